@@ -1,0 +1,72 @@
+import { defineConfig } from '@adonisjs/core/app'
+
+/*
+| The core application. Business domains are plugins under `plugins/`; they are
+| discovered at boot by the plugin kernel (backend/plugins), never listed here.
+*/
+export default defineConfig({
+  directories: {
+    config: 'config',
+    commands: 'backend/commands',
+    controllers: 'backend/controllers',
+    models: 'backend/models',
+    services: 'backend/services',
+    middleware: 'backend/middleware',
+    providers: 'backend/providers',
+    validators: 'backend/validators',
+    start: 'backend/start',
+    exceptions: 'backend/exceptions',
+    migrations: 'database/migrations',
+    seeders: 'database/seeders',
+    factories: 'database/factories',
+    tests: 'tests',
+    public: 'public',
+    tmp: 'tmp',
+  },
+
+  commands: [
+    () => import('@adonisjs/core/commands'),
+    () => import('@adonisjs/lucid/commands'),
+    // Core's own commands are loaded from backend/commands (directories.commands).
+  ],
+
+  providers: [
+    () => import('@adonisjs/core/providers/app_provider'),
+    () => import('@adonisjs/core/providers/hash_provider'),
+    { file: () => import('@adonisjs/core/providers/repl_provider'), environment: ['repl', 'test'] },
+    () => import('@adonisjs/core/providers/vinejs_provider'),
+    () => import('@adonisjs/cors/cors_provider'),
+    () => import('@adonisjs/lucid/database_provider'),
+    () => import('@adonisjs/auth/auth_provider'),
+    () => import('@adonisjs/static/static_provider'),
+    () => import('#core/providers/i18n_provider'),
+    () => import('#core/providers/plugin_provider'),
+  ],
+
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    { file: () => import('#start/plugin_routes'), environment: ['web', 'test'] },
+  ],
+
+  tests: {
+    suites: [
+      {
+        name: 'unit',
+        files: ['tests/unit/**/*.spec(.ts|.js)', 'plugins/*/tests/unit/**/*.spec(.ts|.js)'],
+        timeout: 5000,
+      },
+      {
+        name: 'functional',
+        files: [
+          'tests/functional/**/*.spec(.ts|.js)',
+          'plugins/*/tests/functional/**/*.spec(.ts|.js)',
+        ],
+        timeout: 30000,
+      },
+    ],
+    forceExit: true,
+  },
+
+  metaFiles: [{ pattern: 'public/**', reloadServer: false }],
+})

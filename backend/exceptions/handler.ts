@@ -1,0 +1,42 @@
+import app from '@adonisjs/core/services/app'
+import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import { errors as authErrors } from '@adonisjs/auth'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+
+/*
+| One error shape for the console: `{ message }`, plus `errors: [{ field, rule,
+| message }]` on 422. Messages are in the user's language; internals never leak
+| in production.
+*/
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  async handle(error: unknown, ctx: HttpContext) {
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      return ctx.response.status(422).send({ message: ctx.i18n('validation.failed'), errors: error.messages })
+    }
+    if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS) {
+      return ctx.response.status(401).send({ message: ctx.i18n('auth.unauthenticated') })
+    }
+    if (error instanceof authErrors.E_INVALID_CREDENTIALS) {
+      return ctx.response.status(400).send({ message: ctx.i18n('auth.invalidCredentials') })
+    }
+    if (error instanceof lucidErrors.E_ROW_NOT_FOUND) {
+      return ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
+    }
+    const status = (error as any)?.status ?? 500
+    if (status >= 500) {
+      ctx.logger.error({ err: error }, 'request failed')
+      return ctx.response.status(500).send({
+        message: ctx.i18n('http.serverError'),
+        ...(this.debug ? { detail: (error as Error)?.message } : {}),
+      })
+    }
+    return ctx.response.status(status).send({ message: (error as Error)?.message ?? String(error) })
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

@@ -1,0 +1,181 @@
+/*
+| The plugin manifest: one typed object per business domain (plugins/<id>/plugin.ts).
+| Every extension point the core offers is a field here, so a later core service
+| (ledgers, workflow, documents, dashboard) only reads what plugins declared.
+*/
+import type { HttpContext } from '@adonisjs/core/http'
+
+/** A label in both console languages. zh-CN is the default UI language. */
+export interface Localized {
+  zh: string
+  en: string
+}
+
+export type MenuType = 'directory' | 'page' | 'button'
+
+export interface MenuDefinition {
+  /** Stable key, unique across the system (`<plugin>:<name>`); never rename a released one. */
+  code: string
+  type: MenuType
+  name: Localized
+  /** Permission code (`<plugin>:<resource>:<action>`); required for pages and buttons. */
+  permission?: string
+  /** Console page key (`<plugin>/<file under ui/ without .vue>`), for pages. */
+  page?: string
+  /** Console route path; defaults to `/p/<page key>`. */
+  path?: string
+  icon?: string
+  order?: number
+  children?: MenuDefinition[]
+}
+
+export interface PermissionDefinition {
+  code: string
+  name: Localized
+}
+
+export interface DictionaryItemDefinition {
+  code: string
+  label: Localized
+  order?: number
+  /** Element Plus tag type used when the code renders as a coloured tag. */
+  color?: 'primary' | 'success' | 'warning' | 'danger' | 'info'
+}
+
+export interface DictionaryDefinition {
+  type: string
+  name: Localized
+  items: DictionaryItemDefinition[]
+}
+
+export type SettingType = 'string' | 'number' | 'boolean' | 'json' | 'amount'
+
+/** A business parameter (业务参数) with its default; administrators change the value. */
+export interface SettingDefinition {
+  key: string
+  name: Localized
+  type: SettingType
+  /** Stored as text; amounts in fen, numbers as decimal strings, json as JSON text. */
+  default: string
+  description?: string
+}
+
+/* ---- Routes -------------------------------------------------------------- */
+
+type LazyController = () => Promise<{ default: new (...args: any[]) => any }>
+export type RouteHandler = [LazyController, string] | ((ctx: HttpContext) => any)
+
+/**
+ * What a plugin's `routes()` receives. Every route must name the permission code
+ * it requires: the kernel adds authentication and the permission check, and
+ * mounts everything under `/api/<plugin id>`.
+ */
+export interface PluginRouter {
+  get(path: string, handler: RouteHandler, permission: string): void
+  post(path: string, handler: RouteHandler, permission: string): void
+  put(path: string, handler: RouteHandler, permission: string): void
+  patch(path: string, handler: RouteHandler, permission: string): void
+  delete(path: string, handler: RouteHandler, permission: string): void
+  /**
+   * index/show → `<prefix>:list`, store → `:create`, update → `:update`,
+   * destroy → `:delete`.
+   */
+  crud(resource: string, controller: LazyController, permissionPrefix: string): void
+}
+
+/* ---- Extension points filled by later core services ---------------------- */
+
+/** A background job a plugin runs through the core queue. */
+export interface JobDefinition {
+  /** Unique job name, `<plugin>:<job>`. */
+  name: string
+  handler: () => Promise<{ default: JobHandler }>
+  /** Cron pattern for recurring jobs (server time zone Asia/Shanghai). */
+  schedule?: string
+  attempts?: number
+}
+
+export interface JobContext {
+  jobId: string
+  payload: any
+  /** Report progress 0–100 with an optional message the console shows. */
+  progress(percent: number, message?: string): Promise<void>
+}
+
+export type JobHandler = (ctx: JobContext) => Promise<unknown>
+
+/**
+ * A step of the end-of-day run (日终), executed once per business date in plugin
+ * dependency order. Runs inside a transaction; must be safe to rerun for a date.
+ */
+export interface DailyStepDefinition {
+  /** Unique step name, `<plugin>:<step>`. */
+  name: string
+  handler: () => Promise<{ default: DailyStepHandler }>
+}
+
+export type DailyStepHandler = (ctx: { businessDate: string; trx: import('@adonisjs/lucid/types/database').TransactionClientContract }) => Promise<void>
+
+/** 台账 — filled in by the ledger framework issue. */
+export interface LedgerDefinition {
+  id: string
+  name: Localized
+  permission: string
+  [key: string]: unknown
+}
+
+/** A business type that needs approval (审批流程类型) — filled in by the workflow issue. */
+export interface WorkflowTypeDefinition {
+  code: string
+  name: Localized
+  [key: string]: unknown
+}
+
+/** A Handlebars document template (处置预案, notices, legal documents). */
+export interface DocumentTemplateDefinition {
+  code: string
+  name: Localized
+  /** Path of the .hbs file relative to the plugin folder. */
+  file: string
+  [key: string]: unknown
+}
+
+/** A home-page widget — filled in by the dashboard issue. */
+export interface DashboardWidgetDefinition {
+  id: string
+  title: Localized
+  permission: string
+  [key: string]: unknown
+}
+
+export interface PluginManifest {
+  /** Folder name under plugins/; lower-case, digits and dashes. */
+  id: string
+  name: Localized
+  version: string
+  description?: Localized
+  dependsOn?: string[]
+  /** Migrations folder relative to the plugin folder (default `database/migrations`). */
+  migrations?: string
+  routes?: (router: PluginRouter) => void
+  permissions?: PermissionDefinition[]
+  menus?: MenuDefinition[]
+  dictionaries?: DictionaryDefinition[]
+  settings?: SettingDefinition[]
+  jobs?: JobDefinition[]
+  dailySteps?: DailyStepDefinition[]
+  ledgers?: LedgerDefinition[]
+  workflowTypes?: WorkflowTypeDefinition[]
+  documentTemplates?: DocumentTemplateDefinition[]
+  dashboardWidgets?: DashboardWidgetDefinition[]
+}
+
+/** A manifest as the kernel holds it after discovery. */
+export interface LoadedPlugin {
+  manifest: PluginManifest
+  id: string
+  /** Absolute folder of the plugin. */
+  root: string
+  /** Migrations folder relative to the app root, as Lucid records it in adonis_schema. */
+  migrationsPath: string
+}

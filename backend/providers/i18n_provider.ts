@@ -1,0 +1,28 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+import { HttpContext } from '@adonisjs/core/http'
+import vine from '@vinejs/vine'
+import { pickLocale, translate, type Locale } from '#core/i18n/messages'
+import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
+
+declare module '@adonisjs/core/http' {
+  interface HttpContext {
+    /** zh-CN unless the request asks for English (Accept-Language). */
+    locale: Locale
+    i18n(key: string, data?: Record<string, unknown>): string
+  }
+}
+
+/** Request locale, translated server messages and localized VineJS errors. */
+export default class I18nProvider {
+  constructor(protected app: ApplicationService) {}
+
+  boot() {
+    HttpContext.getter('locale', function (this: HttpContext) {
+      return pickLocale(this.request.header('accept-language'))
+    })
+    HttpContext.macro('i18n', function (this: HttpContext, key: string, data?: Record<string, unknown>) {
+      return translate(this.locale, key, data)
+    })
+    vine.messagesProvider = new LocalizedMessagesProvider()
+  }
+}

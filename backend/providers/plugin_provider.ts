@@ -1,0 +1,36 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+import logger from '@adonisjs/core/services/logger'
+import { enabledPlugins } from '#core/plugins/registry'
+import { syncPlugins } from '#core/plugins/sync_enabled'
+import { jobRegistry } from '#core/queue/job_registry'
+import { dailySteps } from '#core/business_day/end_of_day'
+import { queue } from '#core/queue/queue'
+
+/*
+| Wires enabled plugins into the core registries at boot (jobs, daily steps),
+| and in the web server syncs their menus, permissions, dictionaries and settings
+| into the database and starts the queue worker. Routes are mounted by the
+| preload start/plugin_routes.ts.
+*/
+export default class PluginProvider {
+  constructor(protected app: ApplicationService) {}
+
+  async boot() {
+    jobRegistry.register({ name: 'system:end-of-day', handler: () => import('#core/jobs/end_of_day_job') })
+    for (const plugin of await enabledPlugins()) {
+      for (const job of plugin.manifest.jobs ?? []) jobRegistry.register(job)
+      for (const step of plugin.manifest.dailySteps ?? []) dailySteps.register(step)
+    }
+  }
+
+  async ready() {
+    if (this.app.getEnvironment() !== 'web') return
+    const report = await syncPlugins()
+    logger.info({ plugins: (await enabledPlugins()).map((p) => p.id), ...report }, 'plugins synced')
+    if (process.env.QUEUE_WORKER !== 'false') await queue.startWorker()
+  }
+
+  async shutdown() {
+    await queue.close()
+  }
+}

@@ -1,0 +1,13 @@
+export interface DispatchOptions {
+  attempts?: number
+}
+
+export interface QueueDriver {
+  readonly name: 'bullmq' | 'in-process'
+  enqueue(runId: string, jobName: string, payload: unknown, options: DispatchOptions): Promise<void>
+  startWorker(): Promise<void>
+  /** Resolves when nothing is queued or running in this process (tests, shutdown). */
+  drain(): Promise<void>
+  health(): Promise<{ ok: boolean; detail?: string }>
+  close(): Promise<void>
+}

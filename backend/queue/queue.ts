@@ -1,0 +1,46 @@
+/*
+| The core job API: `queue.dispatch('<plugin>:<job>', payload, { userId })`
+| returns the job-run id the console polls at GET /api/jobs/:id.
+*/
+import queueConfig from '#config/queue'
+import { jobRegistry } from './job_registry.js'
+import { jobRuns } from './job_runs.js'
+import { BullMqDriver } from './drivers/bullmq.js'
+import { InProcessDriver } from './drivers/in_process.js'
+import type { DispatchOptions, QueueDriver } from './drivers/types.js'
+
+function createDriver(): QueueDriver {
+  if (queueConfig.driver === 'bullmq') {
+    return new BullMqDriver({
+      connection: queueConfig.redis,
+      prefix: queueConfig.prefix,
+      queueName: queueConfig.queueName,
+      concurrency: queueConfig.concurrency,
+    })
+  }
+  return new InProcessDriver(queueConfig.concurrency)
+}
+
+let driver: QueueDriver | undefined
+const current = () => (driver ??= createDriver())
+
+export const queue = {
+  get driverName() {
+    return queueConfig.driver
+  },
+
+  async dispatch(name: string, payload: unknown = null, options: DispatchOptions & { userId?: number | null } = {}) {
+    const definition = jobRegistry.get(name)
+    const runId = await jobRuns.create(name, payload, options.userId ?? null)
+    await current().enqueue(runId, name, payload, { attempts: options.attempts ?? definition.attempts })
+    return runId
+  },
+
+  startWorker: () => current().startWorker(),
+  drain: () => current().drain(),
+  health: () => current().health(),
+  async close() {
+    if (driver) await driver.close()
+    driver = undefined
+  },
+}

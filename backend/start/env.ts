@@ -1,0 +1,36 @@
+/*
+| Environment variables, validated at boot. Every setting has a demo-friendly
+| default so `npm install && npm start` works with no .env at all; production
+| deployments set APP_MODE=production and their own secrets.
+*/
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../../', import.meta.url), {
+  NODE_ENV: Env.schema.enum.optional(['development', 'production', 'test'] as const),
+  APP_MODE: Env.schema.enum.optional(['demo', 'production'] as const),
+  PORT: Env.schema.number.optional(),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  APP_KEY: Env.schema.string(),
+  APP_VERSION: Env.schema.string.optional(),
+  LOG_LEVEL: Env.schema.string.optional(),
+
+  /* Database: `sqlite` (embedded, zero-server default) or `mysql` (MariaDB / MySQL / TiDB). */
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
+  SQLITE_FILE: Env.schema.string.optional(),
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string.optional(),
+
+  /* Queue: BullMQ on Redis when REDIS_HOST is set, in-process otherwise. */
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+  QUEUE_PREFIX: Env.schema.string.optional(),
+
+  /* Plugins: folder, and which to enable ("*" = all found) or disable (comma lists). */
+  PLUGINS_DIR: Env.schema.string.optional(),
+  PLUGINS_ENABLED: Env.schema.string.optional(),
+  PLUGINS_DISABLED: Env.schema.string.optional(),
+})

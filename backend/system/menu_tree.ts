@@ -1,0 +1,73 @@
+/*
+| Builds the side-menu tree a user may see: active, not hidden, pages whose
+| permission the user holds, and directories that still have a visible child.
+| Administrators' names and order (custom_*) win over the manifest's.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { UserAccess } from '#core/auth/user_access'
+
+export interface MenuRow {
+  code: string
+  parent_code: string | null
+  source: string
+  type: 'directory' | 'page' | 'button'
+  name_zh: string
+  name_en: string
+  custom_name_zh: string | null
+  custom_name_en: string | null
+  permission: string | null
+  page_key: string | null
+  path: string | null
+  icon: string | null
+  sort: number
+  custom_sort: number | null
+  hidden: number | boolean
+  active: number | boolean
+}
+
+export interface MenuNode {
+  code: string
+  type: 'directory' | 'page'
+  name: { zh: string; en: string }
+  path: string | null
+  page: string | null
+  icon: string | null
+  children: MenuNode[]
+}
+
+export const effectiveSort = (m: MenuRow) => m.custom_sort ?? m.sort
+
+export function sortMenus<T extends MenuRow>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => effectiveSort(a) - effectiveSort(b) || a.code.localeCompare(b.code))
+}
+
+export async function menuTreeFor(access: UserAccess): Promise<MenuNode[]> {
+  const rows = (await db.from('menus').where('active', true).whereNot('type', 'button')) as MenuRow[]
+  const visible = rows.filter((r) => !Number(r.hidden))
+  const children = new Map<string | null, MenuRow[]>()
+  for (const row of sortMenus(visible)) {
+    const list = children.get(row.parent_code) ?? []
+    list.push(row)
+    children.set(row.parent_code, list)
+  }
+
+  const build = (parent: string | null): MenuNode[] =>
+    (children.get(parent) ?? []).flatMap((row): MenuNode[] => {
+      if (row.type === 'page' && !(row.permission && access.can(row.permission))) return []
+      const kids = build(row.code)
+      if (row.type === 'directory' && kids.length === 0) return []
+      return [
+        {
+          code: row.code,
+          type: row.type as 'directory' | 'page',
+          name: { zh: row.custom_name_zh ?? row.name_zh, en: row.custom_name_en ?? row.name_en },
+          path: row.path,
+          page: row.page_key,
+          icon: row.icon,
+          children: kids,
+        },
+      ]
+    })
+
+  return build(null)
+}

@@ -1,0 +1,113 @@
+/* 系统管理 endpoints: one typed function per endpoint. */
+import { http } from './http'
+import type { JobStatus, ListQuery, Localized, Paginated } from './types'
+
+export interface SystemUser {
+  id: number
+  username: string
+  realName: string
+  orgName: string | null
+  status: string
+  roles: string[]
+  lastLoginAt: string | null
+}
+
+export interface SystemRole {
+  id: number
+  code: string
+  name: string
+  dataScope: string
+  status: string
+  permissions: string[]
+}
+
+export interface OrgNode {
+  id: number
+  code: string
+  name: string
+  level: number
+  status: string
+  children?: OrgNode[]
+}
+
+export interface SystemMenu {
+  code: string
+  parentCode: string | null
+  type: 'directory' | 'page' | 'button'
+  name: Localized
+  customName: Localized | null
+  sort: number
+  customSort: number | null
+  permission: string | null
+  page: string | null
+  path: string | null
+  icon: string | null
+  hidden: boolean
+  source: string
+  children?: SystemMenu[]
+}
+
+export interface MenuCustomization {
+  customNameZh: string | null
+  customNameEn: string | null
+  customSort: number | null
+  hidden: boolean
+}
+
+export interface SystemDictionaryItem {
+  code: string
+  label: Localized
+  sort: number
+  color: string | null
+  enabled: boolean
+  origin: string
+}
+
+export interface SystemDictionary {
+  code: string
+  name: Localized
+  source: string
+  items: SystemDictionaryItem[]
+}
+
+export interface SystemPlugin {
+  id: string
+  name: Localized
+  version: string
+  dependsOn: string[]
+  active: boolean
+  loadOrder: number
+}
+
+export interface SystemSetting {
+  key: string
+  name: Localized
+  type: 'string' | 'number' | 'boolean' | 'json' | 'amount'
+  defaultValue: string
+  value: string
+  frozen: boolean
+  source: string
+}
+
+export interface JobRun {
+  id: string | number
+  name: string
+  status: JobStatus
+  progress: number
+  message: string | null
+  createdAt: string
+  finishedAt: string | null
+}
+
+export const listUsers = (query: ListQuery) => http.get<Paginated<SystemUser>>('/system/users', query)
+export const listRoles = () => http.get<SystemRole[]>('/system/roles')
+export const fetchOrgTree = () => http.get<OrgNode[]>('/system/orgs/tree')
+export const fetchMenuTree = () => http.get<SystemMenu[]>('/system/menus')
+export const updateMenu = (code: string, data: MenuCustomization) =>
+  http.put<SystemMenu>(`/system/menus/${encodeURIComponent(code)}`, data)
+export const listDictionaries = () => http.get<SystemDictionary[]>('/system/dictionaries')
+export const listPlugins = () => http.get<SystemPlugin[]>('/system/plugins')
+export const listSettings = () => http.get<SystemSetting[]>('/system/settings')
+export const updateSetting = (key: string, value: string) =>
+  http.put<SystemSetting>(`/system/settings/${encodeURIComponent(key)}`, { value })
+export const listJobRuns = (query: ListQuery) => http.get<Paginated<JobRun>>('/system/jobs', query)
