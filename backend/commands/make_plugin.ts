@@ -1,8 +1,83 @@
-import { BaseCommand, args } from '@adonisjs/core/ace'
+import { BaseCommand, args, flags } from '@adonisjs/core/ace'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { DateTime } from 'luxon'
+
+/*
+| `node ace make:plugin <id>` writes a working plugin: manifest, migration,
+| model, CRUD controller with VineJS validators, permission codes, a menu entry,
+| a console list/edit page and a Japa functional test. Restart and it is live.
+*/
 export default class MakePlugin extends BaseCommand {
   static commandName = 'make:plugin'
-  static description = 'placeholder'
-  @args.string()
+  static description = 'Scaffold a business plugin under plugins/<id> (CRUD API, menu, console page, test)'
+
+  @args.string({ description: 'Plugin id: lower-case words joined by dashes, e.g. loan-notes' })
   declare id: string
-  async run() {}
+
+  @flags.string({ description: 'Chinese display name', alias: 'z' })
+  declare zh?: string
+
+  @flags.string({ description: 'Name of the resource (singular), default from the id, e.g. note' })
+  declare resource?: string
+
+  async run() {
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(this.id) || this.id.length > 40) {
+      this.logger.error('The id must be lower-case words joined by dashes (e.g. loan-notes)')
+      this.exitCode = 1
+      return
+    }
+    const { default: pluginsConfig } = await import('#config/plugins')
+    const root = this.app.makePath(pluginsConfig.directory, this.id)
+    if (existsSync(root)) {
+      this.logger.error(`plugins/${this.id} already exists`)
+      this.exitCode = 1
+      return
+    }
+
+    const vars = names(this.id, this.resource, this.zh)
+    const stamp = DateTime.now().toFormat('yyyyMMddHHmmss')
+    const files: Array<[string, string]> = [
+      ['plugin.ts', 'plugin.ts.stub'],
+      [`database/migrations/${stamp}_create_${vars.table}_table.ts`, 'migration.ts.stub'],
+      [`models/${vars.resourceSnake}.ts`, 'model.ts.stub'],
+      [`validators/${vars.resourceSnake}.ts`, 'validator.ts.stub'],
+      [`controllers/${vars.resourceSnake}s_controller.ts`, 'controller.ts.stub'],
+      [`ui/${vars.Resource}Page.vue`, 'page.vue.stub'],
+      [`tests/functional/${vars.resourceSnake}s.spec.ts`, 'test.spec.ts.stub'],
+    ]
+    for (const [target, stub] of files) {
+      const template = await readFile(new URL(`./stubs/plugin/${stub}`, import.meta.url), 'utf8')
+      const file = join(root, target)
+      await mkdir(dirname(file), { recursive: true })
+      await writeFile(file, render(template, vars))
+      this.logger.action(`create plugins/${this.id}/${target}`).succeeded()
+    }
+    this.logger.info('Next: restart the app (npm start) — the migration runs, the menu appears, and `npm run test:api` runs its test.')
+  }
+}
+
+export function names(id: string, resourceFlag?: string, zh?: string) {
+  const words = id.split('-')
+  const last = words[words.length - 1]
+  const resource = (resourceFlag ?? (last.endsWith('s') && last.length > 3 ? last.slice(0, -1) : last)).toLowerCase()
+  const pascal = (s: string) => s.split(/[-_]/).map((w) => w[0].toUpperCase() + w.slice(1)).join('')
+  const idSnake = words.join('_')
+  return {
+    id,
+    idSnake,
+    resource,
+    resources: `${resource}s`,
+    resourceSnake: resource.replace(/-/g, '_'),
+    Resource: pascal(resource),
+    table: last.endsWith('s') ? idSnake : `${idSnake}_${resource}s`,
+    nameEn: words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' '),
+    nameZh: zh ?? id,
+  }
+}
+
+/** `{{name}}` placeholders only: the stubs are code, so nothing is HTML-escaped. */
+export function render(template: string, vars: Record<string, string>) {
+  return template.replace(/\{\{(\w+)\}\}/g, (match, key) => vars[key] ?? match)
 }

@@ -83,6 +83,17 @@ export class Money {
   }
 
   /**
+   * Simple interest 本金 × 年利率 × 天数 ÷ 计息基数 (360 or 365), computed exactly
+   * and rounded once — never day by day.
+   */
+  interest(annualRate: string, days: number, basis: 360 | 365, rounding: Rounding): Money {
+    if (!YUAN.test(String(annualRate))) throw new MoneyError(`Not a decimal rate: "${annualRate}"`)
+    if (!Number.isInteger(days) || days < 0) throw new MoneyError(`Days must be a whole number ≥ 0, got ${days}`)
+    const exact = this.#fen.times(new D(annualRate)).times(days).dividedBy(basis)
+    return new Money(exact.toDecimalPlaces(0, MODES[rounding]))
+  }
+
+  /**
    * Splits the amount in proportion to weights without losing or inventing a fen:
    * each part is rounded down, then the leftover fen go one by one to the parts
    * with the largest remainders (ties to the earlier part).

@@ -20,8 +20,9 @@ export default class I18nProvider {
     HttpContext.getter('locale', function (this: HttpContext) {
       return pickLocale(this.request.header('accept-language'))
     })
-    HttpContext.macro('i18n', function (this: HttpContext, key: string, data?: Record<string, unknown>) {
-      return translate(this.locale, key, data)
+    // A getter returning a bound function, so `({ i18n })` destructuring works in handlers.
+    HttpContext.getter('i18n', function (this: HttpContext) {
+      return (key: string, data?: Record<string, unknown>) => translate(this.locale, key, data)
     })
     vine.messagesProvider = new LocalizedMessagesProvider()
   }

@@ -60,7 +60,8 @@ export const jobRuns = {
   },
 
   async started(id: string) {
-    await db.from('job_runs').where('id', id).update({ status: 'running', started_at: dbNow(), attempts: db.raw('attempts + 1') })
+    await db.from('job_runs').where('id', id).increment('attempts', 1)
+    await db.from('job_runs').where('id', id).update({ status: 'running', started_at: dbNow() })
   },
 
   async progress(id: string, percent: number, message?: string) {

@@ -79,9 +79,12 @@ export class BullMqDriver implements QueueDriver {
 
   async health() {
     try {
-      const client = await this.#queue.client
-      const pong = await client.ping()
-      return { ok: pong === 'PONG' }
+      // A round trip to Redis, bounded so a dead Redis cannot hang the health check.
+      await Promise.race([
+        this.#queue.getJobCounts('waiting'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in 2 s')), 2000)),
+      ])
+      return { ok: true }
     } catch (error) {
       return { ok: false, detail: (error as Error).message }
     }

@@ -1,0 +1,63 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { userWith } from '#tests/helpers/auth'
+import type { DataScope } from '#core/models/role'
+
+/*
+| The user list under each data scope, for a head-office, a branch and a
+| sub-branch user. Demo staff: admin, ops, hq_risk, auditor at 总行 (000000);
+| bj_asset at 北京分行 (110000); bj_cy_am at 北京朝阳支行 (110101).
+*/
+const demoAt = {
+  headOffice: ['admin', 'auditor', 'hq_risk', 'ops'],
+  beijing: ['bj_asset'],
+  chaoyang: ['bj_cy_am'],
+}
+
+async function visibleUsernames(client: any, scope: DataScope, orgCode: string, customOrgCodes?: string[]) {
+  const viewer = await userWith({ permissions: ['system:user:list'], dataScope: scope, orgCode, customOrgCodes })
+  const response = await client.get('/api/system/users').bearerToken(viewer.token).qs({ perPage: 200 })
+  response.assertStatus(200)
+  const names = response.body().data.map((u: any) => u.username) as string[]
+  return { self: viewer.user.username, names: names.filter((n) => !n.startsWith('test_user_') || n === viewer.user.username).sort() }
+}
+
+test.group('Data scope on the user list', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('all: everyone, wherever the viewer sits', async ({ client, assert }) => {
+    const { self, names } = await visibleUsernames(client, 'all', '110101')
+    assert.deepEqual(names, [...demoAt.headOffice, ...demoAt.beijing, ...demoAt.chaoyang, self].sort())
+  })
+
+  test('org: only the viewer\'s own org', async ({ client, assert }) => {
+    const branch = await visibleUsernames(client, 'org', '110000')
+    assert.deepEqual(branch.names, [...demoAt.beijing, branch.self].sort())
+    const head = await visibleUsernames(client, 'org', '000000')
+    assert.deepEqual(head.names, [...demoAt.headOffice, head.self].sort())
+  })
+
+  test('org_and_below: the viewer\'s subtree', async ({ client, assert }) => {
+    const branch = await visibleUsernames(client, 'org_and_below', '110000')
+    assert.deepEqual(branch.names, [...demoAt.beijing, ...demoAt.chaoyang, branch.self].sort())
+    const sub = await visibleUsernames(client, 'org_and_below', '110101')
+    assert.deepEqual(sub.names, [...demoAt.chaoyang, sub.self].sort())
+  })
+
+  test('custom: exactly the listed orgs', async ({ client, assert }) => {
+    const { names } = await visibleUsernames(client, 'custom', '310000', ['110101'])
+    assert.deepEqual(names, demoAt.chaoyang)
+  })
+
+  test('self: only the viewer', async ({ client, assert }) => {
+    const { self, names } = await visibleUsernames(client, 'self', '000000')
+    assert.deepEqual(names, [self])
+  })
+
+  test('the org tree follows the same scope', async ({ client, assert }) => {
+    const viewer = await userWith({ permissions: ['system:org:list'], dataScope: 'org_and_below', orgCode: '310000' })
+    const tree = (await client.get('/api/system/orgs/tree').bearerToken(viewer.token)).body()
+    assert.deepEqual(tree.map((o: any) => o.code), ['310000'])
+    assert.deepEqual(tree[0].children.map((o: any) => o.code).sort(), ['310101', '310102'])
+  })
+})

@@ -1,0 +1,34 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { userWith } from '#tests/helpers/auth'
+
+/* Each core system route refuses a signed-in user who lacks its permission code. */
+const routes: Array<[method: 'get' | 'put', url: string, permission: string]> = [
+  ['get', '/api/system/users', 'system:user:list'],
+  ['get', '/api/system/roles', 'system:role:list'],
+  ['get', '/api/system/orgs/tree', 'system:org:list'],
+  ['get', '/api/system/menus', 'system:menu:list'],
+  ['put', '/api/system/menus/system:users', 'system:menu:update'],
+  ['get', '/api/system/dictionaries', 'system:dict:list'],
+  ['get', '/api/system/plugins', 'system:plugin:list'],
+  ['get', '/api/system/settings', 'system:setting:list'],
+  ['put', '/api/system/settings/system.bank.name', 'system:setting:update'],
+  ['get', '/api/system/jobs', 'system:job:list'],
+]
+
+test.group('Function permissions on core routes', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  for (const [method, url, permission] of routes) {
+    test(`${method.toUpperCase()} ${url} needs ${permission}`, async ({ client, assert }) => {
+      const without = await userWith({ permissions: [] })
+      const denied = await client[method](url).bearerToken(without.token).json({ value: 'x', customSort: 1 })
+      denied.assertStatus(403)
+      assert.equal(denied.body().permission, permission)
+
+      const holder = await userWith({ permissions: [permission] })
+      const allowed = await client[method](url).bearerToken(holder.token).json({ value: '示范银行', customSort: 1 })
+      allowed.assertStatus(200)
+    })
+  }
+})

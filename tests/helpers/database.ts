@@ -1,0 +1,18 @@
+import env from '#start/env'
+import mysql from 'mysql2/promise'
+
+/** Drops and recreates the suite's own database; refuses a name that is not clearly a test one. */
+export async function recreateTestDatabase() {
+  if (env.get('DB_CONNECTION') !== 'mysql') return
+  const name = env.get('DB_DATABASE', '')
+  if (!/(^|_)test(_|$)/.test(name)) throw new Error(`Refusing to recreate database "${name}": its name must contain "test"`)
+  const connection = await mysql.createConnection({
+    host: env.get('DB_HOST', '127.0.0.1'),
+    port: env.get('DB_PORT', 3306),
+    user: env.get('DB_USER', 'root'),
+    password: env.get('DB_PASSWORD', ''),
+  })
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``)
+  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  await connection.end()
+}
