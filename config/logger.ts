@@ -11,7 +11,17 @@ const loggerConfig = defineConfig({
       level: env.get('LOG_LEVEL', app.inTest ? 'warn' : 'info'),
       // Never log secrets or customers' identifiers (see also the audit masker).
       redact: {
-        paths: ['password', '*.password', 'token', '*.token', 'req.headers.authorization', 'idNumber', '*.idNumber', 'phone', '*.phone'],
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'req.headers.authorization',
+          'idNumber',
+          '*.idNumber',
+          'phone',
+          '*.phone',
+        ],
         censor: '***',
       },
       transport: {

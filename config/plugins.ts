@@ -14,7 +14,8 @@ const pluginsConfig = {
   /** Folder scanned for `<id>/plugin.ts` manifests, relative to the app root. */
   directory: env.get('PLUGINS_DIR', 'plugins'),
   /** `*` enables every plugin found; otherwise only the listed ids. */
-  enabled: env.get('PLUGINS_ENABLED', '*') === '*' ? ('*' as const) : list(env.get('PLUGINS_ENABLED')),
+  enabled:
+    env.get('PLUGINS_ENABLED', '*') === '*' ? ('*' as const) : list(env.get('PLUGINS_ENABLED')),
   disabled: list(env.get('PLUGINS_DISABLED')),
 }
 

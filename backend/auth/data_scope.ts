@@ -17,7 +17,11 @@ export interface ScopeColumns {
  * Adds a WHERE group that keeps only rows the user may see. The org subtree is
  * resolved by the org path prefix in a sub-select, so no id list is built in JS.
  */
-export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(query: Q, access: UserAccess, columns: ScopeColumns): Q {
+export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(
+  query: Q,
+  access: UserAccess,
+  columns: ScopeColumns
+): Q {
   if (access.isSuperAdmin || access.roles.some((r) => r.dataScope === 'all')) return query
   const user = access.user
   return query.where((group: any) => {
@@ -30,7 +34,10 @@ export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(query
         group.orWhere(columns.orgColumn, user.orgId)
         clauses++
       } else if (role.dataScope === 'org_and_below') {
-        group.orWhereIn(columns.orgColumn, db.from('orgs').where('path', 'like', `${access.orgPath}%`).select('id'))
+        group.orWhereIn(
+          columns.orgColumn,
+          db.from('orgs').where('path', 'like', `${access.orgPath}%`).select('id')
+        )
         clauses++
       } else if (role.dataScope === 'self' && columns.ownerColumn) {
         group.orWhere(columns.ownerColumn, user.id)

@@ -14,7 +14,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 const override = new AsyncLocalStorage<string>()
 
 export function assertDate(date: string) {
-  if (!DATE.test(date) || !DateTime.fromISO(date).isValid) throw new Error(`Not a business date: "${date}"`)
+  if (!DATE.test(date) || !DateTime.fromISO(date).isValid)
+    throw new Error(`Not a business date: "${date}"`)
   return date
 }
 
@@ -44,7 +45,10 @@ export const businessDate = {
 
   async set(date: string) {
     assertDate(date)
-    const updated = await db.from('business_day').where('id', 1).update({ business_date: date, updated_at: dbNow() })
+    const updated = await db
+      .from('business_day')
+      .where('id', 1)
+      .update({ business_date: date, updated_at: dbNow() })
     if (!Number(Array.isArray(updated) ? updated[0] : updated)) {
       await db.table('business_day').insert({ id: 1, business_date: date, updated_at: dbNow() })
     }

@@ -28,7 +28,9 @@ export async function runDailyStep(
   try {
     await db.transaction(async (trx) => {
       // Claim first: a second runner blocks here on the unique key, then fails.
-      await trx.table('daily_step_runs').insert({ step, business_date: date, subject, completed_at: dbNow() })
+      await trx
+        .table('daily_step_runs')
+        .insert({ step, business_date: date, subject, completed_at: dbNow() })
       await work(trx)
     })
     return true

@@ -14,7 +14,8 @@ const steps: DailyStepDefinition[] = []
 
 export const dailySteps = {
   register(step: DailyStepDefinition) {
-    if (steps.some((s) => s.name === step.name)) throw new Error(`Daily step "${step.name}" is registered twice`)
+    if (steps.some((s) => s.name === step.name))
+      throw new Error(`Daily step "${step.name}" is registered twice`)
     steps.push(step)
   },
   all: () => [...steps],
@@ -27,9 +28,16 @@ export interface EndOfDayReport {
   skipped: string[]
 }
 
-export async function runEndOfDay(progress?: (percent: number, message: string) => Promise<void>): Promise<EndOfDayReport> {
+export async function runEndOfDay(
+  progress?: (percent: number, message: string) => Promise<void>
+): Promise<EndOfDayReport> {
   const date = await businessDate.current()
-  const report: EndOfDayReport = { businessDate: date, nextBusinessDate: date, ran: [], skipped: [] }
+  const report: EndOfDayReport = {
+    businessDate: date,
+    nextBusinessDate: date,
+    ran: [],
+    skipped: [],
+  }
   for (const [index, step] of steps.entries()) {
     const handler = (await step.handler()).default
     const ran = await runDailyStep(step.name, date, (trx) => handler({ businessDate: date, trx }))
@@ -39,7 +47,10 @@ export async function runEndOfDay(progress?: (percent: number, message: string) 
   // Advancing is itself a step, so two end-of-day runs for one date move it once.
   const next = addCalendarDays(date, 1)
   await runDailyStep('system:advance-business-date', date, async (trx) => {
-    await trx.from('business_day').where('id', 1).update({ business_date: next, updated_at: dbNow() })
+    await trx
+      .from('business_day')
+      .where('id', 1)
+      .update({ business_date: next, updated_at: dbNow() })
   })
   report.nextBusinessDate = await businessDate.current()
   logger.info(report, 'end of day finished')

@@ -23,6 +23,7 @@ export default class DemoSeed extends BaseCommand {
       return
     }
     this.logger.success('demo bank seeded; demo accounts (demo mode only):')
-    for (const u of DEMO_USERS) this.logger.log(`  ${u.username.padEnd(10)} ${u.password.padEnd(14)} ${u.realName}`)
+    for (const u of DEMO_USERS)
+      this.logger.log(`  ${u.username.padEnd(10)} ${u.password.padEnd(14)} ${u.realName}`)
   }
 }

@@ -11,7 +11,8 @@ import { DateTime } from 'luxon'
 */
 export default class MakePlugin extends BaseCommand {
   static commandName = 'make:plugin'
-  static description = 'Scaffold a business plugin under plugins/<id> (CRUD API, menu, console page, test)'
+  static description =
+    'Scaffold a business plugin under plugins/<id> (CRUD API, menu, console page, test)'
 
   @args.string({ description: 'Plugin id: lower-case words joined by dashes, e.g. loan-notes' })
   declare id: string
@@ -51,18 +52,26 @@ export default class MakePlugin extends BaseCommand {
       const template = await readFile(new URL(`./stubs/plugin/${stub}`, import.meta.url), 'utf8')
       const file = join(root, target)
       await mkdir(dirname(file), { recursive: true })
-      await writeFile(file, render(template, vars))
+      await writeFile(file, await formatted(file, render(template, vars)))
       this.logger.action(`create plugins/${this.id}/${target}`).succeeded()
     }
-    this.logger.info('Next: restart the app (npm start) — the migration runs, the menu appears, and `npm run test:api` runs its test.')
+    this.logger.info(
+      'Next: restart the app (npm start) — the migration runs, the menu appears, and `npm run test:api` runs its test.'
+    )
   }
 }
 
 export function names(id: string, resourceFlag?: string, zh?: string) {
   const words = id.split('-')
   const last = words[words.length - 1]
-  const resource = (resourceFlag ?? (last.endsWith('s') && last.length > 3 ? last.slice(0, -1) : last)).toLowerCase()
-  const pascal = (s: string) => s.split(/[-_]/).map((w) => w[0].toUpperCase() + w.slice(1)).join('')
+  const resource = (
+    resourceFlag ?? (last.endsWith('s') && last.length > 3 ? last.slice(0, -1) : last)
+  ).toLowerCase()
+  const pascal = (s: string) =>
+    s
+      .split(/[-_]/)
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join('')
   const idSnake = words.join('_')
   return {
     id,
@@ -74,6 +83,17 @@ export function names(id: string, resourceFlag?: string, zh?: string) {
     table: last.endsWith('s') ? idSnake : `${idSnake}_${resource}s`,
     nameEn: words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' '),
     nameZh: zh ?? id,
+  }
+}
+
+/** Formats generated code with the project's Prettier config, so it passes lint as written. */
+async function formatted(file: string, source: string) {
+  try {
+    const prettier = await import('prettier')
+    const options = (await prettier.resolveConfig(file)) ?? {}
+    return await prettier.format(source, { ...options, filepath: file })
+  } catch {
+    return source // Prettier is a dev dependency; without it the code is still valid.
   }
 }
 

@@ -13,7 +13,14 @@ export default class PluginsList extends BaseCommand {
     table.head(['#', 'id', 'name', 'version', 'depends on', 'enabled'])
     for (const p of await installedPlugins()) {
       const order = enabled.indexOf(p.id)
-      table.row([order >= 0 ? String(order + 1) : '-', p.id, p.manifest.name.zh, p.manifest.version, (p.manifest.dependsOn ?? []).join(', '), order >= 0 ? 'yes' : 'no'])
+      table.row([
+        order >= 0 ? String(order + 1) : '-',
+        p.id,
+        p.manifest.name.zh,
+        p.manifest.version,
+        (p.manifest.dependsOn ?? []).join(', '),
+        order >= 0 ? 'yes' : 'no',
+      ])
     }
     table.render()
   }

@@ -20,7 +20,10 @@ export default class AuthController {
     const token = await User.accessTokens.create(user, ['*'], { name: 'console' })
     user.lastLoginAt = DateTime.now()
     await user.save()
-    return { token: token.value!.release(), user: { id: user.id, username: user.username, realName: user.realName } }
+    return {
+      token: token.value!.release(),
+      user: { id: user.id, username: user.username, realName: user.realName },
+    }
   }
 
   async logout({ auth, response }: HttpContext) {

@@ -24,7 +24,12 @@ export default class HealthController {
     return response.status(ok ? 200 : 503).send({
       status: ok ? 'ok' : 'degraded',
       version,
-      database: { connection: connection.connectionName, client: connection.dialect.name, ok: dbOk, ...(dbDetail ? { detail: dbDetail } : {}) },
+      database: {
+        connection: connection.connectionName,
+        client: connection.dialect.name,
+        ok: dbOk,
+        ...(dbDetail ? { detail: dbDetail } : {}),
+      },
       queue: { driver: queue.driverName, ...queueHealth },
       plugins: (await enabledPlugins()).map((p) => ({ id: p.id, version: p.manifest.version })),
     })

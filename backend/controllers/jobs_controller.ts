@@ -17,7 +17,14 @@ export default class JobsController {
 
   async index({ request }: HttpContext) {
     const { page, perPage } = await request.validateUsing(pageValidator)
-    const result = await db.from('job_runs').orderBy('created_at', 'desc').orderBy('id').paginate(page ?? 1, perPage ?? 20)
-    return { data: result.all().map(toJobRun), meta: { total: result.total, page: result.currentPage, perPage: result.perPage } }
+    const result = await db
+      .from('job_runs')
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .paginate(page ?? 1, perPage ?? 20)
+    return {
+      data: result.all().map(toJobRun),
+      meta: { total: result.total, page: result.currentPage, perPage: result.perPage },
+    }
   }
 }

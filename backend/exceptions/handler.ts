@@ -12,9 +12,14 @@ import { errors as lucidErrors } from '@adonisjs/lucid'
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
+  /** Expected outcomes (bad input, no access, not found) are answers, not incidents. */
+  protected ignoreStatuses = [400, 401, 403, 404, 422]
+
   async handle(error: unknown, ctx: HttpContext) {
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-      return ctx.response.status(422).send({ message: ctx.i18n('validation.failed'), errors: error.messages })
+      return ctx.response
+        .status(422)
+        .send({ message: ctx.i18n('validation.failed'), errors: error.messages })
     }
     if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS) {
       return ctx.response.status(401).send({ message: ctx.i18n('auth.unauthenticated') })

@@ -15,7 +15,7 @@ export const messages: Record<Locale, Record<string, string>> = {
     'http.serverError': '系统繁忙，请稍后再试',
     'http.routeNotFound': '接口不存在',
   },
-  en: {
+  'en': {
     'auth.invalidCredentials': 'Wrong username or password',
     'auth.unauthenticated': 'Your session has ended. Please sign in again',
     'auth.forbidden': 'You do not have permission for this action',

@@ -35,7 +35,7 @@ const rules: Record<Locale, Record<string, string>> = {
     array: '{field}必须是列表',
     object: '{field}格式不正确',
   },
-  en: {
+  'en': {
     required: 'The {field} field is required',
     string: 'The {field} field must be text',
     number: 'The {field} field must be a number',
@@ -66,20 +66,46 @@ const rules: Record<Locale, Record<string, string>> = {
 
 /** Field labels by name; validators may pass their own via `metaData`-free `fields` map. */
 const fieldLabels: Record<Locale, Record<string, string>> = {
-  'zh-CN': { username: '用户名', password: '密码', title: '标题', name: '名称', code: '编码', amount: '金额', remark: '备注', value: '参数值' },
-  en: { username: 'username', password: 'password', title: 'title', name: 'name', code: 'code', amount: 'amount', remark: 'remark', value: 'value' },
+  'zh-CN': {
+    username: '用户名',
+    password: '密码',
+    title: '标题',
+    name: '名称',
+    code: '编码',
+    amount: '金额',
+    remark: '备注',
+    value: '参数值',
+  },
+  'en': {
+    username: 'username',
+    password: 'password',
+    title: 'title',
+    name: 'name',
+    code: 'code',
+    amount: 'amount',
+    remark: 'remark',
+    value: 'value',
+  },
 }
 
 export class LocalizedMessagesProvider implements MessagesProviderContact {
   /** Labels contributed by plugins for their own fields (`<field>` → label per locale). */
   static extraLabels: Record<Locale, Record<string, string>> = { 'zh-CN': {}, 'en': {} }
 
-  getMessage(defaultMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
+  getMessage(
+    defaultMessage: string,
+    rule: string,
+    field: FieldContext,
+    args?: Record<string, any>
+  ) {
     const locale = pickLocale(HttpContext.get()?.request.header('accept-language'))
     const template = rules[locale][rule]
     if (!template) return defaultMessage
     const name = String(field.name)
-    const label = LocalizedMessagesProvider.extraLabels[locale][name] ?? fieldLabels[locale][name] ?? name
-    return template.replace(/\{(\w+)\}/g, (_, key) => (key === 'field' ? label : String(args?.[key] ?? '')))
+    const label =
+      LocalizedMessagesProvider.extraLabels[locale][name] ?? fieldLabels[locale][name] ?? name
+    return template.replace(/\{(\w+)\}/g, (_, key) =>
+      key === 'field' ? label : String(args?.[key] ?? '')
+    )
   }
 }

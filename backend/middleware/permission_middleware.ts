@@ -10,7 +10,10 @@ export default class PermissionMiddleware {
   async handle(ctx: HttpContext, next: NextFn, options: { permission: string }) {
     const access = await accessOf(ctx)
     if (!access.can(options.permission)) {
-      return ctx.response.forbidden({ message: ctx.i18n('auth.forbidden'), permission: options.permission })
+      return ctx.response.forbidden({
+        message: ctx.i18n('auth.forbidden'),
+        permission: options.permission,
+      })
     }
     return next()
   }

@@ -4,9 +4,14 @@
 | uses decimal.js; rounding happens once, where a rule says, in a mode the caller
 | names — 四舍五入 (HALF_UP, the usual bank rule) or banker's rounding (HALF_EVEN).
 */
-import Decimal from 'decimal.js'
+import { Decimal } from 'decimal.js'
 
-const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 })
+const D = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+})
 
 export type Rounding = 'HALF_UP' | 'HALF_EVEN' | 'DOWN' | 'UP'
 
@@ -38,7 +43,8 @@ export class Money {
   /** From integer fen: a BIGINT column (string), a safe integer, or a bigint. */
   static fromFen(fen: string | number | bigint): Money {
     const text = String(fen)
-    if (typeof fen === 'number' && !Number.isSafeInteger(fen)) throw new MoneyError(`Not a whole number of fen: ${text}`)
+    if (typeof fen === 'number' && !Number.isSafeInteger(fen))
+      throw new MoneyError(`Not a whole number of fen: ${text}`)
     if (!INTEGER.test(text)) throw new MoneyError(`Not a whole number of fen: ${text}`)
     return new Money(new D(text))
   }
@@ -51,7 +57,8 @@ export class Money {
     const text = String(yuan).trim().replace(/,/g, '')
     if (!YUAN.test(text)) throw new MoneyError(`Not an amount: "${yuan}"`)
     const fen = new D(text).times(100)
-    if (!fen.isInteger() && !rounding) throw new MoneyError(`Amount has more than two decimals: "${yuan}"`)
+    if (!fen.isInteger() && !rounding)
+      throw new MoneyError(`Amount has more than two decimals: "${yuan}"`)
     return new Money(rounding ? fen.toDecimalPlaces(0, MODES[rounding]) : fen)
   }
 
@@ -88,7 +95,8 @@ export class Money {
    */
   interest(annualRate: string, days: number, basis: 360 | 365, rounding: Rounding): Money {
     if (!YUAN.test(String(annualRate))) throw new MoneyError(`Not a decimal rate: "${annualRate}"`)
-    if (!Number.isInteger(days) || days < 0) throw new MoneyError(`Days must be a whole number ≥ 0, got ${days}`)
+    if (!Number.isInteger(days) || days < 0)
+      throw new MoneyError(`Days must be a whole number ≥ 0, got ${days}`)
     const exact = this.#fen.times(new D(annualRate)).times(days).dividedBy(basis)
     return new Money(exact.toDecimalPlaces(0, MODES[rounding]))
   }
@@ -101,7 +109,8 @@ export class Money {
   allocate(weights: string[]): Money[] {
     if (!weights.length) throw new MoneyError('allocate needs at least one weight')
     const ws = weights.map((w) => new D(w))
-    if (ws.some((w) => w.isNegative())) throw new MoneyError('allocate weights must not be negative')
+    if (ws.some((w) => w.isNegative()))
+      throw new MoneyError('allocate weights must not be negative')
     const total = ws.reduce((a, b) => a.plus(b), new D(0))
     if (total.isZero()) throw new MoneyError('allocate weights must not all be zero')
     const sign = this.#fen.isNegative() ? -1 : 1
@@ -109,7 +118,9 @@ export class Money {
     const exact = ws.map((w) => amount.times(w).dividedBy(total))
     const parts = exact.map((e) => e.floor())
     let left = amount.minus(parts.reduce((a, b) => a.plus(b), new D(0))).toNumber()
-    const order = exact.map((e, i) => ({ i, r: e.minus(e.floor()) })).sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i)
+    const order = exact
+      .map((e, i) => ({ i, r: e.minus(e.floor()) }))
+      .sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i)
     for (const { i } of order) {
       if (left <= 0) break
       parts[i] = parts[i].plus(1)

@@ -9,6 +9,7 @@ export const moneyColumn = (options: Parameters<typeof column>[0] = {}) =>
   column({
     ...options,
     prepare: (value: Money | null | undefined) => (value == null ? value : value.toFen()),
-    consume: (value: string | number | bigint | null) => (value == null ? value : Money.fromFen(value)),
+    consume: (value: string | number | bigint | null) =>
+      value == null ? value : Money.fromFen(value),
     serialize: (value: Money | null) => (value == null ? value : value.toYuan()),
   })

@@ -46,16 +46,26 @@ export async function readManifests(options: Pick<DiscoveryOptions, 'appRoot' | 
     const module = await import(pathToFileURL(file).href)
     const manifest = module.default as PluginManifest
     if (!manifest || typeof manifest !== 'object') {
-      throw new PluginKernelError(`Plugin folder "${entry}" has no default export in ${relative(options.appRoot, file)}`)
+      throw new PluginKernelError(
+        `Plugin folder "${entry}" has no default export in ${relative(options.appRoot, file)}`
+      )
     }
     if (manifest.id !== entry) {
-      throw new PluginKernelError(`Plugin folder "${entry}" declares id "${manifest.id}"; the id must equal the folder name`)
+      throw new PluginKernelError(
+        `Plugin folder "${entry}" declares id "${manifest.id}"; the id must equal the folder name`
+      )
     }
     if (!ID_PATTERN.test(manifest.id)) {
-      throw new PluginKernelError(`Plugin id "${manifest.id}" must be lower-case letters, digits and dashes`)
+      throw new PluginKernelError(
+        `Plugin id "${manifest.id}" must be lower-case letters, digits and dashes`
+      )
     }
     validateManifest(manifest)
-    const migrationsPath = './' + relative(options.appRoot, join(root, manifest.migrations ?? 'database/migrations')).split('\\').join('/')
+    const migrationsPath =
+      './' +
+      relative(options.appRoot, join(root, manifest.migrations ?? 'database/migrations'))
+        .split('\\')
+        .join('/')
     found.push({ manifest, id: manifest.id, root, migrationsPath })
   }
   return found
@@ -65,7 +75,10 @@ export async function readManifests(options: Pick<DiscoveryOptions, 'appRoot' | 
  * Orders plugins so each comes after everything it depends on (Kahn's algorithm,
  * ties broken by id so the order is the same on every node and every boot).
  */
-export function orderByDependencies(plugins: LoadedPlugin[], all: LoadedPlugin[] = plugins): LoadedPlugin[] {
+export function orderByDependencies(
+  plugins: LoadedPlugin[],
+  all: LoadedPlugin[] = plugins
+): LoadedPlugin[] {
   const byId = new Map(plugins.map((p) => [p.id, p]))
   const present = new Set(all.map((p) => p.id))
   for (const plugin of plugins) {
@@ -110,7 +123,9 @@ function describeCycle(blocked: LoadedPlugin[]): string {
 export async function discoverPlugins(options: DiscoveryOptions): Promise<LoadedPlugin[]> {
   const all = await readManifests(options)
   const enabled = all.filter(
-    (p) => (options.enabled === '*' || options.enabled.includes(p.id)) && !options.disabled.includes(p.id)
+    (p) =>
+      (options.enabled === '*' || options.enabled.includes(p.id)) &&
+      !options.disabled.includes(p.id)
   )
   return orderByDependencies(enabled, all)
 }

@@ -12,14 +12,19 @@ export function mountPluginRoutes(plugin: LoadedPlugin) {
   const declared = new Set(permissionCodes(plugin.manifest))
   const requirePermission = (permission: string) => {
     if (!declared.has(permission)) {
-      throw new ManifestError(plugin.id, `route uses permission "${permission}", which the manifest does not declare`)
+      throw new ManifestError(
+        plugin.id,
+        `route uses permission "${permission}", which the manifest does not declare`
+      )
     }
     return middleware.can({ permission })
   }
 
-  const add = (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (path: string, handler: RouteHandler, permission: string) => {
-    router[method](path, handler as any).use(requirePermission(permission))
-  }
+  const add =
+    (method: 'get' | 'post' | 'put' | 'patch' | 'delete') =>
+    (path: string, handler: RouteHandler, permission: string) => {
+      router[method](path, handler as any).use(requirePermission(permission))
+    }
 
   const api: PluginRouter = {
     get: add('get'),
@@ -40,6 +45,5 @@ export function mountPluginRoutes(plugin: LoadedPlugin) {
   router
     .group(() => plugin.manifest.routes?.(api))
     .prefix(`/api/${plugin.id}`)
-    .as(plugin.id)
     .use(middleware.auth())
 }

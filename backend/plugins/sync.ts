@@ -36,10 +36,18 @@ interface TableSpec {
 }
 
 const norm = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v)
-const same = (a: Row, b: Row, cols: string[]) => cols.every((c) => String(norm(a[c])) === String(norm(b[c])))
+const same = (a: Row, b: Row, cols: string[]) =>
+  cols.every((c) => String(norm(a[c])) === String(norm(b[c])))
 const keyOf = (row: Row, key: string[]) => key.map((k) => String(row[k])).join('\u0000')
 
-async function syncTable(trx: TransactionClientContract, spec: TableSpec, declared: Row[], sources: Set<string>, report: SyncReport, sourceOf: (row: Row) => string) {
+async function syncTable(
+  trx: TransactionClientContract,
+  spec: TableSpec,
+  declared: Row[],
+  sources: Set<string>,
+  report: SyncReport,
+  sourceOf: (row: Row) => string
+) {
   const existing = (await trx.from(spec.table).select('*')) as Row[]
   const byKey = new Map(existing.map((r) => [keyOf(r, spec.key), r]))
   const declaredKeys = new Set<string>()
@@ -64,7 +72,10 @@ async function syncTable(trx: TransactionClientContract, spec: TableSpec, declar
     if (sources.has(sourceOf(row))) {
       await whereKey(trx.from(spec.table), spec.key, row).delete()
       if (spec.table === 'permissions') {
-        await trx.from('role_permissions').where('permission', row.code as string).delete()
+        await trx
+          .from('role_permissions')
+          .where('permission', row.code as string)
+          .delete()
       }
       report.deleted++
     } else if ('active' in row && norm(row.active) !== 0) {
@@ -128,47 +139,145 @@ export async function syncManifests(manifests: PluginManifest[]): Promise<SyncRe
     const existingPlugins = (await trx.from('installed_plugins').select('*')) as Row[]
     const known = new Map(existingPlugins.map((r) => [r.id as string, r]))
     for (const [index, m] of plugins.entries()) {
-      const row = { id: m.id, name_zh: m.name.zh, name_en: m.name.en, version: m.version, depends_on: JSON.stringify(m.dependsOn ?? []), active: true, load_order: index + 1 }
+      const row = {
+        id: m.id,
+        name_zh: m.name.zh,
+        name_en: m.name.en,
+        version: m.version,
+        depends_on: JSON.stringify(m.dependsOn ?? []),
+        active: true,
+        load_order: index + 1,
+      }
       const current = known.get(m.id)
       if (!current) {
         await trx.table('installed_plugins').insert({ ...row, created_at: now, updated_at: now })
         report.inserted++
       } else if (!same(current, row, Object.keys(row))) {
-        await trx.from('installed_plugins').where('id', m.id).update({ ...row, updated_at: now })
+        await trx
+          .from('installed_plugins')
+          .where('id', m.id)
+          .update({ ...row, updated_at: now })
         report.updated++
       }
     }
     for (const row of existingPlugins) {
       if (!sources.has(row.id as string) && norm(row.active) !== 0) {
-        await trx.from('installed_plugins').where('id', row.id as string).update({ active: false, updated_at: now })
+        await trx
+          .from('installed_plugins')
+          .where('id', row.id as string)
+          .update({ active: false, updated_at: now })
         report.deactivated++
       }
     }
 
     const bySource = (r: Row) => r.source as string
-    await syncTable(trx, { table: 'permissions', key: ['code'], owned: ['source', 'name_zh', 'name_en', 'active'] }, manifests.flatMap(permissionRows), sources, report, bySource)
-    await syncTable(trx, { table: 'menus', key: ['code'], owned: ['parent_code', 'source', 'type', 'name_zh', 'name_en', 'permission', 'page_key', 'path', 'icon', 'sort', 'active'] }, manifests.flatMap(menuRows), sources, report, bySource)
+    await syncTable(
+      trx,
+      { table: 'permissions', key: ['code'], owned: ['source', 'name_zh', 'name_en', 'active'] },
+      manifests.flatMap(permissionRows),
+      sources,
+      report,
+      bySource
+    )
+    await syncTable(
+      trx,
+      {
+        table: 'menus',
+        key: ['code'],
+        owned: [
+          'parent_code',
+          'source',
+          'type',
+          'name_zh',
+          'name_en',
+          'permission',
+          'page_key',
+          'path',
+          'icon',
+          'sort',
+          'active',
+        ],
+      },
+      manifests.flatMap(menuRows),
+      sources,
+      report,
+      bySource
+    )
 
-    const dictTypes = manifests.flatMap((m) => (m.dictionaries ?? []).map((d) => ({ code: d.type, source: m.id, name_zh: d.name.zh, name_en: d.name.en, active: true })))
-    await syncTable(trx, { table: 'dict_types', key: ['code'], owned: ['source', 'name_zh', 'name_en', 'active'] }, dictTypes, sources, report, bySource)
+    const dictTypes = manifests.flatMap((m) =>
+      (m.dictionaries ?? []).map((d) => ({
+        code: d.type,
+        source: m.id,
+        name_zh: d.name.zh,
+        name_en: d.name.en,
+        active: true,
+      }))
+    )
+    await syncTable(
+      trx,
+      { table: 'dict_types', key: ['code'], owned: ['source', 'name_zh', 'name_en', 'active'] },
+      dictTypes,
+      sources,
+      report,
+      bySource
+    )
 
-    const typeSource = new Map(((await trx.from('dict_types').select('code', 'source')) as Row[]).map((r) => [r.code as string, r.source as string]))
+    const typeSource = new Map(
+      ((await trx.from('dict_types').select('code', 'source')) as Row[]).map((r) => [
+        r.code as string,
+        r.source as string,
+      ])
+    )
     const dictItems = manifests.flatMap((m) =>
       (m.dictionaries ?? []).flatMap((d) =>
-        d.items.map((item, index) => ({ type_code: d.type, code: item.code, label_zh: item.label.zh, label_en: item.label.en, sort: item.order ?? index + 1, color: item.color ?? null, origin: 'plugin' }))
+        d.items.map((item, index) => ({
+          type_code: d.type,
+          code: item.code,
+          label_zh: item.label.zh,
+          label_en: item.label.en,
+          sort: item.order ?? index + 1,
+          color: item.color ?? null,
+          origin: 'plugin',
+        }))
       )
     )
     await syncTable(
       trx,
-      { table: 'dict_items', key: ['type_code', 'code'], owned: ['label_zh', 'label_en', 'sort', 'color', 'origin'], scope: (r) => r.origin === 'plugin' },
+      {
+        table: 'dict_items',
+        key: ['type_code', 'code'],
+        owned: ['label_zh', 'label_en', 'sort', 'color', 'origin'],
+        scope: (r) => r.origin === 'plugin',
+      },
       dictItems,
       sources,
       report,
       (r) => typeSource.get(r.type_code as string) ?? ''
     )
 
-    const settings = manifests.flatMap((m) => (m.settings ?? []).map((s) => ({ key: s.key, source: m.id, name_zh: s.name.zh, name_en: s.name.en, type: s.type, default_value: s.default, active: true })))
-    await syncTable(trx, { table: 'settings', key: ['key'], owned: ['source', 'name_zh', 'name_en', 'type', 'default_value', 'active'] }, settings, sources, report, bySource)
+    const settings = manifests.flatMap((m) =>
+      (m.settings ?? []).map((s) => ({
+        key: s.key,
+        source: m.id,
+        name_zh: s.name.zh,
+        name_en: s.name.en,
+        type: s.type,
+        default_value: s.default,
+        active: true,
+      }))
+    )
+    await syncTable(
+      trx,
+      {
+        table: 'settings',
+        key: ['key'],
+        owned: ['source', 'name_zh', 'name_en', 'type', 'default_value', 'active'],
+      },
+      settings,
+      sources,
+      report,
+      bySource
+    )
   })
 
   return report

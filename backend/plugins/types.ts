@@ -114,7 +114,10 @@ export interface DailyStepDefinition {
   handler: () => Promise<{ default: DailyStepHandler }>
 }
 
-export type DailyStepHandler = (ctx: { businessDate: string; trx: import('@adonisjs/lucid/types/database').TransactionClientContract }) => Promise<void>
+export type DailyStepHandler = (ctx: {
+  businessDate: string
+  trx: import('@adonisjs/lucid/types/database').TransactionClientContract
+}) => Promise<void>
 
 /** 台账 — filled in by the ledger framework issue. */
 export interface LedgerDefinition {

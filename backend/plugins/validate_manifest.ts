@@ -35,27 +35,33 @@ export function validateManifest(manifest: PluginManifest) {
 
   const seen = new Set<string>()
   for (const menu of allMenus(manifest.menus)) {
-    if (!menu.code.startsWith(`${id}:`)) throw new ManifestError(id, `menu "${menu.code}" must start with "${id}:"`)
+    if (!menu.code.startsWith(`${id}:`))
+      throw new ManifestError(id, `menu "${menu.code}" must start with "${id}:"`)
     if (seen.has(menu.code)) throw new ManifestError(id, `menu "${menu.code}" is declared twice`)
     seen.add(menu.code)
     if (menu.type !== 'directory' && !menu.permission) {
       throw new ManifestError(id, `${menu.type} menu "${menu.code}" needs a permission code`)
     }
-    if (menu.type === 'page' && !menu.page) throw new ManifestError(id, `page menu "${menu.code}" needs a page key`)
+    if (menu.type === 'page' && !menu.page)
+      throw new ManifestError(id, `page menu "${menu.code}" needs a page key`)
   }
 
   const types = new Set<string>()
   for (const dict of manifest.dictionaries ?? []) {
-    if (types.has(dict.type)) throw new ManifestError(id, `dictionary "${dict.type}" is declared twice`)
+    if (types.has(dict.type))
+      throw new ManifestError(id, `dictionary "${dict.type}" is declared twice`)
     types.add(dict.type)
   }
   for (const setting of manifest.settings ?? []) {
-    if (!setting.key.startsWith(`${id}.`)) throw new ManifestError(id, `setting "${setting.key}" must start with "${id}."`)
+    if (!setting.key.startsWith(`${id}.`))
+      throw new ManifestError(id, `setting "${setting.key}" must start with "${id}."`)
   }
   for (const step of manifest.dailySteps ?? []) {
-    if (!step.name.startsWith(`${id}:`)) throw new ManifestError(id, `daily step "${step.name}" must start with "${id}:"`)
+    if (!step.name.startsWith(`${id}:`))
+      throw new ManifestError(id, `daily step "${step.name}" must start with "${id}:"`)
   }
   for (const job of manifest.jobs ?? []) {
-    if (!job.name.startsWith(`${id}:`)) throw new ManifestError(id, `job "${job.name}" must start with "${id}:"`)
+    if (!job.name.startsWith(`${id}:`))
+      throw new ManifestError(id, `job "${job.name}" must start with "${id}:"`)
   }
 }

@@ -16,7 +16,10 @@ export default class PluginProvider {
   constructor(protected app: ApplicationService) {}
 
   async boot() {
-    jobRegistry.register({ name: 'system:end-of-day', handler: () => import('#core/jobs/end_of_day_job') })
+    jobRegistry.register({
+      name: 'system:end-of-day',
+      handler: () => import('#core/jobs/end_of_day_job'),
+    })
     for (const plugin of await enabledPlugins()) {
       for (const job of plugin.manifest.jobs ?? []) jobRegistry.register(job)
       for (const step of plugin.manifest.dailySteps ?? []) dailySteps.register(step)

@@ -8,7 +8,8 @@ const definitions = new Map<string, JobDefinition>()
 
 export const jobRegistry = {
   register(definition: JobDefinition) {
-    if (definitions.has(definition.name)) throw new Error(`Job "${definition.name}" is registered twice`)
+    if (definitions.has(definition.name))
+      throw new Error(`Job "${definition.name}" is registered twice`)
     definitions.set(definition.name, definition)
   },
 

@@ -66,20 +66,34 @@ export const jobRuns = {
 
   async progress(id: string, percent: number, message?: string) {
     const clamped = Math.max(0, Math.min(100, Math.round(percent)))
-    await db.from('job_runs').where('id', id).update({ progress: clamped, ...(message !== undefined ? { message } : {}) })
+    await db
+      .from('job_runs')
+      .where('id', id)
+      .update({ progress: clamped, ...(message !== undefined ? { message } : {}) })
   },
 
   async completed(id: string, result: unknown) {
-    await db.from('job_runs').where('id', id).update({ status: 'completed', progress: 100, result: JSON.stringify(result ?? null), finished_at: dbNow() })
+    await db
+      .from('job_runs')
+      .where('id', id)
+      .update({
+        status: 'completed',
+        progress: 100,
+        result: JSON.stringify(result ?? null),
+        finished_at: dbNow(),
+      })
   },
 
   /** `final` false means another attempt follows: the run goes back to queued. */
   async failed(id: string, error: Error, final: boolean) {
-    await db.from('job_runs').where('id', id).update({
-      status: final ? 'failed' : 'queued',
-      error: error.message.slice(0, 4000),
-      ...(final ? { finished_at: dbNow() } : {}),
-    })
+    await db
+      .from('job_runs')
+      .where('id', id)
+      .update({
+        status: final ? 'failed' : 'queued',
+        error: error.message.slice(0, 4000),
+        ...(final ? { finished_at: dbNow() } : {}),
+      })
   },
 
   async find(id: string): Promise<JobRun | null> {

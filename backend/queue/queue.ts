@@ -29,10 +29,16 @@ export const queue = {
     return queueConfig.driver
   },
 
-  async dispatch(name: string, payload: unknown = null, options: DispatchOptions & { userId?: number | null } = {}) {
+  async dispatch(
+    name: string,
+    payload: unknown = null,
+    options: DispatchOptions & { userId?: number | null } = {}
+  ) {
     const definition = jobRegistry.get(name)
     const runId = await jobRuns.create(name, payload, options.userId ?? null)
-    await current().enqueue(runId, name, payload, { attempts: options.attempts ?? definition.attempts })
+    await current().enqueue(runId, name, payload, {
+      attempts: options.attempts ?? definition.attempts,
+    })
     return runId
   },
 

@@ -36,10 +36,16 @@ router
             router.get('/orgs/tree', [OrgsController, 'tree']).use(can('system:org:list'))
             router.get('/menus', [MenusController, 'index']).use(can('system:menu:list'))
             router.put('/menus/:code', [MenusController, 'update']).use(can('system:menu:update'))
-            router.get('/dictionaries', [RegistryController, 'dictionaries']).use(can('system:dict:list'))
+            router
+              .get('/dictionaries', [RegistryController, 'dictionaries'])
+              .use(can('system:dict:list'))
             router.get('/plugins', [RegistryController, 'plugins']).use(can('system:plugin:list'))
-            router.get('/settings', [RegistryController, 'settings']).use(can('system:setting:list'))
-            router.put('/settings/:key', [RegistryController, 'updateSetting']).use(can('system:setting:update'))
+            router
+              .get('/settings', [RegistryController, 'settings'])
+              .use(can('system:setting:list'))
+            router
+              .put('/settings/:key', [RegistryController, 'updateSetting'])
+              .use(can('system:setting:update'))
             router.get('/jobs', [JobsController, 'index']).use(can('system:job:list'))
           })
           .prefix('/system')

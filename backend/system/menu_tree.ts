@@ -38,11 +38,16 @@ export interface MenuNode {
 export const effectiveSort = (m: MenuRow) => m.custom_sort ?? m.sort
 
 export function sortMenus<T extends MenuRow>(rows: T[]): T[] {
-  return [...rows].sort((a, b) => effectiveSort(a) - effectiveSort(b) || a.code.localeCompare(b.code))
+  return [...rows].sort(
+    (a, b) => effectiveSort(a) - effectiveSort(b) || a.code.localeCompare(b.code)
+  )
 }
 
 export async function menuTreeFor(access: UserAccess): Promise<MenuNode[]> {
-  const rows = (await db.from('menus').where('active', true).whereNot('type', 'button')) as MenuRow[]
+  const rows = (await db
+    .from('menus')
+    .where('active', true)
+    .whereNot('type', 'button')) as MenuRow[]
   const visible = rows.filter((r) => !Number(r.hidden))
   const children = new Map<string | null, MenuRow[]>()
   for (const row of sortMenus(visible)) {

@@ -39,34 +39,82 @@ export default class extends BaseSchema {
     })
 
     this.schema.createTable('user_roles', (table) => {
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
-      table.integer('role_id').unsigned().notNullable().references('id').inTable('roles').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
+      table
+        .integer('role_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('roles')
+        .onDelete('CASCADE')
       table.primary(['user_id', 'role_id'])
     })
 
     this.schema.createTable('user_posts', (table) => {
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
-      table.integer('post_id').unsigned().notNullable().references('id').inTable('posts').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
+      table
+        .integer('post_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('posts')
+        .onDelete('CASCADE')
       table.primary(['user_id', 'post_id'])
     })
 
     /** Orgs of a role whose data scope is "custom". */
     this.schema.createTable('role_orgs', (table) => {
-      table.integer('role_id').unsigned().notNullable().references('id').inTable('roles').onDelete('CASCADE')
-      table.integer('org_id').unsigned().notNullable().references('id').inTable('orgs').onDelete('CASCADE')
+      table
+        .integer('role_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('roles')
+        .onDelete('CASCADE')
+      table
+        .integer('org_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('orgs')
+        .onDelete('CASCADE')
       table.primary(['role_id', 'org_id'])
     })
 
     /** 功能权限: a role holds permission codes; menus show when their code is held. */
     this.schema.createTable('role_permissions', (table) => {
-      table.integer('role_id').unsigned().notNullable().references('id').inTable('roles').onDelete('CASCADE')
+      table
+        .integer('role_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('roles')
+        .onDelete('CASCADE')
       table.string('permission', 128).notNullable()
       table.primary(['role_id', 'permission'])
     })
 
     this.schema.createTable('auth_access_tokens', (table) => {
       table.increments('id')
-      table.integer('tokenable_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('tokenable_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.string('type').notNullable()
       table.string('name').nullable()
       table.string('hash').notNullable()
@@ -82,7 +130,15 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const t of ['auth_access_tokens', 'role_permissions', 'role_orgs', 'user_posts', 'user_roles', 'roles', 'users']) {
+    for (const t of [
+      'auth_access_tokens',
+      'role_permissions',
+      'role_orgs',
+      'user_posts',
+      'user_roles',
+      'roles',
+      'users',
+    ]) {
       this.schema.dropTable(t)
     }
   }

@@ -59,7 +59,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('dict_items', (table) => {
       table.increments('id')
-      table.string('type_code', 64).notNullable().references('code').inTable('dict_types').onDelete('CASCADE')
+      table
+        .string('type_code', 64)
+        .notNullable()
+        .references('code')
+        .inTable('dict_types')
+        .onDelete('CASCADE')
       table.string('code', 64).notNullable()
       table.string('label_zh', 100).notNullable()
       table.string('label_en', 100).notNullable()
@@ -90,7 +95,14 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const t of ['settings', 'dict_items', 'dict_types', 'menus', 'permissions', 'installed_plugins']) {
+    for (const t of [
+      'settings',
+      'dict_items',
+      'dict_types',
+      'menus',
+      'permissions',
+      'installed_plugins',
+    ]) {
       this.schema.dropTable(t)
     }
   }

@@ -6,7 +6,9 @@ test.group('Sign-in and sessions', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the demo administrator signs in and gets a menu', async ({ client, assert }) => {
-    const login = await client.post('/api/auth/login').json({ username: 'admin', password: 'Admin@12345' })
+    const login = await client
+      .post('/api/auth/login')
+      .json({ username: 'admin', password: 'Admin@12345' })
     login.assertStatus(200)
     const token = login.body().token
     assert.match(token, /^ram_/)
@@ -17,24 +19,33 @@ test.group('Sign-in and sessions', (group) => {
     assert.include(me.body().permissions, '*')
     const system = me.body().menus.find((m: any) => m.code === 'system:root')
     assert.exists(system)
-    assert.includeMembers(system.children.map((c: any) => c.page), ['system/Users', 'system/Menus', 'system/Plugins'])
+    assert.includeMembers(
+      system.children.map((c: any) => c.page),
+      ['system/Users', 'system/Menus', 'system/Plugins']
+    )
   })
 
-  test('a wrong password is refused in the user\'s language', async ({ client, assert }) => {
+  test("a wrong password is refused in the user's language", async ({ client, assert }) => {
     const zh = await client.post('/api/auth/login').json({ username: 'admin', password: 'wrong' })
     zh.assertStatus(400)
     assert.equal(zh.body().message, '用户名或密码错误')
-    const en = await client.post('/api/auth/login').header('accept-language', 'en-US,en;q=0.9').json({ username: 'admin', password: 'wrong' })
+    const en = await client
+      .post('/api/auth/login')
+      .header('accept-language', 'en-US,en;q=0.9')
+      .json({ username: 'admin', password: 'wrong' })
     assert.equal(en.body().message, 'Wrong username or password')
   })
 
   test('missing fields get 422 with a message per field', async ({ client, assert }) => {
     const response = await client.post('/api/auth/login').json({})
     response.assertStatus(422)
-    assert.deepEqual(response.body().errors.map((e: any) => [e.field, e.message]), [
-      ['username', '用户名不能为空'],
-      ['password', '密码不能为空'],
-    ])
+    assert.deepEqual(
+      response.body().errors.map((e: any) => [e.field, e.message]),
+      [
+        ['username', '用户名不能为空'],
+        ['password', '密码不能为空'],
+      ]
+    )
   })
 
   test('logout revokes the token at once', async ({ client }) => {

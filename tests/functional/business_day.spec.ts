@@ -14,12 +14,15 @@ test.group('Business date and daily steps', (group) => {
     assert.equal(shanghaiToday(new Date('2026-01-31T15:59:59Z')), '2026-01-31')
   })
 
-  test('a daily step runs once per business date, however often it is called', async ({ assert }) => {
+  test('a daily step runs once per business date, however often it is called', async ({
+    assert,
+  }) => {
     let runs = 0
-    const step = () => runDailyStep('test:count', '2026-03-31', async (trx) => {
-      runs++
-      await trx.from('business_day').select('id')
-    })
+    const step = () =>
+      runDailyStep('test:count', '2026-03-31', async (trx) => {
+        runs++
+        await trx.from('business_day').select('id')
+      })
     assert.isTrue(await step())
     assert.isFalse(await step())
     assert.isFalse(await step())
@@ -28,12 +31,20 @@ test.group('Business date and daily steps', (group) => {
   })
 
   test('a step that fails leaves no record and can run again', async ({ assert }) => {
-    await assert.rejects(() => runDailyStep('test:fail', '2026-03-31', async () => { throw new Error('boom') }), /boom/)
+    await assert.rejects(
+      () =>
+        runDailyStep('test:fail', '2026-03-31', async () => {
+          throw new Error('boom')
+        }),
+      /boom/
+    )
     assert.isNull(await db.from('daily_step_runs').where('step', 'test:fail').first())
     assert.isTrue(await runDailyStep('test:fail', '2026-03-31', async () => {}))
   })
 
-  test('end of day advances the date once; a rerun for the same date changes nothing', async ({ assert }) => {
+  test('end of day advances the date once; a rerun for the same date changes nothing', async ({
+    assert,
+  }) => {
     await businessDate.set('2026-12-31')
     const report = await runEndOfDay()
     assert.equal(report.businessDate, '2026-12-31')

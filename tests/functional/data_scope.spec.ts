@@ -14,12 +14,28 @@ const demoAt = {
   chaoyang: ['bj_cy_am'],
 }
 
-async function visibleUsernames(client: any, scope: DataScope, orgCode: string, customOrgCodes?: string[]) {
-  const viewer = await userWith({ permissions: ['system:user:list'], dataScope: scope, orgCode, customOrgCodes })
-  const response = await client.get('/api/system/users').bearerToken(viewer.token).qs({ perPage: 200 })
+async function visibleUsernames(
+  client: any,
+  scope: DataScope,
+  orgCode: string,
+  customOrgCodes?: string[]
+) {
+  const viewer = await userWith({
+    permissions: ['system:user:list'],
+    dataScope: scope,
+    orgCode,
+    customOrgCodes,
+  })
+  const response = await client
+    .get('/api/system/users')
+    .bearerToken(viewer.token)
+    .qs({ perPage: 200 })
   response.assertStatus(200)
   const names = response.body().data.map((u: any) => u.username) as string[]
-  return { self: viewer.user.username, names: names.filter((n) => !n.startsWith('test_user_') || n === viewer.user.username).sort() }
+  return {
+    self: viewer.user.username,
+    names: names.filter((n) => !n.startsWith('test_user_') || n === viewer.user.username).sort(),
+  }
 }
 
 test.group('Data scope on the user list', (group) => {
@@ -27,17 +43,20 @@ test.group('Data scope on the user list', (group) => {
 
   test('all: everyone, wherever the viewer sits', async ({ client, assert }) => {
     const { self, names } = await visibleUsernames(client, 'all', '110101')
-    assert.deepEqual(names, [...demoAt.headOffice, ...demoAt.beijing, ...demoAt.chaoyang, self].sort())
+    assert.deepEqual(
+      names,
+      [...demoAt.headOffice, ...demoAt.beijing, ...demoAt.chaoyang, self].sort()
+    )
   })
 
-  test('org: only the viewer\'s own org', async ({ client, assert }) => {
+  test("org: only the viewer's own org", async ({ client, assert }) => {
     const branch = await visibleUsernames(client, 'org', '110000')
     assert.deepEqual(branch.names, [...demoAt.beijing, branch.self].sort())
     const head = await visibleUsernames(client, 'org', '000000')
     assert.deepEqual(head.names, [...demoAt.headOffice, head.self].sort())
   })
 
-  test('org_and_below: the viewer\'s subtree', async ({ client, assert }) => {
+  test("org_and_below: the viewer's subtree", async ({ client, assert }) => {
     const branch = await visibleUsernames(client, 'org_and_below', '110000')
     assert.deepEqual(branch.names, [...demoAt.beijing, ...demoAt.chaoyang, branch.self].sort())
     const sub = await visibleUsernames(client, 'org_and_below', '110101')
@@ -55,9 +74,16 @@ test.group('Data scope on the user list', (group) => {
   })
 
   test('the org tree follows the same scope', async ({ client, assert }) => {
-    const viewer = await userWith({ permissions: ['system:org:list'], dataScope: 'org_and_below', orgCode: '310000' })
+    const viewer = await userWith({
+      permissions: ['system:org:list'],
+      dataScope: 'org_and_below',
+      orgCode: '310000',
+    })
     const tree = (await client.get('/api/system/orgs/tree').bearerToken(viewer.token)).body()
-    assert.deepEqual(tree.map((o: any) => o.code), ['310000'])
+    assert.deepEqual(
+      tree.map((o: any) => o.code),
+      ['310000']
+    )
     assert.deepEqual(tree[0].children.map((o: any) => o.code).sort(), ['310101', '310102'])
   })
 })

@@ -22,12 +22,16 @@ test.group('Function permissions on core routes', (group) => {
   for (const [method, url, permission] of routes) {
     test(`${method.toUpperCase()} ${url} needs ${permission}`, async ({ client, assert }) => {
       const without = await userWith({ permissions: [] })
-      const denied = await client[method](url).bearerToken(without.token).json({ value: 'x', customSort: 1 })
+      const denied = await client[method](url)
+        .bearerToken(without.token)
+        .json({ value: 'x', customSort: 1 })
       denied.assertStatus(403)
       assert.equal(denied.body().permission, permission)
 
       const holder = await userWith({ permissions: [permission] })
-      const allowed = await client[method](url).bearerToken(holder.token).json({ value: '示范银行', customSort: 1 })
+      const allowed = await client[method](url)
+        .bearerToken(holder.token)
+        .json({ value: '示范银行', customSort: 1 })
       allowed.assertStatus(200)
     })
   }

@@ -20,13 +20,41 @@ const fixture = (change: (m: PluginManifest) => void = () => {}) => {
         type: 'directory',
         name: { zh: '便签', en: 'Notes' },
         children: [
-          { code: 'fixture-notes:list', type: 'page', name: { zh: '便签列表', en: 'Note list' }, page: 'fixture-notes/List', permission: 'fixture-notes:note:list' },
-          { code: 'fixture-notes:archive', type: 'page', name: { zh: '归档', en: 'Archive' }, page: 'fixture-notes/Archive', permission: 'fixture-notes:note:archive' },
+          {
+            code: 'fixture-notes:list',
+            type: 'page',
+            name: { zh: '便签列表', en: 'Note list' },
+            page: 'fixture-notes/List',
+            permission: 'fixture-notes:note:list',
+          },
+          {
+            code: 'fixture-notes:archive',
+            type: 'page',
+            name: { zh: '归档', en: 'Archive' },
+            page: 'fixture-notes/Archive',
+            permission: 'fixture-notes:note:archive',
+          },
         ],
       },
     ],
-    dictionaries: [{ type: 'fixture_kind', name: { zh: '类型', en: 'Kind' }, items: [{ code: 'a', label: { zh: '甲', en: 'A' } }, { code: 'b', label: { zh: '乙', en: 'B' } }] }],
-    settings: [{ key: 'fixture-notes.limit', name: { zh: '上限', en: 'Limit' }, type: 'number', default: '10' }],
+    dictionaries: [
+      {
+        type: 'fixture_kind',
+        name: { zh: '类型', en: 'Kind' },
+        items: [
+          { code: 'a', label: { zh: '甲', en: 'A' } },
+          { code: 'b', label: { zh: '乙', en: 'B' } },
+        ],
+      },
+    ],
+    settings: [
+      {
+        key: 'fixture-notes.limit',
+        name: { zh: '上限', en: 'Limit' },
+        type: 'number',
+        default: '10',
+      },
+    ],
   }) as PluginManifest
   change(manifest)
   return manifest
@@ -53,7 +81,7 @@ test.group('Plugin sync', (group) => {
     assert.deepEqual(await snapshot(), before)
   })
 
-  test('a plugin\'s declarations arrive once, however often it syncs', async ({ assert }) => {
+  test("a plugin's declarations arrive once, however often it syncs", async ({ assert }) => {
     const first = await syncManifests([...(await others()), fixture()])
     assert.isAbove(first.inserted, 0)
     const second = await syncManifests([...(await others()), fixture()])
@@ -62,10 +90,16 @@ test.group('Plugin sync', (group) => {
     assert.lengthOf(menus, 3)
   })
 
-  test('an administrator\'s names and order survive a manifest change', async ({ assert }) => {
+  test("an administrator's names and order survive a manifest change", async ({ assert }) => {
     await syncManifests([...(await others()), fixture()])
-    await db.from('menus').where('code', 'fixture-notes:list').update({ custom_name_zh: '我的便签', custom_sort: 42, hidden: true })
-    await syncManifests([...(await others()), fixture((m) => (m.menus![0].children![0].name = { zh: '便签清单', en: 'Notes' }))])
+    await db
+      .from('menus')
+      .where('code', 'fixture-notes:list')
+      .update({ custom_name_zh: '我的便签', custom_sort: 42, hidden: true })
+    await syncManifests([
+      ...(await others()),
+      fixture((m) => (m.menus![0].children![0].name = { zh: '便签清单', en: 'Notes' })),
+    ])
     const row = await db.from('menus').where('code', 'fixture-notes:list').first()
     assert.equal(row.name_zh, '便签清单')
     assert.equal(row.custom_name_zh, '我的便签')
@@ -75,15 +109,27 @@ test.group('Plugin sync', (group) => {
 
   test('a removed menu item disappears, with the grants of its permission', async ({ assert }) => {
     await syncManifests([...(await others()), fixture()])
-    const { user } = await userWith({ permissions: ['fixture-notes:note:archive', 'fixture-notes:note:list'] })
+    const { user } = await userWith({
+      permissions: ['fixture-notes:note:archive', 'fixture-notes:note:list'],
+    })
     await syncManifests([...(await others()), fixture((m) => m.menus![0].children!.pop())])
     assert.isNull(await db.from('menus').where('code', 'fixture-notes:archive').first())
     assert.isNull(await db.from('permissions').where('code', 'fixture-notes:note:archive').first())
-    const grants = await db.from('role_permissions').join('user_roles', 'user_roles.role_id', 'role_permissions.role_id').where('user_roles.user_id', user.id).select('permission')
-    assert.deepEqual(grants.map((g) => g.permission), ['fixture-notes:note:list'])
+    const grants = await db
+      .from('role_permissions')
+      .join('user_roles', 'user_roles.role_id', 'role_permissions.role_id')
+      .where('user_roles.user_id', user.id)
+      .select('permission')
+    assert.deepEqual(
+      grants.map((g) => g.permission),
+      ['fixture-notes:note:list']
+    )
   })
 
-  test('a plugin that goes away is hidden, and comes back with its grants and values', async ({ assert, client }) => {
+  test('a plugin that goes away is hidden, and comes back with its grants and values', async ({
+    assert,
+    client,
+  }) => {
     await syncManifests([...(await others()), fixture()])
     const holder = await userWith({ permissions: ['fixture-notes:note:list'] })
     await db.from('settings').where('key', 'fixture-notes.limit').update({ value: '25' })
@@ -100,20 +146,42 @@ test.group('Plugin sync', (group) => {
     const back = (await client.get('/api/me').bearerToken(holder.token)).body()
     assert.include(back.permissions, 'fixture-notes:note:list')
     assert.include(JSON.stringify(back.menus), 'fixture-notes:list')
-    assert.equal((await db.from('settings').where('key', 'fixture-notes.limit').first()).value, '25')
+    assert.equal(
+      (await db.from('settings').where('key', 'fixture-notes.limit').first()).value,
+      '25'
+    )
   })
 
-  test('dictionary items: declared ones follow the manifest, administrators\' own stay', async ({ assert }) => {
+  test("dictionary items: declared ones follow the manifest, administrators' own stay", async ({
+    assert,
+  }) => {
     await syncManifests([...(await others()), fixture()])
-    await db.table('dict_items').insert({ type_code: 'fixture_kind', code: 'local', label_zh: '本行自定义', label_en: 'Local', sort: 9, origin: 'admin', enabled: true })
+    await db.table('dict_items').insert({
+      type_code: 'fixture_kind',
+      code: 'local',
+      label_zh: '本行自定义',
+      label_en: 'Local',
+      sort: 9,
+      origin: 'admin',
+      enabled: true,
+    })
     await syncManifests([...(await others()), fixture((m) => m.dictionaries![0].items.pop())])
-    const codes = (await db.from('dict_items').where('type_code', 'fixture_kind').orderBy('code')).map((i) => i.code)
+    const codes = (
+      await db.from('dict_items').where('type_code', 'fixture_kind').orderBy('code')
+    ).map((i) => i.code)
     assert.deepEqual(codes, ['a', 'local'])
   })
 
-  test('the console dictionaries endpoint renders labels in both languages', async ({ assert, client }) => {
+  test('the console dictionaries endpoint renders labels in both languages', async ({
+    assert,
+    client,
+  }) => {
     const holder = await userWith({ permissions: [] })
     const dicts = (await client.get('/api/dictionaries').bearerToken(holder.token)).body()
-    assert.deepEqual(dicts.common_status[0], { code: 'active', label: { zh: '启用', en: 'Active' }, color: 'success' })
+    assert.deepEqual(dicts.common_status[0], {
+      code: 'active',
+      label: { zh: '启用', en: 'Active' },
+      color: 'success',
+    })
   })
 })

@@ -11,7 +11,8 @@ if (!jobRegistry.has('test:count')) {
     name: 'test:count',
     handler: async () => ({
       default: async ({ payload, progress }) => {
-        for (let i = 1; i <= payload.steps; i++) await progress((i / payload.steps) * 100, `step ${i}`)
+        for (let i = 1; i <= payload.steps; i++)
+          await progress((i / payload.steps) * 100, `step ${i}`)
         return { counted: payload.steps }
       },
     }),
@@ -44,7 +45,12 @@ test.group('Queue', (group) => {
     await queue.drain()
     const response = await client.get(`/api/jobs/${id}`).bearerToken(admin)
     response.assertStatus(200)
-    assert.containsSubset(response.body(), { status: 'completed', progress: 100, message: 'step 4', result: { counted: 4 } })
+    assert.containsSubset(response.body(), {
+      status: 'completed',
+      progress: 100,
+      message: 'step 4',
+      result: { counted: 4 },
+    })
   })
 
   test('a failing job is retried until it succeeds', async ({ assert }) => {
@@ -55,7 +61,7 @@ test.group('Queue', (group) => {
     assert.equal(run!.attempts, 3)
   })
 
-  test('another user cannot read someone else\'s job', async ({ client }) => {
+  test("another user cannot read someone else's job", async ({ client }) => {
     const id = await queue.dispatch('test:count', { steps: 1 }, { userId: null })
     await queue.drain()
     const stranger = await userWith({ permissions: [] })

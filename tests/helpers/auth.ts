@@ -21,13 +21,28 @@ export async function orgId(code: string): Promise<number> {
   return org.id
 }
 
-export async function userWith(options: { permissions: string[]; dataScope?: DataScope; orgCode?: string; customOrgCodes?: string[] }) {
+export async function userWith(options: {
+  permissions: string[]
+  dataScope?: DataScope
+  orgCode?: string
+  customOrgCodes?: string[]
+}) {
   counter++
   const now = dbNow()
   const suffix = `${process.pid}_${counter}`
-  const [roleId] = await db.table('roles').insert({ code: `test_role_${suffix}`, name: `测试角色${suffix}`, data_scope: options.dataScope ?? 'all', sort: 99, status: 'active', created_at: now, updated_at: now })
+  const [roleId] = await db.table('roles').insert({
+    code: `test_role_${suffix}`,
+    name: `测试角色${suffix}`,
+    data_scope: options.dataScope ?? 'all',
+    sort: 99,
+    status: 'active',
+    created_at: now,
+    updated_at: now,
+  })
   if (options.permissions.length) {
-    await db.table('role_permissions').multiInsert(options.permissions.map((permission) => ({ role_id: roleId, permission })))
+    await db
+      .table('role_permissions')
+      .multiInsert(options.permissions.map((permission) => ({ role_id: roleId, permission })))
   }
   for (const code of options.customOrgCodes ?? []) {
     await db.table('role_orgs').insert({ role_id: roleId, org_id: await orgId(code) })

@@ -5,7 +5,8 @@ import mysql from 'mysql2/promise'
 export async function recreateTestDatabase() {
   if (env.get('DB_CONNECTION') !== 'mysql') return
   const name = env.get('DB_DATABASE', '')
-  if (!/(^|_)test(_|$)/.test(name)) throw new Error(`Refusing to recreate database "${name}": its name must contain "test"`)
+  if (!/(^|_)test(_|$)/.test(name))
+    throw new Error(`Refusing to recreate database "${name}": its name must contain "test"`)
   const connection = await mysql.createConnection({
     host: env.get('DB_HOST', '127.0.0.1'),
     port: env.get('DB_PORT', 3306),
@@ -13,6 +14,8 @@ export async function recreateTestDatabase() {
     password: env.get('DB_PASSWORD', ''),
   })
   await connection.query(`DROP DATABASE IF EXISTS \`${name}\``)
-  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  await connection.query(
+    `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+  )
   await connection.end()
 }

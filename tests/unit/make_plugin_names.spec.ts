@@ -18,6 +18,9 @@ test.group('make:plugin naming', () => {
   })
 
   test('renders placeholders without escaping code', ({ assert }) => {
-    assert.equal(render(`'{{a}}' <{{b}}> {{missing}}`, { a: "x", b: 'y&z' }), `'x' <y&z> {{missing}}`)
+    assert.equal(
+      render(`'{{a}}' <{{b}}> {{missing}}`, { a: 'x', b: 'y&z' }),
+      `'x' <y&z> {{missing}}`
+    )
   })
 })

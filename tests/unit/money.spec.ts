@@ -30,16 +30,28 @@ test.group('Money', () => {
   test('multiplies by a decimal rate and rounds once in the named mode', ({ assert }) => {
     assert.equal(Money.fromYuan('100000.00').times('0.0435', 'HALF_UP').toYuan(), '4350.00')
     // 100,000.00 × 4.35% × 31 / 360 = 374.5833… → 374.58, rounded once.
-    assert.equal(Money.fromYuan('100000.00').interest('0.0435', 31, 360, 'HALF_UP').toYuan(), '374.58')
+    assert.equal(
+      Money.fromYuan('100000.00').interest('0.0435', 31, 360, 'HALF_UP').toYuan(),
+      '374.58'
+    )
     // Rounding the daily interest first (12.08 × 31) would lose ten fen: the helper never does.
-    assert.equal(Money.fromYuan('100000.00').interest('0.0435', 1, 360, 'HALF_UP').times('31', 'HALF_UP').toYuan(), '374.48')
+    assert.equal(
+      Money.fromYuan('100000.00')
+        .interest('0.0435', 1, 360, 'HALF_UP')
+        .times('31', 'HALF_UP')
+        .toYuan(),
+      '374.48'
+    )
     assert.equal(Money.fromFen(25).times('0.5', 'HALF_EVEN').toFen(), '12')
     assert.equal(Money.fromFen(25).times('0.5', 'HALF_UP').toFen(), '13')
   })
 
   test('allocates without losing or inventing a fen', ({ assert }) => {
     const parts = Money.fromYuan('100.00').allocate(['1', '1', '1'])
-    assert.deepEqual(parts.map((p) => p.toYuan()), ['33.34', '33.33', '33.33'])
+    assert.deepEqual(
+      parts.map((p) => p.toYuan()),
+      ['33.34', '33.33', '33.33']
+    )
     assert.equal(Money.sum(parts).toYuan(), '100.00')
     const negative = Money.fromYuan('-0.05').allocate(['1', '1'])
     assert.equal(Money.sum(negative).toYuan(), '-0.05')

@@ -10,14 +10,24 @@ function appWith(plugins: Record<string, string[]>, extra: Record<string, string
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }')
   for (const [id, deps] of Object.entries(plugins)) {
     mkdirSync(join(root, 'plugins', id), { recursive: true })
-    const manifest = extra[id] ?? `{ id: '${id}', name: { zh: '${id}', en: '${id}' }, version: '1.0.0', dependsOn: ${JSON.stringify(deps)} }`
+    const manifest =
+      extra[id] ??
+      `{ id: '${id}', name: { zh: '${id}', en: '${id}' }, version: '1.0.0', dependsOn: ${JSON.stringify(deps)} }`
     writeFileSync(join(root, 'plugins', id, 'plugin.js'), `export default ${manifest}\n`)
   }
   return root
 }
 
-const discover = (appRoot: string, options: { enabled?: '*' | string[]; disabled?: string[] } = {}) =>
-  discoverPlugins({ appRoot, directory: 'plugins', enabled: options.enabled ?? '*', disabled: options.disabled ?? [] })
+const discover = (
+  appRoot: string,
+  options: { enabled?: '*' | string[]; disabled?: string[] } = {}
+) =>
+  discoverPlugins({
+    appRoot,
+    directory: 'plugins',
+    enabled: options.enabled ?? '*',
+    disabled: options.disabled ?? [],
+  })
 
 test.group('Plugin discovery', (group) => {
   const roots: string[] = []
@@ -29,7 +39,11 @@ test.group('Plugin discovery', (group) => {
   }
 
   test('orders plugins after what they depend on', async ({ assert }) => {
-    const root = app({ 'a-disposal': ['credit-assets'], 'credit-assets': [], 'b-litigation': ['a-disposal', 'credit-assets'] })
+    const root = app({
+      'a-disposal': ['credit-assets'],
+      'credit-assets': [],
+      'b-litigation': ['a-disposal', 'credit-assets'],
+    })
     const ids = (await discover(root)).map((p) => p.id)
     assert.deepEqual(ids, ['credit-assets', 'a-disposal', 'b-litigation'])
   })
@@ -37,17 +51,26 @@ test.group('Plugin discovery', (group) => {
   test('gives each plugin its migrations folder, in that order', async ({ assert }) => {
     const root = app({ zeta: [], alpha: ['zeta'] })
     const paths = (await discover(root)).map((p) => p.migrationsPath)
-    assert.deepEqual(paths, ['./plugins/zeta/database/migrations', './plugins/alpha/database/migrations'])
+    assert.deepEqual(paths, [
+      './plugins/zeta/database/migrations',
+      './plugins/alpha/database/migrations',
+    ])
   })
 
   test('a missing dependency stops discovery naming both plugins', async ({ assert }) => {
     const root = app({ disposal: ['credit-assets'] })
-    await assert.rejects(() => discover(root), /Plugin "disposal" depends on plugin "credit-assets", which is not installed/)
+    await assert.rejects(
+      () => discover(root),
+      /Plugin "disposal" depends on plugin "credit-assets", which is not installed/
+    )
   })
 
   test('a disabled dependency stops discovery naming both plugins', async ({ assert }) => {
-    const root = app({ disposal: ['credit-assets'], 'credit-assets': [] })
-    await assert.rejects(() => discover(root, { disabled: ['credit-assets'] }), /"disposal" depends on plugin "credit-assets", which is disabled/)
+    const root = app({ 'disposal': ['credit-assets'], 'credit-assets': [] })
+    await assert.rejects(
+      () => discover(root, { disabled: ['credit-assets'] }),
+      /"disposal" depends on plugin "credit-assets", which is disabled/
+    )
   })
 
   test('a cycle is refused with its path', async ({ assert }) => {
@@ -63,22 +86,44 @@ test.group('Plugin discovery', (group) => {
 
   test('configuration enables and disables plugins', async ({ assert }) => {
     const root = app({ one: [], two: [], three: [] })
-    assert.deepEqual((await discover(root, { enabled: ['one', 'three'] })).map((p) => p.id), ['one', 'three'])
-    assert.deepEqual((await discover(root, { disabled: ['two'] })).map((p) => p.id), ['one', 'three'])
+    assert.deepEqual(
+      (await discover(root, { enabled: ['one', 'three'] })).map((p) => p.id),
+      ['one', 'three']
+    )
+    assert.deepEqual(
+      (await discover(root, { disabled: ['two'] })).map((p) => p.id),
+      ['one', 'three']
+    )
   })
 
   test('a manifest whose id differs from its folder is refused', async ({ assert }) => {
-    const root = app({ real: [] }, { real: `{ id: 'other', name: { zh: 'x', en: 'x' }, version: '1' }` })
+    const root = app(
+      { real: [] },
+      { real: `{ id: 'other', name: { zh: 'x', en: 'x' }, version: '1' }` }
+    )
     await assert.rejects(() => discover(root), /folder "real" declares id "other"/)
   })
 
   test('permission codes outside the plugin namespace are refused', async ({ assert }) => {
-    const root = app({ notes: [] }, { notes: `{ id: 'notes', name: { zh: 'x', en: 'x' }, version: '1', permissions: [{ code: 'system:user:delete', name: { zh: 'x', en: 'x' } }] }` })
-    await assert.rejects(() => discover(root), /permission "system:user:delete" must start with "notes:"/)
+    const root = app(
+      { notes: [] },
+      {
+        notes: `{ id: 'notes', name: { zh: 'x', en: 'x' }, version: '1', permissions: [{ code: 'system:user:delete', name: { zh: 'x', en: 'x' } }] }`,
+      }
+    )
+    await assert.rejects(
+      () => discover(root),
+      /permission "system:user:delete" must start with "notes:"/
+    )
   })
 
   test('a page menu without a permission is refused', async ({ assert }) => {
-    const root = app({ notes: [] }, { notes: `{ id: 'notes', name: { zh: 'x', en: 'x' }, version: '1', menus: [{ code: 'notes:list', type: 'page', page: 'notes/List', name: { zh: 'x', en: 'x' } }] }` })
+    const root = app(
+      { notes: [] },
+      {
+        notes: `{ id: 'notes', name: { zh: 'x', en: 'x' }, version: '1', menus: [{ code: 'notes:list', type: 'page', page: 'notes/List', name: { zh: 'x', en: 'x' } }] }`,
+      }
+    )
     await assert.rejects(() => discover(root), /page menu "notes:list" needs a permission code/)
   })
 })

@@ -21,7 +21,10 @@ export default class MenusController {
       parentCode: r.parent_code,
       type: r.type,
       name: { zh: r.name_zh, en: r.name_en },
-      customName: r.custom_name_zh || r.custom_name_en ? { zh: r.custom_name_zh, en: r.custom_name_en } : null,
+      customName:
+        r.custom_name_zh || r.custom_name_en
+          ? { zh: r.custom_name_zh, en: r.custom_name_en }
+          : null,
       sort: r.sort,
       customSort: r.custom_sort,
       permission: r.permission,
@@ -32,7 +35,9 @@ export default class MenusController {
       source: r.source,
       children: rows.filter((c) => c.parent_code === r.code).map(toNode),
     })
-    return rows.filter((r) => !r.parent_code || !rows.some((p) => p.code === r.parent_code)).map(toNode)
+    return rows
+      .filter((r) => !r.parent_code || !rows.some((p) => p.code === r.parent_code))
+      .map(toNode)
   }
 
   async update({ params, request, response, i18n }: HttpContext) {
@@ -42,8 +47,11 @@ export default class MenusController {
     if (input.customNameEn !== undefined) patch.custom_name_en = input.customNameEn || null
     if (input.customSort !== undefined) patch.custom_sort = input.customSort
     if (input.hidden !== undefined) patch.hidden = input.hidden
-    const updated = Object.keys(patch).length ? await db.from('menus').where('code', params.code).update(patch) : [1]
-    if (!Number(Array.isArray(updated) ? updated[0] : updated)) return response.notFound({ message: i18n('http.notFound') })
+    const updated = Object.keys(patch).length
+      ? await db.from('menus').where('code', params.code).update(patch)
+      : [1]
+    if (!Number(Array.isArray(updated) ? updated[0] : updated))
+      return response.notFound({ message: i18n('http.notFound') })
     return db.from('menus').where('code', params.code).first()
   }
 }

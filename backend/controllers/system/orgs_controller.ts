@@ -20,7 +20,15 @@ export default class OrgsController {
     applyDataScope(query, access, { orgColumn: 'orgs.id' })
     const rows = await query
     const nodes = new Map<number, OrgNode>()
-    for (const r of rows) nodes.set(r.id, { id: r.id, code: r.code, name: r.name, level: r.level, status: r.status, children: [] })
+    for (const r of rows)
+      nodes.set(r.id, {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        status: r.status,
+        children: [],
+      })
     const roots: OrgNode[] = []
     for (const r of rows) {
       const parent = r.parent_id ? nodes.get(r.parent_id) : undefined

@@ -8,7 +8,11 @@ const settingValidator = vine.compile(vine.object({ value: vine.string().maxLeng
 /** 数据字典, 插件管理 and 参数管理 views of what core and plugins declared. */
 export default class RegistryController {
   async dictionaries() {
-    const types = await db.from('dict_types').where('active', true).orderBy('source').orderBy('code')
+    const types = await db
+      .from('dict_types')
+      .where('active', true)
+      .orderBy('source')
+      .orderBy('code')
     const items = await db.from('dict_items').orderBy('sort')
     return types.map((t) => ({
       code: t.code,
@@ -16,18 +20,40 @@ export default class RegistryController {
       source: t.source,
       items: items
         .filter((i) => i.type_code === t.code)
-        .map((i) => ({ code: i.code, label: { zh: i.custom_label_zh ?? i.label_zh, en: i.custom_label_en ?? i.label_en }, sort: i.custom_sort ?? i.sort, color: i.color, enabled: Boolean(Number(i.enabled)), origin: i.origin })),
+        .map((i) => ({
+          code: i.code,
+          label: { zh: i.custom_label_zh ?? i.label_zh, en: i.custom_label_en ?? i.label_en },
+          sort: i.custom_sort ?? i.sort,
+          color: i.color,
+          enabled: Boolean(Number(i.enabled)),
+          origin: i.origin,
+        })),
     }))
   }
 
   async plugins() {
     const rows = await db.from('installed_plugins').orderBy('active', 'desc').orderBy('load_order')
-    return rows.map((r) => ({ id: r.id, name: { zh: r.name_zh, en: r.name_en }, version: r.version, dependsOn: JSON.parse(r.depends_on), active: Boolean(Number(r.active)), loadOrder: r.load_order }))
+    return rows.map((r) => ({
+      id: r.id,
+      name: { zh: r.name_zh, en: r.name_en },
+      version: r.version,
+      dependsOn: JSON.parse(r.depends_on),
+      active: Boolean(Number(r.active)),
+      loadOrder: r.load_order,
+    }))
   }
 
   async settings() {
     const rows = await db.from('settings').where('active', true).orderBy('key')
-    return rows.map((r) => ({ key: r.key, name: { zh: r.name_zh, en: r.name_en }, type: r.type, defaultValue: r.default_value, value: r.value, frozen: Boolean(Number(r.frozen)), source: r.source }))
+    return rows.map((r) => ({
+      key: r.key,
+      name: { zh: r.name_zh, en: r.name_en },
+      type: r.type,
+      defaultValue: r.default_value,
+      value: r.value,
+      frozen: Boolean(Number(r.frozen)),
+      source: r.source,
+    }))
   }
 
   async updateSetting({ params, request, response, i18n }: HttpContext) {

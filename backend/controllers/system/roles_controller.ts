@@ -11,7 +11,10 @@ export default class RolesController {
       name: r.name,
       dataScope: r.data_scope,
       status: r.status,
-      permissions: grants.filter((g) => g.role_id === r.id).map((g) => g.permission).sort(),
+      permissions: grants
+        .filter((g) => g.role_id === r.id)
+        .map((g) => g.permission)
+        .sort(),
     }))
   }
 }

@@ -12,17 +12,36 @@ export default class UsersController {
     const query = db
       .from('users')
       .join('orgs', 'orgs.id', 'users.org_id')
-      .select('users.id', 'users.username', 'users.real_name', 'users.org_id', 'orgs.name as org_name', 'users.status', 'users.last_login_at')
+      .select(
+        'users.id',
+        'users.username',
+        'users.real_name',
+        'users.org_id',
+        'orgs.name as org_name',
+        'users.status',
+        'users.last_login_at'
+      )
       .orderBy('orgs.path')
       .orderBy('users.username')
     applyDataScope(query, access, { orgColumn: 'users.org_id', ownerColumn: 'users.id' })
     if (keyword) {
-      query.where((q) => q.where('users.username', 'like', `%${keyword}%`).orWhere('users.real_name', 'like', `%${keyword}%`))
+      query.where((q) =>
+        q
+          .where('users.username', 'like', `%${keyword}%`)
+          .orWhere('users.real_name', 'like', `%${keyword}%`)
+      )
     }
     const result = await query.paginate(page ?? 1, perPage ?? 20)
     const rows = result.all()
     const roles = rows.length
-      ? await db.from('user_roles').join('roles', 'roles.id', 'user_roles.role_id').whereIn('user_roles.user_id', rows.map((r) => r.id)).select('user_roles.user_id', 'roles.name')
+      ? await db
+          .from('user_roles')
+          .join('roles', 'roles.id', 'user_roles.role_id')
+          .whereIn(
+            'user_roles.user_id',
+            rows.map((r) => r.id)
+          )
+          .select('user_roles.user_id', 'roles.name')
       : []
     return {
       data: rows.map((r) => ({

@@ -82,7 +82,9 @@ export class BullMqDriver implements QueueDriver {
       // A round trip to Redis, bounded so a dead Redis cannot hang the health check.
       await Promise.race([
         this.#queue.getJobCounts('waiting'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in 2 s')), 2000)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('Redis did not answer in 2 s')), 2000)
+        ),
       ])
       return { ok: true }
     } catch (error) {

@@ -1,0 +1,95 @@
+/*
+| A small end-to-end harness: starts the product the way `npm start` does (on
+| its own SQLite file and port), drives Debian's Chromium with playwright-core,
+| and counts passed/failed steps for the closing summary line.
+*/
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+
+export const ROOT = new URL('..', import.meta.url).pathname
+export const PORT = Number(process.env.E2E_PORT ?? 3335)
+export const BASE = `http://127.0.0.1:${PORT}`
+export const OUT = `${ROOT}tmp/e2e`
+
+export const serverEnv = {
+  ...process.env,
+  NODE_ENV: 'development',
+  APP_MODE: 'demo',
+  APP_KEY: 'e2e-only-key-0123456789abcdefghijklmnopqrstuvwxyz',
+  DB_CONNECTION: 'sqlite',
+  SQLITE_FILE: 'tmp/e2e/ram-e2e.sqlite3',
+  REDIS_HOST: '',
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+}
+
+let server
+
+export async function startServer() {
+  mkdirSync(OUT, { recursive: true })
+  server = spawn('node', ['scripts/start.mjs'], { cwd: ROOT, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  server.stdout.on('data', (d) => (log += d))
+  server.stderr.on('data', (d) => (log += d))
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited early:\n${log}`)
+    try {
+      const response = await fetch(`${BASE}/api/health`)
+      if (response.ok) return { log: () => log, exited }
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`server did not become healthy:\n${log}`)
+}
+
+export async function stopServer() {
+  if (!server || server.exitCode !== null) return
+  const done = new Promise((resolve) => server.once('exit', resolve))
+  server.kill('SIGINT')
+  await Promise.race([done, new Promise((r) => setTimeout(r, 10000))])
+  if (server.exitCode === null) server.kill('SIGKILL')
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+const results = { passed: 0, failed: 0, skipped: 0 }
+
+export async function step(name, fn) {
+  const started = Date.now()
+  try {
+    await fn()
+    results.passed++
+    console.log(`  ✔ ${name} (${Date.now() - started} ms)`)
+  } catch (error) {
+    results.failed++
+    console.log(`  ✖ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`)
+  }
+}
+
+export function summary() {
+  console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`)
+  return results
+}
+
+/** Fills the input carrying a data-testid, or the input inside the element carrying it. */
+export async function fillTestId(page, id, value) {
+  const target = page.getByTestId(id).first()
+  const tag = await target.evaluate((el) => el.tagName)
+  await (tag === 'INPUT' || tag === 'TEXTAREA' ? target : target.locator('input, textarea').first()).fill(value)
+}
+
+export async function login(page, username, password) {
+  await page.goto(`${BASE}/login`)
+  await fillTestId(page, 'login-username', username)
+  await fillTestId(page, 'login-password', password)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('side-menu').waitFor({ timeout: 15000 })
+}
