@@ -25,5 +25,10 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
   .handle(process.argv.splice(2))
   .catch((error) => {
     process.exitCode = 1
-    prettyPrintError(error)
+    // Plugin configuration mistakes get one plain line an operator can act on.
+    if (error?.name === 'PluginKernelError' || error?.name === 'ManifestError') {
+      console.error(`${error.name}: ${error.message}`)
+    } else {
+      prettyPrintError(error)
+    }
   })

@@ -71,7 +71,7 @@ try {
     await page.screenshot({ path: `${OUT}/plugin-crud.png`, fullPage: true })
 
     await page.getByTestId('crud-delete').first().click()
-    await page.locator('.el-message-box').getByRole('button', { name: /确定|OK|Confirm/ }).click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
     await page.getByTestId('crud-table').getByText('端到端便签').waitFor({ state: 'detached', timeout: 10000 })
     await page.close()
   })

@@ -16,6 +16,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 export default defineConfig({
   root: frontendDir,
   base: '/',
+  // The repo's .gitignore drops every `public` folder, so static files live in src/assets instead.
+  publicDir: false,
   plugins: [vue()],
   resolve: {
     alias: {
@@ -34,7 +36,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus)/ },
-            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
+            {
+              name: 'vue',
+              test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/,
+            },
           ],
         },
       },
@@ -53,6 +58,5 @@ export default defineConfig({
     // The summary reporter goes last so its line is the last thing printed.
     reporters: ['default', './frontend/tests/summary-reporter.ts'],
     css: false,
-    server: { deps: { inline: ['element-plus'] } },
   },
 })

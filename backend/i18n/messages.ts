@@ -14,6 +14,7 @@ export const messages: Record<Locale, Record<string, string>> = {
     'http.notFound': '记录不存在或无权访问',
     'http.serverError': '系统繁忙，请稍后再试',
     'http.routeNotFound': '接口不存在',
+    'settings.invalidValue': '参数值与类型（{type}）不符',
   },
   'en': {
     'auth.invalidCredentials': 'Wrong username or password',
@@ -24,6 +25,7 @@ export const messages: Record<Locale, Record<string, string>> = {
     'http.notFound': 'The record does not exist or you may not see it',
     'http.serverError': 'The system is busy. Please try again later',
     'http.routeNotFound': 'No such API',
+    'settings.invalidValue': 'The value does not match the parameter type ({type})',
   },
 }
 

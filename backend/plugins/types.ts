@@ -55,7 +55,7 @@ export interface SettingDefinition {
   key: string
   name: Localized
   type: SettingType
-  /** Stored as text; amounts in fen, numbers as decimal strings, json as JSON text. */
+  /** Stored as text: amounts in yuan with two decimals (as everywhere in the API), numbers as decimal strings, booleans as true/false, json as JSON text. */
   default: string
   description?: string
 }

@@ -36,3 +36,22 @@ test.group('Function permissions on core routes', (group) => {
     })
   }
 })
+
+test.group('Parameters', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a value that does not parse as its type is refused with 422', async ({ client, assert }) => {
+    const holder = await userWith({ permissions: ['system:setting:update'] })
+    const bad = await client
+      .put('/api/system/settings/system.page.defaultSize')
+      .bearerToken(holder.token)
+      .json({ value: 'twenty' })
+    bad.assertStatus(422)
+    assert.equal(bad.body().errors[0].field, 'value')
+    const good = await client
+      .put('/api/system/settings/system.page.defaultSize')
+      .bearerToken(holder.token)
+      .json({ value: '50' })
+    good.assertStatus(200)
+  })
+})

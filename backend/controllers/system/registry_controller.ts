@@ -3,6 +3,27 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
 
+/** A parameter's value must parse as its declared type before it is stored. */
+export function settingValueIsValid(type: string, value: string) {
+  switch (type) {
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(value)
+    case 'boolean':
+      return value === 'true' || value === 'false'
+    case 'amount':
+      return /^-?\d{1,16}(\.\d{1,2})?$/.test(value)
+    case 'json':
+      try {
+        JSON.parse(value)
+        return true
+      } catch {
+        return false
+      }
+    default:
+      return true
+  }
+}
+
 const settingValidator = vine.compile(vine.object({ value: vine.string().maxLength(4000) }))
 
 /** 数据字典, 插件管理 and 参数管理 views of what core and plugins declared. */
@@ -60,6 +81,12 @@ export default class RegistryController {
     const { value } = await request.validateUsing(settingValidator)
     const setting = await db.from('settings').where('key', params.key).where('active', true).first()
     if (!setting) return response.notFound({ message: i18n('http.notFound') })
+    if (!settingValueIsValid(setting.type, value)) {
+      return response.unprocessableEntity({
+        message: i18n('validation.failed'),
+        errors: [{ field: 'value', rule: 'settingType', message: i18n('settings.invalidValue', { type: setting.type }) }],
+      })
+    }
     await db.from('settings').where('key', params.key).update({ value, updated_at: dbNow() })
     return { key: params.key, value }
   }

@@ -34,7 +34,11 @@ export class ApiError extends Error {
 /** 422: the server rejected the input; `fields` maps each field to its first message. */
 export class ValidationError extends ApiError {
   readonly fields: Record<string, string>
-  constructor(message: string, readonly errors: FieldError[], body: unknown) {
+  constructor(
+    message: string,
+    readonly errors: FieldError[],
+    body: unknown
+  ) {
     super(message, 422, body)
     this.name = 'ValidationError'
     this.fields = {}
@@ -58,7 +62,9 @@ export const httpHooks = {
 }
 
 export function buildUrl(path: string, query?: Query): string {
-  const url = path.startsWith('/api') ? path : `${API_BASE}${path.startsWith('/') ? '' : '/'}${path}`
+  const url = path.startsWith('/api')
+    ? path
+    : `${API_BASE}${path.startsWith('/') ? '' : '/'}${path}`
   if (!query) return url
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
@@ -68,7 +74,11 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${url}?${qs}` : url
 }
 
-export async function request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T = unknown>(
+  method: string,
+  path: string,
+  options: RequestOptions = {}
+): Promise<T> {
   const headers: Record<string, string> = {
     'Accept': 'application/json',
     'Accept-Language': currentLocale.value,
@@ -109,8 +119,15 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 function failure(status: number, body: unknown, options: RequestOptions): ApiError {
-  const payload = (body && typeof body === 'object' ? body : {}) as { message?: string; errors?: FieldError[] }
-  const message = payload.message || (status === 403 ? i18n.global.t('errors.forbidden') : i18n.global.t('errors.server', { status }))
+  const payload = (body && typeof body === 'object' ? body : {}) as {
+    message?: string
+    errors?: FieldError[]
+  }
+  const message =
+    payload.message ||
+    (status === 403
+      ? i18n.global.t('errors.forbidden')
+      : i18n.global.t('errors.server', { status }))
 
   if (status === 401) {
     clearToken()
@@ -125,8 +142,11 @@ function failure(status: number, body: unknown, options: RequestOptions): ApiErr
 }
 
 export const http = {
-  get: <T>(path: string, query?: Query, options?: RequestOptions) => request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  get: <T>(path: string, query?: Query, options?: RequestOptions) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PUT', path, { ...options, body }),
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 }

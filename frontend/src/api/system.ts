@@ -99,7 +99,8 @@ export interface JobRun {
   finishedAt: string | null
 }
 
-export const listUsers = (query: ListQuery) => http.get<Paginated<SystemUser>>('/system/users', query)
+export const listUsers = (query: ListQuery) =>
+  http.get<Paginated<SystemUser>>('/system/users', query)
 export const listRoles = () => http.get<SystemRole[]>('/system/roles')
 export const fetchOrgTree = () => http.get<OrgNode[]>('/system/orgs/tree')
 export const fetchMenuTree = () => http.get<SystemMenu[]>('/system/menus')

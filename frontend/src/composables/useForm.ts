@@ -53,14 +53,28 @@ export function useForm(fields: () => CrudField[]) {
     for (const field of fields()) {
       const name = localize(field.label, locale)
       const list: FormItemRule[] = []
-      if (field.required) list.push({ required: true, message: t('common.required', { field: name }), trigger: field.type === 'select' || field.type === 'date' ? 'change' : 'blur' })
-      if (field.maxLength) list.push({ max: field.maxLength, message: t('common.maxLength', { field: name, max: field.maxLength }), trigger: 'blur' })
+      if (field.required)
+        list.push({
+          required: true,
+          message: t('common.required', { field: name }),
+          trigger: field.type === 'select' || field.type === 'date' ? 'change' : 'blur',
+        })
+      if (field.maxLength)
+        list.push({
+          max: field.maxLength,
+          message: t('common.maxLength', { field: name, max: field.maxLength }),
+          trigger: 'blur',
+        })
       if (field.type === 'money') {
         list.push({
           trigger: 'blur',
           validator: (_rule, value, callback) => {
             const text = normalizeMoneyInput(String(value ?? ''))
-            callback(text === '' || MONEY_INPUT.test(text) ? undefined : new Error(t('common.invalidMoney')))
+            callback(
+              text === '' || MONEY_INPUT.test(text)
+                ? undefined
+                : new Error(t('common.invalidMoney'))
+            )
           },
         })
       }

@@ -2,7 +2,15 @@
 | Follows a background job (批量导入, 日终批处理, …) by polling /api/jobs/:id until it
 | completes or fails. Polling stops when the component using it unmounts.
 */
-import { computed, getCurrentScope, onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import {
+  computed,
+  getCurrentScope,
+  onScopeDispose,
+  ref,
+  toValue,
+  watch,
+  type MaybeRefOrGetter,
+} from 'vue'
 import { fetchJob } from '@/api/jobs'
 import type { JobInfo } from '@/api/types'
 
@@ -12,7 +20,10 @@ export function isJobFinished(job: Pick<JobInfo, 'status'> | null | undefined): 
   return job?.status === 'completed' || job?.status === 'failed'
 }
 
-export function useJob(id: MaybeRefOrGetter<string | number | null | undefined>, options: { interval?: number } = {}) {
+export function useJob(
+  id: MaybeRefOrGetter<string | number | null | undefined>,
+  options: { interval?: number } = {}
+) {
   const job = ref<JobInfo | null>(null)
   const error = ref<unknown>(null)
   const finished = computed(() => isJobFinished(job.value))
@@ -41,7 +52,8 @@ export function useJob(id: MaybeRefOrGetter<string | number | null | undefined>,
       // The client already reported it; keep trying unless the job itself is gone.
       if ((cause as { status?: number }).status === 404) return
     }
-    if (!isJobFinished(job.value)) timer = setTimeout(() => poll(run), options.interval ?? JOB_POLL_MS)
+    if (!isJobFinished(job.value))
+      timer = setTimeout(() => poll(run), options.interval ?? JOB_POLL_MS)
   }
 
   function start() {

@@ -7,7 +7,10 @@ import type { ListQuery, Paginated } from '@/api/types'
 
 export type SortOrder = 'asc' | 'desc'
 
-export function useTable<T>(fetchPage: (query: ListQuery) => Promise<Paginated<T>>, options: { perPage?: number } = {}) {
+export function useTable<T>(
+  fetchPage: (query: ListQuery) => Promise<Paginated<T>>,
+  options: { perPage?: number } = {}
+) {
   const rows = shallowRef<T[]>([])
   const total = ref(0)
   const loading = ref(false)
@@ -67,5 +70,17 @@ export function useTable<T>(fetchPage: (query: ListQuery) => Promise<Paginated<T
     return load()
   }
 
-  return { rows, total, loading, query, load, search, resetSearch, onSortChange, onPageChange, onPerPageChange, afterRemove }
+  return {
+    rows,
+    total,
+    loading,
+    query,
+    load,
+    search,
+    resetSearch,
+    onSortChange,
+    onPageChange,
+    onPerPageChange,
+    afterRemove,
+  }
 }

@@ -42,7 +42,10 @@ export function setLocale(locale: AppLocale): void {
 }
 
 /** Picks the label for the current locale, falling back to Chinese (always present). */
-export function localize(text: Localized | string | null | undefined, locale: AppLocale = currentLocale.value): string {
+export function localize(
+  text: Localized | string | null | undefined,
+  locale: AppLocale = currentLocale.value
+): string {
   if (text === null || text === undefined) return ''
   if (typeof text === 'string') return text
   return (locale === 'en' ? text.en : text.zh) || text.zh || text.en || ''

@@ -30,7 +30,9 @@ export function installGuards(router: Router): void {
     adoptUserLocale(auth.user?.locale)
     installMenuRoutes(router, auth.menus)
     // Pages render codes until dictionaries arrive; a failure here must not block sign-in.
-    useDictStore().load().catch(() => {})
+    useDictStore()
+      .load()
+      .catch(() => {})
     return to.fullPath
   })
 

@@ -1,17 +1,27 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router'
 import AdminLayout from '@/layouts/AdminLayout.vue'
 import { LAYOUT_ROUTE } from './dynamic'
 import { installGuards, LOGIN_ROUTE } from './guard'
 
 /* Shell routes exist for everyone; menu pages are added at runtime (router/dynamic.ts). */
 export const shellRoutes: RouteRecordRaw[] = [
-  { path: '/login', name: LOGIN_ROUTE, component: () => import('@/views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/login',
+    name: LOGIN_ROUTE,
+    component: () => import('@/views/LoginView.vue'),
+    meta: { public: true },
+  },
   {
     path: '/',
     name: LAYOUT_ROUTE,
     component: AdminLayout,
     children: [
-      { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'layout.home' } },
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/HomeView.vue'),
+        meta: { titleKey: 'layout.home' },
+      },
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
@@ -22,8 +32,8 @@ export const shellRoutes: RouteRecordRaw[] = [
   },
 ]
 
-export function createAppRouter() {
-  const router = createRouter({ history: createWebHistory('/'), routes: shellRoutes })
+export function createAppRouter(history: RouterHistory = createWebHistory('/')) {
+  const router = createRouter({ history, routes: shellRoutes })
   installGuards(router)
   return router
 }

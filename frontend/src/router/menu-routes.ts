@@ -32,8 +32,18 @@ export function menusToRoutes(menus: MenuNode[], resolve: Resolve): RouteRecordR
       // Two menus on one path would shadow each other; the first (by menu order) wins.
       if (path && !seen.has(path)) {
         seen.add(path)
-        const meta: MenuRouteMeta = { title: menu.name, menuCode: menu.code, page: menu.page, icon: menu.icon }
-        routes.push({ path, name: `menu:${menu.code}`, component: resolve(menu.page) as any, meta: { ...meta } })
+        const meta: MenuRouteMeta = {
+          title: menu.name,
+          menuCode: menu.code,
+          page: menu.page,
+          icon: menu.icon,
+        }
+        routes.push({
+          path,
+          name: `menu:${menu.code}`,
+          component: resolve(menu.page) as any,
+          meta: { ...meta },
+        })
       }
       if (menu.children?.length) visit(menu.children)
     }
@@ -54,5 +64,8 @@ export function findMenuTrail(menus: MenuNode[], path: string): MenuNode[] {
 
 /** Page menus in menu order, e.g. for the shortcuts on the workbench. */
 export function flattenPages(menus: MenuNode[]): MenuNode[] {
-  return menus.flatMap((menu) => [...(menu.type === 'page' ? [menu] : []), ...flattenPages(menu.children ?? [])])
+  return menus.flatMap((menu) => [
+    ...(menu.type === 'page' ? [menu] : []),
+    ...flattenPages(menu.children ?? []),
+  ])
 }

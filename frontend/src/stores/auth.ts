@@ -60,5 +60,18 @@ export const useAuthStore = defineStore('auth', () => {
     loaded.value = false
   }
 
-  return { token, user, roles, permissions, menus, loaded, isLoggedIn, hasPermission, login, loadMe, logout, reset }
+  return {
+    token,
+    user,
+    roles,
+    permissions,
+    menus,
+    loaded,
+    isLoggedIn,
+    hasPermission,
+    login,
+    loadMe,
+    logout,
+    reset,
+  }
 })

@@ -28,3 +28,11 @@ export interface CrudField {
   maxLength?: number
   placeholder?: Localized | string
 }
+
+/**
+ * Identity helpers that keep literal types ('money', 'dict', …) when a page declares
+ * its schema in a plain `const`, so vue-tsc checks the schema against CrudPage's props:
+ *   const columns = defineColumns([{ prop: 'amount', label: {…}, type: 'money' }])
+ */
+export const defineColumns = (columns: CrudColumn[]): CrudColumn[] => columns
+export const defineFields = (fields: CrudField[]): CrudField[] => fields
