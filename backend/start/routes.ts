@@ -53,3 +53,9 @@ router
       .use(middleware.auth())
   })
   .prefix('/api')
+
+/* 系统管理 areas keep their routes in their own files. */
+await import('./routes/identity.js')
+await import('./routes/holidays.js')
+await import('./routes/notices.js')
+await import('./routes/audit.js')

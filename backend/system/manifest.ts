@@ -25,7 +25,7 @@ const crudButtons = (resource: string, zh: string, en: string) => [
   },
 ]
 
-export const coreManifest: PluginManifest = {
+const base: PluginManifest = {
   id: 'system',
   name: { zh: '系统核心', en: 'Core' },
   version: '0.1.0',
@@ -195,3 +195,25 @@ export const coreManifest: PluginManifest = {
     },
   ],
 }
+
+/*
+| Each 系统管理 area (holidays, audit, notices, identity, …) declares its pages,
+| dictionaries and settings in backend/system/parts/<area>.ts; they join the one
+| 系统管理 directory here, so areas never edit a shared file.
+*/
+import type { ManifestPart } from './parts/part.js'
+import { parts } from './parts/index.js'
+
+function merge(manifest: PluginManifest, extra: ManifestPart[]): PluginManifest {
+  const root = manifest.menus![0]
+  return {
+    ...manifest,
+    menus: [{ ...root, children: [...(root.children ?? []), ...extra.flatMap((p) => p.menus ?? [])] }],
+    permissions: [...(manifest.permissions ?? []), ...extra.flatMap((p) => p.permissions ?? [])],
+    dictionaries: [...(manifest.dictionaries ?? []), ...extra.flatMap((p) => p.dictionaries ?? [])],
+    settings: [...(manifest.settings ?? []), ...extra.flatMap((p) => p.settings ?? [])],
+    jobs: [...(manifest.jobs ?? []), ...extra.flatMap((p) => p.jobs ?? [])],
+  }
+}
+
+export const coreManifest: PluginManifest = merge(base, parts)

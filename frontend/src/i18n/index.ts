@@ -8,6 +8,20 @@ import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
 
+/*
+| Each console area may keep its texts in `parts/<area>.ts`, exporting
+| `{ 'zh-CN': {...}, en: {...} }` under its own top-level key, so areas never
+| edit one shared file.
+*/
+const parts = import.meta.glob<{ default: Record<'zh-CN' | 'en', Record<string, unknown>> }>('./parts/*.ts', {
+  eager: true,
+})
+const merged = { 'zh-CN': { ...zhCN } as Record<string, unknown>, en: { ...en } as Record<string, unknown> }
+for (const part of Object.values(parts)) {
+  Object.assign(merged['zh-CN'], part.default['zh-CN'])
+  Object.assign(merged.en, part.default.en)
+}
+
 export type AppLocale = 'zh-CN' | 'en'
 export const LOCALE_KEY = 'ram.locale'
 export const LOCALES: ReadonlyArray<{ value: AppLocale; label: string }> = [
@@ -30,7 +44,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: merged as any,
 })
 
 export const currentLocale = computed<AppLocale>(() => i18n.global.locale.value as AppLocale)

@@ -1,0 +1,19 @@
+import type { ManifestPart } from './part.js'
+
+/* 系统管理 · identity: login security parameters; user/role/org pages live in the base manifest. */
+const part: ManifestPart = {
+  menus: [],
+  dictionaries: [],
+  settings: [
+    { key: 'system.password.minLength', name: { zh: '密码最小长度', en: 'Password minimum length' }, type: 'number', default: '8' },
+    { key: 'system.password.minClasses', name: { zh: '密码至少包含字符类别数', en: 'Password character classes required' }, type: 'number', default: '3' },
+    { key: 'system.password.expiryDays', name: { zh: '密码有效期（天，0 为不过期）', en: 'Password expiry (days, 0 = never)' }, type: 'number', default: '90' },
+    { key: 'system.password.historyCount', name: { zh: '禁止重复使用最近密码次数', en: 'Recent passwords that may not be reused' }, type: 'number', default: '5' },
+    { key: 'system.login.captchaAfterFailures', name: { zh: '失败几次后需验证码', en: 'Failures before a captcha is required' }, type: 'number', default: '3' },
+    { key: 'system.login.lockAfterFailures', name: { zh: '失败几次后锁定', en: 'Failures before lockout' }, type: 'number', default: '5' },
+    { key: 'system.login.lockMinutes', name: { zh: '锁定时长（分钟）', en: 'Lockout duration (minutes)' }, type: 'number', default: '15' },
+    { key: 'system.session.clientMacHeader', name: { zh: '信贷门户传递客户端 MAC 的请求头', en: 'Header carrying the client MAC from the credit portal' }, type: 'string', default: 'X-Client-MAC' },
+  ],
+}
+
+export default part
