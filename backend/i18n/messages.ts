@@ -29,6 +29,16 @@ export const messages: Record<Locale, Record<string, string>> = {
   },
 }
 
+/*
+| Areas keep their own texts in i18n/parts/<area>.ts (`{ 'zh-CN': {...}, en: {...} }`),
+| merged here, so no area edits this file.
+*/
+import { parts } from './parts/index.js'
+for (const part of parts) {
+  Object.assign(messages['zh-CN'], part['zh-CN'])
+  Object.assign(messages.en, part.en)
+}
+
 /** Picks zh-CN unless the client prefers English. */
 export function pickLocale(acceptLanguage: string | undefined | null): Locale {
   return acceptLanguage && /^en\b/i.test(acceptLanguage.trim()) ? 'en' : 'zh-CN'

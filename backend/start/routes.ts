@@ -56,6 +56,8 @@ router
 
 /* 系统管理 areas keep their routes in their own files. */
 await import('./routes/identity.js')
+await import('./routes/organization.js')
+await import('./routes/registry.js')
 await import('./routes/holidays.js')
 await import('./routes/notices.js')
 await import('./routes/audit.js')

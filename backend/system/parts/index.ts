@@ -1,7 +1,9 @@
 import type { ManifestPart } from './part.js'
-import holidays from './holidays.js'
-import audit from './audit.js'
-import notices from './notices.js'
 import identity from './identity.js'
+import organization from './organization.js'
+import holidays from './holidays.js'
+import notices from './notices.js'
+import audit from './audit.js'
+import registry from './registry.js'
 
-export const parts: ManifestPart[] = [identity, holidays, notices, audit]
+export const parts: ManifestPart[] = [identity, organization, holidays, notices, audit, registry]

@@ -1,0 +1,4 @@
+/*
+| Routes of the 系统管理 registry area (under /api/system, each with its permission code).
+*/
+export {}

@@ -1,0 +1,6 @@
+import type { ManifestPart } from './part.js'
+
+/* 系统管理 · registry: pages, permissions, dictionaries and settings of this area. */
+const part: ManifestPart = { menus: [], dictionaries: [], settings: [] }
+
+export default part
