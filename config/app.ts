@@ -5,8 +5,8 @@ import { defineConfig } from '@adonisjs/core/http'
 
 export const appKey = new Secret(env.get('APP_KEY'))
 
-/** demo: seeds the demo bank and its accounts. production: seeds no account, no password. */
-export const appMode = env.get('APP_MODE', 'demo')
+/** demo: seeds the demo bank and its accounts. production (the default when unset): seeds no account, no password. */
+export const appMode = env.get('APP_MODE', 'production')
 
 export const http = defineConfig({
   generateRequestId: true,

@@ -31,6 +31,12 @@ if (!existsSync('.env')) {
 }
 mkdirSync('tmp', { recursive: true })
 
+// `npm start` is the demo unless configured otherwise; the app itself defaults to
+// production (no accounts seeded), so a deployment that forgets APP_MODE is safe.
+if (!process.env.APP_MODE && !/^APP_MODE=/m.test(readFileSync('.env', 'utf8'))) {
+  process.env.APP_MODE = 'demo'
+}
+
 /** Every console source and plugin page, with its mtime: the console is rebuilt when this changes. */
 function consoleFingerprint() {
   const hash = createHash('sha256')

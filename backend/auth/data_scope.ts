@@ -22,11 +22,12 @@ export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(
   access: UserAccess,
   columns: ScopeColumns
 ): Q {
-  if (access.isSuperAdmin || access.roles.some((r) => r.dataScope === 'all')) return query
+  const roles = access.scopingRoles
+  if (access.isSuperAdmin || roles.some((r) => r.dataScope === 'all')) return query
   const user = access.user
   return query.where((group: any) => {
     let clauses = 0
-    for (const role of access.roles) {
+    for (const role of roles) {
       if (role.dataScope === 'custom' && role.customOrgIds.length) {
         group.orWhereIn(columns.orgColumn, role.customOrgIds)
         clauses++

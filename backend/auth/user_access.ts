@@ -18,6 +18,8 @@ export interface RoleGrant {
   name: string
   dataScope: DataScope
   customOrgIds: number[]
+  /** Permission codes this role grants (its data scope applies to these). */
+  permissions: Set<string>
 }
 
 export class UserAccess {
@@ -28,6 +30,20 @@ export class UserAccess {
     /** The user's org path ("/1/4/"), for "own org and below". */
     readonly orgPath: string
   ) {}
+
+  /**
+   * The permission code of the route being served (set by the permission
+   * middleware). Data scope then comes only from the roles that grant it, so a
+   * user who is branch-wide for one function and self-only for another gets
+   * exactly that.
+   */
+  activePermission: string | null = null
+
+  /** Roles whose data scope applies to the current request. */
+  get scopingRoles(): RoleGrant[] {
+    if (!this.activePermission) return this.roles
+    return this.roles.filter((r) => r.permissions.has(this.activePermission!))
+  }
 
   get isSuperAdmin() {
     return this.permissions.has(ALL_PERMISSIONS)
@@ -47,6 +63,7 @@ export class UserAccess {
     const roleIds = roles.map((r) => r.id as number)
 
     const permissions = new Set<string>()
+    const byRole = new Map<number, Set<string>>(roleIds.map((id) => [id, new Set<string>()]))
     if (roles.some((r) => r.code === SUPER_ADMIN_ROLE)) permissions.add(ALL_PERMISSIONS)
     if (roleIds.length) {
       // Only permissions of active plugins count: a disabled plugin's grants sleep.
@@ -55,8 +72,11 @@ export class UserAccess {
         .join('permissions', 'permissions.code', 'role_permissions.permission')
         .whereIn('role_permissions.role_id', roleIds)
         .where('permissions.active', true)
-        .select('role_permissions.permission')
-      for (const r of rows) permissions.add(r.permission)
+        .select('role_permissions.role_id', 'role_permissions.permission')
+      for (const r of rows) {
+        permissions.add(r.permission)
+        byRole.get(r.role_id)?.add(r.permission)
+      }
     }
 
     const custom = roleIds.length
@@ -68,6 +88,7 @@ export class UserAccess {
       name: r.name,
       dataScope: r.data_scope,
       customOrgIds: custom.filter((c) => c.role_id === r.id).map((c) => c.org_id),
+      permissions: byRole.get(r.id) ?? new Set<string>(),
     }))
     const org = await db.from('orgs').where('id', user.orgId).select('path').first()
     return new UserAccess(user, grants, permissions, org?.path ?? `/${user.orgId}/`)

@@ -16,10 +16,11 @@ export default class DemoSeed extends BaseCommand {
       this.logger.info('APP_MODE is production: no demo data and no accounts are seeded')
       return
     }
-    const { seedDemoBank, DEMO_USERS } = await import('#core/demo/demo_bank')
+    const { seedDemoBank, refreshDemoGrants, DEMO_USERS } = await import('#core/demo/demo_bank')
     const { created } = await seedDemoBank()
     if (!created) {
-      this.logger.info('demo bank already present')
+      const added = await refreshDemoGrants()
+      this.logger.info(`demo bank already present${added ? `; demo roles got ${added} new plugin permission(s)` : ''}`)
       return
     }
     this.logger.success('demo bank seeded; demo accounts (demo mode only):')

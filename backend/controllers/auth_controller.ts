@@ -1,40 +1,123 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
 import User from '#core/models/user'
-import { loginValidator } from '#core/validators/auth'
+import { loginValidator, changePasswordValidator, ssoValidator } from '#core/validators/identity'
 import { accessOf } from '#core/auth/user_access'
 import { menuTreeFor } from '#core/system/menu_tree'
+import { attemptLogin, CHANGE_PASSWORD_ABILITY } from '#core/auth/login_service'
+import { issueCaptcha } from '#core/auth/captcha'
+import { allow } from '#core/auth/rate_limit'
+import { openSession, closeAllSessions } from '#core/auth/sessions'
+import { checkPassword, rememberPassword } from '#core/auth/password_policy'
+import { ssoProviders } from '#core/auth/sso/sso_provider'
+import { audit } from '#core/audit/audit'
 
 /*
-| Sign-in, sign-out and "who am I". Lockout, captcha and password policy
-| arrive with the IAM issue; this is the token life cycle they build on.
+| Sign-in (password or portal SSO), captcha, password change, sign-out and
+| "who am I". The rules live in backend/auth; this controller only speaks HTTP.
 */
 export default class AuthController {
   async login(ctx: HttpContext) {
-    const { request, response } = ctx
-    const { username, password } = await request.validateUsing(loginValidator)
-    const user = await User.verifyCredentials(username, password)
-    if (user.status !== 'active') {
-      return response.badRequest({ message: ctx.i18n('auth.disabled') })
+    const { request, response, i18n } = ctx
+    const input = await request.validateUsing(loginValidator)
+    if (!(await allow(`login:${request.ip()}:${input.username}`, 20, 60))) {
+      return response.tooManyRequests({ message: i18n('identity.tooManyAttempts') })
     }
-    const token = await User.accessTokens.create(user, ['*'], { name: 'console' })
-    user.lastLoginAt = DateTime.now()
-    await user.save()
+
+    const outcome = await attemptLogin(input)
+    if (!outcome.ok) {
+      await audit.record(ctx, { action: 'auth.login_failed', entityType: 'user', entityId: outcome.user?.id ?? null, result: 'failure', detail: outcome.reason, actorUsername: input.username })
+      const messages = {
+        invalid: i18n('auth.invalidCredentials'),
+        disabled: i18n('auth.invalidCredentials'),
+        captcha: i18n(input.captchaId ? 'identity.captchaWrong' : 'identity.captchaRequired'),
+        locked: i18n('identity.locked', { until: outcome.lockedUntil ? DateTime.fromISO(outcome.lockedUntil).setZone('Asia/Shanghai').toFormat('HH:mm') : '' }),
+      }
+      return response.badRequest({
+        message: messages[outcome.reason],
+        code: outcome.reason.toUpperCase(),
+        captchaRequired: outcome.captchaRequired,
+        ...(outcome.lockedUntil ? { lockedUntil: outcome.lockedUntil } : {}),
+      })
+    }
+
+    const token = await openSession(ctx, outcome.user, outcome.mustChangePassword ? [CHANGE_PASSWORD_ABILITY] : ['*'])
+    await audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: outcome.user.id, result: 'success', actorUsername: outcome.user.username })
     return {
-      token: token.value!.release(),
-      user: { id: user.id, username: user.username, realName: user.realName },
+      token,
+      user: { id: outcome.user.id, username: outcome.user.username, realName: outcome.user.realName },
+      mustChangePassword: outcome.mustChangePassword,
+      ...(outcome.reason ? { passwordChangeReason: outcome.reason } : {}),
     }
   }
 
-  async logout({ auth, response }: HttpContext) {
+  async captcha({ request, response, i18n }: HttpContext) {
+    if (!(await allow(`captcha:${request.ip()}`, 30, 60))) {
+      return response.tooManyRequests({ message: i18n('identity.tooManyAttempts') })
+    }
+    const { id, image } = await issueCaptcha()
+    return { id, image }
+  }
+
+  async sso(ctx: HttpContext) {
+    const { request, response, i18n } = ctx
+    const { provider: providerId, ticket } = await request.validateUsing(ssoValidator)
+    if (!(await allow(`sso:${request.ip()}`, 30, 60))) {
+      return response.tooManyRequests({ message: i18n('identity.tooManyAttempts') })
+    }
+    const provider = ssoProviders.get(providerId)
+    if (!provider) return response.badRequest({ message: i18n('identity.ssoUnknownProvider') })
+    const identity = await provider.verify(ticket)
+    const user = identity ? await User.findBy('username', identity.username) : null
+    if (!user || user.status !== 'active') {
+      await audit.record(ctx, { action: 'auth.login_failed', result: 'failure', detail: `sso:${providerId}`, actorUsername: identity?.username ?? null })
+      return response.badRequest({ message: i18n('identity.ssoRejected') })
+    }
+    user.lastLoginAt = DateTime.now()
+    await user.save()
+    const token = await openSession(ctx, user, ['*'])
+    await audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, result: 'success', detail: `sso:${providerId}`, actorUsername: user.username })
+    return { token, user: { id: user.id, username: user.username, realName: user.realName }, mustChangePassword: false }
+  }
+
+  async changePassword(ctx: HttpContext) {
+    const { request, response, i18n, auth } = ctx
+    const { oldPassword, newPassword } = await request.validateUsing(changePasswordValidator)
     const user = auth.getUserOrFail()
+    if (!(await hash.verify(user.password, oldPassword))) {
+      return response.unprocessableEntity({ message: i18n('validation.failed'), errors: [{ field: 'oldPassword', rule: 'password', message: i18n('identity.oldPasswordWrong') }] })
+    }
+    const problems = await checkPassword(newPassword, user)
+    if (problems.length) {
+      return response.unprocessableEntity({
+        message: i18n('validation.failed'),
+        errors: problems.map((p) => ({ field: 'newPassword', rule: p.rule, message: ctx.locale === 'en' ? p.message.en : p.message.zh })),
+      })
+    }
+    user.password = newPassword
+    user.mustChangePassword = false
+    user.passwordChangedAt = DateTime.now()
+    await user.save()
+    await rememberPassword(user.id, user.password)
+    // Every other session ends; this one is replaced by a full session.
+    await closeAllSessions(user.id)
+    const token = await openSession(ctx, user, ['*'])
+    await audit.record(ctx, { action: 'auth.password_change', entityType: 'user', entityId: user.id, result: 'success' })
+    return { token }
+  }
+
+  async logout(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
     await User.accessTokens.delete(user, user.currentAccessToken.identifier)
-    return response.noContent()
+    await audit.record(ctx, { action: 'auth.logout', entityType: 'user', entityId: user.id, result: 'success' })
+    return ctx.response.noContent()
   }
 
   async me(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     await user.load('org')
+    const restricted = !user.currentAccessToken.abilities.includes('*')
     const access = await accessOf(ctx)
     return {
       user: {
@@ -44,11 +127,11 @@ export default class AuthController {
         orgId: user.orgId,
         orgName: user.org.name,
         locale: user.locale,
-        mustChangePassword: user.mustChangePassword,
+        mustChangePassword: restricted,
       },
       roles: access.roles.map((r) => ({ code: r.code, name: r.name, dataScope: r.dataScope })),
-      permissions: [...access.permissions].sort(),
-      menus: await menuTreeFor(access),
+      permissions: restricted ? [] : [...access.permissions].sort(),
+      menus: restricted ? [] : await menuTreeFor(access),
     }
   }
 }

@@ -148,6 +148,24 @@ export function expandGrants(patterns: readonly string[], codes: string[]): stri
   )
 }
 
+/**
+ * Demo mode only: gives the demo roles the codes of plugins added since the bank
+ * was seeded (a new plugin's pages then show for the demo users). Never removes.
+ */
+export async function refreshDemoGrants(): Promise<number> {
+  const codes = (await db.from('permissions').where('active', true).select('code')).map((r) => r.code as string)
+  let added = 0
+  for (const role of DEMO_ROLES) {
+    const row = await db.from('roles').where('code', role.code).first()
+    if (!row) continue
+    const held = new Set((await db.from('role_permissions').where('role_id', row.id).select('permission')).map((r) => r.permission as string))
+    const missing = expandGrants(role.grants, codes).filter((c) => !held.has(c))
+    if (missing.length) await db.table('role_permissions').multiInsert(missing.map((permission) => ({ role_id: row.id, permission })))
+    added += missing.length
+  }
+  return added
+}
+
 export async function seedDemoBank(): Promise<{ created: boolean }> {
   if (await db.from('users').where('username', 'admin').first()) return { created: false }
 

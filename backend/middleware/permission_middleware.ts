@@ -15,6 +15,8 @@ export default class PermissionMiddleware {
         permission: options.permission,
       })
     }
+    // Data scope follows the permission in use (see UserAccess.scopingRoles).
+    access.activePermission = options.permission
     return next()
   }
 }

@@ -24,6 +24,8 @@ export interface DiscoveryOptions {
 }
 
 const ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/
+/** Ids the core uses for itself (its menus, permissions and settings are `system:` / `system.`). */
+const RESERVED_IDS = ['system', 'core', 'api', 'auth']
 
 function manifestFile(folder: string): string | undefined {
   for (const name of ['plugin.ts', 'plugin.js']) {
@@ -54,6 +56,9 @@ export async function readManifests(options: Pick<DiscoveryOptions, 'appRoot' | 
       throw new PluginKernelError(
         `Plugin folder "${entry}" declares id "${manifest.id}"; the id must equal the folder name`
       )
+    }
+    if (RESERVED_IDS.includes(manifest.id)) {
+      throw new PluginKernelError(`Plugin id "${manifest.id}" is reserved for the core`)
     }
     if (!ID_PATTERN.test(manifest.id)) {
       throw new PluginKernelError(
@@ -89,6 +94,8 @@ export function orderByDependencies(
       }
     }
   }
+
+  assertUniqueDictionaryTypes(plugins)
 
   const ordered: LoadedPlugin[] = []
   const done = new Set<string>()
@@ -131,3 +138,15 @@ export async function discoverPlugins(options: DiscoveryOptions): Promise<Loaded
 }
 
 export const defaultAppRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+/** A dictionary type belongs to one plugin: two declaring the same type would fight over it on every boot. */
+function assertUniqueDictionaryTypes(plugins: LoadedPlugin[]) {
+  const owner = new Map<string, string>()
+  for (const plugin of plugins) {
+    for (const dict of plugin.manifest.dictionaries ?? []) {
+      const first = owner.get(dict.type)
+      if (first) throw new PluginKernelError(`Plugins "${first}" and "${plugin.id}" both declare dictionary type "${dict.type}"`)
+      owner.set(dict.type, plugin.id)
+    }
+  }
+}

@@ -29,6 +29,9 @@ export default await Env.create(new URL('../../', import.meta.url), {
   REDIS_PASSWORD: Env.schema.string.optional(),
   QUEUE_PREFIX: Env.schema.string.optional(),
 
+  /* 单点登录: shared secret of the HMAC-ticket provider `portal` (unset = provider off). */
+  SSO_PORTAL_SECRET: Env.schema.string.optional(),
+
   /* Plugins: folder, and which to enable ("*" = all found) or disable (comma lists). */
   PLUGINS_DIR: Env.schema.string.optional(),
   PLUGINS_ENABLED: Env.schema.string.optional(),

@@ -5,7 +5,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const AuthController = () => import('#core/controllers/auth_controller')
 const HealthController = () => import('#core/controllers/health_controller')
 const DictionariesController = () => import('#core/controllers/dictionaries_controller')
 const JobsController = () => import('#core/controllers/jobs_controller')
@@ -20,12 +19,9 @@ const can = (permission: string) => middleware.can({ permission })
 router
   .group(() => {
     router.get('/health', [HealthController, 'show'])
-    router.post('/auth/login', [AuthController, 'login'])
 
     router
       .group(() => {
-        router.post('/auth/logout', [AuthController, 'logout'])
-        router.get('/me', [AuthController, 'me'])
         router.get('/dictionaries', [DictionariesController, 'index'])
         router.get('/jobs/:id', [JobsController, 'show'])
 
@@ -55,9 +51,9 @@ router
   .prefix('/api')
 
 /* 系统管理 areas keep their routes in their own files. */
-await import('./routes/identity.js')
-await import('./routes/organization.js')
-await import('./routes/registry.js')
-await import('./routes/holidays.js')
-await import('./routes/notices.js')
-await import('./routes/audit.js')
+import './routes/identity.js'
+import './routes/organization.js'
+import './routes/registry.js'
+import './routes/holidays.js'
+import './routes/notices.js'
+import './routes/audit.js'

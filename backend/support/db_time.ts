@@ -6,3 +6,11 @@ import { DateTime } from 'luxon'
  * DATETIME by MySQL; text keeps both the same.)
  */
 export const dbNow = () => DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss')
+
+/** Reads a timestamp column: mysql2 returns a Date, better-sqlite3 the text written above. */
+export function fromDb(value: unknown): DateTime | null {
+  if (value == null) return null
+  if (value instanceof Date) return DateTime.fromJSDate(value)
+  const parsed = DateTime.fromSQL(String(value))
+  return parsed.isValid ? parsed : DateTime.fromISO(String(value))
+}

@@ -19,3 +19,13 @@ export async function recreateTestDatabase() {
   )
   await connection.end()
 }
+
+/** Login rate-limit counters live in Redis for a minute; a rerun must not inherit them. */
+export async function clearRateLimits() {
+  if (!env.get('REDIS_HOST')) return
+  const { Redis } = await import('ioredis')
+  const redis = new Redis({ host: env.get('REDIS_HOST'), port: env.get('REDIS_PORT', 6379), password: env.get('REDIS_PASSWORD'), lazyConnect: true })
+  const keys = await redis.keys(`${env.get('QUEUE_PREFIX', 'ram')}:ratelimit:*`)
+  if (keys.length) await redis.del(...keys)
+  redis.disconnect()
+}

@@ -126,4 +126,21 @@ test.group('Plugin discovery', (group) => {
     )
     await assert.rejects(() => discover(root), /page menu "notes:list" needs a permission code/)
   })
+
+  test('two plugins declaring one dictionary type are refused, naming both', async ({ assert }) => {
+    const dict = `dictionaries: [{ type: 'shared_kind', name: { zh: 'x', en: 'x' }, items: [] }]`
+    const root = app(
+      { alpha: [], beta: [] },
+      {
+        alpha: `{ id: 'alpha', name: { zh: 'a', en: 'a' }, version: '1', ${dict} }`,
+        beta: `{ id: 'beta', name: { zh: 'b', en: 'b' }, version: '1', ${dict} }`,
+      }
+    )
+    await assert.rejects(() => discover(root), /Plugins "alpha" and "beta" both declare dictionary type "shared_kind"/)
+  })
+
+  test('the core\'s own id is reserved', async ({ assert }) => {
+    const root = app({ system: [] })
+    await assert.rejects(() => discover(root), /Plugin id "system" is reserved/)
+  })
 })

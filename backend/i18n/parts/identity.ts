@@ -1,6 +1,31 @@
 import type { MessagePart } from './index.js'
 
-/* Server texts of the identity area. Keys: 'identity.<name>'. */
-const part: MessagePart = { 'zh-CN': {}, 'en': {} }
+/* Server texts of sign-in, passwords and sessions. */
+const part: MessagePart = {
+  'zh-CN': {
+    'identity.locked': '账号已锁定，请于 {until} 后再试',
+    'identity.captchaRequired': '请输入图形验证码',
+    'identity.captchaWrong': '验证码错误或已过期，请重新输入',
+    'identity.passwordChangeRequired': '请先修改密码',
+    'identity.oldPasswordWrong': '原密码不正确',
+    'identity.tooManyAttempts': '尝试过于频繁，请稍后再试',
+    'identity.ssoRejected': '单点登录票据无效或已过期',
+    'identity.ssoUnknownProvider': '未配置该单点登录来源',
+    'identity.sessionNotFound': '会话不存在或已下线',
+    'identity.cannotKickSelf': '不能强制下线当前会话，请使用退出登录',
+  },
+  en: {
+    'identity.locked': 'This account is locked. Try again after {until}',
+    'identity.captchaRequired': 'Please enter the captcha',
+    'identity.captchaWrong': 'The captcha is wrong or has expired. Please try again',
+    'identity.passwordChangeRequired': 'Please change your password first',
+    'identity.oldPasswordWrong': 'The current password is wrong',
+    'identity.tooManyAttempts': 'Too many attempts. Please wait a moment',
+    'identity.ssoRejected': 'The single sign-on ticket is invalid or has expired',
+    'identity.ssoUnknownProvider': 'No such single sign-on provider',
+    'identity.sessionNotFound': 'The session does not exist or has ended',
+    'identity.cannotKickSelf': 'Use sign-out to end your own session',
+  },
+}
 
 export default part

@@ -2,7 +2,19 @@ import type { ManifestPart } from './part.js'
 
 /* 系统管理 · identity: login security parameters; user/role/org pages live in the base manifest. */
 const part: ManifestPart = {
-  menus: [],
+  menus: [
+    {
+      code: 'system:sessions',
+      type: 'page',
+      name: { zh: '在线用户', en: 'Online users' },
+      permission: 'system:session:list',
+      page: 'system/OnlineUsers',
+      path: '/system/online-users',
+      icon: 'Monitor',
+      order: 9,
+      children: [{ code: 'system:session:kick', type: 'button', name: { zh: '强制下线', en: 'Force sign-out' }, permission: 'system:session:kick' }],
+    },
+  ],
   dictionaries: [],
   settings: [
     { key: 'system.password.minLength', name: { zh: '密码最小长度', en: 'Password minimum length' }, type: 'number', default: '8' },

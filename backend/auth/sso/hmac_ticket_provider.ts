@@ -1,0 +1,46 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { SsoIdentity, SsoProvider } from './sso_provider.js'
+
+/**
+ * Ticket = base64url(JSON { username, issuedAt (epoch s), nonce }) + "." +
+ * base64url(HMAC-SHA256(secret, payload)). Valid for `maxAgeSeconds`; each nonce
+ * is accepted once per process (a portal ticket is single-use).
+ */
+export class HmacTicketProvider implements SsoProvider {
+  #seen = new Map<string, number>()
+
+  constructor(
+    readonly id: string,
+    private secret: string,
+    private maxAgeSeconds = 60
+  ) {}
+
+  static sign(secret: string, identity: { username: string; issuedAt?: number; nonce?: string }) {
+    const payload = Buffer.from(
+      JSON.stringify({ username: identity.username, issuedAt: identity.issuedAt ?? Math.floor(Date.now() / 1000), nonce: identity.nonce ?? Math.random().toString(36).slice(2) })
+    ).toString('base64url')
+    const signature = createHmac('sha256', secret).update(payload).digest('base64url')
+    return `${payload}.${signature}`
+  }
+
+  async verify(ticket: string): Promise<SsoIdentity | null> {
+    const [payload, signature] = ticket.split('.')
+    if (!payload || !signature) return null
+    const expected = Buffer.from(createHmac('sha256', this.secret).update(payload).digest('base64url'))
+    const given = Buffer.from(signature)
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
+    let body: { username?: unknown; issuedAt?: unknown; nonce?: unknown }
+    try {
+      body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    } catch {
+      return null
+    }
+    if (typeof body.username !== 'string' || typeof body.issuedAt !== 'number' || typeof body.nonce !== 'string') return null
+    const now = Math.floor(Date.now() / 1000)
+    if (body.issuedAt > now + 5 || now - body.issuedAt > this.maxAgeSeconds) return null
+    for (const [nonce, at] of this.#seen) if (now - at > this.maxAgeSeconds) this.#seen.delete(nonce)
+    if (this.#seen.has(body.nonce)) return null
+    this.#seen.set(body.nonce, now)
+    return { username: body.username }
+  }
+}

@@ -1,0 +1,14 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+import env from '#start/env'
+import { ssoProviders } from '#core/auth/sso/sso_provider'
+import { HmacTicketProvider } from '#core/auth/sso/hmac_ticket_provider'
+
+/* Registers the portal SSO provider when its secret is configured. */
+export default class IdentityProvider {
+  constructor(protected app: ApplicationService) {}
+
+  boot() {
+    const secret = env.get('SSO_PORTAL_SECRET')
+    if (secret) ssoProviders.register(new HmacTicketProvider('portal', secret))
+  }
+}
