@@ -3,7 +3,16 @@ import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
 
-export const appKey = new Secret(env.get('APP_KEY'))
+/*
+| APP_KEY signs and encrypts. Production refuses to boot with a short key or one
+| that ships in this repository (the test and e2e keys).
+*/
+const KNOWN_KEYS = ['test-only-key-0123456789abcdefghijklmnopqrstuvwxyz', 'e2e-only-key-0123456789abcdefghijklmnopqrstuvwxyz']
+const rawKey = env.get('APP_KEY')
+if (app.inProduction && (rawKey.length < 32 || KNOWN_KEYS.includes(rawKey) || new Set(rawKey).size < 10)) {
+  throw new Error('APP_KEY is missing or weak: set a random value of at least 32 characters (node ace generate:key)')
+}
+export const appKey = new Secret(rawKey)
 
 /** demo: seeds the demo bank and its accounts. production (the default when unset): seeds no account, no password. */
 export const appMode = env.get('APP_MODE', 'production')

@@ -7,6 +7,8 @@ import queueConfig from '#config/queue'
 
 interface Limiter {
   hit(key: string, windowSeconds: number): Promise<number>
+  /** True only for the first claim of a key within the window. */
+  claim(key: string, windowSeconds: number): Promise<boolean>
 }
 
 class MemoryLimiter implements Limiter {
@@ -21,6 +23,9 @@ class MemoryLimiter implements Limiter {
     entry.count++
     return entry.count
   }
+  async claim(key: string, windowSeconds: number) {
+    return (await this.hit(`claim:${key}`, windowSeconds)) === 1
+  }
 }
 
 class RedisLimiter implements Limiter {
@@ -30,6 +35,10 @@ class RedisLimiter implements Limiter {
     const count = await this.#redis.incr(name)
     if (count === 1) await this.#redis.expire(name, windowSeconds)
     return count
+  }
+  async claim(key: string, windowSeconds: number) {
+    const result = await this.#redis.set(`${queueConfig.prefix}:claim:${key}`, '1', 'EX', windowSeconds, 'NX')
+    return result === 'OK'
   }
 }
 
@@ -42,6 +51,15 @@ export async function allow(key: string, max: number, windowSeconds: number): Pr
     return (await current().hit(key, windowSeconds)) <= max
   } catch {
     // A limiter outage must not lock every clerk out; lockout per account still applies.
+    return true
+  }
+}
+
+/** True the first time a key is seen within the window (repeat-submit guard). */
+export async function firstWithin(key: string, windowSeconds: number): Promise<boolean> {
+  try {
+    return await current().claim(key, windowSeconds)
+  } catch {
     return true
   }
 }

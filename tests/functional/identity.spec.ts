@@ -202,3 +202,17 @@ test.group('Data scope follows the permission in use', (group) => {
     assert.deepEqual(tree[0].children, [])
   })
 })
+
+test.group('Repeat-submit guard', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the same change sent twice at once is done once; a different change passes', async ({ client, assert }) => {
+    const holder = await userWith({ permissions: ['system:setting:update'] })
+    const send = (value: string) => client.put('/api/system/settings/system.bank.name').bearerToken(holder.token).json({ value })
+    ;(await send('第一银行')).assertStatus(200)
+    const again = await send('第一银行')
+    again.assertStatus(409)
+    assert.equal(again.body().code, 'REPEAT_SUBMIT')
+    ;(await send('第二银行')).assertStatus(200)
+  })
+})

@@ -13,6 +13,7 @@ const part: MessagePart = {
     'identity.ssoUnknownProvider': '未配置该单点登录来源',
     'identity.sessionNotFound': '会话不存在或已下线',
     'identity.cannotKickSelf': '不能强制下线当前会话，请使用退出登录',
+    'identity.repeatSubmit': '请勿重复提交，上一次提交正在处理或刚刚完成',
   },
   en: {
     'identity.locked': 'This account is locked. Try again after {until}',
@@ -25,6 +26,7 @@ const part: MessagePart = {
     'identity.ssoUnknownProvider': 'No such single sign-on provider',
     'identity.sessionNotFound': 'The session does not exist or has ended',
     'identity.cannotKickSelf': 'Use sign-out to end your own session',
+    'identity.repeatSubmit': 'This was just submitted; it was not sent twice',
   },
 }
 

@@ -24,6 +24,7 @@ const part: ManifestPart = {
     { key: 'system.login.captchaAfterFailures', name: { zh: '失败几次后需验证码', en: 'Failures before a captcha is required' }, type: 'number', default: '3' },
     { key: 'system.login.lockAfterFailures', name: { zh: '失败几次后锁定', en: 'Failures before lockout' }, type: 'number', default: '5' },
     { key: 'system.login.lockMinutes', name: { zh: '锁定时长（分钟）', en: 'Lockout duration (minutes)' }, type: 'number', default: '15' },
+    { key: 'system.security.repeatSubmitSeconds', name: { zh: '防重复提交时间窗口（秒，0 为关闭）', en: 'Repeat-submit window (seconds, 0 = off)' }, type: 'number', default: '2' },
     { key: 'system.session.clientMacHeader', name: { zh: '信贷门户传递客户端 MAC 的请求头', en: 'Header carrying the client MAC from the credit portal' }, type: 'string', default: 'X-Client-MAC' },
   ],
 }
