@@ -14,6 +14,12 @@ const part: MessagePart = {
     'identity.sessionNotFound': '会话不存在或已下线',
     'identity.cannotKickSelf': '不能强制下线当前会话，请使用退出登录',
     'identity.repeatSubmit': '请勿重复提交，上一次提交正在处理或刚刚完成',
+    'fourEyes.NOT_FOUND': '变更不存在或无权访问',
+    'fourEyes.NOT_PENDING': '该变更已处理',
+    'fourEyes.OWN_CHANGE': '不能复核自己提交的变更，须由另一名管理员复核',
+    'fourEyes.NOT_REQUESTER': '只有提交人可以撤回',
+    'fourEyes.pending': '变更已提交，待另一名管理员复核后生效',
+    'fourEyes.applyFailed': '变更无法生效：{reason}',
   },
   en: {
     'identity.locked': 'This account is locked. Try again after {until}',
@@ -27,6 +33,12 @@ const part: MessagePart = {
     'identity.sessionNotFound': 'The session does not exist or has ended',
     'identity.cannotKickSelf': 'Use sign-out to end your own session',
     'identity.repeatSubmit': 'This was just submitted; it was not sent twice',
+    'fourEyes.NOT_FOUND': 'The change does not exist or you may not see it',
+    'fourEyes.NOT_PENDING': 'This change has already been decided',
+    'fourEyes.OWN_CHANGE': 'A second administrator must approve your change',
+    'fourEyes.NOT_REQUESTER': 'Only the requester can withdraw a change',
+    'fourEyes.pending': 'Submitted: the change takes effect once a second administrator approves it',
+    'fourEyes.applyFailed': 'The change could not be applied: {reason}',
   },
 }
 

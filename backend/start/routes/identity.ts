@@ -8,6 +8,7 @@ import { middleware } from '#start/kernel'
 
 const AuthController = () => import('#core/controllers/auth_controller')
 const SessionsController = () => import('#core/controllers/system/sessions_controller')
+const ChangesController = () => import('#core/controllers/system/changes_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 
@@ -29,6 +30,10 @@ router
       .group(() => {
         router.get('/sessions', [SessionsController, 'index']).use(can('system:session:list'))
         router.delete('/sessions/:id', [SessionsController, 'destroy']).use(can('system:session:kick'))
+        router.get('/changes', [ChangesController, 'index']).use(can('system:change:list'))
+        router.post('/changes/:id/approve', [ChangesController, 'approve']).use(can('system:change:approve'))
+        router.post('/changes/:id/reject', [ChangesController, 'reject']).use(can('system:change:approve'))
+        router.post('/changes/:id/withdraw', [ChangesController, 'withdraw']).use(can('system:change:list'))
       })
       .prefix('/system')
       .use(middleware.auth())
