@@ -16,7 +16,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 export default defineConfig({
   root: frontendDir,
   base: '/',
-  // The repo's .gitignore drops every `public` folder, so static files live in src/assets instead.
+  // Static files live in src/assets; the built console goes to <repo>/public.
   publicDir: false,
   plugins: [vue()],
   resolve: {
@@ -58,5 +58,8 @@ export default defineConfig({
     // The summary reporter goes last so its line is the last thing printed.
     reporters: ['default', './frontend/tests/summary-reporter.ts'],
     css: false,
+    // Inline Element Plus so its form validator (async-validator) loads under
+    // Vitest; otherwise every el-form rule silently passes in tests.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

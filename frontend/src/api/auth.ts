@@ -1,14 +1,49 @@
+/* Sign-in, captcha, password change, sign-out and "who am I" (backend/start/routes/identity.ts). */
 import { http } from './http'
 import type { CurrentUser, MeResponse } from './types'
 
+/** Why the server restricted a fresh session to the password form. */
+export type PasswordChangeReason = 'initial' | 'expired'
+
 export interface LoginResponse {
   token: string
-  user: CurrentUser
+  user: Pick<CurrentUser, 'id' | 'username' | 'realName'>
+  mustChangePassword: boolean
+  passwordChangeReason?: PasswordChangeReason
 }
 
-/** Silent: the login form shows wrong-credential (400) and validation (422) messages itself. */
-export const login = (username: string, password: string) =>
-  http.post<LoginResponse>('/auth/login', { username, password }, { silent: true })
+/** Body of a refused sign-in (400). INVALID also covers a disabled account: the server never says which. */
+export interface LoginFailure {
+  message: string
+  code: 'INVALID' | 'CAPTCHA' | 'LOCKED' | 'DISABLED'
+  captchaRequired: boolean
+  /** ISO timestamp, present with LOCKED. */
+  lockedUntil?: string
+}
+
+export interface LoginInput {
+  username: string
+  password: string
+  captchaId?: string
+  captchaAnswer?: string
+}
+
+export interface Captcha {
+  id: string
+  /** data: URL of an SVG image. */
+  image: string
+}
+
+/** Silent: the login form shows wrong-credential (400), lockout and validation (422) messages itself. */
+export const login = (input: LoginInput) =>
+  http.post<LoginResponse>('/auth/login', input, { silent: true })
+
+/** A fresh, single-use captcha; the previous one is spent by any attempt that carried it. */
+export const fetchCaptcha = () => http.get<Captcha>('/auth/captcha')
+
+/** Returns a new full session token; the server ends every other session of the user. */
+export const changePassword = (oldPassword: string, newPassword: string) =>
+  http.post<{ token: string }>('/auth/password', { oldPassword, newPassword })
 
 export const logout = () => http.post<void>('/auth/logout', undefined, { silent: true })
 

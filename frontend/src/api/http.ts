@@ -1,6 +1,7 @@
 /*
 | The one HTTP client every API module goes through, with the one error handler:
 |   401 → token cleared, session-expiry hook (router sends the user to /login)
+|   403 PASSWORD_CHANGE_REQUIRED → password hook (router sends the user to /change-password)
 |   403 / 404 / 5xx / network → ElMessage with the server's (localised) message
 |   422 → ValidationError carrying {field: message}, left to the form to display
 | Callers get a rejected promise in every error case so spinners stop; errors the
@@ -59,7 +60,11 @@ export interface RequestOptions {
 /** Set by the router at start-up; kept as a hook so this module does not import the router. */
 export const httpHooks = {
   onUnauthorized: (): void => {},
+  onPasswordChangeRequired: (): void => {},
 }
+
+/** The server's code on a 403 for a session that may only change its password. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED'
 
 export function buildUrl(path: string, query?: Query): string {
   const url = path.startsWith('/api')
@@ -121,6 +126,7 @@ async function readBody(response: Response): Promise<unknown> {
 function failure(status: number, body: unknown, options: RequestOptions): ApiError {
   const payload = (body && typeof body === 'object' ? body : {}) as {
     message?: string
+    code?: string
     errors?: FieldError[]
   }
   const message =
@@ -132,6 +138,11 @@ function failure(status: number, body: unknown, options: RequestOptions): ApiErr
   if (status === 401) {
     clearToken()
     httpHooks.onUnauthorized()
+    return new ApiError(message, status, body, true)
+  }
+  // Not a missing permission: the user must change the password before anything else works.
+  if (status === 403 && payload.code === PASSWORD_CHANGE_REQUIRED) {
+    httpHooks.onPasswordChangeRequired()
     return new ApiError(message, status, body, true)
   }
   if (status === 422) {

@@ -50,6 +50,10 @@ const en: typeof zhCN = {
     submit: 'Sign in',
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
+    captcha: 'Captcha',
+    captchaRequired: 'Enter the captcha',
+    captchaRefresh: 'Hard to read? Click for another',
+    lockedUntil: 'This account is locked. Try again after {time}',
     footer: 'Authorised personnel only. All actions are audited.',
   },
   layout: {

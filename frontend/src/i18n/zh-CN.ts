@@ -48,6 +48,10 @@ export default {
     submit: '登 录',
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
+    captcha: '验证码',
+    captchaRequired: '请输入验证码',
+    captchaRefresh: '看不清？点击换一张',
+    lockedUntil: '账号已锁定，请于 {time} 后再试',
     footer: '仅限授权人员使用，所有操作均被审计记录',
   },
   layout: {

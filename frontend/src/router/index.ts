@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router'
 import AdminLayout from '@/layouts/AdminLayout.vue'
 import { LAYOUT_ROUTE } from './dynamic'
-import { installGuards, LOGIN_ROUTE } from './guard'
+import { CHANGE_PASSWORD_ROUTE, installGuards, LOGIN_ROUTE } from './guard'
 
 /* Shell routes exist for everyone; menu pages are added at runtime (router/dynamic.ts). */
 export const shellRoutes: RouteRecordRaw[] = [
@@ -21,6 +21,14 @@ export const shellRoutes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('@/views/HomeView.vue'),
         meta: { titleKey: 'layout.home' },
+      },
+      {
+        // Not a menu page: everyone may change their own password, and a session
+        // that must change it first reaches nothing else (see guard.ts).
+        path: 'change-password',
+        name: CHANGE_PASSWORD_ROUTE,
+        component: () => import('@/views/ChangePasswordView.vue'),
+        meta: { titleKey: 'identity.password.title' },
       },
       {
         path: ':pathMatch(.*)*',

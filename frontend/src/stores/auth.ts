@@ -1,6 +1,10 @@
 /*
 | Who is signed in and what they may do: token, /api/me (user, roles, permission
 | codes, menu tree). Routes and the side menu are derived from `menus`.
+|
+| A session whose password must be changed first (initial password, reset by an
+| administrator, or expired) has no permissions and no menus; the router keeps
+| it on /change-password until the change hands back a full session token.
 */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -9,6 +13,11 @@ import { clearToken, getToken, setToken } from '@/api/token'
 import type { CurrentUser, MenuNode, RoleRef } from '@/api/types'
 import { can, type PermissionRequirement } from '@/utils/permission'
 
+export interface CaptchaAnswer {
+  id: string
+  answer: string
+}
+
 export const useAuthStore = defineStore('auth', () => {
   const token = ref<string | null>(getToken())
   const user = ref<CurrentUser | null>(null)
@@ -16,18 +25,49 @@ export const useAuthStore = defineStore('auth', () => {
   const permissions = ref<string[]>([])
   const menus = ref<MenuNode[]>([])
   const loaded = ref(false)
+  /** Known only from the login answer; /api/me says that a change is due, not why. */
+  const passwordChangeReason = ref<authApi.PasswordChangeReason | null>(null)
 
   const permissionSet = computed(() => new Set(permissions.value))
   const isLoggedIn = computed(() => !!token.value)
+  const mustChangePassword = computed(() => !!user.value?.mustChangePassword)
 
   function hasPermission(required: PermissionRequirement): boolean {
     return can(permissionSet.value, required)
   }
 
-  async function login(username: string, password: string): Promise<void> {
-    const result = await authApi.login(username, password)
-    setToken(result.token)
-    token.value = result.token
+  /** Stores the token; the caller routes by `mustChangePassword` of the answer. */
+  async function login(
+    username: string,
+    password: string,
+    captcha?: CaptchaAnswer | null
+  ): Promise<authApi.LoginResponse> {
+    const result = await authApi.login({
+      username,
+      password,
+      ...(captcha ? { captchaId: captcha.id, captchaAnswer: captcha.answer } : {}),
+    })
+    adoptToken(result.token)
+    passwordChangeReason.value = result.mustChangePassword
+      ? (result.passwordChangeReason ?? null)
+      : null
+    return result
+  }
+
+  /**
+   * Changes the password and adopts the new full session token (the old one is
+   * gone server-side, with every other session of the user). The caller reloads
+   * /api/me through the router's session loader, which also installs the menus.
+   */
+  async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    const result = await authApi.changePassword(oldPassword, newPassword)
+    adoptToken(result.token)
+    passwordChangeReason.value = null
+  }
+
+  function adoptToken(value: string): void {
+    setToken(value)
+    token.value = value
     loaded.value = false
   }
 
@@ -58,6 +98,7 @@ export const useAuthStore = defineStore('auth', () => {
     permissions.value = []
     menus.value = []
     loaded.value = false
+    passwordChangeReason.value = null
   }
 
   return {
@@ -67,9 +108,12 @@ export const useAuthStore = defineStore('auth', () => {
     permissions,
     menus,
     loaded,
+    passwordChangeReason,
     isLoggedIn,
+    mustChangePassword,
     hasPermission,
     login,
+    changePassword,
     loadMe,
     logout,
     reset,
