@@ -16,6 +16,8 @@ export default class DemoSeed extends BaseCommand {
       this.logger.info('APP_MODE is production: no demo data and no accounts are seeded')
       return
     }
+    const { seedDemoHolidays } = await import('#core/calendar/seed_holidays')
+    await seedDemoHolidays()
     const { seedDemoBank, refreshDemoGrants, DEMO_USERS } = await import('#core/demo/demo_bank')
     const { created } = await seedDemoBank()
     if (!created) {

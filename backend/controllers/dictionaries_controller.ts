@@ -1,29 +1,33 @@
-import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
+import { dictionariesCache } from '#core/cache/dictionaries_cache'
 
-/** GET /api/dictionaries — every active dictionary, for rendering codes as labels. */
+/*
+| The console's dictionaries (any signed-in user), served from the versioned
+| cache — no query per request on a warm node.
+|
+| GET /api/dictionaries                  → { <type>: [{ code, label, color }] }, enabled items only
+|                                          (the original contract; plugins' tests rely on it)
+| GET /api/dictionaries?withVersion=true → { version, dictionaries }, every item with `enabled`,
+|                                          so stored codes of disabled items still render as labels
+| GET /api/dictionaries/version          → { version }: the console polls this and refetches
+|                                          when it changes
+*/
 export default class DictionariesController {
-  async index() {
-    const items = await db
-      .from('dict_items')
-      .join('dict_types', 'dict_types.code', 'dict_items.type_code')
-      .where('dict_types.active', true)
-      .where('dict_items.enabled', true)
-      .select('dict_items.*')
-    items.sort((a, b) => (a.custom_sort ?? a.sort) - (b.custom_sort ?? b.sort))
-    const result: Record<
-      string,
-      Array<{ code: string; label: { zh: string; en: string }; color: string | null }>
-    > = {}
-    for (const item of items) {
-      ;(result[item.type_code] ??= []).push({
-        code: item.code,
-        label: {
-          zh: item.custom_label_zh ?? item.label_zh,
-          en: item.custom_label_en ?? item.label_en,
-        },
-        color: item.color,
-      })
+  async index({ request }: HttpContext) {
+    const { version, data } = await dictionariesCache.current()
+    if (['true', '1'].includes(String(request.qs().withVersion))) {
+      return { version, dictionaries: data }
     }
-    return result
+    const plain: Record<string, Array<{ code: string; label: { zh: string; en: string }; color: string | null }>> = {}
+    for (const [type, items] of Object.entries(data)) {
+      plain[type] = items
+        .filter((item) => item.enabled)
+        .map(({ code, label, color }) => ({ code, label, color }))
+    }
+    return plain
+  }
+
+  async version() {
+    return { version: await dictionariesCache.version() }
   }
 }

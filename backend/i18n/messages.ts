@@ -1,7 +1,10 @@
 /*
-| Server-side texts in both console languages. Later 系统提示管理 (issue: IAM)
-| lets administrators override these by key without a deploy.
+| Server-side texts in both console languages. 系统提示管理 lets administrators
+| override any of them by key without a deploy (message_overrides, read from the
+| versioned prompts cache in memory — no query per message).
 */
+import { promptOverride } from '../cache/prompts_cache.js'
+
 export type Locale = 'zh-CN' | 'en'
 
 export const messages: Record<Locale, Record<string, string>> = {
@@ -45,6 +48,7 @@ export function pickLocale(acceptLanguage: string | undefined | null): Locale {
 }
 
 export function translate(locale: Locale, key: string, data: Record<string, unknown> = {}) {
-  const template = messages[locale][key] ?? messages['zh-CN'][key] ?? key
+  const template =
+    promptOverride(locale, key) ?? messages[locale][key] ?? messages['zh-CN'][key] ?? key
   return template.replace(/\{(\w+)\}/g, (_, name) => String(data[name] ?? ''))
 }

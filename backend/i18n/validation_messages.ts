@@ -6,6 +6,7 @@
 import { HttpContext } from '@adonisjs/core/http'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import { pickLocale, type Locale } from './messages.js'
+import { promptOverride } from '../cache/prompts_cache.js'
 
 const rules: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -64,6 +65,9 @@ const rules: Record<Locale, Record<string, string>> = {
   },
 }
 
+/** The rule texts by rule name, for 系统提示管理 (overridable as `validation.<rule>`). */
+export const validationRuleMessages: Readonly<Record<Locale, Readonly<Record<string, string>>>> = rules
+
 /** Field labels by name; validators may pass their own via `metaData`-free `fields` map. */
 const fieldLabels: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -99,7 +103,7 @@ export class LocalizedMessagesProvider implements MessagesProviderContact {
     args?: Record<string, any>
   ) {
     const locale = pickLocale(HttpContext.get()?.request.header('accept-language'))
-    const template = rules[locale][rule]
+    const template = promptOverride(locale, `validation.${rule}`) ?? rules[locale][rule]
     if (!template) return defaultMessage
     const name = String(field.name)
     const label =

@@ -1,6 +1,7 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import logger from '@adonisjs/core/services/logger'
 import { enabledPlugins } from '#core/plugins/registry'
+import { coreManifest } from '#core/system/manifest'
 import { syncPlugins } from '#core/plugins/sync_enabled'
 import { jobRegistry } from '#core/queue/job_registry'
 import { dailySteps } from '#core/business_day/end_of_day'
@@ -20,6 +21,8 @@ export default class PluginProvider {
       name: 'system:end-of-day',
       handler: () => import('#core/jobs/end_of_day_job'),
     })
+    // Core's own jobs, declared by the 系统管理 areas (e.g. the audit export).
+    for (const job of coreManifest.jobs ?? []) jobRegistry.register(job)
     for (const plugin of await enabledPlugins()) {
       for (const job of plugin.manifest.jobs ?? []) jobRegistry.register(job)
       for (const step of plugin.manifest.dailySteps ?? []) dailySteps.register(step)

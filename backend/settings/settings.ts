@@ -1,14 +1,21 @@
 /*
-| 参数: typed reads of business and technical parameters. Values are read from
-| the database on each call (a primary-key lookup), so a change made on one app
-| node takes effect on every node at once.
+| 参数: typed reads of business and technical parameters. Values come from the
+| versioned settings cache: no query per call, and a change made on any app
+| node is seen by every node at once (Redis) or within seconds (safety net).
+| Change values through backend/settings/update_setting.ts, which tells the
+| cache; a direct UPDATE of `settings` is not seen until the next change.
 */
-import db from '@adonisjs/lucid/services/db'
+import { settingsCache } from './settings_cache.js'
 
 async function raw(key: string): Promise<string> {
-  const row = await db.from('settings').where('key', key).where('active', true).first()
-  if (!row) throw new Error(`Unknown parameter "${key}"`)
-  return row.value ?? row.default_value
+  let entry = (await settingsCache.get()).get(key)
+  if (!entry) {
+    // A key this node has not seen may have arrived with a plugin sync a moment ago.
+    settingsCache.invalidate()
+    entry = (await settingsCache.get()).get(key)
+  }
+  if (!entry) throw new Error(`Unknown parameter "${key}"`)
+  return entry.value ?? entry.defaultValue
 }
 
 export const settings = {

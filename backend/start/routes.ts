@@ -6,13 +6,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const HealthController = () => import('#core/controllers/health_controller')
-const DictionariesController = () => import('#core/controllers/dictionaries_controller')
 const JobsController = () => import('#core/controllers/jobs_controller')
-const UsersController = () => import('#core/controllers/system/users_controller')
-const RolesController = () => import('#core/controllers/system/roles_controller')
-const OrgsController = () => import('#core/controllers/system/orgs_controller')
-const MenusController = () => import('#core/controllers/system/menus_controller')
-const RegistryController = () => import('#core/controllers/system/registry_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 
@@ -22,26 +16,10 @@ router
 
     router
       .group(() => {
-        router.get('/dictionaries', [DictionariesController, 'index'])
         router.get('/jobs/:id', [JobsController, 'show'])
 
         router
           .group(() => {
-            router.get('/users', [UsersController, 'index']).use(can('system:user:list'))
-            router.get('/roles', [RolesController, 'index']).use(can('system:role:list'))
-            router.get('/orgs/tree', [OrgsController, 'tree']).use(can('system:org:list'))
-            router.get('/menus', [MenusController, 'index']).use(can('system:menu:list'))
-            router.put('/menus/:code', [MenusController, 'update']).use(can('system:menu:update'))
-            router
-              .get('/dictionaries', [RegistryController, 'dictionaries'])
-              .use(can('system:dict:list'))
-            router.get('/plugins', [RegistryController, 'plugins']).use(can('system:plugin:list'))
-            router
-              .get('/settings', [RegistryController, 'settings'])
-              .use(can('system:setting:list'))
-            router
-              .put('/settings/:key', [RegistryController, 'updateSetting'])
-              .use(can('system:setting:update'))
             router.get('/jobs', [JobsController, 'index']).use(can('system:job:list'))
           })
           .prefix('/system')

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { userWith } from '#tests/helpers/auth'
+import db from '@adonisjs/lucid/services/db'
+import { tokenFor, userWith } from '#tests/helpers/auth'
 import type { DataScope } from '#core/models/role'
 
 /*
@@ -85,5 +86,75 @@ test.group('Data scope on the user list', (group) => {
       ['310000']
     )
     assert.deepEqual(tree[0].children.map((o: any) => o.code).sort(), ['310101', '310102'])
+  })
+})
+
+/*
+| The acceptance scenario of 用户/角色/机构管理: the demo branch manager (bj_asset,
+| 北京分行, "own org and below") sees their branch subtree's staff only and no
+| administration pages; the administrator sees everything.
+*/
+test.group('Branch manager and administrator', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  const pagesOf = (me: any) =>
+    (me.menus.find((m: any) => m.code === 'system:root')?.children ?? []).map((c: any) => c.page)
+
+  test('the branch manager sees their subtree only and cannot open the admin pages', async ({
+    client,
+    assert,
+  }) => {
+    const token = await tokenFor('bj_asset')
+    const users = await client.get('/api/system/users').bearerToken(token).qs({ perPage: 200 })
+    users.assertStatus(200)
+    assert.deepEqual(
+      users
+        .body()
+        .data.map((u: any) => u.username)
+        .sort(),
+      ['bj_asset', 'bj_cy_am']
+    )
+
+    const idOf = async (username: string) =>
+      (await db.from('users').where('username', username).first()).id
+    ;(
+      await client.get(`/api/system/users/${await idOf('hq_risk')}`).bearerToken(token)
+    ).assertStatus(404)
+    ;(
+      await client.get(`/api/system/users/${await idOf('bj_cy_am')}`).bearerToken(token)
+    ).assertStatus(200)
+
+    for (const url of [
+      '/api/system/roles',
+      '/api/system/menus',
+      '/api/system/departments',
+      '/api/system/posts',
+      '/api/system/permissions/tree',
+    ]) {
+      ;(await client.get(url).bearerToken(token)).assertStatus(403)
+    }
+    const pages = pagesOf((await client.get('/api/me').bearerToken(token)).body())
+    assert.includeMembers(pages, ['system/Users', 'system/Orgs'])
+    for (const page of ['system/Roles', 'system/Menus', 'system/Departments', 'system/Posts']) {
+      assert.notInclude(pages, page)
+    }
+  })
+
+  test('the administrator sees every user and every admin page', async ({ client, assert }) => {
+    const token = await tokenFor('admin')
+    const users = await client.get('/api/system/users').bearerToken(token).qs({ perPage: 200 })
+    assert.includeMembers(
+      users.body().data.map((u: any) => u.username),
+      [...demoAt.headOffice, ...demoAt.beijing, ...demoAt.chaoyang]
+    )
+    ;(await client.get('/api/system/roles').bearerToken(token)).assertStatus(200)
+    const pages = pagesOf((await client.get('/api/me').bearerToken(token)).body())
+    assert.includeMembers(pages, [
+      'system/Users',
+      'system/Roles',
+      'system/Orgs',
+      'system/Departments',
+      'system/Posts',
+    ])
   })
 })

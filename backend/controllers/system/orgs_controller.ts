@@ -1,39 +1,39 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import { createOrgValidator, updateOrgValidator } from '#core/validators/organization'
+import { actorOf } from '#core/services/organization/actor'
+import { respond } from '#core/services/organization/errors'
+import { orgService } from '#core/services/organization/org_service'
+import { idParam } from '#core/services/organization/scope'
 
-interface OrgNode {
-  id: number
-  code: string
-  name: string
-  level: number
-  status: string
-  children: OrgNode[]
-}
-
-/** 机构管理 tree, limited to the orgs the user's data scope reaches. */
+/** 机构管理: the org tree within the caller's data scope; rules in services/organization/org_service. */
 export default class OrgsController {
   async tree(ctx: HttpContext) {
-    const access = await accessOf(ctx)
-    const query = db.from('orgs').orderBy('path').orderBy('sort')
-    applyDataScope(query, access, { orgColumn: 'orgs.id' })
-    const rows = await query
-    const nodes = new Map<number, OrgNode>()
-    for (const r of rows)
-      nodes.set(r.id, {
-        id: r.id,
-        code: r.code,
-        name: r.name,
-        level: r.level,
-        status: r.status,
-        children: [],
-      })
-    const roots: OrgNode[] = []
-    for (const r of rows) {
-      const parent = r.parent_id ? nodes.get(r.parent_id) : undefined
-      ;(parent ? parent.children : roots).push(nodes.get(r.id)!)
-    }
-    return roots
+    return orgService.tree(await actorOf(ctx))
+  }
+
+  async show(ctx: HttpContext) {
+    return respond(ctx, async () => orgService.show(await actorOf(ctx), idParam(ctx.params.id)))
+  }
+
+  async store(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(createOrgValidator)
+    return respond(ctx, async () => {
+      ctx.response.status(201)
+      return orgService.create(await actorOf(ctx), input)
+    })
+  }
+
+  async update(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(updateOrgValidator)
+    return respond(ctx, async () =>
+      orgService.update(await actorOf(ctx), idParam(ctx.params.id), input)
+    )
+  }
+
+  async destroy(ctx: HttpContext) {
+    return respond(ctx, async () => {
+      await orgService.destroy(await actorOf(ctx), idParam(ctx.params.id))
+      return ctx.response.noContent()
+    })
   }
 }

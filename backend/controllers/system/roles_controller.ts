@@ -1,20 +1,65 @@
-import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
+import {
+  createRoleValidator,
+  dataScopeValidator,
+  grantPermissionsValidator,
+  listRolesValidator,
+  updateRoleValidator,
+} from '#core/validators/organization'
+import { actorOf } from '#core/services/organization/actor'
+import { respond } from '#core/services/organization/errors'
+import { roleService } from '#core/services/organization/role_service'
+import { idParam } from '#core/services/organization/scope'
 
-/** 角色管理 list with each role's permission codes. */
+/** 角色管理, 功能权限分配 and 数据权限分配; every change passes backend/auth/grant_guard. */
 export default class RolesController {
-  async index() {
-    const roles = await db.from('roles').orderBy('sort').orderBy('id')
-    const grants = await db.from('role_permissions').select('role_id', 'permission')
-    return roles.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      dataScope: r.data_scope,
-      status: r.status,
-      permissions: grants
-        .filter((g) => g.role_id === r.id)
-        .map((g) => g.permission)
-        .sort(),
-    }))
+  async index(ctx: HttpContext) {
+    const query = await ctx.request.validateUsing(listRolesValidator)
+    return roleService.list(await actorOf(ctx), query)
+  }
+
+  async show(ctx: HttpContext) {
+    return respond(ctx, async () => roleService.show(await actorOf(ctx), idParam(ctx.params.id)))
+  }
+
+  /** The orgs a custom data scope may list: those the caller sees. */
+  async orgTree(ctx: HttpContext) {
+    return roleService.orgTree(await actorOf(ctx))
+  }
+
+  async store(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(createRoleValidator)
+    return respond(ctx, async () => {
+      ctx.response.status(201)
+      return roleService.create(await actorOf(ctx), input)
+    })
+  }
+
+  async update(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(updateRoleValidator)
+    return respond(ctx, async () =>
+      roleService.update(await actorOf(ctx), idParam(ctx.params.id), input)
+    )
+  }
+
+  async destroy(ctx: HttpContext) {
+    return respond(ctx, async () => {
+      await roleService.destroy(await actorOf(ctx), idParam(ctx.params.id))
+      return ctx.response.noContent()
+    })
+  }
+
+  async grant(ctx: HttpContext) {
+    const { permissions } = await ctx.request.validateUsing(grantPermissionsValidator)
+    return respond(ctx, async () =>
+      roleService.grant(await actorOf(ctx), idParam(ctx.params.id), permissions)
+    )
+  }
+
+  async dataScope(ctx: HttpContext) {
+    const { dataScope, orgIds } = await ctx.request.validateUsing(dataScopeValidator)
+    return respond(ctx, async () =>
+      roleService.setDataScope(await actorOf(ctx), idParam(ctx.params.id), dataScope, orgIds)
+    )
   }
 }

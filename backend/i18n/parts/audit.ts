@@ -1,6 +1,59 @@
 import type { MessagePart } from './index.js'
 
-/* Server texts of the audit area. Keys: 'audit.<name>'. */
-const part: MessagePart = { 'zh-CN': {}, 'en': {} }
+/* Server texts of the audit area: export sheet names, column headers, job messages. Keys: 'audit.<name>'. */
+const part: MessagePart = {
+  'zh-CN': {
+    'audit.sheet.login': '登录日志',
+    'audit.sheet.operation': '操作日志',
+    'audit.col.id': '日志编号',
+    'audit.col.occurredAt': '时间',
+    'audit.col.username': '用户',
+    'audit.col.orgName': '机构',
+    'audit.col.ip': 'IP 地址',
+    'audit.col.userAgent': '客户端',
+    'audit.col.action': '操作',
+    'audit.col.entityType': '对象类型',
+    'audit.col.entityId': '对象编号',
+    'audit.col.result': '结果',
+    'audit.col.detail': '说明',
+    'audit.col.before': '变更前（脱敏）',
+    'audit.col.after': '变更后（脱敏）',
+    'audit.col.requestId': '请求编号',
+    'audit.result.success': '成功',
+    'audit.result.failure': '失败',
+    'audit.system': '系统',
+    'audit.export.counting': '正在统计记录数',
+    'audit.export.progress': '已导出 {done} / {total} 条',
+    'audit.export.done': '导出完成，共 {total} 条',
+    'audit.export.truncated': '导出完成，超过 Excel 上限，仅导出前 {total} 条',
+    'audit.export.notReady': '导出文件尚未生成或已失效',
+  },
+  'en': {
+    'audit.sheet.login': 'Sign-in log',
+    'audit.sheet.operation': 'Operation log',
+    'audit.col.id': 'Log no.',
+    'audit.col.occurredAt': 'Time',
+    'audit.col.username': 'User',
+    'audit.col.orgName': 'Organisation',
+    'audit.col.ip': 'IP address',
+    'audit.col.userAgent': 'Client',
+    'audit.col.action': 'Action',
+    'audit.col.entityType': 'Object type',
+    'audit.col.entityId': 'Object id',
+    'audit.col.result': 'Result',
+    'audit.col.detail': 'Detail',
+    'audit.col.before': 'Before (masked)',
+    'audit.col.after': 'After (masked)',
+    'audit.col.requestId': 'Request id',
+    'audit.result.success': 'Success',
+    'audit.result.failure': 'Failure',
+    'audit.system': 'System',
+    'audit.export.counting': 'Counting records',
+    'audit.export.progress': 'Exported {done} of {total}',
+    'audit.export.done': 'Export finished: {total} rows',
+    'audit.export.truncated': 'Export finished at the Excel limit: first {total} rows only',
+    'audit.export.notReady': 'The export file is not ready or has expired',
+  },
+}
 
 export default part

@@ -1,6 +1,90 @@
 import type { ManifestPart } from './part.js'
 
-/* 系统管理 · audit: pages, permissions, dictionaries and settings of this area. */
-const part: ManifestPart = { menus: [], dictionaries: [], settings: [] }
+/*
+| 系统管理 · audit: 登录日志 and 操作日志 pages, the export permission and job,
+| the result and login-action dictionaries, and the name-masking parameter.
+*/
+const exportButton = (page: string) => ({
+  code: `system:audit:${page}:export`,
+  type: 'button' as const,
+  name: { zh: '导出', en: 'Export' },
+  permission: 'system:audit:export',
+})
+
+const part: ManifestPart = {
+  menus: [
+    {
+      code: 'system:login-logs',
+      type: 'page',
+      name: { zh: '登录日志', en: 'Sign-in log' },
+      permission: 'system:audit:login-log',
+      page: 'system/LoginLogs',
+      path: '/system/login-logs',
+      icon: 'Key',
+      order: 40,
+      children: [exportButton('login-log')],
+    },
+    {
+      code: 'system:operation-logs',
+      type: 'page',
+      name: { zh: '操作日志', en: 'Operation log' },
+      permission: 'system:audit:operation-log',
+      page: 'system/OperationLogs',
+      path: '/system/operation-logs',
+      icon: 'Document',
+      order: 41,
+      children: [exportButton('operation-log')],
+    },
+  ],
+  permissions: [
+    { code: 'system:audit:export', name: { zh: '导出审计日志', en: 'Export audit logs' } },
+  ],
+  dictionaries: [
+    {
+      type: 'audit_result',
+      name: { zh: '操作结果', en: 'Result' },
+      items: [
+        { code: 'success', label: { zh: '成功', en: 'Success' }, color: 'success', order: 1 },
+        { code: 'failure', label: { zh: '失败', en: 'Failure' }, color: 'danger', order: 2 },
+      ],
+    },
+    {
+      type: 'audit_login_action',
+      name: { zh: '登录日志类型', en: 'Sign-in event' },
+      items: [
+        { code: 'auth.login', label: { zh: '登录', en: 'Sign in' }, color: 'success', order: 1 },
+        {
+          code: 'auth.login_failed',
+          label: { zh: '登录失败', en: 'Failed sign-in' },
+          color: 'danger',
+          order: 2,
+        },
+        { code: 'auth.logout', label: { zh: '退出登录', en: 'Sign out' }, color: 'info', order: 3 },
+        {
+          code: 'session.kick',
+          label: { zh: '强制下线', en: 'Session ended by admin' },
+          color: 'warning',
+          order: 4,
+        },
+        {
+          code: 'auth.password_change',
+          label: { zh: '修改密码', en: 'Password change' },
+          color: 'primary',
+          order: 5,
+        },
+      ],
+    },
+  ],
+  settings: [
+    {
+      key: 'system.audit.maskNames',
+      name: { zh: '审计日志脱敏客户名称', en: 'Mask customer names in audit logs' },
+      type: 'boolean',
+      default: 'true',
+      description: 'true: 客户名称在审计日志中按 张* 形式脱敏（证件号、手机号、账号始终脱敏）',
+    },
+  ],
+  jobs: [{ name: 'system:audit-export', handler: () => import('#core/audit/export_job') }],
+}
 
 export default part

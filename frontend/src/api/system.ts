@@ -2,33 +2,9 @@
 import { http } from './http'
 import type { JobStatus, ListQuery, Localized, Paginated } from './types'
 
-export interface SystemUser {
-  id: number
-  username: string
-  realName: string
-  orgName: string | null
-  status: string
-  roles: string[]
-  lastLoginAt: string | null
-}
-
-export interface SystemRole {
-  id: number
-  code: string
-  name: string
-  dataScope: string
-  status: string
-  permissions: string[]
-}
-
-export interface OrgNode {
-  id: number
-  code: string
-  name: string
-  level: number
-  status: string
-  children?: OrgNode[]
-}
+/* 用户 / 角色 / 机构 live in ./organization (with 部门, 岗位 and the grant endpoints). */
+export type { OrgNode, SystemRole, SystemUser } from './organization'
+export { fetchOrgTree, listRoles, listUsers } from './organization'
 
 export interface SystemMenu {
   code: string
@@ -99,10 +75,6 @@ export interface JobRun {
   finishedAt: string | null
 }
 
-export const listUsers = (query: ListQuery) =>
-  http.get<Paginated<SystemUser>>('/system/users', query)
-export const listRoles = () => http.get<SystemRole[]>('/system/roles')
-export const fetchOrgTree = () => http.get<OrgNode[]>('/system/orgs/tree')
 export const fetchMenuTree = () => http.get<SystemMenu[]>('/system/menus')
 export const updateMenu = (code: string, data: MenuCustomization) =>
   http.put<SystemMenu>(`/system/menus/${encodeURIComponent(code)}`, data)

@@ -1,0 +1,35 @@
+/* Small pure helpers over the org tree the API returns (机构树). */
+import type { OrgNode } from '@/api/organization'
+
+export interface OrgOption extends OrgNode {
+  disabled?: boolean
+  children?: OrgOption[]
+}
+
+export function findOrg(tree: OrgNode[], id: number | null | undefined): OrgNode | null {
+  if (id === null || id === undefined) return null
+  for (const node of tree) {
+    if (node.id === id) return node
+    const found = findOrg(node.children ?? [], id)
+    if (found) return found
+  }
+  return null
+}
+
+/** Ids of the org and everything under it. */
+export function subtreeIds(node: OrgNode): number[] {
+  return [node.id, ...(node.children ?? []).flatMap(subtreeIds)]
+}
+
+/**
+ * The tree for a "parent org" picker when moving `movingId`: the org itself and
+ * its descendants are disabled (the server refuses a move under them too).
+ */
+export function parentOptions(tree: OrgNode[], movingId: number | null): OrgOption[] {
+  const blocked = new Set<number>()
+  const moving = findOrg(tree, movingId)
+  if (moving) for (const id of subtreeIds(moving)) blocked.add(id)
+  const map = (nodes: OrgNode[]): OrgOption[] =>
+    nodes.map((n) => ({ ...n, disabled: blocked.has(n.id), children: map(n.children ?? []) }))
+  return map(tree)
+}

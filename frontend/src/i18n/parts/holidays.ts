@@ -1,0 +1,91 @@
+/* 节假日管理 page texts. */
+export default {
+  'zh-CN': {
+    holidays: {
+      year: '年份',
+      calendarTab: '年历',
+      listTab: '放假安排',
+      import: '导入',
+      legendHoliday: '法定节假日',
+      legendWorkday: '调休上班',
+      legendRest: '周末休息',
+      workMark: '班',
+      restMark: '休',
+      noCalendar:
+        '{year} 年的放假安排尚未导入：工作日仅按周末计算，时效、审批期限可能不准确。请导入国务院办公厅发布的放假安排。',
+      summary:
+        '全年 {workingDays} 个工作日、{restDays} 个休息日；法定节假日 {holidays} 天，调休上班 {workdays} 天',
+      monthNames: '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月',
+      weekdays: '一,二,三,四,五,六,日',
+      weekdayNames: '周一,周二,周三,周四,周五,周六,周日',
+      date: '日期',
+      weekday: '星期',
+      kind: '类型',
+      name: '名称',
+      kindHoliday: '放假',
+      kindWorkday: '调休上班',
+      createTitle: '新增放假安排',
+      editTitle: '修改放假安排',
+      nameHint: '如 春节、国庆节',
+      outsideYearHint: '日期须在 {from} 至 {to} 之间（含上年 12 月，元旦调休可能跨年）',
+      deleteConfirm: '确定删除 {date}（{name}）吗？',
+      importTitle: '导入 {year} 年放假安排',
+      importHint:
+        '支持 holiday-cn 格式的 JSON 文件（year、days[name, date, isOffDay]），或 CSV 文件（每行：日期,类型,名称；类型为 holiday 或 workday）。导入将整体替换该年已有的记录。',
+      importReplaceWarning: '{year} 年已有 {count} 条记录，导入后将被替换。',
+      chooseFile: '选择文件',
+      noFile: '请先选择 JSON 或 CSV 文件',
+      fileTooLarge: '文件过大（上限 200 KB）',
+      importDone: '导入成功',
+      importResult:
+        '{year} 年：法定节假日 {holidays} 天，调休上班 {workdays} 天，共 {total} 条（替换原有 {replaced} 条）',
+      importErrors: '文件有 {count} 处问题，未导入：',
+      clickToEdit: '点击日期可新增或修改',
+    },
+  },
+  'en': {
+    holidays: {
+      year: 'Year',
+      calendarTab: 'Calendar',
+      listTab: 'Arrangement',
+      import: 'Import',
+      legendHoliday: 'Public holiday',
+      legendWorkday: 'Working weekend',
+      legendRest: 'Weekend',
+      workMark: 'W',
+      restMark: 'H',
+      noCalendar:
+        'The {year} arrangement is not imported: only weekends count as rest days, so limitation periods and approval deadlines may be wrong. Import the State Council arrangement.',
+      summary:
+        '{workingDays} working days and {restDays} rest days; {holidays} public holiday days, {workdays} working weekend days',
+      monthNames:
+        'January,February,March,April,May,June,July,August,September,October,November,December',
+      weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
+      weekdayNames: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+      date: 'Date',
+      weekday: 'Weekday',
+      kind: 'Type',
+      name: 'Name',
+      kindHoliday: 'Day off',
+      kindWorkday: 'Working day',
+      createTitle: 'Add a day',
+      editTitle: 'Edit a day',
+      nameHint: 'e.g. Spring Festival, National Day',
+      outsideYearHint:
+        'The date must be between {from} and {to} (the December before may be moved for New Year)',
+      deleteConfirm: 'Delete {date} ({name})?',
+      importTitle: 'Import the {year} arrangement',
+      importHint:
+        'A holiday-cn JSON file (year, days[name, date, isOffDay]) or a CSV file (one line per day: date,type,name; type is holiday or workday). The import replaces every entry of that year.',
+      importReplaceWarning: '{year} already has {count} entries; the import replaces them.',
+      chooseFile: 'Choose file',
+      noFile: 'Choose a JSON or CSV file first',
+      fileTooLarge: 'The file is too large (200 KB at most)',
+      importDone: 'Imported',
+      importResult:
+        '{year}: {holidays} public holiday days, {workdays} working weekend days, {total} entries ({replaced} replaced)',
+      importErrors: 'The file has {count} problem(s) and was not imported:',
+      clickToEdit: 'Click a date to add or edit it',
+    },
+  },
+}
