@@ -6,6 +6,7 @@ import { Redis } from 'ioredis'
 import queueConfig from '#config/queue'
 
 interface Limiter {
+  close?(): Promise<void>
   hit(key: string, windowSeconds: number): Promise<number>
   /** True only for the first claim of a key within the window. */
   claim(key: string, windowSeconds: number): Promise<boolean>
@@ -36,6 +37,9 @@ class RedisLimiter implements Limiter {
     if (count === 1) await this.#redis.expire(name, windowSeconds)
     return count
   }
+  async close() {
+    this.#redis.disconnect()
+  }
   async claim(key: string, windowSeconds: number) {
     const result = await this.#redis.set(`${queueConfig.prefix}:claim:${key}`, '1', 'EX', windowSeconds, 'NX')
     return result === 'OK'
@@ -62,4 +66,10 @@ export async function firstWithin(key: string, windowSeconds: number): Promise<b
   } catch {
     return true
   }
+}
+
+/** Closes the Redis connection, so the process can exit on SIGTERM. */
+export async function closeRateLimiter() {
+  await limiter?.close?.()
+  limiter = undefined
 }

@@ -22,7 +22,10 @@ export function appCacheBus(): CacheBus | null {
   if (bus === undefined) {
     bus =
       queueConfig.driver === 'bullmq'
-        ? new CacheBus({ redis: queueConfig.redis, channel: `${queueConfig.prefix}:cache-versions` })
+        ? new CacheBus({
+            redis: queueConfig.redis,
+            channel: `${queueConfig.prefix}:cache-versions`,
+          })
         : null
     const opened = bus
     if (opened) app.terminating(() => opened.close())

@@ -53,4 +53,7 @@ async function loadConsoleDictionaries(): Promise<ConsoleDictionaries> {
   return result
 }
 
-export const dictionariesCache = appCache<ConsoleDictionaries>('dictionaries', loadConsoleDictionaries)
+export const dictionariesCache = appCache<ConsoleDictionaries>(
+  'dictionaries',
+  loadConsoleDictionaries
+)

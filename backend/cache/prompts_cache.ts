@@ -19,7 +19,9 @@ export const promptsCache = appCache<PromptOverrides>(
   'prompts',
   async () => {
     const rows = await db.from('message_overrides').select('key', 'text_zh', 'text_en')
-    return new Map(rows.map((r) => [r.key as string, { zh: r.text_zh || null, en: r.text_en || null }]))
+    return new Map(
+      rows.map((r) => [r.key as string, { zh: r.text_zh || null, en: r.text_en || null }])
+    )
   },
   new Map()
 )

@@ -32,8 +32,7 @@ const FAILED_LOAD_BACKOFF_MS = 5000
 
 type Client = QueryClientContract | TransactionClientContract
 
-export const newVersionToken = () =>
-  `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}`
+export const newVersionToken = () => `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}`
 
 export async function readVersion(name: string, client: Client = db.connection()): Promise<string> {
   const row = await client.from(VERSIONS_TABLE).where('name', name).select('version').first()
@@ -41,7 +40,10 @@ export async function readVersion(name: string, client: Client = db.connection()
 }
 
 /** Stores a new version token for `name` (through `client`, so inside the caller's transaction). */
-export async function writeVersion(name: string, client: Client = db.connection()): Promise<string> {
+export async function writeVersion(
+  name: string,
+  client: Client = db.connection()
+): Promise<string> {
   const version = newVersionToken()
   const row = { version, updated_at: dbNow() }
   const updated = await client.from(VERSIONS_TABLE).where('name', name).update(row)
@@ -224,9 +226,12 @@ export class VersionedCache<T> {
     this.#failedAt = Date.now()
     // A background reload that outlived its transaction (each Japa test rolls one
     // back) is not an incident; the next read simply loads again.
-    const rolledBack = String((error as Error)?.message).includes('Transaction query already complete')
+    const rolledBack = String((error as Error)?.message).includes(
+      'Transaction query already complete'
+    )
     try {
-      if (firstFailure && !rolledBack) logger.warn({ err: error, cache: this.name }, 'cache reload failed')
+      if (firstFailure && !rolledBack)
+        logger.warn({ err: error, cache: this.name }, 'cache reload failed')
       else logger.debug({ err: error, cache: this.name }, 'cache reload failed')
     } catch {
       // No logger outside the app (e.g. a script); the fallback value is used.

@@ -18,7 +18,10 @@ export default class DictionariesController {
     if (['true', '1'].includes(String(request.qs().withVersion))) {
       return { version, dictionaries: data }
     }
-    const plain: Record<string, Array<{ code: string; label: { zh: string; en: string }; color: string | null }>> = {}
+    const plain: Record<
+      string,
+      Array<{ code: string; label: { zh: string; en: string }; color: string | null }>
+    > = {}
     for (const [type, items] of Object.entries(data)) {
       plain[type] = items
         .filter((item) => item.enabled)

@@ -66,7 +66,8 @@ const rules: Record<Locale, Record<string, string>> = {
 }
 
 /** The rule texts by rule name, for 系统提示管理 (overridable as `validation.<rule>`). */
-export const validationRuleMessages: Readonly<Record<Locale, Readonly<Record<string, string>>>> = rules
+export const validationRuleMessages: Readonly<Record<Locale, Readonly<Record<string, string>>>> =
+  rules
 
 /** Field labels by name; validators may pass their own via `metaData`-free `fields` map. */
 const fieldLabels: Record<Locale, Record<string, string>> = {

@@ -24,8 +24,8 @@ export interface DiscoveryOptions {
 }
 
 const ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/
-/** Ids the core uses for itself (its menus, permissions and settings are `system:` / `system.`). */
-const RESERVED_IDS = ['system', 'core', 'api', 'auth']
+/** Ids the core uses for itself (`system:` codes) or for console-created rows (`admin`). */
+const RESERVED_IDS = ['system', 'core', 'api', 'auth', 'admin']
 
 function manifestFile(folder: string): string | undefined {
   for (const name of ['plugin.ts', 'plugin.js']) {

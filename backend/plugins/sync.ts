@@ -26,6 +26,9 @@ export interface SyncReport {
 
 type Row = Record<string, string | number | boolean | null>
 
+/** Source of rows created in the console (admin dictionaries, menu directories). */
+export const ADMIN_SOURCE = 'admin'
+
 interface TableSpec {
   table: string
   key: string[]
@@ -68,6 +71,8 @@ async function syncTable(
 
   for (const row of existing) {
     if (spec.scope && !spec.scope(row)) continue
+    // Rows administrators created in the console (source 'admin') belong to no manifest.
+    if (sourceOf(row) === ADMIN_SOURCE) continue
     if (declaredKeys.has(keyOf(row, spec.key))) continue
     if (sources.has(sourceOf(row))) {
       await whereKey(trx.from(spec.table), spec.key, row).delete()

@@ -11,4 +11,9 @@ export default class IdentityProvider {
     const secret = env.get('SSO_PORTAL_SECRET')
     if (secret) ssoProviders.register(new HmacTicketProvider('portal', secret))
   }
+
+  async shutdown() {
+    const { closeRateLimiter } = await import('#core/auth/rate_limit')
+    await closeRateLimiter()
+  }
 }

@@ -26,7 +26,8 @@ export const settings = {
   /** Whole numbers only; decimal parameters are read with `raw` and decimal.js. */
   async integer(key: string) {
     const value = await raw(key)
-    if (!/^-?\d+$/.test(value)) throw new Error(`Parameter "${key}" is not a whole number: "${value}"`)
+    if (!/^-?\d+$/.test(value))
+      throw new Error(`Parameter "${key}" is not a whole number: "${value}"`)
     return Number(value)
   },
   async boolean(key: string) {

@@ -48,7 +48,7 @@ export async function changeSettingValue(
   if (isFrozen(setting)) return { status: 'frozen', setting }
   let value: string | null = null
   if (input !== null) {
-    const check = checkSettingValue(setting.type, input)
+    const check = checkSettingValue(setting.type, input, setting.default_value)
     if (!check.ok) return { status: 'invalid', setting, message: check.message, data: check.data }
     value = check.value
   }

@@ -2,7 +2,10 @@
 | A parameter's value must parse as its declared type before it is stored, and
 | is stored in one canonical text form so every reader parses it the same way:
 |
-| - number:  a decimal ("20", "-1.5"); no exponent, no thousands separator.
+| - number:  a decimal ("20", "-1.5"); no exponent, no thousands separator. A
+|            parameter declared with a whole-number default ("5") is a count —
+|            failures, days, a page size — read with settings.integer(), so it
+|            takes whole numbers only; declare "1.0" to accept decimals.
 | - amount:  yuan with at most two decimals, 0 to 9 999 999 999 999.99 (the
 |            money() rule's range), stored as "1234.50" like every amount in the API.
 | - boolean: "true" or "false".
@@ -15,6 +18,7 @@ export const STRING_MAX = 500
 export const AMOUNT_MAX = '9999999999999.99'
 
 const NUMBER = /^-?\d{1,18}(\.\d{1,10})?$/
+const WHOLE = /^-?\d{1,18}$/
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/
 
 export type SettingCheck =
@@ -22,17 +26,27 @@ export type SettingCheck =
   /** `message` is a server message key, `data` fills its placeholders. */
   | { ok: false; message: string; data?: Record<string, unknown> }
 
-export function checkSettingValue(type: string, input: string): SettingCheck {
+export function checkSettingValue(
+  type: string,
+  input: string,
+  declaredDefault?: string
+): SettingCheck {
   switch (type) {
     case 'number': {
       const value = input.trim()
+      if (declaredDefault !== undefined && WHOLE.test(declaredDefault.trim())) {
+        return WHOLE.test(value)
+          ? { ok: true, value }
+          : { ok: false, message: 'registry.setting.integer' }
+      }
       return NUMBER.test(value)
         ? { ok: true, value }
         : { ok: false, message: 'registry.setting.number' }
     }
     case 'amount': {
       const value = input.trim().replace(/[,，\s]/g, '')
-      if (!AMOUNT.test(value)) return { ok: false, message: 'registry.setting.amount', data: { max: AMOUNT_MAX } }
+      if (!AMOUNT.test(value))
+        return { ok: false, message: 'registry.setting.amount', data: { max: AMOUNT_MAX } }
       return { ok: true, value: Money.fromYuan(value).toYuan() }
     }
     case 'boolean': {

@@ -2,7 +2,7 @@
 | Core's own menus, permissions, dictionaries and settings, declared in the same
 | shape as a plugin's so one sync and one menu builder serve both.
 */
-import type { PluginManifest } from '#core/plugins/types'
+import type { MenuDefinition, PluginManifest } from '#core/plugins/types'
 
 const crudButtons = (resource: string, zh: string, en: string) => [
   {
@@ -38,103 +38,155 @@ const base: PluginManifest = {
       order: 900,
       children: [
         {
-          code: 'system:users',
-          type: 'page',
-          name: { zh: '用户管理', en: 'Users' },
-          permission: 'system:user:list',
-          page: 'system/Users',
-          path: '/system/users',
-          icon: 'User',
-          order: 1,
-          children: crudButtons('user', '用户', 'user'),
-        },
-        {
-          code: 'system:roles',
-          type: 'page',
-          name: { zh: '角色管理', en: 'Roles' },
-          permission: 'system:role:list',
-          page: 'system/Roles',
-          path: '/system/roles',
-          icon: 'Avatar',
-          order: 2,
-          children: crudButtons('role', '角色', 'role'),
-        },
-        {
-          code: 'system:orgs',
-          type: 'page',
-          name: { zh: '机构管理', en: 'Organizations' },
-          permission: 'system:org:list',
-          page: 'system/Orgs',
-          path: '/system/orgs',
-          icon: 'OfficeBuilding',
-          order: 3,
-          children: crudButtons('org', '机构', 'organization'),
-        },
-        {
-          code: 'system:menus',
-          type: 'page',
-          name: { zh: '菜单管理', en: 'Menus' },
-          permission: 'system:menu:list',
-          page: 'system/Menus',
-          path: '/system/menus',
-          icon: 'Menu',
-          order: 4,
-          children: [
-            {
-              code: 'system:menu:update',
-              type: 'button',
-              name: { zh: '修改菜单', en: 'Edit menu' },
-              permission: 'system:menu:update',
-            },
-          ],
-        },
-        {
-          code: 'system:dictionaries',
-          type: 'page',
-          name: { zh: '数据字典', en: 'Dictionaries' },
-          permission: 'system:dict:list',
-          page: 'system/Dictionaries',
-          path: '/system/dictionaries',
-          icon: 'Collection',
-          order: 5,
-        },
-        {
-          code: 'system:settings',
-          type: 'page',
-          name: { zh: '参数管理', en: 'Parameters' },
-          permission: 'system:setting:list',
-          page: 'system/Settings',
-          path: '/system/settings',
+          code: 'system:params',
+          type: 'directory',
+          name: { zh: '公共参数管理', en: 'Common settings' },
           icon: 'Tools',
-          order: 6,
+          order: 2,
           children: [
             {
-              code: 'system:setting:update',
-              type: 'button',
-              name: { zh: '修改参数', en: 'Edit parameter' },
-              permission: 'system:setting:update',
+            code: 'system:menus',
+            type: 'page',
+            name: { zh: '菜单管理', en: 'Menus' },
+            permission: 'system:menu:list',
+            page: 'system/Menus',
+            path: '/system/menus',
+            icon: 'Menu',
+            order: 1,
+            children: [
+              {
+                code: 'system:menu:update',
+                type: 'button',
+                name: { zh: '修改菜单', en: 'Edit menu' },
+                permission: 'system:menu:update',
+              },
+            ],
+            },
+            {
+            code: 'system:dictionaries',
+            type: 'page',
+            name: { zh: '数据字典', en: 'Dictionaries' },
+            permission: 'system:dict:list',
+            page: 'system/Dictionaries',
+            path: '/system/dictionaries',
+            icon: 'Collection',
+            order: 2,
+            },
+            {
+            code: 'system:settings',
+            type: 'page',
+            name: { zh: '参数管理', en: 'Parameters' },
+            permission: 'system:setting:list',
+            page: 'system/Settings',
+            path: '/system/settings',
+            icon: 'Tools',
+            order: 3,
+            children: [
+              {
+                code: 'system:setting:update',
+                type: 'button',
+                name: { zh: '修改参数', en: 'Edit parameter' },
+                permission: 'system:setting:update',
+              },
+            ],
             },
           ],
         },
         {
-          code: 'system:plugins',
-          type: 'page',
-          name: { zh: '插件管理', en: 'Plugins' },
-          permission: 'system:plugin:list',
-          page: 'system/Plugins',
-          path: '/system/plugins',
-          icon: 'Grid',
-          order: 7,
+          code: 'system:access',
+          type: 'directory',
+          name: { zh: '权限管理', en: 'Access control' },
+          icon: 'Lock',
+          order: 3,
+          children: [
+            {
+            code: 'system:orgs',
+            type: 'page',
+            name: { zh: '机构管理', en: 'Organizations' },
+            permission: 'system:org:list',
+            page: 'system/Orgs',
+            path: '/system/orgs',
+            icon: 'OfficeBuilding',
+            order: 1,
+            children: crudButtons('org', '机构', 'organization'),
+            },
+            {
+            code: 'system:users',
+            type: 'page',
+            name: { zh: '用户管理', en: 'Users' },
+            permission: 'system:user:list',
+            page: 'system/Users',
+            path: '/system/users',
+            icon: 'User',
+            order: 4,
+            children: crudButtons('user', '用户', 'user'),
+            },
+            {
+            code: 'system:roles',
+            type: 'page',
+            name: { zh: '角色管理', en: 'Roles' },
+            permission: 'system:role:list',
+            page: 'system/Roles',
+            path: '/system/roles',
+            icon: 'Avatar',
+            order: 5,
+            children: crudButtons('role', '角色', 'role'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'system:ops',
+      type: 'directory',
+      name: { zh: '运维管理', en: 'Operations' },
+      icon: 'Monitor',
+      order: 950,
+      children: [
+        {
+          code: 'system:tools',
+          type: 'directory',
+          name: { zh: '系统工具', en: 'System tools' },
+          icon: 'Box',
+          order: 1,
+          children: [
+            {
+              code: 'system:logs',
+              type: 'directory',
+              name: { zh: '日志管理', en: 'Logs' },
+              icon: 'Document',
+              order: 1,
+              children: [],
+            },
+            {
+            code: 'system:plugins',
+            type: 'page',
+            name: { zh: '插件管理', en: 'Plugins' },
+            permission: 'system:plugin:list',
+            page: 'system/Plugins',
+            path: '/system/plugins',
+            icon: 'Grid',
+            order: 3,
+            },
+            {
+            code: 'system:jobs',
+            type: 'page',
+            name: { zh: '后台任务', en: 'Background jobs' },
+            permission: 'system:job:list',
+            page: 'system/Jobs',
+            path: '/system/jobs',
+            icon: 'Timer',
+            order: 4,
+            },
+          ],
         },
         {
-          code: 'system:jobs',
-          type: 'page',
-          name: { zh: '后台任务', en: 'Background jobs' },
-          permission: 'system:job:list',
-          page: 'system/Jobs',
-          path: '/system/jobs',
-          icon: 'Timer',
-          order: 8,
+          code: 'system:monitor',
+          type: 'directory',
+          name: { zh: '系统监控', en: 'Monitoring' },
+          icon: 'DataLine',
+          order: 2,
+          children: [],
         },
       ],
     },
@@ -198,22 +250,40 @@ const base: PluginManifest = {
 
 /*
 | Each 系统管理 area (holidays, audit, notices, identity, …) declares its pages,
-| dictionaries and settings in backend/system/parts/<area>.ts; they join the one
-| 系统管理 directory here, so areas never edit a shared file.
+| dictionaries and settings in backend/system/parts/<area>.ts, each menu entry
+| naming the core directory or page it goes `under`; they are merged here, so
+| areas never edit a shared file.
 */
 import type { ManifestPart } from './parts/part.js'
 import { parts } from './parts/index.js'
 
 function merge(manifest: PluginManifest, extra: ManifestPart[]): PluginManifest {
-  const root = manifest.menus![0]
+  const menus = structuredCloneMenus(manifest.menus ?? [])
+  const byCode = new Map<string, MenuDefinition>()
+  const index = (items: MenuDefinition[]) =>
+    items.forEach((m) => {
+      byCode.set(m.code, m)
+      index(m.children ?? [])
+    })
+  index(menus)
+  for (const { under, ...menu } of extra.flatMap((p) => p.menus ?? [])) {
+    const parent = byCode.get(under ?? 'system:root')
+    if (!parent) throw new Error(`Core menu "${menu.code}" is placed under "${under}", which does not exist`)
+    ;(parent.children ??= []).push(menu)
+    index([menu])
+  }
   return {
     ...manifest,
-    menus: [{ ...root, children: [...(root.children ?? []), ...extra.flatMap((p) => p.menus ?? [])] }],
+    menus,
     permissions: [...(manifest.permissions ?? []), ...extra.flatMap((p) => p.permissions ?? [])],
     dictionaries: [...(manifest.dictionaries ?? []), ...extra.flatMap((p) => p.dictionaries ?? [])],
     settings: [...(manifest.settings ?? []), ...extra.flatMap((p) => p.settings ?? [])],
     jobs: [...(manifest.jobs ?? []), ...extra.flatMap((p) => p.jobs ?? [])],
   }
 }
+
+/** Deep copy of the menu tree (functions-free data), so merging never edits `base`. */
+const structuredCloneMenus = (menus: MenuDefinition[]): MenuDefinition[] =>
+  menus.map((m) => ({ ...m, children: m.children ? structuredCloneMenus(m.children) : undefined }))
 
 export const coreManifest: PluginManifest = merge(base, parts)

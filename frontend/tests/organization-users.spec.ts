@@ -56,7 +56,16 @@ const options = {
     },
   ],
   posts: [],
-  roles: [{ id: 3, code: 'auditor', name: '审计员', dataScope: 'all', assignable: false }],
+  roles: [
+    {
+      id: 3,
+      code: 'auditor',
+      name: '审计员',
+      dataScope: 'all',
+      status: 'active',
+      assignable: false,
+    },
+  ],
 }
 
 function server() {

@@ -12,13 +12,19 @@ const statusV1 = [
   { code: 'active', label: { zh: '启用', en: 'Active' }, color: 'success', enabled: true },
   { code: 'frozen', label: { zh: '冻结', en: 'Frozen' }, color: null, enabled: false },
 ]
-const statusV2 = [{ code: 'active', label: { zh: '在用', en: 'In use' }, color: 'success', enabled: true }]
+const statusV2 = [
+  { code: 'active', label: { zh: '在用', en: 'In use' }, color: 'success', enabled: true },
+]
 
 /** A server whose dictionaries (and version) the test can change. */
 function dictionaryServer() {
-  const state = { version: 'v1', dictionaries: { common_status: statusV1 } as Record<string, unknown> }
+  const state = {
+    version: 'v1',
+    dictionaries: { common_status: statusV1 } as Record<string, unknown>,
+  }
   const server = fakeServer((call) => {
-    if (call.path === '/api/dictionaries/version') return { status: 200, body: { version: state.version } }
+    if (call.path === '/api/dictionaries/version')
+      return { status: 200, body: { version: state.version } }
     if (call.path === '/api/dictionaries') {
       expect(call.query.get('withVersion')).toBe('true')
       return { status: 200, body: { version: state.version, dictionaries: state.dictionaries } }
@@ -94,7 +100,12 @@ describe('dictionary store', () => {
   it('still renders labels from a server that sends the plain map without a version', async () => {
     fakeServer((call) =>
       call.path === '/api/dictionaries'
-        ? { status: 200, body: { common_status: [{ code: 'active', label: { zh: '启用', en: 'Active' }, color: null }] } }
+        ? {
+            status: 200,
+            body: {
+              common_status: [{ code: 'active', label: { zh: '启用', en: 'Active' }, color: null }],
+            },
+          }
         : undefined
     )
     const dict = freshStore()

@@ -5,7 +5,11 @@ import Settings from '@/pages/system/Settings.vue'
 import Dictionaries from '@/pages/system/Dictionaries.vue'
 import Menus from '@/pages/system/Menus.vue'
 import Prompts from '@/pages/system/Prompts.vue'
-import { fakeServer, flushPromises, mountInConsole, signedInAs, type FakeApi } from './helpers'
+import { mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { i18n } from '@/i18n'
+import { installDirectives } from '@/directives/permission'
+import { fakeServer, flushPromises, signedInAs, type FakeApi } from './helpers'
 
 /* The registry pages show what an administrator may do, and nothing more. */
 
@@ -18,10 +22,18 @@ async function mountPage(page: Component, permissions: string[], api: FakeApi) {
   })
   await router.push('/')
   await router.isReady()
-  const wrapper = mountInConsole(page, pinia, { global: { plugins: [router] } })
+  const wrapper = mount(page as any, {
+    attachTo: document.body,
+    global: { plugins: [pinia, i18n, ElementPlus, { install: installDirectives }, router] },
+  })
   await flushPromises()
   return { wrapper, server }
 }
+
+/** A form control in a dialog (teleported to body); Element Plus puts test ids on the control itself. */
+const field = <T extends Element>(testId: string, tag: string): T =>
+  (document.querySelector(`${tag}[data-testid="${testId}"]`) ??
+    document.querySelector(`[data-testid="${testId}"] ${tag}`)) as T
 
 const setting = (key: string, category: string, extra: object = {}) => ({
   key,
@@ -50,7 +62,11 @@ describe('参数管理 page', () => {
       : undefined
 
   it('splits 业务参数 and 技术参数 and locks frozen rows', async () => {
-    const { wrapper } = await mountPage(Settings, ['system:setting:update', 'system:setting:freeze'], api)
+    const { wrapper } = await mountPage(
+      Settings,
+      ['system:setting:update', 'system:setting:freeze'],
+      api
+    )
     const table = wrapper.find('[data-testid="settings-table"]')
     expect(table.text()).toContain('system.bank.name')
     expect(table.text()).not.toContain('system.page.defaultSize')
@@ -60,9 +76,14 @@ describe('参数管理 page', () => {
     expect(locked.find('[data-testid="setting-freeze"]').text()).toBe('解冻')
     expect(locked.find('[data-testid="setting-frozen"]').exists()).toBe(true)
 
-    await wrapper.findAll('.el-tabs__item').find((tab) => tab.text().includes('技术参数'))!.trigger('click')
+    await wrapper
+      .findAll('.el-tabs__item')
+      .find((tab) => tab.text().includes('技术参数'))!
+      .trigger('click')
     await flushPromises()
-    expect(wrapper.find('[data-testid="settings-table"]').text()).toContain('system.page.defaultSize')
+    expect(wrapper.find('[data-testid="settings-table"]').text()).toContain(
+      'system.page.defaultSize'
+    )
     wrapper.unmount()
   })
 
@@ -105,7 +126,7 @@ describe('数据字典 page', () => {
         }
       : undefined
 
-  it('offers delete only on administrators\' items and locks a declared item\'s code', async () => {
+  it("offers delete only on administrators' items and locks a declared item's code", async () => {
     const { wrapper } = await mountPage(
       Dictionaries,
       ['system:dict:create', 'system:dict:update', 'system:dict:delete'],
@@ -121,7 +142,7 @@ describe('数据字典 page', () => {
 
     await declared.find('[data-testid="dict-item-edit"]').trigger('click')
     await flushPromises()
-    const code = document.querySelector('[data-testid="dict-item-code"] input') as HTMLInputElement
+    const code = field<HTMLInputElement>('dict-item-code', 'input')
     expect(code.disabled).toBe(true)
     wrapper.unmount()
   })
@@ -146,13 +167,16 @@ describe('菜单管理 page', () => {
     children: [],
   })
 
-  it('offers delete only on administrators\' own directories', async () => {
+  it("offers delete only on administrators' own directories", async () => {
     const { wrapper } = await mountPage(
       Menus,
       ['system:menu:update', 'system:menu:delete'],
       (call) =>
         call.path === '/api/system/menus'
-          ? { status: 200, body: [menu('system:root', 'system', false), menu('admin:daily', 'admin', true)] }
+          ? {
+              status: 200,
+              body: [menu('system:root', 'system', false), menu('admin:daily', 'admin', true)],
+            }
           : undefined
     )
     const rows = wrapper.findAll('.el-table__body-wrapper tr')
@@ -176,17 +200,21 @@ describe('系统提示管理 page', () => {
       updatedBy: null,
       updatedAt: null,
     }
-    const { wrapper, server } = await mountPage(Prompts, ['system:prompt:list', 'system:prompt:update'], (call) => {
-      if (call.method === 'GET' && call.path === '/api/system/prompts')
-        return { status: 200, body: { data: [prompt], meta: { total: 1, page: 1, perPage: 20 } } }
-      if (call.method === 'PUT') return { status: 200, body: prompt }
-      return undefined
-    })
+    const { wrapper, server } = await mountPage(
+      Prompts,
+      ['system:prompt:list', 'system:prompt:update'],
+      (call) => {
+        if (call.method === 'GET' && call.path === '/api/system/prompts')
+          return { status: 200, body: { data: [prompt], meta: { total: 1, page: 1, perPage: 20 } } }
+        if (call.method === 'PUT') return { status: 200, body: prompt }
+        return undefined
+      }
+    )
     expect(wrapper.find('[data-testid="prompts-table"]').text()).toContain('{field}不能为空')
 
     await wrapper.find('[data-testid="prompt-edit"]').trigger('click')
     await flushPromises()
-    const zh = document.querySelector('[data-testid="prompt-zh"] textarea') as HTMLTextAreaElement
+    const zh = field<HTMLTextAreaElement>('prompt-zh', 'textarea')
     zh.value = '请填写{field}'
     zh.dispatchEvent(new Event('input'))
     ;(document.querySelector('[data-testid="prompt-save"]') as HTMLButtonElement).click()

@@ -2,6 +2,9 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { tokenFor } from '#tests/helpers/auth'
 
+/** Every page key in a menu tree, however deep. */
+const pagesOf = (menus: any[]): string[] => menus.flatMap((m) => [...(m.page ? [m.page] : []), ...pagesOf(m.children ?? [])])
+
 test.group('Sign-in and sessions', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -17,12 +20,14 @@ test.group('Sign-in and sessions', (group) => {
     me.assertStatus(200)
     assert.equal(me.body().user.username, 'admin')
     assert.include(me.body().permissions, '*')
+    const tops = me.body().menus.map((m: any) => m.code)
+    assert.includeMembers(tops, ['system:root', 'system:ops'])
     const system = me.body().menus.find((m: any) => m.code === 'system:root')
-    assert.exists(system)
-    assert.includeMembers(
-      system.children.map((c: any) => c.page),
-      ['system/Users', 'system/Menus', 'system/Plugins']
+    assert.deepEqual(
+      system.children.map((c: any) => c.code),
+      ['system:notices', 'system:params', 'system:access']
     )
+    assert.includeMembers(pagesOf(me.body().menus), ['system/Users', 'system/Menus', 'system/Plugins', 'system/OnlineUsers'])
   })
 
   test("a wrong password is refused in the user's language", async ({ client, assert }) => {
@@ -64,8 +69,9 @@ test.group('Sign-in and sessions', (group) => {
   test('a branch user sees only the menus their permissions open', async ({ client, assert }) => {
     const token = await tokenFor('bj_asset')
     const me = (await client.get('/api/me').bearerToken(token)).body()
-    const pages = me.menus.flatMap((m: any) => m.children.map((c: any) => c.page))
+    const pages = pagesOf(me.menus)
     assert.includeMembers(pages, ['system/Users', 'system/Orgs'])
+    assert.notInclude(me.menus.map((m: any) => m.code), 'system:ops')
     assert.notInclude(pages, 'system/Menus')
     assert.notInclude(pages, 'system/Settings')
   })

@@ -97,8 +97,12 @@ test.group('Data scope on the user list', (group) => {
 test.group('Branch manager and administrator', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  const pagesOf = (me: any) =>
-    (me.menus.find((m: any) => m.code === 'system:root')?.children ?? []).map((c: any) => c.page)
+  /** Every page key in the user's menu tree, however deep. */
+  const pagesOf = (me: any) => {
+    const walk = (menus: any[]): string[] =>
+      menus.flatMap((m) => [...(m.page ? [m.page] : []), ...walk(m.children ?? [])])
+    return walk(me.menus)
+  }
 
   test('the branch manager sees their subtree only and cannot open the admin pages', async ({
     client,

@@ -82,3 +82,26 @@ test.group('Four-eyes (maker-checker)', (group) => {
     ;(await client.post('/api/system/changes/1/approve').bearerToken(nobody.token).json({})).assertStatus(403)
   })
 })
+
+test.group('Four-eyes on role grants', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('by default a grant waits for a second administrator, who applies it', async ({ client, assert }) => {
+    const role = await db.from('roles').where('code', 'auditor').first()
+    const before = (await db.from('role_permissions').where('role_id', role.id)).length
+
+    const maker = await client.post('/api/auth/login').json({ username: 'admin', password: 'Admin@12345' })
+    const proposed = await client
+      .put(`/api/system/roles/${role.id}/permissions`)
+      .bearerToken(maker.body().token)
+      .json({ permissions: ['system:user:list'] })
+    proposed.assertStatus(202)
+    assert.isTrue(proposed.body().pending)
+    assert.equal((await db.from('role_permissions').where('role_id', role.id)).length, before)
+
+    const checker = await client.post('/api/auth/login').json({ username: 'ops', password: 'Ops@123456' })
+    ;(await client.post(`/api/system/changes/${proposed.body().changeId}/approve`).bearerToken(checker.body().token).json({})).assertStatus(204)
+    const after = (await db.from('role_permissions').where('role_id', role.id)).map((r) => r.permission)
+    assert.deepEqual(after, ['system:user:list'])
+  })
+})

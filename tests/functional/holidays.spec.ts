@@ -471,10 +471,10 @@ test.group('Holidays · permission codes', (group) => {
 })
 
 test.group('Holidays · menu', () => {
-  test('节假日管理 is a 系统管理 page with its buttons', async ({ assert }) => {
+  test('节假日管理 is a 公共参数管理 page with its buttons', async ({ assert }) => {
     const page = await db.from('menus').where('code', 'system:holidays').first()
     assert.include(page, {
-      parent_code: 'system:root',
+      parent_code: 'system:params',
       type: 'page',
       name_zh: '节假日管理',
       page_key: 'system/Holidays',

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { orgId, tokenFor, userWith } from '#tests/helpers/auth'
+import { transactionWithoutFourEyes } from '#tests/helpers/four_eyes'
 
 /*
 | 授权防越权: each way a branch administrator could hand out more than they
@@ -51,7 +51,7 @@ async function ownMadeRole(client: any, token: string, permissions: string[] = [
 }
 
 test.group('授权防越权 · 功能权限', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(transactionWithoutFourEyes)
 
   test('granting a code you lack is refused, naming the code', async ({ client, assert }) => {
     const { token } = await branchAdmin()
@@ -119,7 +119,7 @@ test.group('授权防越权 · 功能权限', (group) => {
 })
 
 test.group('授权防越权 · 数据权限', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(transactionWithoutFourEyes)
 
   test('widening a scope beyond your own is refused', async ({ client, assert }) => {
     const { token } = await branchAdmin()
@@ -183,7 +183,7 @@ test.group('授权防越权 · 数据权限', (group) => {
 })
 
 test.group('授权防越权 · 用户', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(transactionWithoutFourEyes)
 
   const newUser = async (orgCode: string, roleIds: number[] = []) => ({
     username: `guard_${Math.random().toString(36).slice(2, 8)}`,

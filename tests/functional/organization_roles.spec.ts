@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { orgId, tokenFor } from '#tests/helpers/auth'
 import { audit, type AuditEntry } from '#core/audit/audit'
+import { transactionWithoutFourEyes } from '#tests/helpers/four_eyes'
 
 /*
 | 角色管理: CRUD, 功能权限分配 (PUT /roles/:id/permissions), 数据权限分配
@@ -44,7 +44,7 @@ async function newRole(client: any, token: string, body: Record<string, unknown>
 }
 
 test.group('角色管理 · CRUD', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(transactionWithoutFourEyes)
 
   test('create, list, show, update, delete', async ({ client, assert }) => {
     const admin = await tokenFor('admin')
@@ -118,7 +118,7 @@ test.group('角色管理 · CRUD', (group) => {
 })
 
 test.group('角色管理 · 功能权限分配 and 数据权限分配', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(transactionWithoutFourEyes)
 
   test('grant replaces the codes, audited with before and after', async ({ client, assert }) => {
     const admin = await tokenFor('admin')
@@ -241,7 +241,7 @@ test.group('角色管理 · 功能权限分配 and 数据权限分配', (group) 
 })
 
 test.group('角色管理 · permission tree', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(transactionWithoutFourEyes)
 
   test('active menus with their buttons; menu-less codes sit under the page of their resource', async ({
     client,
@@ -251,9 +251,11 @@ test.group('角色管理 · permission tree', (group) => {
       .get('/api/system/permissions/tree')
       .bearerToken(await tokenFor('admin'))
     response.assertStatus(200)
-    const system = response.body().find((n: any) => n.key === 'system:root')
-    assert.equal(system.type, 'directory')
-    assert.isNull(system.permission)
+    const root = response.body().find((n: any) => n.key === 'system:root')
+    assert.equal(root.type, 'directory')
+    assert.isNull(root.permission)
+    // Pages of 权限管理 sit one level down, in the 系统管理 → 权限管理 directory.
+    const system = root.children.find((n: any) => n.key === 'system:access')
     const users = system.children.find((n: any) => n.key === 'system:users')
     assert.equal(users.permission, 'system:user:list')
     assert.includeMembers(
@@ -278,7 +280,10 @@ test.group('角色管理 · permission tree', (group) => {
     const again = (
       await client.get('/api/system/permissions/tree').bearerToken(await tokenFor('admin'))
     ).body()
-    const keys = again.find((n: any) => n.key === 'system:root').children.map((n: any) => n.key)
+    const keys = again
+      .find((n: any) => n.key === 'system:root')
+      .children.find((n: any) => n.key === 'system:access')
+      .children.map((n: any) => n.key)
     assert.notInclude(keys, 'system:posts')
   })
 })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiRequest } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { userWith } from '#tests/helpers/auth'
 
@@ -22,16 +23,16 @@ test.group('Function permissions on core routes', (group) => {
   for (const [method, url, permission] of routes) {
     test(`${method.toUpperCase()} ${url} needs ${permission}`, async ({ client, assert }) => {
       const without = await userWith({ permissions: [] })
-      const denied = await client[method](url)
-        .bearerToken(without.token)
-        .json({ value: 'x', customSort: 1 })
+      const send = (token: string, body: Record<string, unknown>) => {
+        const request: ApiRequest = method === 'get' ? client.get(url) : client.put(url)
+        return request.bearerToken(token).json(body)
+      }
+      const denied = await send(without.token, { value: 'x', customSort: 1 })
       denied.assertStatus(403)
       assert.equal(denied.body().permission, permission)
 
       const holder = await userWith({ permissions: [permission] })
-      const allowed = await client[method](url)
-        .bearerToken(holder.token)
-        .json({ value: '示范银行', customSort: 1 })
+      const allowed = await send(holder.token, { value: '示范银行', customSort: 1 })
       allowed.assertStatus(200)
     })
   }

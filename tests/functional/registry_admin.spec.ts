@@ -35,7 +35,14 @@ const admin = () =>
   })
 
 /** A request as the given token, with a JSON body when there is one. */
-function call(client: any, token: string, method: Method, url: string, body?: object, locale?: string) {
+function call(
+  client: any,
+  token: string,
+  method: Method,
+  url: string,
+  body?: object,
+  locale?: string
+) {
   let request = client[method](url).bearerToken(token)
   if (locale) request = request.header('Accept-Language', locale)
   return body === undefined ? request : request.json(body)
@@ -77,12 +84,27 @@ test.group('数据字典 administration', (group) => {
     assert.equal(again.body().errors[0].field, 'code')
 
     const url = '/api/system/dictionaries/collection_channel/items'
-    const phone = await call(client, token, 'post', url, { code: 'phone', labelZh: '电话', labelEn: 'Phone' })
+    const phone = await call(client, token, 'post', url, {
+      code: 'phone',
+      labelZh: '电话',
+      labelEn: 'Phone',
+    })
     phone.assertStatus(201)
-    const visit = await call(client, token, 'post', url, { code: 'visit', labelZh: '上门', labelEn: 'Visit', color: 'warning' })
+    const visit = await call(client, token, 'post', url, {
+      code: 'visit',
+      labelZh: '上门',
+      labelEn: 'Visit',
+      color: 'warning',
+    })
     visit.assertStatus(201)
-    const letter = await call(client, token, 'post', url, { code: 'letter', labelZh: '信函', labelEn: 'Letter' })
-    ;(await call(client, token, 'post', url, { code: 'phone', labelZh: '又一个', labelEn: 'Dup' })).assertStatus(422)
+    const letter = await call(client, token, 'post', url, {
+      code: 'letter',
+      labelZh: '信函',
+      labelEn: 'Letter',
+    })
+    ;(
+      await call(client, token, 'post', url, { code: 'phone', labelZh: '又一个', labelEn: 'Dup' })
+    ).assertStatus(422)
 
     // The console sees the new dictionary, under a new version.
     const second = await consoleDictionaries(client, token)
@@ -119,23 +141,44 @@ test.group('数据字典 administration', (group) => {
     assert.equal(versionNow.version, third.version)
 
     const order = [letter.body().id, visit.body().id, phone.body().id]
-    const reordered = await call(client, token, 'put', '/api/system/dictionaries/collection_channel/order', { ids: order })
+    const reordered = await call(
+      client,
+      token,
+      'put',
+      '/api/system/dictionaries/collection_channel/order',
+      { ids: order }
+    )
     reordered.assertStatus(200)
     assert.deepEqual(
       reordered.body().items.map((i: any) => i.code),
       ['mail', 'visit', 'phone']
     )
-    ;(await call(client, token, 'put', '/api/system/dictionaries/collection_channel/order', { ids: [phone.body().id] })).assertStatus(422)
+    ;(
+      await call(client, token, 'put', '/api/system/dictionaries/collection_channel/order', {
+        ids: [phone.body().id],
+      })
+    ).assertStatus(422)
 
-    const renamed = await call(client, token, 'put', '/api/system/dictionaries/collection_channel', {
-      nameZh: '清收渠道',
-      nameEn: null,
-    })
+    const renamed = await call(
+      client,
+      token,
+      'put',
+      '/api/system/dictionaries/collection_channel',
+      {
+        nameZh: '清收渠道',
+        nameEn: null,
+      }
+    )
     assert.deepEqual(renamed.body().name, { zh: '清收渠道', en: 'Collection channel' })
 
     ;(await call(client, token, 'delete', `${url}/${visit.body().id}`)).assertStatus(204)
-    ;(await call(client, token, 'delete', '/api/system/dictionaries/collection_channel')).assertStatus(204)
-    assert.notProperty((await consoleDictionaries(client, token)).dictionaries, 'collection_channel')
+    ;(
+      await call(client, token, 'delete', '/api/system/dictionaries/collection_channel')
+    ).assertStatus(204)
+    assert.notProperty(
+      (await consoleDictionaries(client, token)).dictionaries,
+      'collection_channel'
+    )
 
     const rows = await auditRows('dict.item.update', String(letter.body().id))
     if (rows) assert.lengthOf(rows, 1)
@@ -176,7 +219,12 @@ test.group('数据字典 administration', (group) => {
     const refused = await call(client, token, 'delete', url)
     refused.assertStatus(422)
     assert.include(refused.body().message, '系统核心')
-    const typeRefused = await call(client, token, 'delete', '/api/system/dictionaries/common_status')
+    const typeRefused = await call(
+      client,
+      token,
+      'delete',
+      '/api/system/dictionaries/common_status'
+    )
     typeRefused.assertStatus(422)
     assert.isNotNull(await db.from('dict_items').where('id', active.id).first())
 
@@ -189,7 +237,14 @@ test.group('数据字典 administration', (group) => {
       labelEn: 'Suspended',
     })
     own.assertStatus(201)
-    ;(await call(client, token, 'delete', `/api/system/dictionaries/common_status/items/${own.body().id}`)).assertStatus(204)
+    ;(
+      await call(
+        client,
+        token,
+        'delete',
+        `/api/system/dictionaries/common_status/items/${own.body().id}`
+      )
+    ).assertStatus(204)
   })
 })
 
@@ -200,7 +255,10 @@ test.group('系统提示管理', (group) => {
   // The prompts copy lives in memory; never let one test's override reach the next.
   group.each.teardown(() => promptsCache.invalidate())
 
-  test('lists every server message and VineJS rule text with its defaults', async ({ client, assert }) => {
+  test('lists every server message and VineJS rule text with its defaults', async ({
+    client,
+    assert,
+  }) => {
     const { token } = await admin()
     const all = (
       await call(client, token, 'get', '/api/system/prompts?perPage=200&keyword=invalidCredentials')
@@ -211,7 +269,9 @@ test.group('系统提示管理', (group) => {
       default: { zh: '用户名或密码错误', en: 'Wrong username or password' },
       override: null,
     })
-    const rules = (await call(client, token, 'get', '/api/system/prompts?kind=validation&perPage=200')).body()
+    const rules = (
+      await call(client, token, 'get', '/api/system/prompts?kind=validation&perPage=200')
+    ).body()
     const required = rules.data.find((p: any) => p.key === 'validation.required')
     assert.deepEqual(required.placeholders, ['field'])
     assert.isAbove(rules.meta.total, 10)
@@ -222,11 +282,15 @@ test.group('系统提示管理', (group) => {
     assert,
   }) => {
     const { token } = await admin()
-    const put = (key: string, body: object) => call(client, token, 'put', `/api/system/prompts/${key}`, body)
+    const put = (key: string, body: object) =>
+      call(client, token, 'put', `/api/system/prompts/${key}`, body)
     // Each body differs: the same change twice within seconds is refused as a repeat submit.
     let attempt = 0
     const missingCode = () =>
-      call(client, token, 'post', '/api/system/dictionaries', { nameZh: `无编码${++attempt}`, nameEn: 'No code' })
+      call(client, token, 'post', '/api/system/dictionaries', {
+        nameZh: `无编码${++attempt}`,
+        nameEn: 'No code',
+      })
     const wrongLogin = (locale: string) =>
       client
         .post('/api/auth/login')
@@ -239,7 +303,12 @@ test.group('系统提示管理', (group) => {
       refused.assertStatus(422)
       assert.equal(refused.body().errors[0].message, '请填写编码')
 
-      ;(await put('auth.invalidCredentials', { zh: '账号或密码不对，请联系管理员', en: 'Sign-in failed' })).assertStatus(200)
+      ;(
+        await put('auth.invalidCredentials', {
+          zh: '账号或密码不对，请联系管理员',
+          en: 'Sign-in failed',
+        })
+      ).assertStatus(200)
       assert.equal((await wrongLogin('zh-CN')).body().message, '账号或密码不对，请联系管理员')
       assert.equal((await wrongLogin('en')).body().message, 'Sign-in failed')
 
@@ -273,15 +342,25 @@ test.group('系统提示管理', (group) => {
     bad.assertStatus(422)
     assert.equal(bad.body().errors[0].field, 'zh')
     assert.include(bad.body().errors[0].message, '{limit}')
-    ;(await call(client, token, 'put', '/api/system/prompts/no.such.key', { zh: '随便' })).assertStatus(404)
+    ;(
+      await call(client, token, 'put', '/api/system/prompts/no.such.key', { zh: '随便' })
+    ).assertStatus(404)
 
     try {
-      ;(await call(client, token, 'put', '/api/system/prompts/console.home.welcome', { zh: '欢迎使用', en: 'Welcome' })).assertStatus(200)
+      ;(
+        await call(client, token, 'put', '/api/system/prompts/console.home.welcome', {
+          zh: '欢迎使用',
+          en: 'Welcome',
+        })
+      ).assertStatus(200)
       const clerk = await userWith({ permissions: [] })
       const texts = (await client.get('/api/prompts').bearerToken(clerk.token)).body()
       assert.deepEqual(texts['console.home.welcome'], { zh: '欢迎使用', en: 'Welcome' })
     } finally {
-      await call(client, token, 'put', '/api/system/prompts/console.home.welcome', { zh: null, en: null })
+      await call(client, token, 'put', '/api/system/prompts/console.home.welcome', {
+        zh: null,
+        en: null,
+      })
     }
   })
 })
@@ -289,7 +368,10 @@ test.group('系统提示管理', (group) => {
 /* ---------------------------------------------------------------------------- */
 
 const setKinds = (kinds: string[]) =>
-  db.from('settings').where('key', 'system.fourEyes.kinds').update({ value: JSON.stringify(kinds) })
+  db
+    .from('settings')
+    .where('key', 'system.fourEyes.kinds')
+    .update({ value: JSON.stringify(kinds) })
 
 async function fixtureSetting(key: string, type: string, value: string) {
   await db.table('settings').insert({
@@ -308,8 +390,12 @@ test.group('参数管理', (group) => {
 
   test('业务参数 and 技术参数 are told apart by one rule', async ({ client, assert }) => {
     const { token } = await admin()
-    const technical = (await call(client, token, 'get', '/api/system/settings?category=technical')).body()
-    const business = (await call(client, token, 'get', '/api/system/settings?category=business')).body()
+    const technical = (
+      await call(client, token, 'get', '/api/system/settings?category=technical')
+    ).body()
+    const business = (
+      await call(client, token, 'get', '/api/system/settings?category=business')
+    ).body()
     const keys = (list: any[]) => list.map((s) => s.key)
     assert.include(keys(technical), 'system.password.minLength')
     assert.include(keys(technical), 'system.page.defaultSize')
@@ -320,17 +406,24 @@ test.group('参数管理', (group) => {
     assert.equal(settingCategory('system.login.lockMinutes', 'business'), 'business')
   })
 
-  test('values are checked against their type and stored canonically', async ({ client, assert }) => {
+  test('values are checked against their type and stored canonically', async ({
+    client,
+    assert,
+  }) => {
     const { token } = await admin()
     await fixtureSetting('system.test.amount', 'amount', '100.00')
     await fixtureSetting('system.test.flag', 'boolean', 'false')
+    // Declared with a decimal default: decimals are welcome (a whole-number default means a count).
+    await fixtureSetting('system.test.rate', 'number', '0.5')
     const put = (key: string, value: string | null) =>
       call(client, token, 'put', `/api/system/settings/${key}`, { value })
 
     const cases: Array<[string, string, number]> = [
       ['system.page.defaultSize', 'twenty', 422],
       ['system.page.defaultSize', '1e3', 422],
-      ['system.page.defaultSize', '12.5', 200],
+      ['system.page.defaultSize', '12.5', 422],
+      ['system.page.defaultSize', '30', 200],
+      ['system.test.rate', '0.75', 200],
       ['system.test.amount', '12.345', 422],
       ['system.test.amount', '-1', 422],
       ['system.test.amount', '1,234.5', 200],
@@ -345,6 +438,8 @@ test.group('参数管理', (group) => {
       if (status === 422) assert.equal(response.body().errors[0].field, 'value')
     }
     assert.equal(await settings.raw('system.test.amount'), '1234.50')
+    assert.equal(await settings.raw('system.test.rate'), '0.75')
+    assert.equal(await settings.integer('system.page.defaultSize'), 30)
     assert.isTrue(await settings.boolean('system.test.flag'))
     const amountError = (await put('system.test.amount', 'abc')).body().errors[0].message
     assert.include(amountError, '两位小数')
@@ -363,7 +458,11 @@ test.group('参数管理', (group) => {
   }) => {
     const { token } = await admin()
     assert.equal(await settings.integer('system.page.defaultSize'), 20)
-    ;(await call(client, token, 'put', '/api/system/settings/system.page.defaultSize', { value: '50' })).assertStatus(200)
+    ;(
+      await call(client, token, 'put', '/api/system/settings/system.page.defaultSize', {
+        value: '50',
+      })
+    ).assertStatus(200)
     assert.equal(await settings.integer('system.page.defaultSize'), 50)
     const rows = await auditRows('setting.update', 'system.page.defaultSize')
     if (rows) {
@@ -408,16 +507,28 @@ test.group('参数管理', (group) => {
     await setKinds(['setting.frozen'])
     const maker = await admin()
     const checker = await admin()
-    const submitted = await call(client, maker.token, 'put', '/api/system/settings/system.bank.name/freeze', { frozen: true })
+    const submitted = await call(
+      client,
+      maker.token,
+      'put',
+      '/api/system/settings/system.bank.name/freeze',
+      { frozen: true }
+    )
     submitted.assertStatus(202)
     assert.isTrue(submitted.body().pending)
     const row = () => db.from('settings').where('key', 'system.bank.name').first()
     assert.isFalse(Boolean(Number((await row()).frozen)))
 
     const id = submitted.body().changeId
-    ;(await call(client, checker.token, 'post', `/api/system/changes/${id}/approve`, {})).assertStatus(204)
+    ;(
+      await call(client, checker.token, 'post', `/api/system/changes/${id}/approve`, {})
+    ).assertStatus(204)
     assert.isTrue(Boolean(Number((await row()).frozen)))
-    ;(await call(client, maker.token, 'put', '/api/system/settings/system.bank.name', { value: '复核后' })).assertStatus(409)
+    ;(
+      await call(client, maker.token, 'put', '/api/system/settings/system.bank.name', {
+        value: '复核后',
+      })
+    ).assertStatus(409)
   })
 })
 
@@ -478,7 +589,14 @@ test.group('菜单管理', (group) => {
       parentCode: 'admin:daily',
     })
     child.assertStatus(201)
-    ;(await call(client, token, 'post', '/api/system/menus', { code: 'under-page', nameZh: '错', nameEn: 'Wrong', parentCode: 'system:users' })).assertStatus(422)
+    ;(
+      await call(client, token, 'post', '/api/system/menus', {
+        code: 'under-page',
+        nameZh: '错',
+        nameEn: 'Wrong',
+        parentCode: 'system:users',
+      })
+    ).assertStatus(422)
 
     const tree = (await call(client, token, 'get', '/api/system/menus')).body()
     const daily = tree.find((m: any) => m.code === 'admin:daily')
@@ -489,7 +607,9 @@ test.group('菜单管理', (group) => {
     ;(await call(client, token, 'delete', '/api/system/menus/admin:daily-sub')).assertStatus(204)
     // Another session: the same request again within seconds is refused as a repeat submit.
     const colleague = await admin()
-    ;(await call(client, colleague.token, 'delete', '/api/system/menus/admin:daily')).assertStatus(204)
+    ;(await call(client, colleague.token, 'delete', '/api/system/menus/admin:daily')).assertStatus(
+      204
+    )
     assert.isNull(await db.from('menus').where('code', 'admin:daily').first())
   })
 
@@ -505,7 +625,10 @@ test.group('菜单管理', (group) => {
     const rows = await auditRows('menu.update', 'system:roles')
     if (rows) {
       assert.lengthOf(rows, 1)
-      assert.include(JSON.parse(rows[0].after_json), { custom_name_zh: '岗位角色', custom_sort: 42 })
+      assert.include(JSON.parse(rows[0].after_json), {
+        custom_name_zh: '岗位角色',
+        custom_sort: 42,
+      })
     }
   })
 })
@@ -538,9 +661,17 @@ test.group('Registry routes need their permission codes', (group) => {
 
   for (const [method, url, permission] of guarded) {
     test(`${method.toUpperCase()} ${url} needs ${permission}`, async ({ client, assert }) => {
-      const others = [...new Set(guarded.map(([, , code]) => code))].filter((code) => code !== permission)
+      const others = [...new Set(guarded.map(([, , code]) => code))].filter(
+        (code) => code !== permission
+      )
       const without = await userWith({ permissions: others })
-      const denied = await call(client, without.token, method, url, method === 'get' ? undefined : {})
+      const denied = await call(
+        client,
+        without.token,
+        method,
+        url,
+        method === 'get' ? undefined : {}
+      )
       denied.assertStatus(403)
       assert.equal(denied.body().permission, permission)
       ;(await client[method](url)).assertStatus(401)

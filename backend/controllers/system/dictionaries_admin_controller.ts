@@ -93,7 +93,12 @@ export default class DictionariesAdminController {
   async storeType(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createDictTypeValidator)
     if (await db.from('dict_types').where('code', input.code).first()) {
-      return refuse(ctx, 'code', 'unique', ctx.i18n('registry.dict.typeExists', { code: input.code }))
+      return refuse(
+        ctx,
+        'code',
+        'unique',
+        ctx.i18n('registry.dict.typeExists', { code: input.code })
+      )
     }
     const row = {
       code: input.code,
@@ -176,7 +181,12 @@ export default class DictionariesAdminController {
       .where('code', input.code)
       .first()
     if (clash) {
-      return refuse(ctx, 'code', 'unique', ctx.i18n('registry.dict.itemExists', { code: input.code }))
+      return refuse(
+        ctx,
+        'code',
+        'unique',
+        ctx.i18n('registry.dict.itemExists', { code: input.code })
+      )
     }
     const siblings = await db.from('dict_items').where('type_code', type.code)
     const nextSort = Math.max(0, ...siblings.map(effectiveItemSort)) + 1
@@ -222,7 +232,12 @@ export default class DictionariesAdminController {
           .where('code', input.code)
           .first()
         if (clash) {
-          return refuse(ctx, 'code', 'unique', ctx.i18n('registry.dict.itemExists', { code: input.code }))
+          return refuse(
+            ctx,
+            'code',
+            'unique',
+            ctx.i18n('registry.dict.itemExists', { code: input.code })
+          )
         }
       }
       patch = {
@@ -242,9 +257,13 @@ export default class DictionariesAdminController {
       }
       patch = {
         custom_label_zh:
-          input.labelZh === undefined ? item.custom_label_zh : unchanged(input.labelZh, item.label_zh),
+          input.labelZh === undefined
+            ? item.custom_label_zh
+            : unchanged(input.labelZh, item.label_zh),
         custom_label_en:
-          input.labelEn === undefined ? item.custom_label_en : unchanged(input.labelEn, item.label_en),
+          input.labelEn === undefined
+            ? item.custom_label_en
+            : unchanged(input.labelEn, item.label_en),
         custom_sort:
           input.sort === undefined
             ? item.custom_sort
@@ -302,7 +321,11 @@ export default class DictionariesAdminController {
     if (!type) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     const items = await db.from('dict_items').where('type_code', type.code)
     const known = new Set(items.map((i) => Number(i.id)))
-    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
+    if (
+      ids.length !== known.size ||
+      new Set(ids).size !== ids.length ||
+      ids.some((id) => !known.has(id))
+    ) {
       return refuse(ctx, 'ids', 'order', ctx.i18n('registry.dict.reorderMismatch'))
     }
     const byId = new Map(items.map((i) => [Number(i.id), i]))
@@ -322,7 +345,11 @@ export default class DictionariesAdminController {
       action: 'dict.item.reorder',
       entityType: 'dict_type',
       entityId: type.code,
-      before: { order: [...items].sort((a, b) => effectiveItemSort(a) - effectiveItemSort(b)).map((i) => i.code) },
+      before: {
+        order: [...items]
+          .sort((a, b) => effectiveItemSort(a) - effectiveItemSort(b))
+          .map((i) => i.code),
+      },
       after: { order: ids.map((id) => byId.get(id)!.code) },
     })
     const fresh = await db.from('dict_items').where('type_code', type.code)

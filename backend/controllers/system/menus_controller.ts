@@ -84,7 +84,10 @@ export default class MenusController {
     const code = `${ADMIN}:${input.code}`
     if (await db.from('menus').where('code', code).first()) {
       const message = i18n('registry.menu.codeExists', { code })
-      return response.unprocessableEntity({ message, errors: [{ field: 'code', rule: 'unique', message }] })
+      return response.unprocessableEntity({
+        message,
+        errors: [{ field: 'code', rule: 'unique', message }],
+      })
     }
     if (input.parentCode) {
       const parent = await liveMenus().where('code', input.parentCode).first()
@@ -109,7 +112,12 @@ export default class MenusController {
       active: true,
     }
     await db.table('menus').insert(row)
-    await audit.record(ctx, { action: 'menu.create', entityType: 'menu', entityId: code, after: row })
+    await audit.record(ctx, {
+      action: 'menu.create',
+      entityType: 'menu',
+      entityId: code,
+      after: row,
+    })
     return response.created(await db.from('menus').where('code', code).first())
   }
 
@@ -118,7 +126,10 @@ export default class MenusController {
     const { params, response, i18n } = ctx
     const menu = await db.from('menus').where('code', params.code).first()
     if (!menu) return response.notFound({ message: i18n('http.notFound') })
-    const name = ctx.locale === 'en' ? menu.custom_name_en || menu.name_en : menu.custom_name_zh || menu.name_zh
+    const name =
+      ctx.locale === 'en'
+        ? menu.custom_name_en || menu.name_en
+        : menu.custom_name_zh || menu.name_zh
     if (menu.source !== ADMIN) {
       const message = i18n('registry.menu.notDeletable', {
         name,
@@ -131,14 +142,25 @@ export default class MenusController {
         result: 'failure',
         detail: 'declared',
       })
-      return response.unprocessableEntity({ message, errors: [{ field: 'code', rule: 'declared', message }] })
+      return response.unprocessableEntity({
+        message,
+        errors: [{ field: 'code', rule: 'declared', message }],
+      })
     }
     if (await db.from('menus').where('parent_code', menu.code).first()) {
       const message = i18n('registry.menu.hasChildren', { name })
-      return response.unprocessableEntity({ message, errors: [{ field: 'code', rule: 'children', message }] })
+      return response.unprocessableEntity({
+        message,
+        errors: [{ field: 'code', rule: 'children', message }],
+      })
     }
     await db.from('menus').where('code', menu.code).delete()
-    await audit.record(ctx, { action: 'menu.delete', entityType: 'menu', entityId: menu.code, before: menu })
+    await audit.record(ctx, {
+      action: 'menu.delete',
+      entityType: 'menu',
+      entityId: menu.code,
+      before: menu,
+    })
     return response.noContent()
   }
 }

@@ -52,8 +52,9 @@ function catalogue(): Map<string, CatalogueEntry> {
   return entries
 }
 
-const placeholders = (text: string | null | undefined) =>
-  [...new Set([...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]))]
+const placeholders = (text: string | null | undefined) => [
+  ...new Set([...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1])),
+]
 
 function entryJson(entry: CatalogueEntry, row: any | undefined, users: Map<number, string>) {
   return {
@@ -95,7 +96,8 @@ export default class PromptsController {
     const word = query.keyword?.toLowerCase()
     let list = [...known.values()].filter((entry) => {
       if (query.kind && entry.kind !== query.kind) return false
-      if (query.overridden !== undefined && overrides.has(entry.key) !== query.overridden) return false
+      if (query.overridden !== undefined && overrides.has(entry.key) !== query.overridden)
+        return false
       if (!word) return true
       const row = overrides.get(entry.key)
       return [entry.key, entry.default.zh, entry.default.en, row?.text_zh, row?.text_en].some((t) =>
@@ -148,7 +150,12 @@ export default class PromptsController {
     if (!zh && !en) {
       await db.from('message_overrides').where('key', key).delete()
     } else {
-      const row = { text_zh: zh, text_en: en, updated_by: auth.user?.id ?? null, updated_at: dbNow() }
+      const row = {
+        text_zh: zh,
+        text_en: en,
+        updated_by: auth.user?.id ?? null,
+        updated_at: dbNow(),
+      }
       if (before) await db.from('message_overrides').where('key', key).update(row)
       else await db.table('message_overrides').insert({ key, ...row })
     }
@@ -161,7 +168,9 @@ export default class PromptsController {
       after: zh || en ? { zh, en } : null,
     })
     const after = await db.from('message_overrides').where('key', key).first()
-    const username = auth.user ? new Map([[Number(auth.user.id), (auth.user as any).username]]) : new Map()
+    const username = auth.user
+      ? new Map([[Number(auth.user.id), (auth.user as any).username]])
+      : new Map()
     return entryJson(
       entry ?? { key, kind: 'console', default: { zh: '', en: '' } },
       after ?? undefined,

@@ -2,7 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import { settingCategory } from '#core/settings/setting_category'
-import { changeSettingValue, isFrozen, setSettingFrozen, type SettingRow } from '#core/settings/update_setting'
+import {
+  changeSettingValue,
+  isFrozen,
+  setSettingFrozen,
+  type SettingRow,
+} from '#core/settings/update_setting'
 import { SETTING_FROZEN_KIND, type SettingFrozenChange } from '#core/settings/freeze_change'
 import { fourEyes } from '#core/four_eyes/four_eyes'
 import {
@@ -73,7 +78,9 @@ export default class RegistryController {
     if (result.status === 'invalid') {
       return response.unprocessableEntity({
         message: i18n('validation.failed'),
-        errors: [{ field: 'value', rule: 'settingType', message: i18n(result.message, result.data) }],
+        errors: [
+          { field: 'value', rule: 'settingType', message: i18n(result.message, result.data) },
+        ],
       })
     }
     await audit.record(ctx, {
@@ -100,7 +107,11 @@ export default class RegistryController {
     const summary = `${frozen ? '冻结' : '解冻'}参数 ${setting.name_zh}（${setting.key}）`
     const outcome = await fourEyes.submit(ctx, SETTING_FROZEN_KIND, payload, summary)
     if (!outcome.applied) {
-      return response.accepted({ pending: true, changeId: outcome.changeId, message: i18n('fourEyes.pending') })
+      return response.accepted({
+        pending: true,
+        changeId: outcome.changeId,
+        message: i18n('fourEyes.pending'),
+      })
     }
     const result = outcome.result as Awaited<ReturnType<typeof setSettingFrozen>>
     if (result.status === 'notFound') return response.notFound({ message: i18n('http.notFound') })

@@ -52,14 +52,25 @@ export default class RolesController {
   async grant(ctx: HttpContext) {
     const { permissions } = await ctx.request.validateUsing(grantPermissionsValidator)
     return respond(ctx, async () =>
-      roleService.grant(await actorOf(ctx), idParam(ctx.params.id), permissions)
+      pendingOr(ctx, await roleService.grant(await actorOf(ctx), idParam(ctx.params.id), permissions))
     )
   }
 
   async dataScope(ctx: HttpContext) {
     const { dataScope, orgIds } = await ctx.request.validateUsing(dataScopeValidator)
     return respond(ctx, async () =>
-      roleService.setDataScope(await actorOf(ctx), idParam(ctx.params.id), dataScope, orgIds)
+      pendingOr(
+        ctx,
+        await roleService.setDataScope(await actorOf(ctx), idParam(ctx.params.id), dataScope, orgIds)
+      )
     )
   }
+}
+
+/** 202 with the four-eyes change id when a second administrator must approve. */
+function pendingOr(ctx: HttpContext, result: unknown) {
+  if (result && typeof result === 'object' && 'pending' in result) {
+    return ctx.response.status(202).send({ ...result, message: ctx.i18n('fourEyes.pending') })
+  }
+  return result
 }

@@ -7,6 +7,7 @@ const part: MessagePart = {
     'registry.source.plugin': '插件“{name}”',
 
     'registry.setting.number': '参数值必须是数字（可带小数）',
+    'registry.setting.integer': '参数值必须是整数',
     'registry.setting.amount': '参数值必须是金额（元），最多两位小数，范围 0 到 {max}',
     'registry.setting.boolean': '参数值只能是“是”或“否”（true / false）',
     'registry.setting.json': '参数值不是有效的 JSON',
@@ -34,7 +35,9 @@ const part: MessagePart = {
     'registry.source.plugin': 'plugin "{name}"',
 
     'registry.setting.number': 'The value must be a number (decimals allowed)',
-    'registry.setting.amount': 'The value must be an amount in yuan with at most two decimals, from 0 to {max}',
+    'registry.setting.integer': 'The value must be a whole number',
+    'registry.setting.amount':
+      'The value must be an amount in yuan with at most two decimals, from 0 to {max}',
     'registry.setting.boolean': 'The value must be true or false',
     'registry.setting.json': 'The value is not valid JSON',
     'registry.setting.stringTooLong': 'The value allows at most {max} characters',
@@ -42,19 +45,25 @@ const part: MessagePart = {
 
     'registry.dict.typeExists': 'A dictionary with code {code} already exists',
     'registry.dict.itemExists': 'This dictionary already has an item with code {code}',
-    'registry.dict.typeNotDeletable': 'The dictionary "{name}" is declared by {source} and cannot be deleted',
-    'registry.dict.itemNotDeletable': 'The item "{label}" is declared by {source} and cannot be deleted; disable it instead',
+    'registry.dict.typeNotDeletable':
+      'The dictionary "{name}" is declared by {source} and cannot be deleted',
+    'registry.dict.itemNotDeletable':
+      'The item "{label}" is declared by {source} and cannot be deleted; disable it instead',
     'registry.dict.itemCodeLocked': 'The code of an item declared by a plugin cannot change',
     'registry.dict.itemColorLocked': 'The style of an item declared by a plugin cannot change',
-    'registry.dict.reorderMismatch': 'The new order must list every item of the dictionary exactly once',
+    'registry.dict.reorderMismatch':
+      'The new order must list every item of the dictionary exactly once',
 
-    'registry.menu.notDeletable': 'The menu "{name}" is declared by {source} and cannot be deleted; rename or hide it instead',
-    'registry.menu.hasChildren': 'The menu "{name}" still has entries under it; delete or move them first',
+    'registry.menu.notDeletable':
+      'The menu "{name}" is declared by {source} and cannot be deleted; rename or hide it instead',
+    'registry.menu.hasChildren':
+      'The menu "{name}" still has entries under it; delete or move them first',
     'registry.menu.codeExists': 'A menu with code {code} already exists',
     'registry.menu.parentNotDirectory': 'The parent menu must be a directory',
 
     'registry.prompt.unknownKey': 'No such message key: {key}',
-    'registry.prompt.placeholder': 'The placeholders {names} are not available here; available: {allowed}',
+    'registry.prompt.placeholder':
+      'The placeholders {names} are not available here; available: {allowed}',
   },
 }
 

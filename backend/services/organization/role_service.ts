@@ -19,6 +19,65 @@ import type { Actor } from './actor.js'
 import { OrganizationError, type Problem } from './errors.js'
 import { orgTreeFor } from './org_service.js'
 import { countOf } from './scope.js'
+import { fourEyes } from '#core/four_eyes/four_eyes'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+/*
+| 功能权限分配 and 数据权限分配 are four-eyes change kinds: the checks run when the
+| maker proposes; the write below runs when it applies (at once, or when a
+| second administrator approves — see backend/four_eyes and the parameter
+| system.fourEyes.kinds).
+*/
+interface GrantChange {
+  roleId: number
+  roleCode: string
+  before: string[]
+  permissions: string[]
+}
+interface ScopeChange {
+  roleId: number
+  roleCode: string
+  before: { dataScope: DataScope; orgIds: number[] }
+  dataScope: DataScope
+  orgIds: number[]
+}
+
+async function roleStillExists(trx: TransactionClientContract, roleId: number) {
+  if (!(await trx.from('roles').where('id', roleId).first())) throw new Error(`role ${roleId} no longer exists`)
+}
+
+fourEyes.register<GrantChange>('role.grant', {
+  name: { zh: '功能权限分配', en: 'Role permissions' },
+  async apply(trx, change) {
+    await roleStillExists(trx, change.roleId)
+    await trx.from('role_permissions').where('role_id', change.roleId).delete()
+    if (change.permissions.length) {
+      await trx.table('role_permissions').multiInsert(change.permissions.map((permission) => ({ role_id: change.roleId, permission })))
+    }
+    await trx.from('roles').where('id', change.roleId).update({ updated_at: dbNow() })
+    await audit.record(null, { trx, action: 'role.grant', entityType: 'role', entityId: change.roleId, before: { permissions: change.before }, after: { permissions: change.permissions }, detail: change.roleCode })
+  },
+})
+
+fourEyes.register<ScopeChange>('role.dataScope', {
+  name: { zh: '数据权限分配', en: 'Role data scope' },
+  async apply(trx, change) {
+    await roleStillExists(trx, change.roleId)
+    await trx.from('roles').where('id', change.roleId).update({ data_scope: change.dataScope, updated_at: dbNow() })
+    await trx.from('role_orgs').where('role_id', change.roleId).delete()
+    if (change.orgIds.length) {
+      await trx.table('role_orgs').multiInsert(change.orgIds.map((orgId) => ({ role_id: change.roleId, org_id: orgId })))
+    }
+    await audit.record(null, { trx, action: 'role.data_scope', entityType: 'role', entityId: change.roleId, before: change.before, after: { dataScope: change.dataScope, orgIds: change.orgIds }, detail: change.roleCode })
+  },
+})
+
+/** What a grant or scope change answers: the role when applied, or the pending change. */
+async function submitRoleChange<P>(actor: Actor, kind: string, payload: P, summary: string, id: number) {
+  const outcome = await fourEyes.submit(actor.ctx, kind, payload, summary, actor.access.user)
+  if (!outcome.applied) return { pending: true as const, changeId: outcome.changeId }
+  return roleService.show(actor, id)
+}
 
 export interface RoleQuery {
   page?: number
@@ -286,24 +345,8 @@ export const roleService = {
 
     const before = await codesOf(id)
     const next = [...new Set([...codes, ...(await sleepingCodesOf(id))])].sort()
-    await db.transaction(async (trx) => {
-      await trx.from('role_permissions').where('role_id', id).delete()
-      if (next.length) {
-        await trx
-          .table('role_permissions')
-          .multiInsert(next.map((permission) => ({ role_id: id, permission })))
-      }
-      await trx.from('roles').where('id', id).update({ updated_at: dbNow() })
-    })
-    await audit.record(actor.ctx, {
-      action: 'role.grant',
-      entityType: 'role',
-      entityId: id,
-      before: { permissions: before },
-      after: { permissions: next },
-      detail: role.code,
-    })
-    return roleService.show(actor, id)
+    const change: GrantChange = { roleId: id, roleCode: role.code, before, permissions: next }
+    return submitRoleChange(actor, 'role.grant', change, `角色「${role.name}」功能权限：${before.length} 项 → ${next.length} 项`, id)
   },
 
   /** 数据权限分配: the scope, and its org list when custom. */
@@ -320,24 +363,8 @@ export const roleService = {
       orgIds,
     })
 
-    const before = { dataScope: role.data_scope, orgIds: await orgIdsOf(id) }
-    await db.transaction(async (trx) => {
-      await trx.from('roles').where('id', id).update({ data_scope: dataScope, updated_at: dbNow() })
-      await trx.from('role_orgs').where('role_id', id).delete()
-      if (orgIds.length) {
-        await trx
-          .table('role_orgs')
-          .multiInsert(orgIds.map((orgId) => ({ role_id: id, org_id: orgId })))
-      }
-    })
-    await audit.record(actor.ctx, {
-      action: 'role.data_scope',
-      entityType: 'role',
-      entityId: id,
-      before,
-      after: { dataScope, orgIds },
-      detail: role.code,
-    })
-    return roleService.show(actor, id)
+    const before = { dataScope: role.data_scope as DataScope, orgIds: await orgIdsOf(id) }
+    const change: ScopeChange = { roleId: id, roleCode: role.code, before, dataScope, orgIds }
+    return submitRoleChange(actor, 'role.dataScope', change, `角色「${role.name}」数据权限：${before.dataScope} → ${dataScope}${orgIds.length ? `（${orgIds.length} 个机构）` : ''}`, id)
   },
 }

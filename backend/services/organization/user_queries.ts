@@ -141,7 +141,8 @@ export const userQueries = {
    */
   async options(actor: Actor) {
     const granter = await loadGranter(actor.access)
-    const roles = await db.from('roles').where('status', 'active').orderBy('sort').orderBy('id')
+    // Disabled roles are listed too, so a user who still holds one shows it by name.
+    const roles = await db.from('roles').orderBy('sort').orderBy('id')
     const assignable = new Map<number, boolean>()
     for (const role of roles) {
       const shape = granter.superAdmin ? null : await loadRoleShape(Number(role.id))
@@ -155,6 +156,7 @@ export const userQueries = {
         code: r.code,
         name: r.name,
         dataScope: r.data_scope,
+        status: r.status,
         assignable: assignable.get(Number(r.id)) ?? false,
       })),
     }

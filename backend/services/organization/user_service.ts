@@ -16,6 +16,7 @@ import User from '#core/models/user'
 import { grantGuard } from '#core/auth/grant_guard'
 import { checkPassword, rememberPassword } from '#core/auth/password_policy'
 import { audit } from '#core/audit/audit'
+import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { isForeignKeyViolation, OrganizationError, type Problem } from './errors.js'
 import { countOf, scopedUser } from './scope.js'
@@ -328,7 +329,7 @@ export const userService = {
     notSelf(actor, id)
     const beforeSnapshot = await snapshot(id)
     if (!hard) {
-      await db.from('users').where('id', id).update({ status: 'disabled' })
+      await db.from('users').where('id', id).update({ status: 'disabled', updated_at: dbNow() })
       await revokeTokens(id)
       await audit.record(actor.ctx, {
         action: 'user.delete',

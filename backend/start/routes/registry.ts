@@ -74,14 +74,13 @@ router
   .use(middleware.auth())
 
 /*
-| After boot. Dynamic imports on purpose: a static import here would put modules
-| with top-level await (env, the database service) in the routes preload, which
-| then finishes after the SPA catch-all route is added — and every GET would hit
-| the catch-all.
-| - The four-eyes kind `setting.frozen` must be known before an approval arrives
-|   on this node, even if no freeze was requested here.
-| - The plugin sync (PluginProvider.ready, which runs before app ready hooks)
-|   rewrites dictionaries and parameters without telling the caches.
+| After boot (app ready hooks run after PluginProvider.ready, i.e. after the sync):
+| - the four-eyes kind `setting.frozen` must be known before an approval arrives
+|   on this node, even if no freeze was requested here;
+| - the plugin sync rewrites dictionaries and parameters without telling the
+|   caches, so every cache gets a new version and other nodes drop their copies.
+| Imported here rather than at the top, so the routes preload stays free of
+| modules with top-level await (env, the database service).
 */
 app.ready(async () => {
   await import('#core/settings/freeze_change')

@@ -14,6 +14,7 @@ const exportButton = (page: string) => ({
 const part: ManifestPart = {
   menus: [
     {
+      under: 'system:logs',
       code: 'system:login-logs',
       type: 'page',
       name: { zh: '登录日志', en: 'Sign-in log' },
@@ -21,10 +22,11 @@ const part: ManifestPart = {
       page: 'system/LoginLogs',
       path: '/system/login-logs',
       icon: 'Key',
-      order: 40,
+      order: 1,
       children: [exportButton('login-log')],
     },
     {
+      under: 'system:logs',
       code: 'system:operation-logs',
       type: 'page',
       name: { zh: '操作日志', en: 'Operation log' },
@@ -32,7 +34,7 @@ const part: ManifestPart = {
       page: 'system/OperationLogs',
       path: '/system/operation-logs',
       icon: 'Document',
-      order: 41,
+      order: 2,
       children: [exportButton('operation-log')],
     },
   ],

@@ -11,6 +11,7 @@ const button = (action: string, zh: string, en: string) => ({
 const part: ManifestPart = {
   menus: [
     {
+      under: 'system:params',
       code: 'system:holidays',
       type: 'page',
       name: { zh: '节假日管理', en: 'Holidays' },
@@ -18,7 +19,7 @@ const part: ManifestPart = {
       page: 'system/Holidays',
       path: '/system/holidays',
       icon: 'Calendar',
-      order: 20,
+      order: 5,
       children: [
         button('create', '新增节假日', 'Create holiday entry'),
         button('update', '修改节假日', 'Edit holiday entry'),

@@ -4,6 +4,7 @@ import type { ManifestPart } from './part.js'
 const part: ManifestPart = {
   menus: [
     {
+      under: 'system:monitor',
       code: 'system:sessions',
       type: 'page',
       name: { zh: '在线用户', en: 'Online users' },
@@ -11,10 +12,11 @@ const part: ManifestPart = {
       page: 'system/OnlineUsers',
       path: '/system/online-users',
       icon: 'Monitor',
-      order: 9,
+      order: 1,
       children: [{ code: 'system:session:kick', type: 'button', name: { zh: '强制下线', en: 'Force sign-out' }, permission: 'system:session:kick' }],
     },
     {
+      under: 'system:access',
       code: 'system:changes',
       type: 'page',
       name: { zh: '待复核变更', en: 'Changes to approve' },
@@ -22,7 +24,7 @@ const part: ManifestPart = {
       page: 'system/PendingChanges',
       path: '/system/pending-changes',
       icon: 'Stamp',
-      order: 10,
+      order: 6,
       children: [{ code: 'system:change:approve', type: 'button', name: { zh: '复核', en: 'Approve / reject' }, permission: 'system:change:approve' }],
     },
   ],

@@ -15,6 +15,7 @@ const button = (action: string, zh: string, en: string) => ({
 const part: ManifestPart = {
   menus: [
     {
+      under: 'system:root',
       code: 'system:notices',
       type: 'page',
       name: { zh: '通知公告', en: 'Notices' },
@@ -22,7 +23,7 @@ const part: ManifestPart = {
       page: 'system/Notices',
       path: '/system/notices',
       icon: 'Bell',
-      order: 30,
+      order: 1,
       children: [
         button('create', '新增通知', 'Create notice'),
         button('update', '修改通知', 'Edit notice'),

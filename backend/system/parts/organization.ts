@@ -24,6 +24,7 @@ const crudButtons = (resource: string, zh: string, en: string): MenuDefinition[]
 const part: ManifestPart = {
   menus: [
     {
+      under: 'system:access',
       code: 'system:departments',
       type: 'page',
       name: { zh: '部门管理', en: 'Departments' },
@@ -31,10 +32,11 @@ const part: ManifestPart = {
       page: 'system/Departments',
       path: '/system/departments',
       icon: 'School',
-      order: 4,
+      order: 2,
       children: crudButtons('dept', '部门', 'department'),
     },
     {
+      under: 'system:access',
       code: 'system:posts',
       type: 'page',
       name: { zh: '岗位管理', en: 'Posts' },
@@ -42,7 +44,7 @@ const part: ManifestPart = {
       page: 'system/Posts',
       path: '/system/posts',
       icon: 'Postcard',
-      order: 5,
+      order: 3,
       children: crudButtons('post', '岗位', 'post'),
     },
   ],

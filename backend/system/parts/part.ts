@@ -1,4 +1,14 @@
-import type { PluginManifest } from '#core/plugins/types'
+import type { MenuDefinition, PluginManifest } from '#core/plugins/types'
 
-/** What one 系统管理 area adds to core's manifest; its menus join the 系统管理 directory. */
-export type ManifestPart = Pick<PluginManifest, 'menus' | 'permissions' | 'dictionaries' | 'settings' | 'jobs'>
+/*
+| Where a part's menu entry goes: the code of a core directory or page
+| (default `system:root`). Core's tree follows the spec's 系统功能菜单:
+|   系统管理 system:root → 通知公告, 公共参数管理 system:params, 权限管理 system:access
+|   运维管理 system:ops  → 系统工具 system:tools (日志管理 system:logs), 系统监控 system:monitor
+*/
+export type PartMenu = MenuDefinition & { under?: string }
+
+/** What one 系统管理 area adds to core's manifest. */
+export type ManifestPart = Pick<PluginManifest, 'permissions' | 'dictionaries' | 'settings' | 'jobs'> & {
+  menus?: PartMenu[]
+}

@@ -1,14 +1,11 @@
-import type { MenuDefinition } from '#core/plugins/types'
-import type { ManifestPart } from './part.js'
+import type { ManifestPart, PartMenu } from './part.js'
 
 /*
-| 系统管理 · registry: 系统提示管理 page and the action codes of 数据字典, 参数管理
-| and 菜单管理. Those three pages are declared in the base manifest
-| (system/manifest.ts); a part can only add entries to the 系统管理 directory, so
-| their new buttons sit there (order ≥ 900, after every page) until the pages
-| move into this part.
+| 系统管理 · registry: 系统提示管理 page and the action buttons of 数据字典, 参数管理
+| and 菜单管理, placed under those pages (declared in the base manifest).
 */
-const button = (code: string, zh: string, en: string, order: number): MenuDefinition => ({
+const button = (code: string, zh: string, en: string, order: number, under?: string): PartMenu => ({
+  under,
   code,
   type: 'button',
   name: { zh, en },
@@ -19,6 +16,7 @@ const button = (code: string, zh: string, en: string, order: number): MenuDefini
 const part: ManifestPart = {
   menus: [
     {
+      under: 'system:params',
       code: 'system:prompts',
       type: 'page',
       name: { zh: '系统提示管理', en: 'System prompts' },
@@ -26,15 +24,15 @@ const part: ManifestPart = {
       page: 'system/Prompts',
       path: '/system/prompts',
       icon: 'ChatLineSquare',
-      order: 7,
+      order: 4,
       children: [button('system:prompt:update', '修改系统提示', 'Edit prompt', 1)],
     },
-    button('system:dict:create', '新增数据字典', 'Create dictionary entry', 901),
-    button('system:dict:update', '修改数据字典', 'Edit dictionary entry', 902),
-    button('system:dict:delete', '删除数据字典', 'Delete dictionary entry', 903),
-    button('system:setting:freeze', '冻结/解冻参数', 'Freeze or unfreeze parameter', 904),
-    button('system:menu:create', '新增菜单目录', 'Create menu directory', 905),
-    button('system:menu:delete', '删除菜单目录', 'Delete menu directory', 906),
+    button('system:dict:create', '新增数据字典', 'Create dictionary entry', 1, 'system:dictionaries'),
+    button('system:dict:update', '修改数据字典', 'Edit dictionary entry', 2, 'system:dictionaries'),
+    button('system:dict:delete', '删除数据字典', 'Delete dictionary entry', 3, 'system:dictionaries'),
+    button('system:setting:freeze', '冻结/解冻参数', 'Freeze or unfreeze parameter', 2, 'system:settings'),
+    button('system:menu:create', '新增菜单目录', 'Create menu directory', 2, 'system:menus'),
+    button('system:menu:delete', '删除菜单目录', 'Delete menu directory', 3, 'system:menus'),
   ],
   dictionaries: [
     {
@@ -42,7 +40,12 @@ const part: ManifestPart = {
       name: { zh: '参数类别', en: 'Parameter category' },
       items: [
         { code: 'business', label: { zh: '业务参数', en: 'Business' }, color: 'primary', order: 1 },
-        { code: 'technical', label: { zh: '技术参数', en: 'Technical' }, color: 'warning', order: 2 },
+        {
+          code: 'technical',
+          label: { zh: '技术参数', en: 'Technical' },
+          color: 'warning',
+          order: 2,
+        },
       ],
     },
     {
@@ -61,7 +64,12 @@ const part: ManifestPart = {
       name: { zh: '提示类别', en: 'Prompt kind' },
       items: [
         { code: 'message', label: { zh: '业务提示', en: 'Message' }, color: 'primary', order: 1 },
-        { code: 'validation', label: { zh: '校验提示', en: 'Validation' }, color: 'warning', order: 2 },
+        {
+          code: 'validation',
+          label: { zh: '校验提示', en: 'Validation' },
+          color: 'warning',
+          order: 2,
+        },
         { code: 'console', label: { zh: '前端提示', en: 'Console' }, color: 'success', order: 3 },
         { code: 'other', label: { zh: '已停用的键', en: 'Retired key' }, color: 'info', order: 4 },
       ],

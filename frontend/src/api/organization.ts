@@ -79,6 +79,7 @@ export interface UserInput {
 
 export interface RoleOption extends Ref {
   dataScope: DataScope
+  status: string
   /** False when the role holds more than the signed-in administrator (授权防越权). */
   assignable: boolean
 }
@@ -181,10 +182,23 @@ export const createRole = (data: RoleInput) => http.post<SystemRole>('/system/ro
 export const updateRole = (roleId: number, data: RoleInput) =>
   http.put<SystemRole>(`/system/roles/${id(roleId)}`, data)
 export const deleteRole = (roleId: number) => http.delete(`/system/roles/${id(roleId)}`)
+/** A four-eyes change waiting for a second administrator (HTTP 202). */
+export interface PendingChangeAnswer {
+  pending: true
+  changeId: number
+  message: string
+}
+export const isPendingChange = (answer: unknown): answer is PendingChangeAnswer =>
+  !!answer && typeof answer === 'object' && (answer as PendingChangeAnswer).pending === true
+
+/** Applied at once (the role) or queued for approval (the pending change). */
 export const grantRolePermissions = (roleId: number, permissions: string[]) =>
-  http.put<SystemRole>(`/system/roles/${id(roleId)}/permissions`, { permissions })
+  http.put<SystemRole | PendingChangeAnswer>(`/system/roles/${id(roleId)}/permissions`, { permissions })
 export const setRoleDataScope = (roleId: number, dataScope: DataScope, orgIds: number[]) =>
-  http.put<SystemRole>(`/system/roles/${id(roleId)}/data-scope`, { dataScope, orgIds })
+  http.put<SystemRole | PendingChangeAnswer>(`/system/roles/${id(roleId)}/data-scope`, {
+    dataScope,
+    orgIds,
+  })
 export const fetchRoleOrgTree = () => http.get<OrgNode[]>('/system/roles/org-tree')
 export const fetchPermissionTree = () => http.get<PermissionNode[]>('/system/permissions/tree')
 

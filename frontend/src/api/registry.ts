@@ -75,8 +75,10 @@ const dictPath = (code: string) => `/system/dictionaries/${encodeURIComponent(co
 export const listDictionaryTypes = () => http.get<AdminDictType[]>('/system/dictionaries')
 export const createDictionaryType = (data: { code: string; nameZh: string; nameEn: string }) =>
   http.post<AdminDictType>('/system/dictionaries', data)
-export const updateDictionaryType = (code: string, data: { nameZh: string | null; nameEn: string | null }) =>
-  http.put<AdminDictType>(dictPath(code), data)
+export const updateDictionaryType = (
+  code: string,
+  data: { nameZh: string | null; nameEn: string | null }
+) => http.put<AdminDictType>(dictPath(code), data)
 export const deleteDictionaryType = (code: string) => http.delete(dictPath(code))
 export const createDictionaryItem = (code: string, data: DictItemInput) =>
   http.post<AdminDictItem>(`${dictPath(code)}/items`, data)

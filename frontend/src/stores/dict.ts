@@ -81,7 +81,9 @@ export const useDictStore = defineStore('dict', () => {
 
   /** What a select may offer: enabled items only. */
   function items(type: string): DictItem[] {
-    return (dictionaries.value[type] ?? []).filter((entry) => (entry as ConsoleDictItem).enabled !== false)
+    return (dictionaries.value[type] ?? []).filter(
+      (entry) => (entry as ConsoleDictItem).enabled !== false
+    )
   }
 
   /** Any item, disabled ones included, so a stored code still finds its label. */

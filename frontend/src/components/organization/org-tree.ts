@@ -33,3 +33,22 @@ export function parentOptions(tree: OrgNode[], movingId: number | null): OrgOpti
     nodes.map((n) => ({ ...n, disabled: blocked.has(n.id), children: map(n.children ?? []) }))
   return map(tree)
 }
+
+/**
+ * The tree limited to orgs matching a keyword (name, short name or code) and a
+ * status, keeping the ancestors of every match so it still reads as a tree.
+ */
+export function filterOrgTree(tree: OrgNode[], keyword: string, status?: string | null): OrgNode[] {
+  const word = keyword.trim().toLowerCase()
+  if (!word && !status) return tree
+  const matches = (n: OrgNode) =>
+    (!status || n.status === status) &&
+    (!word ||
+      n.name.toLowerCase().includes(word) ||
+      n.code.toLowerCase().includes(word) ||
+      (n.shortName ?? '').toLowerCase().includes(word))
+  return tree.flatMap((node) => {
+    const children = filterOrgTree(node.children ?? [], keyword, status)
+    return matches(node) || children.length ? [{ ...node, children }] : []
+  })
+}

@@ -9,7 +9,8 @@ export default {
         newType: '新增字典',
         editType: '修改字典名称',
         deleteType: '删除字典',
-        deleteTypeConfirm: '确定删除字典“{name}”及其全部字典项吗？业务数据中已存的编码将只显示编码。',
+        deleteTypeConfirm:
+          '确定删除字典“{name}”及其全部字典项吗？业务数据中已存的编码将只显示编码。',
         typeCode: '字典编码',
         typeCodeHint: '小写字母开头，只含小写字母、数字和下划线，创建后不可修改',
         nameZh: '中文名称',
@@ -30,14 +31,20 @@ export default {
         moveUp: '上移',
         moveDown: '下移',
         selectType: '请在左侧选择一个字典',
-        declaredHint: '该字典项由系统或插件声明：编码与样式不可修改，也不能删除；可改名称、排序或停用。清空名称即恢复声明的名称。',
+        declaredHint:
+          '该字典项由系统或插件声明：编码与样式不可修改，也不能删除；可改名称、排序或停用。清空名称即恢复声明的名称。',
         declaredType: '该字典由{source}声明，可改显示名称、增加自有字典项，不能删除。',
         reordered: '排序已保存',
       },
       prompts: {
         keyword: '搜索键或文字',
         kind: '类别',
-        kinds: { message: '业务提示', validation: '校验提示', console: '前端提示', other: '已停用的键' },
+        kinds: {
+          message: '业务提示',
+          validation: '校验提示',
+          console: '前端提示',
+          other: '已停用的键',
+        },
         overriddenOnly: '只看已修改',
         key: '提示键',
         defaultText: '默认文字',
@@ -61,7 +68,8 @@ export default {
       settings: {
         business: '业务参数',
         technical: '技术参数',
-        categoryHint: '技术参数：登录、密码、会话与分页（system.login / password / session / page）；其余为业务参数。',
+        categoryHint:
+          '技术参数：登录、密码、会话与分页（system.login / password / session / page）；其余为业务参数。',
         freeze: '冻结',
         unfreeze: '解冻',
         freezeConfirm: '冻结后参数“{name}”不能修改，直到解冻。确定冻结吗？',
@@ -72,6 +80,7 @@ export default {
         resetDefault: '恢复默认值',
         resetConfirm: '确定将参数“{name}”恢复为默认值 {value} 吗？',
         numberHint: '数字，可带小数',
+        integerHint: '整数',
         jsonHint: 'JSON 文本，保存前会校验格式',
         stringHint: '最多 500 个字符',
         keyword: '搜索参数键或名称',
@@ -91,7 +100,7 @@ export default {
       },
     },
   },
-  en: {
+  'en': {
     registry: {
       source: { system: 'Core', admin: 'Administrator', plugin: 'Plugin {id}' },
       origin: { plugin: 'Declared', admin: 'Administrator' },
@@ -100,9 +109,11 @@ export default {
         newType: 'New dictionary',
         editType: 'Rename dictionary',
         deleteType: 'Delete dictionary',
-        deleteTypeConfirm: 'Delete the dictionary "{name}" and all its items? Codes stored in business data will show as codes.',
+        deleteTypeConfirm:
+          'Delete the dictionary "{name}" and all its items? Codes stored in business data will show as codes.',
         typeCode: 'Code',
-        typeCodeHint: 'Starts with a lower-case letter; lower-case letters, digits and _ only; cannot change later',
+        typeCodeHint:
+          'Starts with a lower-case letter; lower-case letters, digits and _ only; cannot change later',
         nameZh: 'Chinese name',
         nameEn: 'English name',
         declaredName: 'Declared name: {name}; clear to restore it',
@@ -121,14 +132,21 @@ export default {
         moveUp: 'Move up',
         moveDown: 'Move down',
         selectType: 'Pick a dictionary on the left',
-        declaredHint: 'Declared by the core or a plugin: the code and style are fixed and the item cannot be deleted; labels, order and enabled may change. Clear a label to restore the declared one.',
-        declaredType: 'Declared by {source}: rename it or add your own items; it cannot be deleted.',
+        declaredHint:
+          'Declared by the core or a plugin: the code and style are fixed and the item cannot be deleted; labels, order and enabled may change. Clear a label to restore the declared one.',
+        declaredType:
+          'Declared by {source}: rename it or add your own items; it cannot be deleted.',
         reordered: 'Order saved',
       },
       prompts: {
         keyword: 'Search keys or texts',
         kind: 'Kind',
-        kinds: { message: 'Message', validation: 'Validation', console: 'Console', other: 'Retired key' },
+        kinds: {
+          message: 'Message',
+          validation: 'Validation',
+          console: 'Console',
+          other: 'Retired key',
+        },
         overriddenOnly: 'Changed only',
         key: 'Key',
         defaultText: 'Default text',
@@ -147,12 +165,14 @@ export default {
         restoreConfirm: 'Restore the default text of "{key}"?',
         restored: 'Default text restored',
         emptyKeepsDefault: 'Leave empty to use the default text',
-        placeholderWarning: 'The placeholders {names} are not in the default text; saving will be refused',
+        placeholderWarning:
+          'The placeholders {names} are not in the default text; saving will be refused',
       },
       settings: {
         business: 'Business parameters',
         technical: 'Technical parameters',
-        categoryHint: 'Technical: sign-in, password, session and paging (system.login / password / session / page); everything else is business.',
+        categoryHint:
+          'Technical: sign-in, password, session and paging (system.login / password / session / page); everything else is business.',
         freeze: 'Freeze',
         unfreeze: 'Unfreeze',
         freezeConfirm: 'A frozen parameter "{name}" cannot change until it is unfrozen. Freeze it?',
@@ -163,6 +183,7 @@ export default {
         resetDefault: 'Restore default',
         resetConfirm: 'Restore "{name}" to its default {value}?',
         numberHint: 'A number; decimals allowed',
+        integerHint: 'A whole number',
         jsonHint: 'JSON text; checked before saving',
         stringHint: 'At most 500 characters',
         keyword: 'Search keys or names',
@@ -178,7 +199,8 @@ export default {
         icon: 'Icon',
         sort: 'Order',
         deleteConfirm: 'Delete the directory "{name}"?',
-        notDeletable: 'Menus declared by the core or a plugin cannot be deleted; rename or hide them',
+        notDeletable:
+          'Menus declared by the core or a plugin cannot be deleted; rename or hide them',
       },
     },
   },
