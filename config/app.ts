@@ -7,10 +7,18 @@ import { defineConfig } from '@adonisjs/core/http'
 | APP_KEY signs and encrypts. Production refuses to boot with a short key or one
 | that ships in this repository (the test and e2e keys).
 */
-const KNOWN_KEYS = ['test-only-key-0123456789abcdefghijklmnopqrstuvwxyz', 'e2e-only-key-0123456789abcdefghijklmnopqrstuvwxyz']
+const KNOWN_KEYS = [
+  'test-only-key-0123456789abcdefghijklmnopqrstuvwxyz',
+  'e2e-only-key-0123456789abcdefghijklmnopqrstuvwxyz',
+]
 const rawKey = env.get('APP_KEY')
-if (app.inProduction && (rawKey.length < 32 || KNOWN_KEYS.includes(rawKey) || new Set(rawKey).size < 10)) {
-  throw new Error('APP_KEY is missing or weak: set a random value of at least 32 characters (node ace generate:key)')
+if (
+  app.inProduction &&
+  (rawKey.length < 32 || KNOWN_KEYS.includes(rawKey) || new Set(rawKey).size < 10)
+) {
+  throw new Error(
+    'APP_KEY is missing or weak: set a random value of at least 32 characters (node ace generate:key)'
+  )
 }
 export const appKey = new Secret(rawKey)
 

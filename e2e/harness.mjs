@@ -29,7 +29,11 @@ let server
 
 export async function startServer() {
   mkdirSync(OUT, { recursive: true })
-  server = spawn('node', ['scripts/start.mjs'], { cwd: ROOT, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  server = spawn('node', ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   server.stdout.on('data', (d) => (log += d))
   server.stderr.on('data', (d) => (log += d))
@@ -56,7 +60,15 @@ export async function stopServer() {
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -70,7 +82,12 @@ export async function step(name, fn) {
     console.log(`  ✔ ${name} (${Date.now() - started} ms)`)
   } catch (error) {
     results.failed++
-    console.log(`  ✖ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`)
+    console.log(
+      `  ✖ ${name}\n    ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`
+    )
   }
 }
 
@@ -83,7 +100,9 @@ export function summary() {
 export async function fillTestId(page, id, value) {
   const target = page.getByTestId(id).first()
   const tag = await target.evaluate((el) => el.tagName)
-  await (tag === 'INPUT' || tag === 'TEXTAREA' ? target : target.locator('input, textarea').first()).fill(value)
+  await (
+    tag === 'INPUT' || tag === 'TEXTAREA' ? target : target.locator('input, textarea').first()
+  ).fill(value)
 }
 
 export async function login(page, username, password) {

@@ -9,7 +9,18 @@
 */
 import { rmSync, existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
-import { BASE, OUT, ROOT, launchBrowser, login, fillTestId, startServer, step, stopServer, summary } from './harness.mjs'
+import {
+  BASE,
+  OUT,
+  ROOT,
+  launchBrowser,
+  login,
+  fillTestId,
+  startServer,
+  step,
+  stopServer,
+  summary,
+} from './harness.mjs'
 
 const PLUGIN = 'e2e-notes'
 const pluginDir = `${ROOT}plugins/${PLUGIN}`
@@ -44,40 +55,65 @@ try {
     await menu.getByText('权限管理').click()
     await menu.getByText('用户管理').click()
     await page.getByText('bj_cy_am').first().waitFor({ timeout: 10000 })
-    if (await page.getByText('hq_risk').count()) throw new Error('branch manager sees a head-office user')
+    if (await page.getByText('hq_risk').count())
+      throw new Error('branch manager sees a head-office user')
     const direct = await page.goto(`${BASE}/system/menus`)
     if (!direct?.ok()) throw new Error('SPA route did not load')
-    await page.getByText(/404|不存在|无权/).first().waitFor({ timeout: 10000 })
+    await page
+      .getByText(/404|不存在|无权/)
+      .first()
+      .waitFor({ timeout: 10000 })
     await page.screenshot({ path: `${OUT}/branch-users.png`, fullPage: true })
     await page.close()
   })
 
   await stopServer()
-  const made = spawnSync('node', ['ace', 'make:plugin', PLUGIN, '--zh', '电子便签'], { cwd: ROOT, encoding: 'utf8' })
+  const made = spawnSync('node', ['ace', 'make:plugin', PLUGIN, '--zh', '电子便签'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   if (made.status !== 0) throw new Error(`make:plugin failed: ${made.stderr}${made.stdout}`)
   await startServer()
 
-  await step('a generated plugin appears after a restart and its CRUD works in the browser', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await login(page, 'admin', 'Admin@12345')
-    await page.getByTestId('side-menu').getByText('电子便签').click()
-    await page.getByTestId('crud-create').click()
-    const dialog = page.getByTestId('crud-dialog')
-    await dialog.waitFor()
-    await dialog.locator('.el-form-item').filter({ hasText: '标题' }).locator('input').fill('端到端便签')
-    await dialog.locator('.el-form-item').filter({ hasText: '金额' }).locator('input').fill('1234.56')
-    await dialog.locator('.el-form-item').filter({ hasText: '状态' }).locator('.el-select').click()
-    await page.locator('.el-select-dropdown__item').filter({ hasText: '生效' }).first().click()
-    await page.getByTestId('crud-save').click()
-    await page.getByTestId('crud-table').getByText('端到端便签').waitFor({ timeout: 10000 })
-    await page.getByTestId('crud-table').getByText('1,234.56').waitFor()
-    await page.screenshot({ path: `${OUT}/plugin-crud.png`, fullPage: true })
+  await step(
+    'a generated plugin appears after a restart and its CRUD works in the browser',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      await login(page, 'admin', 'Admin@12345')
+      await page.getByTestId('side-menu').getByText('电子便签').click()
+      await page.getByTestId('crud-create').click()
+      const dialog = page.getByTestId('crud-dialog')
+      await dialog.waitFor()
+      await dialog
+        .locator('.el-form-item')
+        .filter({ hasText: '标题' })
+        .locator('input')
+        .fill('端到端便签')
+      await dialog
+        .locator('.el-form-item')
+        .filter({ hasText: '金额' })
+        .locator('input')
+        .fill('1234.56')
+      await dialog
+        .locator('.el-form-item')
+        .filter({ hasText: '状态' })
+        .locator('.el-select')
+        .click()
+      await page.locator('.el-select-dropdown__item').filter({ hasText: '生效' }).first().click()
+      await page.getByTestId('crud-save').click()
+      await page.getByTestId('crud-table').getByText('端到端便签').waitFor({ timeout: 10000 })
+      await page.getByTestId('crud-table').getByText('1,234.56').waitFor()
+      await page.screenshot({ path: `${OUT}/plugin-crud.png`, fullPage: true })
 
-    await page.getByTestId('crud-delete').first().click()
-    await page.locator('.el-message-box__btns .el-button--primary').click()
-    await page.getByTestId('crud-table').getByText('端到端便签').waitFor({ state: 'detached', timeout: 10000 })
-    await page.close()
-  })
+      await page.getByTestId('crud-delete').first().click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      await page
+        .getByTestId('crud-table')
+        .getByText('端到端便签')
+        .waitFor({ state: 'detached', timeout: 10000 })
+      await page.close()
+    }
+  )
 
   await stopServer()
   rmSync(pluginDir, { recursive: true, force: true })
@@ -87,7 +123,8 @@ try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await login(page, 'admin', 'Admin@12345')
     await page.getByTestId('side-menu').getByText('系统管理').waitFor()
-    if (await page.getByTestId('side-menu').getByText('电子便签').count()) throw new Error('the removed plugin is still in the menu')
+    if (await page.getByTestId('side-menu').getByText('电子便签').count())
+      throw new Error('the removed plugin is still in the menu')
     await page.close()
   })
 } catch (error) {

@@ -42,7 +42,9 @@ function consoleFingerprint() {
   const hash = createHash('sha256')
   const walk = (dir) => {
     if (!existsSync(dir)) return
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name)
+    )) {
       const path = join(dir, entry.name)
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') walk(path)
@@ -68,7 +70,11 @@ function run(command, args) {
 
 const stampFile = 'public/.console-fingerprint'
 const fingerprint = consoleFingerprint()
-if (!existsSync('public/index.html') || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== fingerprint) {
+if (
+  !existsSync('public/index.html') ||
+  !existsSync(stampFile) ||
+  readFileSync(stampFile, 'utf8') !== fingerprint
+) {
   console.log('building the console …')
   run('npx', ['vite', 'build', '--config', 'frontend/vite.config.ts', '--logLevel', 'warn'])
   writeFileSync(stampFile, fingerprint)
@@ -77,9 +83,13 @@ if (!existsSync('public/index.html') || !existsSync(stampFile) || readFileSync(s
 run('node', ['ace', 'migration:run', '--force'])
 run('node', ['ace', 'demo:seed'])
 
-const server = spawn('node', ['--enable-source-maps', '--import=ts-node-maintained/register/esm', 'bin/server.ts'], {
-  stdio: 'inherit',
-  env: process.env,
-})
+const server = spawn(
+  'node',
+  ['--enable-source-maps', '--import=ts-node-maintained/register/esm', 'bin/server.ts'],
+  {
+    stdio: 'inherit',
+    env: process.env,
+  }
+)
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

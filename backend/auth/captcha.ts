@@ -14,14 +14,20 @@ const LENGTH = 4
 const TTL_MINUTES = 5
 
 const fmt = (dt: DateTime) => dt.toFormat('yyyy-MM-dd HH:mm:ss')
-const digest = (id: string, answer: string) => createHash('sha256').update(`${id}:${answer.trim().toUpperCase()}`).digest('hex')
+const digest = (id: string, answer: string) =>
+  createHash('sha256').update(`${id}:${answer.trim().toUpperCase()}`).digest('hex')
 
 /** An SVG with jittered, rotated glyphs and noise lines (no image library needed). */
 export function renderCaptchaSvg(text: string): string {
   const width = 120
   const height = 40
   const lines = Array.from({ length: 5 }, () => {
-    const [x1, y1, x2, y2] = [randomInt(0, width), randomInt(0, height), randomInt(0, width), randomInt(0, height)]
+    const [x1, y1, x2, y2] = [
+      randomInt(0, width),
+      randomInt(0, height),
+      randomInt(0, width),
+      randomInt(0, height),
+    ]
     return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="hsl(${randomInt(0, 360)},40%,60%)" stroke-width="1"/>`
   })
   const glyphs = [...text].map((ch, i) => {
@@ -35,15 +41,24 @@ export function renderCaptchaSvg(text: string): string {
 
 export async function issueCaptcha(answerForTests?: string) {
   const id = randomUUID()
-  const answer = answerForTests ?? Array.from({ length: LENGTH }, () => ALPHABET[randomInt(0, ALPHABET.length)]).join('')
+  const answer =
+    answerForTests ??
+    Array.from({ length: LENGTH }, () => ALPHABET[randomInt(0, ALPHABET.length)]).join('')
   await db.from('login_captchas').where('expires_at', '<', fmt(DateTime.now())).delete()
-  await db.table('login_captchas').insert({ id, answer_hash: digest(id, answer), expires_at: fmt(DateTime.now().plus({ minutes: TTL_MINUTES })) })
+  await db.table('login_captchas').insert({
+    id,
+    answer_hash: digest(id, answer),
+    expires_at: fmt(DateTime.now().plus({ minutes: TTL_MINUTES })),
+  })
   const image = `data:image/svg+xml;base64,${Buffer.from(renderCaptchaSvg(answer)).toString('base64')}`
   return { id, image, answer }
 }
 
 /** Checks and consumes a captcha: right or wrong, it cannot be used again. */
-export async function verifyCaptcha(id: string | undefined, answer: string | undefined): Promise<boolean> {
+export async function verifyCaptcha(
+  id: string | undefined,
+  answer: string | undefined
+): Promise<boolean> {
   if (!id || !answer) return false
   const row = await db.from('login_captchas').where('id', id).first()
   if (!row) return false

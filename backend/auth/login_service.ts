@@ -16,9 +16,20 @@ export const CHANGE_PASSWORD_ABILITY = 'password:change'
 
 export type LoginOutcome =
   | { ok: true; user: User; mustChangePassword: boolean; reason?: 'initial' | 'expired' }
-  | { ok: false; reason: 'invalid' | 'locked' | 'captcha' | 'disabled'; captchaRequired: boolean; lockedUntil?: string; user?: User }
+  | {
+      ok: false
+      reason: 'invalid' | 'locked' | 'captcha' | 'disabled'
+      captchaRequired: boolean
+      lockedUntil?: string
+      user?: User
+    }
 
-export async function attemptLogin(input: { username: string; password: string; captchaId?: string; captchaAnswer?: string }): Promise<LoginOutcome> {
+export async function attemptLogin(input: {
+  username: string
+  password: string
+  captchaId?: string
+  captchaAnswer?: string
+}): Promise<LoginOutcome> {
   const captchaAfter = await settings.integer('system.login.captchaAfterFailures')
   const lockAfter = await settings.integer('system.login.lockAfterFailures')
   const lockMinutes = await settings.integer('system.login.lockMinutes')
@@ -31,7 +42,13 @@ export async function attemptLogin(input: { username: string; password: string; 
   }
 
   if (user.lockedUntil && user.lockedUntil > DateTime.now()) {
-    return { ok: false, reason: 'locked', captchaRequired: false, lockedUntil: user.lockedUntil.toISO()!, user }
+    return {
+      ok: false,
+      reason: 'locked',
+      captchaRequired: false,
+      lockedUntil: user.lockedUntil.toISO()!,
+      user,
+    }
   }
   if (user.lockedUntil) {
     // The lock has run out: start counting afresh.
@@ -50,20 +67,34 @@ export async function attemptLogin(input: { username: string; password: string; 
     if (lockAfter > 0 && user.failedLogins >= lockAfter) {
       user.lockedUntil = DateTime.now().plus({ minutes: lockMinutes })
       await user.save()
-      return { ok: false, reason: 'locked', captchaRequired: false, lockedUntil: user.lockedUntil.toISO()!, user }
+      return {
+        ok: false,
+        reason: 'locked',
+        captchaRequired: false,
+        lockedUntil: user.lockedUntil.toISO()!,
+        user,
+      }
     }
     await user.save()
-    return { ok: false, reason: 'invalid', captchaRequired: captchaAfter > 0 && user.failedLogins >= captchaAfter, user }
+    return {
+      ok: false,
+      reason: 'invalid',
+      captchaRequired: captchaAfter > 0 && user.failedLogins >= captchaAfter,
+      user,
+    }
   }
 
-  if (user.status !== 'active') return { ok: false, reason: 'disabled', captchaRequired: false, user }
+  if (user.status !== 'active')
+    return { ok: false, reason: 'disabled', captchaRequired: false, user }
 
   user.failedLogins = 0
   user.lockedUntil = null
   user.lastLoginAt = DateTime.now()
   await user.save()
 
-  if (user.mustChangePassword) return { ok: true, user, mustChangePassword: true, reason: 'initial' }
-  if (await passwordExpired(user.passwordChangedAt)) return { ok: true, user, mustChangePassword: true, reason: 'expired' }
+  if (user.mustChangePassword)
+    return { ok: true, user, mustChangePassword: true, reason: 'initial' }
+  if (await passwordExpired(user.passwordChangedAt))
+    return { ok: true, user, mustChangePassword: true, reason: 'expired' }
   return { ok: true, user, mustChangePassword: false }
 }

@@ -30,11 +30,20 @@ export async function loadPolicy() {
 }
 
 /** Problems with a proposed password for a user (empty list = acceptable). */
-export async function checkPassword(password: string, user: { id?: number; username: string }): Promise<PolicyProblem[]> {
+export async function checkPassword(
+  password: string,
+  user: { id?: number; username: string }
+): Promise<PolicyProblem[]> {
   const policy = await loadPolicy()
   const problems: PolicyProblem[] = []
   if (password.length < policy.minLength) {
-    problems.push({ rule: 'minLength', message: { zh: `密码至少 ${policy.minLength} 位`, en: `Use at least ${policy.minLength} characters` } })
+    problems.push({
+      rule: 'minLength',
+      message: {
+        zh: `密码至少 ${policy.minLength} 位`,
+        en: `Use at least ${policy.minLength} characters`,
+      },
+    })
   }
   const classes = CLASSES.filter(([re]) => re.test(password)).length
   if (classes < policy.minClasses) {
@@ -47,13 +56,26 @@ export async function checkPassword(password: string, user: { id?: number; usern
     })
   }
   if (user.username && password.toLowerCase().includes(user.username.toLowerCase())) {
-    problems.push({ rule: 'containsUsername', message: { zh: '密码不能包含用户名', en: 'The password must not contain the username' } })
+    problems.push({
+      rule: 'containsUsername',
+      message: { zh: '密码不能包含用户名', en: 'The password must not contain the username' },
+    })
   }
   if (user.id && policy.historyCount > 0) {
-    const recent = await db.from('password_history').where('user_id', user.id).orderBy('id', 'desc').limit(policy.historyCount)
+    const recent = await db
+      .from('password_history')
+      .where('user_id', user.id)
+      .orderBy('id', 'desc')
+      .limit(policy.historyCount)
     for (const row of recent) {
       if (await hash.verify(row.password_hash, password)) {
-        problems.push({ rule: 'reused', message: { zh: `不能使用最近 ${policy.historyCount} 次用过的密码`, en: `Do not reuse any of your last ${policy.historyCount} passwords` } })
+        problems.push({
+          rule: 'reused',
+          message: {
+            zh: `不能使用最近 ${policy.historyCount} 次用过的密码`,
+            en: `Do not reuse any of your last ${policy.historyCount} passwords`,
+          },
+        })
         break
       }
     }
@@ -63,7 +85,11 @@ export async function checkPassword(password: string, user: { id?: number; usern
 
 /** Remembers a user's new password hash for the reuse ban (call after saving it). */
 export async function rememberPassword(userId: number, passwordHash: string) {
-  await db.table('password_history').insert({ user_id: userId, password_hash: passwordHash, created_at: DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss') })
+  await db.table('password_history').insert({
+    user_id: userId,
+    password_hash: passwordHash,
+    created_at: DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss'),
+  })
 }
 
 /** True when the password is older than the expiry period (0 = never expires). */

@@ -41,13 +41,20 @@ class RedisLimiter implements Limiter {
     this.#redis.disconnect()
   }
   async claim(key: string, windowSeconds: number) {
-    const result = await this.#redis.set(`${queueConfig.prefix}:claim:${key}`, '1', 'EX', windowSeconds, 'NX')
+    const result = await this.#redis.set(
+      `${queueConfig.prefix}:claim:${key}`,
+      '1',
+      'EX',
+      windowSeconds,
+      'NX'
+    )
     return result === 'OK'
   }
 }
 
 let limiter: Limiter | undefined
-const current = () => (limiter ??= queueConfig.driver === 'bullmq' ? new RedisLimiter() : new MemoryLimiter())
+const current = () =>
+  (limiter ??= queueConfig.driver === 'bullmq' ? new RedisLimiter() : new MemoryLimiter())
 
 /** Counts one attempt; true while the key stays within `max` attempts per window. */
 export async function allow(key: string, max: number, windowSeconds: number): Promise<boolean> {

@@ -11,7 +11,9 @@ import { settings } from '#core/settings/settings'
 async function clientMac(ctx: HttpContext): Promise<string | null> {
   const header = await settings.string('system.session.clientMacHeader')
   const value = header ? ctx.request.header(header) : undefined
-  return value && /^[0-9A-Fa-f]{2}([-:]?[0-9A-Fa-f]{2}){5}$/.test(value) ? value.toUpperCase() : null
+  return value && /^[0-9A-Fa-f]{2}([-:]?[0-9A-Fa-f]{2}){5}$/.test(value)
+    ? value.toUpperCase()
+    : null
 }
 
 export async function openSession(ctx: HttpContext, user: User, abilities: string[]) {

@@ -21,7 +21,10 @@ export default class AdminCreate extends BaseCommand {
   @flags.string({ description: 'Password (asked for when omitted; avoid it in shell history)' })
   declare password?: string
 
-  @flags.string({ description: 'Head-office org code when the org tree is empty', default: '000000' })
+  @flags.string({
+    description: 'Head-office org code when the org tree is empty',
+    default: '000000',
+  })
   declare orgCode: string
 
   @flags.string({ description: 'Head-office org name when the org tree is empty', default: '总行' })
@@ -40,7 +43,8 @@ export default class AdminCreate extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const password = this.password ?? ((await this.prompt.secure('Password for the new administrator')) as string)
+    const password =
+      this.password ?? ((await this.prompt.secure('Password for the new administrator')) as string)
     const problems = await checkPassword(password, { username: this.username })
     if (problems.length) {
       for (const p of problems) this.logger.error(p.message.zh + ' / ' + p.message.en)
@@ -52,23 +56,55 @@ export default class AdminCreate extends BaseCommand {
       const now = dbNow()
       let org = await trx.from('orgs').whereNull('parent_id').orderBy('id').first()
       if (!org) {
-        const [id] = await trx.table('orgs').insert({ code: this.orgCode, name: this.orgName, parent_id: null, level: 1, path: 'pending', sort: 1, status: 'active', created_at: now, updated_at: now })
-        await trx.from('orgs').where('id', id).update({ path: `/${id}/` })
+        const [id] = await trx.table('orgs').insert({
+          code: this.orgCode,
+          name: this.orgName,
+          parent_id: null,
+          level: 1,
+          path: 'pending',
+          sort: 1,
+          status: 'active',
+          created_at: now,
+          updated_at: now,
+        })
+        await trx
+          .from('orgs')
+          .where('id', id)
+          .update({ path: `/${id}/` })
         org = { id }
       }
       let role = await trx.from('roles').where('code', 'admin').first()
       if (!role) {
-        const [id] = await trx.table('roles').insert({ code: 'admin', name: '系统管理员', data_scope: 'all', sort: 1, status: 'active', created_at: now, updated_at: now })
+        const [id] = await trx.table('roles').insert({
+          code: 'admin',
+          name: '系统管理员',
+          data_scope: 'all',
+          sort: 1,
+          status: 'active',
+          created_at: now,
+          updated_at: now,
+        })
         role = { id }
       }
       const created = await User.create(
-        { username: this.username, password, realName: this.realName, orgId: org.id, status: 'active', mustChangePassword: true, failedLogins: 0, locale: 'zh-CN' },
+        {
+          username: this.username,
+          password,
+          realName: this.realName,
+          orgId: org.id,
+          status: 'active',
+          mustChangePassword: true,
+          failedLogins: 0,
+          locale: 'zh-CN',
+        },
         { client: trx }
       )
       await trx.table('user_roles').insert({ user_id: created.id, role_id: role.id })
       return created
     })
     await rememberPassword(user.id, user.password)
-    this.logger.success(`Administrator "${this.username}" created; the password must be changed at first sign-in`)
+    this.logger.success(
+      `Administrator "${this.username}" created; the password must be changed at first sign-in`
+    )
   }
 }

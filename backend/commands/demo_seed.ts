@@ -22,7 +22,9 @@ export default class DemoSeed extends BaseCommand {
     const { created } = await seedDemoBank()
     if (!created) {
       const added = await refreshDemoGrants()
-      this.logger.info(`demo bank already present${added ? `; demo roles got ${added} new plugin permission(s)` : ''}`)
+      this.logger.info(
+        `demo bank already present${added ? `; demo roles got ${added} new plugin permission(s)` : ''}`
+      )
       return
     }
     this.logger.success('demo bank seeded; demo accounts (demo mode only):')

@@ -27,12 +27,23 @@ export default class AuthController {
 
     const outcome = await attemptLogin(input)
     if (!outcome.ok) {
-      await audit.record(ctx, { action: 'auth.login_failed', entityType: 'user', entityId: outcome.user?.id ?? null, result: 'failure', detail: outcome.reason, actorUsername: input.username })
+      await audit.record(ctx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: outcome.user?.id ?? null,
+        result: 'failure',
+        detail: outcome.reason,
+        actorUsername: input.username,
+      })
       const messages = {
         invalid: i18n('auth.invalidCredentials'),
         disabled: i18n('auth.invalidCredentials'),
         captcha: i18n(input.captchaId ? 'identity.captchaWrong' : 'identity.captchaRequired'),
-        locked: i18n('identity.locked', { until: outcome.lockedUntil ? DateTime.fromISO(outcome.lockedUntil).setZone('Asia/Shanghai').toFormat('HH:mm') : '' }),
+        locked: i18n('identity.locked', {
+          until: outcome.lockedUntil
+            ? DateTime.fromISO(outcome.lockedUntil).setZone('Asia/Shanghai').toFormat('HH:mm')
+            : '',
+        }),
       }
       return response.badRequest({
         message: messages[outcome.reason],
@@ -42,11 +53,25 @@ export default class AuthController {
       })
     }
 
-    const token = await openSession(ctx, outcome.user, outcome.mustChangePassword ? [CHANGE_PASSWORD_ABILITY] : ['*'])
-    await audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: outcome.user.id, result: 'success', actorUsername: outcome.user.username })
+    const token = await openSession(
+      ctx,
+      outcome.user,
+      outcome.mustChangePassword ? [CHANGE_PASSWORD_ABILITY] : ['*']
+    )
+    await audit.record(ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: outcome.user.id,
+      result: 'success',
+      actorUsername: outcome.user.username,
+    })
     return {
       token,
-      user: { id: outcome.user.id, username: outcome.user.username, realName: outcome.user.realName },
+      user: {
+        id: outcome.user.id,
+        username: outcome.user.username,
+        realName: outcome.user.realName,
+      },
       mustChangePassword: outcome.mustChangePassword,
       ...(outcome.reason ? { passwordChangeReason: outcome.reason } : {}),
     }
@@ -71,14 +96,30 @@ export default class AuthController {
     const identity = await provider.verify(ticket)
     const user = identity ? await User.findBy('username', identity.username) : null
     if (!user || user.status !== 'active') {
-      await audit.record(ctx, { action: 'auth.login_failed', result: 'failure', detail: `sso:${providerId}`, actorUsername: identity?.username ?? null })
+      await audit.record(ctx, {
+        action: 'auth.login_failed',
+        result: 'failure',
+        detail: `sso:${providerId}`,
+        actorUsername: identity?.username ?? null,
+      })
       return response.badRequest({ message: i18n('identity.ssoRejected') })
     }
     user.lastLoginAt = DateTime.now()
     await user.save()
     const token = await openSession(ctx, user, ['*'])
-    await audit.record(ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, result: 'success', detail: `sso:${providerId}`, actorUsername: user.username })
-    return { token, user: { id: user.id, username: user.username, realName: user.realName }, mustChangePassword: false }
+    await audit.record(ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      result: 'success',
+      detail: `sso:${providerId}`,
+      actorUsername: user.username,
+    })
+    return {
+      token,
+      user: { id: user.id, username: user.username, realName: user.realName },
+      mustChangePassword: false,
+    }
   }
 
   async changePassword(ctx: HttpContext) {
@@ -86,13 +127,22 @@ export default class AuthController {
     const { oldPassword, newPassword } = await request.validateUsing(changePasswordValidator)
     const user = auth.getUserOrFail()
     if (!(await hash.verify(user.password, oldPassword))) {
-      return response.unprocessableEntity({ message: i18n('validation.failed'), errors: [{ field: 'oldPassword', rule: 'password', message: i18n('identity.oldPasswordWrong') }] })
+      return response.unprocessableEntity({
+        message: i18n('validation.failed'),
+        errors: [
+          { field: 'oldPassword', rule: 'password', message: i18n('identity.oldPasswordWrong') },
+        ],
+      })
     }
     const problems = await checkPassword(newPassword, user)
     if (problems.length) {
       return response.unprocessableEntity({
         message: i18n('validation.failed'),
-        errors: problems.map((p) => ({ field: 'newPassword', rule: p.rule, message: ctx.locale === 'en' ? p.message.en : p.message.zh })),
+        errors: problems.map((p) => ({
+          field: 'newPassword',
+          rule: p.rule,
+          message: ctx.locale === 'en' ? p.message.en : p.message.zh,
+        })),
       })
     }
     user.password = newPassword
@@ -103,14 +153,24 @@ export default class AuthController {
     // Every other session ends; this one is replaced by a full session.
     await closeAllSessions(user.id)
     const token = await openSession(ctx, user, ['*'])
-    await audit.record(ctx, { action: 'auth.password_change', entityType: 'user', entityId: user.id, result: 'success' })
+    await audit.record(ctx, {
+      action: 'auth.password_change',
+      entityType: 'user',
+      entityId: user.id,
+      result: 'success',
+    })
     return { token }
   }
 
   async logout(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     await User.accessTokens.delete(user, user.currentAccessToken.identifier)
-    await audit.record(ctx, { action: 'auth.logout', entityType: 'user', entityId: user.id, result: 'success' })
+    await audit.record(ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: user.id,
+      result: 'success',
+    })
     return ctx.response.noContent()
   }
 

@@ -153,14 +153,23 @@ export function expandGrants(patterns: readonly string[], codes: string[]): stri
  * was seeded (a new plugin's pages then show for the demo users). Never removes.
  */
 export async function refreshDemoGrants(): Promise<number> {
-  const codes = (await db.from('permissions').where('active', true).select('code')).map((r) => r.code as string)
+  const codes = (await db.from('permissions').where('active', true).select('code')).map(
+    (r) => r.code as string
+  )
   let added = 0
   for (const role of DEMO_ROLES) {
     const row = await db.from('roles').where('code', role.code).first()
     if (!row) continue
-    const held = new Set((await db.from('role_permissions').where('role_id', row.id).select('permission')).map((r) => r.permission as string))
+    const held = new Set(
+      (await db.from('role_permissions').where('role_id', row.id).select('permission')).map(
+        (r) => r.permission as string
+      )
+    )
     const missing = expandGrants(role.grants, codes).filter((c) => !held.has(c))
-    if (missing.length) await db.table('role_permissions').multiInsert(missing.map((permission) => ({ role_id: row.id, permission })))
+    if (missing.length)
+      await db
+        .table('role_permissions')
+        .multiInsert(missing.map((permission) => ({ role_id: row.id, permission })))
     added += missing.length
   }
   return added

@@ -71,7 +71,13 @@ export const fourEyes = {
       requested_org_id: user.orgId,
       requested_at: dbNow(),
     })
-    await audit.record(ctx, { action: 'change.propose', entityType: 'pending_change', entityId: changeId, after: { kind, summary }, result: 'success' })
+    await audit.record(ctx, {
+      action: 'change.propose',
+      entityType: 'pending_change',
+      entityId: changeId,
+      after: { kind, summary },
+      result: 'success',
+    })
     return { applied: false, changeId: Number(changeId) }
   },
 
@@ -81,16 +87,33 @@ export const fourEyes = {
     if (!change) throw new FourEyesError('NOT_FOUND', 'change not found')
     if (change.status !== 'pending') throw new FourEyesError('NOT_PENDING', 'change is not pending')
     // The whole point: the checker is never the maker.
-    if (change.requested_by === user.id) throw new FourEyesError('OWN_CHANGE', 'cannot approve own change')
+    if (change.requested_by === user.id)
+      throw new FourEyesError('OWN_CHANGE', 'cannot approve own change')
     const definition = kinds.get(change.kind)
     if (!definition) throw new Error(`Unknown change kind "${change.kind}"`)
     await db.transaction(async (trx) => {
       // Claim the row first, so two checkers approving at once apply it once.
-      const claimed = await trx.from('pending_changes').where('id', id).where('status', 'pending').update({ status: 'approved', decided_by: user.id, decided_at: dbNow(), decision_comment: comment ?? null })
-      if (!Number(Array.isArray(claimed) ? claimed[0] : claimed)) throw new FourEyesError('NOT_PENDING', 'change is not pending')
+      const claimed = await trx
+        .from('pending_changes')
+        .where('id', id)
+        .where('status', 'pending')
+        .update({
+          status: 'approved',
+          decided_by: user.id,
+          decided_at: dbNow(),
+          decision_comment: comment ?? null,
+        })
+      if (!Number(Array.isArray(claimed) ? claimed[0] : claimed))
+        throw new FourEyesError('NOT_PENDING', 'change is not pending')
       await definition.apply(trx, JSON.parse(change.payload), change.requested_by)
     })
-    await audit.record(ctx, { action: 'change.approve', entityType: 'pending_change', entityId: id, after: { kind: change.kind, summary: change.summary }, result: 'success' })
+    await audit.record(ctx, {
+      action: 'change.approve',
+      entityType: 'pending_change',
+      entityId: id,
+      after: { kind: change.kind, summary: change.summary },
+      result: 'success',
+    })
   },
 
   async reject(ctx: HttpContext, id: number, comment?: string) {
@@ -98,8 +121,22 @@ export const fourEyes = {
     const change = await db.from('pending_changes').where('id', id).first()
     if (!change) throw new FourEyesError('NOT_FOUND', 'change not found')
     if (change.status !== 'pending') throw new FourEyesError('NOT_PENDING', 'change is not pending')
-    await db.from('pending_changes').where('id', id).update({ status: 'rejected', decided_by: user.id, decided_at: dbNow(), decision_comment: comment ?? null })
-    await audit.record(ctx, { action: 'change.reject', entityType: 'pending_change', entityId: id, after: { kind: change.kind, comment }, result: 'success' })
+    await db
+      .from('pending_changes')
+      .where('id', id)
+      .update({
+        status: 'rejected',
+        decided_by: user.id,
+        decided_at: dbNow(),
+        decision_comment: comment ?? null,
+      })
+    await audit.record(ctx, {
+      action: 'change.reject',
+      entityType: 'pending_change',
+      entityId: id,
+      after: { kind: change.kind, comment },
+      result: 'success',
+    })
   },
 
   async withdraw(ctx: HttpContext, id: number) {
@@ -107,8 +144,17 @@ export const fourEyes = {
     const change = await db.from('pending_changes').where('id', id).first()
     if (!change) throw new FourEyesError('NOT_FOUND', 'change not found')
     if (change.status !== 'pending') throw new FourEyesError('NOT_PENDING', 'change is not pending')
-    if (change.requested_by !== user.id) throw new FourEyesError('NOT_REQUESTER', 'only the requester may withdraw')
-    await db.from('pending_changes').where('id', id).update({ status: 'withdrawn', decided_by: user.id, decided_at: dbNow() })
-    await audit.record(ctx, { action: 'change.withdraw', entityType: 'pending_change', entityId: id, result: 'success' })
+    if (change.requested_by !== user.id)
+      throw new FourEyesError('NOT_REQUESTER', 'only the requester may withdraw')
+    await db
+      .from('pending_changes')
+      .where('id', id)
+      .update({ status: 'withdrawn', decided_by: user.id, decided_at: dbNow() })
+    await audit.record(ctx, {
+      action: 'change.withdraw',
+      entityType: 'pending_change',
+      entityId: id,
+      result: 'success',
+    })
   },
 }

@@ -8,15 +8,25 @@ import { CHANGE_PASSWORD_ABILITY } from '#core/auth/login_service'
  * `allowPasswordChangeOnly` (me, logout, change password).
  */
 export default class AuthMiddleware {
-  async handle(ctx: HttpContext, next: NextFn, options: { allowPasswordChangeOnly?: boolean } = {}) {
+  async handle(
+    ctx: HttpContext,
+    next: NextFn,
+    options: { allowPasswordChangeOnly?: boolean } = {}
+  ) {
     await ctx.auth.authenticateUsing(['api'])
     const user = ctx.auth.user!
     if (user.status !== 'active') {
       return ctx.response.unauthorized({ message: ctx.i18n('auth.disabled') })
     }
     const abilities = user.currentAccessToken?.abilities ?? []
-    if (!abilities.includes('*') && !(options.allowPasswordChangeOnly && abilities.includes(CHANGE_PASSWORD_ABILITY))) {
-      return ctx.response.forbidden({ message: ctx.i18n('identity.passwordChangeRequired'), code: 'PASSWORD_CHANGE_REQUIRED' })
+    if (
+      !abilities.includes('*') &&
+      !(options.allowPasswordChangeOnly && abilities.includes(CHANGE_PASSWORD_ABILITY))
+    ) {
+      return ctx.response.forbidden({
+        message: ctx.i18n('identity.passwordChangeRequired'),
+        code: 'PASSWORD_CHANGE_REQUIRED',
+      })
     }
     return next()
   }

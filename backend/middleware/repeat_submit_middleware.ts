@@ -14,15 +14,24 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 export default class RepeatSubmitMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const { request } = ctx
-    if (!STATE_CHANGING.has(request.method()) || !request.url().startsWith('/api/') || request.url().startsWith('/api/auth/')) {
+    if (
+      !STATE_CHANGING.has(request.method()) ||
+      !request.url().startsWith('/api/') ||
+      request.url().startsWith('/api/auth/')
+    ) {
       return next()
     }
     const seconds = await settings.integer('system.security.repeatSubmitSeconds').catch(() => 0)
     if (seconds <= 0) return next()
     const session = request.header('authorization') ?? request.ip()
-    const key = createHash('sha256').update(`${session}\n${request.method()}\n${request.url(true)}\n${request.raw() ?? ''}`).digest('hex')
+    const key = createHash('sha256')
+      .update(`${session}\n${request.method()}\n${request.url(true)}\n${request.raw() ?? ''}`)
+      .digest('hex')
     if (!(await firstWithin(`submit:${key}`, seconds))) {
-      return ctx.response.conflict({ message: ctx.i18n('identity.repeatSubmit'), code: 'REPEAT_SUBMIT' })
+      return ctx.response.conflict({
+        message: ctx.i18n('identity.repeatSubmit'),
+        code: 'REPEAT_SUBMIT',
+      })
     }
     return next()
   }

@@ -145,7 +145,10 @@ function assertUniqueDictionaryTypes(plugins: LoadedPlugin[]) {
   for (const plugin of plugins) {
     for (const dict of plugin.manifest.dictionaries ?? []) {
       const first = owner.get(dict.type)
-      if (first) throw new PluginKernelError(`Plugins "${first}" and "${plugin.id}" both declare dictionary type "${dict.type}"`)
+      if (first)
+        throw new PluginKernelError(
+          `Plugins "${first}" and "${plugin.id}" both declare dictionary type "${dict.type}"`
+        )
       owner.set(dict.type, plugin.id)
     }
   }

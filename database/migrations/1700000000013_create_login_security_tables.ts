@@ -5,7 +5,13 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('password_history', (table) => {
       table.increments('id')
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.string('password_hash', 255).notNullable()
       table.timestamp('created_at').notNullable()
       table.index(['user_id'])

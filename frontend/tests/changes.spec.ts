@@ -6,7 +6,9 @@ describe('changes API', () => {
   beforeEach(() => vi.restoreAllMocks())
 
   it('filters the queue by status through the query string', () => {
-    expect(buildUrl('/system/changes', { status: 'pending', page: 2 })).toMatch(/\/api\/system\/changes\?(status=pending&page=2|page=2&status=pending)/)
+    expect(buildUrl('/system/changes', { status: 'pending', page: 2 })).toMatch(
+      /\/api\/system\/changes\?(status=pending&page=2|page=2&status=pending)/
+    )
   })
 
   it('posts decisions with the comment', async () => {

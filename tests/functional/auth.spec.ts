@@ -3,7 +3,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { tokenFor } from '#tests/helpers/auth'
 
 /** Every page key in a menu tree, however deep. */
-const pagesOf = (menus: any[]): string[] => menus.flatMap((m) => [...(m.page ? [m.page] : []), ...pagesOf(m.children ?? [])])
+const pagesOf = (menus: any[]): string[] =>
+  menus.flatMap((m) => [...(m.page ? [m.page] : []), ...pagesOf(m.children ?? [])])
 
 test.group('Sign-in and sessions', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -27,7 +28,12 @@ test.group('Sign-in and sessions', (group) => {
       system.children.map((c: any) => c.code),
       ['system:notices', 'system:params', 'system:access']
     )
-    assert.includeMembers(pagesOf(me.body().menus), ['system/Users', 'system/Menus', 'system/Plugins', 'system/OnlineUsers'])
+    assert.includeMembers(pagesOf(me.body().menus), [
+      'system/Users',
+      'system/Menus',
+      'system/Plugins',
+      'system/OnlineUsers',
+    ])
   })
 
   test("a wrong password is refused in the user's language", async ({ client, assert }) => {
@@ -71,7 +77,10 @@ test.group('Sign-in and sessions', (group) => {
     const me = (await client.get('/api/me').bearerToken(token)).body()
     const pages = pagesOf(me.menus)
     assert.includeMembers(pages, ['system/Users', 'system/Orgs'])
-    assert.notInclude(me.menus.map((m: any) => m.code), 'system:ops')
+    assert.notInclude(
+      me.menus.map((m: any) => m.code),
+      'system:ops'
+    )
     assert.notInclude(pages, 'system/Menus')
     assert.notInclude(pages, 'system/Settings')
   })

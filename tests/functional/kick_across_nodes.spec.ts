@@ -15,7 +15,13 @@ const baseB = `http://127.0.0.1:${portB}`
 async function startNodeB(): Promise<ChildProcess> {
   const child = spawn('node', ['--import=ts-node-maintained/register/esm', 'bin/server.ts'], {
     cwd: app.makePath(),
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(portB), HOST: '127.0.0.1', QUEUE_WORKER: 'false' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(portB),
+      HOST: '127.0.0.1',
+      QUEUE_WORKER: 'false',
+    },
     stdio: 'ignore',
   })
   for (let i = 0; i < 120; i++) {
@@ -29,27 +35,50 @@ async function startNodeB(): Promise<ChildProcess> {
 }
 
 test.group('Kick-out across app nodes', () => {
-  test('a session kicked on node A gets 401 at once on node B', async ({ client, assert, cleanup }) => {
+  test('a session kicked on node A gets 401 at once on node B', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
     const nodeB = await startNodeB()
     cleanup(() => {
       nodeB.kill('SIGINT')
     })
 
-    const victim = await client.post('/api/auth/login').json({ username: 'auditor', password: 'Audit@12345' })
+    const victim = await client
+      .post('/api/auth/login')
+      .json({ username: 'auditor', password: 'Audit@12345' })
     victim.assertStatus(200)
-    const admin = await client.post('/api/auth/login').json({ username: 'admin', password: 'Admin@12345' })
+    const admin = await client
+      .post('/api/auth/login')
+      .json({ username: 'admin', password: 'Admin@12345' })
     cleanup(async () => {
-      await db.from('auth_access_tokens').whereIn('tokenable_id', db.from('users').whereIn('username', ['auditor', 'admin']).select('id')).delete()
+      await db
+        .from('auth_access_tokens')
+        .whereIn(
+          'tokenable_id',
+          db.from('users').whereIn('username', ['auditor', 'admin']).select('id')
+        )
+        .delete()
     })
 
-    const before = await fetch(`${baseB}/api/me`, { headers: { authorization: `Bearer ${victim.body().token}` } })
+    const before = await fetch(`${baseB}/api/me`, {
+      headers: { authorization: `Bearer ${victim.body().token}` },
+    })
     assert.equal(before.status, 200)
 
-    const sessions = await client.get('/api/system/sessions').bearerToken(admin.body().token).qs({ keyword: 'auditor' })
+    const sessions = await client
+      .get('/api/system/sessions')
+      .bearerToken(admin.body().token)
+      .qs({ keyword: 'auditor' })
     const id = sessions.body().data.find((s: any) => s.username === 'auditor').id
-    ;(await client.delete(`/api/system/sessions/${id}`).bearerToken(admin.body().token)).assertStatus(204)
+    ;(
+      await client.delete(`/api/system/sessions/${id}`).bearerToken(admin.body().token)
+    ).assertStatus(204)
 
-    const after = await fetch(`${baseB}/api/me`, { headers: { authorization: `Bearer ${victim.body().token}` } })
+    const after = await fetch(`${baseB}/api/me`, {
+      headers: { authorization: `Bearer ${victim.body().token}` },
+    })
     assert.equal(after.status, 401)
   }).timeout(60000)
 })

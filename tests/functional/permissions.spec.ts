@@ -41,7 +41,10 @@ test.group('Function permissions on core routes', (group) => {
 test.group('Parameters', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a value that does not parse as its type is refused with 422', async ({ client, assert }) => {
+  test('a value that does not parse as its type is refused with 422', async ({
+    client,
+    assert,
+  }) => {
     const holder = await userWith({ permissions: ['system:setting:update'] })
     const bad = await client
       .put('/api/system/settings/system.page.defaultSize')

@@ -185,9 +185,27 @@ test.group('Plugin sync', (group) => {
     })
   })
 
-  test("administrators' own dictionary types and menu directories survive every sync", async ({ assert }) => {
-    await db.table('dict_types').insert({ code: 'bank_local_kind', source: 'admin', name_zh: '本行分类', name_en: 'Local kind', active: true })
-    await db.table('menus').insert({ code: 'admin:reports', parent_code: null, source: 'admin', type: 'directory', name_zh: '本行报表', name_en: 'Reports', sort: 50, hidden: false, active: true })
+  test("administrators' own dictionary types and menu directories survive every sync", async ({
+    assert,
+  }) => {
+    await db.table('dict_types').insert({
+      code: 'bank_local_kind',
+      source: 'admin',
+      name_zh: '本行分类',
+      name_en: 'Local kind',
+      active: true,
+    })
+    await db.table('menus').insert({
+      code: 'admin:reports',
+      parent_code: null,
+      source: 'admin',
+      type: 'directory',
+      name_zh: '本行报表',
+      name_en: 'Reports',
+      sort: 50,
+      hidden: false,
+      active: true,
+    })
     await syncPlugins()
     const type = await db.from('dict_types').where('code', 'bank_local_kind').first()
     const menu = await db.from('menus').where('code', 'admin:reports').first()

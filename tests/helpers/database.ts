@@ -24,7 +24,12 @@ export async function recreateTestDatabase() {
 export async function clearRateLimits() {
   if (!env.get('REDIS_HOST')) return
   const { Redis } = await import('ioredis')
-  const redis = new Redis({ host: env.get('REDIS_HOST'), port: env.get('REDIS_PORT', 6379), password: env.get('REDIS_PASSWORD'), lazyConnect: true })
+  const redis = new Redis({
+    host: env.get('REDIS_HOST'),
+    port: env.get('REDIS_PORT', 6379),
+    password: env.get('REDIS_PASSWORD'),
+    lazyConnect: true,
+  })
   const keys = await redis.keys(`${env.get('QUEUE_PREFIX', 'ram')}:ratelimit:*`)
   if (keys.length) await redis.del(...keys)
   redis.disconnect()

@@ -136,10 +136,13 @@ test.group('Plugin discovery', (group) => {
         beta: `{ id: 'beta', name: { zh: 'b', en: 'b' }, version: '1', ${dict} }`,
       }
     )
-    await assert.rejects(() => discover(root), /Plugins "alpha" and "beta" both declare dictionary type "shared_kind"/)
+    await assert.rejects(
+      () => discover(root),
+      /Plugins "alpha" and "beta" both declare dictionary type "shared_kind"/
+    )
   })
 
-  test('the core\'s own id is reserved', async ({ assert }) => {
+  test("the core's own id is reserved", async ({ assert }) => {
     const root = app({ system: [] })
     await assert.rejects(() => discover(root), /Plugin id "system" is reserved/)
   })

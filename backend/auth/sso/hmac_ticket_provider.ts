@@ -17,7 +17,11 @@ export class HmacTicketProvider implements SsoProvider {
 
   static sign(secret: string, identity: { username: string; issuedAt?: number; nonce?: string }) {
     const payload = Buffer.from(
-      JSON.stringify({ username: identity.username, issuedAt: identity.issuedAt ?? Math.floor(Date.now() / 1000), nonce: identity.nonce ?? Math.random().toString(36).slice(2) })
+      JSON.stringify({
+        username: identity.username,
+        issuedAt: identity.issuedAt ?? Math.floor(Date.now() / 1000),
+        nonce: identity.nonce ?? Math.random().toString(36).slice(2),
+      })
     ).toString('base64url')
     const signature = createHmac('sha256', secret).update(payload).digest('base64url')
     return `${payload}.${signature}`
@@ -26,7 +30,9 @@ export class HmacTicketProvider implements SsoProvider {
   async verify(ticket: string): Promise<SsoIdentity | null> {
     const [payload, signature] = ticket.split('.')
     if (!payload || !signature) return null
-    const expected = Buffer.from(createHmac('sha256', this.secret).update(payload).digest('base64url'))
+    const expected = Buffer.from(
+      createHmac('sha256', this.secret).update(payload).digest('base64url')
+    )
     const given = Buffer.from(signature)
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
     let body: { username?: unknown; issuedAt?: unknown; nonce?: unknown }
@@ -35,10 +41,16 @@ export class HmacTicketProvider implements SsoProvider {
     } catch {
       return null
     }
-    if (typeof body.username !== 'string' || typeof body.issuedAt !== 'number' || typeof body.nonce !== 'string') return null
+    if (
+      typeof body.username !== 'string' ||
+      typeof body.issuedAt !== 'number' ||
+      typeof body.nonce !== 'string'
+    )
+      return null
     const now = Math.floor(Date.now() / 1000)
     if (body.issuedAt > now + 5 || now - body.issuedAt > this.maxAgeSeconds) return null
-    for (const [nonce, at] of this.#seen) if (now - at > this.maxAgeSeconds) this.#seen.delete(nonce)
+    for (const [nonce, at] of this.#seen)
+      if (now - at > this.maxAgeSeconds) this.#seen.delete(nonce)
     if (this.#seen.has(body.nonce)) return null
     this.#seen.set(body.nonce, now)
     return { username: body.username }

@@ -6,10 +6,19 @@ import { applyDataScope } from '#core/auth/data_scope'
 import { pageValidator } from '#core/validators/page'
 import { fourEyes, FourEyesError } from '#core/four_eyes/four_eyes'
 
-const decisionValidator = vine.compile(vine.object({ comment: vine.string().trim().maxLength(500).optional() }))
-const statusValidator = vine.compile(vine.object({ status: vine.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() }))
+const decisionValidator = vine.compile(
+  vine.object({ comment: vine.string().trim().maxLength(500).optional() })
+)
+const statusValidator = vine.compile(
+  vine.object({ status: vine.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() })
+)
 
-const HTTP_STATUS: Record<FourEyesError['code'], number> = { NOT_FOUND: 404, NOT_PENDING: 409, OWN_CHANGE: 403, NOT_REQUESTER: 403 }
+const HTTP_STATUS: Record<FourEyesError['code'], number> = {
+  NOT_FOUND: 404,
+  NOT_PENDING: 409,
+  OWN_CHANGE: 403,
+  NOT_REQUESTER: 403,
+}
 
 /** 待复核变更: the maker-checker queue of security-sensitive configuration changes. */
 export default class ChangesController {
@@ -21,10 +30,18 @@ export default class ChangesController {
       .from('pending_changes as c')
       .join('users as u', 'u.id', 'c.requested_by')
       .leftJoin('users as d', 'd.id', 'c.decided_by')
-      .select('c.*', 'u.username as requester', 'u.real_name as requester_name', 'd.real_name as decider_name')
+      .select(
+        'c.*',
+        'u.username as requester',
+        'u.real_name as requester_name',
+        'd.real_name as decider_name'
+      )
       .orderBy('c.id', 'desc')
     if (status) query.where('c.status', status)
-    applyDataScope(query, access, { orgColumn: 'c.requested_org_id', ownerColumn: 'c.requested_by' })
+    applyDataScope(query, access, {
+      orgColumn: 'c.requested_org_id',
+      ownerColumn: 'c.requested_by',
+    })
     const result = await query.paginate(page ?? 1, perPage ?? 20)
     const names = new Map(fourEyes.kinds().map((k) => [k.code, k.name]))
     const me = ctx.auth.user!.id
@@ -65,19 +82,29 @@ export default class ChangesController {
   /** Scope first (an out-of-scope change is 404), then the decision. */
   private async decide(ctx: HttpContext, action: () => Promise<void>) {
     const access = await accessOf(ctx)
-    const visible = applyDataScope(db.from('pending_changes as c').where('c.id', ctx.params.id), access, { orgColumn: 'c.requested_org_id', ownerColumn: 'c.requested_by' })
-    if (!(await visible.first())) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
+    const visible = applyDataScope(
+      db.from('pending_changes as c').where('c.id', ctx.params.id),
+      access,
+      { orgColumn: 'c.requested_org_id', ownerColumn: 'c.requested_by' }
+    )
+    if (!(await visible.first()))
+      return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     try {
       await action()
       return ctx.response.noContent()
     } catch (error) {
       if (error instanceof FourEyesError) {
-        return ctx.response.status(HTTP_STATUS[error.code]).send({ message: ctx.i18n(`fourEyes.${error.code}`), code: error.code })
+        return ctx.response
+          .status(HTTP_STATUS[error.code])
+          .send({ message: ctx.i18n(`fourEyes.${error.code}`), code: error.code })
       }
       // The change no longer applies (e.g. the target was deleted meanwhile): nothing
       // happened, the change stays pending, and the checker is told why.
       ctx.logger.warn({ err: error }, 'approved change could not be applied')
-      return ctx.response.unprocessableEntity({ message: ctx.i18n('fourEyes.applyFailed', { reason: (error as Error).message }), code: 'APPLY_FAILED' })
+      return ctx.response.unprocessableEntity({
+        message: ctx.i18n('fourEyes.applyFailed', { reason: (error as Error).message }),
+        code: 'APPLY_FAILED',
+      })
     }
   }
 }

@@ -52,7 +52,10 @@ export default class RolesController {
   async grant(ctx: HttpContext) {
     const { permissions } = await ctx.request.validateUsing(grantPermissionsValidator)
     return respond(ctx, async () =>
-      pendingOr(ctx, await roleService.grant(await actorOf(ctx), idParam(ctx.params.id), permissions))
+      pendingOr(
+        ctx,
+        await roleService.grant(await actorOf(ctx), idParam(ctx.params.id), permissions)
+      )
     )
   }
 
@@ -61,7 +64,12 @@ export default class RolesController {
     return respond(ctx, async () =>
       pendingOr(
         ctx,
-        await roleService.setDataScope(await actorOf(ctx), idParam(ctx.params.id), dataScope, orgIds)
+        await roleService.setDataScope(
+          await actorOf(ctx),
+          idParam(ctx.params.id),
+          dataScope,
+          orgIds
+        )
       )
     )
   }

@@ -16,10 +16,25 @@ export default class SessionsController {
       .join('users as u', 'u.id', 't.tokenable_id')
       .join('orgs as o', 'o.id', 'u.org_id')
       .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', dbNow()))
-      .select('t.id', 't.abilities', 't.ip_address', 't.user_agent', 't.client_mac', 't.created_at', 't.last_used_at', 'u.id as user_id', 'u.username', 'u.real_name', 'o.name as org_name')
+      .select(
+        't.id',
+        't.abilities',
+        't.ip_address',
+        't.user_agent',
+        't.client_mac',
+        't.created_at',
+        't.last_used_at',
+        'u.id as user_id',
+        'u.username',
+        'u.real_name',
+        'o.name as org_name'
+      )
       .orderBy('t.created_at', 'desc')
     applyDataScope(query, access, { orgColumn: 'u.org_id', ownerColumn: 'u.id' })
-    if (keyword) query.where((q) => q.where('u.username', 'like', `%${keyword}%`).orWhere('u.real_name', 'like', `%${keyword}%`))
+    if (keyword)
+      query.where((q) =>
+        q.where('u.username', 'like', `%${keyword}%`).orWhere('u.real_name', 'like', `%${keyword}%`)
+      )
     const result = await query.paginate(page ?? 1, perPage ?? 20)
     const current = String(ctx.auth.user!.currentAccessToken.identifier)
     return {
@@ -43,7 +58,11 @@ export default class SessionsController {
   /** 强制下线: deleting the token row ends the session on every app node at its next request. */
   async destroy(ctx: HttpContext) {
     const access = await accessOf(ctx)
-    const query = db.from('auth_access_tokens as t').join('users as u', 'u.id', 't.tokenable_id').where('t.id', ctx.params.id).select('t.id', 'u.id as user_id', 'u.username')
+    const query = db
+      .from('auth_access_tokens as t')
+      .join('users as u', 'u.id', 't.tokenable_id')
+      .where('t.id', ctx.params.id)
+      .select('t.id', 'u.id as user_id', 'u.username')
     applyDataScope(query, access, { orgColumn: 'u.org_id', ownerColumn: 'u.id' })
     const session = await query.first()
     if (!session) return ctx.response.notFound({ message: ctx.i18n('identity.sessionNotFound') })
@@ -51,7 +70,13 @@ export default class SessionsController {
       return ctx.response.unprocessableEntity({ message: ctx.i18n('identity.cannotKickSelf') })
     }
     await db.from('auth_access_tokens').where('id', session.id).delete()
-    await audit.record(ctx, { action: 'session.kick', entityType: 'user', entityId: session.user_id, result: 'success', detail: session.username })
+    await audit.record(ctx, {
+      action: 'session.kick',
+      entityType: 'user',
+      entityId: session.user_id,
+      result: 'success',
+      detail: session.username,
+    })
     return ctx.response.noContent()
   }
 }

@@ -21,7 +21,7 @@ const part: MessagePart = {
     'fourEyes.pending': '变更已提交，待另一名管理员复核后生效',
     'fourEyes.applyFailed': '变更无法生效：{reason}',
   },
-  en: {
+  'en': {
     'identity.locked': 'This account is locked. Try again after {until}',
     'identity.captchaRequired': 'Please enter the captcha',
     'identity.captchaWrong': 'The captcha is wrong or has expired. Please try again',
@@ -37,7 +37,8 @@ const part: MessagePart = {
     'fourEyes.NOT_PENDING': 'This change has already been decided',
     'fourEyes.OWN_CHANGE': 'A second administrator must approve your change',
     'fourEyes.NOT_REQUESTER': 'Only the requester can withdraw a change',
-    'fourEyes.pending': 'Submitted: the change takes effect once a second administrator approves it',
+    'fourEyes.pending':
+      'Submitted: the change takes effect once a second administrator approves it',
     'fourEyes.applyFailed': 'The change could not be applied: {reason}',
   },
 }

@@ -43,7 +43,8 @@ interface ScopeChange {
 }
 
 async function roleStillExists(trx: TransactionClientContract, roleId: number) {
-  if (!(await trx.from('roles').where('id', roleId).first())) throw new Error(`role ${roleId} no longer exists`)
+  if (!(await trx.from('roles').where('id', roleId).first()))
+    throw new Error(`role ${roleId} no longer exists`)
 }
 
 fourEyes.register<GrantChange>('role.grant', {
@@ -52,10 +53,22 @@ fourEyes.register<GrantChange>('role.grant', {
     await roleStillExists(trx, change.roleId)
     await trx.from('role_permissions').where('role_id', change.roleId).delete()
     if (change.permissions.length) {
-      await trx.table('role_permissions').multiInsert(change.permissions.map((permission) => ({ role_id: change.roleId, permission })))
+      await trx
+        .table('role_permissions')
+        .multiInsert(
+          change.permissions.map((permission) => ({ role_id: change.roleId, permission }))
+        )
     }
     await trx.from('roles').where('id', change.roleId).update({ updated_at: dbNow() })
-    await audit.record(null, { trx, action: 'role.grant', entityType: 'role', entityId: change.roleId, before: { permissions: change.before }, after: { permissions: change.permissions }, detail: change.roleCode })
+    await audit.record(null, {
+      trx,
+      action: 'role.grant',
+      entityType: 'role',
+      entityId: change.roleId,
+      before: { permissions: change.before },
+      after: { permissions: change.permissions },
+      detail: change.roleCode,
+    })
   },
 })
 
@@ -63,17 +76,36 @@ fourEyes.register<ScopeChange>('role.dataScope', {
   name: { zh: '数据权限分配', en: 'Role data scope' },
   async apply(trx, change) {
     await roleStillExists(trx, change.roleId)
-    await trx.from('roles').where('id', change.roleId).update({ data_scope: change.dataScope, updated_at: dbNow() })
+    await trx
+      .from('roles')
+      .where('id', change.roleId)
+      .update({ data_scope: change.dataScope, updated_at: dbNow() })
     await trx.from('role_orgs').where('role_id', change.roleId).delete()
     if (change.orgIds.length) {
-      await trx.table('role_orgs').multiInsert(change.orgIds.map((orgId) => ({ role_id: change.roleId, org_id: orgId })))
+      await trx
+        .table('role_orgs')
+        .multiInsert(change.orgIds.map((orgId) => ({ role_id: change.roleId, org_id: orgId })))
     }
-    await audit.record(null, { trx, action: 'role.data_scope', entityType: 'role', entityId: change.roleId, before: change.before, after: { dataScope: change.dataScope, orgIds: change.orgIds }, detail: change.roleCode })
+    await audit.record(null, {
+      trx,
+      action: 'role.data_scope',
+      entityType: 'role',
+      entityId: change.roleId,
+      before: change.before,
+      after: { dataScope: change.dataScope, orgIds: change.orgIds },
+      detail: change.roleCode,
+    })
   },
 })
 
 /** What a grant or scope change answers: the role when applied, or the pending change. */
-async function submitRoleChange<P>(actor: Actor, kind: string, payload: P, summary: string, id: number) {
+async function submitRoleChange<P>(
+  actor: Actor,
+  kind: string,
+  payload: P,
+  summary: string,
+  id: number
+) {
   const outcome = await fourEyes.submit(actor.ctx, kind, payload, summary, actor.access.user)
   if (!outcome.applied) return { pending: true as const, changeId: outcome.changeId }
   return roleService.show(actor, id)
@@ -346,7 +378,13 @@ export const roleService = {
     const before = await codesOf(id)
     const next = [...new Set([...codes, ...(await sleepingCodesOf(id))])].sort()
     const change: GrantChange = { roleId: id, roleCode: role.code, before, permissions: next }
-    return submitRoleChange(actor, 'role.grant', change, `角色「${role.name}」功能权限：${before.length} 项 → ${next.length} 项`, id)
+    return submitRoleChange(
+      actor,
+      'role.grant',
+      change,
+      `角色「${role.name}」功能权限：${before.length} 项 → ${next.length} 项`,
+      id
+    )
   },
 
   /** 数据权限分配: the scope, and its org list when custom. */
@@ -365,6 +403,12 @@ export const roleService = {
 
     const before = { dataScope: role.data_scope as DataScope, orgIds: await orgIdsOf(id) }
     const change: ScopeChange = { roleId: id, roleCode: role.code, before, dataScope, orgIds }
-    return submitRoleChange(actor, 'role.dataScope', change, `角色「${role.name}」数据权限：${before.dataScope} → ${dataScope}${orgIds.length ? `（${orgIds.length} 个机构）` : ''}`, id)
+    return submitRoleChange(
+      actor,
+      'role.dataScope',
+      change,
+      `角色「${role.name}」数据权限：${before.dataScope} → ${dataScope}${orgIds.length ? `（${orgIds.length} 个机构）` : ''}`,
+      id
+    )
   },
 }

@@ -29,11 +29,19 @@ router
     router
       .group(() => {
         router.get('/sessions', [SessionsController, 'index']).use(can('system:session:list'))
-        router.delete('/sessions/:id', [SessionsController, 'destroy']).use(can('system:session:kick'))
+        router
+          .delete('/sessions/:id', [SessionsController, 'destroy'])
+          .use(can('system:session:kick'))
         router.get('/changes', [ChangesController, 'index']).use(can('system:change:list'))
-        router.post('/changes/:id/approve', [ChangesController, 'approve']).use(can('system:change:approve'))
-        router.post('/changes/:id/reject', [ChangesController, 'reject']).use(can('system:change:approve'))
-        router.post('/changes/:id/withdraw', [ChangesController, 'withdraw']).use(can('system:change:list'))
+        router
+          .post('/changes/:id/approve', [ChangesController, 'approve'])
+          .use(can('system:change:approve'))
+        router
+          .post('/changes/:id/reject', [ChangesController, 'reject'])
+          .use(can('system:change:approve'))
+        router
+          .post('/changes/:id/withdraw', [ChangesController, 'withdraw'])
+          .use(can('system:change:list'))
       })
       .prefix('/system')
       .use(middleware.auth())

@@ -13,7 +13,14 @@ const part: ManifestPart = {
       path: '/system/online-users',
       icon: 'Monitor',
       order: 1,
-      children: [{ code: 'system:session:kick', type: 'button', name: { zh: '强制下线', en: 'Force sign-out' }, permission: 'system:session:kick' }],
+      children: [
+        {
+          code: 'system:session:kick',
+          type: 'button',
+          name: { zh: '强制下线', en: 'Force sign-out' },
+          permission: 'system:session:kick',
+        },
+      ],
     },
     {
       under: 'system:access',
@@ -25,27 +32,85 @@ const part: ManifestPart = {
       path: '/system/pending-changes',
       icon: 'Stamp',
       order: 6,
-      children: [{ code: 'system:change:approve', type: 'button', name: { zh: '复核', en: 'Approve / reject' }, permission: 'system:change:approve' }],
+      children: [
+        {
+          code: 'system:change:approve',
+          type: 'button',
+          name: { zh: '复核', en: 'Approve / reject' },
+          permission: 'system:change:approve',
+        },
+      ],
     },
   ],
   dictionaries: [],
   settings: [
-    { key: 'system.password.minLength', name: { zh: '密码最小长度', en: 'Password minimum length' }, type: 'number', default: '8' },
-    { key: 'system.password.minClasses', name: { zh: '密码至少包含字符类别数', en: 'Password character classes required' }, type: 'number', default: '3' },
-    { key: 'system.password.expiryDays', name: { zh: '密码有效期（天，0 为不过期）', en: 'Password expiry (days, 0 = never)' }, type: 'number', default: '90' },
-    { key: 'system.password.historyCount', name: { zh: '禁止重复使用最近密码次数', en: 'Recent passwords that may not be reused' }, type: 'number', default: '5' },
-    { key: 'system.login.captchaAfterFailures', name: { zh: '失败几次后需验证码', en: 'Failures before a captcha is required' }, type: 'number', default: '3' },
-    { key: 'system.login.lockAfterFailures', name: { zh: '失败几次后锁定', en: 'Failures before lockout' }, type: 'number', default: '5' },
-    { key: 'system.login.lockMinutes', name: { zh: '锁定时长（分钟）', en: 'Lockout duration (minutes)' }, type: 'number', default: '15' },
+    {
+      key: 'system.password.minLength',
+      name: { zh: '密码最小长度', en: 'Password minimum length' },
+      type: 'number',
+      default: '8',
+    },
+    {
+      key: 'system.password.minClasses',
+      name: { zh: '密码至少包含字符类别数', en: 'Password character classes required' },
+      type: 'number',
+      default: '3',
+    },
+    {
+      key: 'system.password.expiryDays',
+      name: { zh: '密码有效期（天，0 为不过期）', en: 'Password expiry (days, 0 = never)' },
+      type: 'number',
+      default: '90',
+    },
+    {
+      key: 'system.password.historyCount',
+      name: { zh: '禁止重复使用最近密码次数', en: 'Recent passwords that may not be reused' },
+      type: 'number',
+      default: '5',
+    },
+    {
+      key: 'system.login.captchaAfterFailures',
+      name: { zh: '失败几次后需验证码', en: 'Failures before a captcha is required' },
+      type: 'number',
+      default: '3',
+    },
+    {
+      key: 'system.login.lockAfterFailures',
+      name: { zh: '失败几次后锁定', en: 'Failures before lockout' },
+      type: 'number',
+      default: '5',
+    },
+    {
+      key: 'system.login.lockMinutes',
+      name: { zh: '锁定时长（分钟）', en: 'Lockout duration (minutes)' },
+      type: 'number',
+      default: '15',
+    },
     {
       key: 'system.fourEyes.kinds',
       name: { zh: '需双人复核的变更类型', en: 'Changes that need a second administrator' },
       type: 'json',
       default: '["role.grant","role.dataScope","setting.frozen"]',
-      description: '四眼原则: listed kinds wait for a second administrator\'s approval',
+      description: "四眼原则: listed kinds wait for a second administrator's approval",
     },
-    { key: 'system.security.repeatSubmitSeconds', name: { zh: '防重复提交时间窗口（秒，0 为关闭）', en: 'Repeat-submit window (seconds, 0 = off)' }, type: 'number', default: '2' },
-    { key: 'system.session.clientMacHeader', name: { zh: '信贷门户传递客户端 MAC 的请求头', en: 'Header carrying the client MAC from the credit portal' }, type: 'string', default: 'X-Client-MAC' },
+    {
+      key: 'system.security.repeatSubmitSeconds',
+      name: {
+        zh: '防重复提交时间窗口（秒，0 为关闭）',
+        en: 'Repeat-submit window (seconds, 0 = off)',
+      },
+      type: 'number',
+      default: '2',
+    },
+    {
+      key: 'system.session.clientMacHeader',
+      name: {
+        zh: '信贷门户传递客户端 MAC 的请求头',
+        en: 'Header carrying the client MAC from the credit portal',
+      },
+      type: 'string',
+      default: 'X-Client-MAC',
+    },
   ],
 }
 

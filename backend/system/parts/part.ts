@@ -9,6 +9,9 @@ import type { MenuDefinition, PluginManifest } from '#core/plugins/types'
 export type PartMenu = MenuDefinition & { under?: string }
 
 /** What one 系统管理 area adds to core's manifest. */
-export type ManifestPart = Pick<PluginManifest, 'permissions' | 'dictionaries' | 'settings' | 'jobs'> & {
+export type ManifestPart = Pick<
+  PluginManifest,
+  'permissions' | 'dictionaries' | 'settings' | 'jobs'
+> & {
   menus?: PartMenu[]
 }

@@ -27,10 +27,28 @@ const part: ManifestPart = {
       order: 4,
       children: [button('system:prompt:update', '修改系统提示', 'Edit prompt', 1)],
     },
-    button('system:dict:create', '新增数据字典', 'Create dictionary entry', 1, 'system:dictionaries'),
+    button(
+      'system:dict:create',
+      '新增数据字典',
+      'Create dictionary entry',
+      1,
+      'system:dictionaries'
+    ),
     button('system:dict:update', '修改数据字典', 'Edit dictionary entry', 2, 'system:dictionaries'),
-    button('system:dict:delete', '删除数据字典', 'Delete dictionary entry', 3, 'system:dictionaries'),
-    button('system:setting:freeze', '冻结/解冻参数', 'Freeze or unfreeze parameter', 2, 'system:settings'),
+    button(
+      'system:dict:delete',
+      '删除数据字典',
+      'Delete dictionary entry',
+      3,
+      'system:dictionaries'
+    ),
+    button(
+      'system:setting:freeze',
+      '冻结/解冻参数',
+      'Freeze or unfreeze parameter',
+      2,
+      'system:settings'
+    ),
     button('system:menu:create', '新增菜单目录', 'Create menu directory', 2, 'system:menus'),
     button('system:menu:delete', '删除菜单目录', 'Delete menu directory', 3, 'system:menus'),
   ],

@@ -193,7 +193,9 @@ export const isPendingChange = (answer: unknown): answer is PendingChangeAnswer 
 
 /** Applied at once (the role) or queued for approval (the pending change). */
 export const grantRolePermissions = (roleId: number, permissions: string[]) =>
-  http.put<SystemRole | PendingChangeAnswer>(`/system/roles/${id(roleId)}/permissions`, { permissions })
+  http.put<SystemRole | PendingChangeAnswer>(`/system/roles/${id(roleId)}/permissions`, {
+    permissions,
+  })
 export const setRoleDataScope = (roleId: number, dataScope: DataScope, orgIds: number[]) =>
   http.put<SystemRole | PendingChangeAnswer>(`/system/roles/${id(roleId)}/data-scope`, {
     dataScope,

@@ -13,10 +13,16 @@ import en from './en'
 | `{ 'zh-CN': {...}, en: {...} }` under its own top-level key, so areas never
 | edit one shared file.
 */
-const parts = import.meta.glob<{ default: Record<'zh-CN' | 'en', Record<string, unknown>> }>('./parts/*.ts', {
-  eager: true,
-})
-const merged = { 'zh-CN': { ...zhCN } as Record<string, unknown>, en: { ...en } as Record<string, unknown> }
+const parts = import.meta.glob<{ default: Record<'zh-CN' | 'en', Record<string, unknown>> }>(
+  './parts/*.ts',
+  {
+    eager: true,
+  }
+)
+const merged = {
+  'zh-CN': { ...zhCN } as Record<string, unknown>,
+  'en': { ...en } as Record<string, unknown>,
+}
 for (const part of Object.values(parts)) {
   Object.assign(merged['zh-CN'], part.default['zh-CN'])
   Object.assign(merged.en, part.default.en)

@@ -23,7 +23,7 @@ export default {
       all: '全部',
     },
   },
-  en: {
+  'en': {
     changes: {
       title: 'Changes to approve',
       kind: 'Kind',
@@ -42,7 +42,12 @@ export default {
       rejected: 'Rejected',
       withdrawn: 'Withdrawn',
       mineHint: 'Yours: a second administrator must decide',
-      statuses: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
+      statuses: {
+        pending: 'Pending',
+        approved: 'Approved',
+        rejected: 'Rejected',
+        withdrawn: 'Withdrawn',
+      },
       all: 'All',
     },
   },
