@@ -126,6 +126,10 @@ export default class AuthController {
     const { request, response, i18n, auth } = ctx
     const { oldPassword, newPassword } = await request.validateUsing(changePasswordValidator)
     const user = auth.getUserOrFail()
+    // Guessing the current password through this form is as limited as signing in.
+    if (!(await allow(`password:${user.id}`, 10, 300))) {
+      return response.tooManyRequests({ message: i18n('identity.tooManyAttempts') })
+    }
     if (!(await hash.verify(user.password, oldPassword))) {
       return response.unprocessableEntity({
         message: i18n('validation.failed'),
