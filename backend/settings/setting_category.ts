@@ -5,7 +5,8 @@
 |    yet: the manifest's SettingDefinition has no category, and the column is
 |    there for when it does (or for a migration that reclassifies a key).
 | 2. Otherwise keys under these prefixes are 技术参数 (the operators' knobs:
-|    sign-in, password policy, sessions, paging), and everything else —
+|    sign-in, password policy, sessions, paging, security guards, four-eyes,
+|    audit masking), and everything else —
 |    core's other keys and every plugin's — is 业务参数.
 */
 export type SettingCategory = 'business' | 'technical'
@@ -17,6 +18,9 @@ export const TECHNICAL_KEY_PREFIXES = [
   'system.password.',
   'system.session.',
   'system.page.',
+  'system.security.',
+  'system.fourEyes.',
+  'system.audit.',
 ] as const
 
 export function settingCategory(key: string, explicit?: string | null): SettingCategory {
