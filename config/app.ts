@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
+import proxyAddr from 'proxy-addr'
 
 /*
 | APP_KEY signs and encrypts. Production refuses to boot with a short key or one
@@ -30,8 +31,12 @@ export const http = defineConfig({
   allowMethodSpoofing: false,
   // VineJS messages read the request's locale through AsyncLocalStorage.
   useAsyncLocalStorage: true,
-  // The console is served from the same origin; the app sits behind the bank's proxy.
-  trustProxy: () => true,
+  /*
+  | X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES
+  | (proxy-addr syntax, default loopback); otherwise a client could pick the IP
+  | that sign-in limits, sessions and the audit log record.
+  */
+  trustProxy: proxyAddr.compile(env.get('TRUSTED_PROXIES', 'loopback').split(',').map((s) => s.trim())),
   cookie: {
     domain: '',
     path: '/',

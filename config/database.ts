@@ -22,11 +22,20 @@ const dbConfig = defineConfig({
       connection: { filename: sqliteFile.startsWith('/') ? sqliteFile : app.makePath(sqliteFile) },
       useNullAsDefault: true,
       migrations: { naturalSort: true, paths: migrationPaths },
-      // Foreign keys are off by default in SQLite; turn them on to behave like MySQL.
+      /*
+      | Several connections (WAL lets readers run beside a writer): with Knex's
+      | default of one, a read made outside an open transaction — a parameter,
+      | the holiday calendar — would wait for that transaction forever. A
+      | second writer waits up to busy_timeout instead of failing at once.
+      | Foreign keys are off by default in SQLite; turn them on to behave like MySQL.
+      */
       pool: {
+        min: 1,
+        max: 4,
         afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
           conn.pragma('foreign_keys = ON')
           conn.pragma('journal_mode = WAL')
+          conn.pragma('busy_timeout = 10000')
           done(null, conn)
         },
       },

@@ -47,7 +47,8 @@ export default class AuthController {
       }
       return response.badRequest({
         message: messages[outcome.reason],
-        code: outcome.reason.toUpperCase(),
+        // A disabled account answers like a wrong password: the code reveals nothing.
+        code: outcome.reason === 'disabled' ? 'INVALID' : outcome.reason.toUpperCase(),
         captchaRequired: outcome.captchaRequired,
         ...(outcome.lockedUntil ? { lockedUntil: outcome.lockedUntil } : {}),
       })
@@ -95,7 +96,9 @@ export default class AuthController {
     if (!provider) return response.badRequest({ message: i18n('identity.ssoUnknownProvider') })
     const identity = await provider.verify(ticket)
     const user = identity ? await User.findBy('username', identity.username) : null
-    if (!user || user.status !== 'active') {
+    // The portal vouches for who it is, not for an account this bank has locked or disabled.
+    const locked = user?.lockedUntil && user.lockedUntil > DateTime.now()
+    if (!user || user.status !== 'active' || locked) {
       await audit.record(ctx, {
         action: 'auth.login_failed',
         result: 'failure',

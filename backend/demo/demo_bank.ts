@@ -72,7 +72,7 @@ export const DEMO_ROLES = [
     dataScope: 'self',
     grants: ['*:list', '*:create', '*:update', '!system:*'],
   },
-  { code: 'auditor', name: '审计员', dataScope: 'all', grants: ['*:list'] },
+  { code: 'auditor', name: '审计员', dataScope: 'all', grants: ['*:list', 'system:audit:login-log', 'system:audit:operation-log'] },
 ] as const
 
 export const DEMO_USERS = [

@@ -269,6 +269,8 @@ export async function syncManifests(manifests: PluginManifest[]): Promise<SyncRe
         type: s.type,
         default_value: s.default,
         active: true,
+        // Only written on insert: `frozen` is not an owned column, so the sync never unfreezes.
+        frozen: s.frozenOnInstall ?? false,
       }))
     )
     await syncTable(

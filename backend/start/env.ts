@@ -13,6 +13,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
   APP_KEY: Env.schema.string(),
   APP_VERSION: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string.optional(),
+  /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax, comma list; default loopback). */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
 
   /* Database: `sqlite` (embedded, zero-server default) or `mysql` (MariaDB / MySQL / TiDB). */
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),

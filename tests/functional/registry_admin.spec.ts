@@ -415,6 +415,7 @@ test.group('参数管理', (group) => {
     await fixtureSetting('system.test.flag', 'boolean', 'false')
     // Declared with a decimal default: decimals are welcome (a whole-number default means a count).
     await fixtureSetting('system.test.rate', 'number', '0.5')
+    await fixtureSetting('system.test.json', 'json', '[]')
     const put = (key: string, value: string | null) =>
       call(client, token, 'put', `/api/system/settings/${key}`, { value })
 
@@ -429,7 +430,7 @@ test.group('参数管理', (group) => {
       ['system.test.amount', '1,234.5', 200],
       ['system.test.flag', 'yes', 422],
       ['system.test.flag', 'true', 200],
-      ['system.fourEyes.kinds', '["role.grant"', 422],
+      ['system.test.json', '["role.grant"', 422],
       ['system.bank.name', '行'.repeat(501), 422],
     ]
     for (const [key, value, status] of cases) {

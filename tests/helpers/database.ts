@@ -30,7 +30,8 @@ export async function clearRateLimits() {
     password: env.get('REDIS_PASSWORD'),
     lazyConnect: true,
   })
-  const keys = await redis.keys(`${env.get('QUEUE_PREFIX', 'ram')}:ratelimit:*`)
+  const prefix = env.get('QUEUE_PREFIX', 'ram')
+  const keys = [...(await redis.keys(`${prefix}:ratelimit:*`)), ...(await redis.keys(`${prefix}:claim:*`))]
   if (keys.length) await redis.del(...keys)
   redis.disconnect()
 }

@@ -1,14 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { SsoIdentity, SsoProvider } from './sso_provider.js'
+import { firstWithin } from '../rate_limit.js'
 
 /**
  * Ticket = base64url(JSON { username, issuedAt (epoch s), nonce }) + "." +
  * base64url(HMAC-SHA256(secret, payload)). Valid for `maxAgeSeconds`; each nonce
- * is accepted once per process (a portal ticket is single-use).
+ * is accepted once across app nodes (a portal ticket is single-use).
  */
 export class HmacTicketProvider implements SsoProvider {
-  #seen = new Map<string, number>()
-
   constructor(
     readonly id: string,
     private secret: string,
@@ -49,10 +48,8 @@ export class HmacTicketProvider implements SsoProvider {
       return null
     const now = Math.floor(Date.now() / 1000)
     if (body.issuedAt > now + 5 || now - body.issuedAt > this.maxAgeSeconds) return null
-    for (const [nonce, at] of this.#seen)
-      if (now - at > this.maxAgeSeconds) this.#seen.delete(nonce)
-    if (this.#seen.has(body.nonce)) return null
-    this.#seen.set(body.nonce, now)
+    // Single use across every app node (Redis when configured, this process otherwise).
+    if (!(await firstWithin(`sso-nonce:${this.id}:${body.nonce}`, this.maxAgeSeconds + 5))) return null
     return { username: body.username }
   }
 }

@@ -42,6 +42,11 @@ interface ScopeChange {
   orgIds: number[]
 }
 
+/** The maker of a change: the audit row names who asked for it, whoever approved it. */
+async function usernameOf(trx: TransactionClientContract, userId: number) {
+  return ((await trx.from('users').where('id', userId).select('username').first())?.username as string) ?? null
+}
+
 async function roleStillExists(trx: TransactionClientContract, roleId: number) {
   if (!(await trx.from('roles').where('id', roleId).first()))
     throw new Error(`role ${roleId} no longer exists`)
@@ -49,7 +54,7 @@ async function roleStillExists(trx: TransactionClientContract, roleId: number) {
 
 fourEyes.register<GrantChange>('role.grant', {
   name: { zh: '功能权限分配', en: 'Role permissions' },
-  async apply(trx, change) {
+  async apply(trx, change, requestedBy) {
     await roleStillExists(trx, change.roleId)
     await trx.from('role_permissions').where('role_id', change.roleId).delete()
     if (change.permissions.length) {
@@ -62,6 +67,7 @@ fourEyes.register<GrantChange>('role.grant', {
     await trx.from('roles').where('id', change.roleId).update({ updated_at: dbNow() })
     await audit.record(null, {
       trx,
+      actorUsername: await usernameOf(trx, requestedBy),
       action: 'role.grant',
       entityType: 'role',
       entityId: change.roleId,
@@ -74,7 +80,7 @@ fourEyes.register<GrantChange>('role.grant', {
 
 fourEyes.register<ScopeChange>('role.dataScope', {
   name: { zh: '数据权限分配', en: 'Role data scope' },
-  async apply(trx, change) {
+  async apply(trx, change, requestedBy) {
     await roleStillExists(trx, change.roleId)
     await trx
       .from('roles')
@@ -88,6 +94,7 @@ fourEyes.register<ScopeChange>('role.dataScope', {
     }
     await audit.record(null, {
       trx,
+      actorUsername: await usernameOf(trx, requestedBy),
       action: 'role.data_scope',
       entityType: 'role',
       entityId: change.roleId,

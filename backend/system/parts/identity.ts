@@ -92,6 +92,8 @@ const part: ManifestPart = {
       type: 'json',
       default: '["role.grant","role.dataScope","setting.frozen"]',
       description: "四眼原则: listed kinds wait for a second administrator's approval",
+      // Frozen from the start, so switching four-eyes off itself needs a second administrator.
+      frozenOnInstall: true,
     },
     {
       key: 'system.security.repeatSubmitSeconds',
