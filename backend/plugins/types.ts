@@ -58,6 +58,8 @@ export interface SettingDefinition {
   /** Stored as text: amounts in yuan with two decimals (as everywhere in the API), numbers as decimal strings, booleans as true/false, json as JSON text. */
   default: string
   description?: string
+  /** Installed frozen (冻结): changing it then needs an unfreeze, itself a four-eyes change. */
+  frozenOnInstall?: boolean
 }
 
 /* ---- Routes -------------------------------------------------------------- */
@@ -151,6 +153,43 @@ export interface DashboardWidgetDefinition {
   [key: string]: unknown
 }
 
+/** An interface of an external system (服务管理): one endpoint we call or that calls us. */
+export interface ConnectorInterfaceDefinition {
+  /** Unique within its system, e.g. `posting`. */
+  code: string
+  name: Localized
+  /** outbound: we call it; inbound: it calls us (listed and documented only). */
+  direction: 'inbound' | 'outbound'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Path appended to the system's base URL, e.g. `/postings`. */
+  path: string
+  /** Changes money in the other system: must go through the outbox (never a direct call). */
+  moneyChanging?: boolean
+  /** Per-attempt timeout (default 5000 ms). */
+  timeoutMs?: number
+  /** Retries after the first attempt, for idempotent or idempotency-keyed calls only (default 2). */
+  retries?: number
+  /** JSON Schemas of the request and response bodies, for the OpenAPI description. */
+  request?: Record<string, unknown>
+  response?: Record<string, unknown>
+}
+
+/** An external system (核心系统, 信贷系统, 影像平台…) and its interfaces. */
+export interface ConnectorSystemDefinition {
+  /** Stable code, unique across the system, e.g. `core-banking`. */
+  code: string
+  name: Localized
+  /** Who runs it (the owning department or vendor), shown in 服务管理. */
+  owner: string
+  /** Base URL used until an administrator sets one in 服务管理. */
+  defaultBaseUrl?: string
+  /** Path of a GET health probe (default `/health`). */
+  healthPath?: string
+  /** Circuit breaker: opens after this many consecutive failures (default 5) for `halfOpenAfterMs` (default 30 s). */
+  breaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number }
+  interfaces: ConnectorInterfaceDefinition[]
+}
+
 export interface PluginManifest {
   /** Folder name under plugins/; lower-case, digits and dashes. */
   id: string
@@ -171,6 +210,8 @@ export interface PluginManifest {
   workflowTypes?: WorkflowTypeDefinition[]
   documentTemplates?: DocumentTemplateDefinition[]
   dashboardWidgets?: DashboardWidgetDefinition[]
+  /** External systems the plugin talks to (registered with the core connectors at boot). */
+  connectors?: ConnectorSystemDefinition[]
 }
 
 /** A manifest as the kernel holds it after discovery. */
