@@ -6,7 +6,7 @@ import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import { spec } from '@japa/runner/reporters'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { summaryReporter } from './summary_reporter.js'
-import { recreateTestDatabase, clearRateLimits } from './helpers/database.js'
+import { recreateTestDatabase, clearRateLimits, migrateTestDatabase } from './helpers/database.js'
 
 /*
 | The suite runs against its own MariaDB database (DB_DATABASE in .env.test),
@@ -26,7 +26,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
     async () => {
       await recreateTestDatabase()
       await clearRateLimits()
-      await testUtils.db().migrate()
+      await migrateTestDatabase()
       const { syncPlugins } = await import('#core/plugins/sync_enabled')
       await syncPlugins()
       const { seedDemoBank } = await import('#core/demo/demo_bank')

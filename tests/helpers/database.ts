@@ -35,3 +35,15 @@ export async function clearRateLimits() {
   if (keys.length) await redis.del(...keys)
   redis.disconnect()
 }
+
+/**
+ * Migrates the suite's fresh database. Without locks: MariaDB's migration lock
+ * is server-wide (GET_LOCK), so suites migrating other databases on the same
+ * server would otherwise trip over each other; nothing else touches this one.
+ */
+export async function migrateTestDatabase() {
+  const { default: app } = await import('@adonisjs/core/services/app')
+  const ace = await app.container.make('ace')
+  const command = await ace.exec('migration:run', ['--force', '--disable-locks', '--compact-output'])
+  if (command.exitCode) throw command.error ?? new Error('migration:run failed')
+}
