@@ -6,6 +6,7 @@ import { syncPlugins } from '#core/plugins/sync_enabled'
 import { jobRegistry } from '#core/queue/job_registry'
 import { dailySteps } from '#core/business_day/end_of_day'
 import { queue } from '#core/queue/queue'
+import { connectorRegistry } from '#core/connectors/registry'
 
 /*
 | Wires enabled plugins into the core registries at boot (jobs, daily steps),
@@ -26,6 +27,9 @@ export default class PluginProvider {
     for (const plugin of await enabledPlugins()) {
       for (const job of plugin.manifest.jobs ?? []) jobRegistry.register(job)
       for (const step of plugin.manifest.dailySteps ?? []) dailySteps.register(step)
+      // External systems (服务管理) the plugin talks to.
+      for (const system of plugin.manifest.connectors ?? [])
+        if (!connectorRegistry.has(system.code)) connectorRegistry.defineSystem(system)
     }
   }
 
@@ -34,9 +38,18 @@ export default class PluginProvider {
     const report = await syncPlugins()
     logger.info({ plugins: (await enabledPlugins()).map((p) => p.id), ...report }, 'plugins synced')
     if (process.env.QUEUE_WORKER !== 'false') await queue.startWorker()
+    // Stored switches of the registered external systems; then the outbox delivery schedule.
+    const { syncConnectors } = await import('#core/connectors/connector_store')
+    await syncConnectors()
+    const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
+    outboxScheduler.start()
   }
 
   async shutdown() {
+    if (this.app.getEnvironment() === 'web') {
+      const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
+      outboxScheduler.stop()
+    }
     await queue.close()
   }
 }

@@ -5,5 +5,14 @@ import holidays from './holidays.js'
 import notices from './notices.js'
 import audit from './audit.js'
 import registry from './registry.js'
+import connectors from './connectors.js'
 
-export const parts: ManifestPart[] = [identity, organization, holidays, notices, audit, registry]
+export const parts: ManifestPart[] = [
+  identity,
+  organization,
+  holidays,
+  notices,
+  audit,
+  registry,
+  connectors,
+]

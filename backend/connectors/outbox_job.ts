@@ -1,0 +1,28 @@
+/*
+| Job `system:outbox-deliver`: delivers every due outbox message. Dispatched
+| after each commit that enqueued messages and by the periodic tick
+| (outbox_scheduler.ts); any number may run at once on any node — claims keep
+| them apart. Limits come from the 参数 declared in system/parts/connectors.ts.
+*/
+import type { JobHandler } from '#core/plugins/types'
+import { settings } from '#core/settings/settings'
+import { outbox } from './outbox.js'
+
+async function setting(key: string, fallback: number) {
+  try {
+    return await settings.integer(key)
+  } catch {
+    return fallback
+  }
+}
+
+const handler: JobHandler = async () => {
+  return outbox.deliverDue({
+    maxAttempts: await setting('system.outbox.maxAttempts', 10),
+    backoffMs: (await setting('system.outbox.backoffSeconds', 2)) * 1000,
+    // A run ends when nothing is due now; later retries are picked up by the tick.
+    maxRounds: 200,
+  })
+}
+
+export default handler

@@ -1,0 +1,87 @@
+import type { ManifestPart } from './part.js'
+
+/*
+| 运维管理 · 系统工具 · 服务管理 (external systems and interfaces, §6.1.1) and
+| 外发消息 (the outbox of money-changing calls), the delivery job and its 参数.
+*/
+const button = (code: string, permission: string, zh: string, en: string) => ({
+  code,
+  type: 'button' as const,
+  name: { zh, en },
+  permission,
+})
+
+const part: ManifestPart = {
+  menus: [
+    {
+      under: 'system:tools',
+      code: 'system:connectors',
+      type: 'page',
+      name: { zh: '服务管理', en: 'External services' },
+      permission: 'system:connector:list',
+      page: 'system/Connectors',
+      path: '/system/connectors',
+      icon: 'Connection',
+      order: 20,
+      children: [
+        button(
+          'system:connectors:update',
+          'system:connector:update',
+          '启用/停用',
+          'Enable/disable'
+        ),
+        button('system:connectors:check', 'system:connector:check', '检查', 'Check'),
+      ],
+    },
+    {
+      under: 'system:tools',
+      code: 'system:outbox',
+      type: 'page',
+      name: { zh: '外发消息', en: 'Outbox' },
+      permission: 'system:outbox:list',
+      page: 'system/Outbox',
+      path: '/system/outbox',
+      icon: 'Promotion',
+      order: 21,
+      children: [button('system:outbox:retry-button', 'system:outbox:retry', '重发', 'Retry')],
+    },
+  ],
+  permissions: [
+    {
+      code: 'system:connector:update',
+      name: { zh: '启停外部服务', en: 'Switch external services' },
+    },
+    { code: 'system:connector:check', name: { zh: '检查外部服务', en: 'Check external services' } },
+    { code: 'system:outbox:retry', name: { zh: '重发外发消息', en: 'Retry outbox messages' } },
+  ],
+  dictionaries: [
+    {
+      type: 'outbox_status',
+      name: { zh: '外发消息状态', en: 'Outbox status' },
+      items: [
+        { code: 'pending', label: { zh: '待发送', en: 'Pending' }, color: 'warning', order: 1 },
+        { code: 'sent', label: { zh: '已送达', en: 'Sent' }, color: 'success', order: 2 },
+        { code: 'dead', label: { zh: '发送失败', en: 'Dead' }, color: 'danger', order: 3 },
+      ],
+    },
+  ],
+  settings: [
+    {
+      key: 'system.outbox.maxAttempts',
+      name: { zh: '外发消息最大发送次数', en: 'Outbox maximum attempts' },
+      type: 'number',
+      default: '10',
+      description: '超过次数仍未送达的消息标记为发送失败，需人工重发',
+    },
+    {
+      key: 'system.outbox.backoffSeconds',
+      name: { zh: '外发消息首次重试间隔（秒）', en: 'Outbox first retry delay (s)' },
+      type: 'number',
+      default: '2',
+      description: '之后每次失败间隔翻倍，最长 10 分钟',
+    },
+  ],
+  jobs: [{ name: 'system:outbox-deliver', handler: () => import('#core/connectors/outbox_job') }],
+}
+
+export default part
