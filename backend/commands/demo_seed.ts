@@ -20,6 +20,7 @@ export default class DemoSeed extends BaseCommand {
     await seedDemoHolidays()
     const { seedDemoBank, refreshDemoGrants, DEMO_USERS } = await import('#core/demo/demo_bank')
     const { created } = await seedDemoBank()
+    await this.seedPluginDemoData()
     if (!created) {
       const added = await refreshDemoGrants()
       this.logger.info(
@@ -31,4 +32,26 @@ export default class DemoSeed extends BaseCommand {
     for (const u of DEMO_USERS)
       this.logger.log(`  ${u.username.padEnd(10)} ${u.password.padEnd(14)} ${u.realName}`)
   }
+
+  /** Runs each enabled plugin's `demo` job once per database (recorded like a daily step). */
+  private async seedPluginDemoData() {
+    const { enabledPlugins } = await import('#core/plugins/registry')
+    const { jobRegistry } = await import('#core/queue/job_registry')
+    const { hasRun } = await import('#core/business_day/daily_step')
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const { dbNow } = await import('#core/support/db_time')
+    for (const plugin of await enabledPlugins()) {
+      const demo = plugin.manifest.demo
+      if (!demo || (await hasRun(`demo:${plugin.id}`, DEMO_DATE))) continue
+      const handler = await jobRegistry.handler(demo.job)
+      const started = Date.now()
+      const result = await handler({ jobId: `demo:${plugin.id}`, payload: demo.payload ?? null, progress: async () => {} })
+      // Recorded after the job, not around it: the job commits in its own batches.
+      await db.table('daily_step_runs').insert({ step: `demo:${plugin.id}`, business_date: DEMO_DATE, subject: '*', completed_at: dbNow() })
+      this.logger.info(`demo data of ${plugin.id}: ${demo.job} in ${Date.now() - started} ms ${JSON.stringify(result ?? null).slice(0, 200)}`)
+    }
+  }
 }
+
+/** Fixed date under which one-off demo seeding is recorded in daily_step_runs. */
+const DEMO_DATE = '2000-01-01'

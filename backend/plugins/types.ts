@@ -205,6 +205,11 @@ export interface PluginManifest {
   dictionaries?: DictionaryDefinition[]
   settings?: SettingDefinition[]
   jobs?: JobDefinition[]
+  /**
+   * Demo data (APP_MODE=demo only): one of this plugin's jobs that `node ace demo:seed`
+   * runs once per database, e.g. a small generated loan book.
+   */
+  demo?: { job: string; payload?: unknown }
   dailySteps?: DailyStepDefinition[]
   ledgers?: LedgerDefinition[]
   workflowTypes?: WorkflowTypeDefinition[]

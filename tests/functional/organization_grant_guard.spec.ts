@@ -32,6 +32,21 @@ function branchAdmin() {
   return userWith({ permissions: ADMIN_CODES, dataScope: 'org_and_below', orgCode: '110000' })
 }
 
+/**
+ * A branch administrator who also holds the business codes of the staff they manage:
+ * business plugins grant 支行客户经理 their list/create/update codes, and the guard
+ * (rightly) refuses to manage an account holding more than you.
+ */
+async function branchAdminOverStaff() {
+  const staffCodes = await db
+    .from('role_permissions')
+    .join('roles', 'roles.id', 'role_permissions.role_id')
+    .where('roles.code', 'account_manager')
+    .select('role_permissions.permission')
+  const codes = new Set([...ADMIN_CODES, ...staffCodes.map((r) => r.permission as string)])
+  return userWith({ permissions: [...codes], dataScope: 'org_and_below', orgCode: '110000' })
+}
+
 /** A role the branch administrator made: no holders, codes within their own. */
 async function ownMadeRole(client: any, token: string, permissions: string[] = []) {
   const created = await client
@@ -229,7 +244,7 @@ test.group('授权防越权 · 用户', (group) => {
   })
 
   test('putting a user in an org outside your scope is refused', async ({ client, assert }) => {
-    const { token } = await branchAdmin()
+    const { token } = await branchAdminOverStaff()
     const created = await client
       .post('/api/system/users')
       .bearerToken(token)
@@ -272,7 +287,7 @@ test.group('授权防越权 · 用户', (group) => {
     client,
     assert,
   }) => {
-    const { token } = await branchAdmin()
+    const { token } = await branchAdminOverStaff()
     // 朝阳支行's account manager is in the branch subtree; make them an auditor (all data, every list code).
     const target = await userId('bj_cy_am')
     await db.table('user_roles').insert({ user_id: target, role_id: await roleId('auditor') })

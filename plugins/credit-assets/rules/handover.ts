@@ -1,0 +1,23 @@
+/*
+| 风险资产移交: a loan enters risk-asset management when it is classified 次级
+| or worse, or overdue more than the configured number of days
+| (credit-assets.handover.overdueDays, default 90). Until the data-platform
+| connector exists the loans table itself is the source of truth.
+*/
+import { classRank, classRankSql, type FiveClass } from './five_class.js'
+
+const SUBSTANDARD = classRank('substandard')
+
+export function qualifiesForHandover(
+  loan: { fiveClass: FiveClass; overdueDays: number },
+  overdueDaysThreshold: number
+): boolean {
+  return classRank(loan.fiveClass) >= SUBSTANDARD || loan.overdueDays > overdueDaysThreshold
+}
+
+/** The same rule as an SQL condition over a loans alias. */
+export function handoverSql(alias: string, overdueDaysThreshold: number): string {
+  if (!Number.isInteger(overdueDaysThreshold) || overdueDaysThreshold < 0)
+    throw new Error(`Not a number of days: ${overdueDaysThreshold}`)
+  return `(${classRankSql(`${alias}.five_class`)} >= ${SUBSTANDARD} OR ${alias}.overdue_days > ${overdueDaysThreshold})`
+}

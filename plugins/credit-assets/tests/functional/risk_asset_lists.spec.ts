@@ -1,0 +1,170 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { Money } from '#core/money/money'
+import { tokenFor, userWith, orgId } from '#tests/helpers/auth'
+import { bookLoan } from '../helpers.js'
+
+const base = '/api/credit-assets'
+
+test.group('credit-assets: risk-asset list, loan detail, timeline', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a branch viewer sees only their subtree, by list and by id', async ({ client, assert }) => {
+    const chaoyang = await bookLoan({
+      orgCode: '110101',
+      fiveClass: 'substandard',
+      riskAsset: true,
+    })
+    const pudong = await bookLoan({ orgCode: '310101', fiveClass: 'doubtful', riskAsset: true })
+    const viewer = await userWith({
+      permissions: ['credit-assets:risk-asset:list', 'credit-assets:loan:list'],
+      dataScope: 'org_and_below',
+      orgCode: '110000',
+    })
+    const list = await client.get(`${base}/risk-assets`).bearerToken(viewer.token)
+    list.assertStatus(200)
+    assert.deepEqual(
+      list.body().data.map((r: any) => r.loanId),
+      [chaoyang.loanId]
+    )
+    assert.equal(list.body().meta.total, 1)
+
+    ;(await client.get(`${base}/loans/${chaoyang.loanId}`).bearerToken(viewer.token)).assertStatus(
+      200
+    )
+    ;(await client.get(`${base}/loans/${pudong.loanId}`).bearerToken(viewer.token)).assertStatus(
+      404
+    )
+    ;(
+      await client.get(`${base}/loans/${pudong.loanId}/timeline`).bearerToken(viewer.token)
+    ).assertStatus(404)
+    ;(await client.get(`${base}/loans/abc`).bearerToken(viewer.token)).assertStatus(404)
+
+    const admin = await tokenFor('admin')
+    const all = await client.get(`${base}/risk-assets`).bearerToken(admin)
+    assert.includeMembers(
+      all.body().data.map((r: any) => r.loanId),
+      [chaoyang.loanId, pudong.loanId]
+    )
+  })
+
+  test('refuses without the permission code, and without a token', async ({ client }) => {
+    const other = await userWith({ permissions: ['credit-assets:floor-alert:list'] })
+    ;(await client.get(`${base}/risk-assets`).bearerToken(other.token)).assertStatus(403)
+    ;(await client.get(`${base}/loans/1`).bearerToken(other.token)).assertStatus(403)
+    ;(await client.get(`${base}/floor-alerts`).bearerToken(other.token)).assertStatus(200)
+    ;(await client.get(`${base}/risk-assets`)).assertStatus(401)
+    const reader = await userWith({ permissions: ['credit-assets:loan:list'] })
+    ;(
+      await client
+        .post(`${base}/loans/1/classification`)
+        .bearerToken(reader.token)
+        .json({ fiveClass: 'loss', reason: 'x' })
+    ).assertStatus(403)
+  })
+
+  test('filters by org subtree, class, overdue range and keyword; sorts only by the whitelist', async ({
+    client,
+    assert,
+  }) => {
+    const a = await bookLoan({
+      orgCode: '110101',
+      fiveClass: 'substandard',
+      overdueDays: 120,
+      riskAsset: true,
+      customerName: '北京甲公司',
+    })
+    const b = await bookLoan({
+      orgCode: '110102',
+      fiveClass: 'loss',
+      overdueDays: 400,
+      riskAsset: true,
+    })
+    const c = await bookLoan({
+      orgCode: '310101',
+      fiveClass: 'substandard',
+      overdueDays: 10,
+      riskAsset: true,
+    })
+    const admin = await tokenFor('admin')
+    const ids = async (qs: Record<string, unknown>) => {
+      const response = await client
+        .get(`${base}/risk-assets`)
+        .bearerToken(admin)
+        .qs({ perPage: 200, ...qs })
+      response.assertStatus(200)
+      return response
+        .body()
+        .data.map((r: any) => r.loanId)
+        .filter((id: number) => [a.loanId, b.loanId, c.loanId].includes(id))
+        .sort()
+    }
+    assert.deepEqual(await ids({ orgId: await orgId('110000') }), [a.loanId, b.loanId])
+    assert.deepEqual(await ids({ fiveClass: 'substandard' }), [a.loanId, c.loanId])
+    assert.deepEqual(await ids({ overdueMin: 100, overdueMax: 399 }), [a.loanId])
+    assert.deepEqual(await ids({ keyword: '北京甲' }), [a.loanId])
+    const sorted = await client
+      .get(`${base}/risk-assets`)
+      .bearerToken(admin)
+      .qs({ sort: 'overdueDays', order: 'desc', perPage: 200 })
+    const days = sorted.body().data.map((r: any) => r.overdueDays)
+    assert.deepEqual(
+      days,
+      [...days].sort((x: number, y: number) => y - x)
+    )
+    ;(
+      await client.get(`${base}/risk-assets`).bearerToken(admin).qs({ sort: 'id; drop table x' })
+    ).assertStatus(200)
+    ;(
+      await client.get(`${base}/risk-assets`).bearerToken(admin).qs({ fiveClass: 'bad' })
+    ).assertStatus(422)
+  })
+
+  test('money is exact to the fen: the list adds up to the database SUM', async ({
+    client,
+    assert,
+  }) => {
+    // 2^53 + 1 fen: a JS float would lose the last fen.
+    await bookLoan({
+      orgCode: '440101',
+      fiveClass: 'loss',
+      balanceFen: '9007199254740993',
+      amountFen: '9007199254740993',
+      riskAsset: true,
+    })
+    await bookLoan({ orgCode: '440101', fiveClass: 'loss', balanceFen: '1', riskAsset: true })
+    const admin = await tokenFor('admin')
+    const response = await client
+      .get(`${base}/risk-assets`)
+      .bearerToken(admin)
+      .qs({ orgId: await orgId('440101'), perPage: 200 })
+    const listed = Money.sum(response.body().data.map((r: any) => Money.fromYuan(r.balance)))
+    const row = await db
+      .from('ca_risk_assets as r')
+      .join('ca_loans as l', 'l.id', 'r.loan_id')
+      .where('l.org_id', await orgId('440101'))
+      .select(db.raw('CAST(SUM(l.balance_fen) AS CHAR) as total'))
+      .first()
+    assert.equal(listed.toFen(), String(row.total))
+    assert.equal(listed.toYuan(), '90071992547409.94')
+  })
+
+  test('loan detail carries customer, contract and money as yuan strings', async ({
+    client,
+    assert,
+  }) => {
+    const loan = await bookLoan({ orgCode: '110101', balanceFen: '12345', amountFen: '100000' })
+    const huge = await bookLoan({ orgCode: '110101', balanceFen: '9007199254740993' })
+    const admin = await tokenFor('admin')
+    const response = await client.get(`${base}/loans/${loan.loanId}`).bearerToken(admin)
+    response.assertStatus(200)
+    assert.equal(response.body().balance, '123.45')
+    assert.equal(response.body().amount, '1000.00')
+    assert.equal(response.body().rate, '0.043500')
+    assert.equal(response.body().customer.id, loan.customerId)
+    assert.equal(response.body().contract.amount, '1000.00')
+    const hugeDetail = await client.get(`${base}/loans/${huge.loanId}`).bearerToken(admin)
+    assert.equal(hugeDetail.body().balance, '90071992547409.93')
+  })
+})
