@@ -206,6 +206,11 @@ export interface PluginManifest {
   settings?: SettingDefinition[]
   jobs?: JobDefinition[]
   /**
+   * Work the plugin starts with the web server and stops with it (e.g. the demo's
+   * external-system simulators). Returns an optional stop function.
+   */
+  startup?: () => Promise<{ default: PluginStartup }>
+  /**
    * Demo data (APP_MODE=demo only): one of this plugin's jobs that `node ace demo:seed`
    * runs once per database, e.g. a small generated loan book.
    */
@@ -218,6 +223,12 @@ export interface PluginManifest {
   /** External systems the plugin talks to (registered with the core connectors at boot). */
   connectors?: ConnectorSystemDefinition[]
 }
+
+export interface PluginStartupContext {
+  /** APP_MODE: demo starts demo-only helpers (simulators); production must not. */
+  mode: 'demo' | 'production'
+}
+export type PluginStartup = (ctx: PluginStartupContext) => Promise<void | (() => Promise<void>)>
 
 /** A manifest as the kernel holds it after discovery. */
 export interface LoadedPlugin {

@@ -43,9 +43,20 @@ export default class PluginProvider {
     await syncConnectors()
     const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
     outboxScheduler.start()
+    // Plugins' own startup work (e.g. the demo simulators), in dependency order.
+    const { appMode } = await import('#config/app')
+    for (const plugin of await enabledPlugins()) {
+      if (!plugin.manifest.startup) continue
+      const start = (await plugin.manifest.startup()).default
+      const stop = await start({ mode: appMode as 'demo' | 'production' })
+      if (stop) this.#stops.unshift(stop)
+    }
   }
 
+  #stops: Array<() => Promise<void>> = []
+
   async shutdown() {
+    for (const stop of this.#stops.splice(0)) await stop().catch((error) => logger.error({ err: error }, 'plugin stop failed'))
     if (this.app.getEnvironment() === 'web') {
       const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
       outboxScheduler.stop()
