@@ -1,0 +1,162 @@
+/*
+| The bank's external systems as the business plugins see them: one typed
+| interface per system. The HTTP implementations (./http/*.ts) call the core
+| connectors (backend/connectors); the simulator (../simulator) serves the same
+| shapes on loopback for the demo and the tests. Money is yuan text with two
+| decimals ("1234.56"), dates 'YYYY-MM-DD', as everywhere in the API.
+| An implementer replaces one bank's adapter by changing the implementation
+| behind `bankSystems`, never a business plugin.
+*/
+
+/** 核心系统: balances and postings (postings only through the outbox, interface `posting`). */
+export interface CoreBankingAdapter {
+  loanBalance(loanNo: string): Promise<{
+    loanNo: string
+    principal: string
+    normalInterest: string
+    overdueInterest: string
+    penaltyInterest: string
+    compoundInterest: string
+    asOf: string
+  }>
+}
+
+/** 统一授信: credit lines of a customer across the bank (and known outside it). */
+export interface CreditLimitAdapter {
+  creditLines(
+    customerNo: string
+  ): Promise<
+    Array<{
+      lender: string
+      product: string
+      limit: string
+      used: string
+      expiresOn: string
+      insideBank: boolean
+    }>
+  >
+}
+
+/** 智能预警: litigation, executed-person, asset/equity changes, collateral value alerts. */
+export interface WarningAdapter {
+  alerts(
+    customerNo: string
+  ): Promise<
+    Array<{
+      kind: 'litigation' | 'executed_person' | 'equity_change' | 'asset_change' | 'collateral_value'
+      title: string
+      occurredOn: string
+      source: string
+      level: 'high' | 'medium' | 'low'
+    }>
+  >
+}
+
+/** 智能风控: the relationship graph around a customer (group members, guarantors, shareholders). */
+export interface RiskControlAdapter {
+  relationshipGraph(customerNo: string): Promise<{
+    nodes: Array<{ id: string; name: string; kind: 'customer' | 'company' | 'person' }>
+    links: Array<{
+      source: string
+      target: string
+      relation: 'guarantee' | 'shareholder' | 'group' | 'legal_rep' | 'related_loan'
+    }>
+  }>
+}
+
+/** 智能催收: collection records of a customer. */
+export interface CollectionAdapter {
+  records(
+    customerNo: string
+  ): Promise<
+    Array<{
+      date: string
+      method: 'phone' | 'visit' | 'letter' | 'sms' | 'lawyer_letter'
+      collector: string
+      result: string
+      promisedAmount: string | null
+    }>
+  >
+}
+
+/** 押品管理: collateral values and status. */
+export interface CollateralAdapter {
+  collaterals(
+    customerNo: string
+  ): Promise<
+    Array<{
+      collateralNo: string
+      kind: string
+      description: string
+      appraisedValue: string
+      valuedOn: string
+      status: string
+    }>
+  >
+}
+
+/** 客户中心: the customer master record as the customer centre holds it. */
+export interface CustomerCenterAdapter {
+  profile(
+    customerNo: string
+  ): Promise<{
+    customerNo: string
+    name: string
+    phone: string | null
+    address: string | null
+    legalRepresentative: string | null
+  }>
+}
+
+/** 数据中台: handover of loans into risk-asset management, and external data. */
+export interface DataPlatformAdapter {
+  handovers(
+    businessDate: string
+  ): Promise<Array<{ loanNo: string; reason: 'classification' | 'overdue'; handedOverOn: string }>>
+}
+
+/** 影像平台/电子档案: documents of a customer or loan. */
+export interface ImagingAdapter {
+  documents(
+    customerNo: string
+  ): Promise<Array<{ docNo: string; title: string; kind: string; uploadedOn: string; url: string }>>
+}
+
+/** 智能贷后: post-loan checks of a customer. */
+export interface PostLoanAdapter {
+  checks(
+    customerNo: string
+  ): Promise<Array<{ checkedOn: string; kind: string; conclusion: string; inspector: string }>>
+}
+
+/** 信贷门户 (single sign-on is the core's; this is the portal's task list hook). */
+export interface CreditPortalAdapter {
+  ping(): Promise<{ ok: boolean }>
+}
+
+/** 授权及流程管理: external approval chains (the workflow issue uses it). */
+export interface ApprovalFlowAdapter {
+  ping(): Promise<{ ok: boolean }>
+}
+
+/** SMS / e-mail gateways. */
+export interface MessagingAdapter {
+  sendSms(phone: string, text: string): Promise<{ messageId: string }>
+  sendMail(to: string, subject: string, html: string): Promise<{ messageId: string }>
+}
+
+export interface BankSystems {
+  coreBanking: CoreBankingAdapter
+  creditLimit: CreditLimitAdapter
+  warning: WarningAdapter
+  riskControl: RiskControlAdapter
+  collection: CollectionAdapter
+  collateral: CollateralAdapter
+  customerCenter: CustomerCenterAdapter
+  dataPlatform: DataPlatformAdapter
+  imaging: ImagingAdapter
+  postLoan: PostLoanAdapter
+  creditPortal: CreditPortalAdapter
+  approvalFlow: ApprovalFlowAdapter
+  messaging: MessagingAdapter
+}

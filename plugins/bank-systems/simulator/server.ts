@@ -1,0 +1,276 @@
+/*
+| 外部系统模拟器: one real HTTP server (node:http, loopback) serving all 13 bank
+| systems under `/<system>/…`, so the demo works with no outside system and the
+| tests exercise the real connector over real sockets. Answers come in the
+| bank's ESB envelope `{ retCode, retMsg, data }`, amounts in fen.
+|
+| Control endpoints (tests, demos of failure):
+|   POST /__sim/faults  { system, errorRate, timeoutRate, latencyMs, duplicateDeliveries, hangMs }
+|                        (system "*" = every system)
+|   GET  /__sim/faults   the knobs per system
+|   GET  /__sim/stats    requests per system, faults injected, the postings ledger
+|   POST /__sim/reset    knobs off, counters and ledgers emptied
+*/
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { SYSTEM_CODES } from '../systems.js'
+import { BankData } from './bank_data.js'
+import { NO_FAULTS, parseFaults, type Faults } from './faults.js'
+import { Ledger } from './ledger.js'
+import { seeded } from './random.js'
+
+type LucidDb = typeof import('@adonisjs/lucid/services/db').default
+
+export interface SimulatorOptions {
+  /** 0 picks a free port (tests). */
+  port?: number
+  host?: string
+  /** The app's Lucid db service; read per request so a test's global transaction is seen. */
+  db?: LucidDb
+  /** Seed of the fault dice. */
+  seed?: number
+}
+
+interface Reply {
+  status: number
+  body: unknown
+  /** Processed twice when a duplicate delivery is simulated (postings, messages). */
+  replay?: () => unknown
+}
+
+const ok = (data: unknown) => ({ retCode: '0000', retMsg: '成功', data })
+const notFound = (what: string) => ({
+  status: 404,
+  body: { retCode: '4040', retMsg: `${what}不存在`, data: null },
+})
+const badRequest = (message: string) => ({
+  status: 400,
+  body: { retCode: '4000', retMsg: message, data: null },
+})
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export async function startSimulator(options: SimulatorOptions = {}) {
+  const lucid = options.db ?? (await import('@adonisjs/lucid/services/db')).default
+  const { businessDate } = await import('#core/business_day/business_date')
+  const data = new BankData(
+    () => lucid.connection(),
+    () => businessDate.current()
+  )
+  const dice = seeded(options.seed ?? 20261124)
+  const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
+  const counters = () => ({
+    requests: Object.fromEntries(SYSTEM_CODES.map((code) => [code, 0])) as Record<string, number>,
+    injected: { errors: 0, timeouts: 0, duplicateDeliveries: 0 },
+  })
+  let count = counters()
+  const newLedgers = () => ({
+    postings: new Ledger((_key, _body, n) => ({ postingNo: `P${String(n).padStart(10, '0')}` })),
+    messages: new Ledger((_key, _body, n) => ({ messageId: `M${String(n).padStart(10, '0')}` })),
+  })
+  let ledgers = newLedgers()
+  let baseUrl = ''
+
+  const keyed = (ledger: Ledger<any>, key: string | undefined, body: any): Reply => {
+    if (!key) return badRequest('缺少 Idempotency-Key')
+    return { status: 200, body: ok(ledger.apply(key, body)), replay: () => ledger.apply(key, body) }
+  }
+
+  /** The systems' business endpoints: `${system} ${METHOD} ${path}`. */
+  async function route(
+    system: string,
+    method: string,
+    path: string,
+    body: any,
+    key?: string
+  ): Promise<Reply> {
+    const customerNo = String(body?.customerNo ?? '')
+    const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
+    switch (`${system} ${method} ${path}`) {
+      case 'core-banking POST /loans/balance': {
+        const balance = await data.loanBalance(String(body?.loanNo ?? ''))
+        return balance ? { status: 200, body: ok(balance) } : notFound('借据')
+      }
+      case 'core-banking POST /postings':
+        if (!body || typeof body.amount !== 'string') return badRequest('amount 必填')
+        return keyed(ledgers.postings, key, body)
+      case 'credit-limit POST /credit-lines/query':
+        return list(data.creditLines(customerNo))
+      case 'warning POST /alerts/query':
+        return list(data.alerts(customerNo))
+      case 'risk-control POST /graph/query':
+        return { status: 200, body: ok(await data.graph(customerNo)) }
+      case 'collection POST /records/query':
+        return list(data.collectionRecords(customerNo))
+      case 'collateral POST /collaterals/query':
+        return list(data.collaterals(customerNo))
+      case 'customer-center POST /customers/query': {
+        const profile = await data.profile(customerNo)
+        return profile ? { status: 200, body: ok(profile) } : notFound('客户')
+      }
+      case 'data-platform POST /handovers/query':
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(body?.businessDate)))
+          return badRequest('businessDate 格式为 YYYY-MM-DD')
+        return list(data.handovers(body.businessDate))
+      case 'imaging POST /documents/query':
+        return list(
+          data.documents(
+            customerNo,
+            (docNo) => `${baseUrl}/imaging/files/${encodeURIComponent(docNo)}`
+          )
+        )
+      case 'post-loan POST /checks/query':
+        return list(data.postLoanChecks(customerNo))
+      case 'credit-portal GET /ping':
+      case 'approval-flow GET /ping':
+        return { status: 200, body: ok({ ok: true }) }
+      case 'messaging POST /sms':
+        if (!body?.phone || !body?.text) return badRequest('phone、text 必填')
+        return keyed(ledgers.messages, key, body)
+      case 'messaging POST /mail':
+        if (!body?.to || !body?.subject) return badRequest('to、subject 必填')
+        return keyed(ledgers.messages, key, body)
+    }
+    if (system === 'imaging' && method === 'GET' && path.startsWith('/files/'))
+      return { status: 200, body: `模拟影像文件 ${decodeURIComponent(path.slice(7))}` }
+    return notFound('接口')
+  }
+
+  function stats() {
+    return {
+      requests: { ...count.requests },
+      injected: { ...count.injected },
+      postings: ledgers.postings.stats(),
+      messages: ledgers.messages.stats(),
+    }
+  }
+
+  function setFaults(system: string, change: Partial<Faults>) {
+    const targets = system === '*' ? SYSTEM_CODES : [system]
+    for (const code of targets) {
+      const current = faults.get(code)
+      if (!current) throw new Error(`unknown system ${code}`)
+      faults.set(code, { ...current, ...change })
+    }
+  }
+
+  function reset() {
+    for (const code of SYSTEM_CODES) faults.set(code, { ...NO_FAULTS })
+    count = counters()
+    ledgers = newLedgers()
+  }
+
+  async function control(method: string, path: string, body: any) {
+    if (method === 'GET' && path === '/__sim/stats') return { status: 200, body: stats() }
+    if (method === 'GET' && path === '/__sim/faults')
+      return { status: 200, body: Object.fromEntries(faults) }
+    if (method === 'POST' && path === '/__sim/reset') {
+      reset()
+      return { status: 200, body: { ok: true } }
+    }
+    if (method === 'POST' && path === '/__sim/faults') {
+      const system = String(body?.system ?? '')
+      if (system !== '*' && !faults.has(system))
+        return { status: 400, body: { message: `unknown system "${system}"` } }
+      try {
+        setFaults(system, parseFaults(body ?? {}))
+      } catch (error) {
+        return { status: 400, body: { message: (error as Error).message } }
+      }
+      return { status: 200, body: system === '*' ? Object.fromEntries(faults) : faults.get(system) }
+    }
+    return { status: 404, body: { message: 'unknown control endpoint' } }
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const send = (status: number, payload: unknown) => {
+      if (res.destroyed || res.writableEnded) return
+      const text = typeof payload === 'string' ? payload : JSON.stringify(payload)
+      res.writeHead(status, {
+        'Content-Type':
+          typeof payload === 'string'
+            ? 'text/plain; charset=utf-8'
+            : 'application/json; charset=utf-8',
+      })
+      res.end(text)
+    }
+    try {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const text = Buffer.concat(chunks).toString('utf8')
+      let body: any = null
+      if (text) {
+        try {
+          body = JSON.parse(text)
+        } catch {
+          return send(400, { retCode: '4000', retMsg: 'JSON 格式错误', data: null })
+        }
+      }
+      const method = req.method ?? 'GET'
+      const url = (req.url ?? '/').split('?')[0]
+      if (url.startsWith('/__sim/')) {
+        const reply = await control(method, url, body)
+        return send(reply.status, reply.body)
+      }
+      const [, system, ...rest] = url.split('/')
+      const knobs = faults.get(system)
+      if (!knobs) return send(404, { retCode: '4040', retMsg: '系统不存在', data: null })
+      const path = '/' + rest.join('/')
+      count.requests[system]++
+      if (knobs.latencyMs) await sleep(knobs.latencyMs)
+      const roll = dice.next()
+      if (roll < knobs.errorRate) {
+        count.injected.errors++
+        return send(path === '/health' ? 503 : 500, {
+          retCode: '5000',
+          retMsg: '系统繁忙（模拟故障）',
+          data: null,
+        })
+      }
+      if (path === '/health') return send(200, { ok: true })
+      const key = (req.headers['idempotency-key'] as string | undefined) || undefined
+      const reply = await route(system, method, path, body, key)
+      if (reply.replay && dice.next() < knobs.duplicateDeliveries) {
+        // The network delivered this request twice: the second must be refused by key.
+        count.injected.duplicateDeliveries++
+        reply.replay()
+      }
+      if (roll < knobs.errorRate + knobs.timeoutRate) {
+        // Processed, but the answer comes too late for the caller: it did happen.
+        count.injected.timeouts++
+        await sleep(knobs.hangMs)
+      }
+      send(reply.status, reply.body)
+    } catch (error) {
+      send(500, { retCode: '5999', retMsg: (error as Error).message, data: null })
+    }
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port, address } = server.address() as AddressInfo
+  baseUrl = `http://${address}:${port}`
+
+  return {
+    url: baseUrl,
+    port,
+    /** Base URL of one system, as 服务管理 stores it. */
+    systemUrl: (system: string) => `${baseUrl}/${system}`,
+    setFaults(input: { system: string } & Partial<Faults>) {
+      const { system, ...change } = input
+      setFaults(system, parseFaults(change))
+    },
+    stats,
+    reset,
+    async stop() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>
