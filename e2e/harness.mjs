@@ -112,3 +112,20 @@ export async function login(page, username, password) {
   await page.getByTestId('login-submit').click()
   await page.getByTestId('side-menu').waitFor({ timeout: 15000 })
 }
+
+/** Signs in through the API (no browser) and returns the bearer token. */
+export async function apiLogin(username, password) {
+  const response = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`)
+  return (await response.json()).token
+}
+
+export async function api(token, path) {
+  const response = await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${token}` } })
+  if (!response.ok) throw new Error(`${path}: ${response.status}`)
+  return response.json()
+}

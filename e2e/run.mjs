@@ -20,6 +20,8 @@ import {
   step,
   stopServer,
   summary,
+  api,
+  apiLogin,
 } from './harness.mjs'
 
 const PLUGIN = 'e2e-notes'
@@ -66,6 +68,58 @@ try {
     await page.screenshot({ path: `${OUT}/branch-users.png`, fullPage: true })
     await page.close()
   })
+
+  await step(
+    '客户视图: a demo customer shows every panel with simulator data; another branch cannot open it',
+    async () => {
+      const token = await apiLogin('admin', 'Admin@12345')
+      const found = await api(
+        token,
+        '/api/customer-view/customers?perPage=200&customerType=corporate'
+      )
+      // A Shanghai corporate risk customer: the Beijing branch manager must not see it.
+      const risky = (c) => ['substandard', 'doubtful', 'loss'].includes(c.worstClass)
+      const customer =
+        found.data.find((c) => /上海/.test(c.orgName ?? '') && risky(c)) ??
+        found.data.find((c) => /上海/.test(c.orgName ?? ''))
+      if (!customer) throw new Error('no Shanghai customer in the demo book')
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      await login(page, 'admin', 'Admin@12345')
+      await page.goto(`${BASE}/p/customer-view/CustomerView?id=${customer.id}`)
+      await page.getByTestId('cv-basic').waitFor({ timeout: 15000 })
+      await page.getByTestId('cv-loans').waitFor()
+      for (const panel of ['graph', 'alerts', 'collections', 'creditLines']) {
+        await page.getByTestId(`cv-panel-${panel}`).waitFor()
+        // Data rendered from the simulator (a chart, table rows or list items), not "unavailable".
+        await page.waitForFunction(
+          (id) => {
+            const el = document.querySelector(`[data-testid="cv-panel-${id}"]`)
+            return (
+              !!el &&
+              !el.querySelector('[data-testid="cv-panel-unavailable"]') &&
+              !!el.querySelector('canvas, .el-table__row, li')
+            )
+          },
+          panel,
+          { timeout: 15000 }
+        )
+      }
+      await page.screenshot({ path: `${OUT}/customer-view.png`, fullPage: true })
+      await page.close()
+
+      const branch = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      await login(branch, 'bj_asset', 'Asset@12345')
+      await branch.goto(`${BASE}/p/customer-view/CustomerView?id=${customer.id}`)
+      await branch.getByText(/无法打开该客户/).waitFor({ timeout: 15000 })
+      const branchToken = await apiLogin('bj_asset', 'Asset@12345')
+      const direct = await fetch(`${BASE}/api/customer-view/customers/${customer.id}`, {
+        headers: { authorization: `Bearer ${branchToken}` },
+      })
+      if (direct.status !== 404)
+        throw new Error(`branch user got ${direct.status} for another branch's customer`)
+      await branch.close()
+    }
+  )
 
   await stopServer()
   const made = spawnSync('node', ['ace', 'make:plugin', PLUGIN, '--zh', '电子便签'], {

@@ -53,7 +53,8 @@ export default defineConfig({
   test: {
     root: repoRoot,
     environment: 'jsdom',
-    include: ['frontend/tests/**/*.spec.ts'],
+    // Plugins may keep console tests beside their pages.
+    include: ['frontend/tests/**/*.spec.ts', 'plugins/*/ui/**/*.spec.ts'],
     setupFiles: ['frontend/tests/setup.ts'],
     // The summary reporter goes last so its line is the last thing printed.
     reporters: ['default', './frontend/tests/summary-reporter.ts'],

@@ -58,21 +58,35 @@ export const DEMO_ROLES = [
     code: 'hq_risk_manager',
     name: '总行风险经理',
     dataScope: 'all',
-    grants: ['*:list', '!system:*'],
+    grants: ['*:list', '*:export', '!system:*'],
   },
   {
     code: 'branch_asset_manager',
     name: '分行资产经理',
     dataScope: 'org_and_below',
-    grants: ['*:list', '*:create', '*:update', '!system:*', 'system:user:list', 'system:org:list'],
+    grants: [
+      '*:list',
+      '*:create',
+      '*:update',
+      '*:tag',
+      '*:export',
+      '!system:*',
+      'system:user:list',
+      'system:org:list',
+    ],
   },
   {
     code: 'account_manager',
     name: '支行客户经理',
     dataScope: 'self',
-    grants: ['*:list', '*:create', '*:update', '!system:*'],
+    grants: ['*:list', '*:create', '*:update', '*:tag', '*:export', '!system:*'],
   },
-  { code: 'auditor', name: '审计员', dataScope: 'all', grants: ['*:list', 'system:audit:login-log', 'system:audit:operation-log'] },
+  {
+    code: 'auditor',
+    name: '审计员',
+    dataScope: 'all',
+    grants: ['*:list', 'system:audit:login-log', 'system:audit:operation-log'],
+  },
 ] as const
 
 export const DEMO_USERS = [

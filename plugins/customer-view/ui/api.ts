@@ -1,0 +1,147 @@
+/* One typed function per customer-view endpoint, over the shell's one HTTP client. */
+import { ApiError, buildUrl, http, request, type Query } from '@/api/http'
+import { getToken } from '@/api/token'
+import type { ListQuery, Paginated } from '@/api/types'
+import { currentLocale } from '@/i18n'
+
+const base = '/customer-view'
+
+export interface CustomerRow {
+  id: number
+  customerNo: string
+  name: string
+  customerType: string
+  idType: string
+  idNo: string
+  orgId: number
+  orgName: string | null
+  groupName: string | null
+  industry: string | null
+  loanCount: number
+  balance: string
+  worstClass: string | null
+  tags: string[]
+}
+
+export interface Exposure {
+  loanCount: number
+  contractAmount: string
+  loanBalance: string
+  overduePrincipal: string
+  onBalanceInterest: string
+  offBalanceInterest: string
+  penaltyAndCompound: string
+  totalExposure: string
+  riskAssetCount: number
+  riskAssetBalance: string
+}
+
+export interface TrendPoint {
+  id: number
+  loanId: number
+  loanNo: string
+  fromClass: string | null
+  toClass: string
+  changedOn: string
+  reason: string | null
+}
+
+export interface TimelineEvent {
+  id: number
+  loanId: number | null
+  loanNo: string | null
+  eventType: string
+  businessDate: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  operatorName: string | null
+}
+
+export interface CustomerTag {
+  tag: string
+  createdByName: string | null
+  createdAt: string
+}
+
+export interface Portrait {
+  customer: Record<string, any> & { id: number; customerNo: string; name: string }
+  exposure: Exposure
+  loans: Array<Record<string, any>>
+  classificationTrend: TrendPoint[]
+  timeline: TimelineEvent[]
+  tags: CustomerTag[]
+}
+
+export type PanelName = 'alerts' | 'graph' | 'collections' | 'creditLines'
+export interface PanelResult<T = any> {
+  panel: PanelName
+  status: 'ok' | 'unavailable'
+  data?: T
+  message?: string
+}
+
+export interface OrgOption {
+  id: number
+  code: string
+  name: string
+  parentId: number | null
+}
+
+function clean(query: ListQuery): Query {
+  const out: Query = {}
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') out[key] = value
+  return out
+}
+
+export const customerViewApi = {
+  search: (query: ListQuery) => http.get<Paginated<CustomerRow>>(`${base}/customers`, clean(query)),
+  orgOptions: () => http.get<OrgOption[]>(`${base}/org-options`),
+  portrait: (id: number) => http.get<Portrait>(`${base}/customers/${id}`),
+  /** Always resolves for a down system (status 'unavailable'); silent so a 5xx shows in the card, not a toast. */
+  panel: <T = any>(id: number, panel: PanelName) =>
+    request<PanelResult<T>>('GET', `${base}/customers/${id}/panels/${panel}`, { silent: true }),
+  addTag: (id: number, tag: string) => http.post<{ tags: CustomerTag[] }>(`${base}/customers/${id}/tags`, { tag }),
+  removeTag: (id: number, tag: string) =>
+    http.delete<{ tags: CustomerTag[] }>(`${base}/customers/${id}/tags/${encodeURIComponent(tag)}`),
+}
+
+/**
+ * Saves the loans export. The download needs the bearer token, which a plain
+ * link cannot send, so the file is fetched and handed to the browser as a blob.
+ */
+export async function downloadLoans(id: number, fileName: string): Promise<void> {
+  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
+  const token = getToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  const response = await fetch(buildUrl(`${base}/customers/${id}/loans-export`), { headers })
+  if (!response.ok) {
+    let message = response.statusText
+    try {
+      message = ((await response.json()) as { message?: string }).message ?? message
+    } catch {
+      // Not JSON: keep the status text.
+    }
+    throw new ApiError(message, response.status)
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** Flat org list → el-tree-select data. */
+export function orgTree(rows: OrgOption[]) {
+  type Node = { value: number; label: string; children: Node[] }
+  const nodes = new Map<number, Node>(rows.map((r) => [r.id, { value: r.id, label: r.name, children: [] }]))
+  const roots: Node[] = []
+  for (const r of rows) {
+    const parent = r.parentId ? nodes.get(r.parentId) : undefined
+    ;(parent ? parent.children : roots).push(nodes.get(r.id)!)
+  }
+  return roots
+}
