@@ -36,7 +36,12 @@ export const http = defineConfig({
   | (proxy-addr syntax, default loopback); otherwise a client could pick the IP
   | that sign-in limits, sessions and the audit log record.
   */
-  trustProxy: proxyAddr.compile(env.get('TRUSTED_PROXIES', 'loopback').split(',').map((s) => s.trim())),
+  trustProxy: proxyAddr.compile(
+    env
+      .get('TRUSTED_PROXIES', 'loopback')
+      .split(',')
+      .map((s) => s.trim())
+  ),
   cookie: {
     domain: '',
     path: '/',

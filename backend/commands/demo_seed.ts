@@ -45,10 +45,21 @@ export default class DemoSeed extends BaseCommand {
       if (!demo || (await hasRun(`demo:${plugin.id}`, DEMO_DATE))) continue
       const handler = await jobRegistry.handler(demo.job)
       const started = Date.now()
-      const result = await handler({ jobId: `demo:${plugin.id}`, payload: demo.payload ?? null, progress: async () => {} })
+      const result = await handler({
+        jobId: `demo:${plugin.id}`,
+        payload: demo.payload ?? null,
+        progress: async () => {},
+      })
       // Recorded after the job, not around it: the job commits in its own batches.
-      await db.table('daily_step_runs').insert({ step: `demo:${plugin.id}`, business_date: DEMO_DATE, subject: '*', completed_at: dbNow() })
-      this.logger.info(`demo data of ${plugin.id}: ${demo.job} in ${Date.now() - started} ms ${JSON.stringify(result ?? null).slice(0, 200)}`)
+      await db.table('daily_step_runs').insert({
+        step: `demo:${plugin.id}`,
+        business_date: DEMO_DATE,
+        subject: '*',
+        completed_at: dbNow(),
+      })
+      this.logger.info(
+        `demo data of ${plugin.id}: ${demo.job} in ${Date.now() - started} ms ${JSON.stringify(result ?? null).slice(0, 200)}`
+      )
     }
   }
 }

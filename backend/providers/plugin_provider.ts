@@ -56,7 +56,8 @@ export default class PluginProvider {
   #stops: Array<() => Promise<void>> = []
 
   async shutdown() {
-    for (const stop of this.#stops.splice(0)) await stop().catch((error) => logger.error({ err: error }, 'plugin stop failed'))
+    for (const stop of this.#stops.splice(0))
+      await stop().catch((error) => logger.error({ err: error }, 'plugin stop failed'))
     if (this.app.getEnvironment() === 'web') {
       const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
       outboxScheduler.stop()

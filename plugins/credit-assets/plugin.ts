@@ -103,7 +103,10 @@ export default definePlugin({
   ],
 
   // `npm start` (demo mode) gets a small loan book with floor alerts already flagged.
-  demo: { job: 'credit-assets:demo-generate', payload: { customers: 2000, loans: 5000, flagFloor: true } },
+  demo: {
+    job: 'credit-assets:demo-generate',
+    payload: { customers: 2000, loans: 5000, flagFloor: true },
+  },
 
   dailySteps: [
     {

@@ -175,8 +175,13 @@ test.group('Four-eyes on role grants', (group) => {
 test.group('Four-eyes cannot be switched off by one administrator', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('the list of kinds is installed frozen, so changing it first needs an approved unfreeze', async ({ client, assert }) => {
-    const maker = await client.post('/api/auth/login').json({ username: 'admin', password: 'Admin@12345' })
+  test('the list of kinds is installed frozen, so changing it first needs an approved unfreeze', async ({
+    client,
+    assert,
+  }) => {
+    const maker = await client
+      .post('/api/auth/login')
+      .json({ username: 'admin', password: 'Admin@12345' })
     const edit = await client
       .put('/api/system/settings/system.fourEyes.kinds')
       .bearerToken(maker.body().token)

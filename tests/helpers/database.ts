@@ -31,7 +31,10 @@ export async function clearRateLimits() {
     lazyConnect: true,
   })
   const prefix = env.get('QUEUE_PREFIX', 'ram')
-  const keys = [...(await redis.keys(`${prefix}:ratelimit:*`)), ...(await redis.keys(`${prefix}:claim:*`))]
+  const keys = [
+    ...(await redis.keys(`${prefix}:ratelimit:*`)),
+    ...(await redis.keys(`${prefix}:claim:*`)),
+  ]
   if (keys.length) await redis.del(...keys)
   redis.disconnect()
 }
@@ -44,6 +47,10 @@ export async function clearRateLimits() {
 export async function migrateTestDatabase() {
   const { default: app } = await import('@adonisjs/core/services/app')
   const ace = await app.container.make('ace')
-  const command = await ace.exec('migration:run', ['--force', '--disable-locks', '--compact-output'])
+  const command = await ace.exec('migration:run', [
+    '--force',
+    '--disable-locks',
+    '--compact-output',
+  ])
   if (command.exitCode) throw command.error ?? new Error('migration:run failed')
 }

@@ -49,7 +49,8 @@ export class HmacTicketProvider implements SsoProvider {
     const now = Math.floor(Date.now() / 1000)
     if (body.issuedAt > now + 5 || now - body.issuedAt > this.maxAgeSeconds) return null
     // Single use across every app node (Redis when configured, this process otherwise).
-    if (!(await firstWithin(`sso-nonce:${this.id}:${body.nonce}`, this.maxAgeSeconds + 5))) return null
+    if (!(await firstWithin(`sso-nonce:${this.id}:${body.nonce}`, this.maxAgeSeconds + 5)))
+      return null
     return { username: body.username }
   }
 }

@@ -44,7 +44,10 @@ interface ScopeChange {
 
 /** The maker of a change: the audit row names who asked for it, whoever approved it. */
 async function usernameOf(trx: TransactionClientContract, userId: number) {
-  return ((await trx.from('users').where('id', userId).select('username').first())?.username as string) ?? null
+  return (
+    ((await trx.from('users').where('id', userId).select('username').first())
+      ?.username as string) ?? null
+  )
 }
 
 async function roleStillExists(trx: TransactionClientContract, roleId: number) {

@@ -23,9 +23,7 @@ export interface CoreBankingAdapter {
 
 /** 统一授信: credit lines of a customer across the bank (and known outside it). */
 export interface CreditLimitAdapter {
-  creditLines(
-    customerNo: string
-  ): Promise<
+  creditLines(customerNo: string): Promise<
     Array<{
       lender: string
       product: string
@@ -39,9 +37,7 @@ export interface CreditLimitAdapter {
 
 /** 智能预警: litigation, executed-person, asset/equity changes, collateral value alerts. */
 export interface WarningAdapter {
-  alerts(
-    customerNo: string
-  ): Promise<
+  alerts(customerNo: string): Promise<
     Array<{
       kind: 'litigation' | 'executed_person' | 'equity_change' | 'asset_change' | 'collateral_value'
       title: string
@@ -66,9 +62,7 @@ export interface RiskControlAdapter {
 
 /** 智能催收: collection records of a customer. */
 export interface CollectionAdapter {
-  records(
-    customerNo: string
-  ): Promise<
+  records(customerNo: string): Promise<
     Array<{
       date: string
       method: 'phone' | 'visit' | 'letter' | 'sms' | 'lawyer_letter'
@@ -81,9 +75,7 @@ export interface CollectionAdapter {
 
 /** 押品管理: collateral values and status. */
 export interface CollateralAdapter {
-  collaterals(
-    customerNo: string
-  ): Promise<
+  collaterals(customerNo: string): Promise<
     Array<{
       collateralNo: string
       kind: string
@@ -97,9 +89,7 @@ export interface CollateralAdapter {
 
 /** 客户中心: the customer master record as the customer centre holds it. */
 export interface CustomerCenterAdapter {
-  profile(
-    customerNo: string
-  ): Promise<{
+  profile(customerNo: string): Promise<{
     customerNo: string
     name: string
     phone: string | null

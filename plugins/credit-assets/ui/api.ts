@@ -50,11 +50,21 @@ function clean(query: ListQuery): Query {
 }
 
 export const creditAssetsApi = {
-  riskAssets: (query: ListQuery) => http.get<Paginated<LoanRow> & { meta: { floorFlagDate: string | null } }>(`${base}/risk-assets`, clean(query)),
-  floorAlerts: (query: ListQuery) => http.get<Paginated<LoanRow> & { meta: { businessDate: string | null } }>(`${base}/floor-alerts`, clean(query)),
-  orgOptions: (from: 'risk-assets' | 'floor-alerts') => http.get<OrgOption[]>(`${base}/${from}/org-options`),
+  riskAssets: (query: ListQuery) =>
+    http.get<Paginated<LoanRow> & { meta: { floorFlagDate: string | null } }>(
+      `${base}/risk-assets`,
+      clean(query)
+    ),
+  floorAlerts: (query: ListQuery) =>
+    http.get<Paginated<LoanRow> & { meta: { businessDate: string | null } }>(
+      `${base}/floor-alerts`,
+      clean(query)
+    ),
+  orgOptions: (from: 'risk-assets' | 'floor-alerts') =>
+    http.get<OrgOption[]>(`${base}/${from}/org-options`),
   loan: (id: number) => http.get<Record<string, any>>(`${base}/loans/${id}`),
-  timeline: (id: number) => http.get<Paginated<TimelineEvent>>(`${base}/loans/${id}/timeline`, { perPage: 100 }),
+  timeline: (id: number) =>
+    http.get<Paginated<TimelineEvent>>(`${base}/loans/${id}/timeline`, { perPage: 100 }),
   reclassify: (id: number, fiveClass: string, reason: string) =>
     http.post<{ changed: boolean }>(`${base}/loans/${id}/classification`, { fiveClass, reason }),
 }
@@ -62,7 +72,9 @@ export const creditAssetsApi = {
 /** Flat org list → el-tree-select data. */
 export function orgTree(rows: OrgOption[]) {
   type Node = { value: number; label: string; children: Node[] }
-  const nodes = new Map<number, Node>(rows.map((r) => [r.id, { value: r.id, label: r.name, children: [] }]))
+  const nodes = new Map<number, Node>(
+    rows.map((r) => [r.id, { value: r.id, label: r.name, children: [] }])
+  )
   const roots: Node[] = []
   for (const r of rows) {
     const parent = r.parentId ? nodes.get(r.parentId) : undefined

@@ -101,7 +101,8 @@ export const customerViewApi = {
   /** Always resolves for a down system (status 'unavailable'); silent so a 5xx shows in the card, not a toast. */
   panel: <T = any>(id: number, panel: PanelName) =>
     request<PanelResult<T>>('GET', `${base}/customers/${id}/panels/${panel}`, { silent: true }),
-  addTag: (id: number, tag: string) => http.post<{ tags: CustomerTag[] }>(`${base}/customers/${id}/tags`, { tag }),
+  addTag: (id: number, tag: string) =>
+    http.post<{ tags: CustomerTag[] }>(`${base}/customers/${id}/tags`, { tag }),
   removeTag: (id: number, tag: string) =>
     http.delete<{ tags: CustomerTag[] }>(`${base}/customers/${id}/tags/${encodeURIComponent(tag)}`),
 }
@@ -137,7 +138,9 @@ export async function downloadLoans(id: number, fileName: string): Promise<void>
 /** Flat org list → el-tree-select data. */
 export function orgTree(rows: OrgOption[]) {
   type Node = { value: number; label: string; children: Node[] }
-  const nodes = new Map<number, Node>(rows.map((r) => [r.id, { value: r.id, label: r.name, children: [] }]))
+  const nodes = new Map<number, Node>(
+    rows.map((r) => [r.id, { value: r.id, label: r.name, children: [] }])
+  )
   const roots: Node[] = []
   for (const r of rows) {
     const parent = r.parentId ? nodes.get(r.parentId) : undefined
