@@ -20,6 +20,8 @@ const handler: JobHandler = async () => {
   return outbox.deliverDue({
     maxAttempts: await setting('system.outbox.maxAttempts', 10),
     backoffMs: (await setting('system.outbox.backoffSeconds', 2)) * 1000,
+    claimTtlMs: (await setting('system.outbox.claimTtlSeconds', 120)) * 1000,
+    timeoutMs: (await setting('system.outbox.timeoutSeconds', 10)) * 1000,
     // A run ends when nothing is due now; later retries are picked up by the tick.
     maxRounds: 200,
   })

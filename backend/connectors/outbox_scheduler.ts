@@ -8,9 +8,10 @@
 import logger from '@adonisjs/core/services/logger'
 import { queue } from '#core/queue/queue'
 import { outbox } from './outbox.js'
+import { settings } from '#core/settings/settings'
 
 export const OUTBOX_JOB = 'system:outbox-deliver'
-const TICK_MS = 15_000
+const DEFAULT_TICK_MS = 15_000
 const DEBOUNCE_MS = 250
 
 let interval: NodeJS.Timeout | undefined
@@ -31,8 +32,19 @@ function dispatchSoon() {
   }, DEBOUNCE_MS)
 }
 
+/** The polling interval from 参数 `system.outbox.tickSeconds` (read at start). */
+async function tickMs() {
+  try {
+    return Math.max(1, await settings.integer('system.outbox.tickSeconds')) * 1000
+  } catch {
+    return DEFAULT_TICK_MS
+  }
+}
+
 export const outboxScheduler = {
-  start() {
+  async start() {
+    if (interval) return
+    const every = await tickMs()
     if (interval) return
     unsubscribe = outbox.onEnqueued(dispatchSoon)
     interval = setInterval(() => {
@@ -40,7 +52,7 @@ export const outboxScheduler = {
         .hasDue()
         .then((due) => due && dispatch())
         .catch((error) => logger.error({ err: error }, 'outbox tick failed'))
-    }, TICK_MS)
+    }, every)
     interval.unref()
   },
 

@@ -42,7 +42,7 @@ export default class PluginProvider {
     const { syncConnectors } = await import('#core/connectors/connector_store')
     await syncConnectors()
     const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
-    outboxScheduler.start()
+    await outboxScheduler.start()
     // Plugins' own startup work (e.g. the demo simulators), in dependency order.
     const { appMode } = await import('#config/app')
     for (const plugin of await enabledPlugins()) {

@@ -80,6 +80,26 @@ const part: ManifestPart = {
       default: '2',
       description: '之后每次失败间隔翻倍，最长 10 分钟',
     },
+    {
+      key: 'system.outbox.claimTtlSeconds',
+      name: { zh: '外发消息认领保持时间（秒）', en: 'Outbox claim hold (s)' },
+      type: 'number',
+      default: '120',
+      description: '发送进程崩溃后，其认领的消息在此时间后由其他进程重发（同一幂等键）',
+    },
+    {
+      key: 'system.outbox.timeoutSeconds',
+      name: { zh: '外发消息单次调用超时（秒）', en: 'Outbox call timeout (s)' },
+      type: 'number',
+      default: '10',
+    },
+    {
+      key: 'system.outbox.tickSeconds',
+      name: { zh: '外发消息轮询间隔（秒）', en: 'Outbox polling interval (s)' },
+      type: 'number',
+      default: '15',
+      description: '每个应用节点检查待发消息的间隔；修改后重启生效',
+    },
   ],
   jobs: [{ name: 'system:outbox-deliver', handler: () => import('#core/connectors/outbox_job') }],
 }
