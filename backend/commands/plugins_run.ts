@@ -51,7 +51,7 @@ export default class PluginsRun extends BaseCommand {
     })
     this.printResult(result)
     this.logger.success(
-      `${this.job} finished in ${((performance.now() - started) / 1000).toFixed(1)} s`
+      `${this.job} finished in ${Math.round(performance.now() - started)} ms`
     )
   }
 

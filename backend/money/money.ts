@@ -27,6 +27,20 @@ const INTEGER = /^-?\d{1,18}$/
 
 export class MoneyError extends Error {}
 
+/**
+ * An exact decimal as text with exactly `places` decimals: rounds half-up once
+ * with decimal.js, then writes the digits out (no JS float, no exponent).
+ * Used for yuan (from fen) and for rates read back from the database.
+ */
+export function decimalText(value: string | number, places: number): string {
+  const scaled = new D(String(value)).times(new D(10).pow(places)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+  const negative = scaled.isNegative()
+  const digits = scaled.abs().toString().padStart(places + 1, '0')
+  const whole = digits.slice(0, digits.length - places)
+  const fraction = places ? `.${digits.slice(digits.length - places)}` : ''
+  return `${negative ? '-' : ''}${whole}${fraction}`
+}
+
 export class Money {
   /** Whole fen; always an integer Decimal. */
   readonly #fen: Decimal
@@ -145,14 +159,14 @@ export class Money {
     return this.#fen.isNegative()
   }
 
-  /** Integer fen as a string, for BIGINT columns and JSON. */
+  /** Integer fen as a string, for BIGINT columns and JSON (exponent notation is off, see D). */
   toFen(): string {
-    return this.#fen.toFixed(0)
+    return this.#fen.toString()
   }
 
   /** Yuan with exactly two decimals: "1234.50". */
   toYuan(): string {
-    return this.#fen.dividedBy(100).toFixed(2)
+    return decimalText(this.#fen.dividedBy(100).toString(), 2)
   }
 
   /** Yuan with thousands separators for display and print: "1,234.50". */

@@ -1,5 +1,6 @@
 /* Row → API shape: fen columns become yuan strings (never floats), names camelCase. */
 import { Money } from '#core/money/money'
+import { decimalText } from '#core/money/money'
 
 export const yuan = (fen: unknown) =>
   fen === null || fen === undefined ? null : Money.fromFen(String(fen)).toYuan()
@@ -41,8 +42,8 @@ export function loanDetail(row: Record<string, any>) {
     currency: row.currency,
     amount: yuan(row.amount_fen),
     balance: yuan(row.balance_fen),
-    // MySQL returns DECIMAL as a string; SQLite as a number, exact at 9 digits, so fix it to 6 places.
-    rate: typeof row.rate === 'number' ? row.rate.toFixed(6) : String(row.rate),
+    // MySQL returns DECIMAL(9,6) as a string; SQLite as a number: both become 6-decimal text.
+    rate: decimalText(row.rate, 6),
     startDate: date(row.start_date),
     maturityDate: date(row.maturity_date),
     repaymentMethod: row.repayment_method,

@@ -11,6 +11,7 @@ import { addLoan, binaryParser, fakeBankSystems } from '../helpers.js'
 import { bankSystemsSource } from '../../services/bank_systems.js'
 import { loadPanel } from '../../services/external_panels.js'
 import { addTag } from '../../services/tags.js'
+import { decimalText } from '#core/money/money'
 
 const base = '/api/customer-view'
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -381,7 +382,7 @@ test.group('customer-view: tags and export', (group) => {
       [sheet.getRow(2).getCell(1).value, sheet.getRow(3).getCell(1).value],
       [firstNo, second.loanNo]
     )
-    assert.equal(Number(sheet.getRow(2).getCell(6).value).toFixed(2), '123456789.01')
+    assert.equal(decimalText(String(sheet.getRow(2).getCell(6).value), 2), '123456789.01')
     assert.equal(sheet.getRow(3).getCell(14).value, '损失')
     assert.equal(await auditCount('customer.export', first.customerId), 1)
 
