@@ -16,97 +16,22 @@ import { SUPER_ADMIN_ROLE } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
-import { OrganizationError, type Problem } from './errors.js'
+import { OrganizationError } from './errors.js'
 import { orgTreeFor } from './org_service.js'
 import { countOf } from './scope.js'
+import {
+  codesOf,
+  findRole,
+  notBuiltIn,
+  orgIdsOf,
+  scopeProblems,
+  sleepingCodesOf,
+  toRole,
+} from './role_queries.js'
 import { fourEyes } from '#core/four_eyes/four_eyes'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-
-/*
-| 功能权限分配 and 数据权限分配 are four-eyes change kinds: the checks run when the
-| maker proposes; the write below runs when it applies (at once, or when a
-| second administrator approves — see backend/four_eyes and the parameter
-| system.fourEyes.kinds).
-*/
-interface GrantChange {
-  roleId: number
-  roleCode: string
-  before: string[]
-  permissions: string[]
-}
-interface ScopeChange {
-  roleId: number
-  roleCode: string
-  before: { dataScope: DataScope; orgIds: number[] }
-  dataScope: DataScope
-  orgIds: number[]
-}
-
-/** The maker of a change: the audit row names who asked for it, whoever approved it. */
-async function usernameOf(trx: TransactionClientContract, userId: number) {
-  return (
-    ((await trx.from('users').where('id', userId).select('username').first())
-      ?.username as string) ?? null
-  )
-}
-
-async function roleStillExists(trx: TransactionClientContract, roleId: number) {
-  if (!(await trx.from('roles').where('id', roleId).first()))
-    throw new Error(`role ${roleId} no longer exists`)
-}
-
-fourEyes.register<GrantChange>('role.grant', {
-  name: { zh: '功能权限分配', en: 'Role permissions' },
-  async apply(trx, change, requestedBy) {
-    await roleStillExists(trx, change.roleId)
-    await trx.from('role_permissions').where('role_id', change.roleId).delete()
-    if (change.permissions.length) {
-      await trx
-        .table('role_permissions')
-        .multiInsert(
-          change.permissions.map((permission) => ({ role_id: change.roleId, permission }))
-        )
-    }
-    await trx.from('roles').where('id', change.roleId).update({ updated_at: dbNow() })
-    await audit.record(null, {
-      trx,
-      actorUsername: await usernameOf(trx, requestedBy),
-      action: 'role.grant',
-      entityType: 'role',
-      entityId: change.roleId,
-      before: { permissions: change.before },
-      after: { permissions: change.permissions },
-      detail: change.roleCode,
-    })
-  },
-})
-
-fourEyes.register<ScopeChange>('role.dataScope', {
-  name: { zh: '数据权限分配', en: 'Role data scope' },
-  async apply(trx, change, requestedBy) {
-    await roleStillExists(trx, change.roleId)
-    await trx
-      .from('roles')
-      .where('id', change.roleId)
-      .update({ data_scope: change.dataScope, updated_at: dbNow() })
-    await trx.from('role_orgs').where('role_id', change.roleId).delete()
-    if (change.orgIds.length) {
-      await trx
-        .table('role_orgs')
-        .multiInsert(change.orgIds.map((orgId) => ({ role_id: change.roleId, org_id: orgId })))
-    }
-    await audit.record(null, {
-      trx,
-      actorUsername: await usernameOf(trx, requestedBy),
-      action: 'role.data_scope',
-      entityType: 'role',
-      entityId: change.roleId,
-      before: change.before,
-      after: { dataScope: change.dataScope, orgIds: change.orgIds },
-      detail: change.roleCode,
-    })
-  },
-})
+// Registers the four-eyes change kinds whose `apply` writes what the functions below propose.
+import './role_changes.js'
+import type { GrantChange, ScopeChange } from './role_changes.js'
 
 /** What a grant or scope change answers: the role when applied, or the pending change. */
 async function submitRoleChange<P>(
@@ -141,74 +66,6 @@ export interface RoleInput {
 }
 
 export type RolePatch = Partial<Pick<RoleInput, 'name' | 'sort' | 'status' | 'remark'>>
-
-async function findRole(id: number) {
-  const row = await db.from('roles').where('id', id).first()
-  if (!row) throw OrganizationError.notFound()
-  return row
-}
-
-function notBuiltIn(role: { code: string }) {
-  if (role.code === SUPER_ADMIN_ROLE) throw OrganizationError.blocked('organization.role.builtIn')
-}
-
-async function codesOf(roleId: number) {
-  return (await db.from('role_permissions').where('role_id', roleId).select('permission'))
-    .map((r) => r.permission as string)
-    .sort()
-}
-
-/** Codes of a disabled plugin: they sleep, so the editor (which shows active codes) never drops them. */
-async function sleepingCodesOf(roleId: number) {
-  return (
-    await db
-      .from('role_permissions')
-      .join('permissions', 'permissions.code', 'role_permissions.permission')
-      .where('role_permissions.role_id', roleId)
-      .where('permissions.active', false)
-      .select('role_permissions.permission')
-  ).map((r) => r.permission as string)
-}
-
-async function orgIdsOf(roleId: number) {
-  return (await db.from('role_orgs').where('role_id', roleId).select('org_id'))
-    .map((r) => Number(r.org_id))
-    .sort((a, b) => a - b)
-}
-
-/** A custom scope needs at least one existing org; other scopes carry no list. */
-async function scopeProblems(dataScope: DataScope, orgIds: number[]): Promise<Problem[]> {
-  if (dataScope !== 'custom') return []
-  if (!orgIds.length) {
-    return [{ field: 'orgIds', rule: 'required', key: 'organization.role.customNeedsOrgs' }]
-  }
-  const found = new Set(
-    (await db.from('orgs').whereIn('id', orgIds).select('id')).map((r) => Number(r.id))
-  )
-  const unknown = orgIds.filter((id) => !found.has(id))
-  return unknown.length
-    ? [
-        {
-          field: 'orgIds',
-          rule: 'exists',
-          key: 'organization.role.unknownOrgs',
-          data: { ids: unknown.join(', ') },
-        },
-      ]
-    : []
-}
-
-const toRole = (r: any) => ({
-  id: Number(r.id),
-  code: r.code,
-  name: r.name,
-  dataScope: r.data_scope as DataScope,
-  sort: Number(r.sort),
-  status: r.status,
-  remark: r.remark,
-  builtIn: r.code === SUPER_ADMIN_ROLE,
-  createdAt: r.created_at,
-})
 
 export const roleService = {
   async list(_actor: Actor, q: RoleQuery) {
