@@ -7,43 +7,19 @@
 | between calls or restarts. Amounts leave here in fen, as text — the bank's
 | wire format; the adapters turn them into yuan.
 */
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { daysBefore, factsFor, type Random } from './random.js'
-
-type Client = QueryClientContract
-
-const BAD_CLASSES = new Set(['substandard', 'doubtful', 'loss'])
-const fen = (value: unknown) => String(BigInt(String(value ?? 0)))
-const dateText = (value: unknown) =>
-  value instanceof Date
-    ? new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
-    : String(value).slice(0, 10)
-
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴']
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '军', '杰', '涛', '明']
-const personName = (r: Random) =>
-  r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.5) ? r.pick(GIVEN) : '')
-
-async function customerByNo(client: Client, customerNo: string) {
-  return client.from('ca_customers').where('customer_no', customerNo).first()
-}
-
-async function loansOf(client: Client, customerId: number) {
-  return client.from('ca_loans').where('customer_id', customerId).orderBy('id')
-}
-
-/** A customer's standing, used to scale derived facts (a bad debtor gets more alerts and visits). */
-function trouble(loans: any[]) {
-  const overdue = loans.reduce((max, l) => Math.max(max, Number(l.overdue_days)), 0)
-  const bad = loans.some((l) => BAD_CLASSES.has(l.five_class))
-  return { overdue, bad, troubled: overdue > 0 || bad }
-}
-
-/** 法定代表人: the same person in the customer centre and the relationship graph. */
-function legalRepresentative(customer: any): string | null {
-  if (customer.customer_type !== 'corporate') return null
-  return personName(factsFor('legal-rep', customer.customer_no))
-}
+import { daysBefore, factsFor } from './random.js'
+import {
+  BAD_CLASSES,
+  type Client,
+  customerByNo,
+  dateText,
+  fen,
+  legalRepresentative,
+  loansOf,
+  personName,
+  trouble,
+} from './bank_rows.js'
+import { relationshipGraph } from './relationship_graph.js'
 
 export class BankData {
   constructor(
@@ -168,103 +144,9 @@ export class BankData {
     return alerts.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn))
   }
 
-  /* 智能风控: group, related parties and guarantors from the book; legal rep and shareholders derived. */
-  async graph(customerNo: string) {
-    const client = this.client()
-    const customer = await customerByNo(client, customerNo)
-    const nodes = new Map<
-      string,
-      { id: string; name: string; kind: 'customer' | 'company' | 'person' }
-    >()
-    const links: Array<{ source: string; target: string; relation: string }> = []
-    if (!customer) return { nodes: [], links }
-    const self = `C:${customerNo}`
-    nodes.set(self, { id: self, name: customer.name, kind: 'customer' })
-    const node = (id: string, name: string, kind: 'customer' | 'company' | 'person') => {
-      if (!nodes.has(id)) nodes.set(id, { id, name, kind })
-      return id
-    }
-    const customerNode = async (
-      id: number | null,
-      name: string,
-      fallbackKind: 'company' | 'person'
-    ) => {
-      if (id) {
-        const other = await client.from('ca_customers').where('id', id).first()
-        if (other) return node(`C:${other.customer_no}`, other.name, 'customer')
-      }
-      return node(`${fallbackKind === 'company' ? 'E' : 'P'}:${name}`, name, fallbackKind)
-    }
-    if (customer.group_name)
-      links.push({
-        source: self,
-        target: node(`G:${customer.group_name}`, customer.group_name, 'company'),
-        relation: 'group',
-      })
-    const RELATIONS: Record<string, string> = {
-      group_member: 'group',
-      shareholder: 'shareholder',
-      legal_rep: 'legal_rep',
-    }
-    for (const p of await client
-      .from('ca_related_parties')
-      .where('customer_id', customer.id)
-      .orderBy('id')) {
-      const target = await customerNode(
-        p.related_customer_id,
-        p.related_name,
-        p.relation_type === 'legal_rep' ? 'person' : 'company'
-      )
-      links.push({ source: self, target, relation: RELATIONS[p.relation_type] ?? 'related_loan' })
-    }
-    const loans = await loansOf(client, customer.id)
-    const guarantees = loans.length
-      ? await client
-          .from('ca_guarantees')
-          .whereIn(
-            'loan_id',
-            loans.map((l: any) => l.id)
-          )
-          .orderBy('id')
-      : []
-    for (const g of guarantees) {
-      const source = await customerNode(
-        g.guarantor_customer_id,
-        g.guarantor_name,
-        g.guarantor_id_type === 'uscc' ? 'company' : 'person'
-      )
-      if (
-        !links.some((l) => l.source === source && l.target === self && l.relation === 'guarantee')
-      )
-        links.push({ source, target: self, relation: 'guarantee' })
-    }
-    // Loans this customer guarantees for others (联保 / 互保 chains).
-    const guaranteed = await client
-      .from('ca_guarantees')
-      .join('ca_loans', 'ca_loans.id', 'ca_guarantees.loan_id')
-      .join('ca_customers', 'ca_customers.id', 'ca_loans.customer_id')
-      .where('ca_guarantees.guarantor_customer_id', customer.id)
-      .select('ca_customers.customer_no', 'ca_customers.name')
-    for (const b of guaranteed)
-      links.push({
-        source: self,
-        target: node(`C:${b.customer_no}`, b.name, 'customer'),
-        relation: 'guarantee',
-      })
-    const rep = legalRepresentative(customer)
-    if (rep) {
-      links.push({ source: node(`P:${rep}`, rep, 'person'), target: self, relation: 'legal_rep' })
-      const r = factsFor('risk-control', customerNo)
-      for (let i = r.int(1, 2); i > 0; i--) {
-        const holder = i === 1 ? rep : personName(r)
-        links.push({
-          source: node(`P:${holder}`, holder, 'person'),
-          target: self,
-          relation: 'shareholder',
-        })
-      }
-    }
-    return { nodes: [...nodes.values()], links }
+  /* 智能风控: see relationship_graph.ts */
+  graph(customerNo: string) {
+    return relationshipGraph(this.client(), customerNo)
   }
 
   /* 智能催收: derived visits and calls, for customers in trouble only. */
