@@ -50,9 +50,7 @@ export default class PluginsRun extends BaseCommand {
       },
     })
     this.printResult(result)
-    this.logger.success(
-      `${this.job} finished in ${Math.round(performance.now() - started)} ms`
-    )
+    this.logger.success(`${this.job} finished in ${Math.round(performance.now() - started)} ms`)
   }
 
   /** Tables of `{ table, rows, ms, rowsPerSecond }` print as a table; everything else as JSON. */

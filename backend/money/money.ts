@@ -33,9 +33,14 @@ export class MoneyError extends Error {}
  * Used for yuan (from fen) and for rates read back from the database.
  */
 export function decimalText(value: string | number, places: number): string {
-  const scaled = new D(String(value)).times(new D(10).pow(places)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+  const scaled = new D(String(value))
+    .times(new D(10).pow(places))
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
   const negative = scaled.isNegative()
-  const digits = scaled.abs().toString().padStart(places + 1, '0')
+  const digits = scaled
+    .abs()
+    .toString()
+    .padStart(places + 1, '0')
   const whole = digits.slice(0, digits.length - places)
   const fraction = places ? `.${digits.slice(digits.length - places)}` : ''
   return `${negative ? '-' : ''}${whole}${fraction}`
