@@ -20,7 +20,8 @@ export default defineConfig({
     seeders: 'database/seeders',
     factories: 'database/factories',
     tests: 'tests',
-    public: 'public',
+    // The built console; CONSOLE_DIR lets a second server on this checkout use its own build.
+    public: process.env.CONSOLE_DIR ?? 'public',
     tmp: 'tmp',
   },
 

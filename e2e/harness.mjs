@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core'
 export const ROOT = new URL('..', import.meta.url).pathname
 export const PORT = Number(process.env.E2E_PORT ?? 3335)
 export const BASE = `http://127.0.0.1:${PORT}`
-export const OUT = `${ROOT}tmp/e2e`
+// A second run on another port (a parallel checkout of work) keeps its own files.
+export const OUT = process.env.E2E_PORT ? `${ROOT}tmp/e2e-${PORT}` : `${ROOT}tmp/e2e`
 
 export const serverEnv = {
   ...process.env,
@@ -18,7 +19,7 @@ export const serverEnv = {
   APP_MODE: 'demo',
   APP_KEY: 'e2e-only-key-0123456789abcdefghijklmnopqrstuvwxyz',
   DB_CONNECTION: 'sqlite',
-  SQLITE_FILE: 'tmp/e2e/ram-e2e.sqlite3',
+  SQLITE_FILE: `${OUT.slice(ROOT.length)}/ram-e2e.sqlite3`,
   REDIS_HOST: '',
   PORT: String(PORT),
   HOST: '127.0.0.1',

@@ -7,7 +7,7 @@
 |    works in the browser, and deleting its folder removes its menu.
 | Screenshots land in tmp/e2e/ for a human to look at.
 */
-import { rmSync, existsSync } from 'node:fs'
+import { rmSync, existsSync, readdirSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import {
   BASE,
@@ -24,18 +24,22 @@ import {
   apiLogin,
 } from './harness.mjs'
 
+// E2E_ONLY=<text>: run only the flows whose file name contains it (a helper checking its own pages).
+const only = process.env.E2E_ONLY
+const coreStep = only ? async () => {} : step
 const PLUGIN = 'e2e-notes'
+class Skip extends Error {}
 const pluginDir = `${ROOT}plugins/${PLUGIN}`
 
 rmSync(OUT, { recursive: true, force: true })
-rmSync(pluginDir, { recursive: true, force: true })
+if (!only) rmSync(pluginDir, { recursive: true, force: true })
 
 console.log('e2e / console smoke (Chromium)')
 const browser = await launchBrowser()
 try {
   await startServer()
 
-  await step('the demo administrator signs in and sees the menu', async () => {
+  await coreStep('the demo administrator signs in and sees the menu', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await login(page, 'admin', 'Admin@12345')
     const menu = page.getByTestId('side-menu')
@@ -47,29 +51,32 @@ try {
     await page.close()
   })
 
-  await step('a branch manager sees only their subtree and no administration pages', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await login(page, 'bj_asset', 'Asset@12345')
-    const menu = page.getByTestId('side-menu')
-    await menu.getByText('系统管理').click()
-    if (await menu.getByText('菜单管理').count()) throw new Error('branch manager sees 菜单管理')
-    if (await menu.getByText('运维管理').count()) throw new Error('branch manager sees 运维管理')
-    await menu.getByText('权限管理').click()
-    await menu.getByText('用户管理').click()
-    await page.getByText('bj_cy_am').first().waitFor({ timeout: 10000 })
-    if (await page.getByText('hq_risk').count())
-      throw new Error('branch manager sees a head-office user')
-    const direct = await page.goto(`${BASE}/system/menus`)
-    if (!direct?.ok()) throw new Error('SPA route did not load')
-    await page
-      .getByText(/404|不存在|无权/)
-      .first()
-      .waitFor({ timeout: 10000 })
-    await page.screenshot({ path: `${OUT}/branch-users.png`, fullPage: true })
-    await page.close()
-  })
+  await coreStep(
+    'a branch manager sees only their subtree and no administration pages',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      await login(page, 'bj_asset', 'Asset@12345')
+      const menu = page.getByTestId('side-menu')
+      await menu.getByText('系统管理').click()
+      if (await menu.getByText('菜单管理').count()) throw new Error('branch manager sees 菜单管理')
+      if (await menu.getByText('运维管理').count()) throw new Error('branch manager sees 运维管理')
+      await menu.getByText('权限管理').click()
+      await menu.getByText('用户管理').click()
+      await page.getByText('bj_cy_am').first().waitFor({ timeout: 10000 })
+      if (await page.getByText('hq_risk').count())
+        throw new Error('branch manager sees a head-office user')
+      const direct = await page.goto(`${BASE}/system/menus`)
+      if (!direct?.ok()) throw new Error('SPA route did not load')
+      await page
+        .getByText(/404|不存在|无权/)
+        .first()
+        .waitFor({ timeout: 10000 })
+      await page.screenshot({ path: `${OUT}/branch-users.png`, fullPage: true })
+      await page.close()
+    }
+  )
 
-  await step(
+  await coreStep(
     '客户视图: a demo customer shows every panel with simulator data; another branch cannot open it',
     async () => {
       const token = await apiLogin('admin', 'Admin@12345')
@@ -121,6 +128,20 @@ try {
     }
   )
 
+  // Flows contributed by areas (workflow, dashboard, ledgers, plugins): e2e/flows/*.mjs,
+  // each `export default async function (ctx)`, run in name order on the same server.
+  const flowsDir = `${ROOT}e2e/flows`
+  const flows = existsSync(flowsDir)
+    ? readdirSync(flowsDir)
+        .filter((f) => f.endsWith('.mjs') && (!only || f.includes(only)))
+        .sort()
+    : []
+  for (const file of flows) {
+    const { default: flow } = await import(`${flowsDir}/${file}`)
+    await flow({ browser, step })
+  }
+
+  if (only) throw new Skip()
   await stopServer()
   const made = spawnSync('node', ['ace', 'make:plugin', PLUGIN, '--zh', '电子便签'], {
     cwd: ROOT,
@@ -129,7 +150,7 @@ try {
   if (made.status !== 0) throw new Error(`make:plugin failed: ${made.stderr}${made.stdout}`)
   await startServer()
 
-  await step(
+  await coreStep(
     'a generated plugin appears after a restart and its CRUD works in the browser',
     async () => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
@@ -173,7 +194,7 @@ try {
   rmSync(pluginDir, { recursive: true, force: true })
   await startServer()
 
-  await step('deleting the plugin folder and restarting removes its menu', async () => {
+  await coreStep('deleting the plugin folder and restarting removes its menu', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await login(page, 'admin', 'Admin@12345')
     await page.getByTestId('side-menu').getByText('系统管理').waitFor()
@@ -182,11 +203,11 @@ try {
     await page.close()
   })
 } catch (error) {
-  await step('e2e harness', () => Promise.reject(error))
+  if (!(error instanceof Skip)) await step('e2e harness', () => Promise.reject(error))
 } finally {
   await stopServer()
   await browser.close()
-  if (existsSync(pluginDir)) rmSync(pluginDir, { recursive: true, force: true })
+  if (!only && existsSync(pluginDir)) rmSync(pluginDir, { recursive: true, force: true })
 }
 
 const { failed } = summary()

@@ -26,7 +26,8 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: fileURLToPath(new URL('../public', import.meta.url)),
+    // CONSOLE_DIR lets parallel checkouts/servers build into their own folder (default public/).
+    outDir: fileURLToPath(new URL(`../${process.env.CONSOLE_DIR ?? 'public'}`, import.meta.url)),
     emptyOutDir: true,
     // Element Plus and its icon set are one large, rarely-changing chunk; split it so
     // page releases do not bust its cache.

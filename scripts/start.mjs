@@ -68,10 +68,11 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-const stampFile = 'public/.console-fingerprint'
+const consoleDir = process.env.CONSOLE_DIR ?? 'public'
+const stampFile = `${consoleDir}/.console-fingerprint`
 const fingerprint = consoleFingerprint()
 if (
-  !existsSync('public/index.html') ||
+  !existsSync(`${consoleDir}/index.html`) ||
   !existsSync(stampFile) ||
   readFileSync(stampFile, 'utf8') !== fingerprint
 ) {
