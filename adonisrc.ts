@@ -40,6 +40,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/database_provider'),
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/static/static_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
     () => import('#core/providers/i18n_provider'),
     () => import('#core/providers/identity_provider'),
     () => import('#core/providers/plugin_provider'),

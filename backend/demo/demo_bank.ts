@@ -50,6 +50,21 @@ export const DEMO_DEPARTMENTS = [
   { code: 'CREDIT', name: '信贷管理部' },
 ]
 
+/*
+| Codes a pattern misses or must not take. 综合查询 and 自定义报表 are core
+| (`system:*`, excluded from business roles) but are daily work for the risk and
+| asset managers: run, export and view (publishing stays with 系统管理员). Bank-wide
+| rule settings (时效规则) and the 总行目标 (issued by the head office) are not a
+| branch's to change; 利息试算 and 时效事件 (record, review) are work verbs no
+| pattern names. An explicitly listed code beats an exclusion (expandGrants).
+*/
+const QUERY_AND_REPORTS = ['system:query:run', 'system:query:export', 'system:report:view']
+const HEAD_OFFICE_ONLY = [
+  '!disposal:limitation-rule:update',
+  '!targets:head-target:create',
+  '!targets:head-target:update',
+]
+
 /** Permission patterns: `*` any code, `system:*` a prefix, `*:list` read-only views. */
 export const DEMO_ROLES = [
   { code: 'admin', name: '系统管理员', dataScope: 'all', grants: [] as string[] },
@@ -58,7 +73,15 @@ export const DEMO_ROLES = [
     code: 'hq_risk_manager',
     name: '总行风险经理',
     dataScope: 'all',
-    grants: ['*:list', '*:export', '!system:*'],
+    grants: [
+      '*:list',
+      '*:export',
+      '!system:*',
+      ...QUERY_AND_REPORTS,
+      'disposal:interest:trial',
+      'targets:head-target:create',
+      'targets:head-target:update',
+    ],
   },
   {
     code: 'branch_asset_manager',
@@ -73,13 +96,31 @@ export const DEMO_ROLES = [
       '!system:*',
       'system:user:list',
       'system:org:list',
+      ...QUERY_AND_REPORTS,
+      ...HEAD_OFFICE_ONLY,
+      'disposal:interest:trial',
+      'disposal:limitation:event',
+      'disposal:limitation:review',
     ],
   },
   {
     code: 'account_manager',
     name: '支行客户经理',
     dataScope: 'self',
-    grants: ['*:list', '*:create', '*:update', '*:tag', '*:export', '!system:*'],
+    grants: [
+      '*:list',
+      '*:create',
+      '*:update',
+      '*:tag',
+      '*:export',
+      '!system:*',
+      ...HEAD_OFFICE_ONLY,
+      // A sub-branch has no org below it to issue 分行目标 to.
+      '!targets:branch-target:create',
+      '!targets:branch-target:update',
+      'disposal:interest:trial',
+      'disposal:limitation:event',
+    ],
   },
   {
     code: 'auditor',
@@ -187,6 +228,86 @@ export async function refreshDemoGrants(): Promise<number> {
     added += missing.length
   }
   return added
+}
+
+/**
+ * The account the demo's simulated 授权及流程管理 system signs in with to send
+ * its decisions back (POST /api/workflow/external/decision). Its role holds
+ * only `system:workflow:external`, so the credential can do nothing else; a
+ * bank creates the same on 用户管理/角色管理 for its real system. Not a person,
+ * hence not in DEMO_USERS (the sign-in list).
+ */
+export const DEMO_INTEGRATION_ACCOUNT = {
+  username: 'sys_approval_flow',
+  password: 'Flow@123456',
+  realName: '授权及流程管理系统（接口）',
+  org: DEMO_ORGS.code,
+  role: { code: 'integration_approval_flow', name: '接口：授权及流程管理', dataScope: 'self' },
+  permissions: ['system:workflow:external'],
+} as const
+
+/**
+ * Demo mode only (bank-systems' simulator startup; tests): creates the
+ * integration account when missing and makes its known password valid again
+ * (initial/expired passwords would leave the simulator with a restricted session).
+ */
+export async function ensureDemoIntegrationAccount() {
+  const a = DEMO_INTEGRATION_ACCOUNT
+  const now = dbNow()
+  let role = await db.from('roles').where('code', a.role.code).first()
+  if (!role) {
+    await db.table('roles').insert({
+      code: a.role.code,
+      name: a.role.name,
+      data_scope: a.role.dataScope,
+      sort: 90,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
+    role = await db.from('roles').where('code', a.role.code).firstOrFail()
+  }
+  const held = (await db.from('role_permissions').where('role_id', role.id)).map(
+    (r) => r.permission as string
+  )
+  const missing = a.permissions.filter((p) => !held.includes(p))
+  if (missing.length)
+    await db
+      .table('role_permissions')
+      .multiInsert(missing.map((permission) => ({ role_id: role.id, permission })))
+  const password = await hash.make(a.password)
+  const user = await db.from('users').where('username', a.username).first()
+  if (user) {
+    await db.from('users').where('id', user.id).update({
+      password,
+      status: 'active',
+      must_change_password: false,
+      password_changed_at: now,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+    })
+  } else {
+    const org = await db.from('orgs').where('code', a.org).firstOrFail()
+    await db.table('users').insert({
+      username: a.username,
+      password,
+      real_name: a.realName,
+      org_id: org.id,
+      department_id: null,
+      status: 'active',
+      must_change_password: false,
+      password_changed_at: now,
+      failed_logins: 0,
+      locale: 'zh-CN',
+      created_at: now,
+      updated_at: now,
+    })
+  }
+  const userId = (await db.from('users').where('username', a.username).firstOrFail()).id
+  if (!(await db.from('user_roles').where({ user_id: userId, role_id: role.id }).first()))
+    await db.table('user_roles').insert({ user_id: userId, role_id: role.id })
+  return { username: a.username, password: a.password, userId: Number(userId) }
 }
 
 export async function seedDemoBank(): Promise<{ created: boolean }> {

@@ -16,6 +16,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { PluginManifest } from './types.js'
 import { allMenus, permissionCodes } from './validate_manifest.js'
+import { ledgerMenuRow } from '#core/ledgers/ledger_menus'
 
 export interface SyncReport {
   inserted: number
@@ -117,6 +118,7 @@ function menuRows(manifest: PluginManifest): Row[] {
     })
   }
   walk(manifest.menus, null)
+  rows.push(...(manifest.ledgers ?? []).map((l, i) => ledgerMenuRow(manifest.id, l, i)))
   return rows
 }
 

@@ -24,6 +24,7 @@ export default class PluginProvider {
     })
     // Core's own jobs, declared by the 系统管理 areas (e.g. the audit export).
     for (const job of coreManifest.jobs ?? []) jobRegistry.register(job)
+    for (const step of coreManifest.dailySteps ?? []) dailySteps.register(step)
     for (const plugin of await enabledPlugins()) {
       for (const job of plugin.manifest.jobs ?? []) jobRegistry.register(job)
       for (const step of plugin.manifest.dailySteps ?? []) dailySteps.register(step)
@@ -43,6 +44,9 @@ export default class PluginProvider {
     await syncConnectors()
     const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
     await outboxScheduler.start()
+    // Recurring jobs (JobDefinition.schedule): BullMQ job schedulers, or the in-process ticker.
+    const { jobScheduler } = await import('#core/queue/scheduler')
+    await jobScheduler.start()
     // Plugins' own startup work (e.g. the demo simulators), in dependency order.
     const { appMode } = await import('#config/app')
     for (const plugin of await enabledPlugins()) {
@@ -61,6 +65,8 @@ export default class PluginProvider {
     if (this.app.getEnvironment() === 'web') {
       const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
       outboxScheduler.stop()
+      const { jobScheduler } = await import('#core/queue/scheduler')
+      jobScheduler.stop()
     }
     await queue.close()
   }

@@ -8,6 +8,7 @@ import { jobRuns } from './job_runs.js'
 import { BullMqDriver } from './drivers/bullmq.js'
 import { InProcessDriver } from './drivers/in_process.js'
 import type { DispatchOptions, QueueDriver } from './drivers/types.js'
+import type { ScheduledJob } from './scheduled_jobs.js'
 
 function createDriver(): QueueDriver {
   if (queueConfig.driver === 'bullmq') {
@@ -45,6 +46,8 @@ export const queue = {
   startWorker: () => current().startWorker(),
   drain: () => current().drain(),
   health: () => current().health(),
+  /** Null when the driver has no scheduler of its own (in-process: see scheduler.ts). */
+  syncSchedules: async (jobs: ScheduledJob[]) => (await current().syncSchedules?.(jobs)) ?? null,
   async close() {
     if (driver) await driver.close()
     driver = undefined

@@ -34,6 +34,14 @@ export default await Env.create(new URL('../../', import.meta.url), {
   /* 单点登录: shared secret of the HMAC-ticket provider `portal` (unset = provider off). */
   SSO_PORTAL_SECRET: Env.schema.string.optional(),
 
+  /* E-mail (消息提醒): the bank's SMTP relay; unset SMTP_HOST = e-mail recorded as skipped. */
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USER: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+  MAIL_FROM: Env.schema.string.optional(),
+
   /* Plugins: folder, and which to enable ("*" = all found) or disable (comma lists). */
   PLUGINS_DIR: Env.schema.string.optional(),
   PLUGINS_ENABLED: Env.schema.string.optional(),

@@ -267,6 +267,11 @@ function merge(manifest: PluginManifest, extra: ManifestPart[]): PluginManifest 
     })
   index(menus)
   for (const { under, ...menu } of extra.flatMap((p) => p.menus ?? [])) {
+    if (under === null) {
+      menus.push(menu)
+      index([menu])
+      continue
+    }
     const parent = byCode.get(under ?? 'system:root')
     if (!parent)
       throw new Error(`Core menu "${menu.code}" is placed under "${under}", which does not exist`)
@@ -280,6 +285,7 @@ function merge(manifest: PluginManifest, extra: ManifestPart[]): PluginManifest 
     dictionaries: [...(manifest.dictionaries ?? []), ...extra.flatMap((p) => p.dictionaries ?? [])],
     settings: [...(manifest.settings ?? []), ...extra.flatMap((p) => p.settings ?? [])],
     jobs: [...(manifest.jobs ?? []), ...extra.flatMap((p) => p.jobs ?? [])],
+    dailySteps: [...(manifest.dailySteps ?? []), ...extra.flatMap((p) => p.dailySteps ?? [])],
   }
 }
 

@@ -35,6 +35,15 @@ export interface MenuNode {
   children: MenuNode[]
 }
 
+/*
+| Page permissions every signed-in user holds without a grant: self-service
+| pages over the user's own data, whose routes need only authentication (like
+| GET /api/me). 消息中心 lists the messages addressed to you; a role created
+| later without a grant must not silently lose its reminders. 我的审批 lists
+| your own tasks and submissions (see backend/start/routes/workflow.ts).
+*/
+export const SIGNED_IN_PERMISSIONS = new Set(['system:message:mine', 'system:workflow:mine'])
+
 export const effectiveSort = (m: MenuRow) => m.custom_sort ?? m.sort
 
 export function sortMenus<T extends MenuRow>(rows: T[]): T[] {
@@ -58,7 +67,14 @@ export async function menuTreeFor(access: UserAccess): Promise<MenuNode[]> {
 
   const build = (parent: string | null): MenuNode[] =>
     (children.get(parent) ?? []).flatMap((row): MenuNode[] => {
-      if (row.type === 'page' && !(row.permission && access.can(row.permission))) return []
+      if (
+        row.type === 'page' &&
+        !(
+          row.permission &&
+          (access.can(row.permission) || SIGNED_IN_PERMISSIONS.has(row.permission))
+        )
+      )
+        return []
       const kids = build(row.code)
       if (row.type === 'directory' && kids.length === 0) return []
       return [

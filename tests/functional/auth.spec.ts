@@ -26,7 +26,7 @@ test.group('Sign-in and sessions', (group) => {
     const system = me.body().menus.find((m: any) => m.code === 'system:root')
     assert.deepEqual(
       system.children.map((c: any) => c.code),
-      ['system:notices', 'system:params', 'system:access']
+      ['system:notices', 'system:params', 'system:access', 'system:workflow']
     )
     assert.includeMembers(pagesOf(me.body().menus), [
       'system/Users',

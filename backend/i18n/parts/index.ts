@@ -5,6 +5,11 @@ import notices from './notices.js'
 import audit from './audit.js'
 import registry from './registry.js'
 import connectors from './connectors.js'
+import ledgers from './ledgers.js'
+import dashboard from './dashboard.js'
+import workflow from './workflow.js'
+import query from './query.js'
+import messages from './messages.js'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -16,4 +21,9 @@ export const parts: MessagePart[] = [
   audit,
   registry,
   connectors,
+  ledgers,
+  dashboard,
+  workflow,
+  query,
+  messages,
 ]

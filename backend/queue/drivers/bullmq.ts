@@ -6,6 +6,9 @@
 import { Queue, Worker, QueueEvents } from 'bullmq'
 import logger from '@adonisjs/core/services/logger'
 import { runJob } from '../run_job.js'
+import { jobRuns } from '../job_runs.js'
+import type { ScheduledJob } from '../scheduled_jobs.js'
+import { syncBullSchedules } from './bullmq_schedules.js'
 import type { DispatchOptions, QueueDriver } from './types.js'
 
 interface Options {
@@ -50,6 +53,11 @@ export class BullMqDriver implements QueueDriver {
       this.options.queueName,
       async (job) => {
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
+        // A fire of a job scheduler has no job_runs row yet: make one, kept across retries.
+        if (!job.data.runId) {
+          const runId = await jobRuns.create(job.name, job.data.payload ?? null, null)
+          await job.updateData({ ...job.data, runId })
+        }
         const work = runJob(job.data.runId, job.name, job.data.payload, finalAttempt)
         this.#inFlight.add(work)
         try {
@@ -67,12 +75,27 @@ export class BullMqDriver implements QueueDriver {
     this.#worker.on('error', (error) => logger.error({ err: error }, 'queue worker error'))
   }
 
+  syncSchedules(jobs: ScheduledJob[]) {
+    return syncBullSchedules(this.#queue, jobs)
+  }
+
   /** Waits until the queue has nothing waiting or active (used by tests and shutdown). */
   async drain() {
     for (let i = 0; i < 600; i++) {
-      const counts = await this.#queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')
-      const busy = Object.values(counts).reduce((a, b) => a + b, 0)
+      const [counts, schedulers] = await Promise.all([
+        this.#queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+        this.#queue.getJobSchedulersCount(),
+      ])
+      // Each job scheduler keeps its next fire (tomorrow 07:30) as a delayed job: not pending work.
+      const delayed = Math.max(0, counts.delayed - schedulers)
+      const busy = counts.waiting + counts.active + counts.prioritized + delayed
       if (!busy && this.#inFlight.size === 0) return
+      // After 10 s say what we wait for: usually an "active" job of a worker that died
+      // (it stays active until a live worker's stall check, ~30 s later).
+      if (i === 200) {
+        const pending = await this.#queue.getJobs(['waiting', 'active', 'delayed', 'prioritized'])
+        logger.warn({ counts, pending: pending.map((j) => j.name) }, 'queue drain still waiting')
+      }
       await new Promise((r) => setTimeout(r, 50))
     }
   }

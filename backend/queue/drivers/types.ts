@@ -1,3 +1,5 @@
+import type { ScheduledJob } from '../scheduled_jobs.js'
+
 export interface DispatchOptions {
   attempts?: number
 }
@@ -9,5 +11,7 @@ export interface QueueDriver {
   /** Resolves when nothing is queued or running in this process (tests, shutdown). */
   drain(): Promise<void>
   health(): Promise<{ ok: boolean; detail?: string }>
+  /** Registers recurring jobs in the driver's own scheduler (BullMQ); absent: the core ticker runs them. */
+  syncSchedules?(jobs: ScheduledJob[]): Promise<{ upserted: string[]; removed: string[] }>
   close(): Promise<void>
 }

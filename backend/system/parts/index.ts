@@ -6,6 +6,10 @@ import notices from './notices.js'
 import audit from './audit.js'
 import registry from './registry.js'
 import connectors from './connectors.js'
+import ledgers from './ledgers.js'
+import notifications from './notifications.js'
+import query from './query.js'
+import workflow from './workflow.js'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -15,4 +19,8 @@ export const parts: ManifestPart[] = [
   audit,
   registry,
   connectors,
+  ledgers,
+  notifications,
+  query,
+  workflow,
 ]

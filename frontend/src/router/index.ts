@@ -31,6 +31,14 @@ export const shellRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'identity.password.title' },
       },
       {
+        // Not a menu page: an approval is opened from 我的审批, a message or a business
+        // page; the server shows it only to its participants (404 otherwise).
+        path: 'workflow/instances/:id(\\d+)',
+        name: 'workflow-instance',
+        component: () => import('@/pages/workflow/Instance.vue'),
+        meta: { titleKey: 'workflow.detailTitle' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('@/views/NotFoundView.vue'),

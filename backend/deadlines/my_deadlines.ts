@@ -1,0 +1,63 @@
+/*
+| 我的时效: the deadlines the user is reminded of, for the home page: those
+| naming them (deadline_users) and those of their org whose permission they
+| hold (see deadline_recipients.ts). upcoming: due today or later, nearest
+| first; overdue: past due, most recent first. Being reminded is the access rule.
+*/
+import db from '@adonisjs/lucid/services/db'
+import { workingDays } from '#core/calendar/working_days'
+import { asDate } from './deadline_rows.js'
+import { deadlineClock } from './deadline_clock.js'
+import User from '#core/models/user'
+import { UserAccess } from '#core/auth/user_access'
+
+export interface MyDeadlineFilters {
+  status?: 'upcoming' | 'overdue'
+  page?: number
+  perPage?: number
+}
+
+export async function listMyDeadlines(userId: number, filters: MyDeadlineFilters) {
+  const today = await deadlineClock.today()
+  const overdue = filters.status === 'overdue'
+  const access = await UserAccess.load(await User.findOrFail(userId))
+  const query = db
+    .from('deadlines as d')
+    .where((mine) => {
+      mine.whereExists((named) =>
+        named
+          .from('deadline_users as u')
+          .select(db.raw('1'))
+          .whereColumn('u.deadline_id', 'd.id')
+          .where('u.user_id', userId)
+      )
+      mine.orWhere((held) => {
+        held.where('d.org_id', access.user.orgId).whereNotNull('d.permission')
+        if (!access.isSuperAdmin) held.whereIn('d.permission', [...access.permissions])
+      })
+    })
+    .whereNull('d.removed_at')
+    .where('d.due_date', overdue ? '<' : '>=', today)
+    .orderBy('d.due_date', overdue ? 'desc' : 'asc')
+    .orderBy('d.id', 'asc')
+    .select('d.id', 'd.title', 'd.due_date', 'd.rule', 'd.link', 'd.kind', 'd.source')
+  const result = await query.paginate(filters.page ?? 1, filters.perPage ?? 10)
+  const calendar = await workingDays.calendar()
+  return {
+    data: result.all().map((row) => {
+      const dueDate = asDate(row.due_date)
+      return {
+        id: Number(row.id),
+        title: row.title,
+        kind: row.kind,
+        source: row.source,
+        dueDate,
+        workingDaysLeft: calendar.workingDaysBetween(today, dueDate),
+        rule: row.rule,
+        link: row.link,
+        overdue: dueDate < today,
+      }
+    }),
+    meta: { total: result.total, page: result.currentPage, perPage: result.perPage, today },
+  }
+}

@@ -1,0 +1,133 @@
+/* 台账 endpoints (/api/ledgers/<id>/…) and the generic export download (/api/exports/…). */
+import { ApiError, buildUrl, http, type Query } from './http'
+import { getToken } from './token'
+import { currentLocale, type Localized } from '@/i18n'
+import type { PageMeta } from './types'
+
+export type LedgerColumnType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'dict'
+export type LedgerFilterType = 'eq' | 'keyword' | 'org' | 'dateRange' | 'numberRange' | 'moneyRange'
+
+export interface LedgerColumn {
+  key: string
+  label: Localized
+  type: LedgerColumnType
+  dict: string | null
+  sortable: boolean
+  total: boolean
+  visible: boolean
+  width: number | null
+}
+
+export interface LedgerFilter {
+  key: string
+  label: Localized
+  type: LedgerFilterType
+  dict: string | null
+}
+
+export interface OrgOption {
+  id: number
+  name: string
+  parentId: number | null
+}
+
+export interface LedgerDefinition {
+  id: string
+  name: Localized
+  asOf: boolean
+  canExport: boolean
+  defaultSort: { key: string; order: 'asc' | 'desc' } | null
+  columns: LedgerColumn[]
+  filters: LedgerFilter[]
+  orgs: OrgOption[]
+  /** Dates with a snapshot, newest first (null: the ledger does not say). */
+  asOfDates: string[] | null
+}
+
+export type LedgerRow = Record<string, string | number | null>
+
+export interface LedgerPage {
+  data: LedgerRow[]
+  meta: PageMeta & { asOf: string | null }
+}
+
+/** 合计 over every filtered row (asked for beside the page: it reads every matching row). */
+export interface LedgerTotals {
+  total: number
+  asOf: string | null
+  totals: Record<string, string | number>
+}
+
+export interface LedgerPrint {
+  data: LedgerRow[]
+  meta: PageMeta & { asOf: string | null; totals: Record<string, string | number> }
+  header: { bankName: string; orgName: string | null; userName: string; printedAt: string }
+  truncated: boolean
+}
+
+export interface LedgerViewConfig {
+  columns?: string[]
+  filters?: Record<string, string | number>
+  sort?: string
+  order?: 'asc' | 'desc'
+  perPage?: number
+}
+
+export interface LedgerView {
+  id: number
+  name: string
+  isDefault: boolean
+  config: LedgerViewConfig
+}
+
+export interface ExportResult {
+  token: string
+  fileName: string
+  rows: number
+  truncated: boolean
+}
+
+const base = (id: string) => `/ledgers/${encodeURIComponent(id)}`
+
+export const ledgersApi = {
+  definition: (id: string) => http.get<LedgerDefinition>(base(id)),
+  rows: (id: string, query: Query) => http.get<LedgerPage>(`${base(id)}/rows`, query),
+  totals: (id: string, query: Query) => http.get<LedgerTotals>(`${base(id)}/totals`, query),
+  print: (id: string, query: Query) => http.get<LedgerPrint>(`${base(id)}/print`, query),
+  startExport: (id: string, body: Record<string, unknown>) =>
+    http.post<{ jobId: string }>(`${base(id)}/exports`, body),
+  views: (id: string) => http.get<LedgerView[]>(`${base(id)}/views`),
+  saveView: (id: string, view: { name: string; isDefault?: boolean; config: LedgerViewConfig }) =>
+    http.post<{ id: number }>(`${base(id)}/views`, view),
+  deleteView: (id: string, viewId: number) => http.delete<void>(`${base(id)}/views/${viewId}`),
+}
+
+/**
+ * Saves a finished export job's file (any job returning an ExportResult). The
+ * download needs the bearer token, which a plain link cannot send, so the file
+ * is fetched and handed to the browser as a blob.
+ */
+export async function downloadJobExport(jobId: string, result: ExportResult): Promise<void> {
+  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
+  const token = getToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  const url = buildUrl(`/exports/${encodeURIComponent(jobId)}/download`, { token: result.token })
+  const response = await fetch(url, { headers })
+  if (!response.ok) {
+    let message = response.statusText
+    try {
+      message = ((await response.json()) as { message?: string }).message ?? message
+    } catch {
+      // Not JSON: keep the status text.
+    }
+    throw new ApiError(message, response.status)
+  }
+  const blobUrl = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = blobUrl
+  link.download = result.fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 1000)
+}
