@@ -32,5 +32,14 @@ export default definePlugin({
 
   connectors: bankSystemDefinitions,
 
+  jobs: [
+    {
+      // 风险资产日终同步 from 数据中台 (before end of day; see jobs/data_platform_sync.ts).
+      name: 'bank-systems:data-platform-sync',
+      handler: () => import('./jobs/data_platform_sync.js'),
+      schedule: '0 5 * * *',
+    },
+  ],
+
   startup: () => import('./startup.js'),
 })

@@ -215,6 +215,38 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       obj({ businessDate: date }),
       list(obj({ loanNo: str, reason: str, handedOverOn: date }))
     ),
+    {
+      ...lookup(
+        'risk-loans',
+        { zh: '风险资产日终数据', en: 'Risk-loan daily feed' },
+        '/risk-loans/query',
+        obj(
+          {
+            businessDate: date,
+            after: { ...nullableStr, description: '上一页最后的借据号（首页为 null）' },
+            limit: { type: 'integer', minimum: 1, maximum: 5000 },
+          },
+          ['businessDate', 'limit']
+        ),
+        obj({
+          items: list(
+            obj({
+              loanNo: str,
+              reason: { enum: ['classification', 'overdue'] },
+              handedOverOn: date,
+              fiveClass: str,
+              balanceFen: yuanFen,
+              overdueDays: { type: 'integer' },
+              orgCode: str,
+              managerNo: nullableStr,
+            })
+          ),
+          next: nullableStr,
+        })
+      ),
+      // A page of a large feed from a busy warehouse: more time than a lookup.
+      timeoutMs: 30_000,
+    },
   ]),
   system('imaging', { zh: '影像平台/电子档案', en: 'Imaging / e-archive' }, '运营管理部', [
     lookup(
@@ -239,6 +271,56 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
   ]),
   system('approval-flow', { zh: '授权及流程管理', en: 'Authorisation & workflow' }, '科技部', [
     ping({ zh: '连通性检查', en: 'Ping' }),
+    {
+      // A type switched to external mode (流程管理) sends each approval round here.
+      // Not money, yet a submission must arrive once per round: the workflow
+      // core writes it to the outbox in the submission's transaction with the
+      // key `workflow:<ref>`, and the system dedupes by it (no key: 400).
+      // The body is the workflow's own payload, amount in yuan (not ESB fen).
+      // The decision comes back inbound (interface `decision` below).
+      code: 'submit',
+      name: { zh: '提交审批', en: 'Submit for approval' },
+      direction: 'outbound',
+      method: 'POST',
+      path: '/approvals',
+      timeoutMs: 10_000,
+      request: obj(
+        {
+          ref: { type: 'string', description: '审批轮次编号 WF<实例号>-<轮次>，对方据此去重' },
+          type: str,
+          businessId: str,
+          title: str,
+          amount: {
+            type: ['string', 'null'],
+            pattern: '^\\d+\\.\\d{2}$',
+            description: '金额（元）',
+          },
+          applicantId: { type: 'integer' },
+          orgId: { type: 'integer' },
+        },
+        ['ref', 'type', 'businessId', 'title', 'applicantId', 'orgId']
+      ),
+      response: envelope(obj({ ref: str, approvalNo: str, duplicate: { type: 'boolean' } })),
+    },
+    {
+      // What the system sends back when it has decided (listed for 服务管理 and
+      // the OpenAPI description): POST /api/workflow/external/decision, signed
+      // in as the integration account that holds only system:workflow:external.
+      code: 'decision',
+      name: { zh: '审批结果回调', en: 'Decision callback' },
+      direction: 'inbound',
+      method: 'POST',
+      path: '/api/workflow/external/decision',
+      request: obj(
+        {
+          ref: str,
+          decision: { enum: ['approved', 'rejected', 'returned'] },
+          comment: nullableStr,
+        },
+        ['ref', 'decision']
+      ),
+      response: obj({ instanceId: { type: 'integer' }, status: str }),
+    },
   ]),
   system('messaging', { zh: '短信/邮件网关', en: 'SMS / e-mail gateways' }, '运营管理部', [
     {

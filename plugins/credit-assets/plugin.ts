@@ -1,5 +1,7 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import { dictionaries } from './dictionaries.js'
+import * as ledgerParts from './ledgers/index.js'
+import { riskAssetsDataset } from './query/risk_assets_dataset.js'
 
 /*
 | 信贷资产 (credit assets): customers, contracts, loans (借据), guarantees,
@@ -40,6 +42,7 @@ export default definePlugin({
 
   permissions: [
     { code: 'credit-assets:loan:list', name: { zh: '查看借据详情', en: 'View loan details' } },
+    ...ledgerParts.ledgerPermissions,
   ],
 
   menus: [
@@ -76,9 +79,10 @@ export default definePlugin({
         },
       ],
     },
+    ledgerParts.ledgersMenu,
   ],
 
-  dictionaries,
+  dictionaries: [...dictionaries, ...ledgerParts.ledgerDictionaries],
 
   settings: [
     {
@@ -95,11 +99,13 @@ export default definePlugin({
       default: '7',
       description: '逾期超过该天数的借据分类至少为关注（《商业银行金融资产风险分类办法》）',
     },
+    ...ledgerParts.snapshotSettings,
   ],
 
   jobs: [
     { name: 'credit-assets:handover-sync', handler: () => import('./jobs/handover_sync.js') },
     { name: 'credit-assets:demo-generate', handler: () => import('./jobs/demo_generate.js') },
+    { name: 'credit-assets:loan-snapshot', handler: () => import('./snapshots/snapshot_job.js') },
   ],
 
   // `npm start` (demo mode) gets a small loan book with floor alerts already flagged.
@@ -108,10 +114,46 @@ export default definePlugin({
     payload: { customers: 2000, loans: 5000, flagFloor: true },
   },
 
+  // 首页视图 charts (backend/dashboard/): data here, ECharts options in ui/widgets/.
+  dashboardWidgets: [
+    {
+      id: 'credit-assets:risk-total',
+      title: { zh: '风险资产总额', en: 'Risk assets total' },
+      permission: 'credit-assets:risk-asset:list',
+      data: () => import('./dashboard/risk_total.js'),
+      view: 'credit-assets/risk_total',
+      defaultSize: { w: 8, h: 9 },
+    },
+    {
+      id: 'credit-assets:class-mix',
+      title: { zh: '五级分类分布', en: 'Classification mix' },
+      permission: 'credit-assets:loan:list',
+      data: () => import('./dashboard/class_mix.js'),
+      view: 'credit-assets/class_mix',
+      defaultSize: { w: 4, h: 9 },
+    },
+    {
+      id: 'credit-assets:top-customers',
+      title: { zh: '风险客户排名', en: 'Top risk customers' },
+      permission: 'credit-assets:risk-asset:list',
+      data: () => import('./dashboard/top_customers.js'),
+      view: 'credit-assets/top_customers',
+      defaultSize: { w: 6, h: 9 },
+    },
+  ],
+
+  // 综合查询 (backend/query/): the fields a clerk may combine, with SQL declared in query/.
+  queryDatasets: [riskAssetsDataset],
+
   dailySteps: [
     {
       name: 'credit-assets:classification-floor',
       handler: () => import('./daily/classification_floor.js'),
     },
+    // Last: the snapshot records the day's state after the steps above.
+    { name: 'credit-assets:loan-snapshot', handler: () => import('./snapshots/daily_step.js') },
   ],
+
+  // 台账 (backend/ledgers/): console page /ledgers/<id>, as-of dates read ca_loan_snapshots.
+  ledgers: ledgerParts.ledgers,
 })

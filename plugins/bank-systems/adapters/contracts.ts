@@ -103,6 +103,28 @@ export interface DataPlatformAdapter {
   handovers(
     businessDate: string
   ): Promise<Array<{ loanNo: string; reason: 'classification' | 'overdue'; handedOverOn: string }>>
+  /**
+   * 风险资产日终数据: every loan under risk-asset management on the business date
+   * (handed over that day or before), with its facts as of that date. Keyset
+   * paging by loan number: pass `next` back as `after` until it is null.
+   */
+  riskLoans(
+    businessDate: string,
+    page: { after: string | null; limit: number }
+  ): Promise<{ items: PlatformRiskLoan[]; next: string | null }>
+}
+
+/** One loan of the data platform's risk-asset feed. */
+export interface PlatformRiskLoan {
+  loanNo: string
+  reason: 'classification' | 'overdue'
+  handedOverOn: string
+  fiveClass: 'normal' | 'special_mention' | 'substandard' | 'doubtful' | 'loss'
+  balance: string
+  overdueDays: number
+  /** 机构号 (orgs.code) and the manager's 工号 (users.username; null = none). */
+  orgCode: string
+  managerNo: string | null
 }
 
 /** 影像平台/电子档案: documents of a customer or loan. */

@@ -9,15 +9,31 @@
 |                        (system "*" = every system)
 |   GET  /__sim/faults   the knobs per system
 |   GET  /__sim/stats    requests per system, faults injected, the postings ledger
-|   POST /__sim/reset    knobs off, counters and ledgers emptied
+|   POST /__sim/reset    knobs off, counters and ledgers emptied, data-platform overrides gone
+|   POST /__sim/data-platform/loans  { loanNo, fiveClass?, balanceFen?, overdueDays?, orgCode?,
+|                        managerNo? } — what 数据中台 reports for that loan from now on
+|   GET  /__sim/approval-flow          授权及流程管理: submissions received, decisions, callbacks
+|   POST /__sim/approval-flow/decide   { ref, decision: approved|rejected|returned, comment? }
+|                        decides a round and calls our API back (see approval_flow.ts)
+|   POST /__sim/approval-flow/auto     { decision, afterMs } decide every new round after afterMs;
+|                        { decision: null } turns it off
+|   POST /__sim/approval-flow/redeliver  sends undelivered decisions again now
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SYSTEM_CODES } from '../systems.js'
+import {
+  ApprovalDesk,
+  DeskError,
+  parseAuto,
+  type ApprovalCallbackConfig,
+  type AutoDecision,
+} from './approval_flow.js'
 import { BankData } from './bank_data.js'
 import { NO_FAULTS, parseFaults, type Faults } from './faults.js'
 import { Ledger } from './ledger.js'
 import { seeded } from './random.js'
+import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_feed.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -29,6 +45,8 @@ export interface SimulatorOptions {
   db?: LucidDb
   /** Seed of the fault dice. */
   seed?: number
+  /** 授权及流程管理: how to call our API back, and the automatic decision rule (demo). */
+  approvalFlow?: { callback?: ApprovalCallbackConfig | null; auto?: AutoDecision | null }
 }
 
 interface Reply {
@@ -56,6 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     () => lucid.connection(),
     () => businessDate.current()
   )
+  const riskLoanFeed = new RiskLoanFeed(() => lucid.connection())
   const dice = seeded(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -68,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     messages: new Ledger((_key, _body, n) => ({ messageId: `M${String(n).padStart(10, '0')}` })),
   })
   let ledgers = newLedgers()
+  const approvals = new ApprovalDesk(options.approvalFlow ?? {})
   let baseUrl = ''
 
   const keyed = (ledger: Ledger<any>, key: string | undefined, body: any): Reply => {
@@ -111,6 +131,18 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(String(body?.businessDate)))
           return badRequest('businessDate 格式为 YYYY-MM-DD')
         return list(data.handovers(body.businessDate))
+      case 'data-platform POST /risk-loans/query': {
+        const limit = Number(body?.limit)
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(body?.businessDate)))
+          return badRequest('businessDate 格式为 YYYY-MM-DD')
+        if (!Number.isSafeInteger(limit) || limit < 1 || limit > 5000)
+          return badRequest('limit 须为 1–5000 的整数')
+        const after = body.after === null || body.after === undefined ? null : String(body.after)
+        return {
+          status: 200,
+          body: ok(await riskLoanFeed.page(body.businessDate, after, limit)),
+        }
+      }
       case 'imaging POST /documents/query':
         return list(
           data.documents(
@@ -123,6 +155,15 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       case 'credit-portal GET /ping':
       case 'approval-flow GET /ping':
         return { status: 200, body: ok({ ok: true }) }
+      case 'approval-flow POST /approvals': {
+        const receipt = approvals.receive(key, body)
+        if (receipt.status !== 200)
+          return {
+            status: receipt.status,
+            body: { retCode: `${receipt.status}0`, retMsg: receipt.message, data: null },
+          }
+        return { status: 200, body: ok(receipt.data), replay: receipt.replay }
+      }
       case 'messaging POST /sms':
         if (!body?.phone || !body?.text) return badRequest('phone、text 必填')
         return keyed(ledgers.messages, key, body)
@@ -141,6 +182,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       injected: { ...count.injected },
       postings: ledgers.postings.stats(),
       messages: ledgers.messages.stats(),
+      approvals: approvals.stats(),
     }
   }
 
@@ -157,15 +199,56 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     for (const code of SYSTEM_CODES) faults.set(code, { ...NO_FAULTS })
     count = counters()
     ledgers = newLedgers()
+    riskLoanFeed.reset()
+    approvals.reset()
+  }
+
+  async function approvalControl(method: string, path: string, body: any) {
+    if (method === 'GET' && path === '/__sim/approval-flow')
+      return { status: 200, body: approvals.stats() }
+    if (method === 'POST' && path === '/__sim/approval-flow/decide') {
+      try {
+        return {
+          status: 200,
+          body: await approvals.decide(String(body?.ref ?? ''), body?.decision, body?.comment),
+        }
+      } catch (error) {
+        if (error instanceof DeskError)
+          return { status: error.status, body: { message: error.message } }
+        throw error
+      }
+    }
+    if (method === 'POST' && path === '/__sim/approval-flow/auto') {
+      try {
+        approvals.auto = parseAuto(body)
+      } catch (error) {
+        return { status: 400, body: { message: (error as Error).message } }
+      }
+      return { status: 200, body: { auto: approvals.auto } }
+    }
+    if (method === 'POST' && path === '/__sim/approval-flow/redeliver')
+      return { status: 200, body: await approvals.redeliver() }
+    return null
   }
 
   async function control(method: string, path: string, body: any) {
     if (method === 'GET' && path === '/__sim/stats') return { status: 200, body: stats() }
     if (method === 'GET' && path === '/__sim/faults')
       return { status: 200, body: Object.fromEntries(faults) }
+    const approvalReply = await approvalControl(method, path, body)
+    if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()
       return { status: 200, body: { ok: true } }
+    }
+    if (method === 'POST' && path === '/__sim/data-platform/loans') {
+      try {
+        const { loanNo, change } = parseOverride(body)
+        riskLoanFeed.override(loanNo, change)
+        return { status: 200, body: { ok: true } }
+      } catch (error) {
+        return { status: 400, body: { message: (error as Error).message } }
+      }
     }
     if (method === 'POST' && path === '/__sim/faults') {
       const system = String(body?.system ?? '')
@@ -266,7 +349,14 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     },
     stats,
     reset,
+    /** The simulated 授权及流程管理 (decide, redeliver, auto rule, callback config). */
+    approvals,
+    /** 数据中台 reports `change` for this loan from now on (until reset). */
+    overridePlatformLoan(loanNo: string, change: PlatformOverride) {
+      riskLoanFeed.override(loanNo, change)
+    },
     async stop() {
+      approvals.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },

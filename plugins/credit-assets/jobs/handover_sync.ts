@@ -1,4 +1,8 @@
-/* Job credit-assets:handover-sync — applies the handover rule for a business date (default: the current one). */
+/*
+| Job credit-assets:handover-sync — applies the handover rule to the local book
+| for a business date (default: the current one). For a bank without a data
+| platform feed; with one, the daily sync is bank-systems:data-platform-sync.
+*/
 import type { JobHandler } from '#core/plugins/types'
 import { assertDate, businessDate } from '#core/business_day/business_date'
 import { creditParameters } from '../services/parameters.js'

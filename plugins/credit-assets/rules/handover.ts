@@ -1,8 +1,9 @@
 /*
 | 风险资产移交: a loan enters risk-asset management when it is classified 次级
 | or worse, or overdue more than the configured number of days
-| (credit-assets.handover.overdueDays, default 90). Until the data-platform
-| connector exists the loans table itself is the source of truth.
+| (credit-assets.handover.overdueDays, default 90). The data platform applies
+| it and sends its list daily (services/platform_sync.ts); the local bulk
+| version (services/handover.ts) serves the demo generator and banks without it.
 */
 import { classRank, classRankSql, type FiveClass } from './five_class.js'
 

@@ -6,6 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { dbNow } from '#core/support/db_time'
 import type { FiveClass } from '../rules/five_class.js'
+import { recordRiskEvent } from './risk_events.js'
 
 export interface Reclassification {
   loanId: number
@@ -43,18 +44,16 @@ export async function reclassifyLoan(
       created_at: now,
     })
     const isRiskAsset = await trx.from('ca_risk_assets').where('loan_id', loan.id).first()
-    if (isRiskAsset) {
-      await trx.table('ca_risk_events').insert({
-        loan_id: loan.id,
-        customer_id: loan.customer_id,
-        event_type: 'classification',
-        business_date: change.businessDate,
-        before_json: JSON.stringify({ fiveClass: loan.five_class }),
-        after_json: JSON.stringify({ fiveClass: change.to, reason: change.reason }),
-        operator_id: change.operatorId,
-        created_at: now,
+    if (isRiskAsset)
+      await recordRiskEvent(trx, {
+        type: 'classification',
+        businessDate: change.businessDate,
+        loanId: loan.id,
+        customerId: loan.customer_id,
+        before: { fiveClass: loan.five_class },
+        after: { fiveClass: change.to, reason: change.reason },
+        operatorId: change.operatorId,
       })
-    }
     await alsoInTransaction?.(trx, loan.five_class)
     return { from: loan.five_class as string, to: change.to }
   })

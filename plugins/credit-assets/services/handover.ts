@@ -1,13 +1,17 @@
 /*
-| 风险资产移交 in bulk: every active loan meeting the handover rule that is not
-| yet a risk asset becomes one on the business date, with a `handover` event on
-| its timeline. Both writes are INSERT … SELECT in one transaction; a rerun for
-| the same date finds nothing new.
+| 风险资产移交 by the local rule, in bulk: every active loan meeting the
+| handover rule that is not yet a risk asset becomes one on the business date,
+| with a `handover` event on its timeline, in one transaction; a rerun for the
+| same date finds nothing new. The demo generator and banks without a data
+| platform feed use it; the daily feed from 数据中台 is platform_sync.ts.
 */
 import db from '@adonisjs/lucid/services/db'
 import { dbNow } from '#core/support/db_time'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { handoverSql } from '../rules/handover.js'
+import { classRank, isFiveClass } from '../rules/five_class.js'
+import { recordRiskEvents } from './risk_events.js'
+import { yuan } from './serialize.js'
 
 const CANDIDATES = (threshold: number) => `FROM ca_loans l
   WHERE l.status = 'active' AND ${handoverSql('l', threshold)}
@@ -21,32 +25,40 @@ export async function syncHandover(
   const work = async (trx: QueryClientContract) => {
     const now = dbNow()
     // Events first: afterwards the NOT EXISTS no longer finds these loans.
-    const eventSql = `INSERT INTO ca_risk_events (loan_id, customer_id, event_type, business_date, before_json, after_json, operator_id, created_at)
-      SELECT l.id, l.customer_id, 'handover', ?, NULL, ${afterJson(trx.dialect.name)}, NULL, ? ${CANDIDATES(overdueDaysThreshold)}`
-    await trx.rawQuery(eventSql, [businessDate, now])
-    const before = await trx.from('ca_risk_assets').count('* as total').first()
+    const candidates = await trx.rawQuery(
+      `SELECT l.id, l.customer_id, l.five_class, l.overdue_days, CAST(l.balance_fen AS CHAR) AS balance_text
+       ${CANDIDATES(overdueDaysThreshold)} ORDER BY l.id`
+    )
+    const rows: any[] = trx.dialect.name === 'mysql' ? candidates[0] : candidates
+    if (!rows.length) return 0
+    await recordRiskEvents(
+      trx,
+      rows.map((l) => ({
+        type: 'handover' as const,
+        businessDate,
+        loanId: Number(l.id),
+        customerId: Number(l.customer_id),
+        after: {
+          reason: handoverReason(l.five_class),
+          fiveClass: l.five_class,
+          overdueDays: Number(l.overdue_days),
+          balance: yuan(l.balance_text),
+        },
+      }))
+    )
     await trx.rawQuery(
-      `INSERT INTO ca_risk_assets (loan_id, customer_id, org_id, status, entered_on, created_at, updated_at)
-       SELECT l.id, l.customer_id, l.org_id, 'managed', ?, ?, ? ${CANDIDATES(overdueDaysThreshold)}`,
+      `INSERT INTO ca_risk_assets (loan_id, customer_id, org_id, manager_id, status, entered_on, created_at, updated_at)
+       SELECT l.id, l.customer_id, l.org_id, l.manager_id, 'managed', ?, ?, ? ${CANDIDATES(overdueDaysThreshold)}`,
       [businessDate, now, now]
     )
-    const after = await trx.from('ca_risk_assets').count('* as total').first()
-    return Number(after?.total ?? 0) - Number(before?.total ?? 0)
+    return rows.length
   }
   return client ? work(client) : db.transaction(work)
 }
 
-/** The timeline payload, built in SQL with string concatenation both dialects accept. */
-function afterJson(dialect: string) {
-  const concat = dialect === 'mysql' ? 'CONCAT' : null
-  const parts = [
-    `'{"fiveClass":"'`,
-    'l.five_class',
-    `'","overdueDays":'`,
-    'CAST(l.overdue_days AS CHAR)',
-    `',"balanceFen":"'`,
-    'CAST(l.balance_fen AS CHAR)',
-    `'"}'`,
-  ]
-  return concat ? `CONCAT(${parts.join(', ')})` : parts.join(' || ')
+/** Why the rule took the loan: its class (次级 or worse) or, failing that, its overdue days. */
+function handoverReason(fiveClass: unknown): 'classification' | 'overdue' {
+  return isFiveClass(fiveClass) && classRank(fiveClass) >= classRank('substandard')
+    ? 'classification'
+    : 'overdue'
 }

@@ -73,6 +73,7 @@ export async function bookLoan(spec: LoanSpec = {}) {
       loan_id: loanId,
       customer_id: customerId,
       org_id: org,
+      manager_id: spec.managerId ?? null,
       status: 'managed',
       entered_on: '2026-01-01',
       created_at: now,

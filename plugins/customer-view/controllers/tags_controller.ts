@@ -24,7 +24,7 @@ export default class TagsController {
   async destroy(ctx: HttpContext) {
     const { customer } = await findCustomer(ctx)
     const tag = String(ctx.params.tag)
-    const removed = await removeTag(customer.id, tag)
+    const removed = await removeTag(customer.id, tag, ctx.auth.getUserOrFail().id)
     if (!removed) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     await audit.record(ctx, {
       action: 'customer.tag.remove',

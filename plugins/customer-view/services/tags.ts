@@ -1,6 +1,9 @@
-/* 客户标签: manual tags, codes of the dictionary customer_view_tag. */
+/* 客户标签: manual tags, codes of the dictionary customer_view_tag; each change is a timeline event. */
 import db from '@adonisjs/lucid/services/db'
 import { dbNow } from '#core/support/db_time'
+import { businessDate } from '#core/business_day/business_date'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { recordRiskEvent } from '../../credit-assets/services/risk_events.js'
 
 export const TAG_DICTIONARY = 'customer_view_tag'
 
@@ -42,18 +45,58 @@ export async function tagsByCustomer(customerIds: number[]) {
   return out
 }
 
-/** Adds a tag once; false when the customer already had it. */
-export async function addTag(customerId: number, tag: string, userId: number) {
-  const existing = await db.from('cv_customer_tags').where({ customer_id: customerId, tag }).first()
-  if (existing) return false
-  await db
-    .table('cv_customer_tags')
-    .insert({ customer_id: customerId, tag, created_by: userId, created_at: dbNow() })
-  return true
+/*
+| Tags are the customer's, so their timeline event is customer-level (no loan):
+| the portrait's timeline shows it beside the loans' events. The tag row, its
+| event and the before/after tag lists commit together.
+*/
+async function changeTags(
+  customerId: number,
+  userId: number,
+  change: (trx: TransactionClientContract, current: string[]) => Promise<string[] | null>
+) {
+  // Read before the transaction: on SQLite a read through the pool would wait on it.
+  const date = await businessDate.current()
+  return db.transaction(async (trx) => {
+    // One tag change per customer at a time, so each event's before/after is exact.
+    await trx.from('ca_customers').where('id', customerId).forUpdate().select('id').first()
+    const rows = await trx
+      .from('cv_customer_tags')
+      .where('customer_id', customerId)
+      .orderBy('id')
+      .select('tag')
+    const current = rows.map((r) => String(r.tag))
+    const next = await change(trx, current)
+    if (!next) return false
+    await recordRiskEvent(trx, {
+      type: 'tags',
+      businessDate: date,
+      loanId: null,
+      customerId,
+      before: { tags: current },
+      after: { tags: next },
+      operatorId: userId,
+    })
+    return true
+  })
 }
 
-/** Removes a tag; false when the customer did not have it. */
-export async function removeTag(customerId: number, tag: string) {
-  const removed = await db.from('cv_customer_tags').where({ customer_id: customerId, tag }).delete()
-  return Number(Array.isArray(removed) ? removed[0] : removed) > 0
+/** Adds a tag once; false when the customer already had it (nothing written). */
+export async function addTag(customerId: number, tag: string, userId: number) {
+  return changeTags(customerId, userId, async (trx, current) => {
+    if (current.includes(tag)) return null
+    await trx
+      .table('cv_customer_tags')
+      .insert({ customer_id: customerId, tag, created_by: userId, created_at: dbNow() })
+    return [...current, tag]
+  })
+}
+
+/** Removes a tag; false when the customer did not have it (nothing written). */
+export async function removeTag(customerId: number, tag: string, userId: number) {
+  return changeTags(customerId, userId, async (trx, current) => {
+    if (!current.includes(tag)) return null
+    await trx.from('cv_customer_tags').where({ customer_id: customerId, tag }).delete()
+    return current.filter((t) => t !== tag)
+  })
 }

@@ -49,6 +49,52 @@ test.group('credit-assets: risk-asset list, loan detail, timeline', (group) => {
     )
   })
 
+  test('a "self only" manager sees the risk assets they manage; pages keep the sort order', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await userWith({
+      permissions: ['credit-assets:risk-asset:list'],
+      dataScope: 'self',
+      orgCode: '110101',
+    })
+    const mine = []
+    for (const balanceFen of ['300', '100', '500', '200', '400'])
+      mine.push(
+        await bookLoan({
+          balanceFen,
+          managerId: manager.user.id,
+          fiveClass: 'loss',
+          riskAsset: true,
+        })
+      )
+    await bookLoan({ balanceFen: '999', fiveClass: 'loss', riskAsset: true })
+    const page = (qs: Record<string, unknown>) =>
+      client.get(`${base}/risk-assets`).qs(qs).bearerToken(manager.token)
+
+    const first = await page({ sort: 'balance', order: 'desc', perPage: 2, page: 1 })
+    first.assertStatus(200)
+    assert.equal(first.body().meta.total, 5)
+    assert.deepEqual(
+      first.body().data.map((r: any) => r.balance),
+      ['5.00', '4.00']
+    )
+    const third = await page({ sort: 'balance', order: 'desc', perPage: 2, page: 3 })
+    assert.deepEqual(
+      third.body().data.map((r: any) => r.balance),
+      ['1.00']
+    )
+    const filtered = await page({ fiveClass: 'loss', overdueMax: 0, keyword: '测试客户' })
+    assert.equal(filtered.body().meta.total, 5)
+    assert.sameMembers(
+      filtered.body().data.map((r: any) => r.loanId),
+      mine.map((m) => m.loanId)
+    )
+    const none = await page({ fiveClass: 'normal' })
+    assert.equal(none.body().meta.total, 0)
+    assert.deepEqual(none.body().data, [])
+  })
+
   test('refuses without the permission code, and without a token', async ({ client }) => {
     const other = await userWith({ permissions: ['credit-assets:floor-alert:list'] })
     ;(await client.get(`${base}/risk-assets`).bearerToken(other.token)).assertStatus(403)
@@ -98,7 +144,7 @@ test.group('credit-assets: risk-asset list, loan detail, timeline', (group) => {
         .body()
         .data.map((r: any) => r.loanId)
         .filter((id: number) => [a.loanId, b.loanId, c.loanId].includes(id))
-        .sort()
+        .sort((x: number, y: number) => x - y)
     }
     assert.deepEqual(await ids({ orgId: await orgId('110000') }), [a.loanId, b.loanId])
     assert.deepEqual(await ids({ fiveClass: 'substandard' }), [a.loanId, c.loanId])

@@ -1,0 +1,128 @@
+/*
+| 风险资产总额: the principal balance of the loans under risk-asset management
+| (ca_risk_assets.status = managed) in the user's scope, with a 12-month trend.
+|
+| Trend source, best first:
+| 1. ca_loan_snapshots (the daily snapshot, when the plugin's end of day has
+|    written it): per month, the latest snapshot date in that month, summing
+|    balance_fen of rows whose risk_status is 'managed'. Exact history.
+| 2. Otherwise it is rebuilt from the current state: a loan counts at month end
+|    M when its 风险起始日 (services/risk_since.ts: the earlier of handover and
+|    first 不良 classification) is on or before M and it had not exited by M,
+|    with balance(M) = today's balance + principal repaid after M. Exact for
+|    balances that only move by repayments (the common case); a write-off or a
+|    data correction after M is not seen, hence `source: 'rebuilt'`.
+*/
+import db from '@adonisjs/lucid/services/db'
+import { businessDate } from '#core/business_day/business_date'
+import type { WidgetDataHandler } from '#core/plugins/types'
+import { Money } from '#core/money/money'
+import { fenSum, yuanOf } from './fen_sum.js'
+import { monthEnds } from './months.js'
+import { joinRiskSince, riskSinceSql } from '../services/risk_since.js'
+
+const SCOPE = { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' }
+
+const handler: WidgetDataHandler = async ({ scope }) => {
+  const asOf = await businessDate.current()
+  const points = monthEnds(asOf)
+
+  const current = await scope(
+    db
+      .from('ca_risk_assets as r')
+      .join('ca_loans as l', 'l.id', 'r.loan_id')
+      .where('r.status', 'managed'),
+    SCOPE
+  )
+    .select(db.raw('COUNT(*) as loans'), db.raw('COUNT(DISTINCT r.customer_id) as customers'))
+    .select(fenSum('l.balance_fen', 'balance_fen'))
+    .first()
+
+  const fromSnapshots = await snapshotTrend(scope, points)
+  const trend = fromSnapshots ?? (await rebuiltTrend(scope, points))
+  return {
+    asOf,
+    total: yuanOf(current?.balance_fen),
+    loans: Number(current?.loans ?? 0),
+    customers: Number(current?.customers ?? 0),
+    source: fromSnapshots ? 'snapshots' : 'rebuilt',
+    trend,
+  }
+}
+
+type Scope = Parameters<WidgetDataHandler>[0]['scope']
+
+async function snapshotTrend(scope: Scope, points: string[]) {
+  if (!(await db.connection().schema.hasTable('ca_loan_snapshots'))) return null
+  const dates = await db
+    .from('ca_loan_snapshots')
+    .where('snapshot_date', '>', points[0].slice(0, 8) + '01')
+    .where('snapshot_date', '<=', points[points.length - 1])
+    .distinct('snapshot_date')
+  if (!dates.length) return null
+  const asText = (d: unknown) =>
+    d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10)
+  // The latest snapshot in each month stands for that month.
+  const latestInMonth = new Map<string, string>()
+  for (const row of dates) {
+    const date = asText(row.snapshot_date)
+    const month = date.slice(0, 7)
+    if (!latestInMonth.has(month) || latestInMonth.get(month)! < date)
+      latestInMonth.set(month, date)
+  }
+  const chosen = [...latestInMonth.values()]
+  const rows = await scope(
+    db
+      .from('ca_loan_snapshots as l')
+      .whereIn('l.snapshot_date', chosen)
+      .where('l.risk_status', 'managed'),
+    SCOPE
+  )
+    .groupBy('l.snapshot_date')
+    .select('l.snapshot_date')
+    .select(fenSum('l.balance_fen', 'balance_fen'))
+  const byMonth = new Map(rows.map((r) => [asText(r.snapshot_date).slice(0, 7), r.balance_fen]))
+  return points.map((point) => ({
+    date: latestInMonth.get(point.slice(0, 7)) ?? point,
+    balance: byMonth.has(point.slice(0, 7)) ? yuanOf(byMonth.get(point.slice(0, 7))) : null,
+  }))
+}
+
+async function rebuiltTrend(scope: Scope, points: string[]) {
+  const inManagement = `${riskSinceSql()} <= ? AND (r.exited_on IS NULL OR r.exited_on > ?)`
+  const balances = scope(
+    joinRiskSince(db.from('ca_risk_assets as r').join('ca_loans as l', 'l.id', 'r.loan_id')),
+    SCOPE
+  )
+  const repaid = scope(
+    joinRiskSince(
+      db
+        .from('ca_repayments as p')
+        .join('ca_risk_assets as r', 'r.loan_id', 'p.loan_id')
+        .join('ca_loans as l', 'l.id', 'p.loan_id')
+        .where('p.paid_on', '>', points[0])
+    ),
+    SCOPE
+  )
+  points.forEach((point, index) => {
+    balances.select(
+      fenSum(`CASE WHEN ${inManagement} THEN l.balance_fen ELSE 0 END`, `b${index}`, [point, point])
+    )
+    repaid.select(
+      fenSum(
+        `CASE WHEN ${inManagement} AND p.paid_on > ? THEN p.principal_fen ELSE 0 END`,
+        `p${index}`,
+        [point, point, point]
+      )
+    )
+  })
+  const [b, p] = await Promise.all([balances.first(), repaid.first()])
+  return points.map((point, index) => ({
+    date: point,
+    balance: Money.fromFen(String(b?.[`b${index}`] ?? '0'))
+      .plus(Money.fromFen(String(p?.[`p${index}`] ?? '0')))
+      .toYuan(),
+  }))
+}
+
+export default handler

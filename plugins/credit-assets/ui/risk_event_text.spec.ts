@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { useDictStore } from '@/stores/dict'
+import { setLocale } from '@/i18n'
+import { describeRiskEvent } from './risk_event_text'
+
+const item = (code: string, zh: string, en: string) => ({ code, label: { zh, en }, color: null })
+
+describe('风险资产时间轴 wording', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    useDictStore().dictionaries = {
+      credit_assets_five_class: [
+        item('substandard', '次级', 'Substandard'),
+        item('doubtful', '可疑', 'Doubtful'),
+      ],
+      customer_view_tag: [
+        item('focus', '重点关注', 'Under watch'),
+        item('litigation', '涉诉', 'In litigation'),
+      ],
+    }
+  })
+
+  it('says what changed, in the bank’s words, before → after', () => {
+    const event = (eventType: string, before: any, after: any) =>
+      describeRiskEvent({ eventType, before, after })
+    expect(
+      event(
+        'classification',
+        { fiveClass: 'substandard' },
+        { fiveClass: 'doubtful', reason: '担保人失联' }
+      )
+    ).toBe('次级 → 可疑（担保人失联）')
+    expect(event('balance', { balance: '1000000.00' }, { balance: '987654.32' })).toBe(
+      '余额 1,000,000.00 → 987,654.32'
+    )
+    expect(event('org', { orgId: 3, orgName: '朝阳支行' }, { orgId: 4, orgName: '海淀支行' })).toBe(
+      '朝阳支行 → 海淀支行'
+    )
+    expect(
+      event(
+        'manager',
+        { managerId: null, managerName: null },
+        { managerId: 1, managerName: '张三' }
+      )
+    ).toBe('管户人 无 → 张三')
+    expect(event('tags', { tags: ['focus'] }, { tags: ['litigation'] })).toBe('+涉诉 −重点关注')
+    expect(
+      event('handover', null, {
+        reason: 'overdue',
+        fiveClass: 'substandard',
+        overdueDays: 95,
+        balance: '12.30',
+      })
+    ).toBe('因逾期移交；次级；逾期 95；余额 12.30')
+    // Early handover events carried fen.
+    expect(event('handover', null, { reason: 'classification', balanceFen: '1230' })).toBe(
+      '因分类移交；余额 12.30'
+    )
+  })
+
+  it('follows the console language', () => {
+    setLocale('en')
+    expect(
+      describeRiskEvent({
+        eventType: 'balance',
+        before: { balance: '1.00' },
+        after: { balance: '2.00' },
+      })
+    ).toBe('Balance 1.00 → 2.00')
+  })
+})

@@ -1,0 +1,66 @@
+/*
+| One line of text for a risk-asset timeline event (风险资产时间轴), shared by
+| the loan drawer and customer-view's portrait so both read the same:
+| "次级 → 可疑", "余额 1,000.00 → 987.65", "朝阳支行 → 海淀支行", "标签 +涉诉".
+*/
+import { dictLabel } from '@/stores/dict'
+import { currentLocale, localize } from '@/i18n'
+import { fenToYuan, formatMoney } from '@/utils/money'
+
+export interface RiskEventLike {
+  eventType: string
+  before: Record<string, any> | null
+  after: Record<string, any> | null
+}
+
+const t = (zh: string, en: string) => localize({ zh, en }, currentLocale.value)
+const arrow = (before: unknown, after: unknown) =>
+  before === undefined ? String(after) : `${String(before)} → ${String(after)}`
+const fiveClass = (code: unknown) => dictLabel('credit_assets_five_class', code)
+const none = (value: unknown) => (value === null || value === undefined ? t('无', 'none') : value)
+
+export function describeRiskEvent(event: RiskEventLike): string {
+  const before = event.before ?? {}
+  const after = event.after ?? {}
+  switch (event.eventType) {
+    case 'handover': {
+      // Early handover events carried the balance in fen.
+      const balance = after.balance ?? (after.balanceFen ? fenToYuan(after.balanceFen) : null)
+      return [
+        after.reason === 'classification'
+          ? t('因分类移交', 'by classification')
+          : t('因逾期移交', 'by overdue days'),
+        after.fiveClass ? fiveClass(after.fiveClass) : null,
+        after.overdueDays !== undefined ? `${t('逾期', 'overdue')} ${after.overdueDays}` : null,
+        balance ? `${t('余额', 'balance')} ${formatMoney(balance)}` : null,
+      ]
+        .filter(Boolean)
+        .join('；')
+    }
+    case 'classification':
+      return (
+        arrow(
+          before.fiveClass === undefined ? undefined : fiveClass(before.fiveClass),
+          fiveClass(after.fiveClass)
+        ) + (after.reason ? `（${after.reason}）` : '')
+      )
+    case 'balance':
+      return `${t('余额', 'Balance')} ${arrow(formatMoney(before.balance), formatMoney(after.balance))}`
+    case 'org':
+      return arrow(none(before.orgName ?? before.orgId), none(after.orgName ?? after.orgId))
+    case 'manager':
+      return `${t('管户人', 'Manager')} ${arrow(none(before.managerName), none(after.managerName))}`
+    case 'tags': {
+      const was: string[] = before.tags ?? []
+      const now: string[] = after.tags ?? []
+      const label = (code: string) => dictLabel('customer_view_tag', code)
+      return [
+        ...now.filter((c) => !was.includes(c)).map((c) => `+${label(c)}`),
+        ...was.filter((c) => !now.includes(c)).map((c) => `−${label(c)}`),
+      ].join(' ')
+    }
+  }
+  return Object.entries(after)
+    .map(([key, value]) => `${key}: ${arrow(before[key], value)}`)
+    .join('；')
+}

@@ -1,0 +1,66 @@
+/* 风险客户排名: the top customers by risk balance as horizontal bars (万元), largest on top. */
+import type { AppLocale } from '@/i18n'
+import { baseOption, tr, wanLabel, wanNumber } from '@/components/dashboard/chart-kit'
+
+export interface TopCustomersData {
+  rows: Array<{ customerId: number; customerName: string; loans: number; balance: string }>
+}
+
+export const isEmpty = (data: TopCustomersData) => !data?.rows?.length
+
+const short = (name: string) => (name.length > 12 ? `${name.slice(0, 11)}…` : name)
+
+export function buildOption(data: TopCustomersData, locale: AppLocale) {
+  const rows = [...(data.rows ?? [])].reverse() // ECharts draws the first category at the bottom
+  return {
+    ...baseOption(),
+    grid: { left: 8, right: 72, top: 8, bottom: 4, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (params: Array<{ dataIndex: number }>) => {
+        const row = rows[params[0]?.dataIndex ?? 0]
+        return row
+          ? `${row.customerName}<br/>${wanLabel(row.balance, locale)}（${row.loans} ${tr(locale, '笔', 'loans')}）`
+          : ''
+      },
+    },
+    xAxis: { type: 'value', show: false },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => short(r.customerName)),
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { color: '#3d4a5c', fontSize: 12 },
+    },
+    series: [
+      {
+        type: 'bar',
+        barWidth: 12,
+        data: rows.map((r) => wanNumber(r.balance)),
+        itemStyle: {
+          borderRadius: [0, 6, 6, 0],
+          color: {
+            type: 'linear',
+            x: 0,
+            y: 0,
+            x2: 1,
+            y2: 0,
+            colorStops: [
+              { offset: 0, color: '#6d9be0' },
+              { offset: 1, color: '#1f4e99' },
+            ],
+          },
+        },
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 11,
+          color: '#3d4a5c',
+          formatter: (p: { value: number }) => p.value.toFixed(2),
+        },
+      },
+    ],
+  }
+}

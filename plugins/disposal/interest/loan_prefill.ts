@@ -1,0 +1,128 @@
+/*
+| Fills a trial from a real loan (借据): start date, rate and the bullet instalment
+| from ca_loans, repayments from ca_repayments. The clerk then edits the form —
+| the loan book has no repayment schedule, so instalments and 结息日 are a
+| starting point, not the contract. Every read goes through the caller's data
+| scope; a loan outside it is a 404 like a missing one.
+*/
+import db from '@adonisjs/lucid/services/db'
+import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/auth/user_access'
+import { Money } from '#core/money/money'
+import { dateText, fromDayNumber, toDayNumber } from '#core/calendar/calendar_date'
+import type { TrialInput } from './types.js'
+
+const scopedLoans = (access: UserAccess) =>
+  applyDataScope(db.from('ca_loans as l'), access, {
+    orgColumn: 'l.org_id',
+    ownerColumn: 'l.manager_id',
+  })
+
+const yuan = (fen: unknown) => Money.fromFen(String(fen ?? '0')).toYuan()
+
+export interface LoanOption {
+  id: number
+  loanNo: string
+  customerName: string
+  balance: string
+  overdueDays: number
+}
+
+/** Loans in scope matching a loan number or customer name (at most 20, for a picker). */
+export async function searchLoans(access: UserAccess, keyword?: string): Promise<LoanOption[]> {
+  const query = scopedLoans(access)
+    .join('ca_customers as c', 'c.id', 'l.customer_id')
+    .select(
+      'l.id',
+      'l.loan_no',
+      'c.name as customer_name',
+      db.raw('CAST(l.balance_fen AS CHAR) as balance_text'),
+      'l.overdue_days'
+    )
+    .orderBy('l.overdue_days', 'desc')
+    .orderBy('l.id')
+    .limit(20)
+  if (keyword) {
+    const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query.where((q) => q.where('l.loan_no', 'like', like).orWhere('c.name', 'like', like))
+  }
+  const rows = await query
+  return rows.map((r) => ({
+    id: Number(r.id),
+    loanNo: r.loan_no,
+    customerName: r.customer_name,
+    balance: yuan(r.balance_text),
+    overdueDays: Number(r.overdue_days),
+  }))
+}
+
+/**
+ * 结息日 a repayment method implies: the 21st of every month (the usual 按月结息
+ * day, interest computed to the 20th) up to maturity; none for 利随本清.
+ */
+function interestDates(method: string, start: string, maturity: string): string[] {
+  if (method === 'bullet') return []
+  const dates: string[] = []
+  let [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))]
+  for (let n = 0; n < 1200; n++) {
+    const date = `${year}-${String(month).padStart(2, '0')}-21`
+    if (date >= maturity) break
+    if (date > start) dates.push(date)
+    month = month === 12 ? 1 : month + 1
+    if (month === 1) year++
+  }
+  return dates
+}
+
+export async function prefillFromLoan(
+  access: UserAccess,
+  loanId: number
+): Promise<{ loan: LoanOption & { repaymentMethod: string }; input: TrialInput }> {
+  const loan = await scopedLoans(access)
+    .join('ca_customers as c', 'c.id', 'l.customer_id')
+    .where('l.id', loanId)
+    .select(
+      'l.*',
+      'c.name as customer_name',
+      db.raw('CAST(l.amount_fen AS CHAR) as amount_text'),
+      db.raw('CAST(l.balance_fen AS CHAR) as balance_text'),
+      db.raw('CAST(l.rate AS CHAR) as rate_text')
+    )
+    .firstOrFail()
+  const repayments = await db
+    .from('ca_repayments')
+    .where('loan_id', loan.id)
+    .orderBy('paid_on')
+    .orderBy('id')
+    .select(
+      'paid_on',
+      db.raw('CAST(principal_fen + interest_fen + penalty_fen AS CHAR) as total_text')
+    )
+  const start = dateText(loan.start_date)
+  const maturity = dateText(loan.maturity_date)
+  return {
+    loan: {
+      id: Number(loan.id),
+      loanNo: loan.loan_no,
+      customerName: loan.customer_name,
+      balance: yuan(loan.balance_text),
+      overdueDays: Number(loan.overdue_days),
+      repaymentMethod: loan.repayment_method,
+    },
+    input: {
+      start,
+      // A sensible default as-of date: today is unknown here, so the day after maturity.
+      asOf: fromDayNumber(toDayNumber(maturity) + 1),
+      rates: [
+        { from: start, annualRate: String(loan.rate_text).replace(/0+$/, '').replace(/\.$/, '') },
+      ],
+      penaltySurcharge: '0.5',
+      installments: [{ dueDate: maturity, principal: yuan(loan.amount_text) }],
+      interestDueDates: interestDates(loan.repayment_method, start, maturity),
+      repayments: repayments.map((r) => ({
+        date: dateText(r.paid_on),
+        amount: yuan(r.total_text),
+      })),
+    },
+  }
+}

@@ -1,0 +1,44 @@
+/*
+| 日终步骤 disposal:limitation-recompute — recomputes the limitation dates of every
+| loan under risk-asset management for the business date (statuses turn expired,
+| calendar and rule changes take effect) and refreshes the reminders; drops the
+| stored dates of loans that left risk management. Safe to rerun for a date: it
+| replaces each loan's rows.
+*/
+import type { DailyStepHandler } from '#core/plugins/types'
+import { calendarFor, DATES_TABLE, forgetLoans, recomputeLoans } from './limitation_service.js'
+import { loadRules } from './rule_store.js'
+import { reminderOffsets } from './reminders.js'
+
+const BATCH = 500
+
+const limitationRecompute: DailyStepHandler = async ({ businessDate, trx }) => {
+  const context = {
+    rules: await loadRules(trx),
+    calendar: await calendarFor(trx),
+    offsets: await reminderOffsets(),
+  }
+  let last = 0
+  for (;;) {
+    const batch = await trx
+      .from('ca_risk_assets')
+      .where('status', 'managed')
+      .where('loan_id', '>', last)
+      .orderBy('loan_id')
+      .limit(BATCH)
+      .select('loan_id')
+    if (!batch.length) break
+    const ids = batch.map((r) => Number(r.loan_id))
+    await recomputeLoans(trx, ids, businessDate, context)
+    last = ids.at(-1)!
+  }
+  const gone = await trx
+    .from(DATES_TABLE)
+    .whereNotIn('loan_id', trx.from('ca_risk_assets').where('status', 'managed').select('loan_id'))
+    .distinct('loan_id')
+  await forgetLoans(
+    trx,
+    gone.map((r) => Number(r.loan_id))
+  )
+}
+export default limitationRecompute

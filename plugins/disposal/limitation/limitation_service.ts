@@ -1,0 +1,397 @@
+/*
+| 时效管理 service: loads a loan's due date, guarantees and events, runs the pure
+| calculator, stores the derived dates (disposal_limitation_dates) and feeds the
+| reminder engine. `limitationFor` is the documented read other parts of the
+| plugin use (the 动态司法流程报告 PDF): dates, the rule behind each, and events.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/auth/user_access'
+import { businessDate } from '#core/business_day/business_date'
+import { dateText } from '#core/calendar/calendar_date'
+import { WorkCalendar, workingDays } from '#core/calendar/working_days'
+import { dbNow } from '#core/support/db_time'
+import { computeLimitation } from './calculator.js'
+import { loadRules } from './rule_store.js'
+import { reminderOffsets, syncReminders, type ReminderPeriod } from './reminders.js'
+import {
+  EVENT_NAMES,
+  type EventAssessment,
+  type EventType,
+  type LimitationCase,
+  type LimitationOutcome,
+  type Period,
+  type RuleSet,
+} from './types.js'
+
+export const EVENTS_TABLE = 'disposal_limitation_events'
+export const DATES_TABLE = 'disposal_limitation_dates'
+
+export interface LimitationEventRow {
+  id: number
+  type: EventType
+  typeName: string
+  date: string
+  endDate: string | null
+  signed: boolean
+  guaranteeId: number | null
+  proofRef: string
+  remark: string | null
+  /** What the event does under today's rules (recomputed on every read). */
+  effect: EventAssessment['effect']
+  note: string
+  /** pending 待法律审核 / reviewed, for post-expiry signatures (waivers). */
+  legalReview: string | null
+  reviewNote: string | null
+  operatorId: number
+  operatorName: string | null
+  createdAt: string
+}
+
+export interface LoanLimitation {
+  loanId: number
+  loanNo: string
+  customerId: number
+  customerName: string
+  orgId: number
+  managerId: number | null
+  /** 最后一期到期日 (the loan's maturity; the loan book keeps no schedule). */
+  dueDate: string
+  periods: Period[]
+  events: LimitationEventRow[]
+  warnings: string[]
+  /** The earliest running end date, the one to act on first. */
+  nextDeadline: { key: string; ruleName: string; end: string } | null
+}
+
+interface LoadedCase {
+  loan: Record<string, any>
+  case: LimitationCase
+  eventRows: Record<string, any>[]
+}
+
+const bool = (v: unknown) => v === true || v === 1 || v === '1'
+
+/**
+ * The calendar for a computation. Inside a transaction it is read through that
+ * transaction: on SQLite the pool has one connection, which the transaction holds,
+ * so `workingDays` (which reads through the pool) would wait for it forever.
+ */
+export async function calendarFor(client?: TransactionClientContract): Promise<WorkCalendar> {
+  if (!client) return workingDays.calendar()
+  const rows = await client.from('holiday_calendar_days').select('date', 'kind', 'name', 'year')
+  return new WorkCalendar(
+    rows.map((r) => ({ date: dateText(r.date), kind: r.kind, name: r.name, year: Number(r.year) }))
+  )
+}
+
+async function loadCases(client: QueryClientContract, loanIds: number[]): Promise<LoadedCase[]> {
+  if (!loanIds.length) return []
+  const [loans, guarantees, events] = await Promise.all([
+    client
+      .from('ca_loans as l')
+      .join('ca_customers as c', 'c.id', 'l.customer_id')
+      .whereIn('l.id', loanIds)
+      .orderBy('l.id')
+      .select(
+        'l.id',
+        'l.loan_no',
+        'l.customer_id',
+        'l.org_id',
+        'l.manager_id',
+        'l.maturity_date',
+        'c.name as customer_name'
+      ),
+    client
+      .from('ca_guarantees')
+      .whereIn('loan_id', loanIds)
+      .orderBy('id')
+      .select('id', 'loan_id', 'guarantee_type', 'guarantor_name'),
+    client
+      .from(`${EVENTS_TABLE} as e`)
+      .leftJoin('users as u', 'u.id', 'e.operator_id')
+      .whereIn('e.loan_id', loanIds)
+      .orderBy('e.id')
+      .select('e.*', 'u.real_name as operator_name'),
+  ])
+  return loans.map((loan) => ({
+    loan,
+    eventRows: events.filter((e) => e.loan_id === loan.id),
+    case: {
+      dueDate: dateText(loan.maturity_date),
+      guarantees: guarantees
+        .filter((g) => g.loan_id === loan.id)
+        .map((g) => ({ id: Number(g.id), type: g.guarantee_type, name: g.guarantor_name })),
+      events: events
+        .filter((e) => e.loan_id === loan.id)
+        .map((e) => ({
+          id: Number(e.id),
+          type: e.event_type,
+          date: dateText(e.event_date),
+          endDate: e.end_date ? dateText(e.end_date) : null,
+          signed: bool(e.signed),
+          guaranteeId: e.guarantee_id === null ? null : Number(e.guarantee_id),
+          proofRef: e.proof_ref,
+        })),
+    },
+  }))
+}
+
+/**
+ * Years whose holiday arrangement is missing, for the periods still to act on
+ * (the 20-year outer limit is left out: its year is rarely published yet, and
+ * the daily recompute moves the date once it is).
+ */
+function calendarWarnings(outcome: LimitationOutcome, calendar: WorkCalendar): string[] {
+  const years = new Set(
+    outcome.periods
+      .filter((p) => p.end && p.status === 'running' && p.key !== 'outer_limit')
+      .map((p) => Number(p.end!.slice(0, 4)))
+  )
+  return [...years]
+    .filter((y) => !calendar.hasCalendar(y))
+    .sort()
+    .map((y) => `${y} 年节假日安排未导入，该年的届满日仅按周末顺延，请导入后复核`)
+}
+
+function present(
+  loaded: LoadedCase,
+  outcome: LimitationOutcome,
+  calendar: WorkCalendar
+): LoanLimitation {
+  const { loan } = loaded
+  const byId = new Map(outcome.events.map((a) => [a.eventId, a]))
+  const running = outcome.periods
+    .filter((p) => p.status === 'running' && p.end)
+    .sort((a, b) => a.end!.localeCompare(b.end!))
+  return {
+    loanId: Number(loan.id),
+    loanNo: loan.loan_no,
+    customerId: Number(loan.customer_id),
+    customerName: loan.customer_name,
+    orgId: Number(loan.org_id),
+    managerId: loan.manager_id === null ? null : Number(loan.manager_id),
+    dueDate: loaded.case.dueDate,
+    periods: outcome.periods,
+    warnings: [...outcome.warnings, ...calendarWarnings(outcome, calendar)],
+    nextDeadline: running[0]
+      ? { key: running[0].key, ruleName: running[0].ruleName, end: running[0].end! }
+      : null,
+    events: loaded.eventRows.map((e) => {
+      const a = byId.get(Number(e.id))
+      return {
+        id: Number(e.id),
+        type: e.event_type,
+        typeName: EVENT_NAMES[e.event_type as EventType] ?? e.event_type,
+        date: dateText(e.event_date),
+        endDate: e.end_date ? dateText(e.end_date) : null,
+        signed: bool(e.signed),
+        guaranteeId: e.guarantee_id === null ? null : Number(e.guarantee_id),
+        proofRef: e.proof_ref,
+        remark: e.remark,
+        effect: a?.effect ?? 'none',
+        note: a?.note ?? '',
+        legalReview: e.legal_review,
+        reviewNote: e.review_note,
+        operatorId: Number(e.operator_id),
+        operatorName: e.operator_name ?? null,
+        createdAt: String(e.created_at),
+      }
+    }),
+  }
+}
+
+/**
+ * 时效信息 of one loan, or of every loan of a customer: dates, the rule behind
+ * each, events and warnings, computed now from the current rules and calendar.
+ * With `access`, only loans inside the caller's data scope are returned.
+ */
+export async function limitationFor(
+  subject: { loanId: number } | { customerId: number },
+  options: { access?: UserAccess; today?: string } = {}
+): Promise<LoanLimitation[]> {
+  const query = db.from('ca_loans as l').select('l.id').orderBy('l.id')
+  if ('loanId' in subject) query.where('l.id', subject.loanId)
+  else query.where('l.customer_id', subject.customerId)
+  if (options.access)
+    applyDataScope(query, options.access, { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' })
+  return computeLoans(
+    (await query).map((r) => Number(r.id)),
+    options.today
+  )
+}
+
+/** 时效信息 of these loans (no scope check: the caller has already applied it). */
+export async function computeLoans(loanIds: number[], today?: string): Promise<LoanLimitation[]> {
+  if (!loanIds.length) return []
+  const [calendar, rules, asOf] = await Promise.all([
+    calendarFor(),
+    loadRules(),
+    today ?? businessDate.current(),
+  ])
+  return (await loadCases(db.connection(), loanIds)).map((loaded) =>
+    present(loaded, computeLimitation(loaded.case, rules, calendar, asOf), calendar)
+  )
+}
+
+/**
+ * Recomputes and stores the periods of these loans and keeps their reminders in
+ * step. Runs inside the caller's transaction (daily step, event registration).
+ * Only reminders whose date or status changed are touched, so the nightly run
+ * over every risk asset does not rewrite thousands of unchanged deadlines; a
+ * changed offsets parameter therefore reaches a deadline when its date next
+ * changes (or at once with `refreshAll`).
+ */
+export async function recomputeLoans(
+  trx: TransactionClientContract,
+  loanIds: number[],
+  today: string,
+  context?: { rules: RuleSet; calendar: WorkCalendar; offsets: number[]; refreshAll?: boolean }
+): Promise<number> {
+  if (!loanIds.length) return 0
+  const rules = context?.rules ?? (await loadRules(trx))
+  const calendar = context?.calendar ?? (await calendarFor(trx))
+  const offsets = context?.offsets ?? (await reminderOffsets())
+  const cases = await loadCases(trx, loanIds)
+  const previous = new Map<string, { end: string | null; status: string }>()
+  for (const r of await trx
+    .from(DATES_TABLE)
+    .whereIn('loan_id', loanIds)
+    .select('loan_id', 'period_key', 'end_date', 'status'))
+    previous.set(`${r.loan_id}:${r.period_key}`, {
+      end: r.end_date ? dateText(r.end_date) : null,
+      status: r.status,
+    })
+  const now = dbNow()
+  const rows: Record<string, unknown>[] = []
+  const keep: ReminderPeriod[] = []
+  const drop: string[] = []
+  for (const loaded of cases) {
+    const { loan } = loaded
+    const outcome = computeLimitation(loaded.case, rules, calendar, today)
+    const current = new Set<string>()
+    for (const p of outcome.periods) {
+      const subjectId = `${loan.id}:${p.key}`
+      current.add(subjectId)
+      rows.push({
+        loan_id: loan.id,
+        customer_id: loan.customer_id,
+        org_id: loan.org_id,
+        period_key: p.key,
+        rule_code: p.ruleCode,
+        base_date: p.base,
+        end_date: p.end,
+        status: p.status,
+        note: (p.trail.at(-1) ?? '').slice(0, 500),
+        computed_on: today,
+        updated_at: now,
+      })
+      const before = previous.get(subjectId)
+      const wasReminded = before?.status === 'running' && before.end !== null
+      if (p.status === 'running' && p.end) {
+        if (!context?.refreshAll && wasReminded && before!.end === p.end) continue
+        keep.push({
+          subjectId,
+          title: `${loan.loan_no} ${loan.customer_name} ${p.ruleName}${p.subject ? `（${p.subject}）` : ''}届满`,
+          dueDate: p.end,
+          rule: `${p.ruleName}：${p.legalBasis}`.slice(0, 500),
+          userIds: loan.manager_id ? [Number(loan.manager_id)] : undefined,
+          orgId: Number(loan.org_id),
+          link: `/p/disposal/LimitationAssets?loanId=${loan.id}`,
+        })
+      } else if (wasReminded || context?.refreshAll) drop.push(subjectId)
+    }
+    // Periods that vanished (a guarantee removed from the loan book, a rule switched off).
+    for (const [subjectId, before] of previous)
+      if (
+        subjectId.startsWith(`${loan.id}:`) &&
+        !current.has(subjectId) &&
+        before.status === 'running'
+      )
+        drop.push(subjectId)
+  }
+  await syncReminders(keep, drop, offsets, trx)
+  await trx.from(DATES_TABLE).whereIn('loan_id', loanIds).delete()
+  for (let i = 0; i < rows.length; i += 500)
+    await trx.table(DATES_TABLE).multiInsert(rows.slice(i, i + 500))
+  return cases.length
+}
+
+/** Loans whose stored dates are no longer needed (left risk management): rows and reminders go. */
+export async function forgetLoans(trx: TransactionClientContract, loanIds: number[]) {
+  if (!loanIds.length) return
+  const rows = await trx
+    .from(DATES_TABLE)
+    .whereIn('loan_id', loanIds)
+    .select('loan_id', 'period_key')
+  await syncReminders(
+    [],
+    rows.map((r) => `${r.loan_id}:${r.period_key}`),
+    [],
+    trx
+  )
+  await trx.from(DATES_TABLE).whereIn('loan_id', loanIds).delete()
+}
+
+export interface NewEvent {
+  loanId: number
+  customerId: number
+  orgId: number
+  type: EventType
+  date: string
+  endDate: string | null
+  guaranteeId: number | null
+  signed: boolean
+  proofRef: string
+  remark: string | null
+  operatorId: number
+}
+
+/**
+ * Registers an event (append-only) and says what it did: interruption, waiver
+ * (flagged 待法律审核), … The loan's stored dates and reminders follow in the same
+ * transaction. The calendar, rules and offsets are read before the transaction
+ * opens (see calendarFor).
+ */
+export async function recordEvent(
+  event: NewEvent,
+  audit: (trx: TransactionClientContract, effect: EventAssessment) => Promise<void>
+): Promise<EventAssessment> {
+  const [calendar, rules, offsets, today] = await Promise.all([
+    calendarFor(),
+    loadRules(),
+    reminderOffsets(),
+    businessDate.current(),
+  ])
+  return db.transaction(async (trx) => {
+    const [id] = await trx.table(EVENTS_TABLE).insert({
+      loan_id: event.loanId,
+      customer_id: event.customerId,
+      org_id: event.orgId,
+      event_type: event.type,
+      event_date: event.date,
+      end_date: event.endDate,
+      guarantee_id: event.guaranteeId,
+      signed: event.signed,
+      proof_ref: event.proofRef,
+      remark: event.remark,
+      effect: 'none',
+      operator_id: event.operatorId,
+      created_at: dbNow(),
+    })
+    const [loaded] = await loadCases(trx, [event.loanId])
+    const outcome = computeLimitation(loaded.case, rules, calendar, today)
+    const assessment = outcome.events.find((a) => a.eventId === Number(id))!
+    await trx
+      .from(EVENTS_TABLE)
+      .where('id', id)
+      .update({
+        effect: assessment.effect,
+        legal_review: assessment.legalReview ? 'pending' : null,
+      })
+    await recomputeLoans(trx, [event.loanId], today, { rules, calendar, offsets, refreshAll: true })
+    await audit(trx, assessment)
+    return assessment
+  })
+}

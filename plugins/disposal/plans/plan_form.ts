@@ -1,0 +1,100 @@
+/*
+| What the application form offers: customers in the applicant's scope that
+| have active loans, and a customer's active loans with their book figures
+| and whether a plan under approval already covers them.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { UserAccess } from '#core/auth/user_access'
+import { Money } from '#core/money/money'
+import { scopedCustomers, scopedLoans } from './plan_scope.js'
+
+export async function searchPlanCustomers(access: UserAccess, keyword?: string) {
+  const query = scopedCustomers(access)
+    .leftJoin('orgs as o', 'o.id', 'c.org_id')
+    .whereExists(
+      db.from('ca_loans as al').whereColumn('al.customer_id', 'c.id').where('al.status', 'active')
+    )
+    .select('c.id', 'c.customer_no', 'c.name', 'c.customer_type', 'o.name as org_name')
+    .orderBy('c.id')
+    .limit(20)
+  if (keyword) {
+    // A typed % or _ only widens the match (inside the scope); LIKE escapes differ between MariaDB and SQLite.
+    const like = `%${keyword}%`
+    query.where((q) =>
+      q
+        .where('c.name', 'like', like)
+        .orWhere('c.customer_no', 'like', `${keyword}%`)
+        .orWhere('c.id_no', keyword)
+        .orWhereExists(
+          db
+            .from('ca_loans as kl')
+            .whereColumn('kl.customer_id', 'c.id')
+            .where('kl.loan_no', 'like', `${keyword}%`)
+        )
+    )
+  }
+  const rows = await query
+  return rows.map((r) => ({
+    id: Number(r.id),
+    customerNo: r.customer_no as string,
+    name: r.name as string,
+    customerType: r.customer_type as string,
+    orgName: (r.org_name as string) ?? null,
+  }))
+}
+
+/** The customer's active loans the applicant may see, or null when the customer is out of scope. */
+export async function planCustomerLoans(access: UserAccess, customerId: number) {
+  const customer = await scopedCustomers(access)
+    .leftJoin('orgs as o', 'o.id', 'c.org_id')
+    .where('c.id', customerId)
+    .select('c.id', 'c.customer_no', 'c.name', 'c.customer_type', 'o.name as org_name')
+    .first()
+  if (!customer) return null
+  const loans = await scopedLoans(access)
+    .where('l.customer_id', customerId)
+    .where('l.status', 'active')
+    .orderBy('l.id')
+    .select(
+      'l.id',
+      'l.loan_no',
+      'l.product',
+      'l.five_class',
+      'l.overdue_days',
+      'l.maturity_date',
+      db.raw('CAST(l.balance_fen AS CHAR) as balance_fen'),
+      db.raw(
+        'CAST(l.overdue_interest_fen + l.penalty_interest_fen + l.compound_interest_fen AS CHAR) as interest_fen'
+      )
+    )
+  const pending = await db
+    .from('disposal_plan_loans as pl')
+    .join('disposal_plans as p', 'p.id', 'pl.plan_id')
+    .whereIn(
+      'pl.loan_id',
+      loans.map((l) => l.id)
+    )
+    .where('p.status', 'pending')
+    .select('pl.loan_id', 'p.plan_no')
+  const busy = new Map(pending.map((r) => [Number(r.loan_id), r.plan_no as string]))
+  return {
+    customer: {
+      id: Number(customer.id),
+      customerNo: customer.customer_no as string,
+      name: customer.name as string,
+      customerType: customer.customer_type as string,
+      orgName: (customer.org_name as string) ?? null,
+    },
+    loans: loans.map((l) => ({
+      id: Number(l.id),
+      loanNo: l.loan_no as string,
+      product: l.product as string,
+      fiveClass: l.five_class as string,
+      overdueDays: Number(l.overdue_days),
+      maturityDate: l.maturity_date ? String(l.maturity_date).slice(0, 10) : null,
+      balance: Money.fromFen(String(l.balance_fen)).toYuan(),
+      interest: Money.fromFen(String(l.interest_fen)).toYuan(),
+      pendingPlanNo: busy.get(Number(l.id)) ?? null,
+    })),
+  }
+}

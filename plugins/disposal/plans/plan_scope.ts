@@ -1,0 +1,34 @@
+/*
+| The data scope of plans. A plan belongs to the customer's org (the asset's
+| owning org) and to its applicant, so a branch sees its subtree's plans, a
+| 客户经理 with "self only" sees the plans they applied for, and anything out
+| of scope is a 404 exactly like a missing id. Customers and loans offered on
+| the application form are filtered by the same rules credit-assets uses.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/auth/data_scope'
+
+export const scopedPlans = (access: UserAccess) =>
+  applyDataScope(db.from('disposal_plans as p'), access, {
+    orgColumn: 'p.org_id',
+    ownerColumn: 'p.created_by',
+  })
+
+export const scopedCustomers = (access: UserAccess) =>
+  applyDataScope(db.from('ca_customers as c'), access, {
+    orgColumn: 'c.org_id',
+    ownerColumn: 'c.manager_id',
+  })
+
+export const scopedLoans = (access: UserAccess) =>
+  applyDataScope(db.from('ca_loans as l'), access, {
+    orgColumn: 'l.org_id',
+    ownerColumn: 'l.manager_id',
+  })
+
+/** Plan id from a route parameter; anything that is not a positive integer finds nothing. */
+export function planIdParam(value: unknown): number {
+  const id = Number(value)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}

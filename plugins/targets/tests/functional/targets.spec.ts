@@ -1,0 +1,289 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { businessDate } from '#core/business_day/business_date'
+import { dbNow } from '#core/support/db_time'
+import { orgId, tokenFor, userWith } from '#tests/helpers/auth'
+import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+
+/*
+| 目标管理: who may issue which target, what counts as done, the ranking, and
+| the two home-page widgets' scoping. Demo orgs: 总行 000000 → 北京分行 110000
+| (朝阳 110101, 海淀 110102), 上海分行 310000 (浦东 310101).
+*/
+const ALL_CODES = [
+  'targets:head-target:list',
+  'targets:head-target:create',
+  'targets:head-target:update',
+  'targets:head-target:delete',
+  'targets:head-tracking:list',
+  'targets:branch-target:list',
+  'targets:branch-target:create',
+  'targets:branch-target:update',
+  'targets:branch-target:delete',
+  'targets:branch-tracking:list',
+]
+
+const headOffice = () => userWith({ permissions: ALL_CODES, dataScope: 'all', orgCode: '000000' })
+const beijing = () =>
+  userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '110000' })
+
+async function repay(loanId: number, paidOn: string, principalFen: string, interestFen = '0') {
+  await db.table('ca_repayments').insert({
+    loan_id: loanId,
+    paid_on: paidOn,
+    principal_fen: principalFen,
+    interest_fen: interestFen,
+    penalty_fen: 0,
+    created_at: dbNow(),
+  })
+}
+
+const target = (org: number, kind: string, amount: string, period = 'Y') => ({
+  orgId: org,
+  year: 2026,
+  period,
+  kind,
+  amount,
+})
+
+test.group('targets: issuing', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the head office issues 总行目标 to branches; a branch issues 分行目标 to its sub-branches', async ({
+    client,
+    assert,
+  }) => {
+    const hq = await headOffice()
+    const bj = await beijing()
+    const created = await client
+      .post('/api/targets/head/targets')
+      .bearerToken(hq.token)
+      .json(target(await orgId('110000'), 'recovery', '1000000.00'))
+    created.assertStatus(201)
+    assert.include(created.body(), { level: 'head', amount: '1000000.00', orgName: '北京分行' })
+
+    const sub = await client
+      .post('/api/targets/branch/targets')
+      .bearerToken(bj.token)
+      .json(target(await orgId('110101'), 'recovery', '400000.50'))
+    sub.assertStatus(201)
+
+    // The branch sees its own 总行目标 but may not change it, nor issue one.
+    const list = await client.get('/api/targets/head/targets').bearerToken(bj.token)
+    assert.deepEqual(
+      list.body().data.map((t: any) => t.orgName),
+      ['北京分行']
+    )
+    const edit = await client
+      .put(`/api/targets/head/targets/${created.body().id}`)
+      .bearerToken(bj.token)
+      .json(target(await orgId('110000'), 'recovery', '1.00'))
+    edit.assertStatus(422)
+    const own = await client
+      .post('/api/targets/head/targets')
+      .bearerToken(bj.token)
+      .json(target(await orgId('110000'), 'reduction', '5.00'))
+    own.assertStatus(422)
+    // Nor for another branch's sub-branch, nor a 分行目标 for a branch.
+    const shanghai = await client
+      .post('/api/targets/branch/targets')
+      .bearerToken(bj.token)
+      .json(target(await orgId('310101'), 'recovery', '5.00'))
+    shanghai.assertStatus(422)
+    assert.equal(shanghai.body().errors[0].field, 'orgId')
+    const wrongLevel = await client
+      .post('/api/targets/branch/targets')
+      .bearerToken(hq.token)
+      .json(target(await orgId('110000'), 'recovery', '5.00'))
+    wrongLevel.assertStatus(422)
+    // One target per org, period and kind.
+    const twice = await client
+      .post('/api/targets/head/targets')
+      .bearerToken(hq.token)
+      .json(target(await orgId('110000'), 'recovery', '2.00'))
+    twice.assertStatus(422)
+    // Money to the fen, no floats: three decimals are refused.
+    const fraction = await client
+      .post('/api/targets/head/targets')
+      .bearerToken(hq.token)
+      .json(target(await orgId('310000'), 'recovery', '1.005'))
+    fraction.assertStatus(422)
+
+    const options = await client.get('/api/targets/branch/org-options').bearerToken(bj.token)
+    assert.deepEqual(
+      options.body().map((o: any) => o.name),
+      ['北京朝阳支行', '北京海淀支行']
+    )
+  })
+
+  test('changes are audited', async ({ client, assert }) => {
+    const hq = await headOffice()
+    const created = await client
+      .post('/api/targets/head/targets')
+      .bearerToken(hq.token)
+      .json(target(await orgId('310000'), 'reduction', '800.00'))
+    await client
+      .put(`/api/targets/head/targets/${created.body().id}`)
+      .bearerToken(hq.token)
+      .json(target(await orgId('310000'), 'reduction', '900.00'))
+    ;(
+      await client.delete(`/api/targets/head/targets/${created.body().id}`).bearerToken(hq.token)
+    ).assertStatus(204)
+    const actions = await db
+      .from('audit_logs')
+      .where('entity_type', 'target')
+      .where('entity_id', String(created.body().id))
+      .orderBy('id')
+      .select('action')
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      ['target.create', 'target.update', 'target.delete']
+    )
+  })
+})
+
+test.group('targets: tracking and widgets', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('done = recoveries on risk assets in the period, after entry; ranked by 完成率', async ({
+    client,
+    assert,
+  }) => {
+    await businessDate.set('2026-09-30')
+    const hq = await headOffice()
+    const cy = await bookLoan({ orgCode: '110101', fiveClass: 'doubtful', riskAsset: true }) // entered 2026-01-01
+    const hd = await bookLoan({ orgCode: '110102', fiveClass: 'loss', riskAsset: true })
+    const normal = await bookLoan({ orgCode: '110101' }) // not a risk asset
+    const pd = await bookLoan({ orgCode: '310101', fiveClass: 'loss', riskAsset: true })
+    await repay(cy.loanId, '2026-02-10', '30000000', '100000') // 300,000 + 1,000 interest
+    await repay(cy.loanId, '2025-12-20', '99900000') // before entry: not a recovery
+    await repay(cy.loanId, '2026-08-01', '5000000') // H2
+    await repay(hd.loanId, '2026-05-05', '10000000')
+    await repay(normal.loanId, '2026-03-01', '77700000') // ordinary loan: not counted
+    await repay(pd.loanId, '2026-04-01', '20000000')
+    // 海淀 was handed over in June but downgraded to 可疑 in March: its May payment is a recovery.
+    await db.from('ca_risk_assets').where('loan_id', hd.loanId).update({ entered_on: '2026-06-01' })
+    await db.table('ca_classification_history').insert({
+      loan_id: hd.loanId,
+      from_class: 'normal',
+      to_class: 'doubtful',
+      changed_on: '2026-03-01',
+      created_at: dbNow(),
+    })
+    // A loan handed over in June for overdue days only: its May payment is not.
+    const late = await bookLoan({
+      orgCode: '110101',
+      fiveClass: 'special_mention',
+      riskAsset: true,
+    })
+    await db
+      .from('ca_risk_assets')
+      .where('loan_id', late.loanId)
+      .update({ entered_on: '2026-06-01' })
+    await db.table('ca_classification_history').insert({
+      loan_id: late.loanId,
+      from_class: 'normal',
+      to_class: 'special_mention',
+      changed_on: '2026-02-01',
+      created_at: dbNow(),
+    })
+    await repay(late.loanId, '2026-05-05', '12345600')
+
+    for (const [code, kind, amount] of [
+      ['110000', 'recovery', '500000.00'],
+      ['110000', 'reduction', '400000.00'],
+      ['310000', 'recovery', '400000.00'],
+    ] as const)
+      (
+        await client
+          .post('/api/targets/head/targets')
+          .bearerToken(hq.token)
+          .json(target(await orgId(code), kind, amount))
+      ).assertStatus(201)
+
+    const tracking = await client.get('/api/targets/head/tracking?year=2026').bearerToken(hq.token)
+    tracking.assertStatus(200)
+    const rows = Object.fromEntries(
+      tracking.body().data.map((r: any) => [`${r.orgName}:${r.kind}`, r])
+    )
+    // 北京 recovery: 300,000 + 1,000 + 50,000 + 100,000 = 451,000.00 of 500,000 → 90.20%
+    assert.include(rows['北京分行:recovery'], { actual: '451000.00', rate: '90.20' })
+    // 北京 reduction: principal only, 450,000.00 of 400,000 → 112.50%
+    assert.include(rows['北京分行:reduction'], { actual: '450000.00', rate: '112.50', rank: 1 })
+    // 上海 recovery 200,000 of 400,000 → 50.00%; ranks are per period and kind.
+    assert.include(rows['上海分行:recovery'], { actual: '200000.00', rate: '50.00' })
+    assert.equal(rows['北京分行:recovery'].rank, 1)
+    assert.equal(rows['上海分行:recovery'].rank, 2)
+
+    const h1 = await client
+      .post('/api/targets/head/targets')
+      .bearerToken(hq.token)
+      .json(target(await orgId('110000'), 'recovery', '1000.00', 'H1'))
+    h1.assertStatus(201)
+    const firstHalf = await client
+      .get('/api/targets/head/tracking?year=2026&period=H1')
+      .bearerToken(hq.token)
+    assert.equal(firstHalf.body().data[0].actual, '401000.00') // the August repayment is H2
+  })
+
+  test('widgets: the head office sees branches, a branch sees itself and ranks its sub-branches', async ({
+    client,
+    assert,
+  }) => {
+    await businessDate.set('2026-09-30')
+    const hq = await headOffice()
+    const bj = await beijing()
+    const cy = await bookLoan({ orgCode: '110101', fiveClass: 'doubtful', riskAsset: true })
+    const hd = await bookLoan({ orgCode: '110102', fiveClass: 'loss', riskAsset: true })
+    const pd = await bookLoan({ orgCode: '310101', fiveClass: 'loss', riskAsset: true })
+    await repay(cy.loanId, '2026-02-10', '30000000')
+    await repay(hd.loanId, '2026-05-05', '10000000')
+    await repay(pd.loanId, '2026-04-01', '20000000')
+    const post = async (token: string, level: string, code: string, amount: string) =>
+      (
+        await client
+          .post(`/api/targets/${level}/targets`)
+          .bearerToken(token)
+          .json(target(await orgId(code), 'recovery', amount))
+      ).assertStatus(201)
+    await post(hq.token, 'head', '110000', '800000.00')
+    await post(hq.token, 'head', '310000', '400000.00')
+    await post(bj.token, 'branch', '110101', '600000.00')
+    await post(bj.token, 'branch', '110102', '200000.00')
+
+    const plan = (token: string) =>
+      client.get('/api/dashboard/widgets/targets:plan-completion/data').bearerToken(token)
+    const headPlan = (await plan(hq.token)).body()
+    const recovery = headPlan.kinds.find((k: any) => k.kind === 'recovery')
+    // Branches only: 800,000 + 400,000; sub-branch targets are inside them, not added.
+    assert.include(recovery, { orgs: 2, target: '1200000.00', actual: '600000.00', rate: '50.00' })
+    const branchPlan = (await plan(bj.token)).body()
+    assert.include(
+      branchPlan.kinds.find((k: any) => k.kind === 'recovery'),
+      { orgs: 1, target: '800000.00', actual: '400000.00', rate: '50.00' }
+    )
+
+    const ranking = (token: string) =>
+      client.get('/api/dashboard/widgets/targets:org-ranking/data').bearerToken(token)
+    assert.deepEqual(
+      (await ranking(hq.token)).body().rows.map((r: any) => [r.orgName, r.actual]),
+      [
+        ['北京分行', '400000.00'],
+        ['上海分行', '200000.00'],
+      ]
+    )
+    assert.deepEqual(
+      (await ranking(bj.token)).body().rows.map((r: any) => [r.rank, r.orgName, r.actual, r.rate]),
+      [
+        [1, '北京朝阳支行', '300000.00', '50.00'],
+        [2, '北京海淀支行', '100000.00', '50.00'],
+      ]
+    )
+
+    const outsider = await userWith({ permissions: ['targets:head-target:list'] })
+    ;(await plan(outsider.token)).assertStatus(403)
+    const demo = await tokenFor('bj_asset')
+    ;(await ranking(demo)).assertStatus(200)
+  })
+})
