@@ -1,0 +1,316 @@
+#!/usr/bin/env node
+/*
+| `npm run bench` — performance figures of the ledger framework on MariaDB,
+| printed, not asserted (docs/performance.md records them with the machine).
+|
+| Needs a database with the demo bank and a big loan book, e.g.:
+|   export DB_CONNECTION=mysql DB_DATABASE=ram_bench APP_MODE=demo
+|   node ace migration:run --force && node ace demo:seed
+|   node ace plugins:run credit-assets:demo-generate --payload '{"customers":100000,"loans":1000000}'
+| (BENCH_GENERATE=1 does those three steps first.) Env: DB_DATABASE (default
+| ram_bench), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, BENCH_PORT (default 3391),
+| BENCH_RISK_ASSETS (default 200000, the issue's book: the bench hands over
+| more loans directly when the generator made fewer), BENCH_REQUESTS (50).
+|
+| It starts its own server (in-process queue) on BENCH_PORT and measures:
+|  1. 风险资产台账 page 1 and page 500 with two filters through HTTP (hq_risk):
+|     p50/p95 of BENCH_REQUESTS requests each, and the 合计 row's request;
+|  2. the same SQL statements (count, page keys, page rows; totals) straight through mysql2,
+|     and the ratio HTTP/SQL;
+|  3. a 100k-row xlsx export (queued job, streamed): seconds and the server's
+|     peak RSS;
+|  4. the snapshot of every loan for one date (the job), seconds, against one
+|     plain INSERT … SELECT of the same rows into a scratch table.
+*/
+import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import mysql from 'mysql2/promise'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const DB = process.env.DB_DATABASE ?? 'ram_bench'
+const PORT = Number(process.env.BENCH_PORT ?? 3391)
+const BASE = `http://127.0.0.1:${PORT}`
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50)
+const RISK_TARGET = Number(process.env.BENCH_RISK_ASSETS ?? 200_000)
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  APP_MODE: 'demo',
+  APP_KEY: process.env.APP_KEY ?? 'bench-only-key-0123456789abcdefghijklmnopqrstuvwxyz',
+  DB_CONNECTION: 'mysql',
+  DB_DATABASE: DB,
+  REDIS_HOST: '',
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+}
+const connection = {
+  host: env.DB_HOST ?? '127.0.0.1',
+  port: Number(env.DB_PORT ?? 3306),
+  user: env.DB_USER ?? 'root',
+  password: env.DB_PASSWORD ?? '',
+  database: DB,
+  supportBigNumbers: true,
+  bigNumberStrings: true,
+  dateStrings: ['DATE'],
+}
+
+const ace = (...args) => {
+  const result = spawnSync('node', ['ace', ...args], { cwd: ROOT, env, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`node ace ${args.join(' ')} failed`)
+}
+const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6
+const now = () => process.hrtime.bigint()
+const pct = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+const f1 = (n) => n.toFixed(1)
+
+if (process.env.BENCH_GENERATE === '1') {
+  ace('migration:run', '--force')
+  ace('demo:seed')
+  ace(
+    'plugins:run',
+    'credit-assets:demo-generate',
+    '--payload',
+    '{"customers":100000,"loans":1000000}'
+  )
+} else {
+  ace('migration:run', '--force')
+  // Idempotent: syncs the manifests and gives the demo roles codes added since (the ledgers').
+  ace('demo:seed')
+}
+
+const sql = await mysql.createConnection(connection)
+const count = async (q, b = []) => Number((await sql.query(q, b))[0][0].n)
+const loans = await count('SELECT COUNT(*) AS n FROM ca_loans')
+if (loans < 1000) {
+  console.error(
+    `${DB} has ${loans} loans: generate the book first (see the header of bench/run.mjs)`
+  )
+  process.exit(1)
+}
+let risk = await count('SELECT COUNT(*) AS n FROM ca_risk_assets')
+if (risk < RISK_TARGET) {
+  // The issue's book has 200k risk loans; the generator's rule hands over fewer.
+  // Hand over the worst remaining loans directly (bulk, like the handover job).
+  await sql.query(
+    `INSERT INTO ca_risk_assets (loan_id, customer_id, org_id, manager_id, status, entered_on, created_at, updated_at)
+     SELECT l.id, l.customer_id, l.org_id, l.manager_id, 'managed', CURDATE(), NOW(), NOW()
+     FROM ca_loans l LEFT JOIN ca_risk_assets r ON r.loan_id = l.id
+     WHERE r.id IS NULL ORDER BY l.overdue_days DESC, l.id LIMIT ?`,
+    [RISK_TARGET - risk]
+  )
+  risk = await count('SELECT COUNT(*) AS n FROM ca_risk_assets')
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown'
+const version = (await sql.query('SELECT VERSION() AS v'))[0][0].v
+console.log(
+  `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpu} · ${Math.round(totalmem() / 2 ** 30)} GB · MariaDB ${version} · Node ${process.version}`
+)
+console.log(`book: ${loans} loans, ${risk} risk assets (${DB})`)
+
+/* ---- server ------------------------------------------------------------- */
+const server = spawn('node', ['--import=ts-node-maintained/register/esm', 'bin/server.ts'], {
+  cwd: ROOT,
+  env,
+  stdio: ['ignore', 'pipe', 'pipe'],
+})
+let log = ''
+server.stdout.on('data', (d) => (log += d))
+server.stderr.on('data', (d) => (log += d))
+process.on('exit', () => server.exitCode === null && server.kill('SIGKILL'))
+async function stop() {
+  if (server.exitCode !== null) return
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  server.kill('SIGINT')
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))])
+  if (server.exitCode === null) server.kill('SIGKILL')
+}
+for (let i = 0; ; i++) {
+  if (server.exitCode !== null) throw new Error(`server exited:\n${log}`)
+  try {
+    if ((await fetch(`${BASE}/api/health`)).ok) break
+  } catch {}
+  if (i > 240) throw new Error(`server not healthy:\n${log}`)
+  await new Promise((r) => setTimeout(r, 500))
+}
+const memory = (field) => {
+  const line = readFileSync(`/proc/${server.pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(field))
+  return Number(line.replace(/\D+/g, '')) / 1024
+}
+
+const login = await fetch(`${BASE}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'hq_risk', password: 'Risk@12345' }),
+})
+const { token } = await login.json()
+const headers = { authorization: `Bearer ${token}` }
+const get = async (path) => {
+  const response = await fetch(`${BASE}${path}`, { headers })
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+  return response.json()
+}
+
+/* ---- 1 + 2: ledger pages, HTTP and direct SQL ----------------------------- */
+const FILTERS = { fiveClass: 'substandard', overdueDaysFrom: 30 }
+const PER_PAGE = 20
+const filterQs = new URLSearchParams({ ...FILTERS, perPage: PER_PAGE }).toString()
+
+// The statements the framework runs for 风险资产台账 with these filters (hq_risk's scope is
+// all, so no scope clause): the count, the page's keys (deferred join), the page's rows;
+// and, on its own request, the 合计 row.
+const BASE_SQL = `FROM ca_risk_assets AS r INNER JOIN ca_loans AS l ON l.id = r.loan_id
+  WHERE l.five_class = ? AND l.overdue_days >= ?`
+const MONEY = [
+  'amount_fen',
+  'balance_fen',
+  'overdue_principal_fen',
+  'overdue_interest_fen',
+  'penalty_interest_fen',
+  'compound_interest_fen',
+  'on_balance_interest_fen',
+  'off_balance_interest_fen',
+]
+const COUNT = `SELECT COUNT(*) AS row_count ${BASE_SQL}`
+const KEYS = `SELECT r.id AS __key ${BASE_SQL} ORDER BY r.entered_on DESC, r.id DESC LIMIT ? OFFSET ?`
+const ROWS = `SELECT l.loan_no AS loanNo, c.name AS customerName, c.customer_type AS customerType, o.name AS orgName,
+  u.real_name AS managerName, l.product, l.five_class AS fiveClass, r.status AS riskStatus,
+  ${MONEY.map((m) => `CAST(l.${m} AS CHAR) AS ${m}`).join(', ')}, l.overdue_days AS overdueDays,
+  l.start_date AS startDate, l.maturity_date AS maturityDate, r.entered_on AS enteredOn, r.id AS __key
+  FROM ca_risk_assets AS r INNER JOIN ca_loans AS l ON l.id = r.loan_id
+  LEFT JOIN ca_customers AS c ON c.id = l.customer_id LEFT JOIN orgs AS o ON o.id = l.org_id
+  LEFT JOIN users AS u ON u.id = l.manager_id
+  WHERE l.five_class = ? AND l.overdue_days >= ? AND r.id IN (?)`
+const TOTALS = `SELECT COUNT(*) AS row_count, ${MONEY.map((m) => `CAST(COALESCE(SUM(l.${m}), 0) AS CHAR) AS sum_${m}`).join(', ')} ${BASE_SQL}`
+const binds = [FILTERS.fiveClass, FILTERS.overdueDaysFrom]
+
+async function measure(label, run, times = REQUESTS) {
+  for (let i = 0; i < 5; i++) await run() // warm-up: JIT, connection pools, buffer pool
+  const spent = []
+  for (let i = 0; i < times; i++) {
+    const start = now()
+    await run()
+    spent.push(ms(start))
+  }
+  return { label, p50: pct(spent, 50), p95: pct(spent, 95) }
+}
+
+const results = []
+let total = 0
+for (const page of [1, 500]) {
+  const http = await measure(`HTTP page ${page}`, async () => {
+    const body = await get(`/api/ledgers/risk-assets/rows?${filterQs}&page=${page}`)
+    total = body.meta.total
+    if (page === 500 && body.data.length === 0) throw new Error('page 500 is empty')
+  })
+  const direct = await measure(`SQL  page ${page}`, async () => {
+    const [, [keys]] = await Promise.all([
+      sql.query(COUNT, binds),
+      sql.query(KEYS, [...binds, PER_PAGE, (page - 1) * PER_PAGE]),
+    ])
+    await sql.query(ROWS, [...binds, keys.map((k) => k.__key)])
+  })
+  results.push({ page, http, direct })
+}
+const TOTAL_RUNS = Math.max(5, Math.round(REQUESTS / 5))
+const httpTotals = await measure(
+  'HTTP totals',
+  () => get(`/api/ledgers/risk-assets/totals?${filterQs}`),
+  TOTAL_RUNS
+)
+const sqlTotals = await measure('SQL totals', () => sql.query(TOTALS, binds), TOTAL_RUNS)
+
+console.log(
+  `\n1-2. 风险资产台账, filters fiveClass=substandard & overdueDays≥30 (${total} rows), ${REQUESTS} requests each`
+)
+for (const { page, http, direct } of results) {
+  console.log(
+    `  page ${String(page).padStart(3)}: HTTP p50 ${f1(http.p50)} ms  p95 ${f1(http.p95)} ms | mysql2 p50 ${f1(direct.p50)} ms  p95 ${f1(direct.p95)} ms | ratio p50 ${(http.p50 / direct.p50).toFixed(2)}×  p95 ${(http.p95 / direct.p95).toFixed(2)}×`
+  )
+}
+console.log(
+  `  合计 row (${TOTAL_RUNS} requests): HTTP p50 ${f1(httpTotals.p50)} ms  p95 ${f1(httpTotals.p95)} ms | mysql2 p50 ${f1(sqlTotals.p50)} ms  p95 ${f1(sqlTotals.p95)} ms`
+)
+
+/* ---- 3: 100k-row export ------------------------------------------------- */
+const EXPORT_ROWS = 100_000
+const rssBefore = memory('VmRSS')
+// Without filters the ledger has every risk asset; a balance floor trims it near 100k rows.
+const bound = (
+  await sql.query(
+    `SELECT CAST(l.balance_fen AS CHAR) AS b FROM ca_risk_assets r JOIN ca_loans l ON l.id = r.loan_id
+     ORDER BY l.balance_fen DESC LIMIT 1 OFFSET ?`,
+    [Math.min(EXPORT_ROWS, risk) - 1]
+  )
+)[0][0].b
+const floorYuan = `${bound.slice(0, -2) || '0'}.${bound.slice(-2).padStart(2, '0')}`
+const started = now()
+const queued = await fetch(`${BASE}/api/ledgers/risk-assets/exports`, {
+  method: 'POST',
+  headers: { ...headers, 'content-type': 'application/json' },
+  body: JSON.stringify({ balanceFrom: floorYuan }),
+})
+const { jobId } = await queued.json()
+let job
+for (;;) {
+  job = await get(`/api/jobs/${jobId}`)
+  if (job.status === 'completed' || job.status === 'failed') break
+  await new Promise((r) => setTimeout(r, 200))
+}
+const exportSeconds = ms(started) / 1000
+if (job.status !== 'completed') throw new Error(`export failed: ${job.error}`)
+console.log(
+  `\n3. xlsx export of ${job.result.rows} rows: ${exportSeconds.toFixed(1)} s; server RSS before ${Math.round(rssBefore)} MB, peak ${Math.round(memory('VmHWM'))} MB`
+)
+
+/* ---- 4: snapshot vs plain INSERT … SELECT -------------------------------- */
+await stop()
+const DATE = '2000-01-03' // a date of its own, deleted afterwards
+const snapStart = now()
+const snapshotRun = spawnSync(
+  'node',
+  [
+    'ace',
+    'plugins:run',
+    'credit-assets:loan-snapshot',
+    '--payload',
+    JSON.stringify({ businessDate: DATE }),
+  ],
+  { cwd: ROOT, env, encoding: 'utf8' }
+)
+if (snapshotRun.status !== 0) throw new Error(`snapshot job failed:\n${snapshotRun.stderr}`)
+const snapshotSeconds = ms(snapStart) / 1000
+// The job's own timing (its result `ms`), without the process start.
+const jobMs = Number(/"ms":\s*(\d+)/.exec(snapshotRun.stdout)?.[1] ?? Number.NaN)
+const snapRows = await count(
+  'SELECT COUNT(*) AS n FROM ca_loan_snapshots WHERE snapshot_date = ?',
+  [DATE]
+)
+await sql.query('DROP TABLE IF EXISTS bench_plain_snapshot')
+await sql.query('CREATE TABLE bench_plain_snapshot LIKE ca_loan_snapshots')
+const plainStart = now()
+await sql.query(
+  `INSERT INTO bench_plain_snapshot (snapshot_date, loan_id, customer_id, org_id, manager_id, product, five_class, status,
+     balance_fen, overdue_days, overdue_principal_fen, overdue_interest_fen, penalty_interest_fen, compound_interest_fen,
+     on_balance_interest_fen, off_balance_interest_fen, risk_status)
+   SELECT ?, l.id, l.customer_id, l.org_id, l.manager_id, l.product, l.five_class, l.status, l.balance_fen, l.overdue_days,
+     l.overdue_principal_fen, l.overdue_interest_fen, l.penalty_interest_fen, l.compound_interest_fen,
+     l.on_balance_interest_fen, l.off_balance_interest_fen, r.status
+   FROM ca_loans l LEFT JOIN ca_risk_assets r ON r.loan_id = l.id`,
+  [DATE]
+)
+const plainSeconds = ms(plainStart) / 1000
+await sql.query('DROP TABLE bench_plain_snapshot')
+await sql.query('DELETE FROM ca_loan_snapshots WHERE snapshot_date = ?', [DATE])
+const jobSeconds = Number.isFinite(jobMs) ? jobMs / 1000 : snapshotSeconds
+console.log(
+  `\n4. snapshot of ${snapRows} loans: job ${jobSeconds.toFixed(1)} s (${snapshotSeconds.toFixed(1)} s with process start) | plain INSERT … SELECT ${plainSeconds.toFixed(1)} s | ratio ${(jobSeconds / plainSeconds).toFixed(2)}×`
+)
+await sql.end()
