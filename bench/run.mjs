@@ -4,10 +4,10 @@
 | printed, not asserted (docs/performance.md records them with the machine).
 |
 | Needs a database with the demo bank and a big loan book, e.g.:
-|   export DB_CONNECTION=mysql DB_DATABASE=ram_bench APP_MODE=demo
+|   export DB_CONNECTION=mysql DB_DATABASE=ram_bench APP_MODE=demo APP_KEY=bench-only-key-0123456789abcdefghijklmnopqrstuvwxyz
 |   node ace migration:run --force && node ace demo:seed
-|   node ace plugins:run credit-assets:demo-generate --payload '{"customers":100000,"loans":1000000}'
-| (BENCH_GENERATE=1 does those three steps first.) Env: DB_DATABASE (default
+|   node ace demo:generate --customers 100000 --loans 1000000
+| (BENCH_GENERATE=1 does those three steps first; the database is created if missing.) Env: DB_DATABASE (default
 | ram_bench), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, BENCH_PORT (default 3391),
 | BENCH_RISK_ASSETS (default 200000, the issue's book: the bench hands over
 | more loans directly when the generator made fewer), BENCH_REQUESTS (50).
@@ -68,15 +68,18 @@ const pct = (values, p) => {
 }
 const f1 = (n) => n.toFixed(1)
 
+{
+  // A clean clone has no bench database yet: create it (the migrations fill it).
+  const { database, ...server } = connection
+  const admin = await mysql.createConnection(server)
+  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4`)
+  await admin.end()
+}
+
 if (process.env.BENCH_GENERATE === '1') {
   ace('migration:run', '--force')
   ace('demo:seed')
-  ace(
-    'plugins:run',
-    'credit-assets:demo-generate',
-    '--payload',
-    '{"customers":100000,"loans":1000000}'
-  )
+  ace('demo:generate', '--customers', '100000', '--loans', '1000000')
 } else {
   ace('migration:run', '--force')
   // Idempotent: syncs the manifests and gives the demo roles codes added since (the ledgers').

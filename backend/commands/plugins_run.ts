@@ -1,5 +1,6 @@
 import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { runJobInProcess } from '#core/support/command_jobs'
 
 /*
 | Runs one registered job (core's or an enabled plugin's) in this process and
@@ -40,33 +41,6 @@ export default class PluginsRun extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const handler = await jobRegistry.handler(this.job)
-    const started = performance.now()
-    const result = await handler({
-      jobId: `cli-${Date.now()}`,
-      payload,
-      progress: async (percent, message) => {
-        this.logger.info(`[${this.job}] ${Math.round(percent)}%${message ? ` ${message}` : ''}`)
-      },
-    })
-    this.printResult(result)
-    this.logger.success(`${this.job} finished in ${Math.round(performance.now() - started)} ms`)
-  }
-
-  /** Tables of `{ table, rows, ms, rowsPerSecond }` print as a table; everything else as JSON. */
-  private printResult(result: unknown) {
-    const tables = (result as { tables?: unknown })?.tables
-    if (Array.isArray(tables) && tables.every((t) => t && typeof t === 'object' && 'table' in t)) {
-      const table = this.ui.table()
-      table.head(['table', 'rows', 'ms', 'rows/s'])
-      for (const t of tables)
-        table.row([String(t.table), String(t.rows), String(t.ms), String(t.rowsPerSecond)])
-      table.render()
-      const rest = { ...(result as Record<string, unknown>) }
-      delete rest.tables
-      this.logger.log(JSON.stringify(rest, null, 2))
-      return
-    }
-    this.logger.log(JSON.stringify(result ?? null, null, 2))
+    await runJobInProcess(this, this.job, payload)
   }
 }

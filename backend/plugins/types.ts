@@ -405,7 +405,15 @@ export interface PluginManifest {
    * Demo data (APP_MODE=demo only): one of this plugin's jobs that `node ace demo:seed`
    * runs once per database, e.g. a small generated loan book.
    */
-  demo?: { job: string; payload?: unknown }
+  demo?: {
+    job: string
+    payload?: unknown
+    /**
+     * A job that builds a book of a chosen size for `node ace demo:generate --customers N
+     * --loans M [--seed S]` (benchmarks, load tests); it receives `{ customers, loans, seed }`.
+     */
+    generator?: string
+  }
   dailySteps?: DailyStepDefinition[]
   ledgers?: LedgerDefinition[]
   workflowTypes?: WorkflowTypeDefinition[]

@@ -111,6 +111,7 @@ export default definePlugin({
   // `npm start` (demo mode) gets a small loan book with floor alerts already flagged.
   demo: {
     job: 'credit-assets:demo-generate',
+    generator: 'credit-assets:demo-generate',
     payload: { customers: 2000, loans: 5000, flagFloor: true },
   },
 
