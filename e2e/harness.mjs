@@ -30,10 +30,13 @@ let server
 
 export async function startServer() {
   mkdirSync(OUT, { recursive: true })
+  // Its own process group: stopping signals start.mjs and the server it spawned together,
+  // so a server slow to shut down is never left behind as an orphan holding files.
   server = spawn('node', ['scripts/start.mjs'], {
     cwd: ROOT,
     env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   let log = ''
   server.stdout.on('data', (d) => (log += d))
@@ -53,9 +56,15 @@ export async function startServer() {
 export async function stopServer() {
   if (!server || server.exitCode !== null) return
   const done = new Promise((resolve) => server.once('exit', resolve))
-  server.kill('SIGINT')
+  const group = (signal) => {
+    try {
+      process.kill(-server.pid, signal)
+    } catch {}
+  }
+  group('SIGINT')
   await Promise.race([done, new Promise((r) => setTimeout(r, 10000))])
-  if (server.exitCode === null) server.kill('SIGKILL')
+  // Whatever is still alive in the group after 10 s (start.mjs or the server) is killed.
+  group('SIGKILL')
 }
 
 export async function launchBrowser() {
