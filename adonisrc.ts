@@ -71,5 +71,12 @@ export default defineConfig({
     forceExit: true,
   },
 
-  metaFiles: [{ pattern: 'public/**', reloadServer: false }],
+  // Non-code files read at run time, copied by `node ace build`: the console, the holiday
+  // data the demo imports, plugins' document templates and make:plugin's stubs.
+  metaFiles: [
+    { pattern: 'public/**', reloadServer: false },
+    { pattern: 'database/data/**/*.json', reloadServer: false },
+    { pattern: 'plugins/*/documents/**/*.hbs', reloadServer: false },
+    { pattern: 'backend/commands/stubs/**/*.stub', reloadServer: false },
+  ],
 })

