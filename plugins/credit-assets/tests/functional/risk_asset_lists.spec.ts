@@ -213,4 +213,81 @@ test.group('credit-assets: risk-asset list, loan detail, timeline', (group) => {
     const hugeDetail = await client.get(`${base}/loans/${huge.loanId}`).bearerToken(admin)
     assert.equal(hugeDetail.body().balance, '90071992547409.93')
   })
+
+  test('balance-sorted pages, keyword branches and a branch class filter match the plain list', async ({
+    client,
+    assert,
+  }) => {
+    // Ties in balance, broken by risk-asset id; 42 rows so that perPage 1 pages
+    // 1–2 go through the balance bound (page × perPage × 20 ≤ total).
+    const booked = []
+    const cycle = ['700', '300', '700', '300', '500', '700', '100']
+    for (const balanceFen of Array.from({ length: 6 }, () => cycle).flat())
+      booked.push(
+        await bookLoan({
+          balanceFen,
+          orgCode: '110101',
+          fiveClass: 'doubtful',
+          riskAsset: true,
+          customerName: booked.length ? undefined : '朝阳测速科技有限公司',
+        })
+      )
+    await bookLoan({ balanceFen: '700', orgCode: '310101', fiveClass: 'doubtful', riskAsset: true })
+    const viewer = await userWith({
+      permissions: ['credit-assets:risk-asset:list'],
+      dataScope: 'org_and_below',
+      orgCode: '110000',
+    })
+    const list = async (qs: Record<string, unknown>) => {
+      const response = await client.get(`${base}/risk-assets`).bearerToken(viewer.token).qs(qs)
+      response.assertStatus(200)
+      return response.body()
+    }
+    for (const order of ['desc', 'asc']) {
+      const whole = await list({ sort: 'balance', order, perPage: 200, fiveClass: 'doubtful' })
+      assert.equal(whole.meta.total, 42)
+      for (const perPage of [1, 2, 5])
+        for (const page of [1, 2, 3, 9]) {
+          const paged = await list({ sort: 'balance', order, perPage, page, fiveClass: 'doubtful' })
+          assert.deepEqual(
+            paged.data.map((r: any) => r.id),
+            whole.data.slice((page - 1) * perPage, page * perPage).map((r: any) => r.id)
+          )
+        }
+      const balances = whole.data.map((r: any) => Number(r.balance))
+      assert.deepEqual(
+        balances,
+        [...balances].sort((x, y) => (order === 'desc' ? y - x : x - y))
+      )
+    }
+    const tied = (await list({ sort: 'balance', order: 'desc', perPage: 200 })).data
+      .filter((r: any) => r.balance === '7.00')
+      .map((r: any) => r.id)
+    assert.deepEqual(
+      tied,
+      [...tied].sort((x, y) => y - x)
+    )
+
+    // Keyword: 借据号 prefix, customer-name substring, exact ID number — scoped.
+    const [target] = booked
+    const loan = await db.from('ca_loans').where('id', target.loanId).first()
+    const customer = await db.from('ca_customers').where('id', loan.customer_id).first()
+    for (const keyword of ['测速科技', customer.id_no]) {
+      const found = await list({ keyword })
+      assert.deepEqual(
+        found.data.map((r: any) => r.loanId),
+        [target.loanId],
+        keyword
+      )
+      assert.equal(found.meta.total, 1)
+    }
+    const byLoanNo = await list({ keyword: loan.loan_no, perPage: 200 })
+    assert.include(
+      byLoanNo.data.map((r: any) => r.loanId),
+      target.loanId
+    )
+    assert.isTrue(byLoanNo.data.every((r: any) => r.loanNo.startsWith(loan.loan_no)))
+    assert.equal((await list({ keyword: `${customer.id_no}X` })).meta.total, 0)
+    assert.equal((await list({ fiveClass: 'loss' })).meta.total, 0)
+  })
 })
