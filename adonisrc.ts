@@ -25,6 +25,12 @@ export default defineConfig({
     tmp: 'tmp',
   },
 
+  // Shut providers down in reverse: the plugin provider drains the job queue before
+  // Lucid closes the database. In registration order a job finishing during the drain
+  // reopened the pool, whose reaper timer kept `node ace business-day:advance` (and a
+  // stopping server) alive for ever.
+  experimental: { shutdownInReverseOrder: true },
+
   commands: [
     () => import('@adonisjs/core/commands'),
     () => import('@adonisjs/lucid/commands'),
