@@ -54,10 +54,10 @@ export default class DemoGenerate extends BaseCommand {
         ...(this.seed === undefined ? {} : { seed: this.seed }),
       })
     }
-    const seconds = (performance.now() - started) / 1000
+    const ms = Math.max(1, Math.round(performance.now() - started))
     this.logger.success(
-      `demo bank: ${this.customers} customers, ${this.loans} loans in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(this.loans / Math.max(seconds, 0.001))} loans/s)`
+      `demo bank: ${this.customers} customers, ${this.loans} loans in ${ms} ms ` +
+        `(${Math.round((this.loans * 1000) / ms)} loans/s)`
     )
   }
 }

@@ -4,6 +4,7 @@
 | below a fen over decades, and the formatting helpers the step table speaks in.
 */
 import { Decimal } from 'decimal.js'
+import { decimalText } from '#core/money/money'
 
 export const Dec = Decimal.clone({
   precision: 50,
@@ -19,7 +20,7 @@ export const ZERO = new Dec(0)
 export const toFen = (value: Dec): Dec => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
 
 /** Yuan text with two decimals, no grouping: the API's amount format. */
-export const yuanText = (value: Dec): string => toFen(value).toFixed(2)
+export const yuanText = (value: Dec): string => decimalText(value.toString(), 2)
 
 /** "1234567.5" → "1,234,567.50", for the zh-CN formulas a clerk reads. */
 export function groupedYuan(value: Dec): string {

@@ -8,7 +8,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { businessDate } from '#core/business_day/business_date'
-import { Money } from '#core/money/money'
+import { decimalText, Money } from '#core/money/money'
 import type { JobHandler } from '#core/plugins/types'
 import { dbNow } from '#core/support/db_time'
 import { actualOf, actualsFor } from '../services/actuals.js'
@@ -24,7 +24,7 @@ function targetFen(actual: Money, orgId: number, period: Period): string {
   let fen = new Decimal(actual.toFen()).dividedBy(aim(orgId))
   if (period === 'Y') fen = fen.times(1.6) // the year is not over yet
   fen = Decimal.max(fen, MIN_FEN)
-  return fen.dividedBy(WAN_FEN).ceil().times(WAN_FEN).toFixed(0)
+  return decimalText(fen.dividedBy(WAN_FEN).ceil().times(WAN_FEN).toString(), 0)
 }
 
 const demoSeed: JobHandler = async () => {

@@ -163,8 +163,7 @@ test.group('bank-systems: outbox survives a killed queue:work', (group) => {
 
     const started = Date.now()
     const phases: string[] = []
-    const phase = (name: string) =>
-      phases.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)}s`)
+    const phase = (name: string) => phases.push(`${name} ${Date.now() - started} ms`)
     const first = startWorker()
     workers.push(first.child)
     await Promise.race([first.ready, sleep(60_000)])

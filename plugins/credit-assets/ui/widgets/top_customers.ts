@@ -1,6 +1,6 @@
 /* 风险客户排名: the top customers by risk balance as horizontal bars (万元), largest on top. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanLabel, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, tr, wanLabel, wanNumber, yuanToWan } from '@/components/dashboard/chart-kit'
 
 export interface TopCustomersData {
   rows: Array<{ customerId: number; customerName: string; loans: number; balance: string }>
@@ -58,7 +58,8 @@ export function buildOption(data: TopCustomersData, locale: AppLocale) {
           position: 'right',
           fontSize: 11,
           color: '#3d4a5c',
-          formatter: (p: { value: number }) => p.value.toFixed(2),
+          // The exact 万元 text from the balance string, not the bar's float.
+          formatter: (p: { dataIndex: number }) => yuanToWan(rows[p.dataIndex]?.balance),
         },
       },
     ],

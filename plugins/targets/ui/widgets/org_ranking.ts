@@ -1,6 +1,6 @@
 /* 机构完成金额排名: orgs by amount recovered (万元), best first, 完成率 beside each bar. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanLabel, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, tr, wanLabel, wanNumber, yuanToWan } from '@/components/dashboard/chart-kit'
 
 export interface OrgRankingData {
   year: number
@@ -61,8 +61,8 @@ export function buildOption(data: OrgRankingData, locale: AppLocale) {
           position: 'right',
           fontSize: 11,
           color: '#3d4a5c',
-          formatter: (p: { dataIndex: number; value: number }) =>
-            `${p.value.toFixed(2)}（${rows[p.dataIndex]?.rate ?? '—'}%）`,
+          formatter: (p: { dataIndex: number }) =>
+            `${yuanToWan(rows[p.dataIndex]?.actual)}（${rows[p.dataIndex]?.rate ?? '—'}%）`,
         },
       },
     ],
