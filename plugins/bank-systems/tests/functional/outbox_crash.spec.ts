@@ -2,10 +2,10 @@ import { test } from '@japa/runner'
 import { spawn, type ChildProcess } from 'node:child_process'
 import db from '@adonisjs/lucid/services/db'
 import app from '@adonisjs/core/services/app'
-import { syncConnectors } from '#core/connectors/connector_store'
-import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
+import type { DeliveryOptions } from '#core/connectors/outbox'
 import type { Simulator } from '../../simulator/server.js'
 import { startTestSimulator } from '../helpers.js'
+import { enqueuePostings, pointCoreBankingAt } from '../crash_helpers.js'
 
 /*
 | Acceptance of issue 4, second half: killing the deliverer mid-run loses no
@@ -86,27 +86,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 test.group('bank-systems: outbox survives a killed deliverer', (group) => {
   let sim: Simulator
-  let savedCoreBanking: Record<string, unknown> | undefined
+  let restoreCoreBanking: (() => Promise<void>) | undefined
   const children: ChildProcess[] = []
 
   group.setup(async () => {
     sim = await startTestSimulator()
-    await syncConnectors()
-    savedCoreBanking = await db.from('connector_systems').where('code', 'core-banking').first()
-    await db
-      .from('connector_systems')
-      .where('code', 'core-banking')
-      .update({ base_url: sim.systemUrl('core-banking'), enabled: true })
+    restoreCoreBanking = await pointCoreBankingAt(sim)
     return async () => {
       for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
       await db.from('outbox_messages').where('idempotency_key', 'like', 'crash:%').delete()
-      if (savedCoreBanking) {
-        const { id, ...columns } = savedCoreBanking
-        await db
-          .from('connector_systems')
-          .where('id', id as number)
-          .update(columns)
-      }
+      await restoreCoreBanking?.()
       await sim.stop()
     }
   })
@@ -124,21 +113,7 @@ test.group('bank-systems: outbox survives a killed deliverer', (group) => {
       hangMs: 400,
     })
     const keys = Array.from({ length: TOTAL }, (_, i) => KEY(i))
-    for (let start = 0; start < TOTAL; start += 100)
-      await db.transaction(async (trx) => {
-        for (const key of keys.slice(start, start + 100))
-          await outbox.enqueue(trx, {
-            system: 'core-banking',
-            interface: 'posting',
-            idempotencyKey: key,
-            payload: {
-              loanNo: 'LN0001',
-              accountNo: '6222021234567890123',
-              amount: '100.00',
-              direction: 'credit',
-            },
-          })
-      })
+    await enqueuePostings(keys)
 
     // First deliverer: killed without warning once it has sent some and holds claims.
     const first = startDeliverer()

@@ -2,12 +2,11 @@ import { test } from '@japa/runner'
 import { spawn, type ChildProcess } from 'node:child_process'
 import db from '@adonisjs/lucid/services/db'
 import app from '@adonisjs/core/services/app'
-import { syncConnectors } from '#core/connectors/connector_store'
-import { outbox } from '#core/connectors/outbox'
 import { outboxScheduler } from '#core/connectors/outbox_scheduler'
 import { settingsCache } from '#core/settings/settings_cache'
 import type { Simulator } from '../../simulator/server.js'
 import { startTestSimulator } from '../helpers.js'
+import { enqueuePostings, pointCoreBankingAt } from '../crash_helpers.js'
 
 /*
 | Acceptance of issue 4, the crash half, with the product's own deliverer: a
@@ -96,18 +95,13 @@ function startWorker(): Worker {
 
 test.group('bank-systems: outbox survives a killed queue:work', (group) => {
   let sim: Simulator
-  let savedCoreBanking: Record<string, unknown> | undefined
+  let restoreCoreBanking: (() => Promise<void>) | undefined
   const savedSettings = new Map<string, string | null>()
   const workers: ChildProcess[] = []
 
   group.setup(async () => {
     sim = await startTestSimulator()
-    await syncConnectors()
-    savedCoreBanking = await db.from('connector_systems').where('code', 'core-banking').first()
-    await db
-      .from('connector_systems')
-      .where('code', 'core-banking')
-      .update({ base_url: sim.systemUrl('core-banking'), enabled: true })
+    restoreCoreBanking = await pointCoreBankingAt(sim)
     for (const [key, value] of Object.entries(FAST_SETTINGS)) {
       const row = await db.from('settings').where('key', key).first()
       savedSettings.set(key, row?.value ?? null)
@@ -121,13 +115,7 @@ test.group('bank-systems: outbox survives a killed queue:work', (group) => {
       for (const [key, value] of savedSettings)
         await db.from('settings').where('key', key).update({ value })
       settingsCache.invalidate()
-      if (savedCoreBanking) {
-        const { id, ...columns } = savedCoreBanking
-        await db
-          .from('connector_systems')
-          .where('id', id as number)
-          .update(columns)
-      }
+      await restoreCoreBanking?.()
       await sim.stop()
     }
   })
@@ -145,21 +133,7 @@ test.group('bank-systems: outbox survives a killed queue:work', (group) => {
       hangMs: 1_500,
     })
     const keys = Array.from({ length: TOTAL }, (_, i) => KEY(i))
-    for (let start = 0; start < TOTAL; start += 100)
-      await db.transaction(async (trx) => {
-        for (const key of keys.slice(start, start + 100))
-          await outbox.enqueue(trx, {
-            system: 'core-banking',
-            interface: 'posting',
-            idempotencyKey: key,
-            payload: {
-              loanNo: 'LN0001',
-              accountNo: '6222021234567890123',
-              amount: '100.00',
-              direction: 'credit',
-            },
-          })
-      })
+    await enqueuePostings(keys)
 
     const started = Date.now()
     const phases: string[] = []
