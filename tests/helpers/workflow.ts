@@ -9,6 +9,8 @@
 | (hq_risk_manager at 总行) approves node 2, only from 1 000 000.00 yuan up (授权).
 */
 import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Group } from '@japa/runner/core'
 import User from '#core/models/user'
 import type { WorkflowHandler, WorkflowHandlerContext } from '#core/plugins/types'
 import { registerWorkflowType } from '#core/workflow/type_registry'
@@ -135,4 +137,13 @@ export async function resubmitPlan(instanceId: number, amount: string) {
       trx,
     })
   )
+}
+
+/**
+ * The per-test setup every approval spec group shares: each test runs in a
+ * rolled-back transaction with `wftest:plan` registered and the handler reset.
+ */
+export function useWorkflowTestType(group: Group) {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => registerTestType())
 }

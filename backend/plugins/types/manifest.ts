@@ -1,0 +1,77 @@
+/*
+| The plugin manifest itself (plugins/<id>/plugin.ts): one field per extension point,
+| plus the startup hook and the manifest as the kernel holds it after discovery.
+*/
+import type { Localized } from './common.js'
+import type { MenuDefinition, PermissionDefinition } from './menus_permissions.js'
+import type { DictionaryDefinition, SettingDefinition } from './dictionaries_settings.js'
+import type { PluginRouter } from './routes.js'
+import type { DailyStepDefinition, JobDefinition } from './jobs.js'
+import type { LedgerDefinition } from './ledgers.js'
+import type { WorkflowTypeDefinition } from './workflow.js'
+import type { DocumentTemplateDefinition } from './documents.js'
+import type { DashboardWidgetDefinition } from './dashboard.js'
+import type { ConnectorSystemDefinition } from './connectors.js'
+import type { MessageTypeDefinition } from './messages.js'
+
+export interface PluginManifest {
+  /** Folder name under plugins/; lower-case, digits and dashes. */
+  id: string
+  name: Localized
+  version: string
+  description?: Localized
+  dependsOn?: string[]
+  /** Migrations folder relative to the plugin folder (default `database/migrations`). */
+  migrations?: string
+  routes?: (router: PluginRouter) => void
+  permissions?: PermissionDefinition[]
+  menus?: MenuDefinition[]
+  dictionaries?: DictionaryDefinition[]
+  settings?: SettingDefinition[]
+  jobs?: JobDefinition[]
+  /**
+   * Work the plugin starts with the web server and stops with it (e.g. the demo's
+   * external-system simulators). Returns an optional stop function.
+   */
+  startup?: () => Promise<{ default: PluginStartup }>
+  /**
+   * Demo data (APP_MODE=demo only): one of this plugin's jobs that `node ace demo:seed`
+   * runs once per database, e.g. a small generated loan book.
+   */
+  demo?: {
+    job: string
+    payload?: unknown
+    /**
+     * A job that builds a book of a chosen size for `node ace demo:generate --customers N
+     * --loans M [--seed S]` (benchmarks, load tests); it receives `{ customers, loans, seed }`.
+     */
+    generator?: string
+  }
+  dailySteps?: DailyStepDefinition[]
+  ledgers?: LedgerDefinition[]
+  workflowTypes?: WorkflowTypeDefinition[]
+  documentTemplates?: DocumentTemplateDefinition[]
+  dashboardWidgets?: DashboardWidgetDefinition[]
+  /** Message types the plugin sends through the core notifications (`notify()`). */
+  messageTypes?: MessageTypeDefinition[]
+  /** External systems the plugin talks to (registered with the core connectors at boot). */
+  connectors?: ConnectorSystemDefinition[]
+  /** 综合查询 datasets and their fields (backend/query/dataset_types.ts). */
+  queryDatasets?: import('../../query/dataset_types.js').QueryDatasetDefinition[]
+}
+
+export interface PluginStartupContext {
+  /** APP_MODE: demo starts demo-only helpers (simulators); production must not. */
+  mode: 'demo' | 'production'
+}
+export type PluginStartup = (ctx: PluginStartupContext) => Promise<void | (() => Promise<void>)>
+
+/** A manifest as the kernel holds it after discovery. */
+export interface LoadedPlugin {
+  manifest: PluginManifest
+  id: string
+  /** Absolute folder of the plugin. */
+  root: string
+  /** Migrations folder relative to the app root, as Lucid records it in adonis_schema. */
+  migrationsPath: string
+}
