@@ -7,9 +7,6 @@ import { jobRegistry } from './job_registry.js'
 import { parseCron, type CronSchedule } from './cron.js'
 import type { JobDefinition } from '#core/plugins/types'
 
-/** Cron patterns are read in bank time (see cron.ts). */
-export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai'
-
 export interface ScheduledJob {
   name: string
   pattern: string

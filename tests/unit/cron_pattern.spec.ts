@@ -21,36 +21,49 @@ function fires(pattern: string, from: string, count: number): string[] {
   return out
 }
 
-test.group('cron pattern: parsing', () => {
+test.group('cron pattern: parsing (cron-parser, as BullMQ reads it)', () => {
   test('fields, ranges, steps and lists', ({ assert }) => {
-    const s = parseCron('*/15 9-17/4 1,15,31 JAN-mar mon-fri')
-    assert.deepEqual([...s.minutes], [0, 15, 30, 45])
-    assert.deepEqual([...s.hours], [9, 13, 17])
-    assert.deepEqual([...s.daysOfMonth], [1, 15, 31])
-    assert.deepEqual([...s.months], [1, 2, 3])
-    assert.deepEqual([...s.daysOfWeek], [1, 2, 3, 4, 5])
-    assert.deepEqual([...parseCron('10/20 * * * *').minutes], [10, 30, 50])
+    const { fields } = parseCron('*/15 9-17/4 1,15,31 JAN-mar mon-fri')
+    assert.deepEqual(fields.minute.values, [0, 15, 30, 45])
+    assert.deepEqual(fields.hour.values, [9, 13, 17])
+    assert.deepEqual(fields.dayOfMonth.values, [1, 15, 31])
+    assert.deepEqual(fields.month.values, [1, 2, 3])
+    assert.deepEqual(fields.dayOfWeek.values, [1, 2, 3, 4, 5])
+    assert.deepEqual(parseCron('10/20 * * * *').fields.minute.values, [10, 30, 50])
   })
 
   test('weekday 7 is Sunday like 0', ({ assert }) => {
-    assert.deepEqual([...parseCron('0 0 * * 7').daysOfWeek], [0])
-    assert.deepEqual([...parseCron('0 0 * * 5-7').daysOfWeek].sort(), [0, 5, 6])
+    // 2026-12-05 is a Saturday.
+    assert.deepEqual(fires('0 0 * * 7', '2026-12-05 12:00', 2), [
+      '2026-12-06 00:00',
+      '2026-12-13 00:00',
+    ])
+    assert.deepEqual(fires('0 0 * * 5-7', '2026-12-03 12:00', 4), [
+      '2026-12-04 00:00',
+      '2026-12-05 00:00',
+      '2026-12-06 00:00',
+      '2026-12-11 00:00',
+    ])
   })
 
   test('rejects malformed patterns with the reason', ({ assert }) => {
     const bad: Array<[string, RegExp]> = [
       ['* * * *', /5 fields/],
-      ['60 * * * *', /minute 60 is outside 0–59/],
-      ['0 24 * * *', /hour 24/],
-      ['0 0 0 * *', /day of month 0/],
-      ['0 0 * 13 *', /month 13/],
-      ['0 0 * * 8', /day of week 8/],
-      ['*/0 * * * *', /step "0"/],
-      ['5-1 * * * *', /runs backwards/],
-      ['a * * * *', /not a valid minute/],
-      ['1,,2 * * * *', /not a valid minute/],
-      ['0 0 30 2 *', /never occurs/],
+      ['60 * * * *', /got value 60 expected range 0-59/],
+      ['0 24 * * *', /got value 24 expected range 0-23/],
+      ['0 0 0 * *', /got value 0 expected range 1-31/],
+      ['0 0 * 13 *', /got value 13 expected range 1-12/],
+      ['0 0 * * 8', /got value 8 expected range 0-7/],
+      ['*/0 * * * *', /every 0/],
+      ['5-1 * * * *', /Invalid range: 5-1/],
+      ['a * * * *', /Invalid characters, got value: a/],
+      ['1,,2 * * * *', /Invalid list value/],
+      ['0 0 30 2 *', /Invalid explicit day of month/],
+      // A seconds field: the ticker works to the minute.
       ['0 0 * * * *', /5 fields/],
+      // H picks a random minute per parse: two processes would disagree.
+      ['H * * * *', /"H" is not accepted/],
+      ['0 0 ? * *', /"\?" is not accepted/],
     ]
     for (const [pattern, reason] of bad)
       assert.throws(() => parseCron(pattern), reason as any, pattern)
@@ -64,6 +77,10 @@ test.group('cron pattern: parsing', () => {
       })(),
       CronError
     )
+  })
+
+  test('month and weekday names holding an H are names, not H', ({ assert }) => {
+    assert.deepEqual(parseCron('0 8 * MAR THU').fields.dayOfWeek.values, [4])
   })
 })
 
@@ -148,6 +165,12 @@ test.group('cron pattern: fire times in Asia/Shanghai', () => {
       '2027-12-31 23:59',
     ])
     assert.deepEqual(fires('0 0 1 * *', '2026-12-31 23:59', 1), ['2027-01-01 00:00'])
+    // L: the last day of each month, whatever its length (月末 batch runs).
+    assert.deepEqual(fires('0 18 L * *', '2026-01-31 18:00', 3), [
+      '2026-02-28 18:00',
+      '2026-03-31 18:00',
+      '2026-04-30 18:00',
+    ])
   })
 
   test('month names and lists', ({ assert }) => {

@@ -6,7 +6,8 @@
 | of jobs no longer declared (plugin disabled, schedule removed) are deleted.
 */
 import type { Queue } from 'bullmq'
-import { SCHEDULE_TIME_ZONE, type ScheduledJob } from '../scheduled_jobs.js'
+import { SCHEDULE_TIME_ZONE } from '../cron.js'
+import type { ScheduledJob } from '../scheduled_jobs.js'
 
 /** Marks a job created by a scheduler: it has no job_runs row yet (the worker makes one). */
 export interface ScheduledJobData {
