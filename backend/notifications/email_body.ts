@@ -37,7 +37,7 @@ function compiledLayout() {
 }
 
 export async function renderEmail(data: EmailData): Promise<string> {
-  // mjml 4 answers synchronously, mjml 5 with a promise: await serves both.
+  // mjml 5 renders asynchronously (and no longer pulls html-minifier into production).
   const result = await mjml2html(compiledLayout()(data), { validationLevel: 'soft' })
   return result.html
 }
