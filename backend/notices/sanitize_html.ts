@@ -111,7 +111,7 @@ function tableCell(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeH
   return { tagName, attribs: kept }
 }
 
-const OPTIONS: sanitizeHtml.Options = {
+const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     a: ['href', 'target', 'rel'],
