@@ -16,6 +16,7 @@
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Prng } from '#core/support/prng'
 
 export interface FakeKnobs {
   failRate: number
@@ -31,18 +32,6 @@ export interface FakeRequest {
   path: string
   headers: http.IncomingHttpHeaders
   body: unknown
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failing run can be replayed. */
-function seeded(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 export async function startFakeExternalSystem(knobs: Partial<FakeKnobs> = {}, seed = 42) {
@@ -62,7 +51,8 @@ export async function startFakeExternalSystem(knobs: Partial<FakeKnobs> = {}, se
     log: [] as FakeRequest[],
     total: 0,
   }
-  const random = seeded(seed)
+  // Seeded, so a failing run can be replayed.
+  const random = new Prng(seed).next
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
   const server = http.createServer(async (req, res) => {

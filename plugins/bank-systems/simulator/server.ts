@@ -21,6 +21,7 @@
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Prng } from '#core/support/prng'
 import { SYSTEM_CODES } from '../systems.js'
 import {
   ApprovalDesk,
@@ -32,7 +33,6 @@ import {
 import { BankData } from './bank_data.js'
 import { NO_FAULTS, parseFaults, type Faults } from './faults.js'
 import { Ledger } from './ledger.js'
-import { seeded } from './random.js'
 import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_feed.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
@@ -75,7 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     () => businessDate.current()
   )
   const riskLoanFeed = new RiskLoanFeed(() => lucid.connection())
-  const dice = seeded(options.seed ?? 20261124)
+  const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
     requests: Object.fromEntries(SYSTEM_CODES.map((code) => [code, 0])) as Record<string, number>,

@@ -1,16 +1,28 @@
 /*
-| mulberry32: a tiny deterministic PRNG, so one seed always builds the same
-| bank (reproducible benchmarks and tests). Never Math.random here.
+| The server's one seeded random-number generator (mulberry32): one seed always
+| gives the same sequence, so the demo bank, the bank-systems simulator's facts
+| and fault dice, and the tests' fake external system are reproducible (a
+| failing run can be replayed). Not for secrets: use node:crypto there.
 */
 export class Prng {
+  /** A generator seeded by a text (FNV-1a): the same text, the same sequence, in any process. */
+  static fromText(text: string): Prng {
+    let h = 0x811c9dc5
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i)
+      h = Math.imul(h, 0x01000193)
+    }
+    return new Prng(h >>> 0)
+  }
+
   #state: number
 
   constructor(seed: number) {
     this.#state = seed >>> 0
   }
 
-  /** Uniform in [0, 1). */
-  next(): number {
+  /** Uniform in [0, 1). An arrow property, so `rng.next` can be passed along on its own. */
+  next = (): number => {
     let t = (this.#state = (this.#state + 0x6d2b79f5) >>> 0)
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
