@@ -4,6 +4,7 @@
 | never parsed into a float — so a printed amount is exact to the fen.
 */
 import type { HelperDelegate } from 'handlebars'
+import { groupThousands } from '#core/money/money'
 
 /** "1234567.8" | "-1234.56" → "1,234,567.80" / "-1,234.56"; anything else is printed as is. */
 export function formatYuan(value: unknown): string {
@@ -12,7 +13,7 @@ export function formatYuan(value: unknown): string {
   const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text)
   if (!match) return text
   const [, sign, whole, fraction = ''] = match
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`
+  return groupThousands(`${sign}${whole}.${fraction.padEnd(2, '0')}`)
 }
 
 export const documentHelpers: Record<string, HelperDelegate> = {

@@ -176,10 +176,7 @@ export class Money {
 
   /** Yuan with thousands separators for display and print: "1,234.50". */
   format(): string {
-    const [whole, cents] = this.toYuan().split('.')
-    const negative = whole.startsWith('-')
-    const digits = negative ? whole.slice(1) : whole
-    return `${negative ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`
+    return groupThousands(this.toYuan())
   }
 
   toJSON() {
@@ -189,4 +186,17 @@ export class Money {
   toString() {
     return this.toYuan()
   }
+}
+
+/**
+ * "-1234567.80" → "-1,234,567.80": thousands separators on a decimal text, the
+ * server's one grouping (Money.format, document templates, the interest trial's
+ * formulas). The text is never parsed into a number.
+ */
+export function groupThousands(decimal: string): string {
+  const [whole, fraction] = decimal.split('.')
+  const negative = whole.startsWith('-')
+  const digits = negative ? whole.slice(1) : whole
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`
 }

@@ -14,7 +14,7 @@ import {
   sameLayout,
   toSaved,
 } from '@/components/dashboard/layout'
-import { wanLabel, yuanToWan } from '@/components/dashboard/chart-kit'
+import { wanLabel, yuanToWan } from '@/utils/money'
 
 const widget = (id: string, w = 6, h = 8): WidgetInfo => ({
   id,

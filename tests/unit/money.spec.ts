@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { Money, MoneyError } from '#core/money/money'
+import { groupThousands, Money, MoneyError } from '#core/money/money'
 
 test.group('Money', () => {
   test('keeps fen exact where floats drift (0.1 + 0.2)', ({ assert }) => {
@@ -61,6 +61,10 @@ test.group('Money', () => {
     assert.equal(Money.fromYuan('1234567.8').format(), '1,234,567.80')
     assert.equal(Money.fromYuan('-1000').format(), '-1,000.00')
     assert.equal(Money.zero().format(), '0.00')
+    // The one grouping the server prints amounts with: never through a float.
+    assert.equal(groupThousands('-9007199254740993.10'), '-9,007,199,254,740,993.10')
+    assert.equal(groupThousands('123'), '123')
+    assert.equal(groupThousands('1000.5'), '1,000.5')
   })
 
   test('compares and tests sign', ({ assert }) => {

@@ -3,6 +3,8 @@
 | string's digits so an amount like "9007199254740993.10" never passes through a
 | JS float, where it would silently lose cents.
 */
+import type { AppLocale } from '@/i18n'
+
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/
 
 /**
@@ -20,9 +22,14 @@ export function formatMoney(value: string | number | null | undefined, decimals 
   if ((fracRaw[decimals] ?? '0') >= '5') digits = incrementDigits(digits)
   const intPart = digits.slice(0, digits.length - decimals).replace(/^0+(?=\d)/, '') || '0'
   const fracPart = decimals > 0 ? '.' + digits.slice(digits.length - decimals) : ''
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const grouped = groupThousands(intPart)
   const isZero = /^[0.,]*$/.test(grouped + fracPart)
   return (sign === '-' && !isZero ? '-' : '') + grouped + fracPart
+}
+
+/** "1234567" → "1,234,567": the console's one thousands grouping (digits only, no sign). */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
 /** Adds one to a string of digits ("0999" → "1000"), carrying as on paper. */
@@ -69,6 +76,24 @@ export function formatNumber(value: string | number | null | undefined): string 
   if (value === null || value === undefined || value === '') return ''
   const match = DECIMAL.exec(String(value).trim())
   if (!match || match[2] === '') return String(value)
-  const grouped = match[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const grouped = groupThousands(match[2])
   return `${match[1] === '-' ? '-' : ''}${grouped}${match[3] ? '.' + match[3] : ''}`
 }
+
+/** "123456789.50" → "12345.68" (万元, two decimals, half-up), exactly: the charts' unit. */
+export function yuanToWan(yuan: string | null | undefined): string {
+  if (yuan === null || yuan === undefined || yuan === '') return '0.00'
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(yuan).trim())
+  if (!match) return String(yuan)
+  const [, sign, whole, fraction = ''] = match
+  const digits = whole.padStart(5, '0') + fraction
+  const point = digits.length - fraction.length - 4
+  return (
+    (sign ? '-' : '') +
+    formatMoney(`${digits.slice(0, point)}.${digits.slice(point)}`).replace(/,/g, '')
+  )
+}
+
+/** "123456789.50" → "12,345.68 万元" / "12,345.68 (10k CNY)". */
+export const wanLabel = (yuan: string | null | undefined, locale: AppLocale) =>
+  `${formatMoney(yuanToWan(yuan))}${locale === 'en' ? ' (10k CNY)' : ' 万元'}`

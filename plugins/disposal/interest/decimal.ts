@@ -4,7 +4,7 @@
 | below a fen over decades, and the formatting helpers the step table speaks in.
 */
 import { Decimal } from 'decimal.js'
-import { decimalText } from '#core/money/money'
+import { decimalText, groupThousands } from '#core/money/money'
 
 export const Dec = Decimal.clone({
   precision: 50,
@@ -23,12 +23,7 @@ export const toFen = (value: Dec): Dec => value.toDecimalPlaces(2, Decimal.ROUND
 export const yuanText = (value: Dec): string => decimalText(value.toString(), 2)
 
 /** "1234567.5" → "1,234,567.50", for the zh-CN formulas a clerk reads. */
-export function groupedYuan(value: Dec): string {
-  const [whole, fraction] = yuanText(value).split('.')
-  const negative = whole.startsWith('-')
-  const digits = negative ? whole.slice(1) : whole
-  return `${negative ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`
-}
+export const groupedYuan = (value: Dec): string => groupThousands(yuanText(value))
 
 /** 0.0435 → "4.35%" (no float, trailing zeros dropped). */
 export const percentText = (rate: Dec): string =>

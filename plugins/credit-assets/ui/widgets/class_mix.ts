@@ -1,6 +1,7 @@
 /* 五级分类分布: a ring of the active loan book by class, 不良率 in the middle. */
 import type { AppLocale } from '@/i18n'
-import { tr, wanLabel, wanNumber } from '@/components/dashboard/chart-kit'
+import { tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { wanLabel } from '@/utils/money'
 
 export interface ClassMixData {
   classes: Array<{ code: string; loans: number; balance: string }>

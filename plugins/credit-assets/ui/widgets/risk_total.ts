@@ -3,8 +3,8 @@
 | from /api/dashboard/widgets/credit-assets:risk-total/data (dashboard/risk_total.ts).
 */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanLabel, wanNumber, yuanToWan } from '@/components/dashboard/chart-kit'
-import { formatMoney, formatNumber } from '@/utils/money'
+import { baseOption, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { formatMoney, formatNumber, wanLabel, yuanToWan } from '@/utils/money'
 
 export interface RiskTotalData {
   asOf: string

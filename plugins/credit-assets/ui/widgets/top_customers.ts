@@ -1,6 +1,7 @@
 /* 风险客户排名: the top customers by risk balance as horizontal bars (万元), largest on top. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanLabel, wanNumber, yuanToWan } from '@/components/dashboard/chart-kit'
+import { baseOption, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { wanLabel, yuanToWan } from '@/utils/money'
 
 export interface TopCustomersData {
   rows: Array<{ customerId: number; customerName: string; loans: number; balance: string }>

@@ -1,6 +1,7 @@
 /* 机构完成金额排名: orgs by amount recovered (万元), best first, 完成率 beside each bar. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanLabel, wanNumber, yuanToWan } from '@/components/dashboard/chart-kit'
+import { baseOption, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { wanLabel, yuanToWan } from '@/utils/money'
 
 export interface OrgRankingData {
   year: number
