@@ -10,33 +10,12 @@
 | foreign document (script, style, svg, math, iframe, …), which go entirely.
 */
 import sanitizeHtml from 'sanitize-html'
-
-const ALLOWED_TAGS = [
-  'p',
-  'br',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'u',
-  's',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'a',
-  'span',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-]
+import {
+  RICH_TEXT_ATTRIBUTES,
+  RICH_TEXT_LINK_PROTOCOLS,
+  RICH_TEXT_STYLES,
+  RICH_TEXT_TAGS,
+} from './rich_text_rules.js'
 
 /** Tags removed with everything inside them: their content is not readable text. */
 const DISCARD_WITH_CONTENT = [
@@ -63,8 +42,7 @@ const DISCARD_WITH_CONTENT = [
   'head',
 ]
 
-/** Link schemes a reader may follow; relative and protocol-relative links are refused too. */
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
+const LINK_PROTOCOLS = new Set(RICH_TEXT_LINK_PROTOCOLS.map((scheme) => `${scheme}:`))
 
 /*
 | Colours as an editor writes them: #rgb/#rrggbb(aa), rgb()/rgba() with plain
@@ -76,11 +54,17 @@ const COLOUR = [
   /^rgba?\(\s*\d{1,3}%?\s*,\s*\d{1,3}%?\s*,\s*\d{1,3}%?\s*(,\s*(0|1|0?\.\d+)\s*)?\)$/i,
   /^[a-z]{3,20}$/i,
 ]
-const SAFE_STYLES = {
+const STYLE_VALUES: Record<string, RegExp[]> = {
   'color': COLOUR,
   'background-color': COLOUR,
   'text-align': [/^(left|right|center|justify)$/i],
 }
+const ALLOWED_STYLES = Object.fromEntries(
+  Object.entries(RICH_TEXT_STYLES).map(([tag, properties]) => [
+    tag,
+    Object.fromEntries(properties.map((property) => [property, STYLE_VALUES[property]])),
+  ])
+)
 
 /**
  * The link as a browser would follow it, when it is an absolute http(s) URL
@@ -112,17 +96,11 @@ function tableCell(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeH
 }
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
-  allowedAttributes: {
-    a: ['href', 'target', 'rel'],
-    p: ['style'],
-    span: ['style'],
-    th: ['colspan', 'rowspan'],
-    td: ['colspan', 'rowspan'],
-  },
+  allowedTags: [...RICH_TEXT_TAGS],
+  allowedAttributes: RICH_TEXT_ATTRIBUTES,
   allowedClasses: {},
-  allowedStyles: { p: SAFE_STYLES, span: SAFE_STYLES },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedStyles: ALLOWED_STYLES,
+  allowedSchemes: [...RICH_TEXT_LINK_PROTOCOLS],
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
