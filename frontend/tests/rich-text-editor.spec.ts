@@ -56,7 +56,8 @@ function outsideAllowList(html: string): string[] {
   return found
 }
 
-describe('RichTextEditor', () => {
+// ProseMirror under jsdom is slow on a busy machine: the first test also loads the editor.
+describe('RichTextEditor', { timeout: 30_000 }, () => {
   it('every format the toolbar offers stays inside the server allow-list', async () => {
     const { wrapper, editor, model } = await mountEditor({}, '<p>正文</p>')
     const e = editor()

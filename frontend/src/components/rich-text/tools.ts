@@ -1,5 +1,7 @@
 /* The editor's toolbar: one entry per button, in display order. */
+import type { Component } from 'vue'
 import type { ChainedCommands, Editor } from '@tiptap/core'
+import { Link } from '@element-plus/icons-vue'
 
 export type ToolKey =
   | 'bold'
@@ -27,6 +29,8 @@ export interface Tool {
   /** i18n key of the tooltip and aria-label. */
   label: string
   text: string
+  /** Drawn instead of `text` (emoji such as 🔗 have no glyph in the fonts bank desktops carry). */
+  icon?: Component
   run: (chain: ChainedCommands) => ChainedCommands
   active?: (editor: Editor) => boolean
 }
@@ -112,8 +116,15 @@ export const TOOLS: Tool[] = [
     active: (e) => e.isActive({ textAlign: 'right' }),
   },
   // The link button opens a prompt (RichTextEditor.insertLink); run is not used for it.
-  { key: 'link', label: 'richText.link', text: '🔗', run: (c) => c, active: mark('link') },
-  { key: 'unlink', label: 'richText.unlink', text: '⛓', run: (c) => c.unsetLink() },
+  {
+    key: 'link',
+    label: 'richText.link',
+    text: '',
+    icon: Link,
+    run: (c) => c,
+    active: mark('link'),
+  },
+  { key: 'unlink', label: 'richText.unlink', text: '', icon: Link, run: (c) => c.unsetLink() },
   {
     key: 'clear',
     label: 'richText.clear',
