@@ -58,7 +58,14 @@ export class Lifecycle {
   #phase = -1
   #log: LifecycleLog = stderrLog
 
-  constructor(private options: { deadlineMs?: number; exit?: (code: number) => void } = {}) {}
+  constructor(
+    private options: {
+      deadlineMs?: number
+      exit?: (code: number) => void
+      /** Off in unit tests: the creation hook would slow the rest of the test process. */
+      trackHandles?: boolean
+    } = {}
+  ) {}
 
   get isStopping() {
     return this.#shutdown !== null
@@ -103,6 +110,7 @@ export class Lifecycle {
 
   /** A point of boot where a stop signal cancels the rest of boot (throws BootCancelled). */
   checkpoint(where: string) {
+    this.#log.debug(`lifecycle: boot reached ${where}`)
     if (this.isStopping) throw new BootCancelled(`boot cancelled ${where}: shutdown has begun`)
   }
 
@@ -129,7 +137,7 @@ export class Lifecycle {
     this.#log[options.quiet ? 'debug' : 'info'](
       `lifecycle: ${reason}, shutting down (deadline ${deadlineMs / 1000} s)`
     )
-    trackNewHandles()
+    if (this.options.trackHandles !== false) trackNewHandles()
     // Unref'd: a process that closed everything exits at once; one that did not is ended here.
     setTimeout(() => this.#deadlinePassed(deadlineMs), deadlineMs).unref()
     this.#shutdown = this.#run(options.waitForBoot ?? true)
