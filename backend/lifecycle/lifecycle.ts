@@ -150,9 +150,11 @@ export class Lifecycle {
     if (waitForBoot) await this.#boot
     for (let i = 0; i < PHASES.length; i++) {
       this.#phase = i
+      // Within a phase, one after the other in reverse order of start (a plugin's service may
+      // use one started before it).
       const due = this.#resources.filter((r) => r.phase === PHASES[i]).reverse()
       this.#resources = this.#resources.filter((r) => r.phase !== PHASES[i])
-      await Promise.all(due.map((resource) => this.#stopOne(resource)))
+      for (const resource of due) await this.#stopOne(resource)
     }
     this.#log.debug('lifecycle: stopped')
   }

@@ -172,7 +172,6 @@ test.group('shutdown: a stop signal at any point of boot', (group) => {
       ['SIGTERM', { name: 'during the migrations', at: 1500 }],
       ['SIGTERM', { name: 'after full boot', at: /simulator listening/, after: 200 }],
       ['SIGINT', { name: 'right after the HTTP server listens', at: /started HTTP server/ }],
-      ['SIGINT', { name: 'after full boot', at: /simulator listening/, after: 200 }],
     ]
     const outcomes = await runAll(
       points.map(
