@@ -24,7 +24,7 @@ const handled = new Ignitor(APP_ROOT, { importer: IMPORTER })
     })
     // SIGTERM and SIGINT stop a command that boots the app (queue:work, migrations, seeders)
     // within the deadline; boot is waited for, the command's own work is not.
-    attachApp(app)
+    attachApp(app, { signalsAtBoot: true })
     started = new Promise((resolve) => app.ready(() => resolve(undefined)))
   })
   .ace()

@@ -9,10 +9,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApplicationService } from '@adonisjs/core/types'
 import { lifecycle } from './lifecycle.js'
 
-export function attachApp(app: ApplicationService) {
+export function attachApp(app: ApplicationService, options: { signalsAtBoot?: boolean } = {}) {
   // Providers open pools and connections lazily, never while booting: until the app has
   // booted, a signal has nothing to close and ends the process at once.
-  lifecycle.handleSignals(() => !app.isBooted)
+  const nothingOpenYet = () => !app.isBooted
+  if (options.signalsAtBoot) handleSignalsAtBoot(app, nothingOpenYet)
+  else lifecycle.handleSignals(nothingOpenYet)
   lifecycle.register('app providers (database, queue, Redis)', () => app.terminate(), 'connections')
   app.terminating(() => {
     // Started by the lifecycle (its last phase): nothing to add. Otherwise the caller may be
@@ -31,6 +33,22 @@ export function attachApp(app: ApplicationService) {
   // A signal before the HTTP server listens cancels the rest of boot at the next of these.
   app.booted(() => lifecycle.checkpoint('after the providers booted'))
   app.starting(() => lifecycle.checkpoint('before the preloads'))
+}
+
+/**
+ * Ace: commands that never boot the app (serve, test, make:*) keep their behaviour — SIGINT
+ * ends them, SIGTERM is ignored (`serve` must not die and leave its server behind). Once a
+ * command boots the app the lifecycle takes both; a SIGTERM that came before ends it then.
+ */
+function handleSignalsAtBoot(app: ApplicationService, nothingOpenYet: () => boolean) {
+  let early: string | null = null
+  const remember = () => (early = 'SIGTERM')
+  process.on('SIGTERM', remember)
+  app.booting(() => {
+    process.off('SIGTERM', remember)
+    lifecycle.handleSignals(nothingOpenYet)
+    if (early) lifecycle.onSignal(early, nothingOpenYet)
+  })
 }
 
 /** The HTTP server, registered with the lifecycle once it listens (also when that is after a signal). */

@@ -117,13 +117,16 @@ export class Lifecycle {
   /** Installs the SIGTERM and SIGINT handlers: each begins (or repeats the notice of) shutdown. */
   handleSignals(nothingOpenYet: () => boolean = () => false) {
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
-      process.on(signal, () => {
-        if (!this.isStopping && nothingOpenYet()) {
-          this.#log.info(`lifecycle: ${signal} before anything was opened, exiting`)
-          return (this.options.exit ?? process.exit)(0)
-        }
-        void this.shutdown(signal)
-      })
+      process.on(signal, () => this.onSignal(signal, nothingOpenYet))
+  }
+
+  /** A stop signal: shutdown, or an exit at once when nothing has been opened yet. */
+  onSignal(signal: string, nothingOpenYet: () => boolean = () => false) {
+    if (!this.isStopping && nothingOpenYet()) {
+      this.#log.info(`lifecycle: ${signal} before anything was opened, exiting`)
+      return (this.options.exit ?? process.exit)(0)
+    }
+    void this.shutdown(signal)
   }
 
   /** Begins shutdown once; later calls return the same promise. */

@@ -180,6 +180,7 @@ test.group('shutdown: a stop signal at any point of boot', (group) => {
             runAt(commands.npmStart, point, signal, slot)
       )
     )
+    assert.lengthOf(outcomes, 3)
     assertStopped(assert, outcomes, ['0', '130', '143', 'SIGTERM', 'SIGINT'])
   }).timeout(300_000)
 
@@ -196,6 +197,7 @@ test.group('shutdown: a stop signal at any point of boot', (group) => {
       )
     )
     const outcomes = await runAll(jobs)
+    assert.lengthOf(outcomes, 6)
     assertStopped(assert, outcomes, ['0', 'SIGTERM', 'SIGINT'])
     const started = outcomes.filter((o) => o.point.endsWith('after the worker started'))
     for (const o of started) assert.match(o.log, /lifecycle: SIG(TERM|INT), shutting down/)
