@@ -151,12 +151,12 @@ export class Lifecycle {
     // A start in flight when the signal came registers its stop when it is up; starts not
     // yet begun are cancelled (start() above), so boot settles quickly.
     if (waitForBoot) await this.#boot
-    for (let i = 0; i < PHASES.length; i++) {
-      this.#phase = i
+    for (const [index, phase] of PHASES.entries()) {
+      this.#phase = index
       // Within a phase, one after the other in reverse order of start (a plugin's service may
       // use one started before it).
-      const due = this.#resources.filter((r) => r.phase === PHASES[i]).reverse()
-      this.#resources = this.#resources.filter((r) => r.phase !== PHASES[i])
+      const due = this.#resources.filter((r) => r.phase === phase).reverse()
+      this.#resources = this.#resources.filter((r) => r.phase !== phase)
       for (const resource of due) await this.#stopOne(resource)
     }
     this.#log.debug('lifecycle: stopped')
