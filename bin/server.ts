@@ -4,6 +4,8 @@
 */
 await import('reflect-metadata')
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { lifecycle } from '../backend/lifecycle/lifecycle.js'
+import { attachApp, lifecycleHttpServer } from '../backend/lifecycle/app_lifecycle.js'
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -14,23 +16,26 @@ const IMPORTER = (filePath: string) => {
   return import(filePath)
 }
 
-new Ignitor(APP_ROOT, { importer: IMPORTER })
+const boot = new Ignitor(APP_ROOT, { importer: IMPORTER })
   .tap((app) => {
     app.booting(async () => {
       await import('#start/env')
     })
-    // Stop cleanly on SIGTERM (containers, systemd) and SIGINT (Ctrl-C).
-    app.listen('SIGTERM', () => app.terminate())
-    app.listen('SIGINT', () => app.terminate())
+    // SIGTERM (containers, systemd) and SIGINT (Ctrl-C) stop the server at any point of
+    // boot, within the deadline (backend/lifecycle, docs/operations.md "Stopping").
+    attachApp(app)
   })
   .httpServer()
-  .start()
-  .catch((error) => {
-    process.exitCode = 1
-    // Plugin configuration mistakes get one plain line an operator can act on.
-    if (error?.name === 'PluginKernelError' || error?.name === 'ManifestError') {
-      console.error(`${error.name}: ${error.message}`)
-    } else {
-      prettyPrintError(error)
-    }
-  })
+  .start(lifecycleHttpServer)
+lifecycle.booting(boot)
+boot.catch((error) => {
+  // A stop signal during boot cancelled the rest of it: a normal stop.
+  if (error?.name === 'BootCancelled') return
+  process.exitCode = 1
+  // Plugin configuration mistakes get one plain line an operator can act on.
+  if (error?.name === 'PluginKernelError' || error?.name === 'ManifestError') {
+    console.error(`${error.name}: ${error.message}`)
+  } else {
+    prettyPrintError(error)
+  }
+})

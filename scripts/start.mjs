@@ -5,10 +5,11 @@
 | plugin's pages changed, migrates core and plugins, seeds the demo bank, then
 | serves http://localhost:3333. Production sets its own env (docs/operations.md).
 */
-import { spawn, spawnSync } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { constants } from 'node:os'
+import { consoleFingerprint } from './console_fingerprint.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 process.chdir(root)
@@ -37,37 +38,42 @@ if (!process.env.APP_MODE && !/^APP_MODE=/m.test(readFileSync('.env', 'utf8'))) 
   process.env.APP_MODE = 'demo'
 }
 
-/** Every console source and plugin page, with its mtime: the console is rebuilt when this changes. */
-function consoleFingerprint() {
-  const hash = createHash('sha256')
-  const walk = (dir) => {
-    if (!existsSync(dir)) return
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name)
-    )) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules') walk(path)
-      } else {
-        hash.update(`${path}:${statSync(path).mtimeMs}\n`)
-      }
-    }
-  }
-  walk('frontend/src')
-  hash.update(readFileSync('frontend/index.html'))
-  hash.update(readFileSync('frontend/vite.config.ts'))
-  const pluginsDir = process.env.PLUGINS_DIR ?? 'plugins'
-  if (existsSync(pluginsDir)) {
-    for (const id of readdirSync(pluginsDir).sort()) walk(join(pluginsDir, id, 'ui'))
-  }
-  return hash.digest('hex')
+/*
+| Stop signals: forwarded to the step running (the console build, a migration,
+| the server); no later step starts, and this process exits when the child does,
+| with its code (128 + signal number when the child died of a signal). The
+| server stops within its own deadline; should the child outlive that by 5 s it
+| is killed, so `npm start` never stays behind.
+*/
+let child = null
+let stopping = null
+
+function exitLikeChild(code, signal) {
+  process.exit(code ?? 128 + (constants.signals[signal] ?? 1))
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (!child) process.exit(128 + constants.signals[signal])
+    // Sent to the whole group the child has it already; the server ignores the repeat.
+    child.kill(signal)
+    if (stopping) return
+    stopping = signal
+    const deadlineMs = (Number(process.env.SHUTDOWN_DEADLINE_SECONDS) || 10) * 1000 + 5000
+    setTimeout(() => child?.kill('SIGKILL'), deadlineMs).unref()
+  })
 }
 
 function run(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env })
-  if (result.status !== 0) process.exit(result.status ?? 1)
+  return new Promise((resolve) => {
+    child = spawn(command, args, { stdio: 'inherit', env: process.env })
+    child.on('exit', (code, signal) => {
+      child = null
+      if (stopping || code !== 0) exitLikeChild(code, signal)
+      resolve()
+    })
+  })
 }
-
 const consoleDir = process.env.CONSOLE_DIR ?? 'public'
 const stampFile = `${consoleDir}/.console-fingerprint`
 const fingerprint = consoleFingerprint()
@@ -77,20 +83,16 @@ if (
   readFileSync(stampFile, 'utf8') !== fingerprint
 ) {
   console.log('building the console …')
-  run('npx', ['vite', 'build', '--config', 'frontend/vite.config.ts', '--logLevel', 'warn'])
+  await run('npx', ['vite', 'build', '--config', 'frontend/vite.config.ts', '--logLevel', 'warn'])
   writeFileSync(stampFile, fingerprint)
 }
 
-run('node', ['ace', 'migration:run', '--force'])
-run('node', ['ace', 'demo:seed'])
+await run('node', ['ace', 'migration:run', '--force'])
+await run('node', ['ace', 'demo:seed'])
 
-const server = spawn(
-  'node',
-  ['--enable-source-maps', '--import=ts-node-maintained/register/esm', 'bin/server.ts'],
-  {
-    stdio: 'inherit',
-    env: process.env,
-  }
-)
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code) => process.exit(code ?? 0))
+await run('node', [
+  '--enable-source-maps',
+  '--import=ts-node-maintained/register/esm',
+  'bin/server.ts',
+])
+process.exit(0)

@@ -14,7 +14,13 @@ export default class QueueWork extends BaseCommand {
       this.exitCode = 1
       return this.terminate()
     }
-    await queue.startWorker()
-    this.logger.info('queue worker started')
+    // Through the lifecycle: a stop signal during boot cancels the start, one after it lets the
+    // active jobs finish, then the app's connections close (docs/operations.md, Stopping).
+    const { lifecycle } = await import('#core/lifecycle/lifecycle')
+    const started = await lifecycle.start('queue worker', 'workers', async () => {
+      await queue.startWorker()
+      return () => queue.stopWorker()
+    })
+    if (started) this.logger.info('queue worker started')
   }
 }

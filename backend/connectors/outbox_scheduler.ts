@@ -17,11 +17,20 @@ const DEBOUNCE_MS = 250
 let interval: NodeJS.Timeout | undefined
 let pending: NodeJS.Timeout | undefined
 let unsubscribe: (() => void) | undefined
+/** Dispatches in flight: stop() waits for them, so no job is queued after the workers drained. */
+const inFlight = new Set<Promise<unknown>>()
+
+function track(work: Promise<unknown>) {
+  inFlight.add(work)
+  void work.finally(() => inFlight.delete(work))
+}
 
 function dispatch() {
-  queue
-    .dispatch(OUTBOX_JOB)
-    .catch((error) => logger.error({ err: error }, 'outbox dispatch failed'))
+  track(
+    queue
+      .dispatch(OUTBOX_JOB)
+      .catch((error) => logger.error({ err: error }, 'outbox dispatch failed'))
+  )
 }
 
 function dispatchSoon() {
@@ -48,18 +57,21 @@ export const outboxScheduler = {
     if (interval) return
     unsubscribe = outbox.onEnqueued(dispatchSoon)
     interval = setInterval(() => {
-      outbox
-        .hasDue()
-        .then((due) => due && dispatch())
-        .catch((error) => logger.error({ err: error }, 'outbox tick failed'))
+      track(
+        outbox
+          .hasDue()
+          .then((due) => due && interval && dispatch())
+          .catch((error) => logger.error({ err: error }, 'outbox tick failed'))
+      )
     }, every)
     interval.unref()
   },
 
-  stop() {
+  async stop() {
     if (interval) clearInterval(interval)
     if (pending) clearTimeout(pending)
     unsubscribe?.()
     interval = pending = unsubscribe = undefined
+    await Promise.all(inFlight)
   },
 }

@@ -7,6 +7,7 @@ import { jobRegistry } from '#core/queue/job_registry'
 import { dailySteps } from '#core/business_day/end_of_day'
 import { queue } from '#core/queue/queue'
 import { connectorRegistry } from '#core/connectors/registry'
+import { lifecycle } from '#core/lifecycle/lifecycle'
 
 /*
 | Wires enabled plugins into the core registries at boot (jobs, daily steps),
@@ -35,39 +36,45 @@ export default class PluginProvider {
   }
 
   async ready() {
-    if (this.app.getEnvironment() !== 'web') return
+    if (this.app.getEnvironment() !== 'web' || lifecycle.isStopping) return
     const report = await syncPlugins()
     logger.info({ plugins: (await enabledPlugins()).map((p) => p.id), ...report }, 'plugins synced')
-    if (process.env.QUEUE_WORKER !== 'false') await queue.startWorker()
+    // Each service starts through the lifecycle: after a stop signal its start is cancelled,
+    // and one that is up is stopped in its phase (backend/lifecycle, docs/operations.md).
+    if (process.env.QUEUE_WORKER !== 'false')
+      await lifecycle.start('queue worker', 'workers', async () => {
+        await queue.startWorker()
+        return () => queue.stopWorker()
+      })
     // Stored switches of the registered external systems; then the outbox delivery schedule.
+    if (lifecycle.isStopping) return
     const { syncConnectors } = await import('#core/connectors/connector_store')
     await syncConnectors()
     const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
-    await outboxScheduler.start()
+    await lifecycle.start('outbox deliverer', 'triggers', async () => {
+      await outboxScheduler.start()
+      return () => outboxScheduler.stop()
+    })
     // Recurring jobs (JobDefinition.schedule): BullMQ job schedulers, or the in-process ticker.
     const { jobScheduler } = await import('#core/queue/scheduler')
-    await jobScheduler.start()
+    await lifecycle.start('job scheduler', 'triggers', async () => {
+      await jobScheduler.start()
+      return () => jobScheduler.stop()
+    })
     // Plugins' own startup work (e.g. the demo simulators), in dependency order.
     const { appMode } = await import('#config/app')
     for (const plugin of await enabledPlugins()) {
-      if (!plugin.manifest.startup) continue
-      const start = (await plugin.manifest.startup()).default
-      const stop = await start({ mode: appMode as 'demo' | 'production' })
-      if (stop) this.#stops.unshift(stop)
+      const startup = plugin.manifest.startup
+      if (!startup) continue
+      await lifecycle.start(`plugin ${plugin.id} startup`, 'services', async () => {
+        const start = (await startup()).default
+        return start({ mode: appMode as 'demo' | 'production' })
+      })
     }
   }
 
-  #stops: Array<() => Promise<void>> = []
-
+  /** After the lifecycle stopped the services above: the queue's connections (and the in-process backlog). */
   async shutdown() {
-    for (const stop of this.#stops.splice(0))
-      await stop().catch((error) => logger.error({ err: error }, 'plugin stop failed'))
-    if (this.app.getEnvironment() === 'web') {
-      const { outboxScheduler } = await import('#core/connectors/outbox_scheduler')
-      outboxScheduler.stop()
-      const { jobScheduler } = await import('#core/queue/scheduler')
-      jobScheduler.stop()
-    }
     await queue.close()
   }
 }

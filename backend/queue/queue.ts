@@ -44,6 +44,8 @@ export const queue = {
   },
 
   startWorker: () => current().startWorker(),
+  /** No driver yet means no worker was started: nothing to stop. */
+  stopWorker: async () => driver?.stopWorker(),
   drain: () => current().drain(),
   health: () => current().health(),
   /** Null when the driver has no scheduler of its own (in-process: see scheduler.ts). */

@@ -24,7 +24,8 @@ export const TICK_MS = 15_000
 
 export class ScheduleTicker {
   #timer?: NodeJS.Timeout
-  #ticking = false
+  /** The pass in progress: stop() waits for it, so no dispatch follows a stop. */
+  #ticking: Promise<unknown> | null = null
 
   constructor(private options: TickerOptions) {}
 
@@ -53,18 +54,18 @@ export class ScheduleTicker {
     if (this.#timer) return
     const run = () => {
       if (this.#ticking) return
-      this.#ticking = true
-      this.tick()
+      this.#ticking = this.tick()
         .catch((error) => logger.error({ err: error }, 'schedule tick failed'))
-        .finally(() => (this.#ticking = false))
+        .finally(() => (this.#ticking = null))
     }
     run()
     this.#timer = setInterval(run, everyMs)
     this.#timer.unref()
   }
 
-  stop() {
+  async stop() {
     if (this.#timer) clearInterval(this.#timer)
     this.#timer = undefined
+    await this.#ticking
   }
 }

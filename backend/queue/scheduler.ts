@@ -30,8 +30,9 @@ export const jobScheduler = {
     logger.info({ jobs: jobs.map((j) => `${j.name} ${j.pattern}`), removed }, 'job ticker started')
   },
 
-  stop() {
-    ticker?.stop()
+  async stop() {
+    const stopping = ticker
     ticker = undefined
+    await stopping?.stop()
   },
 }

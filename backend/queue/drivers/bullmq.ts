@@ -75,6 +75,13 @@ export class BullMqDriver implements QueueDriver {
     this.#worker.on('error', (error) => logger.error({ err: error }, 'queue worker error'))
   }
 
+  /** Active jobs finish; waiting ones stay in Redis for the next worker. */
+  async stopWorker() {
+    const worker = this.#worker
+    this.#worker = undefined
+    await worker?.close()
+  }
+
   syncSchedules(jobs: ScheduledJob[]) {
     return syncBullSchedules(this.#queue, jobs)
   }

@@ -29,6 +29,11 @@ export class InProcessDriver implements QueueDriver {
 
   async startWorker() {}
 
+  /** Jobs are this process's own: finish what is queued and running. */
+  stopWorker() {
+    return this.drain()
+  }
+
   #pump() {
     while (this.#running < this.concurrency && this.#pending.length) {
       const job = this.#pending.shift()!

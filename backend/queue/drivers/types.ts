@@ -8,6 +8,8 @@ export interface QueueDriver {
   readonly name: 'bullmq' | 'in-process'
   enqueue(runId: string, jobName: string, payload: unknown, options: DispatchOptions): Promise<void>
   startWorker(): Promise<void>
+  /** Stops taking jobs; resolves when the jobs this process runs have finished (shutdown). */
+  stopWorker(): Promise<void>
   /** Resolves when nothing is queued or running in this process (tests, shutdown). */
   drain(): Promise<void>
   health(): Promise<{ ok: boolean; detail?: string }>
