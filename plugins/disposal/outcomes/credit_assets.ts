@@ -9,6 +9,9 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { recordRiskEvents } from '../../credit-assets/services/risk_events.js'
 import { joinRiskSince, riskSinceSql } from '../../credit-assets/services/risk_since.js'
 
+/** The database service or a transaction (reads only). */
+type Reader = Pick<QueryClientContract, 'from' | 'raw'>
+
 export interface OutcomeLoan {
   id: number
   loanNo: string
@@ -28,7 +31,7 @@ export interface OutcomeCustomer {
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 
 /** The loans by id (missing ids are simply absent) and their customers. */
-export async function loansAndCustomers(client: QueryClientContract, loanIds: number[]) {
+export async function loansAndCustomers(client: Reader, loanIds: number[]) {
   const loans = await client
     .from('ca_loans')
     .whereIn('id', loanIds)
@@ -91,7 +94,7 @@ export interface Recovery {
  * `through`: the recovery flow's 清收 outcomes.
  */
 export async function recoveriesAfter(
-  client: QueryClientContract,
+  client: Reader,
   afterId: number,
   through: string,
   limit: number
@@ -132,4 +135,26 @@ export function dateText(value: unknown): string {
     return `${value.getFullYear()}-${p(value.getMonth() + 1)}-${p(value.getDate())}`
   }
   return String(value).slice(0, 10)
+}
+
+/** Book figures of loans (ca_loans) for a demo plan: balance, class, overdue days. */
+export async function loanBookFigures(client: Reader, loanIds: number[]) {
+  const rows = await client
+    .from('ca_loans')
+    .whereIn('id', loanIds)
+    .orderBy('id')
+    .select(
+      'id',
+      'loan_no',
+      'five_class',
+      'overdue_days',
+      client.raw('CAST(balance_fen AS CHAR) as balance_fen')
+    )
+  return rows.map((r) => ({
+    loanId: Number(r.id),
+    loanNo: r.loan_no as string,
+    balanceFen: String(r.balance_fen),
+    fiveClass: r.five_class as string,
+    overdueDays: Number(r.overdue_days),
+  }))
 }

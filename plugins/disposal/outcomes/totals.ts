@@ -44,7 +44,7 @@ export async function outcomeTotals(filter: OutcomeTotalsFilter = {}): Promise<O
       'o.org_id',
       db
         .from('orgs')
-        .where('path', 'like', `${filter.orgPath.replace(/[\\%_]/g, '\\$&')}%`)
+        .where('path', 'like', `${filter.orgPath}%`) // '/1/4/': never a LIKE wildcard
         .select('id')
     )
   }
