@@ -4,7 +4,7 @@
 | (recorded by the recovery flow from repayments after handover) with their
 | 合计, and follows one outcome's 处置预案 link to the plan, which is 已实施.
 */
-import { BASE, OUT, api, apiLogin, login } from '../harness.mjs'
+import { BASE, OUT, api, apiLogin, fillTestId, login } from '../harness.mjs'
 
 export default async function ({ browser, step }) {
   const token = await apiLogin('bj_asset', 'Asset@12345')
@@ -26,9 +26,8 @@ export default async function ({ browser, step }) {
     await page.waitForURL(/\/ledgers\/disposal-outcomes/)
     await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor({ timeout: 15000 })
     // Find the linked outcome by its plan number (keyword filter), as a clerk would.
-    const keyword = page.getByTestId('ledger-filter-keyword').locator('input')
-    await keyword.fill(planNo)
-    await keyword.press('Enter')
+    await fillTestId(page, 'ledger-filter-keyword', planNo)
+    await page.getByTestId('ledger-filter-keyword').first().press('Enter')
     const link = page.getByTestId('ledger-link-planNo').filter({ hasText: planNo }).first()
     await link.waitFor({ timeout: 15000 })
     await page.waitForTimeout(500)
@@ -47,25 +46,53 @@ export default async function ({ browser, step }) {
     await page.close()
   })
 
-  await step('a 清收 outcome links to its source: 现金清收台账 of that loan', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-    await login(page, 'bj_asset', 'Asset@12345')
-    await page.goto(`${BASE}/ledgers/disposal-outcomes`)
-    const source = page.getByTestId('ledger-link-sourceRef').first()
-    await source.waitFor({ timeout: 15000 })
-    const loanNos = await page.getByTestId('ledger-table').locator('tbody tr').first().innerText()
-    await source.click()
-    await page.waitForURL(/\/ledgers\/risk-recoveries\?keyword=/, { timeout: 15000 })
-    const loanNo = decodeURIComponent(new URL(page.url()).searchParams.get('keyword'))
-    if (!loanNos.includes(loanNo))
-      throw new Error(`source link names ${loanNo}, not the row's loan`)
-    const value = await page.getByTestId('ledger-filter-keyword').locator('input').inputValue()
-    if (value !== loanNo) throw new Error(`现金清收台账 is not filtered to ${loanNo} (${value})`)
-    await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor({ timeout: 15000 })
-    const rows = await page.getByTestId('ledger-table').locator('tbody tr').allInnerTexts()
-    if (!rows.length || rows.some((r) => !r.includes(loanNo)))
-      throw new Error('现金清收台账 shows rows of other loans')
-    await page.screenshot({ path: `${OUT}/disposal-outcome-source.png`, fullPage: true })
-    await page.close()
-  })
+  await step(
+    'a 清收 outcome links to its source: the repayment in 风险资产处置回收台账',
+    async () => {
+      // An outcome whose repayment that ledger lists (it counts from handover only,
+      // the recovery flow from the earlier of handover and the first 不良 class).
+      const { data } = await api(
+        token,
+        '/api/ledgers/disposal-outcomes/rows?perPage=50&method=collection'
+      )
+      let chosen = null
+      for (const row of data) {
+        if (!row.sourceRef__link) continue
+        const listed = await api(
+          token,
+          `/api/ledgers/risk-recoveries/rows?${row.sourceRef__link.split('?')[1]}`
+        )
+        if (listed.meta.total) {
+          chosen = row
+          break
+        }
+      }
+      if (!chosen) throw new Error('no 清收 outcome whose repayment 风险资产处置回收台账 lists')
+      const loanNo = chosen.loanNos
+
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+      await login(page, 'bj_asset', 'Asset@12345')
+      await page.goto(`${BASE}/ledgers/disposal-outcomes`)
+      await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor({ timeout: 15000 })
+      await fillTestId(page, 'ledger-filter-keyword', loanNo)
+      await page.getByTestId('ledger-filter-keyword').first().press('Enter')
+      const source = page.getByTestId('ledger-link-sourceRef').filter({ hasText: chosen.sourceRef })
+      await source.waitFor({ timeout: 15000 })
+      await source.click()
+      await page.waitForURL(/\/ledgers\/risk-recoveries\?keyword=/, { timeout: 15000 })
+      const value = await page.getByTestId('ledger-filter-keyword').first().inputValue()
+      if (value !== loanNo)
+        throw new Error(`the recovery ledger is not filtered to ${loanNo} (${value})`)
+      await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor({ timeout: 15000 })
+      const rows = await page.getByTestId('ledger-table').locator('tbody tr').allInnerTexts()
+      const records = rows.filter((r) => !r.startsWith('合计'))
+      if (
+        !records.length ||
+        records.some((r) => !r.includes(loanNo) || !r.includes(chosen.completedOn))
+      )
+        throw new Error(`the recovery ledger shows other rows: ${records.join(' | ')}`)
+      await page.screenshot({ path: `${OUT}/disposal-outcome-source.png`, fullPage: true })
+      await page.close()
+    }
+  )
 }

@@ -13,7 +13,6 @@ import { businessDate } from '#core/business_day/business_date'
 import { Money } from '#core/money/money'
 import type { JobHandler } from '#core/plugins/types'
 import { dbNow } from '#core/support/db_time'
-import { recordPlanEvent } from '../plans/plan_events.js'
 import { loanBookFigures, loansAndCustomers, recoveriesAfter } from '../outcomes/credit_assets.js'
 import recoveryOutcomes from './recovery_outcomes.js'
 
@@ -79,18 +78,24 @@ async function seedPlans(through: string) {
           figures_source: 'book',
         }))
       )
-      for (const [eventType, from, to, actor] of [
-        ['created', null, 'draft', applicant],
-        ['submitted', 'draft', 'pending', applicant],
-        ['approved', 'pending', 'approved', approver],
-      ] as const)
-        await recordPlanEvent(trx, {
-          planId,
-          eventType,
-          fromStatus: from,
-          toStatus: to,
-          actorId: actor,
-        })
+      // The timeline as the workflow would have written it, on the plan's dates.
+      await trx.table('disposal_plan_events').multiInsert(
+        (
+          [
+            ['created', null, 'draft', applicant],
+            ['submitted', 'draft', 'pending', applicant],
+            ['approved', 'pending', 'approved', approver],
+          ] as const
+        ).map(([eventType, from, to, actor]) => ({
+          plan_id: planId,
+          event_type: eventType,
+          from_status: from,
+          to_status: to,
+          actor_id: actor,
+          comment: null,
+          created_at: at,
+        }))
+      )
     })
     made++
   }

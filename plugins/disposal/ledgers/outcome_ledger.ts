@@ -84,6 +84,7 @@ export const outcomeLedger: LedgerDefinition = {
       type: 'date',
       sql: 'o.completed_on',
       sortable: true,
+      width: 14,
     },
     {
       key: 'customerNo',
@@ -91,6 +92,7 @@ export const outcomeLedger: LedgerDefinition = {
       type: 'text',
       sql: 'o.customer_no',
       sortable: true,
+      width: 16,
     },
     {
       key: 'customerName',
@@ -152,6 +154,7 @@ export const outcomeLedger: LedgerDefinition = {
       type: 'date',
       sql: 'o.recorded_on',
       sortable: true,
+      width: 14,
     },
     { key: 'remark', label: L('备注', 'Remark'), type: 'text', sql: 'o.remark', visible: false },
   ],

@@ -49,8 +49,8 @@ export async function recordRecoveryPage(
       balanceReduced: Money.fromFen(r.principalFen).toYuan(),
       sourcePlugin: RECOVERY_SOURCE,
       sourceRef: refOf(r),
-      // 现金清收台账, filtered to the loan.
-      sourceLink: `/ledgers/risk-recoveries?keyword=${encodeURIComponent(r.loanNo)}`,
+      // 风险资产处置回收台账 (credit-assets), filtered to the loan and the day paid.
+      sourceLink: `/ledgers/risk-recoveries?keyword=${encodeURIComponent(r.loanNo)}&paidOnFrom=${r.paidOn}&paidOnTo=${r.paidOn}`,
       operatorId: null,
     })
     recorded++
