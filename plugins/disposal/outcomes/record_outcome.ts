@@ -1,15 +1,14 @@
 /*
-| recordDisposalOutcome / reverseDisposalOutcome: the one writer of
-| disposal_outcomes. Called by a plugin inside its own transaction when a
-| disposal completes, so the outcome, the plan's 已实施 and the risk-asset
+| recordDisposalOutcome: records one disposal carried out (with
+| reverse_outcome.ts, the only writers of disposal_outcomes). Called by a
+| plugin inside its own transaction when a disposal completes, so the outcome, the plan's 已实施 and the risk-asset
 | timeline events commit (or roll back) with the plugin's own change.
 |
 | - Idempotent on (sourcePlugin, sourceRef): the same completion sent twice is
 |   one outcome (the second call returns it, created: false); the same ref with
 |   different figures is a 409, never a silent overwrite.
-| - Never updated: a correction is reverseDisposalOutcome (a row with every
-|   amount negated, same loans, method and completion date, so totals of the
-|   original period net to zero) plus a new recordDisposalOutcome.
+| - Never updated: a correction is reverseDisposalOutcome (reverse_outcome.ts)
+|   plus a new recordDisposalOutcome.
 | - Amounts are yuan text to the fen ("1234.56"); stored as fen.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -18,11 +17,12 @@ import { dictionariesCache } from '#core/cache/dictionaries_cache'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { recordPlanEvent } from '../plans/plan_events.js'
-import { outcomeInputValidator, reversalInputValidator } from '../validators/outcome.js'
-import { addDisposalEvents, loansAndCustomers } from './credit_assets.js'
+import { outcomeInputValidator } from '../validators/outcome.js'
+import { loansAndCustomers } from './credit_assets.js'
 import { OutcomeError, refuseUnknown } from './outcome_error.js'
 import { approvedPlanFor } from './plan_for.js'
 import { AMOUNTS, loadOutcome, type DisposalOutcome } from './outcome_read.js'
+import { bySource, insertOutcome, timeline } from './outcome_write.js'
 
 export interface DisposalOutcomeInput {
   /** The loans (借据) disposed of, all of one customer. */
@@ -56,16 +56,6 @@ export interface DisposalOutcomeInput {
   operatorId?: number | null
 }
 
-export interface ReversalInput {
-  outcomeId: number
-  sourcePlugin: string
-  sourceRef: string
-  sourceLink?: string | null
-  /** Why (required: a reversal without a reason is not auditable). */
-  remark: string
-  operatorId?: number | null
-}
-
 const INPUT_KEYS = [
   'loanIds',
   'method',
@@ -79,15 +69,6 @@ const INPUT_KEYS = [
   'remark',
   'operatorId',
 ] as const
-const REVERSAL_KEYS = [
-  'outcomeId',
-  'sourcePlugin',
-  'sourceRef',
-  'sourceLink',
-  'remark',
-  'operatorId',
-]
-
 const fenOf = (yuan: string | undefined) => Money.fromYuan(yuan ?? '0').toFen()
 
 async function assertMethod(method: string) {
@@ -99,65 +80,6 @@ async function assertMethod(method: string) {
       `处置方式 ${method} 不在字典中或已停用`,
       `Unknown disposal method ${method}`
     )
-}
-
-function bySource(trx: TransactionClientContract, sourcePlugin: string, sourceRef: string) {
-  return trx
-    .from('disposal_outcomes')
-    .where({ source_plugin: sourcePlugin, source_ref: sourceRef })
-    .select('id')
-    .first()
-}
-
-const isDuplicate = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || String(error?.code ?? '').startsWith('SQLITE_CONSTRAINT')
-
-/** Inserts the row and its loans; a concurrent twin (same source) wins and is returned. */
-async function insertOutcome(
-  trx: TransactionClientContract,
-  row: Record<string, unknown>,
-  loans: Array<{ id: number; loanNo: string }>
-): Promise<{ id: number; created: boolean }> {
-  let id: number
-  try {
-    const [inserted] = await trx.table('disposal_outcomes').insert(row)
-    id = Number(inserted)
-  } catch (error) {
-    const twin = isDuplicate(error)
-      ? await bySource(trx, String(row.source_plugin), String(row.source_ref))
-      : null
-    if (!twin) throw error
-    return { id: Number(twin.id), created: false }
-  }
-  await trx
-    .table('disposal_outcome_loans')
-    .multiInsert(loans.map((l) => ({ outcome_id: id, loan_id: l.id, loan_no: l.loanNo })))
-  return { id, created: true }
-}
-
-async function timeline(
-  trx: TransactionClientContract,
-  outcome: DisposalOutcome,
-  operatorId: number | null
-) {
-  await addDisposalEvents(
-    trx,
-    outcome.loans.map((l) => ({
-      loanId: l.loanId,
-      customerId: outcome.customerId,
-      businessDate: outcome.recordedOn,
-      operatorId,
-      after: {
-        outcomeId: outcome.id,
-        method: outcome.method,
-        completedOn: outcome.completedOn,
-        cashRecovered: outcome.cashRecovered,
-        balanceReduced: outcome.balanceReduced,
-        planNo: outcome.planNo,
-        reversesId: outcome.reversesId,
-      },
-    }))
-  )
 }
 
 /** The same completion sent again must carry the same facts. */
@@ -288,11 +210,15 @@ export async function recordDisposalOutcome(
   )
   const outcome = (await loadOutcome(trx, id))!
   if (!created) return { outcome, created }
-  if (plan?.status === 'approved') {
-    await trx
-      .from('disposal_plans')
-      .where('id', plan.id)
-      .update({ status: 'implemented', updated_at: dbNow() })
+  // Conditional on 'approved': of two outcomes recorded at once, one marks it and writes the event.
+  const marked =
+    plan?.status === 'approved'
+      ? await trx
+          .from('disposal_plans')
+          .where({ id: plan.id, status: 'approved' })
+          .update({ status: 'implemented', updated_at: dbNow() })
+      : 0
+  if (plan && Number(Array.isArray(marked) ? marked[0] : marked) === 1) {
     await recordPlanEvent(trx, {
       planId: plan.id,
       eventType: 'implemented',
@@ -303,89 +229,5 @@ export async function recordDisposalOutcome(
     })
   }
   await timeline(trx, outcome, input.operatorId ?? null)
-  return { outcome, created }
-}
-
-/** Cancels an outcome with a negated twin (the plan keeps its 已实施: the disposal happened). */
-export async function reverseDisposalOutcome(
-  trx: TransactionClientContract,
-  raw: ReversalInput
-): Promise<{ outcome: DisposalOutcome; created: boolean }> {
-  refuseUnknown(raw, REVERSAL_KEYS)
-  const input = (await reversalInputValidator.validate(raw)) as ReversalInput
-  const existing = await bySource(trx, input.sourcePlugin, input.sourceRef)
-  if (existing) {
-    const outcome = (await loadOutcome(trx, Number(existing.id)))!
-    if (outcome.reversesId !== input.outcomeId)
-      throw new OutcomeError(
-        409,
-        `来源记录 ${input.sourcePlugin}/${input.sourceRef} 已登记为处置结果 #${outcome.id}`,
-        `${input.sourcePlugin}/${input.sourceRef} is already outcome #${outcome.id}`
-      )
-    return { outcome, created: false }
-  }
-  const original = await trx
-    .from('disposal_outcomes')
-    .where('id', input.outcomeId)
-    .forUpdate()
-    .first()
-  if (!original)
-    throw new OutcomeError(
-      404,
-      `处置结果 #${input.outcomeId} 不存在`,
-      `Outcome #${input.outcomeId} not found`
-    )
-  if (original.reverses_id !== null)
-    throw new OutcomeError(422, '冲正记录不能再冲正', 'A reversal cannot be reversed')
-  const twice = await trx
-    .from('disposal_outcomes')
-    .where('reverses_id', original.id)
-    .select('id')
-    .first()
-  if (twice)
-    throw new OutcomeError(
-      409,
-      `处置结果 #${original.id} 已由 #${twice.id} 冲正`,
-      `Outcome #${original.id} was already reversed by #${twice.id}`
-    )
-  const loans = await trx
-    .from('disposal_outcome_loans')
-    .where('outcome_id', original.id)
-    .orderBy('id')
-  const negate = (value: unknown) => Money.fromFen(String(value)).negate().toFen()
-  const { id, created } = await insertOutcome(
-    trx,
-    {
-      ...Object.fromEntries(
-        [
-          'customer_id',
-          'customer_no',
-          'customer_name',
-          'org_id',
-          'manager_id',
-          'method',
-          'completed_on',
-          'plan_id',
-        ].map((c) => [c, original[c]])
-      ),
-      source_plugin: input.sourcePlugin,
-      source_ref: input.sourceRef,
-      source_link: input.sourceLink ?? null,
-      recorded_on: await businessDate.current(),
-      ...Object.fromEntries(
-        [...AMOUNTS.map((a) => a.column), 'balance_reduced_fen'].map((c) => [
-          c,
-          negate(original[c]),
-        ])
-      ),
-      reverses_id: original.id,
-      remark: input.remark,
-      created_by: input.operatorId ?? null,
-      created_at: dbNow(),
-    },
-    loans.map((l) => ({ id: Number(l.loan_id), loanNo: l.loan_no }))
-  )
-  const outcome = (await loadOutcome(trx, id))!
-  if (created) await timeline(trx, outcome, input.operatorId ?? null)
   return { outcome, created }
 }

@@ -21,12 +21,8 @@
 | E_VALIDATION_ERROR (a route answers 422); a refused outcome throws
 | OutcomeError with `status` 404 / 409 / 422 and zh / en messages.
 */
-export {
-  recordDisposalOutcome,
-  reverseDisposalOutcome,
-  type DisposalOutcomeInput,
-  type ReversalInput,
-} from '../outcomes/record_outcome.js'
+export { recordDisposalOutcome, type DisposalOutcomeInput } from '../outcomes/record_outcome.js'
+export { reverseDisposalOutcome, type ReversalInput } from '../outcomes/reverse_outcome.js'
 export { OutcomeError } from '../outcomes/outcome_error.js'
 export { approvedPlanFor, type PlanForDisposal } from '../outcomes/plan_for.js'
 export {
