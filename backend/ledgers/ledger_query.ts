@@ -150,6 +150,7 @@ export function selectColumns(
         ? db.raw(`CAST(${expr} AS CHAR) as ??`, [column.key])
         : db.raw(`${expr} as ??`, [column.key])
     )
+    if (column.link) query.select(db.raw(`${column.link.sql} as ??`, [linkKey(column)]))
   }
   return query
 }
@@ -209,8 +210,15 @@ export function fenToYuan(fen: string): string {
 const isoDate = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
+/** Row field holding a linked column's target (id or console path). */
+export const linkKey = (column: LedgerColumn) => `${column.key}__link`
+
 export function formatRow(columns: LedgerColumn[], row: Record<string, unknown>) {
   const out: Record<string, unknown> = {}
-  for (const column of columns) out[column.key] = formatCell(column, row[column.key])
+  for (const column of columns) {
+    out[column.key] = formatCell(column, row[column.key])
+    const target = column.link ? row[linkKey(column)] : undefined
+    if (target !== undefined && target !== null) out[linkKey(column)] = String(target)
+  }
   return out
 }

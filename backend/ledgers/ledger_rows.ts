@@ -122,6 +122,7 @@ export function describeLedger(ledger: RegisteredLedger, access: UserAccess) {
       total: Boolean(c.total),
       visible: c.visible !== false,
       width: c.width ?? null,
+      link: c.link ? { path: c.link.path ?? null, param: c.link.param ?? null } : null,
     })),
     filters: (ledger.filters ?? []).map((f) => ({
       key: f.key,

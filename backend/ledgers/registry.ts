@@ -32,6 +32,10 @@ export function validateLedgers(manifest: PluginManifest) {
       if (!KEY.test(column.key)) fail(`column key "${column.key}" must be camelCase letters`)
       if (keys.has(column.key)) fail(`column "${column.key}" is declared twice`)
       if (column.type === 'dict' && !column.dict) fail(`dict column "${column.key}" needs dict`)
+      if (column.link?.path && !/^\/[a-zA-Z0-9/_-]*$/.test(column.link.path))
+        fail(`column "${column.key}" link.path must be a console path`)
+      if (column.link?.path && !KEY.test(column.link.param ?? ''))
+        fail(`column "${column.key}" link.param is required with link.path`)
       keys.add(column.key)
     }
     const filterKeys = new Set<string>()

@@ -94,5 +94,6 @@ export const dictionaries: DictionaryDefinition[] = [
     ['org', '机构变更', 'Org changed'],
     ['manager', '管户人变更', 'Manager changed'],
     ['tags', '标签变更', 'Tags changed'],
+    ['disposal', '处置结果', 'Disposal outcome'],
   ]),
 ]

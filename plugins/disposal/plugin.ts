@@ -2,11 +2,13 @@ import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
 import interest from './parts/interest.js'
 import limitation from './parts/limitation.js'
+import outcomes from './parts/outcomes.js'
 import plans from './parts/plans.js'
 
 /*
-| 资产处置 (spec §3.1 处置管理): 处置预案 (plans, with approval), 时效管理
-| (limitation periods) and 利息试算 (interest trial). Each area is one manifest
+| 资产处置 (spec §3.1 处置管理): 处置预案 (plans, with approval), 处置结果
+| (outcomes: the public record of every disposal carried out, listed by
+| 资产处置台账), 时效管理 (limitation periods) and 利息试算 (interest trial). Each area is one manifest
 | part in parts/*.ts; this file only merges them, so areas never edit each
 | other's lists. Every part's menus sit under 资产处置 › 处置管理.
 |
@@ -29,7 +31,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = [plans, limitation, interest]
+const parts: Part[] = [plans, outcomes, limitation, interest]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
@@ -79,4 +81,6 @@ export default definePlugin({
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),
   dashboardWidgets: all('dashboardWidgets'),
+  // Approved 清收 plans and the recovery flow's outcomes; the generator records a new book's outcomes.
+  demo: { job: 'disposal:demo-seed', generator: 'disposal:recovery-outcomes' },
 })

@@ -5,7 +5,7 @@ import type { MenuDefinition } from '#core/plugins/types'
 /*
 | 目标管理 (spec §2.3): 压降 and 清收 targets per org, year and half-year, issued
 | by the head office to branches (总行目标) and by branches to sub-branches
-| (分行目标), tracked against recoveries in credit-assets with a 完成率 ranking,
+| (分行目标), tracked against disposal outcomes (disposal plugin) with a 完成率 ranking,
 | and two home-page widgets (计划完成情况, 机构完成金额排名).
 */
 type Level = 'head' | 'branch'
@@ -58,7 +58,8 @@ export default definePlugin({
     zh: '总分支机构风险资产压降目标、清收目标的制定、跟踪与完成率排名',
     en: 'Reduction and recovery targets per org: setting, tracking and completion ranking',
   },
-  dependsOn: ['credit-assets'],
+  // disposal: what counts as done comes from its outcomes (services/outcomes_api.ts).
+  dependsOn: ['credit-assets', 'disposal'],
 
   routes(router) {
     for (const level of ['head', 'branch'] as const) {

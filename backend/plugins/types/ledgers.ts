@@ -26,6 +26,13 @@ export interface LedgerColumn {
   visible?: boolean
   /** Width in characters, for the table and the xlsx. */
   width?: number
+  /**
+   * The cell links to a record of the console ("every link lands on its record"):
+   * `sql` is selected beside the column; with `path` the link is
+   * `<path>?<param>=<value>` (an id), without it the value is itself a console
+   * path. No value, no link. Screen only (print and xlsx show the text).
+   */
+  link?: { sql: string; path?: string; param?: string }
 }
 
 /**

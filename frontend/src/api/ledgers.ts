@@ -16,6 +16,8 @@ export interface LedgerColumn {
   total: boolean
   visible: boolean
   width: number | null
+  /** The cell opens a record: `path?param=<row[key__link]>`, or row[key__link] is the path. */
+  link?: { path: string | null; param: string | null } | null
 }
 
 export interface LedgerFilter {

@@ -14,7 +14,15 @@ import { dbNow } from '#core/support/db_time'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** The dictionary credit_assets_risk_event_type lists the same codes. */
-export type RiskEventType = 'handover' | 'classification' | 'balance' | 'org' | 'manager' | 'tags'
+export type RiskEventType =
+  | 'handover'
+  | 'classification'
+  | 'balance'
+  | 'org'
+  | 'manager'
+  | 'tags'
+  /** A disposal carried out (written by the disposal plugin's recordDisposalOutcome). */
+  | 'disposal'
 
 export interface RiskEvent {
   type: RiskEventType

@@ -50,6 +50,19 @@ export function describeRiskEvent(event: RiskEventLike): string {
       return arrow(none(before.orgName ?? before.orgId), none(after.orgName ?? after.orgId))
     case 'manager':
       return `${t('管户人', 'Manager')} ${arrow(none(before.managerName), none(after.managerName))}`
+    case 'disposal':
+      // after: { method, outcomeId, cashRecovered, balanceReduced, planNo?, reversesId? }
+      return [
+        after.reversesId ? t(`冲正 #${after.reversesId}`, `reverses #${after.reversesId}`) : null,
+        dictLabel('disposal_method', after.method),
+        after.cashRecovered ? `${t('现金回收', 'cash')} ${formatMoney(after.cashRecovered)}` : null,
+        after.balanceReduced
+          ? `${t('压降', 'reduced')} ${formatMoney(after.balanceReduced)}`
+          : null,
+        after.planNo ? `${t('预案', 'plan')} ${after.planNo}` : null,
+      ]
+        .filter(Boolean)
+        .join('；')
     case 'tags': {
       const was: string[] = before.tags ?? []
       const now: string[] = after.tags ?? []

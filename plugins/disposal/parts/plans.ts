@@ -1,7 +1,6 @@
 import type { PluginManifest } from '#core/plugins/types'
 import { planDictionaries } from '../plans/dictionaries.js'
 import { planWorkflowType } from '../workflow/plan_type.js'
-import { planLedger } from '../ledgers/plan_ledger.js'
 
 /*
 | 处置预案 (disposal plans): apply with real-time facts, approve through the
@@ -18,7 +17,6 @@ type Part = Pick<
   | 'jobs'
   | 'workflowTypes'
   | 'documentTemplates'
-  | 'ledgers'
   | 'dashboardWidgets'
 >
 
@@ -51,17 +49,7 @@ const part: Part = {
     router.get('/judicial-report/:customerId/pdf', [JudicialReport, 'pdf'], REPORT)
   },
 
-  permissions: [
-    { code: EXPORT, name: { zh: '导出处置预案', en: 'Export disposal plans' } },
-    {
-      code: 'disposal:ledger:list',
-      name: { zh: '查看资产处置台账', en: 'View the disposal ledger' },
-    },
-    {
-      code: 'disposal:ledger:export',
-      name: { zh: '导出资产处置台账', en: 'Export the disposal ledger' },
-    },
-  ],
+  permissions: [{ code: EXPORT, name: { zh: '导出处置预案', en: 'Export disposal plans' } }],
 
   menus: [
     {
@@ -116,9 +104,6 @@ const part: Part = {
   jobs: [{ name: 'disposal:plan-export', handler: () => import('../plans/plan_export_job.js') }],
 
   workflowTypes: [planWorkflowType],
-
-  // 资产处置台账 (core ledger framework: /ledgers/disposal-plans, under 处置管理).
-  ledgers: [planLedger],
 
   dashboardWidgets: [
     {

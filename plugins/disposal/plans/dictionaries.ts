@@ -23,6 +23,8 @@ export const PLAN_STATUSES = [
   ['approved', '已批准', 'Approved', 'success'],
   ['rejected', '已否决', 'Rejected', 'danger'],
   ['withdrawn', '已撤回', 'Withdrawn', 'info'],
+  // Approved, and a disposal of its method has been carried out (recordDisposalOutcome).
+  ['implemented', '已实施', 'Implemented', 'success'],
 ] as const
 
 export type PlanStatus = (typeof PLAN_STATUSES)[number][0]

@@ -10,7 +10,14 @@ import db from '@adonisjs/lucid/services/db'
 import { dbNow, fromDb } from '#core/support/db_time'
 
 export type PlanEventType =
-  'created' | 'updated' | 'submitted' | 'approved' | 'rejected' | 'returned' | 'withdrawn'
+  | 'created'
+  | 'updated'
+  | 'submitted'
+  | 'approved'
+  | 'rejected'
+  | 'returned'
+  | 'withdrawn'
+  | 'implemented'
 
 export interface PlanEvent {
   planId: number

@@ -1,23 +1,20 @@
 /*
-| What counts as done (完成金额), computed from credit-assets for an org's whole
-| subtree over a target period:
+| What counts as done (完成金额) for an org's whole subtree over a target
+| period, from the disposal plugin's outcomes (its public service
+| outcomeTotals — never its tables):
 |
-| - 清收 (recovery): cash recovered on risk assets — principal + interest +
-|   penalty of ca_repayments on loans under risk-asset management, paid on or
-|   after the loan's 风险起始日 (credit-assets services/risk_since.ts: the
-|   earlier of handover and first 不良 classification; earlier payments were
-|   ordinary repayments, not recoveries) and inside the period.
-| - 压降 (reduction): the principal part of the same repayments — the amount
-|   by which the risk-asset balance came down through recovery.
-|   Write-offs (核销) and transfers (转让) also reduce the balance; they will add
-|   here when the disposal plugin records them. Until then 压降 ≤ 清收.
+| - 清收 (recovery): cash recovered by every disposal completed inside the
+|   period (现金清收 from repayments after handover, 诉讼执行回款, 转让价款 …).
+| - 压降 (reduction): every reduction of the risk-asset balance, whatever the
+|   method — cash collection (its principal part), write-off, relief,
+|   transfer, debt-for-asset, restructuring …; `byMethod` keeps the split.
 |
-| The loan's booking org (ca_loans.org_id) decides whose result it is.
-| One grouped query per distinct (org, period), never a query per loan.
+| Reversals are outcomes with negated amounts, so a corrected disposal nets
+| out. The loans' booking org decides whose result it is. One grouped query
+| per distinct (org, period).
 */
-import db from '@adonisjs/lucid/services/db'
 import { Money } from '#core/money/money'
-import { joinRiskSince, riskSinceSql } from '../../credit-assets/services/risk_since.js'
+import { outcomeTotals } from '../../disposal/services/outcomes_api.js'
 import { periodRange, type Period, type TargetKind } from './periods.js'
 
 export interface ActualKey {
@@ -29,6 +26,8 @@ export interface ActualKey {
 export interface Actual {
   reduction: Money
   recovery: Money
+  /** 压降 and 清收 per disposal method (disposal_method codes). */
+  byMethod: Array<{ method: string; reduction: Money; recovery: Money }>
 }
 
 const keyOf = (k: ActualKey) => `${k.orgPath}|${k.year}|${k.period}`
@@ -39,26 +38,19 @@ export async function actualsFor(keys: ActualKey[]): Promise<Map<string, Actual>
   await Promise.all(
     [...unique.entries()].map(async ([key, k]) => {
       const { from, to } = periodRange(k.year, k.period)
-      const row = await joinRiskSince(
-        db
-          .from('ca_repayments as p')
-          .join('ca_risk_assets as r', 'r.loan_id', 'p.loan_id')
-          .join('ca_loans as l', 'l.id', 'p.loan_id')
-          .join('orgs as o', 'o.id', 'l.org_id')
-      )
-        .where('o.path', 'like', `${k.orgPath}%`)
-        .whereBetween('p.paid_on', [from, to])
-        .whereRaw(`p.paid_on >= ${riskSinceSql()}`)
-        .select(
-          db.raw('CAST(COALESCE(SUM(p.principal_fen), 0) AS CHAR) as principal_fen'),
-          db.raw(
-            'CAST(COALESCE(SUM(p.principal_fen + p.interest_fen + p.penalty_fen), 0) AS CHAR) as cash_fen'
-          )
-        )
-        .first()
+      const totals = await outcomeTotals({
+        orgPath: k.orgPath,
+        completedFrom: from,
+        completedTo: to,
+      })
       result.set(key, {
-        reduction: Money.fromFen(String(row?.principal_fen ?? '0')),
-        recovery: Money.fromFen(String(row?.cash_fen ?? '0')),
+        reduction: Money.fromYuan(totals.total.balanceReduced),
+        recovery: Money.fromYuan(totals.total.cashRecovered),
+        byMethod: totals.byMethod.map((m) => ({
+          method: m.method,
+          reduction: Money.fromYuan(m.balanceReduced),
+          recovery: Money.fromYuan(m.cashRecovered),
+        })),
       })
     })
   )

@@ -20,6 +20,25 @@ export function filterQuery(filters: FilterValues): Query {
   return query
 }
 
+/**
+ * Filter values a link put in the page's query string (`/ledgers/<id>?keyword=JJ01`):
+ * only the ledger's declared filters (ranges as <key>From / <key>To), single text values.
+ */
+export function filtersFromRoute(
+  definition: Pick<LedgerDefinition, 'filters'>,
+  query: Record<string, unknown>
+): FilterValues {
+  const out: FilterValues = {}
+  for (const filter of definition.filters) {
+    const ranged = filter.type.endsWith('Range')
+    for (const name of ranged ? [`${filter.key}From`, `${filter.key}To`] : [filter.key]) {
+      const value = query[name]
+      if (typeof value === 'string' && value.trim() !== '') out[name] = value.trim()
+    }
+  }
+  return out
+}
+
 export interface TableState {
   page: number
   perPage: number

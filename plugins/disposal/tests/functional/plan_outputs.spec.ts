@@ -16,11 +16,11 @@ import {
 import { chaoyangApplicant, chaoyangCustomer, PLAN_API, planBody } from '../plan_helpers.js'
 
 /*
-| What a plan feeds: the xlsx export (queued, data-scoped), 资产处置台账 (core
-| ledger framework), the home-page widget (scoped), and the 动态司法流程报告
+| What a plan feeds: the xlsx export (queued, data-scoped), the home-page
+| widget (scoped), and the 动态司法流程报告
 | (JSON and PDF; 智能预警 down leaves its part marked unavailable).
 */
-test.group('disposal: plan export, ledger, widget, judicial report', (group) => {
+test.group('disposal: plan export, widget, judicial report', (group) => {
   let sim: Simulator
   const made: string[] = []
   group.setup(async () => {
@@ -96,35 +96,18 @@ test.group('disposal: plan export, ledger, widget, judicial report', (group) => 
     assert.equal(other.body().result.rows, 0)
   }).timeout(60_000)
 
-  test('资产处置台账 and the widget show the plan to its branch only', async ({
-    client,
-    assert,
-  }) => {
+  test('the 处置预案分布 widget shows the plan to its branch only', async ({ client, assert }) => {
     const { plan } = await draftPlan(client)
     const beijing = await userWith({
-      permissions: ['disposal:ledger:list', 'disposal:plan:list'],
+      permissions: ['disposal:plan:list'],
       dataScope: 'org_and_below',
       orgCode: '110000',
     })
     const shanghai = await userWith({
-      permissions: ['disposal:ledger:list', 'disposal:plan:list'],
+      permissions: ['disposal:plan:list'],
       dataScope: 'org_and_below',
       orgCode: '310000',
     })
-    const rows = await client
-      .get('/api/ledgers/disposal-plans/rows')
-      .qs({ keyword: plan.planNo })
-      .bearerToken(beijing.token)
-    rows.assertStatus(200)
-    assert.equal(rows.body().meta.total, 1)
-    assert.equal(rows.body().data[0].planNo, plan.planNo)
-    assert.equal(rows.body().data[0].principal, plan.principal)
-    const none = await client
-      .get('/api/ledgers/disposal-plans/rows')
-      .qs({ keyword: plan.planNo })
-      .bearerToken(shanghai.token)
-    assert.equal(none.body().meta.total, 0)
-
     const widget = await client
       .get('/api/dashboard/widgets/disposal:plans-by-status/data')
       .bearerToken(beijing.token)

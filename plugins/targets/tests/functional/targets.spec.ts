@@ -5,6 +5,10 @@ import { businessDate } from '#core/business_day/business_date'
 import { dbNow } from '#core/support/db_time'
 import { orgId, tokenFor, userWith } from '#tests/helpers/auth'
 import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import {
+  recordDisposalOutcome,
+  reverseDisposalOutcome,
+} from '../../../disposal/services/outcomes_api.js'
 
 /*
 | 目标管理: who may issue which target, what counts as done, the ranking, and
@@ -37,6 +41,13 @@ async function repay(loanId: number, paidOn: string, principalFen: string, inter
     penalty_fen: 0,
     created_at: dbNow(),
   })
+}
+
+/** The recovery flow (disposal's job): the repayments above become 清收 outcomes, which count. */
+async function recoveriesToOutcomes() {
+  const { jobRegistry } = await import('#core/queue/job_registry')
+  const handler = await jobRegistry.handler('disposal:recovery-outcomes')
+  await handler({ jobId: 'test', payload: {}, progress: async () => {} })
 }
 
 const target = (org: number, kind: string, amount: string, period = 'Y') => ({
@@ -202,6 +213,7 @@ test.group('targets: tracking and widgets', (group) => {
           .json(target(await orgId(code), kind, amount))
       ).assertStatus(201)
 
+    await recoveriesToOutcomes()
     const tracking = await client.get('/api/targets/head/tracking?year=2026').bearerToken(hq.token)
     tracking.assertStatus(200)
     const rows = Object.fromEntries(
@@ -252,6 +264,7 @@ test.group('targets: tracking and widgets', (group) => {
     await post(bj.token, 'branch', '110101', '600000.00')
     await post(bj.token, 'branch', '110102', '200000.00')
 
+    await recoveriesToOutcomes()
     const plan = (token: string) =>
       client.get('/api/dashboard/widgets/targets:plan-completion/data').bearerToken(token)
     const headPlan = (await plan(hq.token)).body()
@@ -285,5 +298,102 @@ test.group('targets: tracking and widgets', (group) => {
     ;(await plan(outsider.token)).assertStatus(403)
     const demo = await tokenFor('bj_asset')
     ;(await ranking(demo)).assertStatus(200)
+  })
+
+  test('done follows disposal outcomes of every method: 清收 = cash, 压降 = every balance reduction', async ({
+    client,
+    assert,
+  }) => {
+    await businessDate.set('2026-09-30')
+    const hq = await headOffice()
+    const cy = await bookLoan({ orgCode: '110101', fiveClass: 'loss', riskAsset: true })
+    const hd = await bookLoan({ orgCode: '110102', fiveClass: 'loss', riskAsset: true })
+    const outcome = (input: Record<string, unknown>) =>
+      db.transaction((trx) =>
+        recordDisposalOutcome(trx, {
+          completedOn: '2026-04-01',
+          sourcePlugin: 'targets-test',
+          sourceRef: String(Math.random()),
+          ...(input as any),
+        })
+      )
+    // 清收 of 1,000.50 of which 800.25 principal; a 5,000.00 write-off; a transfer for
+    // 3,000.00 with a 2,000.00 loss (and 100.00 fees, not a reduction); one from 2025.
+    await outcome({
+      loanIds: [cy.loanId],
+      method: 'collection',
+      cashRecovered: '1000.50',
+      balanceReduced: '800.25',
+    })
+    const writeOff = await outcome({
+      loanIds: [hd.loanId],
+      method: 'write_off',
+      writtenOff: '5000.00',
+    })
+    await outcome({
+      loanIds: [cy.loanId],
+      method: 'transfer',
+      cashRecovered: '3000.00',
+      loss: '2000.00',
+      fees: '100.00',
+    })
+    await outcome({
+      loanIds: [cy.loanId],
+      method: 'collection',
+      cashRecovered: '777.00',
+      completedOn: '2025-12-31',
+    })
+    for (const [kind, amount] of [
+      ['recovery', '8000.00'],
+      ['reduction', '20000.00'],
+    ] as const)
+      (
+        await client
+          .post('/api/targets/head/targets')
+          .bearerToken(hq.token)
+          .json(target(await orgId('110000'), kind, amount))
+      ).assertStatus(201)
+
+    const figures = async () => {
+      const tracking = await client
+        .get('/api/targets/head/tracking?year=2026')
+        .bearerToken(hq.token)
+      const widget = await client
+        .get('/api/dashboard/widgets/targets:plan-completion/data')
+        .bearerToken(hq.token)
+      const ranking = await client
+        .get('/api/dashboard/widgets/targets:org-ranking/data')
+        .bearerToken(hq.token)
+      return {
+        tracking: Object.fromEntries(
+          tracking.body().data.map((r: any) => [r.kind, [r.actual, r.rate]])
+        ),
+        widget: Object.fromEntries(
+          widget.body().kinds.map((k: any) => [k.kind, [k.actual, k.rate]])
+        ),
+        ranking: ranking.body().rows.map((r: any) => [r.orgName, r.actual]),
+      }
+    }
+    // 清收 1,000.50 + 3,000.00 = 4,000.50 of 8,000 → 50.01%;
+    // 压降 800.25 + 5,000.00 + 5,000.00 = 10,800.25 of 20,000 → 54.00%.
+    assert.deepEqual(await figures(), {
+      tracking: { recovery: ['4000.50', '50.01'], reduction: ['10800.25', '54.00'] },
+      widget: { recovery: ['4000.50', '50.01'], reduction: ['10800.25', '54.00'] },
+      ranking: [['北京分行', '4000.50']],
+    })
+
+    // The write-off is reversed: 压降 loses it, 清收 is unchanged.
+    await db.transaction((trx) =>
+      reverseDisposalOutcome(trx, {
+        outcomeId: writeOff.outcome.id,
+        sourcePlugin: 'targets-test',
+        sourceRef: 'reversal',
+        remark: '核销撤销',
+      })
+    )
+    const after = await figures()
+    assert.deepEqual(after.tracking.reduction, ['5800.25', '29.00'])
+    assert.deepEqual(after.widget.reduction, ['5800.25', '29.00'])
+    assert.deepEqual(after.tracking.recovery, ['4000.50', '50.01'])
   })
 })
