@@ -21,6 +21,6 @@ test.group('Money · thousands separators', () => {
       '1,000.0,0',
       '12,34.5',
     ])
-      assert.throws(() => Money.fromYuan(text), MoneyError, undefined, text)
+      assert.throws(() => Money.fromYuan(text), MoneyError)
   })
 })
