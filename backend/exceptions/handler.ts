@@ -3,6 +3,7 @@ import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { errors as authErrors } from '@adonisjs/auth'
 import { errors as lucidErrors } from '@adonisjs/lucid'
+import { MAX_NESTING } from '#core/middleware/nesting_limit_middleware'
 
 /*
 | One error shape for the console: `{ message }`, plus `errors: [{ field, rule,
@@ -29,6 +30,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     if (error instanceof lucidErrors.E_ROW_NOT_FOUND) {
       return ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
+    }
+    // A body nested deep enough to overflow the JSON parser's walk (nesting_limit_middleware
+    // refuses the shallower ones): a 400 in the user's language, never the engine's text.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return ctx.response
+        .status(400)
+        .send({ message: ctx.i18n('http.tooDeep', { max: MAX_NESTING }), code: 'TOO_DEEP' })
+    }
+    if (error instanceof SyntaxError && (error as any).status === 400) {
+      return ctx.response.status(400).send({ message: ctx.i18n('http.badJson'), code: 'BAD_JSON' })
     }
     const status = (error as any)?.status ?? 500
     if (status >= 500) {

@@ -5,6 +5,8 @@
 | `system.fourEyes.kinds`, the change waits for a second administrator;
 | otherwise it is applied at once. Either way the same `apply` runs, in one
 | transaction with the status change, so what was approved is what happens.
+| The checker is never the maker, nor an account the maker created or changed
+| within the review window (account_links.ts).
 */
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
@@ -12,16 +14,25 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { settings } from '#core/settings/settings'
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
+import { madeByMaker } from './account_links.js'
 
 export interface ChangeKind<P = any> {
   name: { zh: string; en: string }
-  /** Applies the change; throws to refuse (the decision is then rolled back). */
-  apply(trx: TransactionClientContract, payload: P, requestedBy: number): Promise<unknown>
+  /**
+   * Applies the change; throws to refuse (the decision is then rolled back).
+   * `approvedBy` is the checker (absent when the kind applies at once).
+   */
+  apply(
+    trx: TransactionClientContract,
+    payload: P,
+    requestedBy: number,
+    approvedBy?: number
+  ): Promise<unknown>
 }
 
 export class FourEyesError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'NOT_PENDING' | 'OWN_CHANGE' | 'NOT_REQUESTER',
+    readonly code: 'NOT_FOUND' | 'NOT_PENDING' | 'OWN_CHANGE' | 'MAKER_ACCOUNT' | 'NOT_REQUESTER',
     message: string
   ) {
     super(message)
@@ -89,6 +100,9 @@ export const fourEyes = {
     // The whole point: the checker is never the maker.
     if (change.requested_by === user.id)
       throw new FourEyesError('OWN_CHANGE', 'cannot approve own change')
+    // Nor with a second account the maker made or changed (account_links.ts).
+    if (await madeByMaker(user.id, change.requested_by))
+      throw new FourEyesError('MAKER_ACCOUNT', 'the maker created or changed this account')
     const definition = kinds.get(change.kind)
     if (!definition) throw new Error(`Unknown change kind "${change.kind}"`)
     await db.transaction(async (trx) => {
@@ -105,13 +119,20 @@ export const fourEyes = {
         })
       if (!Number(Array.isArray(claimed) ? claimed[0] : claimed))
         throw new FourEyesError('NOT_PENDING', 'change is not pending')
-      await definition.apply(trx, JSON.parse(change.payload), change.requested_by)
+      await definition.apply(trx, JSON.parse(change.payload), change.requested_by, user.id)
     })
+    // Both people on the record: the maker (requested_by) and the checker (the actor).
+    const maker = await db.from('users').where('id', change.requested_by).select('username').first()
     await audit.record(ctx, {
       action: 'change.approve',
       entityType: 'pending_change',
       entityId: id,
-      after: { kind: change.kind, summary: change.summary },
+      after: {
+        kind: change.kind,
+        summary: change.summary,
+        maker: maker?.username ?? null,
+        checker: user.username,
+      },
       result: 'success',
     })
   },

@@ -17,6 +17,8 @@ export const messages: Record<Locale, Record<string, string>> = {
     'http.notFound': '记录不存在或无权访问',
     'http.serverError': '系统繁忙，请稍后再试',
     'http.routeNotFound': '接口不存在',
+    'http.tooDeep': '提交的数据嵌套层级过深（最多 {max} 层）',
+    'http.badJson': '提交的数据不是有效的 JSON',
     'settings.invalidValue': '参数值与类型（{type}）不符',
   },
   'en': {
@@ -28,6 +30,8 @@ export const messages: Record<Locale, Record<string, string>> = {
     'http.notFound': 'The record does not exist or you may not see it',
     'http.serverError': 'The system is busy. Please try again later',
     'http.routeNotFound': 'No such API',
+    'http.tooDeep': 'The submitted data is nested too deeply (at most {max} levels)',
+    'http.badJson': 'The submitted data is not valid JSON',
     'settings.invalidValue': 'The value does not match the parameter type ({type})',
   },
 }

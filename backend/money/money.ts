@@ -23,6 +23,8 @@ const MODES: Record<Rounding, Decimal.Rounding> = {
 }
 
 const YUAN = /^-?\d{1,16}(\.\d+)?$/
+/** Thousands separators only in whole groups of three ("1,234,567.89"); "1,00" is not an amount. */
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/
 const INTEGER = /^-?\d{1,18}$/
 
 export class MoneyError extends Error {}
@@ -73,7 +75,9 @@ export class Money {
    * More than two decimals is refused unless a rounding mode says how to drop them.
    */
   static fromYuan(yuan: string, rounding?: Rounding): Money {
-    const text = String(yuan).trim().replace(/,/g, '')
+    const raw = String(yuan).trim()
+    // A misplaced separator is a typo, never guessed: "1,00" is refused, not read as 100.
+    const text = GROUPED.test(raw) ? raw.replace(/,/g, '') : raw
     if (!YUAN.test(text)) throw new MoneyError(`Not an amount: "${yuan}"`)
     const fen = new D(text).times(100)
     if (!fen.isInteger() && !rounding)

@@ -19,6 +19,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { dbNow } from '#core/support/db_time'
 import { lockInstance, nodeOf, yuanOf, type InstanceRow } from './instance_store.js'
+import { assertMayTakeTask } from './assignee_rules.js'
 import { journal } from './journal.js'
 import { notifyNewTasks } from './messages.js'
 import {
@@ -166,7 +167,11 @@ export function returnTo(input: Act & { toSeq: number }) {
   })
 }
 
-/** A user who may take a task: active, not the applicant, not already holding one on this node. */
+/**
+ * A user who may take a task: active, not the applicant, not already holding
+ * one on this node, and allowed to approve it (assignee_rules.ts: named by the
+ * chain, or holding the node's role with the record in their data scope).
+ */
 async function checkNewAssignee(
   trx: TransactionClientContract,
   instance: InstanceRow,
@@ -185,6 +190,7 @@ async function checkNewAssignee(
     .where('status', 'pending')
     .first()
   if (holding) throw new WorkflowError(422, 'workflow.alreadyAssigned')
+  await assertMayTakeTask(trx, instance, nodeOf(instance, instance.currentSeq)!, userId)
 }
 
 export function transfer(input: Act & { userId: number }) {

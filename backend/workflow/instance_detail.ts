@@ -1,14 +1,16 @@
 /*
 | One approval as its participants see it: the business summary, the chain
 | with each node's state and approvers, the history timeline, attachments and
-| the actions open to the viewer. Visible to the applicant, to anyone who has
-| (had) a task on it, and to holders of system:workflow:monitor within their
-| data scope (by the applicant's org). Anyone else gets 404.
+| the actions open to the viewer. Visible to the applicant; to anyone who has
+| (had) a task on it while its record is in their data scope or the chain
+| names them (assignee_rules.ts); and to holders of system:workflow:monitor
+| within their data scope (by the applicant's org). Anyone else gets 404.
 */
 import db from '@adonisjs/lucid/services/db'
 import { applyDataScope } from '#core/auth/data_scope'
 import type { UserAccess } from '#core/auth/user_access'
 import { isoTime } from '#core/notices/notice_rows'
+import { namedByChain, recordInScope } from './assignee_rules.js'
 import { nodeToApi } from './chain_nodes.js'
 import { instanceFromRow, yuanOf } from './instance_store.js'
 import { businessLink } from './task_lists.js'
@@ -27,7 +29,7 @@ export async function visibleInstance(access: UserAccess, id: number) {
     .where('instance_id', id)
     .where('assignee_id', userId)
     .first()
-  if (task) return row
+  if (task && (await participantMayRead(access, row))) return row
   if (access.can(MONITOR_PERMISSION)) {
     const scoped = await applyDataScope(db.from('wf_instances').where('id', id), access, {
       orgColumn: 'wf_instances.org_id',
@@ -36,6 +38,15 @@ export async function visibleInstance(access: UserAccess, id: number) {
     if (scoped) return row
   }
   throw notFound()
+}
+
+/** A task holder reads the approval while its record is in their scope, or the chain names them. */
+async function participantMayRead(access: UserAccess, row: any) {
+  const instance = instanceFromRow(row)
+  if (await recordInScope(access, instance)) return true
+  for (const node of instance.chain)
+    if (await namedByChain(db.connection(), instance, node, access.user.id)) return true
+  return false
 }
 
 const dateOnly = (v: unknown) =>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { fenToYuan, formatMoney, formatNumber, MONEY_INPUT, yuanToFen } from '@/utils/money'
+import {
+  fenToYuan,
+  formatMoney,
+  formatNumber,
+  MONEY_INPUT,
+  normalizeMoneyInput,
+  yuanToFen,
+} from '@/utils/money'
 
 describe('formatMoney (yuan strings, no float arithmetic)', () => {
   it.each([
@@ -54,5 +61,14 @@ describe('amount input and settings in fen', () => {
     expect(yuanToFen('0.5')).toBe('50')
     expect(yuanToFen('1,000')).toBe('100000')
     expect(yuanToFen('90071992547409.93')).toBe('9007199254740993')
+  })
+})
+
+describe('normalizeMoneyInput (issue 12 defect 10)', () => {
+  it('drops separators only in whole groups of three', () => {
+    expect(normalizeMoneyInput(' 1,234,567.5 ')).toBe('1234567.5')
+    expect(normalizeMoneyInput('1，000')).toBe('1000')
+    for (const typo of ['1,00', '1,000,00', '12,34.5'])
+      expect(MONEY_INPUT.test(normalizeMoneyInput(typo))).toBe(false)
   })
 })

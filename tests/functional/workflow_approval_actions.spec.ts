@@ -7,6 +7,7 @@ import {
   historyOf,
   instanceRow,
   openTasks,
+  staffWithRole,
   submitPlan,
   userId,
   useWorkflowTestType,
@@ -56,33 +57,34 @@ test.group('Workflow · withdraw, transfer, add signer, access', (group) => {
     assert,
   }) => {
     const id = await submitPlan('100.00')
-    const hqRisk = await userId('hq_risk')
-    const admin = await userId('admin')
+    // 转办/加签 go to other approvers of the node within the record's scope (issue 12).
+    const colleague = await staffWithRole('110000', 'branch_asset_manager')
+    const cosigner = await staffWithRole('110000', 'branch_asset_manager')
     const transferred = await client
       .post(`/api/workflow/instances/${id}/transfer`)
       .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '请总行审查', userId: hqRisk })
+      .json({ comment: '请同事审查', userId: colleague.user.id })
     transferred.assertStatus(200)
-    assert.deepEqual(await openTasks(id), ['hq_risk'])
+    assert.deepEqual(await openTasks(id), [colleague.user.username])
 
     const added = await client
       .post(`/api/workflow/instances/${id}/add-signer`)
-      .bearerToken(await tokenFor('hq_risk'))
-      .json({ comment: '请管理员会签', userId: admin })
+      .bearerToken(colleague.token)
+      .json({ comment: '请会签', userId: cosigner.user.id })
     added.assertStatus(200)
 
     ;(
       await client
         .post(`/api/workflow/instances/${id}/approve`)
-        .bearerToken(await tokenFor('hq_risk'))
+        .bearerToken(colleague.token)
         .json({ comment: '同意' })
     ).assertStatus(200)
     assert.equal((await instanceRow(id)).status, 'pending', 'the added signer has not approved yet')
-    assert.deepEqual(await openTasks(id), ['admin'])
+    assert.deepEqual(await openTasks(id), [cosigner.user.username])
     ;(
       await client
         .post(`/api/workflow/instances/${id}/approve`)
-        .bearerToken(await tokenFor('admin'))
+        .bearerToken(cosigner.token)
         .json({ comment: '会签同意' })
     ).assertStatus(200)
     assert.equal((await instanceRow(id)).status, 'approved')

@@ -15,6 +15,7 @@ import User from '#core/models/user'
 import type { WorkflowHandler, WorkflowHandlerContext } from '#core/plugins/types'
 import { registerWorkflowType } from '#core/workflow/type_registry'
 import { submitForApproval } from '#core/workflow/submit'
+import { userWith } from './auth.js'
 
 export const TEST_TYPE = 'wftest:plan'
 export const TIER = '1000000.00'
@@ -146,4 +147,14 @@ export async function resubmitPlan(instanceId: number, amount: string) {
 export function useWorkflowTestType(group: Group) {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => registerTestType())
+}
+
+/** A fresh user at the org holding a demo role (a second 分行资产经理), with a token. */
+export async function staffWithRole(orgCode: string, roleCode: string | null) {
+  const made = await userWith({ permissions: [], orgCode, dataScope: 'org_and_below' })
+  if (roleCode) {
+    const role = await db.from('roles').where('code', roleCode).firstOrFail()
+    await db.table('user_roles').insert({ user_id: made.user.id, role_id: role.id })
+  }
+  return made
 }

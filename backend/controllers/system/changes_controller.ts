@@ -17,6 +17,7 @@ const HTTP_STATUS: Record<FourEyesError['code'], number> = {
   NOT_FOUND: 404,
   NOT_PENDING: 409,
   OWN_CHANGE: 403,
+  MAKER_ACCOUNT: 403,
   NOT_REQUESTER: 403,
 }
 

@@ -4,37 +4,15 @@ import { accessOf } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
 import { pageValidator } from '#core/validators/page'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { liveSessionsQuery, tokenTime } from '#core/auth/live_sessions'
 
 /** 在线用户: live sessions in the viewer's data scope; an administrator can end one. */
 export default class SessionsController {
   async index(ctx: HttpContext) {
     const { page, perPage, keyword } = await ctx.request.validateUsing(pageValidator)
     const access = await accessOf(ctx)
-    const query = db
-      .from('auth_access_tokens as t')
-      .join('users as u', 'u.id', 't.tokenable_id')
-      .join('orgs as o', 'o.id', 'u.org_id')
-      .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', dbNow()))
-      .select(
-        't.id',
-        't.abilities',
-        't.ip_address',
-        't.user_agent',
-        't.client_mac',
-        't.created_at',
-        't.last_used_at',
-        'u.id as user_id',
-        'u.username',
-        'u.real_name',
-        'o.name as org_name'
-      )
-      .orderBy('t.created_at', 'desc')
+    const query = liveSessionsQuery(db.connection(), { keyword })
     applyDataScope(query, access, { orgColumn: 'u.org_id', ownerColumn: 'u.id' })
-    if (keyword)
-      query.where((q) =>
-        q.where('u.username', 'like', `%${keyword}%`).orWhere('u.real_name', 'like', `%${keyword}%`)
-      )
     const result = await query.paginate(page ?? 1, perPage ?? 20)
     const current = String(ctx.auth.user!.currentAccessToken.identifier)
     return {
@@ -47,8 +25,8 @@ export default class SessionsController {
         ip: r.ip_address,
         userAgent: r.user_agent,
         clientMac: r.client_mac,
-        loginAt: r.created_at,
-        lastActivityAt: r.last_used_at ?? r.created_at,
+        loginAt: tokenTime(r.created_at),
+        lastActivityAt: tokenTime(r.last_used_at ?? r.created_at),
         current: String(r.id) === current,
       })),
       meta: { total: result.total, page: result.currentPage, perPage: result.perPage },

@@ -38,16 +38,15 @@ export default class UsersController {
 
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createUserValidator)
-    return respond(ctx, async () => {
-      ctx.response.status(201)
-      return userService.create(await actorOf(ctx), input)
-    })
+    return respond(ctx, async () =>
+      pendingOr(ctx, await userService.create(await actorOf(ctx), input), 201)
+    )
   }
 
   async update(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(updateUserValidator)
     return respond(ctx, async () =>
-      userService.update(await actorOf(ctx), idParam(ctx.params.id), input)
+      pendingOr(ctx, await userService.update(await actorOf(ctx), idParam(ctx.params.id), input))
     )
   }
 
@@ -73,4 +72,16 @@ export default class UsersController {
       return ctx.response.noContent()
     })
   }
+}
+
+/**
+ * 202 with the message and change ids when part of the save (privileged roles,
+ * an org move) waits for a second administrator; the rest was saved.
+ */
+function pendingOr(ctx: HttpContext, user: object, status = 200) {
+  if ('pendingChangeIds' in user) {
+    return ctx.response.status(202).send({ ...user, message: ctx.i18n('fourEyes.pending') })
+  }
+  ctx.response.status(status)
+  return user
 }

@@ -17,6 +17,8 @@ const part: MessagePart = {
     'fourEyes.NOT_FOUND': '变更不存在或无权访问',
     'fourEyes.NOT_PENDING': '该变更已处理',
     'fourEyes.OWN_CHANGE': '不能复核自己提交的变更，须由另一名管理员复核',
+    'fourEyes.MAKER_ACCOUNT':
+      '该账号由变更提交人创建或修改，不能复核其提交的变更，须由另一名管理员复核',
     'fourEyes.NOT_REQUESTER': '只有提交人可以撤回',
     'fourEyes.pending': '变更已提交，待另一名管理员复核后生效',
     'fourEyes.applyFailed': '变更无法生效：{reason}',
@@ -36,6 +38,8 @@ const part: MessagePart = {
     'fourEyes.NOT_FOUND': 'The change does not exist or you may not see it',
     'fourEyes.NOT_PENDING': 'This change has already been decided',
     'fourEyes.OWN_CHANGE': 'A second administrator must approve your change',
+    'fourEyes.MAKER_ACCOUNT':
+      'The requester created or changed your account; another administrator must approve',
     'fourEyes.NOT_REQUESTER': 'Only the requester can withdraw a change',
     'fourEyes.pending':
       'Submitted: the change takes effect once a second administrator approves it',

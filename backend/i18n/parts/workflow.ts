@@ -18,6 +18,9 @@ const part: MessagePart = {
     'workflow.badUser': '人员不存在或已停用',
     'workflow.applicantCannotApprove': '申请人不能审批自己的申请',
     'workflow.alreadyAssigned': '该人员在当前节点已有待办',
+    'workflow.assigneeNotApprover':
+      '{user} 不具备审批节点「{node}」的审批角色，也不是流程指定的审批人，不能转办或加签',
+    'workflow.assigneeOutOfScope': '该审批的业务记录不在 {user} 的数据权限范围内，不能转办或加签',
     'workflow.handlerRefused': '业务处理失败',
     'workflow.externalUnavailable': '外部授权及流程管理系统未接入',
     'workflow.unknownNames': '以下角色、岗位或用户不存在：{names}',
@@ -41,6 +44,9 @@ const part: MessagePart = {
     'workflow.badUser': 'The user does not exist or is disabled',
     'workflow.applicantCannotApprove': 'The applicant cannot approve their own application',
     'workflow.alreadyAssigned': 'This user already has an open task on this step',
+    'workflow.assigneeNotApprover':
+      '{user} holds no approving role of step "{node}" and is not named by the chain',
+    'workflow.assigneeOutOfScope': "This approval's record is outside {user}'s data scope",
     'workflow.handlerRefused': 'The business action failed',
     'workflow.externalUnavailable': 'The external approval system is not connected',
     'workflow.unknownNames': 'These roles, posts or users do not exist: {names}',

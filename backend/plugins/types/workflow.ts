@@ -17,6 +17,12 @@ export interface WorkflowTypeDefinition {
   defaultChain?: ChainNodeDefinition[]
   /** The type carries an amount and its chain may have 授权 tiers (nodes with `minAmount`). */
   amountTiers?: boolean
+  /**
+   * The business record's read permission, e.g. 'disposal:plan:list'. Someone
+   * the chain does not name who takes a task by 转办/加签, or reads the
+   * approval, must hold it with the record's org in its data scope.
+   */
+  permission?: string
 }
 
 /** Where a node's approvers sit, relative to the applicant's org. */

@@ -14,13 +14,24 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import User from '#core/models/user'
 import { grantGuard } from '#core/auth/grant_guard'
-import { checkPassword, rememberPassword } from '#core/auth/password_policy'
+import { rememberPassword } from '#core/auth/password_policy'
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
-import { isForeignKeyViolation, OrganizationError, type Problem } from './errors.js'
+import { isForeignKeyViolation, OrganizationError } from './errors.js'
 import { countOf, scopedUser } from './scope.js'
 import { userQueries } from './user_queries.js'
+import { passwordProblems, referenceProblems, snapshot } from './user_checks.js'
+import {
+  proposeUserChange,
+  reviewedRoles,
+  roleSummary,
+  userChangeNeedsReview,
+  withPending,
+  type UserOrgChange,
+  type UserRolesChange,
+} from './user_changes.js'
+import { noteAccountChange } from '#core/four_eyes/account_links'
 
 export interface UserInput {
   username: string
@@ -37,86 +48,9 @@ export interface UserInput {
 
 export type UserPatch = Partial<Omit<UserInput, 'username' | 'password' | 'status'>>
 
-/** What the audit log keeps of a user (never the password hash). */
-async function snapshot(id: number) {
-  const u = await db.from('users').where('id', id).first()
-  if (!u) return null
-  const roleIds = (await db.from('user_roles').where('user_id', id).select('role_id'))
-    .map((r) => Number(r.role_id))
-    .sort((a, b) => a - b)
-  const postIds = (await db.from('user_posts').where('user_id', id).select('post_id'))
-    .map((r) => Number(r.post_id))
-    .sort((a, b) => a - b)
-  return {
-    username: u.username,
-    realName: u.real_name,
-    orgId: Number(u.org_id),
-    departmentId: u.department_id === null ? null : Number(u.department_id),
-    phone: u.phone,
-    email: u.email,
-    status: u.status,
-    roleIds,
-    postIds,
-  }
-}
-
 /** Ends every session of the user on every app node (tokens are rows, checked per request). */
 export async function revokeTokens(userId: number) {
   await db.from('auth_access_tokens').where('tokenable_id', userId).delete()
-}
-
-/** Field problems with the ids and password of a create or update, all at once. */
-async function referenceProblems(input: {
-  orgId: number
-  departmentId?: number | null
-  postIds?: number[]
-  roleIds?: number[]
-}): Promise<Problem[]> {
-  const problems: Problem[] = []
-  if (input.departmentId) {
-    const dept = await db.from('departments').where('id', input.departmentId).first()
-    if (!dept || Number(dept.org_id) !== input.orgId) {
-      problems.push({
-        field: 'departmentId',
-        rule: 'exists',
-        key: 'organization.user.departmentNotInOrg',
-      })
-    }
-  }
-  const unknown = async (table: string, ids: number[] = []) => {
-    if (!ids.length) return []
-    const found = new Set(
-      (await db.from(table).whereIn('id', ids).select('id')).map((r) => Number(r.id))
-    )
-    return ids.filter((id) => !found.has(id))
-  }
-  const badPosts = await unknown('posts', input.postIds)
-  if (badPosts.length) {
-    problems.push({
-      field: 'postIds',
-      rule: 'exists',
-      key: 'organization.user.unknownPosts',
-      data: { ids: badPosts.join(', ') },
-    })
-  }
-  const badRoles = await unknown('roles', input.roleIds)
-  if (badRoles.length) {
-    problems.push({
-      field: 'roleIds',
-      rule: 'exists',
-      key: 'organization.user.unknownRoles',
-      data: { ids: badRoles.join(', ') },
-    })
-  }
-  return problems
-}
-
-async function passwordProblems(password: string, user: { id?: number; username: string }) {
-  return (await checkPassword(password, user)).map((p): Problem => ({
-    field: 'password',
-    rule: p.rule,
-    text: p.message,
-  }))
 }
 
 const sameSet = (a: number[], b: number[]) =>
@@ -150,6 +84,9 @@ export const userService = {
     const roleIds = [...new Set(input.roleIds ?? [])]
     const postIds = [...new Set(input.postIds ?? [])]
     await grantGuard.assertMayAssignRoles(actor.access, roleIds)
+    // Privileged roles wait for a second administrator; the account is saved with the rest.
+    const waiting = await reviewedRoles('user.create', roleIds)
+    const nowRoles = roleIds.filter((r) => !waiting.includes(r))
 
     const user = await db.transaction(async (trx) => {
       const created = new User()
@@ -171,11 +108,12 @@ export const userService = {
         locale: 'zh-CN',
       })
       await created.save()
-      if (roleIds.length) {
+      if (nowRoles.length) {
         await trx
           .table('user_roles')
-          .multiInsert(roleIds.map((roleId) => ({ user_id: created.id, role_id: roleId })))
+          .multiInsert(nowRoles.map((roleId) => ({ user_id: created.id, role_id: roleId })))
       }
+      await noteAccountChange(trx, created.id, actor.access.user.id, 'user.create')
       if (postIds.length) {
         await trx
           .table('user_posts')
@@ -190,7 +128,15 @@ export const userService = {
       entityId: user.id,
       after: await snapshot(user.id),
     })
-    return userQueries.show(actor, user.id)
+    const pending = waiting.length
+      ? await proposeUserChange<UserRolesChange>(
+          actor,
+          'user.create',
+          { userId: user.id, username: user.username, before: nowRoles, roleIds },
+          `新建用户 ${await roleSummary(user.username, roleIds)}`
+        )
+      : null
+    return withPending(await userQueries.show(actor, user.id), [pending])
   },
 
   async update(actor: Actor, id: number, patch: UserPatch) {
@@ -231,25 +177,44 @@ export const userService = {
       await grantGuard.assertMayAssignRoles(actor.access, changed)
     }
 
+    // Privileged role grants and privileged users' org moves wait for a second administrator
+    // (user_changes.ts); the rest of the edit applies now.
+    const proposedRoles = roleIds && !sameSet(roleIds, currentRoles) ? roleIds : undefined
+    const rolesWait = proposedRoles
+      ? (
+          await reviewedRoles(
+            'user.roles',
+            proposedRoles.filter((r) => !currentRoles.includes(r))
+          )
+        ).length > 0
+      : false
+    const writeRoles = rolesWait ? undefined : proposedRoles
+    const beforeDepartment = before.department_id === null ? null : Number(before.department_id)
+    const orgWaits =
+      orgId !== Number(before.org_id) &&
+      (await userChangeNeedsReview('user.org', [...currentRoles, ...(proposedRoles ?? [])]))
+
     const beforeSnapshot = await snapshot(id)
     await db.transaction(async (trx) => {
       const user = await User.findOrFail(id, { client: trx })
       user.merge({
-        orgId,
-        departmentId,
+        // A move under review keeps the user where they are until it is approved.
+        orgId: orgWaits ? Number(before.org_id) : orgId,
+        departmentId: orgWaits ? beforeDepartment : departmentId,
         ...(patch.realName !== undefined ? { realName: patch.realName } : {}),
         ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
         ...(patch.email !== undefined ? { email: patch.email } : {}),
       })
       await user.save()
-      if (roleIds && !sameSet(roleIds, currentRoles)) {
+      if (writeRoles) {
         await trx.from('user_roles').where('user_id', id).delete()
-        if (roleIds.length) {
+        if (writeRoles.length) {
           await trx
             .table('user_roles')
-            .multiInsert(roleIds.map((roleId) => ({ user_id: id, role_id: roleId })))
+            .multiInsert(writeRoles.map((roleId) => ({ user_id: id, role_id: roleId })))
         }
       }
+      await noteAccountChange(trx, id, actor.access.user.id, 'user.update')
       if (patch.postIds) {
         const postIds = [...new Set(patch.postIds)]
         await trx.from('user_posts').where('user_id', id).delete()
@@ -267,7 +232,36 @@ export const userService = {
       before: beforeSnapshot,
       after: await snapshot(id),
     })
-    return userQueries.show(actor, id)
+    const pending = [
+      rolesWait
+        ? await proposeUserChange<UserRolesChange>(
+            actor,
+            'user.roles',
+            {
+              userId: id,
+              username: before.username,
+              before: currentRoles,
+              roleIds: proposedRoles!,
+            },
+            `用户角色 ${await roleSummary(before.username, proposedRoles!)}`
+          )
+        : null,
+      orgWaits
+        ? await proposeUserChange<UserOrgChange>(
+            actor,
+            'user.org',
+            {
+              userId: id,
+              username: before.username,
+              before: { orgId: Number(before.org_id), departmentId: beforeDepartment },
+              orgId,
+              departmentId,
+            },
+            `用户 ${before.username} 调至机构 ${orgId}`
+          )
+        : null,
+    ]
+    return withPending(await userQueries.show(actor, id), pending)
   },
 
   /** 启用 / 停用. A disabled user's sessions end at once. */
@@ -279,6 +273,7 @@ export const userService = {
         const user = await User.findOrFail(id, { client: trx })
         user.status = status
         await user.save()
+        await noteAccountChange(trx, id, actor.access.user.id, 'user.status')
       })
       if (status === 'disabled') await revokeTokens(id)
     }
@@ -310,6 +305,7 @@ export const userService = {
       lockedUntil: null,
     })
     await user.save()
+    await noteAccountChange(db.connection(), id, actor.access.user.id, 'user.password')
     await rememberPassword(user.id, user.password)
     await revokeTokens(id)
     await audit.record(actor.ctx, {
@@ -349,6 +345,8 @@ export const userService = {
         await trx.from('user_roles').where('user_id', id).delete()
         await trx.from('user_posts').where('user_id', id).delete()
         await trx.from('password_history').where('user_id', id).delete()
+        // Who created this never-used account goes with it (the audit log keeps the record).
+        await trx.from('account_changes').where('user_id', id).delete()
         await trx.from('auth_access_tokens').where('tokenable_id', id).delete()
         await trx.from('users').where('id', id).delete()
       })

@@ -90,9 +90,34 @@ const part: ManifestPart = {
       key: 'system.fourEyes.kinds',
       name: { zh: '需双人复核的变更类型', en: 'Changes that need a second administrator' },
       type: 'json',
-      default: '["role.grant","role.dataScope","setting.frozen"]',
+      default:
+        '["role.grant","role.dataScope","setting.frozen","user.create","user.roles","user.org"]',
       description: "四眼原则: listed kinds wait for a second administrator's approval",
       // Frozen from the start, so switching four-eyes off itself needs a second administrator.
+      frozenOnInstall: true,
+    },
+    {
+      key: 'system.fourEyes.userChanges',
+      name: {
+        zh: '用户角色与机构变更的复核范围',
+        en: 'Which user role and org changes need review',
+      },
+      type: 'string',
+      default: 'privileged',
+      description:
+        'privileged: only users and roles carrying a four-eyes-protected permission (system administrators); all: every role assignment and org move',
+      frozenOnInstall: true,
+    },
+    {
+      key: 'system.fourEyes.reviewWindowDays',
+      name: {
+        zh: '复核回避期（天）',
+        en: 'Review exclusion window (days)',
+      },
+      type: 'number',
+      default: '90',
+      description:
+        '四眼原则: an account the maker created or changed within this many days may not approve their changes',
       frozenOnInstall: true,
     },
     {

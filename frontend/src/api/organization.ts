@@ -62,6 +62,9 @@ export interface UserDetail extends Omit<SystemUser, 'roles'> {
   roleIds: number[]
   posts: Ref[]
   postIds: number[]
+  /** A save (202) whose privileged roles or org move wait in 待复核变更: their change ids and the notice. */
+  pendingChangeIds?: number[]
+  message?: string
 }
 
 export interface UserInput {

@@ -48,9 +48,17 @@ function incrementDigits(digits: string): string {
 /** Accepts what a clerk may type for an amount in yuan: up to 2 decimals, optional sign. */
 export const MONEY_INPUT = /^-?\d{1,16}(\.\d{1,2})?$/
 
-/** Normalises typed input ("1,234.5 " → "1234.5") before it is sent to the server. */
+/** Thousands separators in whole groups of three only (the server refuses "1,00" too). */
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d*)?$/
+
+/**
+ * Normalises typed input ("1,234.5 " → "1234.5") before it is sent to the
+ * server. A separator outside a group of three ("1,00") is left in place, so
+ * MONEY_INPUT refuses it instead of reading 100.
+ */
 export function normalizeMoneyInput(value: string): string {
-  return value.replace(/[,\s，]/g, '')
+  const text = value.replace(/\s/g, '').replace(/，/g, ',')
+  return GROUPED.test(text) ? text.replace(/,/g, '') : text
 }
 
 /** Business settings keep amounts in fen (分); "123456" → "1234.56". */

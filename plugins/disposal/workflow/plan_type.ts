@@ -13,6 +13,8 @@ export const planWorkflowType: WorkflowTypeDefinition = {
   handler: () => import('./plan_handler.js'),
   link: '/p/disposal/PlanQuery?id={businessId}',
   amountTiers: true,
+  // 转办/加签 only to people who may read the plan, within their data scope.
+  permission: 'disposal:plan:list',
   defaultChain: [
     {
       name: { zh: '分行资产管理部审批', en: 'Branch asset management' },

@@ -3,7 +3,7 @@
 | what each action asks for, overdue marks, and the chain editor's payload.
 */
 import type { ChainNode, WorkflowAction } from '@/api/workflow'
-import { MONEY_INPUT } from '@/utils/money'
+import { MONEY_INPUT, normalizeMoneyInput } from '@/utils/money'
 
 /** What the action dialog asks for (the server enforces the same: reject/return need a reason). */
 export function actionNeeds(action: WorkflowAction) {
@@ -69,7 +69,7 @@ export function chainPayload(
     if (!zh) return { problem: { key: 'nameRequired', seq } }
     if (!node.roles.length && !node.posts.length && !node.users.length)
       return { problem: { key: 'approversRequired', seq } }
-    const amount = node.minAmount.trim().replace(/,/g, '')
+    const amount = normalizeMoneyInput(node.minAmount)
     if (amount && !MONEY_INPUT.test(amount)) return { problem: { key: 'badAmount', seq } }
     out.push({
       name: { zh, en: node.name.en.trim() || zh },
