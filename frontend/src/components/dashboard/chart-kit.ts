@@ -2,6 +2,8 @@
 | Small helpers for widget views (plugins/<id>/ui/widgets/*.ts). Amounts arrive
 | as yuan strings; charts show 万元. The conversion is done on the digits, so
 | labels and tooltips are exact; only the bar/line geometry uses a JS number.
+| Tooltip formatter functions return plain text, lines joined with '\n': the
+| chart component escapes it (components/charts/safe-option.ts), never return HTML.
 */
 import type { AppLocale } from '@/i18n'
 import { formatMoney } from '@/utils/money'

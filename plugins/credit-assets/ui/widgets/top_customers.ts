@@ -22,7 +22,7 @@ export function buildOption(data: TopCustomersData, locale: AppLocale) {
       formatter: (params: Array<{ dataIndex: number }>) => {
         const row = rows[params[0]?.dataIndex ?? 0]
         return row
-          ? `${row.customerName}<br/>${wanLabel(row.balance, locale)}（${row.loans} ${tr(locale, '笔', 'loans')}）`
+          ? `${row.customerName}\n${wanLabel(row.balance, locale)}（${row.loans} ${tr(locale, '笔', 'loans')}）`
           : ''
       },
     },

@@ -34,7 +34,7 @@ export function buildOption(data: OrgRankingData, locale: AppLocale) {
           `${tr(locale, '清收完成', 'Recovered')}：${wanLabel(row.actual, locale)}`,
           `${tr(locale, '清收目标', 'Target')}：${wanLabel(row.target, locale)}`,
           `${tr(locale, '完成率', 'Rate')}：${row.rate ?? '—'}%`,
-        ].join('<br/>')
+        ].join('\n')
       },
     },
     xAxis: { type: 'value', show: false },
