@@ -14,6 +14,7 @@ server.use([
 ])
 
 router.use([
+  () => import('#core/middleware/cookie_session_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#core/middleware/repeat_submit_middleware'),
