@@ -14,7 +14,8 @@ export default class CookieSessionMiddleware {
   handle(ctx: HttpContext, next: NextFn) {
     const session = cookieSession(ctx)
     if (session.state === 'csrf') markCsrfRejected(ctx)
-    if (session.state === 'ok') ctx.request.request.headers.authorization = `Bearer ${session.token}`
+    if (session.state === 'ok')
+      ctx.request.request.headers.authorization = `Bearer ${session.token}`
     return next()
   }
 }

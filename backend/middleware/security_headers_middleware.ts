@@ -15,7 +15,8 @@ export default class SecurityHeadersMiddleware {
       api: request.url() === '/api' || request.url().startsWith('/api/'),
       https: request.protocol() === 'https',
     })
-    for (const [name, value] of Object.entries(headers)) ctx.response.response.setHeader(name, value)
+    for (const [name, value] of Object.entries(headers))
+      ctx.response.response.setHeader(name, value)
     return next()
   }
 }

@@ -31,7 +31,12 @@ const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ]
 
-const API_CSP = ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]
+const API_CSP = [
+  "default-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+]
 
 export function securityHeaders(request: { api: boolean; https: boolean }): Record<string, string> {
   const csp = request.api ? [...API_CSP] : [...CONSOLE_CSP]
@@ -46,7 +51,9 @@ export function securityHeaders(request: { api: boolean; https: boolean }): Reco
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Permitted-Cross-Domain-Policies': 'none',
     // Over http the header is ignored by browsers and would mislead readers of a capture.
-    ...(request.https ? { 'Strict-Transport-Security': `max-age=${ONE_YEAR}; includeSubDomains` } : {}),
+    ...(request.https
+      ? { 'Strict-Transport-Security': `max-age=${ONE_YEAR}; includeSubDomains` }
+      : {}),
     // Answers with business data are never kept in a shared or disk cache.
     ...(request.api ? { 'Cache-Control': 'no-store' } : {}),
   }

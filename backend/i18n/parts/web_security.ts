@@ -6,7 +6,8 @@ const part: MessagePart = {
     'security.csrfRejected': '请求缺少有效的防伪令牌，请刷新页面后重试',
   },
   'en': {
-    'security.csrfRejected': 'The request lacks a valid anti-forgery token. Reload the page and try again',
+    'security.csrfRejected':
+      'The request lacks a valid anti-forgery token. Reload the page and try again',
   },
 }
 

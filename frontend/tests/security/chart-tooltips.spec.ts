@@ -41,7 +41,9 @@ describe('security: ECharts tooltips escape every text (defect 4)', () => {
     const data = {
       year: 2026,
       period: 'year',
-      rows: [{ rank: 1, orgId: 9, orgName: HOSTILE, target: '100.00', actual: '50.00', rate: '50.00' }],
+      rows: [
+        { rank: 1, orgId: 9, orgName: HOSTILE, target: '100.00', actual: '50.00', rate: '50.00' },
+      ],
     }
     const wrapper = mount(WidgetChart, { props: { option: orgRanking.buildOption(data, 'zh-CN') } })
     expect(applied).toHaveLength(1)
@@ -69,7 +71,10 @@ describe('security: ECharts tooltips escape every text (defect 4)', () => {
       colorStops = []
     })()
     const raw = {
-      tooltip: { formatter: () => '<b>a</b>\nb', axisPointer: { label: { formatter: () => '<i>' } } },
+      tooltip: {
+        formatter: () => '<b>a</b>\nb',
+        axisPointer: { label: { formatter: () => '<i>' } },
+      },
       legend: { tooltip: { show: true, formatter: () => '<u>' } },
       series: [
         {
@@ -118,7 +123,9 @@ describe('security: ECharts tooltips escape every text (defect 4)', () => {
       const ui = join(root, 'plugins', plugin, 'ui')
       if (statSync(join(root, 'plugins', plugin)).isDirectory() && existsDir(ui)) walk(ui)
     }
-    const charts = files.filter((f) => /echarts\.init\(|\.setOption\(/.test(readFileSync(f, 'utf8')))
+    const charts = files.filter((f) =>
+      /echarts\.init\(|\.setOption\(/.test(readFileSync(f, 'utf8'))
+    )
     expect(charts.length).toBeGreaterThanOrEqual(2)
     for (const file of charts) {
       const text = readFileSync(file, 'utf8')

@@ -18,7 +18,16 @@ const definition = {
   canExport: false,
   defaultSort: null,
   columns: [
-    { key: 'customerName', label: { zh: '客户', en: 'Customer' }, type: 'text', dict: null, sortable: false, total: false, visible: true, width: null },
+    {
+      key: 'customerName',
+      label: { zh: '客户', en: 'Customer' },
+      type: 'text',
+      dict: null,
+      sortable: false,
+      total: false,
+      visible: true,
+      width: null,
+    },
   ],
   filters: [],
   orgs: [],
@@ -53,7 +62,11 @@ describe('security: the ledger print window is built from text (defect 5)', () =
         : undefined
     )
     const wrapper = mountInConsole(LedgerPrintDialog, signedInAs(['*']), {
-      props: { definition: definition as any, columns: definition.columns as any, query: () => ({}) },
+      props: {
+        definition: definition as any,
+        columns: definition.columns as any,
+        query: () => ({}),
+      },
     })
     await (wrapper.vm as any).open()
     await flushPromises()
@@ -82,7 +95,11 @@ describe('security: the ledger print window is built from text (defect 5)', () =
     const doc = document.implementation.createHTMLDocument('')
     const content = document.createElement('div')
     content.textContent = BREAKOUT
-    fillPrintDocument(doc, { title: BREAKOUT, css: `body{content:${cssString(BREAKOUT)}}`, content })
+    fillPrintDocument(doc, {
+      title: BREAKOUT,
+      css: `body{content:${cssString(BREAKOUT)}}`,
+      content,
+    })
     expect(doc.querySelectorAll('script, img').length).toBe(0)
     expect(doc.body.textContent).toBe(BREAKOUT)
     expect(doc.head.querySelector('style')!.textContent).not.toContain('<')

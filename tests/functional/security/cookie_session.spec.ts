@@ -53,7 +53,11 @@ test.group('Security / cookie session and CSRF', (group) => {
     assert.notProperty(response.body(), 'token')
     assert.equal(response.body().user.username, 'admin')
     assert.match(cookies.ram_session.value, /^ram_/)
-    assert.includeMembers(cookies.ram_session.attributes, ['httponly', 'samesite=strict', 'path=/api'])
+    assert.includeMembers(cookies.ram_session.attributes, [
+      'httponly',
+      'samesite=strict',
+      'path=/api',
+    ])
     assert.notInclude(cookies.ram_session.attributes, 'secure')
     assert.notInclude(cookies.ram_csrf.attributes, 'httponly')
     assert.includeMembers(cookies.ram_csrf.attributes, ['samesite=strict', 'path=/'])
@@ -68,7 +72,10 @@ test.group('Security / cookie session and CSRF', (group) => {
     assert.include(cookies.ram_csrf.attributes, 'secure')
   })
 
-  test('the cookie authenticates reads; writes need the matching CSRF header', async ({ client, assert }) => {
+  test('the cookie authenticates reads; writes need the matching CSRF header', async ({
+    client,
+    assert,
+  }) => {
     const { header, csrf } = await cookieLogin(client)
     const me = await client.get('/api/me').header('cookie', header)
     me.assertStatus(200)
@@ -105,7 +112,10 @@ test.group('Security / cookie session and CSRF', (group) => {
   test('logout revokes the session and clears both cookies', async ({ client, assert }) => {
     const { header, csrf } = await cookieLogin(client)
     ;(await client.post('/api/auth/logout').header('cookie', header)).assertStatus(403)
-    const out = await client.post('/api/auth/logout').header('cookie', header).header('X-CSRF-Token', csrf)
+    const out = await client
+      .post('/api/auth/logout')
+      .header('cookie', header)
+      .header('X-CSRF-Token', csrf)
     out.assertStatus(204)
     const cleared = setCookies(out.headers())
     assert.equal(cleared.ram_session.value, '')
@@ -113,7 +123,9 @@ test.group('Security / cookie session and CSRF', (group) => {
     ;(await client.get('/api/me').header('cookie', header)).assertStatus(401)
   })
 
-  test('signing in again over a stale session cookie works without a CSRF token', async ({ client }) => {
+  test('signing in again over a stale session cookie works without a CSRF token', async ({
+    client,
+  }) => {
     const { header } = await cookieLogin(client)
     const again = await client
       .post('/api/auth/login')
@@ -123,8 +135,13 @@ test.group('Security / cookie session and CSRF', (group) => {
     again.assertStatus(200)
   })
 
-  test('bearer clients keep the token in the body and need no CSRF token', async ({ client, assert }) => {
-    const login = await client.post('/api/auth/login').json({ username: 'admin', password: 'Admin@12345' })
+  test('bearer clients keep the token in the body and need no CSRF token', async ({
+    client,
+    assert,
+  }) => {
+    const login = await client
+      .post('/api/auth/login')
+      .json({ username: 'admin', password: 'Admin@12345' })
     login.assertStatus(200)
     const token = login.body().token
     assert.match(token, /^ram_/)
@@ -141,7 +158,9 @@ test.group('Security / cookie session and CSRF', (group) => {
     response.assertStatus(200)
     assert.notProperty(response.body(), 'token')
     const cookies = setCookies(response.headers())
-    const me = await client.get('/api/me').header('cookie', `ram_session=${cookies.ram_session.value}`)
+    const me = await client
+      .get('/api/me')
+      .header('cookie', `ram_session=${cookies.ram_session.value}`)
     assert.equal(me.body().user.username, 'bj_asset')
   })
 })

@@ -58,7 +58,10 @@ test.group('Security / headers (defect 6)', (group) => {
     assertCommon(response, assert)
   })
 
-  test('the console page (SPA fallback) carries the strict console CSP', async ({ client, assert }) => {
+  test('the console page (SPA fallback) carries the strict console CSP', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/ledgers/credit-assets:loans')
     const csp = assertCommon(response, assert)
     assertConsoleCsp(csp, assert)
@@ -70,7 +73,10 @@ test.group('Security / headers (defect 6)', (group) => {
     assertConsoleCsp(assertCommon(response, assert), assert)
   })
 
-  test('HSTS only over https (X-Forwarded-Proto from a trusted proxy)', async ({ client, assert }) => {
+  test('HSTS only over https (X-Forwarded-Proto from a trusted proxy)', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/api/health').header('X-Forwarded-Proto', 'https')
     assert.match(String(response.header('strict-transport-security')), /^max-age=31536000/)
     const page = await client.get('/').header('X-Forwarded-Proto', 'https')

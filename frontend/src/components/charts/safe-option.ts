@@ -25,10 +25,9 @@ export const escapeHtml = (text: unknown): string =>
   String(text ?? '').replace(/[&<>"']/g, (c) => HTML_ENTITIES[c])
 
 /** Plain tooltip text (lines separated by '\n') → safe tooltip HTML. */
-export const tooltipHtml = (text: unknown): string =>
-  escapeHtml(text).replace(/\r?\n/g, '<br/>')
+export const tooltipHtml = (text: unknown): string => escapeHtml(text).replace(/\r?\n/g, '<br/>')
 
-type Formatter = (...args: unknown[]) => unknown
+type Formatter = (...args: any[]) => unknown
 const GUARDED = Symbol('tooltip-guarded')
 
 function guardFormatter(formatter: Formatter): Formatter {
