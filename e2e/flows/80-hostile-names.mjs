@@ -91,7 +91,12 @@ async function rankingTooltip(page, names) {
     )
     if (shown) return shown
   }
-  throw new Error('the ranking tooltip with the hostile org name never appeared')
+  const seen = await widget.evaluate((el) =>
+    [...el.querySelectorAll('div')]
+      .filter((d) => d.textContent.includes('No.') && !d.querySelector('canvas'))
+      .map((d) => d.textContent)
+  )
+  throw new Error(`the ranking tooltip with the hostile org name never appeared: ${seen}`)
 }
 
 export default async function ({ browser, step }) {

@@ -31,6 +31,10 @@ export const wanLabel = (yuan: string | null | undefined, locale: AppLocale) =>
 
 export const tr = (locale: AppLocale, zh: string, en: string) => (locale === 'en' ? en : zh)
 
+/** An axis label of at most `max` characters (the tooltip shows the whole name). */
+export const shortLabel = (name: string, max = 12) =>
+  name.length > max ? `${name.slice(0, max - 1)}…` : name
+
 /** The common frame: palette, compact grid, axis tooltip. */
 export function baseOption(): Record<string, unknown> {
   return {

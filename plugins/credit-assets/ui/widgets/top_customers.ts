@@ -1,14 +1,19 @@
 /* 风险客户排名: the top customers by risk balance as horizontal bars (万元), largest on top. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanLabel, wanNumber, yuanToWan } from '@/components/dashboard/chart-kit'
+import {
+  baseOption,
+  shortLabel,
+  tr,
+  wanLabel,
+  wanNumber,
+  yuanToWan,
+} from '@/components/dashboard/chart-kit'
 
 export interface TopCustomersData {
   rows: Array<{ customerId: number; customerName: string; loans: number; balance: string }>
 }
 
 export const isEmpty = (data: TopCustomersData) => !data?.rows?.length
-
-const short = (name: string) => (name.length > 12 ? `${name.slice(0, 11)}…` : name)
 
 export function buildOption(data: TopCustomersData, locale: AppLocale) {
   const rows = [...(data.rows ?? [])].reverse() // ECharts draws the first category at the bottom
@@ -29,7 +34,7 @@ export function buildOption(data: TopCustomersData, locale: AppLocale) {
     xAxis: { type: 'value', show: false },
     yAxis: {
       type: 'category',
-      data: rows.map((r) => short(r.customerName)),
+      data: rows.map((r) => shortLabel(r.customerName)),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: { color: '#3d4a5c', fontSize: 12 },

@@ -1,6 +1,13 @@
 /* 机构完成金额排名: orgs by amount recovered (万元), best first, 完成率 beside each bar. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanLabel, wanNumber, yuanToWan } from '@/components/dashboard/chart-kit'
+import {
+  baseOption,
+  shortLabel,
+  tr,
+  wanLabel,
+  wanNumber,
+  yuanToWan,
+} from '@/components/dashboard/chart-kit'
 
 export interface OrgRankingData {
   year: number
@@ -40,7 +47,7 @@ export function buildOption(data: OrgRankingData, locale: AppLocale) {
     xAxis: { type: 'value', show: false },
     yAxis: {
       type: 'category',
-      data: rows.map((r) => `${r.rank}. ${r.orgName}`),
+      data: rows.map((r) => `${r.rank}. ${shortLabel(r.orgName)}`),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: { color: '#3d4a5c' },
