@@ -51,11 +51,10 @@ async function hostileData(admin) {
   const settings = await api(admin, '/api/system/settings')
   const list = Array.isArray(settings) ? settings : (settings.data ?? [])
   const bank = list.find((s) => s.key === 'system.bank.name')
-  names.bank = `${bank.value}${PAYLOAD}`
+  const bankName = bank.value ?? bank.defaultValue
+  names.bank = `${bankName}${PAYLOAD}`
   await send(admin, 'PUT', '/api/system/settings/system.bank.name', { value: names.bank })
-  undo.push(() =>
-    send(admin, 'PUT', '/api/system/settings/system.bank.name', { value: bank.value })
-  )
+  undo.push(() => send(admin, 'PUT', '/api/system/settings/system.bank.name', { value: bankName }))
   return { names, undo }
 }
 
