@@ -6,7 +6,8 @@
 | (style-src-attr), which ECharts' tooltip HTML and Element Plus' positioned
 | popovers need. A <style> element cannot be injected; the print window uses a
 | constructed style sheet (CSSOM) instead. Images may be data:/blob: (captcha,
-| previews). No plugins, no framing, forms and <base> only to ourselves.
+| previews). Plugin content only from blob: URLs the console made itself (the
+| PDF viewer); no framing; forms and <base> only to ourselves.
 |
 | API answers are data, never a page: `default-src 'none'`, so even a file that
 | slipped past the upload checks cannot run script when opened from /api.
@@ -23,7 +24,8 @@ const CONSOLE_CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "object-src 'none'",
+  // A PDF opened in a tab from a blob (处置预案 审批表) inherits this policy and is a plugin document.
+  'object-src blob:',
   "frame-src 'self' blob:",
   "worker-src 'self'",
   "base-uri 'self'",

@@ -27,7 +27,7 @@ function assertConsoleCsp(csp: string, assert: any) {
       .find((d) => d.startsWith(`${name} `))
   assert.equal(directive('script-src'), "script-src 'self'")
   assert.equal(directive('style-src-elem'), "style-src-elem 'self'")
-  assert.equal(directive('object-src'), "object-src 'none'")
+  assert.equal(directive('object-src'), 'object-src blob:')
   assert.equal(directive('base-uri'), "base-uri 'self'")
 }
 
