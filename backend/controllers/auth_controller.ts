@@ -12,6 +12,7 @@ import { openSession, closeAllSessions } from '#core/auth/sessions'
 import { checkPassword, rememberPassword } from '#core/auth/password_policy'
 import { ssoProviders } from '#core/auth/sso/sso_provider'
 import { audit } from '#core/audit/audit'
+import { clearSessionCookies, sessionAnswer } from '#core/auth/session_cookie'
 
 /*
 | Sign-in (password or portal SSO), captcha, password change, sign-out and
@@ -66,8 +67,7 @@ export default class AuthController {
       result: 'success',
       actorUsername: outcome.user.username,
     })
-    return {
-      token,
+    return sessionAnswer(ctx, token, {
       user: {
         id: outcome.user.id,
         username: outcome.user.username,
@@ -75,7 +75,7 @@ export default class AuthController {
       },
       mustChangePassword: outcome.mustChangePassword,
       ...(outcome.reason ? { passwordChangeReason: outcome.reason } : {}),
-    }
+    })
   }
 
   async captcha({ request, response, i18n }: HttpContext) {
@@ -118,11 +118,10 @@ export default class AuthController {
       detail: `sso:${providerId}`,
       actorUsername: user.username,
     })
-    return {
-      token,
+    return sessionAnswer(ctx, token, {
       user: { id: user.id, username: user.username, realName: user.realName },
       mustChangePassword: false,
-    }
+    })
   }
 
   async changePassword(ctx: HttpContext) {
@@ -166,7 +165,7 @@ export default class AuthController {
       entityId: user.id,
       result: 'success',
     })
-    return { token }
+    return sessionAnswer(ctx, token, {})
   }
 
   async logout(ctx: HttpContext) {
@@ -178,6 +177,7 @@ export default class AuthController {
       entityId: user.id,
       result: 'success',
     })
+    clearSessionCookies(ctx)
     return ctx.response.noContent()
   }
 

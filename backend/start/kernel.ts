@@ -7,12 +7,14 @@ import server from '@adonisjs/core/services/server'
 server.errorHandler(() => import('#core/exceptions/handler'))
 
 server.use([
+  () => import('#core/middleware/security_headers_middleware'),
   () => import('#core/middleware/container_bindings_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('@adonisjs/cors/cors_middleware'),
 ])
 
 router.use([
+  () => import('#core/middleware/cookie_session_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   // Before anything walks the body (auth, 防重复提交, validators): deep nesting is a 400.
   () => import('#core/middleware/nesting_limit_middleware'),

@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest'
 import LoginLogs from '@/pages/system/LoginLogs.vue'
 import OperationLogs from '@/pages/system/OperationLogs.vue'
 import { filterQuery, emptyFilters } from '@/api/audit'
-import { setToken } from '@/api/token'
 import {
   fakeServer,
   flushPromises,
@@ -10,6 +9,7 @@ import {
   signedInAs,
   withDictionaries,
   type FakeCall,
+  withSessionCookie,
 } from './helpers'
 
 const loginRows = [
@@ -161,7 +161,7 @@ describe('登录日志', () => {
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() })
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
 
-    setToken('test-token')
+    withSessionCookie('csrf-1')
     const wrapper = await mountPage(LoginLogs, ['system:audit:login-log', 'system:audit:export'])
     await wrapper.find('input[data-testid=audit-username]').setValue('bj_asset')
     await wrapper.find('[data-testid=audit-export]').trigger('click')
@@ -186,7 +186,9 @@ describe('登录日志', () => {
     await flushPromises()
     const download = calls.find((c) => c.path === '/api/system/audit/exports/job-1/download')!
     expect(download.query.get('token')).toBe('a'.repeat(64))
-    expect(download.headers.Authorization).toBe('Bearer test-token')
+    // The session cookie travels by itself; no bearer token is held by the console.
+    expect(download.headers.Authorization).toBeUndefined()
+    expect(download.headers['X-Auth-Mode']).toBe('cookie')
     expect(createObjectURL).toHaveBeenCalled()
     expect(click).toHaveBeenCalled()
   })

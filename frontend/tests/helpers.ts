@@ -9,6 +9,7 @@ import { installDirectives } from '@/directives/permission'
 import { useAuthStore } from '@/stores/auth'
 import { useDictStore } from '@/stores/dict'
 import type { Dictionaries } from '@/api/types'
+import { CSRF_COOKIE } from '@/api/session'
 
 export interface FakeCall {
   method: string
@@ -50,10 +51,15 @@ export function fakeServer(api: FakeApi) {
 export function signedInAs(permissions: string[], pinia: Pinia = createPinia()): Pinia {
   setActivePinia(pinia)
   const auth = useAuthStore()
-  auth.token = 'test-token'
+  auth.signedIn = true
   auth.permissions = permissions
   auth.loaded = true
   return pinia
+}
+
+/** What the server's sign-in answer leaves in the browser that script can see: the CSRF cookie. */
+export function withSessionCookie(csrf = 'csrf-test'): void {
+  document.cookie = `${CSRF_COOKIE}=${csrf}; Path=/`
 }
 
 export function withDictionaries(dictionaries: Dictionaries): void {

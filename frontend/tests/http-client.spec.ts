@@ -3,11 +3,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { ApiError, buildUrl, http, ValidationError } from '@/api/http'
-import { getToken, setToken, TOKEN_KEY } from '@/api/token'
+import { csrfToken } from '@/api/session'
 import { setLocale } from '@/i18n'
 import { installSessionExpiry } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
-import { fakeServer, flushPromises } from './helpers'
+import { fakeServer, flushPromises, withSessionCookie } from './helpers'
 
 const Blank = { template: '<div />' }
 
@@ -23,16 +23,23 @@ function consoleRouter() {
 }
 
 describe('API client', () => {
-  it('sends the bearer token and the console language', async () => {
-    setToken('abc')
+  it('sends the CSRF token, cookie mode and the console language, never a bearer token', async () => {
+    withSessionCookie('abc')
     setLocale('en')
-    const { calls } = fakeServer(() => ({ status: 200, body: { ok: true } }))
+    const { calls, fetchMock } = fakeServer(() => ({ status: 200, body: { ok: true } }))
 
     await http.get('/me')
+    await http.post('/loan-notes/notes', { a: 1 })
 
     expect(calls[0].url).toBe('/api/me')
-    expect(calls[0].headers.Authorization).toBe('Bearer abc')
-    expect(calls[0].headers['Accept-Language']).toBe('en')
+    for (const call of calls) {
+      expect(call.headers.Authorization).toBeUndefined()
+      expect(call.headers['X-CSRF-Token']).toBe('abc')
+      expect(call.headers['X-Auth-Mode']).toBe('cookie')
+      expect(call.headers['Accept-Language']).toBe('en')
+    }
+    // The HttpOnly session cookie goes by itself: same-origin credentials.
+    expect(fetchMock.mock.calls[1][1]).toMatchObject({ credentials: 'same-origin' })
   })
 
   it('leaves empty filters out of the query string', () => {
@@ -46,8 +53,8 @@ describe('API client', () => {
     const router = consoleRouter()
     installSessionExpiry(router)
     await router.push('/loans?page=2')
-    setToken('expired')
-    useAuthStore().token = 'expired'
+    withSessionCookie('expired')
+    useAuthStore().signedIn = true
     fakeServer(() => ({ status: 401, body: { message: '登录已过期' } }))
 
     await expect(http.get('/loan-notes/notes')).rejects.toMatchObject({
@@ -56,8 +63,8 @@ describe('API client', () => {
     })
     await flushPromises()
 
-    expect(localStorage.getItem(TOKEN_KEY)).toBeNull()
-    expect(useAuthStore().token).toBeNull()
+    expect(csrfToken()).toBeNull()
+    expect(useAuthStore().signedIn).toBe(false)
     expect(router.currentRoute.value.path).toBe('/login')
     expect(router.currentRoute.value.query.redirect).toBe('/loans?page=2')
   })
@@ -85,7 +92,7 @@ describe('API client', () => {
 
   it('on 403 shows the server message and rejects as already handled', async () => {
     const toast = vi.spyOn(ElMessage, 'error')
-    setToken('abc')
+    withSessionCookie('abc')
     fakeServer(() => ({ status: 403, body: { message: '没有权限：loan-notes:note:delete' } }))
 
     const error: any = await http.delete('/loan-notes/notes/1').catch((e: any) => e)
@@ -93,7 +100,7 @@ describe('API client', () => {
     expect(toast).toHaveBeenCalledWith('没有权限：loan-notes:note:delete')
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: 403, handled: true })
-    expect(getToken()).toBe('abc')
+    expect(csrfToken()).toBe('abc')
   })
 
   it('silent requests leave the message to the caller', async () => {

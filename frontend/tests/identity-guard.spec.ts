@@ -3,11 +3,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { ApiError, http } from '@/api/http'
-import { setToken } from '@/api/token'
 import { createAppRouter } from '@/router'
 import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
-import { fakeServer, flushPromises } from './helpers'
+import { fakeServer, flushPromises, withSessionCookie } from './helpers'
 
 const user = {
   id: 9,
@@ -41,10 +40,10 @@ const fullMe = {
   ],
 }
 
-function signedInWithToken(token: string) {
+function signedInWithToken(csrf: string) {
+  withSessionCookie(csrf)
   setActivePinia(createPinia())
-  setToken(token)
-  useAuthStore().token = token
+  useAuthStore().signedIn = true
 }
 
 describe('a session that must change its password', () => {
@@ -97,7 +96,7 @@ describe('a session that must change its password', () => {
     const toast = vi.spyOn(ElMessage, 'error')
     const router = createAppRouter(createMemoryHistory())
     await router.push('/system/users?page=2')
-    // Another tab signed in again; the shared token is now a restricted one.
+    // Another tab signed in again; the shared session is now a restricted one.
     restricted = true
 
     const error: any = await http.get('/system/users').catch((e: unknown) => e)

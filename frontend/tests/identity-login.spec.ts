@@ -4,12 +4,12 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import { i18n } from '@/i18n'
-import { getToken } from '@/api/token'
+import { csrfToken } from '@/api/session'
 import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
 import { formatDateTime } from '@/utils/date'
 import LoginView from '@/views/LoginView.vue'
-import { fakeServer, flushPromises, type FakeApi } from './helpers'
+import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from './helpers'
 
 const Blank = { template: '<div />' }
 
@@ -74,10 +74,11 @@ describe('login with captcha, lockout and forced password change', () => {
               captchaRequired: true,
             },
           }
+        // The server's answer sets the session cookies; the body carries no token.
+        withSessionCookie('csrf-full')
         return {
           status: 200,
           body: {
-            token: 'full-token',
             user: { id: 3, username: 'clerk', realName: '李四' },
             mustChangePassword: false,
           },
@@ -121,7 +122,14 @@ describe('login with captcha, lockout and forced password change', () => {
     await page.submit()
 
     expect(logins(page.calls)[2]).toMatchObject({ captchaId: 'cap-2', captchaAnswer: 'K7PZ' })
-    expect(getToken()).toBe('full-token')
+    expect(csrfToken()).toBe('csrf-full')
+    expect(useAuthStore().signedIn).toBe(true)
+    // Sign-in asks for a cookie session; nothing of the session lands in web storage.
+    expect(page.calls.find((c) => c.path === '/api/auth/login')!.headers['X-Auth-Mode']).toBe(
+      'cookie'
+    )
+    expect(localStorage.length).toBe(0)
+    expect(sessionStorage.length).toBe(0)
     expect(page.router.currentRoute.value.fullPath).toBe('/loans')
   })
 
@@ -185,7 +193,6 @@ describe('login with captcha, lockout and forced password change', () => {
         ? {
             status: 200,
             body: {
-              token: 'restricted-token',
               user: { id: 9, username: 'newbie', realName: '王五' },
               mustChangePassword: true,
               passwordChangeReason: 'initial',
@@ -199,7 +206,7 @@ describe('login with captcha, lockout and forced password change', () => {
 
     expect(page.router.currentRoute.value.name).toBe(CHANGE_PASSWORD_ROUTE)
     expect(page.router.currentRoute.value.query.redirect).toBe('/loans')
-    expect(getToken()).toBe('restricted-token')
+    expect(useAuthStore().signedIn).toBe(true)
     expect(useAuthStore().passwordChangeReason).toBe('initial')
   })
 })

@@ -4,11 +4,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus, { ElMessage } from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '@/i18n'
-import { getToken, setToken } from '@/api/token'
+import { csrfToken } from '@/api/session'
 import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
 import ChangePasswordView from '@/views/ChangePasswordView.vue'
-import { fakeServer, flushPromises, type FakeApi } from './helpers'
+import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from './helpers'
 
 const Blank = { template: '<div />' }
 const user = {
@@ -41,9 +41,9 @@ async function openForm(api: FakeApi, reason: 'initial' | 'expired' | null = 'in
   const server = fakeServer(api)
   const pinia = createPinia()
   setActivePinia(pinia)
-  setToken('restricted')
+  withSessionCookie('csrf-restricted')
   const auth = useAuthStore()
-  auth.token = 'restricted'
+  auth.signedIn = true
   auth.user = { ...user, mustChangePassword: true }
   auth.loaded = true
   auth.passwordChangeReason = reason
@@ -157,17 +157,21 @@ describe('change password form', () => {
     await form.fill({ old: 'Wrong@12345', new: 'Better@2024x', confirm: 'Better@2024x' })
     await form.submit()
     await form.errorOf('password-old', '原密码不正确')
-    expect(getToken()).toBe('restricted')
+    expect(csrfToken()).toBe('csrf-restricted')
     expect(form.router.currentRoute.value.name).toBe(CHANGE_PASSWORD_ROUTE)
   })
 
   it('on success stores the new session, reloads /api/me and goes to the page first asked for', async () => {
     vi.spyOn(ElMessage, 'success').mockImplementation((() => {}) as any)
     const form = await openForm((call) => {
-      if (call.path === '/api/auth/password') return { status: 200, body: { token: 'full-token' } }
+      if (call.path === '/api/auth/password') {
+        // The server replaces the session cookies with those of the full session.
+        withSessionCookie('csrf-full')
+        return { status: 200, body: {} }
+      }
       if (call.path === '/api/me') {
-        // The new token, not the spent restricted one, must read /api/me.
-        return call.headers.Authorization === 'Bearer full-token'
+        // The new session, not the spent restricted one, must read /api/me.
+        return call.headers['X-CSRF-Token'] === 'csrf-full'
           ? { status: 200, body: fullMe }
           : { status: 401, body: { message: '登录已过期' } }
       }
@@ -176,7 +180,7 @@ describe('change password form', () => {
     await form.fill({ old: 'Init@12345', new: 'Better@2024x', confirm: 'Better@2024x' })
     await form.submit()
 
-    expect(getToken()).toBe('full-token')
+    expect(csrfToken()).toBe('csrf-full')
     const auth = useAuthStore()
     expect(auth.mustChangePassword).toBe(false)
     expect(auth.permissions).toEqual(['system:user:list'])

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
-import { setToken } from '@/api/token'
+import { csrfToken } from '@/api/session'
 import { createAppRouter } from '@/router'
 import { useAuthStore } from '@/stores/auth'
-import { fakeServer } from './helpers'
+import { fakeServer, withSessionCookie } from './helpers'
 
 const me = {
   user: {
@@ -42,7 +42,7 @@ const me = {
 }
 
 describe('navigation guard', () => {
-  it('sends visitors without a token to login with the page they wanted', async () => {
+  it('sends visitors without a session to login with the page they wanted', async () => {
     setActivePinia(createPinia())
     const router = createAppRouter(createMemoryHistory())
     await router.push('/system/users')
@@ -52,8 +52,8 @@ describe('navigation guard', () => {
 
   it('loads /api/me, adds the menu routes and lands on the requested menu page', async () => {
     setActivePinia(createPinia())
-    setToken('t')
-    useAuthStore().token = 't'
+    withSessionCookie('t')
+    useAuthStore().signedIn = true
     fakeServer((call) =>
       call.path === '/api/me'
         ? { status: 200, body: me }
@@ -72,8 +72,8 @@ describe('navigation guard', () => {
 
   it('shows 404 for paths that are not menu pages', async () => {
     setActivePinia(createPinia())
-    setToken('t')
-    useAuthStore().token = 't'
+    withSessionCookie('t')
+    useAuthStore().signedIn = true
     fakeServer((call) =>
       call.path === '/api/me' ? { status: 200, body: me } : { status: 200, body: {} }
     )
@@ -84,10 +84,10 @@ describe('navigation guard', () => {
     expect(router.currentRoute.value.name).toBe('not-found')
   })
 
-  it('returns to login when the stored token is no longer valid', async () => {
+  it('returns to login when the session is no longer valid', async () => {
     setActivePinia(createPinia())
-    setToken('stale')
-    useAuthStore().token = 'stale'
+    withSessionCookie('stale')
+    useAuthStore().signedIn = true
     fakeServer(() => ({ status: 401, body: { message: 'Unauthorized' } }))
     const router = createAppRouter(createMemoryHistory())
 
@@ -95,6 +95,6 @@ describe('navigation guard', () => {
 
     expect(router.currentRoute.value.name).toBe('login')
     expect(router.currentRoute.value.query.redirect).toBe('/system/users')
-    expect(localStorage.getItem('ram.token')).toBeNull()
+    expect(csrfToken()).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 /* Every test starts signed out, in Chinese, with real fetch restored. */
 import { afterEach, beforeEach, vi } from 'vitest'
 import { setLocale } from '@/i18n'
+import { forgetSession } from '@/api/session'
 
 // Element Plus measures layout with ResizeObserver, which jsdom lacks.
 class ResizeObserverStub {
@@ -11,6 +12,7 @@ class ResizeObserverStub {
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
 
 beforeEach(() => {
+  forgetSession()
   localStorage.clear()
   setLocale('zh-CN')
   localStorage.clear()

@@ -1,7 +1,6 @@
 /* 登录日志 / 操作日志 endpoints: one typed function per endpoint, plus the export download. */
-import { ApiError, buildUrl, http, type Query } from './http'
-import { getToken } from './token'
-import { currentLocale } from '@/i18n'
+import { http, type Query } from './http'
+import { downloadFile } from './download'
 import type { ListQuery, Paginated } from './types'
 
 export type AuditResult = 'success' | 'failure'
@@ -84,33 +83,8 @@ export const startLoginLogExport = (filters: AuditFilters) =>
 export const startOperationLogExport = (filters: AuditFilters) =>
   http.post<{ jobId: string }>(`${BASE}/operation-logs/export`, filterQuery(filters))
 
-export const exportDownloadPath = (jobId: string, token: string) =>
-  buildUrl(`${BASE}/exports/${encodeURIComponent(jobId)}/download`, { token })
-
-/**
- * Saves a finished export. The download needs the bearer token, which a plain
- * link cannot send, so the file is fetched and handed to the browser as a blob.
- */
-export async function downloadExport(jobId: string, result: ExportResult): Promise<void> {
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
-  const response = await fetch(exportDownloadPath(jobId, result.token), { headers })
-  if (!response.ok) {
-    let message = response.statusText
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? message
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(message, response.status)
-  }
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = url
-  link.download = result.fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
+/** Saves a finished export, with the session cookie. */
+export const downloadExport = (jobId: string, result: ExportResult): Promise<void> =>
+  downloadFile(`${BASE}/exports/${encodeURIComponent(jobId)}/download`, result.fileName, {
+    token: result.token,
+  })

@@ -5,8 +5,8 @@ import type { CurrentUser, MeResponse } from './types'
 /** Why the server restricted a fresh session to the password form. */
 export type PasswordChangeReason = 'initial' | 'expired'
 
+/** The session token is not in the answer: it arrives as an HttpOnly cookie (api/session.ts). */
 export interface LoginResponse {
-  token: string
   user: Pick<CurrentUser, 'id' | 'username' | 'realName'>
   mustChangePassword: boolean
   passwordChangeReason?: PasswordChangeReason
@@ -41,9 +41,9 @@ export const login = (input: LoginInput) =>
 /** A fresh, single-use captcha; the previous one is spent by any attempt that carried it. */
 export const fetchCaptcha = () => http.get<Captcha>('/auth/captcha')
 
-/** Returns a new full session token; the server ends every other session of the user. */
+/** The server sets a new full session cookie and ends every other session of the user. */
 export const changePassword = (oldPassword: string, newPassword: string) =>
-  http.post<{ token: string }>('/auth/password', { oldPassword, newPassword })
+  http.post<Record<string, never>>('/auth/password', { oldPassword, newPassword })
 
 export const logout = () => http.post<void>('/auth/logout', undefined, { silent: true })
 

@@ -1,6 +1,6 @@
 /*
 | The one HTTP client every API module goes through, with the one error handler:
-|   401 → token cleared, session-expiry hook (router sends the user to /login)
+|   401 → session forgotten, session-expiry hook (router sends the user to /login)
 |   403 PASSWORD_CHANGE_REQUIRED → password hook (router sends the user to /change-password)
 |   403 / 404 / 5xx / network → ElMessage with the server's (localised) message
 |   422 → ValidationError carrying {field: message}, left to the form to display
@@ -8,8 +8,8 @@
 | client already showed are marked `handled` and the app error handler ignores them.
 */
 import { ElMessage } from 'element-plus'
-import { currentLocale, i18n } from '@/i18n'
-import { clearToken, getToken } from './token'
+import { i18n } from '@/i18n'
+import { forgetSession, sessionHeaders } from './session'
 
 export const API_BASE = '/api'
 
@@ -84,12 +84,8 @@ export async function request<T = unknown>(
   path: string,
   options: RequestOptions = {}
 ): Promise<T> {
-  const headers: Record<string, string> = {
-    'Accept': 'application/json',
-    'Accept-Language': currentLocale.value,
-  }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
+  // The session cookie goes by itself (same origin); the CSRF token goes in a header.
+  const headers: Record<string, string> = { Accept: 'application/json', ...sessionHeaders() }
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
 
   let response: Response
@@ -99,6 +95,7 @@ export async function request<T = unknown>(
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
+      credentials: 'same-origin',
     })
   } catch (cause) {
     if ((cause as Error)?.name === 'AbortError') throw cause
@@ -136,7 +133,7 @@ function failure(status: number, body: unknown, options: RequestOptions): ApiErr
       : i18n.global.t('errors.server', { status }))
 
   if (status === 401) {
-    clearToken()
+    forgetSession()
     httpHooks.onUnauthorized()
     return new ApiError(message, status, body, true)
   }

@@ -1,7 +1,7 @@
 /* 台账 endpoints (/api/ledgers/<id>/…) and the generic export download (/api/exports/…). */
-import { ApiError, buildUrl, http, type Query } from './http'
-import { getToken } from './token'
-import { currentLocale, type Localized } from '@/i18n'
+import { http, type Query } from './http'
+import { downloadFile } from './download'
+import type { Localized } from '@/i18n'
 import type { PageMeta } from './types'
 
 export type LedgerColumnType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'dict'
@@ -104,32 +104,8 @@ export const ledgersApi = {
   deleteView: (id: string, viewId: number) => http.delete<void>(`${base(id)}/views/${viewId}`),
 }
 
-/**
- * Saves a finished export job's file (any job returning an ExportResult). The
- * download needs the bearer token, which a plain link cannot send, so the file
- * is fetched and handed to the browser as a blob.
- */
-export async function downloadJobExport(jobId: string, result: ExportResult): Promise<void> {
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
-  const url = buildUrl(`/exports/${encodeURIComponent(jobId)}/download`, { token: result.token })
-  const response = await fetch(url, { headers })
-  if (!response.ok) {
-    let message = response.statusText
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? message
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(message, response.status)
-  }
-  const blobUrl = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = blobUrl
-  link.download = result.fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(blobUrl), 1000)
-}
+/** Saves a finished export job's file (any job returning an ExportResult), with the session cookie. */
+export const downloadJobExport = (jobId: string, result: ExportResult): Promise<void> =>
+  downloadFile(`/exports/${encodeURIComponent(jobId)}/download`, result.fileName, {
+    token: result.token,
+  })

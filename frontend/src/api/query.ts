@@ -1,7 +1,7 @@
 /* 综合查询 and 自主配置报表 endpoints: one typed function per endpoint, plus the export download. */
-import { ApiError, buildUrl, http } from './http'
-import { getToken } from './token'
-import { currentLocale, type Localized } from '@/i18n'
+import { http } from './http'
+import { downloadFile } from './download'
+import type { Localized } from '@/i18n'
 
 export type FieldType = 'string' | 'amount' | 'date' | 'number' | 'dict'
 export type Operator =
@@ -165,33 +165,8 @@ export const runReport = (
 export const startReportExport = (id: number, asOf?: string | null) =>
   http.post<{ jobId: string }>(`${BASE}/reports/${id}/export`, asOf ? { asOf } : {})
 
-/**
- * Saves a finished export. The download needs the bearer token, which a plain
- * link cannot send, so the file is fetched and handed to the browser as a blob.
- */
-export async function downloadQueryExport(jobId: string, result: ExportResult): Promise<void> {
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
-  const url = buildUrl(`/exports/${encodeURIComponent(jobId)}/download`, {
+/** Saves a finished export, with the session cookie. */
+export const downloadQueryExport = (jobId: string, result: ExportResult): Promise<void> =>
+  downloadFile(`/exports/${encodeURIComponent(jobId)}/download`, result.fileName, {
     token: result.token,
   })
-  const response = await fetch(url, { headers })
-  if (!response.ok) {
-    let message = response.statusText
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? message
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(message, response.status)
-  }
-  const blob = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = blob
-  link.download = result.fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(blob), 1000)
-}

@@ -2,9 +2,9 @@
 | 授权及流程 endpoints: the caller's boxes and approval actions (/workflow, any
 | signed-in user, only their own) and 流程管理 (/system/workflow, system:workflow:*).
 */
-import { currentLocale } from '@/i18n'
 import { ApiError, ValidationError, buildUrl, http } from './http'
-import { getToken } from './token'
+import { downloadFile } from './download'
+import { sessionHeaders } from './session'
 import type { Localized, Paginated } from './types'
 
 export type Box = 'todo' | 'done' | 'mine'
@@ -171,13 +171,6 @@ export const saveChain = (
   body: { mode: 'internal' | 'external'; nodes: Array<Omit<ChainNode, 'seq'>> }
 ) => http.put<ChainDetail>(type(code), body)
 
-function authHeaders(): Record<string, string> {
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
-  return headers
-}
-
 async function failureOf(response: Response): Promise<ApiError> {
   let body: { message?: string; errors?: Array<{ field: string; message: string }> } = {}
   try {
@@ -197,23 +190,13 @@ export async function uploadAttachment(instanceId: number, file: File) {
   form.append('file', file)
   const response = await fetch(buildUrl(`${instance(instanceId)}/attachments`), {
     method: 'POST',
-    headers: authHeaders(),
+    headers: sessionHeaders(),
     body: form,
   })
   if (!response.ok) throw await failureOf(response)
   return (await response.json()) as { id: number; fileName: string; size: number }
 }
 
-/** Saves an attachment: fetched with the bearer token, handed to the browser as a blob. */
-export async function downloadAttachment(id: number, fileName: string) {
-  const response = await fetch(buildUrl(`/workflow/attachments/${id}`), { headers: authHeaders() })
-  if (!response.ok) throw await failureOf(response)
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
+/** Saves an attachment, with the session cookie. */
+export const downloadAttachment = (id: number, fileName: string): Promise<void> =>
+  downloadFile(`/workflow/attachments/${id}`, fileName)

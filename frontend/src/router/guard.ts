@@ -1,6 +1,6 @@
 /*
-| Navigation rules: public routes (login) pass; no token → /login?redirect=…;
-| first navigation with a token loads /api/me, installs the menu routes and the
+| Navigation rules: public routes (login) pass; no session → /login?redirect=…;
+| first navigation with a session loads /api/me, installs the menu routes and the
 | dictionaries, then re-resolves the URL (it may be a menu route that did not exist
 | a moment ago). A session that must change its password first reaches only
 | /change-password (and /login); it comes back to the page it wanted afterwards.
@@ -21,7 +21,7 @@ export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
     if (to.meta.public) return true
     const auth = useAuthStore()
-    if (!auth.token) return { name: LOGIN_ROUTE, query: { redirect: to.fullPath } }
+    if (!auth.signedIn) return { name: LOGIN_ROUTE, query: { redirect: to.fullPath } }
 
     if (!auth.loaded) {
       try {

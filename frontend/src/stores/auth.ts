@@ -1,6 +1,8 @@
 /*
-| Who is signed in and what they may do: token, /api/me (user, roles, permission
-| codes, menu tree). Routes and the side menu are derived from `menus`.
+| Who is signed in and what they may do: whether a session exists, /api/me (user,
+| roles, permission codes, menu tree). Routes and the side menu are derived from
+| `menus`. The session token itself is an HttpOnly cookie this code never sees
+| (api/session.ts); `signedIn` starts from the CSRF cookie that comes with it.
 |
 | A session whose password must be changed first (initial password, reset by an
 | administrator, or expired) has no permissions and no menus; the router keeps
@@ -9,7 +11,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
-import { clearToken, getToken, setToken } from '@/api/token'
+import { forgetSession, hasSession } from '@/api/session'
 import type { CurrentUser, MenuNode, RoleRef } from '@/api/types'
 import { can, type PermissionRequirement } from '@/utils/permission'
 
@@ -19,7 +21,7 @@ export interface CaptchaAnswer {
 }
 
 export const useAuthStore = defineStore('auth', () => {
-  const token = ref<string | null>(getToken())
+  const signedIn = ref(hasSession())
   const user = ref<CurrentUser | null>(null)
   const roles = ref<RoleRef[]>([])
   const permissions = ref<string[]>([])
@@ -29,14 +31,14 @@ export const useAuthStore = defineStore('auth', () => {
   const passwordChangeReason = ref<authApi.PasswordChangeReason | null>(null)
 
   const permissionSet = computed(() => new Set(permissions.value))
-  const isLoggedIn = computed(() => !!token.value)
+  const isLoggedIn = computed(() => signedIn.value)
   const mustChangePassword = computed(() => !!user.value?.mustChangePassword)
 
   function hasPermission(required: PermissionRequirement): boolean {
     return can(permissionSet.value, required)
   }
 
-  /** Stores the token; the caller routes by `mustChangePassword` of the answer. */
+  /** Signs in (the server sets the session cookies); the caller routes by `mustChangePassword` of the answer. */
   async function login(
     username: string,
     password: string,
@@ -47,7 +49,7 @@ export const useAuthStore = defineStore('auth', () => {
       password,
       ...(captcha ? { captchaId: captcha.id, captchaAnswer: captcha.answer } : {}),
     })
-    adoptToken(result.token)
+    adoptSession()
     passwordChangeReason.value = result.mustChangePassword
       ? (result.passwordChangeReason ?? null)
       : null
@@ -55,19 +57,18 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /**
-   * Changes the password and adopts the new full session token (the old one is
-   * gone server-side, with every other session of the user). The caller reloads
+   * Changes the password; the server replaces the session cookie with a full
+   * session (the old one is gone, with every other session of the user). The caller reloads
    * /api/me through the router's session loader, which also installs the menus.
    */
   async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
-    const result = await authApi.changePassword(oldPassword, newPassword)
-    adoptToken(result.token)
+    await authApi.changePassword(oldPassword, newPassword)
+    adoptSession()
     passwordChangeReason.value = null
   }
 
-  function adoptToken(value: string): void {
-    setToken(value)
-    token.value = value
+  function adoptSession(): void {
+    signedIn.value = true
     loaded.value = false
   }
 
@@ -82,17 +83,17 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function logout(): Promise<void> {
     try {
-      if (token.value) await authApi.logout()
+      if (signedIn.value) await authApi.logout()
     } catch {
-      // The token is dropped locally either way; a failed server logout only means it expires on its own.
+      // The session is dropped locally either way; a failed server logout only means it expires on its own.
     }
     reset()
   }
 
   /** Forget the session locally (also used when the server answers 401). */
   function reset(): void {
-    clearToken()
-    token.value = null
+    forgetSession()
+    signedIn.value = false
     user.value = null
     roles.value = []
     permissions.value = []
@@ -102,7 +103,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   return {
-    token,
+    signedIn,
     user,
     roles,
     permissions,

@@ -1,8 +1,7 @@
 /* One typed function per customer-view endpoint, over the shell's one HTTP client. */
-import { ApiError, buildUrl, http, request, type Query } from '@/api/http'
-import { getToken } from '@/api/token'
+import { http, request, type Query } from '@/api/http'
+import { downloadFile } from '@/api/download'
 import type { ListQuery, Paginated } from '@/api/types'
-import { currentLocale } from '@/i18n'
 
 const base = '/customer-view'
 
@@ -107,33 +106,9 @@ export const customerViewApi = {
     http.delete<{ tags: CustomerTag[] }>(`${base}/customers/${id}/tags/${encodeURIComponent(tag)}`),
 }
 
-/**
- * Saves the loans export. The download needs the bearer token, which a plain
- * link cannot send, so the file is fetched and handed to the browser as a blob.
- */
-export async function downloadLoans(id: number, fileName: string): Promise<void> {
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
-  const response = await fetch(buildUrl(`${base}/customers/${id}/loans-export`), { headers })
-  if (!response.ok) {
-    let message = response.statusText
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? message
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(message, response.status)
-  }
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
+/** Saves the loans export, with the session cookie. */
+export const downloadLoans = (id: number, fileName: string): Promise<void> =>
+  downloadFile(`${base}/customers/${id}/loans-export`, fileName)
 
 /** Flat org list → el-tree-select data. */
 export function orgTree(rows: OrgOption[]) {

@@ -87,9 +87,16 @@ export function shownColumns(
   return columns.length ? columns : definition.columns.filter((c) => c.visible)
 }
 
-/** A CSS string literal: quotes and backslashes escaped, newlines dropped. */
+/**
+ * A CSS string literal: quotes and backslashes escaped, newlines dropped, and
+ * < > as CSS escapes so the text can never close a style element even if it
+ * ended up in HTML (the print window does not parse HTML, see print-window.ts).
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`
+  return `"${text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>]/g, (c) => (c === '<' ? '\\3c ' : '\\3e '))}"`
 }
 
 /**

@@ -53,7 +53,7 @@ export function buildOption(data: ClassMixData, locale: AppLocale) {
       formatter: (p: { dataIndex: number; percent: number }) => {
         const slice = slices[p.dataIndex]
         return slice
-          ? `${label(slice.code)}<br/>${wanLabel(slice.balance, locale)}（${slice.loans} ${tr(locale, '笔', 'loans')}）<br/>${p.percent}%`
+          ? `${label(slice.code)}\n${wanLabel(slice.balance, locale)}（${slice.loans} ${tr(locale, '笔', 'loans')}）\n${p.percent}%`
           : ''
       },
     },

@@ -37,7 +37,7 @@ export function buildOption(data: RiskTotalData, locale: AppLocale) {
       confine: true,
       formatter: (params: Array<{ dataIndex: number }>) => {
         const point = points[params[0]?.dataIndex ?? 0]
-        return point ? `${point.date}<br/>${wanLabel(point.balance, locale)}` : ''
+        return point ? `${point.date}\n${wanLabel(point.balance, locale)}` : ''
       },
     },
     xAxis: {

@@ -1,6 +1,6 @@
 /* 风险客户排名: the top customers by risk balance as horizontal bars (万元), largest on top. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, shortLabel, tr, wanNumber } from '@/components/dashboard/chart-kit'
 import { wanLabel, yuanToWan } from '@/utils/money'
 
 export interface TopCustomersData {
@@ -8,8 +8,6 @@ export interface TopCustomersData {
 }
 
 export const isEmpty = (data: TopCustomersData) => !data?.rows?.length
-
-const short = (name: string) => (name.length > 12 ? `${name.slice(0, 11)}…` : name)
 
 export function buildOption(data: TopCustomersData, locale: AppLocale) {
   const rows = [...(data.rows ?? [])].reverse() // ECharts draws the first category at the bottom
@@ -23,14 +21,14 @@ export function buildOption(data: TopCustomersData, locale: AppLocale) {
       formatter: (params: Array<{ dataIndex: number }>) => {
         const row = rows[params[0]?.dataIndex ?? 0]
         return row
-          ? `${row.customerName}<br/>${wanLabel(row.balance, locale)}（${row.loans} ${tr(locale, '笔', 'loans')}）`
+          ? `${row.customerName}\n${wanLabel(row.balance, locale)}（${row.loans} ${tr(locale, '笔', 'loans')}）`
           : ''
       },
     },
     xAxis: { type: 'value', show: false },
     yAxis: {
       type: 'category',
-      data: rows.map((r) => short(r.customerName)),
+      data: rows.map((r) => shortLabel(r.customerName)),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: { color: '#3d4a5c', fontSize: 12 },

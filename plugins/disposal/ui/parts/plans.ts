@@ -1,9 +1,8 @@
 /* 处置预案: one typed function per endpoint over the shell's HTTP client, and the PDF fetch. */
 import { ElMessage } from 'element-plus'
-import { ApiError, buildUrl, http, type Query } from '@/api/http'
-import { getToken } from '@/api/token'
+import { ApiError, http, type Query } from '@/api/http'
+import { fetchFile, saveBlob } from '@/api/download'
 import type { Paginated } from '@/api/types'
-import { currentLocale } from '@/i18n'
 
 const base = '/disposal'
 
@@ -136,38 +135,23 @@ export const plansApi = {
 }
 
 /**
- * Fetches a PDF with the bearer token (a plain link cannot send it) and either
- * saves it or opens it in a new tab, where the browser's viewer prints it.
+ * Fetches a PDF (with the session cookie) and either saves it or opens it in a
+ * new tab, where the browser's viewer prints it.
  */
 export async function openPdf(path: string, fileName: string, mode: 'download' | 'view') {
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale.value }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
   // The tab must open in the click's own turn, or the browser blocks it as a pop-up.
   const tab = mode === 'view' ? window.open('', '_blank') : null
-  const response = await fetch(buildUrl(`${base}${path}`), { headers })
-  if (!response.ok) {
+  let blob: Blob
+  try {
+    blob = await fetchFile(`${base}${path}`)
+  } catch (error) {
     tab?.close()
-    let message = response.statusText
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? message
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    ElMessage.error(message)
-    throw new ApiError(message, response.status, null, true)
+    ElMessage.error((error as Error).message)
+    throw new ApiError((error as Error).message, (error as ApiError).status ?? 0, null, true)
   }
-  const url = URL.createObjectURL(await response.blob())
-  if (tab) {
-    tab.location.href = url
-  } else {
-    const link = document.createElement('a')
-    link.href = url
-    link.download = fileName
-    document.body.appendChild(link)
-    link.click()
-    link.remove()
-  }
+  if (!tab) return saveBlob(blob, fileName)
+  const url = URL.createObjectURL(blob)
+  tab.location.href = url
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 

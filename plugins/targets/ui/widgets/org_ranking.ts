@@ -1,6 +1,6 @@
 /* 机构完成金额排名: orgs by amount recovered (万元), best first, 完成率 beside each bar. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, shortLabel, tr, wanNumber } from '@/components/dashboard/chart-kit'
 import { wanLabel, yuanToWan } from '@/utils/money'
 
 export interface OrgRankingData {
@@ -35,13 +35,13 @@ export function buildOption(data: OrgRankingData, locale: AppLocale) {
           `${tr(locale, '清收完成', 'Recovered')}：${wanLabel(row.actual, locale)}`,
           `${tr(locale, '清收目标', 'Target')}：${wanLabel(row.target, locale)}`,
           `${tr(locale, '完成率', 'Rate')}：${row.rate ?? '—'}%`,
-        ].join('<br/>')
+        ].join('\n')
       },
     },
     xAxis: { type: 'value', show: false },
     yAxis: {
       type: 'category',
-      data: rows.map((r) => `${r.rank}. ${r.orgName}`),
+      data: rows.map((r) => `${r.rank}. ${shortLabel(r.orgName)}`),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: { color: '#3d4a5c' },

@@ -50,7 +50,7 @@ export function buildOption(data: PlanCompletionData, locale: AppLocale) {
           `${tr(locale, '目标', 'Target')}：${wanLabel(k.target, locale)}`,
           `${tr(locale, '完成', 'Done')}：${wanLabel(k.actual, locale)}`,
           `${tr(locale, '完成率', 'Rate')}：${k.rate ?? '—'}%`,
-        ].join('<br/>')
+        ].join('\n')
       },
     },
     xAxis: { type: 'category', data: names, axisTick: { show: false } },
