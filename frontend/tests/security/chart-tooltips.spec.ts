@@ -126,7 +126,7 @@ describe('security: ECharts tooltips escape every text (defect 4)', () => {
     const charts = files.filter((f) =>
       /echarts\.init\(|\.setOption\(/.test(readFileSync(f, 'utf8'))
     )
-    expect(charts.length).toBeGreaterThanOrEqual(2)
+    expect(charts.length).toBeGreaterThanOrEqual(1)
     for (const file of charts) {
       const text = readFileSync(file, 'utf8')
       const calls = text.match(/\.setOption\(([^)]*)/g) ?? []
