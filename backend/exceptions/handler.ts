@@ -3,6 +3,7 @@ import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { errors as authErrors } from '@adonisjs/auth'
 import { errors as lucidErrors } from '@adonisjs/lucid'
+import { TooManyJobsError } from '#core/queue/user_job_throttle'
 
 /*
 | One error shape for the console: `{ message }`, plus `errors: [{ field, rule,
@@ -13,7 +14,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
   /** Expected outcomes (bad input, no access, not found) are answers, not incidents. */
-  protected ignoreStatuses = [400, 401, 403, 404, 422]
+  protected ignoreStatuses = [400, 401, 403, 404, 422, 429]
 
   async handle(error: unknown, ctx: HttpContext) {
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
@@ -30,6 +31,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error instanceof lucidErrors.E_ROW_NOT_FOUND) {
       return ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
     }
+    if (error instanceof TooManyJobsError) return error.handle(error, ctx)
     const status = (error as any)?.status ?? 500
     if (status >= 500) {
       ctx.logger.error({ err: error }, 'request failed')

@@ -10,6 +10,7 @@ import dashboard from './dashboard.js'
 import workflow from './workflow.js'
 import query from './query.js'
 import messages from './messages.js'
+import security from './security.js'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -26,4 +27,5 @@ export const parts: MessagePart[] = [
   workflow,
   query,
   messages,
+  security,
 ]
