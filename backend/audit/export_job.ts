@@ -40,6 +40,7 @@ export interface AuditExportResult {
 export const LIST_PERMISSION: Record<AuditCategory, string> = {
   login: 'system:audit:login-log',
   operation: 'system:audit:operation-log',
+  security: 'system:audit:security-log',
 }
 
 const BATCH = 1000

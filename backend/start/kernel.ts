@@ -15,6 +15,7 @@ server.use([
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#core/middleware/security_log_middleware'),
   () => import('#core/middleware/repeat_submit_middleware'),
 ])
 
