@@ -18,6 +18,9 @@ import {
 } from 'rate-limiter-flexible'
 import queueConfig from '#config/queue'
 
+/* Locks share one limiter; each lock sets its own expiry. */
+const LOCK_DURATION = 1
+
 type Store = { kind: 'memory' } | { kind: 'redis'; client: Redis }
 
 export class RateLimits {
@@ -65,6 +68,41 @@ export class RateLimits {
     ])
     const elapsed = (now % windowMs) / windowMs
     return current.consumedPoints + (previous?.consumedPoints ?? 0) * (1 - elapsed)
+  }
+
+  /** The same estimate as `hit`, without counting. */
+  async peek(key: string, windowSeconds: number, now = Date.now()): Promise<number> {
+    const windowMs = windowSeconds * 1000
+    const bucket = Math.floor(now / windowMs)
+    const limiter = this.#limiter(windowSeconds * 2)
+    const [previous, current] = await Promise.all([
+      limiter.get(`${key}:${bucket - 1}`),
+      limiter.get(`${key}:${bucket}`),
+    ])
+    const elapsed = (now % windowMs) / windowMs
+    return (current?.consumedPoints ?? 0) + (previous?.consumedPoints ?? 0) * (1 - elapsed)
+  }
+
+  /** Forgets a key's hits (e.g. a successful sign-in clears its failures). */
+  async reset(key: string, windowSeconds: number, now = Date.now()) {
+    const bucket = Math.floor(now / (windowSeconds * 1000))
+    const limiter = this.#limiter(windowSeconds * 2)
+    await Promise.all([limiter.delete(`${key}:${bucket - 1}`), limiter.delete(`${key}:${bucket}`)])
+  }
+
+  /** Holds a key locked for `seconds` (sign-in lockouts); the lock expires by itself. */
+  async lock(key: string, seconds: number) {
+    await this.#limiter(LOCK_DURATION).set(`lock:${key}`, 1, seconds)
+  }
+
+  /** Milliseconds a key stays locked (0 when it is not). */
+  async lockedFor(key: string): Promise<number> {
+    const res = await this.#limiter(LOCK_DURATION).get(`lock:${key}`)
+    return res && res.consumedPoints > 0 && res.msBeforeNext > 0 ? res.msBeforeNext : 0
+  }
+
+  async unlock(key: string) {
+    await this.#limiter(LOCK_DURATION).delete(`lock:${key}`)
   }
 
   async claim(key: string, windowSeconds: number): Promise<boolean> {

@@ -12,6 +12,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
+import { loginGuard } from '#core/security/login_guard'
 import User from '#core/models/user'
 import { grantGuard } from '#core/auth/grant_guard'
 import { checkPassword, rememberPassword } from '#core/auth/password_policy'
@@ -310,6 +311,7 @@ export const userService = {
       lockedUntil: null,
     })
     await user.save()
+    await loginGuard.unlockUser(user.username)
     await rememberPassword(user.id, user.password)
     await revokeTokens(id)
     await audit.record(actor.ctx, {
