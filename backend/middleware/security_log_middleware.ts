@@ -3,6 +3,8 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { errors as authErrors } from '@adonisjs/auth'
 import { securityLog } from '#core/security/security_log'
 
+const SECRET_PARAMS = /([?&](?:token|password|secret|ticket)=)[^&]*/gi
+
 /**
  * 安全日志 of refused API requests, in one place for core and plugin routes:
  * 401 (no or a dead session), 403 (permission), and 404 on a route that names a
@@ -34,7 +36,9 @@ export default class SecurityLogMiddleware {
     }
   }
 
+  /** Method and URL with its query (masked like every audit text later); secrets in the query are cut here. */
   #target(ctx: HttpContext) {
-    return `${ctx.request.method()} ${ctx.request.url()}`
+    const url = ctx.request.url(true).replace(SECRET_PARAMS, '$1***')
+    return `${ctx.request.method()} ${url}`.slice(0, 500)
   }
 }
