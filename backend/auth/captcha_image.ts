@@ -45,8 +45,8 @@ const FONT: Record<string, string> = {
 
 export const CAPTCHA_ALPHABET = Object.keys(FONT).join('')
 
-const WIDTH = 160
-const HEIGHT = 56
+const WIDTH = 150
+const HEIGHT = 50
 const rand = (min: number, max: number) => min + (randomInt(0, 10_000) / 10_000) * (max - min)
 
 interface PlacedGlyph {
@@ -81,7 +81,7 @@ export function renderCaptchaPng(text: string): Buffer {
       cy: HEIGHT / 2 + rand(-5, 5),
       cos: Math.cos(angle),
       sin: Math.sin(angle),
-      scale: rand(4.2, 5.4),
+      scale: rand(4, 5),
       color: [randomInt(10, 90), randomInt(10, 90), randomInt(60, 140)],
     }
   })
