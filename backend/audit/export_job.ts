@@ -37,6 +37,7 @@ export type AuditExportResult = XlsxExportResult
 export const LIST_PERMISSION: Record<AuditCategory, string> = {
   login: 'system:audit:login-log',
   operation: 'system:audit:operation-log',
+  security: 'system:audit:security-log',
 }
 
 /** Rows per read: an operation-log row may carry two 32 KB JSON snapshots. */

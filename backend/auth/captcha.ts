@@ -1,5 +1,6 @@
 /*
-| Image captcha (图形验证码) required after repeated login failures. The answer is
+| Image captcha (图形验证码, a distorted PNG: captcha_image.ts) required after
+| repeated login failures. The answer is
 | kept server-side as a salted hash in login_captchas (any app node can check it)
 | and each captcha is single-use and short-lived.
 */
@@ -7,37 +8,15 @@ import { createHash, randomInt, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { fromDb } from '#core/support/db_time'
+import { CAPTCHA_ALPHABET, renderCaptchaPng } from './captcha_image.js'
 
-/** No 0/O, 1/I/L: characters a clerk cannot confuse. */
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+const ALPHABET = CAPTCHA_ALPHABET
 const LENGTH = 4
 const TTL_MINUTES = 5
 
 const fmt = (dt: DateTime) => dt.toFormat('yyyy-MM-dd HH:mm:ss')
 const digest = (id: string, answer: string) =>
   createHash('sha256').update(`${id}:${answer.trim().toUpperCase()}`).digest('hex')
-
-/** An SVG with jittered, rotated glyphs and noise lines (no image library needed). */
-export function renderCaptchaSvg(text: string): string {
-  const width = 120
-  const height = 40
-  const lines = Array.from({ length: 5 }, () => {
-    const [x1, y1, x2, y2] = [
-      randomInt(0, width),
-      randomInt(0, height),
-      randomInt(0, width),
-      randomInt(0, height),
-    ]
-    return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="hsl(${randomInt(0, 360)},40%,60%)" stroke-width="1"/>`
-  })
-  const glyphs = [...text].map((ch, i) => {
-    const x = 14 + i * 26 + randomInt(-3, 4)
-    const y = 28 + randomInt(-4, 5)
-    const rotate = randomInt(-25, 26)
-    return `<text x="${x}" y="${y}" transform="rotate(${rotate} ${x} ${y})" font-family="monospace" font-size="24" font-weight="bold" fill="hsl(${randomInt(0, 360)},55%,35%)">${ch}</text>`
-  })
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#f2f4f8"/>${lines.join('')}${glyphs.join('')}</svg>`
-}
 
 export async function issueCaptcha(answerForTests?: string) {
   const id = randomUUID()
@@ -50,7 +29,7 @@ export async function issueCaptcha(answerForTests?: string) {
     answer_hash: digest(id, answer),
     expires_at: fmt(DateTime.now().plus({ minutes: TTL_MINUTES })),
   })
-  const image = `data:image/svg+xml;base64,${Buffer.from(renderCaptchaSvg(answer)).toString('base64')}`
+  const image = `data:image/png;base64,${renderCaptchaPng(answer).toString('base64')}`
   return { id, image, answer }
 }
 

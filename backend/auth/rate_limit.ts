@@ -1,75 +1,159 @@
 /*
-| A fixed-window rate limiter for login, captcha and SSO. With Redis (several app
-| nodes) the counters are shared; without it (single-node demo) they live in memory.
+| Rate limits for sign-in, captcha, SSO, exports and the repeat-submit guard, on
+| `rate-limiter-flexible`: with Redis (several app nodes) the counters are shared
+| and each hit is one atomic Lua call (SET NX EX + INCRBY, and a key found without
+| expiry gets one), so no crash can leave a permanent lockout; without Redis
+| (single-node demo) they live in memory and every entry is dropped when its
+| window ends, so many distinct keys cannot grow the process.
+|
+| `allow` is a sliding window: the hits of the current fixed bucket plus the
+| previous bucket's hits weighted by how much of it still lies inside the window.
+| A burst at a bucket edge therefore cannot get twice the limit through.
 */
 import { Redis } from 'ioredis'
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible'
 import queueConfig from '#config/queue'
 
-interface Limiter {
-  close?(): Promise<void>
-  hit(key: string, windowSeconds: number): Promise<number>
-  /** True only for the first claim of a key within the window. */
-  claim(key: string, windowSeconds: number): Promise<boolean>
-}
+/* Locks share one limiter; each lock sets its own expiry. */
+const LOCK_DURATION = 1
 
-class MemoryLimiter implements Limiter {
-  #counts = new Map<string, { count: number; resetAt: number }>()
-  async hit(key: string, windowSeconds: number) {
-    const now = Date.now()
-    const entry = this.#counts.get(key)
-    if (!entry || entry.resetAt <= now) {
-      this.#counts.set(key, { count: 1, resetAt: now + windowSeconds * 1000 })
-      return 1
+type Store = { kind: 'memory' } | { kind: 'redis'; client: Redis }
+
+export class RateLimits {
+  #store: Store
+  #limiters = new Map<number, RateLimiterAbstract>()
+  #prefix: string
+
+  constructor(store: Store, prefix: string) {
+    this.#store = store
+    this.#prefix = prefix
+  }
+
+  /** One limiter per duration (the few windows in use); the limit itself is applied here. */
+  #limiter(durationSeconds: number) {
+    let limiter = this.#limiters.get(durationSeconds)
+    if (!limiter) {
+      const options = {
+        keyPrefix: `${this.#prefix}:rl${durationSeconds}`,
+        points: Number.MAX_SAFE_INTEGER,
+        duration: durationSeconds,
+      }
+      limiter =
+        this.#store.kind === 'redis'
+          ? new RateLimiterRedis({ ...options, storeClient: this.#store.client })
+          : new RateLimiterMemory(options)
+      this.#limiters.set(durationSeconds, limiter)
     }
-    entry.count++
-    return entry.count
+    return limiter
   }
-  async claim(key: string, windowSeconds: number) {
-    return (await this.hit(`claim:${key}`, windowSeconds)) === 1
-  }
-}
 
-class RedisLimiter implements Limiter {
-  #redis = new Redis({ ...queueConfig.redis, lazyConnect: true, maxRetriesPerRequest: 1 })
-  async hit(key: string, windowSeconds: number) {
-    const name = `${queueConfig.prefix}:ratelimit:${key}`
-    const count = await this.#redis.incr(name)
-    if (count === 1) await this.#redis.expire(name, windowSeconds)
-    return count
+  /** Redis key of a bucket (tests plant counters there). */
+  storeKey(key: string, durationSeconds: number) {
+    return `${this.#prefix}:rl${durationSeconds}:${key}`
   }
+
+  /** Counts one hit; returns the sliding-window estimate of hits within the last window. */
+  async hit(key: string, windowSeconds: number, now = Date.now()): Promise<number> {
+    const windowMs = windowSeconds * 1000
+    const bucket = Math.floor(now / windowMs)
+    // Buckets live two windows, so the previous one is readable for the whole current one.
+    const limiter = this.#limiter(windowSeconds * 2)
+    const [previous, current] = await Promise.all([
+      limiter.get(`${key}:${bucket - 1}`),
+      limiter.penalty(`${key}:${bucket}`, 1),
+    ])
+    const elapsed = (now % windowMs) / windowMs
+    return current.consumedPoints + (previous?.consumedPoints ?? 0) * (1 - elapsed)
+  }
+
+  /** The same estimate as `hit`, without counting. */
+  async peek(key: string, windowSeconds: number, now = Date.now()): Promise<number> {
+    const windowMs = windowSeconds * 1000
+    const bucket = Math.floor(now / windowMs)
+    const limiter = this.#limiter(windowSeconds * 2)
+    const [previous, current] = await Promise.all([
+      limiter.get(`${key}:${bucket - 1}`),
+      limiter.get(`${key}:${bucket}`),
+    ])
+    const elapsed = (now % windowMs) / windowMs
+    return (current?.consumedPoints ?? 0) + (previous?.consumedPoints ?? 0) * (1 - elapsed)
+  }
+
+  /** Forgets a key's hits (e.g. a successful sign-in clears its failures). */
+  async reset(key: string, windowSeconds: number, now = Date.now()) {
+    const bucket = Math.floor(now / (windowSeconds * 1000))
+    const limiter = this.#limiter(windowSeconds * 2)
+    await Promise.all([limiter.delete(`${key}:${bucket - 1}`), limiter.delete(`${key}:${bucket}`)])
+  }
+
+  /** Holds a key locked for `seconds` (sign-in lockouts); the lock expires by itself. */
+  async lock(key: string, seconds: number) {
+    await this.#limiter(LOCK_DURATION).set(`lock:${key}`, 1, seconds)
+  }
+
+  /** Milliseconds a key stays locked (0 when it is not). */
+  async lockedFor(key: string): Promise<number> {
+    const res = await this.#limiter(LOCK_DURATION).get(`lock:${key}`)
+    return res && res.consumedPoints > 0 && res.msBeforeNext > 0 ? res.msBeforeNext : 0
+  }
+
+  async unlock(key: string) {
+    await this.#limiter(LOCK_DURATION).delete(`lock:${key}`)
+  }
+
+  async claim(key: string, windowSeconds: number): Promise<boolean> {
+    const result = await this.#limiter(windowSeconds).penalty(`claim:${key}`, 1)
+    return result.consumedPoints === 1
+  }
+
+  /** Entries held in memory (0 with Redis): what the bounded-memory test watches. */
+  memoryEntries(): number {
+    let total = 0
+    for (const limiter of this.#limiters.values()) {
+      const storage = (limiter as unknown as { _memoryStorage?: { _storage: Map<string, unknown> } })
+        ._memoryStorage
+      total += storage?._storage.size ?? 0
+    }
+    return total
+  }
+
   async close() {
-    this.#redis.disconnect()
-  }
-  async claim(key: string, windowSeconds: number) {
-    const result = await this.#redis.set(
-      `${queueConfig.prefix}:claim:${key}`,
-      '1',
-      'EX',
-      windowSeconds,
-      'NX'
-    )
-    return result === 'OK'
+    if (this.#store.kind === 'redis') this.#store.client.disconnect()
+    this.#limiters.clear()
   }
 }
 
-let limiter: Limiter | undefined
-const current = () =>
-  (limiter ??= queueConfig.driver === 'bullmq' ? new RedisLimiter() : new MemoryLimiter())
+let limits: RateLimits | undefined
+export const currentRateLimits = () =>
+  (limits ??=
+    queueConfig.driver === 'bullmq'
+      ? new RateLimits(
+          {
+            kind: 'redis',
+            client: new Redis({ ...queueConfig.redis, lazyConnect: true, maxRetriesPerRequest: 1 }),
+          },
+          `${queueConfig.prefix}:ratelimit`
+        )
+      : new RateLimits({ kind: 'memory' }, `${queueConfig.prefix}:ratelimit`))
 
-/** Counts one attempt; true while the key stays within `max` attempts per window. */
+/** Counts one attempt; true while the key stays within `max` attempts per (sliding) window. */
 export async function allow(key: string, max: number, windowSeconds: number): Promise<boolean> {
   try {
-    return (await current().hit(key, windowSeconds)) <= max
+    return (await currentRateLimits().hit(key, windowSeconds)) <= max
   } catch {
     // A limiter outage must not lock every clerk out; lockout per account still applies.
     return true
   }
 }
 
-/** True the first time a key is seen within the window (repeat-submit guard). */
+/** True the first time a key is seen within the window (repeat-submit guard, SSO nonces). */
 export async function firstWithin(key: string, windowSeconds: number): Promise<boolean> {
   try {
-    return await current().claim(key, windowSeconds)
+    return await currentRateLimits().claim(key, windowSeconds)
   } catch {
     return true
   }
@@ -77,6 +161,6 @@ export async function firstWithin(key: string, windowSeconds: number): Promise<b
 
 /** Closes the Redis connection, so the process can exit on SIGTERM. */
 export async function closeRateLimiter() {
-  await limiter?.close?.()
-  limiter = undefined
+  await limits?.close()
+  limits = undefined
 }

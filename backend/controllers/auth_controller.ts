@@ -8,6 +8,9 @@ import { menuTreeFor } from '#core/system/menu_tree'
 import { attemptLogin, CHANGE_PASSWORD_ABILITY } from '#core/auth/login_service'
 import { issueCaptcha } from '#core/auth/captcha'
 import { allow } from '#core/auth/rate_limit'
+import { loginGuard, loginRules } from '#core/security/login_guard'
+import { reportLock } from '#core/security/lockout_notice'
+import { securityLog } from '#core/security/security_log'
 import { openSession, closeAllSessions } from '#core/auth/sessions'
 import { checkPassword, rememberPassword } from '#core/auth/password_policy'
 import { ssoProviders } from '#core/auth/sso/sso_provider'
@@ -22,12 +25,24 @@ export default class AuthController {
   async login(ctx: HttpContext) {
     const { request, response, i18n } = ctx
     const input = await request.validateUsing(loginValidator)
-    if (!(await allow(`login:${request.ip()}:${input.username}`, 20, 60))) {
+    const ip = request.ip()
+    // Password spraying: one address failing across many usernames is held back as a whole.
+    if (
+      !(await allow(`login:${ip}:${input.username}`, 20, 60)) ||
+      (await loginGuard.ipBlocked(ip, await loginRules()))
+    ) {
+      await securityLog.denied(ctx, 'security.throttled', {
+        actorUsername: input.username,
+        detail: 'login',
+      })
       return response.tooManyRequests({ message: i18n('identity.tooManyAttempts') })
     }
 
-    const outcome = await attemptLogin(input)
+    const outcome = await attemptLogin({ ...input, ip })
     if (!outcome.ok) {
+      if (outcome.newLock) {
+        await reportLock(ctx, input.username, outcome.newLock, outcome.lockedUntil!, outcome.user)
+      }
       await audit.record(ctx, {
         action: 'auth.login_failed',
         entityType: 'user',

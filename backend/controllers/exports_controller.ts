@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { timingSafeEqual } from 'node:crypto'
 import { access as fsAccess } from 'node:fs/promises'
 import vine from '@vinejs/vine'
-import { audit } from '#core/audit/audit'
+import { sendDownload, XLSX_TYPE } from '#core/security/downloads'
 import { exportPath } from '#core/audit/export_files'
 import { jobRuns } from '#core/queue/job_runs'
 import type { XlsxExportResult } from '#core/exports/xlsx_export'
@@ -34,12 +34,12 @@ export default class ExportsController {
     } catch {
       return notReady()
     }
-    await audit.record(ctx, {
-      action: 'export.download',
-      entityType: 'job',
+    await sendDownload(ctx, {
+      absolutePath: file,
+      fileName: result.fileName,
+      contentType: XLSX_TYPE,
+      entityType: `job:${run.name}`,
       entityId: run.id,
-      detail: `${run.name}: ${result.fileName}`,
     })
-    ctx.response.attachment(file, result.fileName)
   }
 }

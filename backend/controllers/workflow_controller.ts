@@ -2,12 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { pickLocale } from '#core/i18n/messages'
 import * as actions from '#core/workflow/actions'
-import {
-  ATTACHMENT_EXTENSIONS,
-  ATTACHMENT_MAX_BYTES,
-  addAttachment,
-  attachmentFile,
-} from '#core/workflow/attachments'
+import { addAttachment, attachmentFile } from '#core/workflow/attachments'
+import { UploadRefused, checkUpload, uploadLimits } from '#core/security/upload_policy'
+import { sendDownload } from '#core/security/downloads'
+import { securityLog } from '#core/security/security_log'
 import { WorkflowError } from '#core/workflow/workflow_error'
 import { applyExternalDecision } from '#core/workflow/external'
 import { instanceDetail, visibleInstance } from '#core/workflow/instance_detail'
@@ -110,16 +108,25 @@ export default class WorkflowController {
     )
   }
 
-  /** 审批附件: multipart field `file`; type and size are checked before the file is kept. */
+  /** 审批附件: multipart field `file`; size, allow-list and content are checked before the file is kept. */
   async attach(ctx: HttpContext) {
     return workflowAnswer(ctx, async () => {
-      const file = ctx.request.file('file', {
-        size: ATTACHMENT_MAX_BYTES,
-        extnames: ATTACHMENT_EXTENSIONS,
-      })
+      const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
       if (!file) throw new WorkflowError(422, 'workflow.badFile')
+      let contentType: string
+      try {
+        contentType = await checkUpload(file)
+      } catch (error) {
+        if (!(error instanceof UploadRefused)) throw error
+        await securityLog.denied(ctx, 'security.upload_refused', {
+          entityType: 'wf_instance',
+          entityId: idOf(ctx),
+          detail: `${file.clientName.slice(0, 100)}: ${error.key}`,
+        })
+        throw new WorkflowError(422, error.key, error.data)
+      }
       const access = await accessOf(ctx)
-      const saved = await addAttachment(access, idOf(ctx), file)
+      const saved = await addAttachment(access, idOf(ctx), file, contentType)
       ctx.response.status(201)
       return saved
     })
@@ -128,7 +135,7 @@ export default class WorkflowController {
   async download(ctx: HttpContext) {
     return workflowAnswer(ctx, async () => {
       const file = await attachmentFile(await accessOf(ctx), idOf(ctx))
-      ctx.response.attachment(file.absolutePath, file.fileName)
+      await sendDownload(ctx, { ...file, entityType: 'wf_attachment', entityId: idOf(ctx) })
     })
   }
 

@@ -4,6 +4,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { errors as authErrors } from '@adonisjs/auth'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { MAX_NESTING } from '#core/middleware/nesting_limit_middleware'
+import { TooManyJobsError } from '#core/queue/user_job_throttle'
 
 /*
 | One error shape for the console: `{ message }`, plus `errors: [{ field, rule,
@@ -14,7 +15,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
   /** Expected outcomes (bad input, no access, not found) are answers, not incidents. */
-  protected ignoreStatuses = [400, 401, 403, 404, 422]
+  protected ignoreStatuses = [400, 401, 403, 404, 422, 429]
 
   async handle(error: unknown, ctx: HttpContext) {
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
@@ -41,6 +42,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error instanceof SyntaxError && (error as any).status === 400) {
       return ctx.response.status(400).send({ message: ctx.i18n('http.badJson'), code: 'BAD_JSON' })
     }
+    if (error instanceof TooManyJobsError) return error.handle(error, ctx)
     const status = (error as any)?.status ?? 500
     if (status >= 500) {
       ctx.logger.error({ err: error }, 'request failed')

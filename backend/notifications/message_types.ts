@@ -27,6 +27,13 @@ export const coreMessageTypes: MessageTypeDefinition[] = [
     optional: ['email'],
   },
   {
+    // An account locked from all addresses (security/lockout_notice.ts).
+    type: 'security.lockout',
+    name: { zh: '账号锁定告警', en: 'Account lockout alert' },
+    channels: ['inapp', 'email'],
+    optional: ['email'],
+  },
+  {
     type: 'deadline.reminder',
     name: { zh: '时效提醒', en: 'Deadline reminder' },
     channels: ['inapp', 'email', 'sms'],

@@ -9,6 +9,7 @@ import { BullMqDriver } from './drivers/bullmq.js'
 import { InProcessDriver } from './drivers/in_process.js'
 import type { DispatchOptions, QueueDriver } from './drivers/types.js'
 import type { ScheduledJob } from './scheduled_jobs.js'
+import { throttleUserJob } from './user_job_throttle.js'
 
 function createDriver(): QueueDriver {
   if (queueConfig.driver === 'bullmq') {
@@ -36,6 +37,8 @@ export const queue = {
     options: DispatchOptions & { userId?: number | null } = {}
   ) {
     const definition = jobRegistry.get(name)
+    // A person's jobs (exports, documents) are rate-limited; system jobs are not.
+    if (options.userId) await throttleUserJob(options.userId)
     const runId = await jobRuns.create(name, payload, options.userId ?? null)
     await current().enqueue(runId, name, payload, {
       attempts: options.attempts ?? definition.attempts,

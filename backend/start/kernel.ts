@@ -19,6 +19,7 @@ router.use([
   // Before anything walks the body (auth, 防重复提交, validators): deep nesting is a 400.
   () => import('#core/middleware/nesting_limit_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#core/middleware/security_log_middleware'),
   () => import('#core/middleware/repeat_submit_middleware'),
 ])
 

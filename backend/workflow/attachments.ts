@@ -19,20 +19,7 @@ import { journal } from './journal.js'
 import { visibleInstance } from './instance_detail.js'
 import { WorkflowError, notFound } from './workflow_error.js'
 
-export const ATTACHMENT_EXTENSIONS = [
-  'pdf',
-  'jpg',
-  'jpeg',
-  'png',
-  'doc',
-  'docx',
-  'xls',
-  'xlsx',
-  'txt',
-  'zip',
-]
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-
+/* Which files are accepted (type by content, size) is the upload policy's: security/upload_policy.ts. */
 const root = () => process.env.WORKFLOW_FILES_DIR || app.tmpPath('workflow-files')
 
 /** Only the applicant and people who hold or held a task add files (a monitor only reads). */
@@ -43,7 +30,13 @@ async function mayAttach(userId: number, instance: ReturnType<typeof instanceFro
   )
 }
 
-export async function addAttachment(access: UserAccess, instanceId: number, file: MultipartFile) {
+export async function addAttachment(
+  access: UserAccess,
+  instanceId: number,
+  file: MultipartFile,
+  /** The type detected from the content (upload_policy), sent back on download. */
+  contentType: string
+) {
   const instance = instanceFromRow(await visibleInstance(access, instanceId))
   if (!(await mayAttach(access.user.id, instance))) throw notFound()
   if (!file.isValid || !file.tmpPath) throw new WorkflowError(422, 'workflow.badFile')
@@ -66,8 +59,7 @@ export async function addAttachment(access: UserAccess, instanceId: number, file
         instance_id: instance.id,
         history_id: historyId,
         file_name: file.clientName.slice(0, 200),
-        content_type:
-          file.type && file.subtype ? `${file.type}/${file.subtype}`.slice(0, 100) : null,
+        content_type: contentType.slice(0, 100),
         size: file.size,
         stored_path: stored,
         sha256,
@@ -87,5 +79,9 @@ export async function attachmentFile(access: UserAccess, attachmentId: number) {
   const row = await db.from('wf_attachments').where('id', attachmentId).first()
   if (!row) throw notFound()
   await visibleInstance(access, Number(row.instance_id))
-  return { absolutePath: path.join(root(), row.stored_path), fileName: row.file_name as string }
+  return {
+    absolutePath: path.join(root(), row.stored_path),
+    fileName: row.file_name as string,
+    contentType: (row.content_type as string | null) ?? null,
+  }
 }

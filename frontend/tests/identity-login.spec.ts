@@ -55,7 +55,7 @@ describe('login with captcha, lockout and forced password change', () => {
         captchas++
         return {
           status: 200,
-          body: { id: `cap-${captchas}`, image: `data:image/svg+xml;base64,Q${captchas}` },
+          body: { id: `cap-${captchas}`, image: `data:image/png;base64,Q${captchas}` },
         }
       }
       if (call.path === '/api/auth/login') {
@@ -96,7 +96,7 @@ describe('login with captcha, lockout and forced password change', () => {
     expect(page.wrapper.find('[data-testid=login-error]').text()).toContain('用户名或密码错误')
     expect(page.wrapper.find('[data-testid=login-captcha-row]').exists()).toBe(true)
     expect(page.wrapper.find('[data-testid=login-captcha-refresh] img').attributes('src')).toBe(
-      'data:image/svg+xml;base64,Q1'
+      'data:image/png;base64,Q1'
     )
 
     await page.fill('login-password', 'Right@12345')
@@ -112,7 +112,7 @@ describe('login with captcha, lockout and forced password change', () => {
     expect(page.wrapper.find('[data-testid=login-error]').text()).toContain('验证码错误')
     // The spent captcha is replaced and its answer cleared.
     expect(page.wrapper.find('[data-testid=login-captcha-refresh] img').attributes('src')).toBe(
-      'data:image/svg+xml;base64,Q2'
+      'data:image/png;base64,Q2'
     )
     expect(
       (page.wrapper.find('input[data-testid=login-captcha]').element as HTMLInputElement).value
@@ -140,7 +140,7 @@ describe('login with captcha, lockout and forced password change', () => {
         captchas++
         return {
           status: 200,
-          body: { id: `cap-${captchas}`, image: `data:image/svg+xml;base64,Q${captchas}` },
+          body: { id: `cap-${captchas}`, image: `data:image/png;base64,Q${captchas}` },
         }
       }
       if (call.path === '/api/auth/login')
@@ -157,7 +157,7 @@ describe('login with captcha, lockout and forced password change', () => {
     await flushPromises()
 
     expect(page.wrapper.find('[data-testid=login-captcha-refresh] img').attributes('src')).toBe(
-      'data:image/svg+xml;base64,Q2'
+      'data:image/png;base64,Q2'
     )
   })
 

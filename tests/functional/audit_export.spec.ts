@@ -123,7 +123,9 @@ test.group('Audit log export', (group) => {
     assert.isNotNull(
       await db
         .from('audit_logs')
-        .where('action', 'audit.export_download')
+        // Downloads are 安全日志 rows (category security) since every file leaving is logged there.
+        .where('action', 'security.download')
+        .where('entity_type', 'audit_export')
         .where('entity_id', jobId)
         .first()
     )

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { access as fsAccess } from 'node:fs/promises'
+import { sendDownload, XLSX_TYPE } from '#core/security/downloads'
 import { timingSafeEqual } from 'node:crypto'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
@@ -38,6 +39,11 @@ export default class AuditController {
 
   operationLogs(ctx: HttpContext) {
     return this.list(ctx, 'operation')
+  }
+
+  /** 安全日志: denials, refused uploads, lockouts and every file download (security/security_log.ts). */
+  securityLogs(ctx: HttpContext) {
+    return this.list(ctx, 'security')
   }
 
   private async list(ctx: HttpContext, category: AuditCategory) {
@@ -116,12 +122,12 @@ export default class AuditController {
     } catch {
       return notReady()
     }
-    await audit.record(ctx, {
-      action: 'audit.export_download',
+    await sendDownload(ctx, {
+      absolutePath: file,
+      fileName: result.fileName,
+      contentType: XLSX_TYPE,
       entityType: 'audit_export',
       entityId: run.id,
-      detail: result.fileName,
     })
-    ctx.response.attachment(file, result.fileName)
   }
 }

@@ -11,6 +11,7 @@ import workflow from './workflow.js'
 import query from './query.js'
 import messages from './messages.js'
 import webSecurity from './web_security.js'
+import security from './security.js'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -28,4 +29,5 @@ export const parts: MessagePart[] = [
   query,
   messages,
   webSecurity,
+  security,
 ]

@@ -8,6 +8,7 @@
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import { GrantRefused } from '#core/auth/grant_guard'
+import { securityLog } from '#core/security/security_log'
 
 export type Localizable = string | number | { zh: string; en: string }
 
@@ -64,6 +65,9 @@ export async function respond<T>(ctx: HttpContext, work: () => Promise<T>) {
     return await work()
   } catch (error) {
     if (error instanceof GrantRefused) {
+      await securityLog.denied(ctx, 'security.escalation_refused', {
+        detail: `${ctx.request.method()} ${ctx.request.url()}: ${error.rule}`,
+      })
       return ctx.response
         .status(403)
         .send({ message: ctx.i18n(error.key, localize(ctx, error.data)), rule: error.rule })

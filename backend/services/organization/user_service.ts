@@ -12,6 +12,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
+import { loginGuard } from '#core/security/login_guard'
 import User from '#core/models/user'
 import { grantGuard } from '#core/auth/grant_guard'
 import { rememberPassword } from '#core/auth/password_policy'
@@ -306,6 +307,7 @@ export const userService = {
     })
     await user.save()
     await noteAccountChange(db.connection(), id, actor.access.user.id, 'user.password')
+    await loginGuard.unlockUser(user.username)
     await rememberPassword(user.id, user.password)
     await revokeTokens(id)
     await audit.record(actor.ctx, {

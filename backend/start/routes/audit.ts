@@ -33,6 +33,10 @@ router
       .use([can('system:audit:export'), can('system:audit:operation-log')])
 
     router
+      .get('/security-logs', [AuditController, 'securityLogs'])
+      .use(can('system:audit:security-log'))
+
+    router
       .get('/exports/:jobId/download', [AuditController, 'download'])
       .use(can('system:audit:export'))
   })

@@ -10,6 +10,7 @@ import ledgers from './ledgers.js'
 import notifications from './notifications.js'
 import query from './query.js'
 import workflow from './workflow.js'
+import security from './security.js'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -23,4 +24,5 @@ export const parts: ManifestPart[] = [
   notifications,
   query,
   workflow,
+  security,
 ]

@@ -1,4 +1,4 @@
-/* 登录日志 / 操作日志 endpoints: one typed function per endpoint, plus the export download. */
+/* 登录日志 / 操作日志 / 安全日志 endpoints: one typed function per endpoint, plus the export download. */
 import { http, type Query } from './http'
 import { downloadFile } from './download'
 import type { ListQuery, Paginated } from './types'
@@ -73,6 +73,8 @@ const BASE = '/system/audit'
 
 export const listLoginLogs = (query: ListQuery) =>
   http.get<Paginated<AuditLogRow>>(`${BASE}/login-logs`, query)
+export const listSecurityLogs = (query: ListQuery) =>
+  http.get<Paginated<AuditLogRow>>(`${BASE}/security-logs`, query)
 export const listOperationLogs = (query: ListQuery) =>
   http.get<Paginated<AuditLogRow>>(`${BASE}/operation-logs`, query)
 export const fetchOperationLog = (id: string) =>
