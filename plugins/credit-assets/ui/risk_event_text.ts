@@ -50,6 +50,15 @@ export function describeRiskEvent(event: RiskEventLike): string {
       return arrow(none(before.orgName ?? before.orgId), none(after.orgName ?? after.orgId))
     case 'manager':
       return `${t('管户人', 'Manager')} ${arrow(none(before.managerName), none(after.managerName))}`
+    case 'status':
+      return (
+        `${t('借据状态', 'Loan status')} ` +
+        arrow(
+          before.status === undefined ? undefined : dictLabel('credit_assets_loan_status', before.status),
+          dictLabel('credit_assets_loan_status', after.status)
+        ) +
+        (after.reason ? `（${after.reason}）` : '')
+      )
     case 'tags': {
       const was: string[] = before.tags ?? []
       const now: string[] = after.tags ?? []
