@@ -30,6 +30,7 @@ export default definePlugin({
     'services/book_lookups.ts',
     'services/book_writer.ts',
     'services/risk_events.ts',
+    'services/risk_since.ts',
     'services/platform_sync.ts',
     'rules/five_class.ts',
     'rules/handover.ts',

@@ -68,7 +68,12 @@ async function changeLoanStatus(
       .where('status', leaving ? 'managed' : 'exited')
       .update(
         leaving
-          ? { status: 'exited', exited_on: change.businessDate, exit_reason: reason, updated_at: dbNow() }
+          ? {
+              status: 'exited',
+              exited_on: change.businessDate,
+              exit_reason: reason,
+              updated_at: dbNow(),
+            }
           : { status: 'managed', exited_on: null, exit_reason: null, updated_at: dbNow() }
       )
     await recordRiskEvent(trx, {
@@ -84,4 +89,20 @@ async function changeLoanStatus(
   return (await bookApi.loans.byId(Number(loan.id), { client: trx }))!
 }
 
-export const bookWriter = { changeLoanStatus }
+/**
+ * Locks the customer's row until the caller's transaction ends, so changes about
+ * one customer (customer-view's tags and their timeline event) happen one at a time.
+ */
+async function lockCustomer(trx: TransactionClientContract, customerId: number) {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  return Boolean(
+    await trx
+      .from(bookLookups.customers.table)
+      .where('id', customerId)
+      .forUpdate()
+      .select('id')
+      .first()
+  )
+}
+
+export const bookWriter = { changeLoanStatus, lockCustomer }

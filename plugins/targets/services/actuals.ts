@@ -18,6 +18,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { Money } from '#core/money/money'
 import { joinRiskSince, riskSinceSql } from '../../credit-assets/services/risk_since.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { periodRange, type Period, type TargetKind } from './periods.js'
 
 export interface ActualKey {
@@ -41,9 +42,9 @@ export async function actualsFor(keys: ActualKey[]): Promise<Map<string, Actual>
       const { from, to } = periodRange(k.year, k.period)
       const row = await joinRiskSince(
         db
-          .from('ca_repayments as p')
-          .join('ca_risk_assets as r', 'r.loan_id', 'p.loan_id')
-          .join('ca_loans as l', 'l.id', 'p.loan_id')
+          .from(book.repayments.as('p'))
+          .join(book.riskAssets.as('r'), 'r.loan_id', 'p.loan_id')
+          .join(book.loans.as('l'), 'l.id', 'p.loan_id')
           .join('orgs as o', 'o.id', 'l.org_id')
       )
         .where('o.path', 'like', `${k.orgPath}%`)
