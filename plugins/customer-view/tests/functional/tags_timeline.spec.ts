@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { addTag, removeTag } from '../../services/tags.js'
 
 /*
