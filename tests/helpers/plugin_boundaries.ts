@@ -23,7 +23,7 @@ export interface BoundaryViolation {
   /** Path relative to the plugins folder. */
   file: string
   line: number
-  kind: 'table' | 'import' | 'lookup'
+  kind: 'table' | 'import' | 'lookup' | 'public'
   detail: string
 }
 
@@ -66,6 +66,14 @@ export function findBoundaryViolations(pluginsDir: string, plugins: BoundaryPlug
   const violations: BoundaryViolation[] = []
   const owned = new Map(plugins.map((p) => [p.id, tablesOf(p)]))
   for (const plugin of plugins) {
+    for (const module of plugin.publicModules ?? [])
+      if (module.startsWith('tests/') || !existsSync(join(plugin.root, module)))
+        violations.push({
+          file: `${plugin.id}/plugin.ts`,
+          line: 1,
+          kind: 'public',
+          detail: `public module ${module} is missing or a test helper`,
+        })
     for (const lookup of plugin.lookups ?? [])
       if (!owned.get(plugin.id)!.includes(lookup.table))
         violations.push({
@@ -96,7 +104,9 @@ export function findBoundaryViolations(pluginsDir: string, plugins: BoundaryPlug
       for (const m of text.matchAll(imports)) {
         const spec = m[1]
         if (!spec.startsWith('.')) continue
-        const target = relative(pluginsDir, resolve(dirname(file), spec)).split(sep).join('/')
+        const target = relative(pluginsDir, resolve(dirname(file), spec))
+          .split(sep)
+          .join('/')
         const [owner, ...rest] = target.split('/')
         if (target.startsWith('..') || owner === plugin.id) continue
         const other = plugins.find((p) => p.id === owner)

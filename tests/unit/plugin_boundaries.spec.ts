@@ -24,7 +24,7 @@ function sandbox(readerFiles: Record<string, string>) {
     {
       id: 'owner',
       root: join(dir, 'owner'),
-      publicModules: ['services/api.ts', 'tests/helpers.ts'],
+      publicModules: ['services/api.ts'],
       lookups: [{ table: 'owner_things' }],
     },
     { id: 'reader', root: join(dir, 'reader') },
@@ -65,14 +65,44 @@ test.group('plugin boundaries', () => {
     try {
       assert.sameDeepMembers(
         violations.map((v) => `${v.file}:${v.line}:${v.kind}`),
-        ['reader/services/bad.ts:1:import', 'reader/services/bad.ts:2:import', 'reader/services/bad.ts:3:table']
+        [
+          'reader/services/bad.ts:1:import',
+          'reader/services/bad.ts:2:import',
+          'reader/services/bad.ts:3:table',
+        ]
       )
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
   })
 
-  test('the published module and comments naming a table pass; tests may arrange rows', ({ assert }) => {
+  test('a test helper or a missing file cannot be published; a lookup must be the owner’s table', ({
+    assert,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ram-boundaries-'))
+    mkdirSync(join(dir, 'owner', 'tests'), { recursive: true })
+    writeFileSync(join(dir, 'owner', 'tests', 'helpers.ts'), 'export const h = 1')
+    try {
+      const violations = findBoundaryViolations(dir, [
+        {
+          id: 'owner',
+          root: join(dir, 'owner'),
+          publicModules: ['tests/helpers.ts', 'services/gone.ts'],
+          lookups: [{ table: 'someone_elses' }],
+        },
+      ])
+      assert.deepEqual(
+        violations.map((v) => v.kind),
+        ['public', 'public', 'lookup']
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('the published module and comments naming a table pass; tests may arrange rows', ({
+    assert,
+  }) => {
     const { dir, violations } = sandbox({
       'services/good.ts': [
         `/* reads owner_things through the owner's api */`,
