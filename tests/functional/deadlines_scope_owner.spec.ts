@@ -44,15 +44,13 @@ test.group('Deadlines · record scope and owning plugin', (group) => {
       format: 'json',
       year: 2026,
     })
-    await db
-      .table('permissions')
-      .insert({
-        code: HANDLE,
-        source: 'test',
-        name_zh: '测试办理',
-        name_en: 'Handle',
-        active: true,
-      })
+    await db.table('permissions').insert({
+      code: HANDLE,
+      source: 'test',
+      name_zh: '测试办理',
+      name_en: 'Handle',
+      active: true,
+    })
     return async () => {
       deadlineClock.fix(null)
       await queue.drain()

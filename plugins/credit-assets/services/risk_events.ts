@@ -15,13 +15,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** The dictionary credit_assets_risk_event_type lists the same codes. */
 export type RiskEventType =
-  | 'handover'
-  | 'classification'
-  | 'balance'
-  | 'org'
-  | 'manager'
-  | 'tags'
-  | 'status'
+  'handover' | 'classification' | 'balance' | 'org' | 'manager' | 'tags' | 'status'
 
 export interface RiskEvent {
   type: RiskEventType

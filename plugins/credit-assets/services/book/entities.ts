@@ -65,7 +65,16 @@ export const loans: BookEntity<BookLoan> = {
   lookup: bookLookups.loans,
   scopedBy: 'self',
   key: 'loan_no',
-  money: ['amount_fen', 'balance_fen', 'overdue_principal_fen', 'overdue_interest_fen', 'penalty_interest_fen', 'compound_interest_fen', 'on_balance_interest_fen', 'off_balance_interest_fen'],
+  money: [
+    'amount_fen',
+    'balance_fen',
+    'overdue_principal_fen',
+    'overdue_interest_fen',
+    'penalty_interest_fen',
+    'compound_interest_fen',
+    'on_balance_interest_fen',
+    'off_balance_interest_fen',
+  ],
   keyword: { prefix: ['loan_no'], contains: [] },
   order: ['id'],
   toPlain: (r) => ({

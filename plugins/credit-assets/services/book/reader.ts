@@ -90,17 +90,23 @@ export function bookReader<T>(entity: BookEntity<T>) {
     const rows: any[] = []
     for (let i = 0; i < clean.length; i += 1000) {
       const chunk = clean.slice(i, i + 1000)
-      rows.push(...(await ordered(entity, baseQuery(entity, options).whereIn(`${A}.${entity.key}`, chunk))))
+      rows.push(
+        ...(await ordered(entity, baseQuery(entity, options).whereIn(`${A}.${entity.key}`, chunk)))
+      )
     }
     return rows.map(entity.toPlain)
   }
 
-  async function search(filters: BookSearch = {}, options: BookReadOptions = {}): Promise<BookPage<T>> {
+  async function search(
+    filters: BookSearch = {},
+    options: BookReadOptions = {}
+  ): Promise<BookPage<T>> {
     const page = Math.max(1, Math.trunc(filters.page ?? 1))
     const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.trunc(filters.perPage ?? 20)))
     const query = baseQuery(entity, options)
     if (filters.ids) query.whereIn(`${A}.id`, positiveIds(filters.ids))
-    if (filters.loanIds && has('loan_id')) query.whereIn(`${A}.loan_id`, positiveIds(filters.loanIds))
+    if (filters.loanIds && has('loan_id'))
+      query.whereIn(`${A}.loan_id`, positiveIds(filters.loanIds))
     if (filters.loanIds && !has('loan_id') && entity.lookup.name === 'loans')
       query.whereIn(`${A}.id`, positiveIds(filters.loanIds))
     if (filters.customerId !== undefined)
@@ -112,14 +118,17 @@ export function bookReader<T>(entity: BookEntity<T>) {
     if (keyword) {
       const text = escapeLike(keyword)
       query.where((q) => {
-        for (const c of entity.keyword.prefix) q.orWhereRaw(`${A}.${c} LIKE ? ESCAPE '!'`, [`${text}%`])
+        for (const c of entity.keyword.prefix)
+          q.orWhereRaw(`${A}.${c} LIKE ? ESCAPE '!'`, [`${text}%`])
         for (const c of entity.keyword.contains)
           q.orWhereRaw(`${A}.${c} LIKE ? ESCAPE '!'`, [`%${text}%`])
         if (!entity.keyword.prefix.length && !entity.keyword.contains.length) q.whereRaw('1 = 0')
       })
     }
     const [{ total }] = await query.clone().clearSelect().clearOrder().count('* as total')
-    const rows = await ordered(entity, query).offset((page - 1) * perPage).limit(perPage)
+    const rows = await ordered(entity, query)
+      .offset((page - 1) * perPage)
+      .limit(perPage)
     return { data: rows.map(entity.toPlain), meta: { total: Number(total), page, perPage } }
   }
 
