@@ -8,6 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { workingDays } from '#core/calendar/working_days'
 import { raiseRemindersFor } from './raise_reminders.js'
+import { sleepingSources } from './deadline_owner.js'
 
 const CHUNK = 500
 
@@ -23,6 +24,7 @@ export async function raiseDueReminders(
     const rows = await (trx ?? db)
       .from('deadlines as d')
       .whereNull('d.removed_at')
+      .whereNotIn('d.source', sleepingSources(trx ?? db))
       .where('d.id', '>', lastId)
       .whereNotExists((q) =>
         q

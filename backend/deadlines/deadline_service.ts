@@ -9,8 +9,11 @@
 |   // or, for whoever holds a permission at that org:  orgId: 12, permission: 'disposal:plan:edit'
 |   await deadlines.remove({ source, kind, subjectType, subjectId }, trx)
 |
-| A deadline is keyed by (source, kind, subjectType, subjectId): upserting again
-| replaces its title, due date, offsets and people. If a reminder of the new
+| A deadline is keyed by (source, kind, subjectType, subjectId) and belongs to the
+| plugin named by `source`: while that plugin is disabled its deadlines are hidden
+| and silent (deadline_owner.ts). Upserting again replaces its title, due date,
+| offsets, people and record scope; `remove` is a soft delete (see below). The
+| API is documented in docs/plugins.md "Deadlines". If a reminder of the new
 | state is already due (its date is today or past) and was not sent, it is raised
 | at once, inside the caller's transaction — see reminder_rules.ts for the dates.
 */
@@ -46,6 +49,12 @@ export interface DeadlineInput extends DeadlineKey {
    * without `userIds` makes the org's holders the only people.
    */
   permission?: string
+  /**
+   * The record the deadline is about, for the data scope: reminders by `permission`
+   * go only to holders whose scope covers it (a 仅本人 clerk only for records they own).
+   * Omitted: the record's org is `orgId` and it has no owner.
+   */
+  record?: { orgId: number; ownerId?: number | null }
   /** Console path of the subject. */
   link?: string
 }
@@ -80,6 +89,8 @@ async function upsert(input: DeadlineInput, trx?: TransactionClientContract): Pr
     offsets: JSON.stringify(offsets),
     org_id: input.orgId ?? null,
     permission: input.permission ?? null,
+    record_org_id: input.record?.orgId ?? null,
+    record_owner_id: input.record?.ownerId ?? null,
     link: input.link ? clip(input.link, 500) : null,
     removed_at: null,
     updated_at: dbNow(),
@@ -108,6 +119,11 @@ async function upsert(input: DeadlineInput, trx?: TransactionClientContract): Pr
   return id
 }
 
+/**
+ * Soft delete: the row gets `removed_at` and stays for the record (its reminders
+ * already sent keep their history); it is no longer listed or reminded. Upserting
+ * the same key again revives it with the new due date. Removing twice is a no-op.
+ */
 async function remove(key: DeadlineKey, trx?: TransactionClientContract): Promise<void> {
   await (trx ?? db)
     .from('deadlines')

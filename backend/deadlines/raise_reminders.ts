@@ -12,6 +12,7 @@ import { dbNow } from '#core/support/db_time'
 import { decideReminders, type ReminderDecision } from './reminder_rules.js'
 import { asDate } from './deadline_rows.js'
 import { holdersLookup } from './deadline_recipients.js'
+import { sleepingSources } from './deadline_owner.js'
 
 export const REMINDER_TYPE = 'deadline.reminder'
 
@@ -52,8 +53,20 @@ export async function raiseRemindersFor(
     .from('deadlines')
     .whereIn('id', deadlineIds)
     .whereNull('removed_at')
+    .whereNotIn('source', sleepingSources(trx))
     .forUpdate()
-    .select('id', 'title', 'rule', 'due_date', 'offsets', 'link', 'org_id', 'permission')
+    .select(
+      'id',
+      'title',
+      'rule',
+      'due_date',
+      'offsets',
+      'link',
+      'org_id',
+      'permission',
+      'record_org_id',
+      'record_owner_id'
+    )
   if (!rows.length) return 0
   const cal = calendar ?? (await workingDays.calendar())
   const ids = rows.map((r) => Number(r.id))
@@ -92,7 +105,12 @@ export async function raiseRemindersFor(
       const left = cal.workingDaysBetween(today, deadline.due_date)
       const named = people.filter((p) => Number(p.deadline_id) === id).map((p) => Number(p.user_id))
       const byPermission =
-        row.permission && row.org_id ? await holders(Number(row.org_id), row.permission) : []
+        row.permission && row.org_id
+          ? await holders(Number(row.org_id), row.permission, {
+              orgId: Number(row.record_org_id ?? row.org_id),
+              ownerId: row.record_owner_id === null ? null : Number(row.record_owner_id),
+            })
+          : []
       const userIds = [...new Set([...named, ...byPermission])]
       await notify(
         {

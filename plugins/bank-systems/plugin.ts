@@ -19,6 +19,10 @@ export default definePlugin({
   // The simulator tells the credit-assets book's story (same customers, loans, collateral).
   dependsOn: ['credit-assets'],
 
+  // What other plugins may import: the adapter contracts and `useAdapter`, and the
+  // simulator harness their tests start (docs/plugins.md "Reading another plugin's data").
+  publicModules: ['adapters/contracts.ts', 'adapters/index.ts', 'simulator/harness.ts'],
+
   settings: [
     {
       key: 'bank-systems.simulator.port',

@@ -60,6 +60,10 @@ export const dictionaries: DictionaryDefinition[] = [
     ['active', '存续', 'Active', 'success'],
     ['settled', '结清', 'Settled', 'info'],
     ['written_off', '已核销', 'Written off', 'danger'],
+    // Set by disposal plugins through services/book_writer.ts.
+    ['transferred', '已转让', 'Transferred', 'info'],
+    ['foreclosed', '已抵债', 'Foreclosed', 'info'],
+    ['relieved', '减免结清', 'Settled with relief', 'info'],
   ]),
   dict('risk_asset_status', '风险资产状态', 'Risk asset status', [
     ['managed', '管理中', 'Under management', 'warning'],
@@ -95,5 +99,6 @@ export const dictionaries: DictionaryDefinition[] = [
     ['manager', '管户人变更', 'Manager changed'],
     ['tags', '标签变更', 'Tags changed'],
     ['disposal', '处置结果', 'Disposal outcome'],
+    ['status', '借据状态变更', 'Loan status changed'],
   ]),
 ]

@@ -2,6 +2,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 import { dictionaries } from './dictionaries.js'
 import * as ledgerParts from './ledgers/index.js'
 import { riskAssetsDataset } from './query/risk_assets_dataset.js'
+import { lookupDefinitions } from './services/book_lookups.js'
 
 /*
 | 信贷资产 (credit assets): customers, contracts, loans (借据), guarantees,
@@ -21,6 +22,23 @@ export default definePlugin({
     en: 'Customers, contracts, loans, guarantees, collateral, classification and risk-asset handover',
   },
   dependsOn: [],
+
+  // What other plugins may use (docs/plugins.md "Reading another plugin's data"): the
+  // book is read through book_api, joined through the lookups, changed through book_writer.
+  publicModules: [
+    'services/book_api.ts',
+    'services/book_lookups.ts',
+    'services/book_writer.ts',
+    'services/risk_events.ts',
+    'services/risk_since.ts',
+    'services/platform_sync.ts',
+    'rules/five_class.ts',
+    'rules/handover.ts',
+    'ui/risk_event_text.ts',
+    'fixtures/book_fixture.ts',
+  ],
+  lookups: lookupDefinitions,
+  testFixtures: () => import('./fixtures/book_fixture.js'),
 
   routes(router) {
     router.get('/risk-assets', [RiskAssets, 'index'], 'credit-assets:risk-asset:list')

@@ -48,6 +48,10 @@ export default definePlugin({
   },
   dependsOn: ['credit-assets', 'bank-systems'],
 
+  // What other plugins may use (docs/plugins.md "Reading another plugin's data"):
+  // approved plans for later reports, and the record of disposals carried out.
+  publicModules: ['services/plans_api.ts', 'services/outcomes_api.ts'],
+
   routes(router: PluginRouter) {
     for (const part of parts) part.routes?.(router)
   },

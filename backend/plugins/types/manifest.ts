@@ -13,6 +13,7 @@ import type { DocumentTemplateDefinition } from './documents.js'
 import type { DashboardWidgetDefinition } from './dashboard.js'
 import type { ConnectorSystemDefinition } from './connectors.js'
 import type { MessageTypeDefinition } from './messages.js'
+import type { LookupDefinition, TestFixtureProvider } from './contract.js'
 
 export interface PluginManifest {
   /** Folder name under plugins/; lower-case, digits and dashes. */
@@ -58,6 +59,15 @@ export interface PluginManifest {
   connectors?: ConnectorSystemDefinition[]
   /** 综合查询 datasets and their fields (backend/query/dataset_types.ts). */
   queryDatasets?: import('../../query/dataset_types.js').QueryDatasetDefinition[]
+  /**
+   * Modules other plugins may import, relative to the plugin folder (`services/book_api.ts`).
+   * Every other file is private to the plugin.
+   */
+  publicModules?: string[]
+  /** Tables (with stable columns) other plugins' set-based SQL may join (types/contract.ts). */
+  lookups?: LookupDefinition[]
+  /** The plugin's share of the shared test book (tests/fixtures/book.ts). */
+  testFixtures?: () => Promise<{ default: TestFixtureProvider }>
 }
 
 export interface PluginStartupContext {

@@ -20,6 +20,7 @@ import {
   trouble,
 } from './bank_rows.js'
 import { relationshipGraph } from './relationship_graph.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export class BankData {
   constructor(
@@ -43,7 +44,7 @@ export class BankData {
 
   /* 核心系统 */
   async loanBalance(loanNo: string) {
-    const loan = await this.client().from('ca_loans').where('loan_no', loanNo).first()
+    const loan = await this.client().from(book.loans.table).where('loan_no', loanNo).first()
     if (!loan) return null
     return {
       loanNo,
@@ -62,7 +63,7 @@ export class BankData {
     const customer = await customerByNo(client, customerNo)
     if (!customer) return []
     const contracts = await client
-      .from('ca_contracts')
+      .from(book.contracts.table)
       .where('customer_id', customer.id)
       .orderBy('id')
     const loans = await loansOf(client, customer.id)
@@ -121,7 +122,7 @@ export class BankData {
       })
     }
     const collaterals = loans.length
-      ? await client.from('ca_collaterals').whereIn(
+      ? await client.from(book.collaterals.table).whereIn(
           'loan_id',
           loans.map((l: any) => l.id)
         )
@@ -188,11 +189,11 @@ export class BankData {
     const customer = await customerByNo(client, customerNo)
     if (!customer) return []
     const rows = await client
-      .from('ca_collaterals')
-      .join('ca_loans', 'ca_loans.id', 'ca_collaterals.loan_id')
-      .where('ca_loans.customer_id', customer.id)
-      .orderBy('ca_collaterals.id')
-      .select('ca_collaterals.*')
+      .from(book.collaterals.table)
+      .join(book.loans.table, `${book.loans.table}.id`, `${book.collaterals.table}.loan_id`)
+      .where(`${book.loans.table}.customer_id`, customer.id)
+      .orderBy(`${book.collaterals.table}.id`)
+      .select(`${book.collaterals.table}.*`)
     return rows.map((c: any) => ({
       collateralNo: c.collateral_ref,
       kind: c.collateral_type,
@@ -206,11 +207,15 @@ export class BankData {
   /* 数据中台: loans handed over to risk-asset management on a business date. */
   async handovers(businessDate: string) {
     const rows = await this.client()
-      .from('ca_risk_assets')
-      .join('ca_loans', 'ca_loans.id', 'ca_risk_assets.loan_id')
-      .where('ca_risk_assets.entered_on', businessDate)
-      .orderBy('ca_loans.loan_no')
-      .select('ca_loans.loan_no', 'ca_loans.five_class', 'ca_risk_assets.entered_on')
+      .from(book.riskAssets.table)
+      .join(book.loans.table, `${book.loans.table}.id`, `${book.riskAssets.table}.loan_id`)
+      .where(`${book.riskAssets.table}.entered_on`, businessDate)
+      .orderBy(`${book.loans.table}.loan_no`)
+      .select(
+        `${book.loans.table}.loan_no`,
+        `${book.loans.table}.five_class`,
+        `${book.riskAssets.table}.entered_on`
+      )
     return rows.map((r: any) => ({
       loanNo: r.loan_no,
       reason: BAD_CLASSES.has(r.five_class) ? 'classification' : 'overdue',
@@ -233,7 +238,7 @@ export class BankData {
       dateText(customer.created_at)
     )
     for (const c of await client
-      .from('ca_contracts')
+      .from(book.contracts.table)
       .where('customer_id', customer.id)
       .orderBy('id'))
       doc(`CT-${c.contract_no}`, `借款合同 ${c.contract_no}`, 'contract', dateText(c.start_date))
@@ -242,7 +247,7 @@ export class BankData {
       doc(`LN-${l.loan_no}`, `借据 ${l.loan_no}`, 'loan', dateText(l.start_date))
     const guarantees = loans.length
       ? await client
-          .from('ca_guarantees')
+          .from(book.guarantees.table)
           .whereIn(
             'loan_id',
             loans.map((l: any) => l.id)

@@ -1,6 +1,7 @@
 /* Rows of the demo bank the simulated systems read, and the small derivations they share. */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { factsFor, type Random } from './random.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export type Client = QueryClientContract
 
@@ -17,11 +18,11 @@ export const personName = (r: Random) =>
   r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.5) ? r.pick(GIVEN) : '')
 
 export async function customerByNo(client: Client, customerNo: string) {
-  return client.from('ca_customers').where('customer_no', customerNo).first()
+  return client.from(book.customers.table).where('customer_no', customerNo).first()
 }
 
 export async function loansOf(client: Client, customerId: number) {
-  return client.from('ca_loans').where('customer_id', customerId).orderBy('id')
+  return client.from(book.loans.table).where('customer_id', customerId).orderBy('id')
 }
 
 /** A customer's standing, used to scale derived facts (a bad debtor gets more alerts and visits). */

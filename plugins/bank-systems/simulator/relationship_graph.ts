@@ -4,6 +4,7 @@
 */
 import { factsFor } from './random.js'
 import { type Client, customerByNo, legalRepresentative, loansOf, personName } from './bank_rows.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export async function relationshipGraph(client: Client, customerNo: string) {
   const customer = await customerByNo(client, customerNo)
@@ -25,7 +26,7 @@ export async function relationshipGraph(client: Client, customerNo: string) {
     fallbackKind: 'company' | 'person'
   ) => {
     if (id) {
-      const other = await client.from('ca_customers').where('id', id).first()
+      const other = await client.from(book.customers.table).where('id', id).first()
       if (other) return node(`C:${other.customer_no}`, other.name, 'customer')
     }
     return node(`${fallbackKind === 'company' ? 'E' : 'P'}:${name}`, name, fallbackKind)
@@ -42,7 +43,7 @@ export async function relationshipGraph(client: Client, customerNo: string) {
     legal_rep: 'legal_rep',
   }
   for (const p of await client
-    .from('ca_related_parties')
+    .from(book.relatedParties.table)
     .where('customer_id', customer.id)
     .orderBy('id')) {
     const target = await customerNode(
@@ -55,7 +56,7 @@ export async function relationshipGraph(client: Client, customerNo: string) {
   const loans = await loansOf(client, customer.id)
   const guarantees = loans.length
     ? await client
-        .from('ca_guarantees')
+        .from(book.guarantees.table)
         .whereIn(
           'loan_id',
           loans.map((l: any) => l.id)
@@ -73,11 +74,11 @@ export async function relationshipGraph(client: Client, customerNo: string) {
   }
   // Loans this customer guarantees for others (联保 / 互保 chains).
   const guaranteed = await client
-    .from('ca_guarantees')
-    .join('ca_loans', 'ca_loans.id', 'ca_guarantees.loan_id')
-    .join('ca_customers', 'ca_customers.id', 'ca_loans.customer_id')
-    .where('ca_guarantees.guarantor_customer_id', customer.id)
-    .select('ca_customers.customer_no', 'ca_customers.name')
+    .from(book.guarantees.table)
+    .join(book.loans.table, `${book.loans.table}.id`, `${book.guarantees.table}.loan_id`)
+    .join(book.customers.table, `${book.customers.table}.id`, `${book.loans.table}.customer_id`)
+    .where(`${book.guarantees.table}.guarantor_customer_id`, customer.id)
+    .select(`${book.customers.table}.customer_no`, `${book.customers.table}.name`)
   for (const b of guaranteed)
     links.push({
       source: self,

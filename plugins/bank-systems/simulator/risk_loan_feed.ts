@@ -12,6 +12,7 @@
 import { settings } from '#core/settings/settings'
 import { handoverSql } from '../../credit-assets/rules/handover.js'
 import { BAD_CLASSES, type Client, dateText, fen } from './bank_rows.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export interface PlatformOverride {
   fiveClass?: string
@@ -53,8 +54,8 @@ export class RiskLoanFeed {
     const threshold = await settings.integer('credit-assets.handover.overdueDays')
     const overridden = [...this.overrides.keys()]
     const query = this.client()
-      .from('ca_loans as l')
-      .leftJoin('ca_risk_assets as r', 'r.loan_id', 'l.id')
+      .from(`${book.loans.table} as l`)
+      .leftJoin(`${book.riskAssets.table} as r`, 'r.loan_id', 'l.id')
       .leftJoin('orgs as o', 'o.id', 'l.org_id')
       .leftJoin('users as u', 'u.id', 'l.manager_id')
       .where((q) => {

@@ -23,6 +23,7 @@ export type RiskEventType =
   | 'tags'
   /** A disposal carried out (written by the disposal plugin's recordDisposalOutcome). */
   | 'disposal'
+  | 'status'
 
 export interface RiskEvent {
   type: RiskEventType

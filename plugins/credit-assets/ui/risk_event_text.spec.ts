@@ -14,6 +14,10 @@ describe('风险资产时间轴 wording', () => {
         item('substandard', '次级', 'Substandard'),
         item('doubtful', '可疑', 'Doubtful'),
       ],
+      credit_assets_loan_status: [
+        item('active', '存续', 'Active'),
+        item('written_off', '已核销', 'Written off'),
+      ],
       customer_view_tag: [
         item('focus', '重点关注', 'Under watch'),
         item('litigation', '涉诉', 'In litigation'),
@@ -31,6 +35,9 @@ describe('风险资产时间轴 wording', () => {
         { fiveClass: 'doubtful', reason: '担保人失联' }
       )
     ).toBe('次级 → 可疑（担保人失联）')
+    expect(
+      event('status', { status: 'active' }, { status: 'written_off', reason: '核销 HX-2' })
+    ).toBe('借据状态 存续 → 已核销（核销 HX-2）')
     expect(event('balance', { balance: '1000000.00' }, { balance: '987654.32' })).toBe(
       '余额 1,000,000.00 → 987,654.32'
     )

@@ -63,6 +63,15 @@ export function describeRiskEvent(event: RiskEventLike): string {
       ]
         .filter(Boolean)
         .join('；')
+    case 'status':
+      return (
+        `${t('借据状态', 'Loan status')} ` +
+        arrow(
+          before.status === undefined ? undefined : dictLabel('credit_assets_loan_status', before.status),
+          dictLabel('credit_assets_loan_status', after.status)
+        ) +
+        (after.reason ? `（${after.reason}）` : '')
+      )
     case 'tags': {
       const was: string[] = before.tags ?? []
       const now: string[] = after.tags ?? []

@@ -1,6 +1,6 @@
 /*
 | The data scope of the customer view. A customer is visible by its org and
-| manager (ca_customers.org_id / manager_id); its loans, balances and timeline
+| manager (the book's customer org_id / manager_id); its loans, balances and timeline
 | are filtered again by the loan's own org and manager, so a branch never sees
 | another branch's loan of a shared customer. Out of scope by id is a 404.
 */
@@ -8,19 +8,17 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf, type UserAccess } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export const scopedCustomers = (access: UserAccess) =>
-  applyDataScope(db.from('ca_customers as c'), access, {
-    orgColumn: 'c.org_id',
-    ownerColumn: 'c.manager_id',
-  })
+  applyDataScope(db.from(book.customers.as('c')), access, book.customers.scopeOf('c'))
 
 /** The customer's loans the user may see (alias `l`). */
 export const scopedLoans = (access: UserAccess, customerId: number | number[]) => {
-  const query = db.from('ca_loans as l')
+  const query = db.from(book.loans.as('l'))
   if (Array.isArray(customerId)) query.whereIn('l.customer_id', customerId)
   else query.where('l.customer_id', customerId)
-  return applyDataScope(query, access, { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' })
+  return applyDataScope(query, access, book.loans.scopeOf('l'))
 }
 
 /** The customer named by the route's :id, or a 404 when it does not exist or is out of scope. */

@@ -1,14 +1,15 @@
 /*
 | 客户画像: the customer's facts, exposure, classification trend, loans and
-| risk-asset timeline, read from the credit-assets tables within the user's
-| data scope. Sums are done by the database on BIGINT fen and read as text
+| risk-asset timeline, within the user's data scope: loans through credit-assets'
+| book_api, sums and the timeline through its published lookups. Sums are done by the database on BIGINT fen and read as text
 | (CAST … AS CHAR), then turned into yuan strings by Money: never a float.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
-import { fenText, LOAN_MONEY_COLUMNS } from '../../credit-assets/services/money_sql.js'
-import { businessDateOf, loanDetail } from '../../credit-assets/services/serialize.js'
+import { dateText } from '#core/calendar/calendar_date'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+import { bookApi, type BookLoan } from '../../credit-assets/services/book_api.js'
 import { scopedLoans } from './customer_scope.js'
 import { tagsOf } from './tags.js'
 
@@ -19,6 +20,7 @@ const TIMELINE_LIMIT = 200
 const sumText = (expression: string, alias: string) =>
   db.raw(`CAST(COALESCE(SUM(${expression}), 0) AS CHAR) as ${alias}`)
 const money = (fen: unknown) => Money.fromFen(String(fen ?? '0'))
+const dateOf = (value: unknown) => (value ? dateText(value) : null)
 const parseJson = (text: unknown) => (typeof text === 'string' && text ? JSON.parse(text) : null)
 
 export function basicFacts(customer: Record<string, any>) {
@@ -58,7 +60,7 @@ export async function exposure(access: UserAccess, customerId: number) {
       )
       .first(),
     scopedLoans(access, customerId)
-      .join('ca_risk_assets as r', 'r.loan_id', 'l.id')
+      .join(book.riskAssets.as('r'), 'r.loan_id', 'l.id')
       .where('r.status', 'managed')
       .select(db.raw('COUNT(*) as risk_count'), sumText('l.balance_fen', 'risk_balance'))
       .first(),
@@ -81,32 +83,35 @@ export async function exposure(access: UserAccess, customerId: number) {
 
 /** 关联借据: every visible loan of the customer, oldest first, with its risk-asset status. */
 export async function loansOf(access: UserAccess, customerId: number, limit = PORTRAIT_LOAN_LIMIT) {
-  const rows = await scopedLoans(access, customerId)
-    .leftJoin('ca_risk_assets as r', 'r.loan_id', 'l.id')
-    .leftJoin('orgs as o', 'o.id', 'l.org_id')
-    .select(
-      'l.*',
-      'o.name as org_name',
-      'r.status as risk_status',
-      ...LOAN_MONEY_COLUMNS.map((c) => fenText(`l.${c}`, `${c}_text`))
-    )
-    .orderBy('l.id')
-    .limit(limit)
-  return rows.map((row) => {
-    for (const c of LOAN_MONEY_COLUMNS) row[c] = row[`${c}_text`]
-    return {
-      ...loanDetail(row),
-      orgName: row.org_name ?? null,
-      riskStatus: row.risk_status ?? null,
-    }
-  })
+  const loans: BookLoan[] = []
+  for (let page = 1; loans.length < limit; page++) {
+    const found = await bookApi.loans.search({ customerId, page, perPage: 200 }, { access })
+    loans.push(...found.data)
+    if (found.data.length < 200) break
+  }
+  const shown = loans.slice(0, limit)
+  const ids = shown.map((l) => l.id)
+  const [risks, orgs] = await Promise.all([
+    bookApi.riskAssets.byKeys(ids),
+    db
+      .from('orgs')
+      .whereIn('id', [...new Set(shown.map((l) => l.orgId))])
+      .select('id', 'name'),
+  ])
+  const riskOf = new Map(risks.map((r) => [r.loanId, r.status]))
+  const orgName = new Map(orgs.map((o) => [Number(o.id), o.name as string]))
+  return shown.map((loan) => ({
+    ...loan,
+    orgName: orgName.get(loan.orgId) ?? null,
+    riskStatus: riskOf.get(loan.id) ?? null,
+  }))
 }
 
 /** 五级分类走势: each classification change of the visible loans, in date order. */
 export async function classificationTrend(access: UserAccess, customerId: number) {
   const rows = await db
-    .from('ca_classification_history as h')
-    .join('ca_loans as hl', 'hl.id', 'h.loan_id')
+    .from(book.classificationHistory.as('h'))
+    .join(book.loans.as('hl'), 'hl.id', 'h.loan_id')
     .whereIn('h.loan_id', scopedLoans(access, customerId).select('l.id'))
     .select(
       'h.id',
@@ -125,7 +130,7 @@ export async function classificationTrend(access: UserAccess, customerId: number
     loanNo: h.loan_no,
     fromClass: h.from_class,
     toClass: h.to_class,
-    changedOn: businessDateOf(h.changed_on),
+    changedOn: dateOf(h.changed_on),
     reason: h.reason,
   }))
 }
@@ -133,15 +138,19 @@ export async function classificationTrend(access: UserAccess, customerId: number
 /** 风险资产时间轴: the visible loans' risk events (and the customer's own), newest first, with the operator's name. */
 export async function riskTimeline(access: UserAccess, customerId: number) {
   const rows = await db
-    .from('ca_risk_events as e')
+    .from(book.riskEvents.as('e'))
     .leftJoin('users as u', 'u.id', 'e.operator_id')
-    .leftJoin('ca_loans as el', 'el.id', 'e.loan_id')
+    .leftJoin(book.loans.as('el'), 'el.id', 'e.loan_id')
     .where((q) => {
       q.whereIn('e.loan_id', scopedLoans(access, customerId).select('l.id')).orWhere((own) =>
         own.whereNull('e.loan_id').where('e.customer_id', customerId)
       )
     })
-    .select('e.*', 'u.real_name as operator_name', 'el.loan_no')
+    .select(
+      ...book.riskEvents.columns.map((c) => `e.${c}`),
+      'u.real_name as operator_name',
+      'el.loan_no'
+    )
     .orderBy('e.id', 'desc')
     .limit(TIMELINE_LIMIT)
   return rows.map((e) => ({
@@ -149,7 +158,7 @@ export async function riskTimeline(access: UserAccess, customerId: number) {
     loanId: e.loan_id,
     loanNo: e.loan_no ?? null,
     eventType: e.event_type,
-    businessDate: businessDateOf(e.business_date),
+    businessDate: dateOf(e.business_date),
     before: parseJson(e.before_json),
     after: parseJson(e.after_json),
     operatorId: e.operator_id,

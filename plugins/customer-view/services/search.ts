@@ -11,6 +11,7 @@ import { classRank, type FiveClass } from '../../credit-assets/rules/five_class.
 import type { customerSearchValidator } from '../validators/customers.js'
 import { inOrgSubtree, scopedCustomers, scopedLoans } from './customer_scope.js'
 import { tagsByCustomer } from './tags.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 type SearchInput = Infer<typeof customerSearchValidator>
 
@@ -33,7 +34,7 @@ export async function searchCustomers(access: UserAccess, input: SearchInput) {
         .orWhere('c.customer_no', 'like', `${keyword}%`)
         .orWhereExists(
           db
-            .from('ca_loans as kl')
+            .from(book.loans.as('kl'))
             .whereColumn('kl.customer_id', 'c.id')
             .where('kl.loan_no', 'like', `${keyword}%`)
         )
@@ -45,7 +46,7 @@ export async function searchCustomers(access: UserAccess, input: SearchInput) {
     const fiveClass = input.fiveClass
     query.whereExists(
       db
-        .from('ca_loans as fl')
+        .from(book.loans.as('fl'))
         .whereColumn('fl.customer_id', 'c.id')
         .where('fl.five_class', fiveClass)
         .where('fl.status', 'active')

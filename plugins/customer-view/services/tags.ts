@@ -4,6 +4,7 @@ import { dbNow } from '#core/support/db_time'
 import { businessDate } from '#core/business_day/business_date'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordRiskEvent } from '../../credit-assets/services/risk_events.js'
+import { bookWriter } from '../../credit-assets/services/book_writer.js'
 
 export const TAG_DICTIONARY = 'customer_view_tag'
 
@@ -59,7 +60,7 @@ async function changeTags(
   const date = await businessDate.current()
   return db.transaction(async (trx) => {
     // One tag change per customer at a time, so each event's before/after is exact.
-    await trx.from('ca_customers').where('id', customerId).forUpdate().select('id').first()
+    await bookWriter.lockCustomer(trx, customerId)
     const rows = await trx
       .from('cv_customer_tags')
       .where('customer_id', customerId)

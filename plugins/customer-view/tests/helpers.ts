@@ -1,14 +1,12 @@
 /*
-| Test DSL for the customer view: `bookLoan` (credit-assets) books a customer
-| with one loan; `addLoan` books another loan for the same customer, and
+| Test DSL for the customer view: `bookLoan` (credit-assets' shared fixture) books a
+| customer with one loan; `addLoan` books another loan for the same customer, and
 | `fakeBankSystems` answers the external panels without a network.
 */
-import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
 import type { BankSystems } from '../../bank-systems/adapters/contracts.js'
+import { bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 
-let counter = 0
-
+/** Another loan for the same customer (credit-assets' shared fixture writes it). */
 export async function addLoan(
   customerId: number,
   spec: {
@@ -20,52 +18,8 @@ export async function addLoan(
     interestFen?: string
   }
 ) {
-  counter++
-  const tag = `${process.pid}x${counter}`
-  const now = dbNow()
-  const [contractId] = await db.table('ca_contracts').insert({
-    contract_no: `CVH${tag}`,
-    customer_id: customerId,
-    product: 'working_capital',
-    org_id: spec.orgId,
-    currency: 'CNY',
-    amount_fen: spec.balanceFen,
-    start_date: '2025-01-01',
-    maturity_date: '2027-01-01',
-    created_at: now,
-  })
-  const loanNo = `CVL${tag}`
-  const [loanId] = await db.table('ca_loans').insert({
-    loan_no: loanNo,
-    contract_id: contractId,
-    customer_id: customerId,
-    product: 'working_capital',
-    org_id: spec.orgId,
-    currency: 'CNY',
-    amount_fen: spec.balanceFen,
-    balance_fen: spec.balanceFen,
-    rate: '0.043500',
-    start_date: '2025-01-01',
-    maturity_date: '2027-01-01',
-    repayment_method: 'interest_monthly',
-    on_balance_interest_fen: spec.interestFen ?? '0',
-    off_balance_interest_fen: spec.interestFen ?? '0',
-    five_class: spec.fiveClass ?? 'normal',
-    status: spec.status ?? 'active',
-    created_at: now,
-    updated_at: now,
-  })
-  if (spec.riskAsset)
-    await db.table('ca_risk_assets').insert({
-      loan_id: loanId,
-      customer_id: customerId,
-      org_id: spec.orgId,
-      status: 'managed',
-      entered_on: '2026-01-01',
-      created_at: now,
-      updated_at: now,
-    })
-  return { loanId: Number(loanId), loanNo }
+  const { loanId, loanNo } = await bookLoan({ customerId, amountFen: spec.balanceFen, ...spec })
+  return { loanId, loanNo }
 }
 
 /** Adapters answering from memory; override one method to make its panel fail. */

@@ -19,6 +19,8 @@ import {
   limitationFor,
   recordEvent,
 } from '../limitation/limitation_service.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+import { bookApi } from '../../credit-assets/services/book_api.js'
 
 /*
 | 时效管理: the risk assets with their limitation dates, one loan's periods and
@@ -40,18 +42,15 @@ const fieldError = (ctx: HttpContext, field: string, message: string) =>
   })
 
 const scopedLoans = (access: UserAccess) =>
-  applyDataScope(db.from('ca_loans as l'), access, {
-    orgColumn: 'l.org_id',
-    ownerColumn: 'l.manager_id',
-  })
+  applyDataScope(db.from(book.loans.as('l')), access, book.loans.scopeOf('l'))
 
 export default class LimitationController {
   /** 风险资产时效一览: managed risk assets with their main period (诉讼时效, or 申请执行时效 after a judgment). */
   async index(ctx: HttpContext) {
     const q = await ctx.request.validateUsing(limitationListValidator)
     const query = scopedLoans(await accessOf(ctx))
-      .join('ca_risk_assets as ra', 'ra.loan_id', 'l.id')
-      .join('ca_customers as c', 'c.id', 'l.customer_id')
+      .join(book.riskAssets.as('ra'), 'ra.loan_id', 'l.id')
+      .join(book.customers.as('c'), 'c.id', 'l.customer_id')
       .leftJoin('orgs as o', 'o.id', 'l.org_id')
       .leftJoin(`${DATES_TABLE} as lit`, (j) =>
         j.on('lit.loan_id', 'l.id').andOnVal('lit.period_key', 'litigation')
@@ -163,13 +162,9 @@ export default class LimitationController {
     if (input.eventType === 'suspension' && input.endDate && input.endDate > today)
       return fieldError(ctx, 'endDate', '障碍消除日期不得晚于营业日期；尚未消除请留空')
     if (input.eventType === 'guarantor_claim') {
-      const guarantee = input.guaranteeId
-        ? await db
-            .from('ca_guarantees')
-            .where({ id: input.guaranteeId, loan_id: loan.id, guarantee_type: 'guaranty' })
-            .first()
-        : null
-      if (!guarantee) return fieldError(ctx, 'guaranteeId', '请选择本借据的保证担保')
+      const guarantee = input.guaranteeId ? await bookApi.guarantees.byId(input.guaranteeId) : null
+      if (!guarantee || guarantee.loanId !== loan.id || guarantee.guaranteeType !== 'guaranty')
+        return fieldError(ctx, 'guaranteeId', '请选择本借据的保证担保')
     }
     const user = ctx.auth.getUserOrFail()
     const assessment = await recordEvent(
@@ -208,9 +203,9 @@ export default class LimitationController {
     const { reviewNote } = await ctx.request.validateUsing(limitationReviewValidator)
     const event = Number.isSafeInteger(id)
       ? await applyDataScope(
-          db.from(`${EVENTS_TABLE} as e`).join('ca_loans as l', 'l.id', 'e.loan_id'),
+          db.from(`${EVENTS_TABLE} as e`).join(book.loans.as('l'), 'l.id', 'e.loan_id'),
           await accessOf(ctx),
-          { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' }
+          book.loans.scopeOf('l')
         )
           .where('e.id', id)
           .select('e.id', 'e.loan_id', 'e.legal_review')

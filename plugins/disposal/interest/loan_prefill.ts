@@ -1,22 +1,23 @@
 /*
 | Fills a trial from a real loan (借据): start date, rate and the bullet instalment
-| from ca_loans, repayments from ca_repayments. The clerk then edits the form —
-| the loan book has no repayment schedule, so instalments and 结息日 are a
-| starting point, not the contract. Every read goes through the caller's data
-| scope; a loan outside it is a 404 like a missing one.
+| from the loan, repayments from its repayment records — all read through
+| credit-assets' book_api. The clerk then edits the form — the loan book has no
+| repayment schedule, so instalments and 结息日 are a starting point, not the
+| contract. Every read goes through the caller's data scope; a loan outside it
+| is a 404 like a missing one.
 */
 import db from '@adonisjs/lucid/services/db'
+import { Exception } from '@adonisjs/core/exceptions'
 import { applyDataScope } from '#core/auth/data_scope'
 import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
-import { dateText, fromDayNumber, toDayNumber } from '#core/calendar/calendar_date'
+import { fromDayNumber, toDayNumber } from '#core/calendar/calendar_date'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { TrialInput } from './types.js'
 
 const scopedLoans = (access: UserAccess) =>
-  applyDataScope(db.from('ca_loans as l'), access, {
-    orgColumn: 'l.org_id',
-    ownerColumn: 'l.manager_id',
-  })
+  applyDataScope(db.from(book.loans.as('l')), access, book.loans.scopeOf('l'))
 
 const yuan = (fen: unknown) => Money.fromFen(String(fen ?? '0')).toYuan()
 
@@ -31,7 +32,7 @@ export interface LoanOption {
 /** Loans in scope matching a loan number or customer name (at most 20, for a picker). */
 export async function searchLoans(access: UserAccess, keyword?: string): Promise<LoanOption[]> {
   const query = scopedLoans(access)
-    .join('ca_customers as c', 'c.id', 'l.customer_id')
+    .join(book.customers.as('c'), 'c.id', 'l.customer_id')
     .select(
       'l.id',
       'l.loan_no',
@@ -78,50 +79,35 @@ export async function prefillFromLoan(
   access: UserAccess,
   loanId: number
 ): Promise<{ loan: LoanOption & { repaymentMethod: string }; input: TrialInput }> {
-  const loan = await scopedLoans(access)
-    .join('ca_customers as c', 'c.id', 'l.customer_id')
-    .where('l.id', loanId)
-    .select(
-      'l.*',
-      'c.name as customer_name',
-      db.raw('CAST(l.amount_fen AS CHAR) as amount_text'),
-      db.raw('CAST(l.balance_fen AS CHAR) as balance_text'),
-      db.raw('CAST(l.rate AS CHAR) as rate_text')
-    )
-    .firstOrFail()
-  const repayments = await db
-    .from('ca_repayments')
-    .where('loan_id', loan.id)
-    .orderBy('paid_on')
-    .orderBy('id')
-    .select(
-      'paid_on',
-      db.raw('CAST(principal_fen + interest_fen + penalty_fen AS CHAR) as total_text')
-    )
-  const start = dateText(loan.start_date)
-  const maturity = dateText(loan.maturity_date)
+  const loan = await bookApi.loans.byId(loanId, { access })
+  // Same answer as a missing id: the exception handler turns it into a 404.
+  if (!loan) throw new Exception('loan not found', { status: 404, code: 'E_ROW_NOT_FOUND' })
+  const customer = await bookApi.customers.byId(loan.customerId)
+  const repayments = await bookApi.repayments.byKeys([loan.id])
+  const start = loan.startDate
+  const maturity = loan.maturityDate
   return {
     loan: {
-      id: Number(loan.id),
-      loanNo: loan.loan_no,
-      customerName: loan.customer_name,
-      balance: yuan(loan.balance_text),
-      overdueDays: Number(loan.overdue_days),
-      repaymentMethod: loan.repayment_method,
+      id: loan.id,
+      loanNo: loan.loanNo,
+      customerName: customer?.name ?? '',
+      balance: loan.balance,
+      overdueDays: loan.overdueDays,
+      repaymentMethod: loan.repaymentMethod,
     },
     input: {
       start,
       // A sensible default as-of date: today is unknown here, so the day after maturity.
       asOf: fromDayNumber(toDayNumber(maturity) + 1),
-      rates: [
-        { from: start, annualRate: String(loan.rate_text).replace(/0+$/, '').replace(/\.$/, '') },
-      ],
+      rates: [{ from: start, annualRate: loan.rate.replace(/0+$/, '').replace(/\.$/, '') }],
       penaltySurcharge: '0.5',
-      installments: [{ dueDate: maturity, principal: yuan(loan.amount_text) }],
-      interestDueDates: interestDates(loan.repayment_method, start, maturity),
+      installments: [{ dueDate: maturity, principal: loan.amount }],
+      interestDueDates: interestDates(loan.repaymentMethod, start, maturity),
       repayments: repayments.map((r) => ({
-        date: dateText(r.paid_on),
-        amount: yuan(r.total_text),
+        date: r.paidOn,
+        amount: Money.sum(
+          [r.principal, r.interest, r.penalty].map((v) => Money.fromYuan(v))
+        ).toYuan(),
       })),
     },
   }

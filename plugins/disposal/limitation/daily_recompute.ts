@@ -9,6 +9,7 @@ import type { DailyStepHandler } from '#core/plugins/types'
 import { calendarFor, DATES_TABLE, forgetLoans, recomputeLoans } from './limitation_service.js'
 import { loadRules } from './rule_store.js'
 import { reminderOffsets } from './reminders.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 const BATCH = 500
 
@@ -21,7 +22,7 @@ const limitationRecompute: DailyStepHandler = async ({ businessDate, trx }) => {
   let last = 0
   for (;;) {
     const batch = await trx
-      .from('ca_risk_assets')
+      .from(book.riskAssets.table)
       .where('status', 'managed')
       .where('loan_id', '>', last)
       .orderBy('loan_id')
@@ -34,7 +35,10 @@ const limitationRecompute: DailyStepHandler = async ({ businessDate, trx }) => {
   }
   const gone = await trx
     .from(DATES_TABLE)
-    .whereNotIn('loan_id', trx.from('ca_risk_assets').where('status', 'managed').select('loan_id'))
+    .whereNotIn(
+      'loan_id',
+      trx.from(book.riskAssets.table).where('status', 'managed').select('loan_id')
+    )
     .distinct('loan_id')
   await forgetLoans(
     trx,

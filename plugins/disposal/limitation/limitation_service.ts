@@ -24,6 +24,7 @@ import {
   type Period,
   type RuleSet,
 } from './types.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export const EVENTS_TABLE = 'disposal_limitation_events'
 export const DATES_TABLE = 'disposal_limitation_dates'
@@ -90,8 +91,8 @@ async function loadCases(client: QueryClientContract, loanIds: number[]): Promis
   if (!loanIds.length) return []
   const [loans, guarantees, events] = await Promise.all([
     client
-      .from('ca_loans as l')
-      .join('ca_customers as c', 'c.id', 'l.customer_id')
+      .from(book.loans.as('l'))
+      .join(book.customers.as('c'), 'c.id', 'l.customer_id')
       .whereIn('l.id', loanIds)
       .orderBy('l.id')
       .select(
@@ -104,7 +105,7 @@ async function loadCases(client: QueryClientContract, loanIds: number[]): Promis
         'c.name as customer_name'
       ),
     client
-      .from('ca_guarantees')
+      .from(book.guarantees.table)
       .whereIn('loan_id', loanIds)
       .orderBy('id')
       .select('id', 'loan_id', 'guarantee_type', 'guarantor_name'),
@@ -211,11 +212,10 @@ export async function limitationFor(
   subject: { loanId: number } | { customerId: number },
   options: { access?: UserAccess; today?: string } = {}
 ): Promise<LoanLimitation[]> {
-  const query = db.from('ca_loans as l').select('l.id').orderBy('l.id')
+  const query = db.from(book.loans.as('l')).select('l.id').orderBy('l.id')
   if ('loanId' in subject) query.where('l.id', subject.loanId)
   else query.where('l.customer_id', subject.customerId)
-  if (options.access)
-    applyDataScope(query, options.access, { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' })
+  if (options.access) applyDataScope(query, options.access, book.loans.scopeOf('l'))
   return computeLoans(
     (await query).map((r) => Number(r.id)),
     options.today

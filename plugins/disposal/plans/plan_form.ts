@@ -7,12 +7,16 @@ import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export async function searchPlanCustomers(access: UserAccess, keyword?: string) {
   const query = scopedCustomers(access)
     .leftJoin('orgs as o', 'o.id', 'c.org_id')
     .whereExists(
-      db.from('ca_loans as al').whereColumn('al.customer_id', 'c.id').where('al.status', 'active')
+      db
+        .from(book.loans.as('al'))
+        .whereColumn('al.customer_id', 'c.id')
+        .where('al.status', 'active')
     )
     .select('c.id', 'c.customer_no', 'c.name', 'c.customer_type', 'o.name as org_name')
     .orderBy('c.id')
@@ -27,7 +31,7 @@ export async function searchPlanCustomers(access: UserAccess, keyword?: string) 
         .orWhere('c.id_no', keyword)
         .orWhereExists(
           db
-            .from('ca_loans as kl')
+            .from(book.loans.as('kl'))
             .whereColumn('kl.customer_id', 'c.id')
             .where('kl.loan_no', 'like', `${keyword}%`)
         )

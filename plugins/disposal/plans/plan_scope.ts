@@ -8,6 +8,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export const scopedPlans = (access: UserAccess) =>
   applyDataScope(db.from('disposal_plans as p'), access, {
@@ -16,16 +17,10 @@ export const scopedPlans = (access: UserAccess) =>
   })
 
 export const scopedCustomers = (access: UserAccess) =>
-  applyDataScope(db.from('ca_customers as c'), access, {
-    orgColumn: 'c.org_id',
-    ownerColumn: 'c.manager_id',
-  })
+  applyDataScope(db.from(book.customers.as('c')), access, book.customers.scopeOf('c'))
 
 export const scopedLoans = (access: UserAccess) =>
-  applyDataScope(db.from('ca_loans as l'), access, {
-    orgColumn: 'l.org_id',
-    ownerColumn: 'l.manager_id',
-  })
+  applyDataScope(db.from(book.loans.as('l')), access, book.loans.scopeOf('l'))
 
 /** Plan id from a route parameter; anything that is not a positive integer finds nothing. */
 export function planIdParam(value: unknown): number {

@@ -4,14 +4,15 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import ExcelJS from 'exceljs'
 import { ConnectorError } from '#core/connectors/connector_error'
-import { dbNow } from '#core/support/db_time'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import { addClassificationChange, bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
+import { bookApi } from '../../../credit-assets/services/book_api.js'
+import { recordRiskEvent } from '../../../credit-assets/services/risk_events.js'
 import { addLoan, binaryParser, fakeBankSystems } from '../helpers.js'
 import { bankSystemsSource } from '../../services/bank_systems.js'
 import { loadPanel } from '../../services/external_panels.js'
 import { addTag } from '../../services/tags.js'
-import { decimalText } from '#core/money/money'
+import { decimalText, Money } from '#core/money/money'
 
 const base = '/api/customer-view'
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -76,7 +77,7 @@ test.group('customer-view: search, portrait and data scope', (group) => {
       all.body().data.map((r: any) => r.id),
       [chaoyang.customerId, pudong.customerId]
     )
-    const loanNo = (await db.from('ca_loans').where('id', pudong.loanId).first()).loan_no
+    const loanNo = pudong.loanNo
     const byLoan = await client.get(`${base}/customers`).qs({ keyword: loanNo }).bearerToken(admin)
     assert.deepEqual(
       byLoan.body().data.map((r: any) => r.id),
@@ -154,20 +155,20 @@ test.group('customer-view: search, portrait and data scope', (group) => {
     response.assertStatus(200)
     const exposure = response.body().exposure
 
-    const sums = await db
-      .from('ca_loans')
-      .where('customer_id', first.customerId)
-      .where('org_id', orgId)
-      .where('status', 'active')
-      .select(
-        db.raw('CAST(SUM(balance_fen) AS CHAR) as balance'),
-        db.raw('CAST(SUM(on_balance_interest_fen + off_balance_interest_fen) AS CHAR) as interest')
-      )
-      .first()
-    assert.equal(sums.balance, '9007199254740995')
+    const active = await bookApi.loans.search({
+      customerId: first.customerId,
+      orgId,
+      status: 'active',
+      perPage: 200,
+    })
+    const sum = (values: string[]) => Money.sum(values.map((v) => Money.fromYuan(v))).toYuan()
+    assert.equal(sum(active.data.map((l) => l.balance)), '90071992547409.95')
     assert.equal(exposure.loanBalance, '90071992547409.95')
     assert.equal(exposure.totalExposure, '90071992547411.97')
-    assert.equal(sums.interest, '202')
+    assert.equal(
+      sum(active.data.flatMap((l) => [l.onBalanceInterest, l.offBalanceInterest])),
+      '2.02'
+    )
     assert.equal(exposure.riskAssetBalance, '45035996273704.98')
     assert.equal(exposure.riskAssetCount, 2)
     assert.equal(exposure.loanCount, 3)
@@ -185,36 +186,27 @@ test.group('customer-view: search, portrait and data scope', (group) => {
   }) => {
     const loan = await bookLoan({ orgCode: '110101', fiveClass: 'doubtful', riskAsset: true })
     const admin = await db.from('users').where('username', 'admin').first()
-    const now = dbNow()
-    await db.table('ca_classification_history').multiInsert([
-      {
-        loan_id: loan.loanId,
-        from_class: 'normal',
-        to_class: 'substandard',
-        changed_on: '2026-02-01',
-        reason: '逾期',
-        operator_id: null,
-        created_at: now,
-      },
-      {
-        loan_id: loan.loanId,
-        from_class: 'substandard',
-        to_class: 'doubtful',
-        changed_on: '2026-05-01',
-        reason: '担保人失联',
-        operator_id: admin.id,
-        created_at: now,
-      },
-    ])
-    await db.table('ca_risk_events').insert({
-      loan_id: loan.loanId,
-      customer_id: loan.customerId,
-      event_type: 'classification',
-      business_date: '2026-05-01',
-      before_json: JSON.stringify({ fiveClass: 'substandard' }),
-      after_json: JSON.stringify({ fiveClass: 'doubtful' }),
-      operator_id: admin.id,
-      created_at: now,
+    await addClassificationChange(loan.loanId, {
+      from: 'normal',
+      to: 'substandard',
+      changedOn: '2026-02-01',
+      reason: '逾期',
+    })
+    await addClassificationChange(loan.loanId, {
+      from: 'substandard',
+      to: 'doubtful',
+      changedOn: '2026-05-01',
+      reason: '担保人失联',
+      operatorId: admin.id,
+    })
+    await recordRiskEvent(db.connection(), {
+      type: 'classification',
+      businessDate: '2026-05-01',
+      loanId: loan.loanId,
+      customerId: loan.customerId,
+      before: { fiveClass: 'substandard' },
+      after: { fiveClass: 'doubtful' },
+      operatorId: admin.id,
     })
     const response = await client
       .get(`${base}/customers/${loan.customerId}`)
@@ -377,7 +369,7 @@ test.group('customer-view: tags and export', (group) => {
     const sheet = workbook.worksheets[0]
     assert.equal(sheet.rowCount, 3)
     assert.equal(sheet.getRow(1).getCell(1).value, '借据号')
-    const firstNo = (await db.from('ca_loans').where('id', first.loanId).first()).loan_no
+    const firstNo = first.loanNo
     assert.deepEqual(
       [sheet.getRow(2).getCell(1).value, sheet.getRow(3).getCell(1).value],
       [firstNo, second.loanNo]

@@ -1,14 +1,16 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { tokenFor } from '#tests/helpers/auth'
-import type { Simulator } from '../../../bank-systems/simulator/server.js'
+import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
   resetBreakers,
-  richCustomer,
-  smallBook,
   startTestSimulator,
-} from '../../../bank-systems/tests/helpers.js'
+} from '../../../bank-systems/simulator/harness.js'
+import {
+  richCustomer,
+  generatedBook as smallBook,
+} from '../../../credit-assets/fixtures/book_fixture.js'
 
 /*
 | The acceptance path end to end: a demo-book customer's external panels come

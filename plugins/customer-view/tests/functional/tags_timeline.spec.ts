@@ -3,8 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { addTag, removeTag } from '../../services/tags.js'
+import { bookLookups as book } from '../../../credit-assets/services/book_lookups.js'
 
 /*
 | 客户标签 on the risk-asset timeline: each add and remove is one customer-level
@@ -16,7 +17,7 @@ const base = '/api/customer-view'
 
 const tagEvents = (customerId: number) =>
   db
-    .from('ca_risk_events')
+    .from(book.riskEvents.table)
     .where('customer_id', customerId)
     .where('event_type', 'tags')
     .orderBy('id')

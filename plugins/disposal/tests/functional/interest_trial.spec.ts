@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { dbNow } from '#core/support/db_time'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 
 const url = '/api/disposal/interest-trial'
 

@@ -2,9 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
-import { dbNow } from '#core/support/db_time'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import { addGuarantor, bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { limitationFor } from '../../limitation/limitation_service.js'
 import recompute from '../../limitation/daily_recompute.js'
 
@@ -12,21 +11,10 @@ const base = '/api/disposal/limitation'
 
 /** A managed risk asset whose last instalment fell due on `dueDate`. */
 async function riskLoan(dueDate: string, orgCode = '110101') {
-  const loan = await bookLoan({ orgCode, riskAsset: true, overdueDays: 400 })
-  await db.from('ca_loans').where('id', loan.loanId).update({ maturity_date: dueDate })
-  return loan
+  return bookLoan({ orgCode, riskAsset: true, overdueDays: 400, maturityDate: dueDate })
 }
 
-async function guaranty(loanId: number, name: string) {
-  const [id] = await db.table('ca_guarantees').insert({
-    loan_id: loanId,
-    guarantee_type: 'guaranty',
-    guarantor_name: name,
-    amount_fen: '100000000',
-    created_at: dbNow(),
-  })
-  return Number(id)
-}
+const guaranty = (loanId: number, name: string) => addGuarantor(loanId, name)
 
 test.group('disposal: 时效管理 API', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

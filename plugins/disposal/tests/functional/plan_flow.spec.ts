@@ -3,13 +3,13 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor } from '#tests/helpers/auth'
-import type { Simulator } from '../../../bank-systems/simulator/server.js'
+import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
   resetBreakers,
-  smallBook,
   startTestSimulator,
-} from '../../../bank-systems/tests/helpers.js'
+} from '../../../bank-systems/simulator/harness.js'
+import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import { chaoyangApplicant, chaoyangCustomer, PLAN_API, planBody } from '../plan_helpers.js'
 
 /*

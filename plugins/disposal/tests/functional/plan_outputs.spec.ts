@@ -6,13 +6,13 @@ import { writeFileSync } from 'node:fs'
 import { exportPath } from '#core/audit/export_files'
 import { queue } from '#core/queue/queue'
 import { userWith } from '#tests/helpers/auth'
-import type { Simulator } from '../../../bank-systems/simulator/server.js'
+import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
   resetBreakers,
-  smallBook,
   startTestSimulator,
-} from '../../../bank-systems/tests/helpers.js'
+} from '../../../bank-systems/simulator/harness.js'
+import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import { chaoyangApplicant, chaoyangCustomer, PLAN_API, planBody } from '../plan_helpers.js'
 
 /*

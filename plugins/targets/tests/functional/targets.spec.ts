@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { dbNow } from '#core/support/db_time'
 import { orgId, tokenFor, userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   recordDisposalOutcome,
   reverseDisposalOutcome,

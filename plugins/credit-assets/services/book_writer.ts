@@ -1,0 +1,108 @@
+/*
+| 信贷台账写入 (book_writer): the one documented way another plugin changes the
+| book — a loan's status after 核销, 转让, 以资抵债 or 减免 (and back to 存续
+| when such a step is reversed). It runs in the caller's transaction: the
+| status, the risk asset's exit and the timeline event (ca_risk_events, type
+| `status`) commit or roll back with the caller's own records.
+|
+|   await db.transaction(async (trx) => {
+|     await writeOff.save(trx)
+|     await bookWriter.changeLoanStatus(trx, { loanId, status: 'written_off',
+|       reason: '核销 HX2026-001', businessDate, operatorId: user.id })
+|   })
+*/
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { assertDate } from '#core/business_day/business_date'
+import { dbNow } from '#core/support/db_time'
+import { bookLookups } from './book_lookups.js'
+import { recordRiskEvent } from './risk_events.js'
+import { bookApi, type BookLoan } from './book_api.js'
+
+/** Codes of the dictionary credit_assets_loan_status. */
+export const LOAN_STATUSES = [
+  'active',
+  'settled',
+  'written_off',
+  'transferred',
+  'foreclosed',
+  'relieved',
+] as const
+export type LoanStatus = (typeof LOAN_STATUSES)[number]
+
+export interface LoanStatusChange {
+  loanId: number
+  status: LoanStatus
+  /** Why, shown on the timeline: the disposal step and its number ("核销 HX2026-001"). */
+  reason: string
+  /** Business date the change takes effect. */
+  businessDate: string
+  operatorId: number | null
+}
+
+export class BookWriteError extends Error {}
+
+async function changeLoanStatus(
+  trx: TransactionClientContract,
+  change: LoanStatusChange
+): Promise<BookLoan> {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  if (!LOAN_STATUSES.includes(change.status))
+    throw new BookWriteError(`Unknown loan status: ${change.status}`)
+  assertDate(change.businessDate)
+  const reason = change.reason.trim().slice(0, 200)
+  if (!reason) throw new BookWriteError('A book change needs a reason')
+  const loans = bookLookups.loans.table
+  const risk = bookLookups.riskAssets.table
+  const loan = await trx.from(loans).where('id', change.loanId).forUpdate().first()
+  if (!loan) throw new BookWriteError(`Loan ${change.loanId} not found`)
+  if (loan.status !== change.status) {
+    await trx
+      .from(loans)
+      .where('id', loan.id)
+      .update({ status: change.status, updated_at: dbNow() })
+    // Leaving the book ends risk-asset management; a reversal brings it back under management.
+    const leaving = change.status !== 'active'
+    await trx
+      .from(risk)
+      .where('loan_id', loan.id)
+      .where('status', leaving ? 'managed' : 'exited')
+      .update(
+        leaving
+          ? {
+              status: 'exited',
+              exited_on: change.businessDate,
+              exit_reason: reason,
+              updated_at: dbNow(),
+            }
+          : { status: 'managed', exited_on: null, exit_reason: null, updated_at: dbNow() }
+      )
+    await recordRiskEvent(trx, {
+      type: 'status',
+      businessDate: change.businessDate,
+      loanId: Number(loan.id),
+      customerId: Number(loan.customer_id),
+      before: { status: loan.status },
+      after: { status: change.status, reason },
+      operatorId: change.operatorId,
+    })
+  }
+  return (await bookApi.loans.byId(Number(loan.id), { client: trx }))!
+}
+
+/**
+ * Locks the customer's row until the caller's transaction ends, so changes about
+ * one customer (customer-view's tags and their timeline event) happen one at a time.
+ */
+async function lockCustomer(trx: TransactionClientContract, customerId: number) {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  return Boolean(
+    await trx
+      .from(bookLookups.customers.table)
+      .where('id', customerId)
+      .forUpdate()
+      .select('id')
+      .first()
+  )
+}
+
+export const bookWriter = { changeLoanStatus, lockCustomer }
