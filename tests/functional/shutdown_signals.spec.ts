@@ -3,7 +3,13 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import queueConfig from '#config/queue'
-import { freePort, portIsFree, startGroup, type GroupRun } from '#tests/helpers/process_group'
+import {
+  freePort,
+  killAllGroups,
+  portIsFree,
+  startGroup,
+  type GroupRun,
+} from '#tests/helpers/process_group'
 
 /*
 | Acceptance of issue 25: a stop signal at any point of boot stops every process
@@ -152,7 +158,10 @@ test.group('shutdown: a stop signal at any point of boot', (group) => {
     }
     for (let slot = 1; slot < PARALLEL; slot++)
       copyFileSync(`${ROOT}${DIR}/slot-0.sqlite3`, `${ROOT}${DIR}/slot-${slot}.sqlite3`)
-    return () => rmSync(`${ROOT}${DIR}`, { recursive: true, force: true })
+    return () => {
+      killAllGroups()
+      rmSync(`${ROOT}${DIR}`, { recursive: true, force: true })
+    }
   })
 
   test('bin/server.ts on SIGTERM and SIGINT at eight points of boot', async ({ assert }) => {

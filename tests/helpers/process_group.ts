@@ -39,6 +39,14 @@ function groupAlive(pgid: number) {
   }
 }
 
+/** Groups started and not yet killed: a test that times out leaves none behind. */
+const started = new Set<number>()
+
+export function killAllGroups() {
+  for (const pgid of started) if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL')
+  started.clear()
+}
+
 export interface GroupRun {
   child: ChildProcess
   output: () => string
@@ -66,6 +74,7 @@ export function startGroup(command: string, args: string[], env: NodeJS.ProcessE
     child.once('exit', (code, signal) => resolve({ code, signal }))
   )
   const pgid = child.pid!
+  started.add(pgid)
   const run: GroupRun = {
     child,
     output: () => log,
@@ -92,6 +101,7 @@ export function startGroup(command: string, args: string[], env: NodeJS.ProcessE
     },
     kill() {
       if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL')
+      started.delete(pgid)
     },
   }
   return run
