@@ -46,53 +46,32 @@ export default async function ({ browser, step }) {
     await page.close()
   })
 
-  await step(
-    'a 清收 outcome links to its source: the repayment in 风险资产处置回收台账',
-    async () => {
-      // An outcome whose repayment that ledger lists (it counts from handover only,
-      // the recovery flow from the earlier of handover and the first 不良 class).
-      const { data } = await api(
-        token,
-        '/api/ledgers/disposal-outcomes/rows?perPage=50&method=collection'
-      )
-      let chosen = null
-      for (const row of data) {
-        if (!row.sourceRef__link) continue
-        const listed = await api(
-          token,
-          `/api/ledgers/risk-recoveries/rows?${row.sourceRef__link.split('?')[1]}`
-        )
-        if (listed.meta.total) {
-          chosen = row
-          break
-        }
-      }
-      if (!chosen) throw new Error('no 清收 outcome whose repayment 风险资产处置回收台账 lists')
-      const loanNo = chosen.loanNos
+  await step('a 清收 outcome links to its source: the loan, whose timeline shows it', async () => {
+    const { data } = await api(
+      token,
+      '/api/ledgers/disposal-outcomes/rows?perPage=20&method=collection'
+    )
+    const chosen = data.find((row) => row.sourceRef__link)
+    if (!chosen) throw new Error('no 清收 outcome with a source link')
+    const loanNo = chosen.loanNos
 
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-      await login(page, 'bj_asset', 'Asset@12345')
-      await page.goto(`${BASE}/ledgers/disposal-outcomes`)
-      await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor({ timeout: 15000 })
-      await fillTestId(page, 'ledger-filter-keyword', loanNo)
-      await page.getByTestId('ledger-filter-keyword').first().press('Enter')
-      const source = page.getByTestId('ledger-link-sourceRef').filter({ hasText: chosen.sourceRef })
-      await source.waitFor({ timeout: 15000 })
-      await source.click()
-      await page.waitForURL(/\/ledgers\/risk-recoveries\?keyword=/, { timeout: 15000 })
-      const value = await page.getByTestId('ledger-filter-keyword').first().inputValue()
-      if (value !== loanNo)
-        throw new Error(`the recovery ledger is not filtered to ${loanNo} (${value})`)
-      await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor({ timeout: 15000 })
-      const rows = await page.getByTestId('ledger-table').locator('tbody tr').allInnerTexts()
-      const records = rows.filter((r) => !r.startsWith('合计'))
-      if (
-        !records.length ||
-        records.some((r) => !r.includes(loanNo) || !r.includes(chosen.completedOn))
-      )
-        throw new Error(`the recovery ledger shows other rows: ${records.join(' | ')}`)
-      await page.screenshot({ path: `${OUT}/disposal-outcome-source.png`, fullPage: true })
-      await page.close()
-    }
-  )
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+    await login(page, 'bj_asset', 'Asset@12345')
+    await page.goto(`${BASE}/ledgers/disposal-outcomes`)
+    await page.getByTestId('ledger-table').locator('tbody tr').first().waitFor({ timeout: 15000 })
+    await fillTestId(page, 'ledger-filter-keyword', loanNo)
+    await page.getByTestId('ledger-filter-keyword').first().press('Enter')
+    const source = page.getByTestId('ledger-link-sourceRef').filter({ hasText: chosen.sourceRef })
+    await source.waitFor({ timeout: 15000 })
+    await source.click()
+    await page.waitForURL(/\/p\/credit-assets\/RiskAssets\?loanId=\d+/, { timeout: 15000 })
+    const drawer = page.locator('.el-drawer')
+    await drawer.getByText(loanNo).first().waitFor({ timeout: 15000 })
+    // The outcome is on the loan's 风险资产时间轴 (event 处置结果, method 清收).
+    await drawer.getByText('处置结果').first().waitFor({ timeout: 15000 })
+    await drawer.getByText('处置结果').first().scrollIntoViewIfNeeded()
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: `${OUT}/disposal-outcome-source.png` })
+    await page.close()
+  })
 }

@@ -56,6 +56,15 @@ test.group('ledgers: registry and menus', (group) => {
       { columns: [{ key: 'k', label: { zh: 'x', en: 'x' }, type: 'dict', sql: 'o.k' }] },
       /needs dict/
     )
+    const linked = (link: any) => ({
+      columns: [{ key: 'k', label: { zh: 'x', en: 'x' }, type: 'text' as const, sql: 'o.k', link }],
+    })
+    assert.doesNotThrow(() =>
+      validateLedgers(manifest([ledger(linked({ sql: 'o.id', path: '/p/x/Y', param: 'id' }))]))
+    )
+    assert.doesNotThrow(() => validateLedgers(manifest([ledger(linked({ sql: 'o.link' }))])))
+    fails(linked({ sql: 'o.id', path: 'https://x.example/', param: 'id' }), /console path/)
+    fails(linked({ sql: 'o.id', path: '/p/x/Y' }), /link.param is required/)
   })
 
   test('each ledger gets a page menu under its parent, synced with its plugin', async ({

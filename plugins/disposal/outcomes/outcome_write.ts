@@ -51,7 +51,8 @@ export async function timeline(
     outcome.loans.map((l) => ({
       loanId: l.loanId,
       customerId: outcome.customerId,
-      businessDate: outcome.recordedOn,
+      // The day the disposal happened; a reversal happens the day it is recorded.
+      businessDate: outcome.reversesId ? outcome.recordedOn : outcome.completedOn,
       operatorId,
       after: {
         outcomeId: outcome.id,

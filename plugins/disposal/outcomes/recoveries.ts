@@ -49,8 +49,8 @@ export async function recordRecoveryPage(
       balanceReduced: Money.fromFen(r.principalFen).toYuan(),
       sourcePlugin: RECOVERY_SOURCE,
       sourceRef: refOf(r),
-      // 风险资产处置回收台账 (credit-assets), filtered to the loan and the day paid.
-      sourceLink: `/ledgers/risk-recoveries?keyword=${encodeURIComponent(r.loanNo)}&paidOnFrom=${r.paidOn}&paidOnTo=${r.paidOn}`,
+      // The loan the repayment was booked on (its drawer: detail and 风险资产时间轴).
+      sourceLink: `/p/credit-assets/RiskAssets?loanId=${r.loanId}`,
       operatorId: null,
     })
     recorded++
