@@ -1,13 +1,14 @@
 /*
-| Every read of credit-assets data the outcome code makes, in one file, so a
-| move to a credit-assets public read service (book_api) touches only here:
-| the loans and customer an outcome is about, the risk-asset timeline writer
-| (credit-assets' public services/risk_events.ts) and the repayments after
-| handover that the recovery flow turns into 清收 outcomes.
+| Every read of credit-assets data the outcome code makes, in one file, all
+| through what credit-assets publishes (its lookups for set-based SQL, its
+| risk_events writer): the loans and customer an outcome is about, the
+| risk-asset timeline events and the repayments after handover that the
+| recovery flow turns into 清收 outcomes.
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { recordRiskEvents } from '../../credit-assets/services/risk_events.js'
 import { joinRiskSince, riskSinceSql } from '../../credit-assets/services/risk_since.js'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 /** The database service or a transaction (reads only). */
 type Reader = Pick<QueryClientContract, 'from' | 'raw'>
@@ -33,14 +34,14 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 /** The loans by id (missing ids are simply absent) and their customers. */
 export async function loansAndCustomers(client: Reader, loanIds: number[]) {
   const loans = await client
-    .from('ca_loans')
+    .from(book.loans.table)
     .whereIn('id', loanIds)
     .orderBy('id')
     .select('id', 'loan_no', 'customer_id', 'org_id', 'manager_id')
   const customerIds = [...new Set(loans.map((l) => Number(l.customer_id)))]
   const customers = customerIds.length
     ? await client
-        .from('ca_customers')
+        .from(book.customers.table)
         .whereIn('id', customerIds)
         .select('id', 'customer_no', 'name', 'org_id', 'manager_id')
     : []
@@ -101,9 +102,9 @@ export async function recoveriesAfter(
 ): Promise<Recovery[]> {
   const rows = await joinRiskSince(
     client
-      .from('ca_repayments as p')
-      .join('ca_risk_assets as r', 'r.loan_id', 'p.loan_id')
-      .join('ca_loans as l', 'l.id', 'p.loan_id')
+      .from(book.repayments.as('p'))
+      .join(book.riskAssets.as('r'), 'r.loan_id', 'p.loan_id')
+      .join(book.loans.as('l'), 'l.id', 'p.loan_id')
   )
     .where('p.id', '>', afterId)
     .where('p.paid_on', '<=', through)
@@ -137,10 +138,10 @@ export function dateText(value: unknown): string {
   return String(value).slice(0, 10)
 }
 
-/** Book figures of loans (ca_loans) for a demo plan: balance, class, overdue days. */
+/** Book figures of loans (the loans lookup) for a demo plan: balance, class, overdue days. */
 export async function loanBookFigures(client: Reader, loanIds: number[]) {
   const rows = await client
-    .from('ca_loans')
+    .from(book.loans.table)
     .whereIn('id', loanIds)
     .orderBy('id')
     .select(

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
-import { bookLoan } from '../../../credit-assets/tests/helpers.js'
+import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { approvedPlanFor, outcomeTotals, disposalOutcome } from '../../services/outcomes_api.js'
 import { approvedPlan, record, reverse } from '../outcome_helpers.js'
 
