@@ -114,8 +114,9 @@ export class RateLimits {
   memoryEntries(): number {
     let total = 0
     for (const limiter of this.#limiters.values()) {
-      const storage = (limiter as unknown as { _memoryStorage?: { _storage: Map<string, unknown> } })
-        ._memoryStorage
+      const storage = (
+        limiter as unknown as { _memoryStorage?: { _storage: Map<string, unknown> } }
+      )._memoryStorage
       total += storage?._storage.size ?? 0
     }
     return total

@@ -53,7 +53,10 @@ async function sniffText(filePath: string, ext: string): Promise<SniffedType | n
 }
 
 /** The detected type of a stored upload, or null when it is neither a known binary format nor inert text. */
-export async function sniffFile(filePath: string, declaredExt: string): Promise<SniffedType | null> {
+export async function sniffFile(
+  filePath: string,
+  declaredExt: string
+): Promise<SniffedType | null> {
   const detected = await fileTypeFromFile(filePath)
   if (detected) {
     // XML-based and web formats are never inert, whatever they are named.

@@ -34,7 +34,9 @@ export const securityLog = {
     if (logged.has(ctx)) return
     logged.add(ctx)
     const perMinute = await settings.integer('system.security.deniedLogPerMinute').catch(() => 30)
-    const actor = ctx.auth?.user ? `u${(ctx.auth.user as { id: number }).id}` : `ip${ctx.request.ip()}`
+    const actor = ctx.auth?.user
+      ? `u${(ctx.auth.user as { id: number }).id}`
+      : `ip${ctx.request.ip()}`
     if (perMinute > 0 && !(await allow(`seclog:${actor}`, perMinute, 60))) return
     await audit.record(ctx, { ...details, action, result: 'failure' })
   },

@@ -31,9 +31,7 @@ test.group('Rate limiter', () => {
     await limits.close()
   })
 
-  test('many distinct keys are dropped from memory when their window ends', async ({
-    assert,
-  }) => {
+  test('many distinct keys are dropped from memory when their window ends', async ({ assert }) => {
     const limits = new RateLimits({ kind: 'memory' }, 'mem')
     for (let i = 0; i < 5000; i++) await limits.claim(`submit:${i}`, 1)
     assert.equal(limits.memoryEntries(), 5000)

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
+import { securityLog } from '#core/security/security_log'
 import { customerSearchValidator } from '../validators/customers.js'
 import { searchCustomers } from '../services/search.js'
 import { findCustomer } from '../services/customer_scope.js'
@@ -35,6 +36,11 @@ export default class CustomersController {
       detail: `${customer.customer_no} loans: ${stream.rows}`,
     })
     const fileName = `${customer.customer_no}-loans.xlsx`
+    await securityLog.download(ctx, {
+      entityType: 'ca_customer',
+      entityId: customer.id,
+      detail: fileName,
+    })
     ctx.response.header(
       'Content-Type',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

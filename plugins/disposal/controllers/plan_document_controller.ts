@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
+import { securityLog } from '#core/security/security_log'
 import { renderPdf } from '#core/documents/pdf'
 import { queue } from '#core/queue/queue'
 import { planDetail } from '../plans/plan_queries.js'
@@ -30,6 +31,11 @@ export default class PlanDocumentController {
       detail: plan.planNo,
     })
     const inline = ctx.request.input('inline') === '1'
+    await securityLog.download(ctx, {
+      entityType: 'disposal_plan',
+      entityId: plan.id,
+      detail: `处置预案_${plan.planNo}.pdf`,
+    })
     ctx.response
       .header('content-type', 'application/pdf')
       .header(

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
+import { securityLog } from '#core/security/security_log'
 import { renderPdf } from '#core/documents/pdf'
 import { customerSearchValidator } from '../validators/plan.js'
 import { judicialReport } from '../plans/judicial_report.js'
@@ -48,6 +49,11 @@ export default class PlanJudicialReportController {
       detail: report.customer.customerNo,
     })
     const name = `动态司法流程报告_${report.customer.customerNo}_${report.asOf}.pdf`
+    await securityLog.download(ctx, {
+      entityType: 'customer',
+      entityId: report.customer.id,
+      detail: name,
+    })
     ctx.response
       .header('content-type', 'application/pdf')
       .header(
