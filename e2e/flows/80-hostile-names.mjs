@@ -134,10 +134,11 @@ export default async function ({ browser, step }) {
           .getByTestId('ledger-table')
           .locator('tbody tr')
           .first()
-          .waitFor({ timeout: 15000 })
+          .waitFor({ timeout: 30000 })
         await page.getByTestId('ledger-print').click()
         const sheet = page.getByTestId('ledger-print-sheet')
-        await sheet.waitFor({ timeout: 15000 })
+        // Hundreds of rows with the hostile names: the preview may take a while on a busy machine.
+        await sheet.waitFor({ timeout: 60000 })
         const [popup] = await Promise.all([
           page.waitForEvent('popup'),
           page.getByTestId('ledger-print-now').click(),
