@@ -81,6 +81,8 @@ export const DEMO_ROLES = [
       'disposal:interest:trial',
       'targets:head-target:create',
       'targets:head-target:update',
+      // 总行风险经理 may reveal a full ID number (audited); branches see it masked.
+      'credit-assets:customer:unmask',
     ],
   },
   {

@@ -12,6 +12,7 @@ import { lookupDefinitions } from './services/book_lookups.js'
 const RiskAssets = () => import('./controllers/risk_assets_controller.js')
 const FloorAlerts = () => import('./controllers/floor_alerts_controller.js')
 const Loans = () => import('./controllers/loans_controller.js')
+const Customers = () => import('./controllers/customers_controller.js')
 
 export default definePlugin({
   id: 'credit-assets',
@@ -56,10 +57,16 @@ export default definePlugin({
     router.get('/loans/:id', [Loans, 'show'], 'credit-assets:loan:list')
     router.get('/loans/:id/timeline', [Loans, 'timeline'], 'credit-assets:loan:list')
     router.post('/loans/:id/classification', [Loans, 'reclassify'], 'credit-assets:loan:classify')
+    // The clear 证件号码 of one customer: a separate, audited request (docs/security.md).
+    router.post('/customers/:id/unmask', [Customers, 'unmask'], 'credit-assets:customer:unmask')
   },
 
   permissions: [
     { code: 'credit-assets:loan:list', name: { zh: '查看借据详情', en: 'View loan details' } },
+    {
+      code: 'credit-assets:customer:unmask',
+      name: { zh: '查看完整证件号码', en: 'Reveal full ID numbers' },
+    },
     ...ledgerParts.ledgerPermissions,
   ],
 

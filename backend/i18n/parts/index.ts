@@ -12,6 +12,7 @@ import query from './query.js'
 import messages from './messages.js'
 import webSecurity from './web_security.js'
 import security from './security.js'
+import sensitive from './sensitive.js'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -30,4 +31,5 @@ export const parts: MessagePart[] = [
   messages,
   webSecurity,
   security,
+  sensitive,
 ]

@@ -12,6 +12,7 @@ import { dbNow } from '#core/support/db_time'
 import { classRank, FIVE_CLASSES } from '../rules/five_class.js'
 import { classificationFloor } from '../rules/classification_floor.js'
 import { Prng } from '#core/support/prng'
+import { seal } from '#core/security/sensitive/index'
 import { BulkWriter } from './bulk_writer.js'
 import * as C from './catalog.js'
 import { TABLES, type TableName } from './tables.js'
@@ -98,7 +99,13 @@ export async function generateDemoBank(
   >) {
     const row = await client.from(name).max('id as max').first()
     base[name] = Number(row?.max ?? 0)
-    writers[name] = new BulkWriter(client, name, [...spec.columns, ...spec.stamps], batchSize)
+    const sealed = spec.sealed.flatMap((i) => [`${spec.columns[i]}_enc`, `${spec.columns[i]}_hash`])
+    writers[name] = new BulkWriter(
+      client,
+      name,
+      [...spec.columns, ...spec.stamps, ...sealed],
+      batchSize
+    )
   }
   const counters = Object.fromEntries(Object.keys(TABLES).map((t) => [t, 0])) as Record<
     TableName,
@@ -116,6 +123,11 @@ export async function generateDemoBank(
       if (values[index] !== null) values[index] = (values[index] as number) + base[ref]
     if (spec.code) values[spec.code.index] = spec.code.prefix + String(values[0]).padStart(12, '0')
     for (let k = 0; k < spec.stamps.length; k++) values.push(now)
+    for (const index of spec.sealed) {
+      const s = seal('idNumber', values[index] as string | null)
+      values[index] = s.masked
+      values.push(s.enc, s.hash)
+    }
     await writers[table].push(values)
     return id
   }

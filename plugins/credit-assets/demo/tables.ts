@@ -19,6 +19,12 @@ interface TableSpec {
   refs: Array<[number, TableName]>
   code: { index: number; prefix: string } | null
   stamps: string[]
+  /**
+   * Columns holding an ID number, sealed after the run's hash is taken (the
+   * ciphertext has a random IV): the column gets the masked text and
+   * `<column>_enc`, `<column>_hash` are written after the stamps.
+   */
+  sealed: number[]
 }
 
 export const TABLES: Record<TableName, TableSpec> = {
@@ -39,12 +45,14 @@ export const TABLES: Record<TableName, TableSpec> = {
     refs: [],
     code: { index: 1, prefix: 'CU' },
     stamps: ['created_at', 'updated_at'],
+    sealed: [5],
   },
   ca_related_parties: {
     columns: ['id', 'customer_id', 'related_customer_id', 'related_name', 'relation_type'],
     refs: [[1, 'ca_customers']],
     code: null,
     stamps: ['created_at'],
+    sealed: [],
   },
   ca_contracts: {
     columns: [
@@ -62,6 +70,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     refs: [[2, 'ca_customers']],
     code: { index: 1, prefix: 'HT' },
     stamps: ['created_at'],
+    sealed: [],
   },
   ca_loans: {
     columns: [
@@ -96,12 +105,14 @@ export const TABLES: Record<TableName, TableSpec> = {
     ],
     code: { index: 1, prefix: 'JJ' },
     stamps: ['created_at', 'updated_at'],
+    sealed: [],
   },
   ca_classification_history: {
     columns: ['id', 'loan_id', 'from_class', 'to_class', 'changed_on', 'reason', 'operator_id'],
     refs: [[1, 'ca_loans']],
     code: null,
     stamps: ['created_at'],
+    sealed: [],
   },
   ca_guarantees: {
     columns: [
@@ -117,6 +128,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     refs: [[1, 'ca_loans']],
     code: null,
     stamps: ['created_at'],
+    sealed: [6],
   },
   ca_collaterals: {
     columns: [
@@ -136,11 +148,13 @@ export const TABLES: Record<TableName, TableSpec> = {
     ],
     code: null,
     stamps: ['created_at'],
+    sealed: [],
   },
   ca_repayments: {
     columns: ['id', 'loan_id', 'paid_on', 'principal_fen', 'interest_fen', 'penalty_fen'],
     refs: [[1, 'ca_loans']],
     code: null,
     stamps: ['created_at'],
+    sealed: [],
   },
 }

@@ -42,7 +42,11 @@ export const bookLookups = {
       'name',
       'customer_type',
       'id_type',
+      /* id_no is the masked text; id_no_hash the blind index for exact search
+         (blindIndex from #core/security/sensitive). The ciphertext is not
+         published: only credit-assets' audited unmask reads it. */
       'id_no',
+      'id_no_hash',
       'industry',
       'region',
       'group_name',

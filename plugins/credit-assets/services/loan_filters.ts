@@ -3,6 +3,7 @@
 | the customer as `c`. Values are bound, never interpolated.
 */
 import db from '@adonisjs/lucid/services/db'
+import { blindIndex } from '#core/security/sensitive/index'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 
 export interface LoanFilters {
@@ -30,7 +31,7 @@ export async function applyLoanFilters(query: DatabaseQueryBuilderContract, filt
     query.where((q) => {
       q.where('l.loan_no', 'like', `${keyword}%`)
         .orWhere('c.name', 'like', `%${keyword}%`)
-        .orWhere('c.id_no', keyword)
+        .orWhere('c.id_no_hash', blindIndex(keyword))
     })
   }
 }
@@ -58,7 +59,7 @@ export function keywordRiskAssetIds(keyword: string) {
           db
             .from('ca_customers')
             .where('name', 'like', `%${keyword}%`)
-            .orWhere('id_no', keyword)
+            .orWhere('id_no_hash', blindIndex(keyword))
             .select('id')
         )
     )

@@ -7,6 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
 import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
+import { blindIndex } from '#core/security/sensitive/index'
 import { classRank, type FiveClass } from '../../credit-assets/rules/five_class.js'
 import type { customerSearchValidator } from '../validators/customers.js'
 import { inOrgSubtree, scopedCustomers, scopedLoans } from './customer_scope.js'
@@ -30,7 +31,7 @@ export async function searchCustomers(access: UserAccess, input: SearchInput) {
     const keyword = input.keyword
     query.where((q) => {
       q.where('c.name', 'like', `%${keyword}%`)
-        .orWhere('c.id_no', keyword)
+        .orWhere('c.id_no_hash', blindIndex(keyword))
         .orWhere('c.customer_no', 'like', `${keyword}%`)
         .orWhereExists(
           db

@@ -6,6 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
+import { blindIndex } from '#core/security/sensitive/index'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
@@ -28,7 +29,7 @@ export async function searchPlanCustomers(access: UserAccess, keyword?: string) 
       q
         .where('c.name', 'like', like)
         .orWhere('c.customer_no', 'like', `${keyword}%`)
-        .orWhere('c.id_no', keyword)
+        .orWhere('c.id_no_hash', blindIndex(keyword))
         .orWhereExists(
           db
             .from(book.loans.as('kl'))

@@ -18,8 +18,11 @@ export interface BookEntity<T> {
   key: string
   /** Money columns (fen), selected as exact text. */
   money: string[]
-  /** Columns a keyword matches by prefix / contains. */
-  keyword: { prefix: string[]; contains: string[] }
+  /**
+   * Columns a keyword matches by prefix / contains; `exact`: sealed columns
+   * (证件号码) matched whole through their blind index `<column>_hash`.
+   */
+  keyword: { prefix: string[]; contains: string[]; exact?: string[] }
   order: string[]
   toPlain: (row: Row) => T
 }
@@ -31,7 +34,7 @@ export const customers: BookEntity<BookCustomer> = {
   scopedBy: 'self',
   key: 'customer_no',
   money: [],
-  keyword: { prefix: ['customer_no', 'id_no'], contains: ['name'] },
+  keyword: { prefix: ['customer_no'], contains: ['name'], exact: ['id_no'] },
   order: ['id'],
   toPlain: (r) => ({
     id: Number(r.id),
@@ -169,7 +172,7 @@ export const guarantees: BookEntity<BookGuarantee> = {
   scopedBy: 'loan',
   key: 'loan_id',
   money: ['amount_fen'],
-  keyword: { prefix: [], contains: ['guarantor_name'] },
+  keyword: { prefix: [], contains: ['guarantor_name'], exact: ['guarantor_id_no'] },
   order: ['loan_id', 'id'],
   toPlain: (r) => ({
     id: Number(r.id),

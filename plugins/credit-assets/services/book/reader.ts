@@ -8,6 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { UserAccess } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
+import { blindIndex } from '#core/security/sensitive/index'
 import { bookLookups } from '../book_lookups.js'
 import { fenText } from '../money_sql.js'
 import type { BookEntity } from './entities.js'
@@ -122,6 +123,7 @@ export function bookReader<T>(entity: BookEntity<T>) {
           q.orWhereRaw(`${A}.${c} LIKE ? ESCAPE '!'`, [`${text}%`])
         for (const c of entity.keyword.contains)
           q.orWhereRaw(`${A}.${c} LIKE ? ESCAPE '!'`, [`%${text}%`])
+        for (const c of entity.keyword.exact ?? []) q.orWhere(`${A}.${c}_hash`, blindIndex(keyword))
         if (!entity.keyword.prefix.length && !entity.keyword.contains.length) q.whereRaw('1 = 0')
       })
     }
