@@ -11,6 +11,11 @@ export default await Env.create(new URL('../../', import.meta.url), {
   PORT: Env.schema.number.optional(),
   HOST: Env.schema.string.optional({ format: 'host' }),
   APP_KEY: Env.schema.string(),
+  /**
+   * 32-byte key (64 hex or base64) for sensitive fields at rest (backend/security/sensitive).
+   * Required when APP_MODE=production; demo and test derive one from APP_KEY.
+   */
+  DATA_ENCRYPTION_KEY: Env.schema.string.optional(),
   APP_VERSION: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string.optional(),
   /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax, comma list; default loopback). */
