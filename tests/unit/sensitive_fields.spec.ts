@@ -69,6 +69,8 @@ test.group('Sensitive fields · blind index and keys', () => {
       () => masterKeyFromEnv({ APP_MODE: 'production', APP_KEY: 'x'.repeat(40) }),
       MissingDataKeyError as any
     )
+    // APP_MODE unset is production (config/app.ts): no fallback either.
+    assert.throws(() => masterKeyFromEnv({ APP_KEY: 'x'.repeat(40) }), MissingDataKeyError as any)
     const demo = masterKeyFromEnv({ APP_MODE: 'demo', APP_KEY: 'x'.repeat(40) })
     assert.lengthOf(demo, 32)
     assert.notDeepEqual(masterKeyFromEnv({ APP_MODE: 'demo', APP_KEY: 'y'.repeat(40) }), demo)

@@ -1,7 +1,8 @@
 /*
 | The data key. DATA_ENCRYPTION_KEY is 32 bytes, base64 or 64 hex characters.
-| Without it a demo or test install derives one from APP_KEY (so `npm start`
-| works with no setup); APP_MODE=production refuses to run without it, because
+| Without it a demo (APP_MODE=demo) or test (NODE_ENV=test) install derives one
+| from APP_KEY (so `npm start` works with no setup); any other install (APP_MODE
+| unset is production, config/app.ts) refuses to run without it, because
 | APP_KEY is rotated for sessions and must not decide whether data can be read.
 | Two sub-keys are derived (HKDF-SHA256): one encrypts, one builds the blind
 | index, so knowing index values gives nothing towards the ciphertext.
@@ -39,8 +40,8 @@ export function deriveKeys(master: Buffer): SensitiveKeys {
 /** The master key from the environment (see the header for the demo fallback). */
 export function masterKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.DATA_ENCRYPTION_KEY) return parseDataKey(env.DATA_ENCRYPTION_KEY)
-  if (env.APP_MODE === 'production' || env.NODE_ENV === 'production')
-    throw new MissingDataKeyError('DATA_ENCRYPTION_KEY is required in production')
+  if (env.APP_MODE !== 'demo' && env.NODE_ENV !== 'test')
+    throw new MissingDataKeyError('DATA_ENCRYPTION_KEY is required outside demo and test')
   if (!env.APP_KEY) throw new MissingDataKeyError('neither DATA_ENCRYPTION_KEY nor APP_KEY is set')
   return createHash('sha256').update('ram:demo-data-key:').update(env.APP_KEY).digest()
 }
