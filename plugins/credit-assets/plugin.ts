@@ -36,6 +36,7 @@ export default definePlugin({
     'rules/five_class.ts',
     'rules/handover.ts',
     'ui/risk_event_text.ts',
+    'ui/parts/MaskedIdNo.vue',
     'fixtures/book_fixture.ts',
   ],
   lookups: lookupDefinitions,

@@ -67,6 +67,9 @@ export const creditAssetsApi = {
     http.get<Paginated<TimelineEvent>>(`${base}/loans/${id}/timeline`, { perPage: 100 }),
   reclassify: (id: number, fiveClass: string, reason: string) =>
     http.post<{ changed: boolean }>(`${base}/loans/${id}/classification`, { fiveClass, reason }),
+  /** The clear 证件号码 of one customer: needs credit-assets:customer:unmask; the server audits it. */
+  unmaskCustomer: (id: number) =>
+    http.post<{ id: number; idNo: string }>(`${base}/customers/${id}/unmask`, {}),
 }
 
 /** Flat org list → el-tree-select data. */
