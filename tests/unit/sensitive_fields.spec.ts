@@ -31,7 +31,10 @@ test.group('Sensitive fields · cipher', () => {
     assert.notEqual(a, b)
     assert.notInclude(a, '110101199001011234')
     assert.equal(decryptValue(a, keyA.encryption), '110101199001011234')
-    assert.equal(decryptValue(encryptValue('张三·证件', keyA.encryption), keyA.encryption), '张三·证件')
+    assert.equal(
+      decryptValue(encryptValue('张三·证件', keyA.encryption), keyA.encryption),
+      '张三·证件'
+    )
   })
 
   test('a wrong key, a changed byte or a foreign value fails closed', ({ assert }) => {
@@ -41,7 +44,10 @@ test.group('Sensitive fields · cipher', () => {
     raw[raw.length - 1] ^= 1
     const tampered = 'v1:' + raw.toString('base64')
     assert.throws(() => decryptValue(tampered, keyA.encryption), SensitiveDecryptError as any)
-    assert.throws(() => decryptValue('110101199001011234', keyA.encryption), SensitiveDecryptError as any)
+    assert.throws(
+      () => decryptValue('110101199001011234', keyA.encryption),
+      SensitiveDecryptError as any
+    )
     assert.throws(() => decryptValue('v1:AAAA', keyA.encryption), SensitiveDecryptError as any)
   })
 })

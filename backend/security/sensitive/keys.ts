@@ -27,13 +27,13 @@ export function parseDataKey(text: string): Buffer {
   const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
     ? Buffer.from(trimmed, 'hex')
     : Buffer.from(trimmed, 'base64')
-  if (key.length !== 32) throw new MissingDataKeyError('DATA_ENCRYPTION_KEY must be 32 bytes (64 hex or base64)')
+  if (key.length !== 32)
+    throw new MissingDataKeyError('DATA_ENCRYPTION_KEY must be 32 bytes (64 hex or base64)')
   return key
 }
 
 export function deriveKeys(master: Buffer): SensitiveKeys {
-  const sub = (info: string) =>
-    Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32))
+  const sub = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32))
   return { encryption: sub('ram:sensitive:aes-256-gcm'), index: sub('ram:sensitive:blind-index') }
 }
 

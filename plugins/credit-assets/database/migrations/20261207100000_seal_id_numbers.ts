@@ -47,7 +47,11 @@ export default class extends BaseSchema {
               await trx
                 .from(table)
                 .where('id', row.id)
-                .update({ [column]: s.masked, [`${column}_enc`]: s.enc, [`${column}_hash`]: s.hash })
+                .update({
+                  [column]: s.masked,
+                  [`${column}_enc`]: s.enc,
+                  [`${column}_hash`]: s.hash,
+                })
             }
           })
           after = Number(rows[rows.length - 1].id)
@@ -72,7 +76,10 @@ export default class extends BaseSchema {
           if (!rows.length) break
           await db.transaction(async (trx) => {
             for (const row of rows)
-              await trx.from(table).where('id', row.id).update({ [column]: reveal(row.enc) })
+              await trx
+                .from(table)
+                .where('id', row.id)
+                .update({ [column]: reveal(row.enc) })
           })
           after = Number(rows[rows.length - 1].id)
         }
