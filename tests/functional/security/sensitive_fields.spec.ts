@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { userWith } from '#tests/helpers/auth'
+import { tokenFor, userWith } from '#tests/helpers/auth'
 import { resetKeysForTests } from '#core/security/sensitive/keys'
 import { bookLoan } from '../../../plugins/credit-assets/fixtures/book_fixture.js'
 import { bookApi } from '../../../plugins/credit-assets/services/book_api.js'
@@ -59,6 +59,33 @@ test.group('Security · sensitive fields masked and encrypted at rest', (group) 
 
     const fromApi = await bookApi.customers.byId(id)
     assert.equal(fromApi?.idNo, MASKED)
+  })
+
+  test('综合查询 shows the masked number, never the clear one', async ({
+    client,
+    assert,
+  }) => {
+    await bookLoan({ idNo: CLEAR, customerName: '脱敏查询客户', riskAsset: true })
+    const admin = await tokenFor('admin')
+    const response = await client
+      .post('/api/query/run')
+      .bearerToken(admin)
+      .json({
+        query: {
+          dataset: 'credit-assets:risk-assets',
+          fields: ['loanNo', 'idNo'],
+          where: {
+            logic: 'and',
+            items: [{ field: 'customerName', op: 'like', value: '脱敏查询客户' }],
+          },
+        },
+      })
+    response.assertStatus(200)
+    assert.deepEqual(
+      response.body().data.map((r: any) => r.idNo),
+      [MASKED]
+    )
+    assert.notInclude(JSON.stringify(response.body()), CLEAR)
   })
 
   test('exact search by the clear ID number finds the customer, a part does not', async ({
