@@ -61,10 +61,7 @@ test.group('Security · sensitive fields masked and encrypted at rest', (group) 
     assert.equal(fromApi?.idNo, MASKED)
   })
 
-  test('综合查询 shows the masked number, never the clear one', async ({
-    client,
-    assert,
-  }) => {
+  test('综合查询 shows the masked number, never the clear one', async ({ client, assert }) => {
     await bookLoan({ idNo: CLEAR, customerName: '脱敏查询客户', riskAsset: true })
     const admin = await tokenFor('admin')
     const response = await client
