@@ -26,7 +26,9 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: CHROMIUM,
     acceptDownloads: true,
-    trace: 'retain-on-failure',
+    // DOM snapshots and network of every action, kept for a failing test; no screencast
+    // (its frames cost more CPU than the rest of a run on 2 shared cores).
+    trace: { mode: 'retain-on-failure', snapshots: true, screenshots: false, sources: true },
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,

@@ -8,11 +8,21 @@
 | generated-plugin spec needs a boot to load a new plugin folder): SIGUSR2 stops
 | start.mjs and its server and starts them again; each healthy start bumps the
 | number in GENERATION, which restartServer() waits for. SIGINT/SIGTERM (from
-| Playwright at the end) stop everything.
+| Playwright at the end) stop everything. The product's own output goes to
+| DATA/server.log (a console build is chatty); its tail is printed if it dies.
 */
 import { spawn } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { BASE, DATA, GENERATION, PLUGIN_DIR, ROOT, SCREENS, SUPERVISOR_PID, serverEnv } from './support/env.mjs'
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  BASE,
+  DATA,
+  GENERATION,
+  PLUGIN_DIR,
+  ROOT,
+  SCREENS,
+  SUPERVISOR_PID,
+  serverEnv,
+} from './support/env.mjs'
 
 rmSync(DATA, { recursive: true, force: true })
 rmSync(SCREENS, { recursive: true, force: true })
@@ -22,23 +32,30 @@ mkdirSync(DATA, { recursive: true })
 mkdirSync(SCREENS, { recursive: true })
 writeFileSync(SUPERVISOR_PID, String(process.pid))
 
+const LOG = `${DATA}/server.log`
+const log = openSync(LOG, 'a')
+const note = (text) =>
+  writeFileSync(LOG, `[e2e ${new Date().toISOString()}] ${text}\n`, { flag: 'a' })
+
 let child = null
 let generation = 0
 let stopping = false
 
 function start() {
+  note('starting scripts/start.mjs')
   // Its own process group: stopping signals start.mjs and the server it spawned together,
   // so a server slow to shut down is never left behind as an orphan holding files.
   child = spawn('node', ['scripts/start.mjs'], {
     cwd: ROOT,
     env: serverEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
     detached: true,
   })
   const mine = child
   mine.once('exit', (code) => {
     if (mine === child && !stopping) {
-      console.error(`e2e server exited unexpectedly (${code})`)
+      const tail = readFileSync(LOG, 'utf8').split('\n').slice(-60).join('\n')
+      console.error(`e2e server exited unexpectedly (${code}); ${LOG} ends:\n${tail}`)
       process.exit(1)
     }
   })
@@ -53,6 +70,7 @@ async function waitHealthy(mine) {
       .catch(() => false)
     if (ok) {
       writeFileSync(GENERATION, String(++generation))
+      note(`healthy (start ${generation})`)
       return
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
@@ -69,10 +87,12 @@ async function stop() {
       process.kill(-current.pid, signal)
     } catch {}
   }
+  note('stopping')
   group('SIGINT')
   await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10000))])
   // Whatever is still alive in the group after 10 s (start.mjs or the server) is killed.
   group('SIGKILL')
+  note('stopped')
   stopping = false
 }
 

@@ -76,7 +76,11 @@ test('处置预案申请: the form fills from the bank systems; the plan is subm
   await expect(page.getByTestId('section-related')).toBeVisible()
 
   await page.getByTestId('plan-method').click()
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '诉讼' }).first().click()
+  await page
+    .locator('.el-select-dropdown__item:visible')
+    .filter({ hasText: '诉讼' })
+    .first()
+    .click()
   await fillTestId(page, 'plan-recovery', '650000.00')
   await fillTestId(
     page,

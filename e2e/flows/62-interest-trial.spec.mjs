@@ -37,7 +37,11 @@ async function pickDates(page, testId, dates) {
         .first()
         .click()
     }
-    await panel.locator('.el-year-table td').filter({ hasText: String(year) }).first().click()
+    await panel
+      .locator('.el-year-table td')
+      .filter({ hasText: String(year) })
+      .first()
+      .click()
     await panel
       .locator('.el-month-table td')
       .nth(month - 1)
@@ -70,9 +74,7 @@ test.beforeAll(async () => {
 test.describe('利息试算', () => {
   test.use({ viewport: { width: 1440, height: 1100 } })
 
-  test('the worked example reproduces to the fen, with its step table', async ({
-    page,
-  }) => {
+  test('the worked example reproduces to the fen, with its step table', async ({ page }) => {
     await login(page, 'admin')
     const menu = page.getByTestId('side-menu')
     await menu.getByText('资产处置', { exact: true }).click()
@@ -115,9 +117,7 @@ test.describe('利息试算', () => {
     await shot(page, 'interest-trial-worked-example')
   })
 
-  test('the form fills from a real loan and shows what the API computes', async ({
-    page,
-  }) => {
+  test('the form fills from a real loan and shows what the API computes', async ({ page }) => {
     const { data } = await api(token, '/api/disposal/interest-trial/loans')
     expect(data.length, 'loans to pick').toBeGreaterThan(0)
     const loan = data[0]

@@ -7,7 +7,17 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { test, expect } from '../support/test.mjs'
-import { BASE, ROOT, SIMULATOR, api, apiLogin, login, send, serverEnv, shot } from '../support/helpers.mjs'
+import {
+  BASE,
+  ROOT,
+  SIMULATOR,
+  api,
+  apiLogin,
+  login,
+  send,
+  serverEnv,
+  shot,
+} from '../support/helpers.mjs'
 
 test.use({ viewport: { width: 1440, height: 1400 } })
 
@@ -31,9 +41,14 @@ test('风险资产时间轴: data-platform changes and a tag show on the portrai
     { cwd: ROOT, env: { ...serverEnv, NODE_ENV: 'development' }, encoding: 'utf8' }
   )
   expect(run.stdout, 'the sync job ran').toMatch(/"ran": true/)
-  const tagged = await send(token, 'POST', `/api/customer-view/customers/${asset.customerId}/tags`, {
-    tag: 'focus',
-  })
+  const tagged = await send(
+    token,
+    'POST',
+    `/api/customer-view/customers/${asset.customerId}/tags`,
+    {
+      tag: 'focus',
+    }
+  )
   expect(tagged.ok, `tag: ${tagged.status} ${await tagged.clone().text()}`).toBe(true)
 
   await login(page, 'admin')

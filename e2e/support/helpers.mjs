@@ -87,7 +87,9 @@ const generation = () => Number(readFileSync(GENERATION, 'utf8'))
 export async function restartServer() {
   const before = generation()
   process.kill(Number(readFileSync(SUPERVISOR_PID, 'utf8')), 'SIGUSR2')
-  await expect.poll(generation, { timeout: 240_000, message: 'the server restarts' }).toBe(before + 1)
+  await expect
+    .poll(generation, { timeout: 240_000, message: 'the server restarts' })
+    .toBe(before + 1)
 }
 
 /** No Element Plus loading mask is showing (a table or panel has its data). */
