@@ -6,8 +6,20 @@
 | `-- --grep <text>` runs some flows; traces and screenshots of a failure land in
 | tmp/e2e/results, screenshots for a human in tmp/e2e/screens.
 */
+import { readdirSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 import { BASE, CHROMIUM, RESULTS, ROOT } from './support/env.mjs'
+
+// A flow in the old harness's shape (`flows/NN-name.mjs` exporting `({ browser, step })`) would
+// be skipped without a word: refuse to run until it is a spec (e2e/README.md says how).
+const legacy = readdirSync(new URL('flows', import.meta.url)).filter(
+  (file) => file.endsWith('.mjs') && !file.endsWith('.spec.mjs')
+)
+if (legacy.length)
+  throw new Error(
+    `e2e/flows has flows for the removed harness: ${legacy.join(', ')}. ` +
+      'Rewrite each as NN-name.spec.mjs with test()/expect() (see e2e/README.md).'
+  )
 
 export default defineConfig({
   testDir: 'flows',
