@@ -39,7 +39,8 @@ const note = (text) =>
 
 let child = null
 let generation = 0
-let stopping = false
+let stopping = false // a restart is stopping the child on purpose
+let shuttingDown = false // Playwright asked us to stop for good
 
 function start() {
   note('starting scripts/start.mjs')
@@ -53,7 +54,7 @@ function start() {
   })
   const mine = child
   mine.once('exit', (code) => {
-    if (mine === child && !stopping) {
+    if (mine === child && !stopping && !shuttingDown) {
       const tail = readFileSync(LOG, 'utf8').split('\n').slice(-60).join('\n')
       console.error(`e2e server exited unexpectedly (${code}); ${LOG} ends:\n${tail}`)
       process.exit(1)
@@ -105,9 +106,8 @@ process.on('SIGUSR2', () => {
 })
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
-    stopping = true
+    shuttingDown = true
     await stop()
-    stopping = true
     process.exit(0)
   })
 }
