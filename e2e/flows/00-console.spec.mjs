@@ -61,6 +61,7 @@ test('客户视图: a demo customer shows every panel with simulator data; anoth
     await expect(withData.first(), `${id} shows simulator data`).toBeAttached()
   }
   await shot(page, 'customer-view')
+  await page.close() // one live page at a time: charts animating in two cost the CPU twice
 
   const branch = await signIn('bj_asset')
   await branch.goto(`${BASE}/p/customer-view/CustomerView?id=${customer.id}`)

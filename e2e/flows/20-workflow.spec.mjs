@@ -97,6 +97,7 @@ test('我的审批: the branch manager approves from 待办, the head office com
   await expect(page.getByTestId('workflow-history').getByText('同意，请总行审批')).toBeVisible()
   await expect(page.getByTestId('workflow-actions')).toHaveCount(0)
   await shot(page, 'workflow-after-branch', false)
+  await page.close()
 
   const head = await signIn('hq_risk')
   await head.goto(`${BASE}/workflow/instances/${instanceId}`)

@@ -149,6 +149,7 @@ test('审批: the branch approves from 待办, the head office completes the tie
   await todo.click()
   await expect(page.getByTestId('workflow-instance-title')).toBeVisible()
   await approveInDrawer(page, '同意，诉讼前请完成财产线索核实')
+  await page.close()
 
   if (twoTiers) {
     const head = await signIn('hq_risk')
