@@ -12,7 +12,7 @@
 | DATA/server.log (a console build is chatty); its tail is printed if it dies.
 */
 import { spawn } from 'node:child_process'
-import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import {
   BASE,
   DATA,
@@ -49,10 +49,13 @@ function start() {
   child = spawn('node', ['scripts/start.mjs'], {
     cwd: ROOT,
     env: serverEnv,
-    stdio: ['ignore', log, log],
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
   const mine = child
+  // Timestamped, so a slow boot shows which phase (console build, migrations, seed) took the time.
+  for (const stream of [mine.stdout, mine.stderr])
+    stream.on('data', (chunk) => writeSync(log, `[${new Date().toISOString()}] ${chunk}`))
   mine.once('exit', (code) => {
     if (mine === child && !stopping && !shuttingDown) {
       const tail = readFileSync(LOG, 'utf8').split('\n').slice(-60).join('\n')
