@@ -10,6 +10,8 @@ import { readdirSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 import { BASE, CHROMIUM, RESULTS, ROOT } from './support/env.mjs'
 
+const fullTrace = process.env.E2E_TRACE === 'full'
+
 // A flow in the old harness's shape (`flows/NN-name.mjs` exporting `({ browser, step })`) would
 // be skipped without a word: refuse to run until it is a spec (e2e/README.md says how).
 const legacy = readdirSync(new URL('flows', import.meta.url)).filter(
@@ -38,9 +40,15 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: CHROMIUM,
     acceptDownloads: true,
-    // DOM snapshots and network of every action, kept for a failing test; no screencast
-    // (its frames cost more CPU than the rest of a run on 2 shared cores).
-    trace: { mode: 'retain-on-failure', snapshots: true, screenshots: false, sources: true },
+    // Every action, console message, request and error, kept for a failing test (with its
+    // screenshot). DOM snapshots and the screencast only with E2E_TRACE=full: on 2 shared cores
+    // they made the table-heavy flows (台账, 综合查询) twice as slow.
+    trace: {
+      mode: 'retain-on-failure',
+      snapshots: fullTrace,
+      screenshots: fullTrace,
+      sources: true,
+    },
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
