@@ -11,6 +11,7 @@ import { classRank, type FiveClass } from '../../credit-assets/rules/five_class.
 import type { customerSearchValidator } from '../validators/customers.js'
 import { inOrgSubtree, scopedCustomers, scopedLoans } from './customer_scope.js'
 import { tagsByCustomer } from './tags.js'
+import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 type SearchInput = Infer<typeof customerSearchValidator>
 
@@ -28,14 +29,14 @@ export async function searchCustomers(access: UserAccess, input: SearchInput) {
   if (input.keyword) {
     const keyword = input.keyword
     query.where((q) => {
-      q.where('c.name', 'like', `%${keyword}%`)
+      q.whereRaw(LIKE, ['c.name', likeContains(keyword)])
         .orWhere('c.id_no', keyword)
-        .orWhere('c.customer_no', 'like', `${keyword}%`)
+        .orWhereRaw(LIKE, ['c.customer_no', likePrefix(keyword)])
         .orWhereExists(
           db
             .from('ca_loans as kl')
             .whereColumn('kl.customer_id', 'c.id')
-            .where('kl.loan_no', 'like', `${keyword}%`)
+            .whereRaw(LIKE, ['kl.loan_no', likePrefix(keyword)])
         )
     })
   }

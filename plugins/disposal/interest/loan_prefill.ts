@@ -11,6 +11,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
 import { dateText, fromDayNumber, toDayNumber } from '#core/calendar/calendar_date'
 import type { TrialInput } from './types.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 const scopedLoans = (access: UserAccess) =>
   applyDataScope(db.from('ca_loans as l'), access, {
@@ -43,8 +44,8 @@ export async function searchLoans(access: UserAccess, keyword?: string): Promise
     .orderBy('l.id')
     .limit(20)
   if (keyword) {
-    const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query.where((q) => q.where('l.loan_no', 'like', like).orWhere('c.name', 'like', like))
+    const like = likeContains(keyword)
+    query.where((q) => q.whereRaw(LIKE, ['l.loan_no', like]).orWhereRaw(LIKE, ['c.name', like]))
   }
   const rows = await query
   return rows.map((r) => ({
