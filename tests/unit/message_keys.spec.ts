@@ -60,6 +60,6 @@ test.group('Message keys', () => {
       for (const locale of ['zh-CN', 'en'] as const)
         if (!messages[locale][key]) missing.push(`${locale} ${key} (${file})`)
     }
-    assert.deepEqual(missing, [], missing.join("\n"))
+    assert.deepEqual(missing, [], missing.join('\n'))
   })
 })
