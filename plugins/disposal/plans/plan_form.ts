@@ -8,6 +8,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 export async function searchPlanCustomers(access: UserAccess, keyword?: string) {
   const query = scopedCustomers(access)
@@ -23,17 +24,17 @@ export async function searchPlanCustomers(access: UserAccess, keyword?: string) 
     .limit(20)
   if (keyword) {
     // A typed % or _ only widens the match (inside the scope); LIKE escapes differ between MariaDB and SQLite.
-    const like = `%${keyword}%`
+    const like = likeContains(keyword)
     query.where((q) =>
       q
-        .where('c.name', 'like', like)
-        .orWhere('c.customer_no', 'like', `${keyword}%`)
+        .whereRaw(LIKE, ['c.name', like])
+        .orWhereRaw(LIKE, ['c.customer_no', likePrefix(keyword)])
         .orWhere('c.id_no', keyword)
         .orWhereExists(
           db
             .from(book.loans.as('kl'))
             .whereColumn('kl.customer_id', 'c.id')
-            .where('kl.loan_no', 'like', `${keyword}%`)
+            .whereRaw(LIKE, ['kl.loan_no', likePrefix(keyword)])
         )
     )
   }
