@@ -13,7 +13,11 @@ const runners = [
     command: 'npx',
     args: ['vitest', 'run', '--config', 'frontend/vite.config.ts'],
   },
-  { name: 'e2e (Playwright)', command: 'node', args: ['e2e/run.mjs'] },
+  {
+    name: 'e2e (Playwright)',
+    command: 'npx',
+    args: ['playwright', 'test', '--config', 'e2e/playwright.config.mjs'],
+  },
 ]
 
 const SUMMARY = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m

@@ -9,6 +9,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { applyDataScope } from '#core/auth/data_scope'
 import type { UserAccess } from '#core/auth/user_access'
 import type { AuditCategory } from './categories.js'
+import { escapeLike } from '#core/support/like'
 
 export interface AuditFilters {
   username?: string
@@ -58,8 +59,8 @@ function upperBound(value: string) {
   return value.length === 16 ? `${value}:59` : value
 }
 
-/* LIKE wildcards in user input are literal characters. '!' escapes: a backslash would need different quoting in MySQL and SQLite. */
-const likeEscape = (value: string) => value.replace(/[!%_]/g, (c) => `!${c}`)
+/* LIKE wildcards in user input are literal characters (#core/support/like). */
+const likeEscape = escapeLike
 
 export function auditLogQuery(
   category: AuditCategory,

@@ -16,6 +16,7 @@ import {
 import { arrangementRange, HolidayDataError, inArrangement } from './holiday_formats.js'
 import type { DayKind } from './work_calendar.js'
 import { workingDays } from './working_days.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 export interface EntryInput {
   date: string
@@ -36,7 +37,7 @@ export async function listEntries(options: {
   order?: 'asc' | 'desc'
 }) {
   const query = db.from(DAYS_TABLE).where('year', options.year)
-  if (options.keyword) query.where('name', 'like', `%${options.keyword}%`)
+  if (options.keyword) query.whereRaw(LIKE, ['name', likeContains(options.keyword)])
   query.orderBy(ENTRY_SORTS[options.sort ?? 'date'], options.order ?? 'asc').orderBy('id')
   const result = await query.paginate(options.page, options.perPage)
   return {

@@ -51,6 +51,19 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         ...(this.debug ? { detail: (error as Error)?.message } : {}),
       })
     }
+    // A service refusal carrying a message key (WorkflowError and the like) that reached here
+    // without its area's translator: the user reads the text, never the key.
+    const keyed = error as {
+      key?: unknown
+      data?: Record<string, unknown>
+      handlerMessage?: string
+    }
+    if (typeof keyed?.key === 'string' && /^[a-z]\w*\.\w/.test(keyed.key)) {
+      return ctx.response.status(status).send({
+        message: keyed.handlerMessage ?? ctx.i18n(keyed.key, keyed.data ?? {}),
+        code: keyed.key,
+      })
+    }
     return ctx.response.status(status).send({ message: (error as Error)?.message ?? String(error) })
   }
 

@@ -5,12 +5,11 @@
 | and cached, so an undeclared name never reaches the query.
 */
 import vine from '@vinejs/vine'
+import { calendarDate } from '#core/validators/dates'
 import type { VineValidator } from '@vinejs/vine'
 import { money } from '#core/money/money_rule'
 import type { LedgerFilter } from '#core/plugins/types'
 import type { RegisteredLedger } from './registry.js'
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
 export interface LedgerInput {
   page?: number
@@ -28,8 +27,8 @@ function filterFields(filters: LedgerFilter[]) {
   const fields: Record<string, any> = {}
   for (const filter of filters) {
     if (filter.type === 'dateRange') {
-      fields[`${filter.key}From`] = vine.string().regex(DATE).optional()
-      fields[`${filter.key}To`] = vine.string().regex(DATE).optional()
+      fields[`${filter.key}From`] = vine.string().use(calendarDate()).optional()
+      fields[`${filter.key}To`] = vine.string().use(calendarDate()).optional()
     } else if (filter.type === 'numberRange') {
       fields[`${filter.key}From`] = vine.number().range([-1e12, 1e12]).optional()
       fields[`${filter.key}To`] = vine.number().range([-1e12, 1e12]).optional()
@@ -53,7 +52,9 @@ function schemaFor(ledger: RegisteredLedger, maxPerPage: number) {
     perPage: vine.number().withoutDecimals().range([1, maxPerPage]).optional(),
     sort: sortable.length ? vine.enum(sortable).optional() : vine.string().in([]).optional(),
     order: vine.enum(['asc', 'desc'] as const).optional(),
-    asOf: ledger.asOf ? vine.string().regex(DATE).optional() : vine.string().in([]).optional(),
+    asOf: ledger.asOf
+      ? vine.string().use(calendarDate()).optional()
+      : vine.string().in([]).optional(),
     // Export: the columns the user shows, in their order (comma list or array).
     columns: vine
       .array(vine.enum(keys))

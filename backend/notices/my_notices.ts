@@ -14,6 +14,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { dbNow } from '#core/support/db_time'
 import { notFound } from './notice_error.js'
 import { isoTime, myNoticeSummary } from './notice_rows.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 export interface MyNoticeFilters {
   page?: number
@@ -77,7 +78,7 @@ export async function listMyNotices(access: UserAccess, filters: MyNoticeFilters
     )
     .orderBy('notices.published_at', 'desc')
     .orderBy('notices.id', 'desc')
-  if (filters.keyword) query.where('notices.title', 'like', `%${filters.keyword}%`)
+  if (filters.keyword) query.whereRaw(LIKE, ['notices.title', likeContains(filters.keyword)])
   if (filters.kind) query.where('notices.kind', filters.kind)
   if (filters.unread) query.whereNull('r.read_at')
   const result = await query.paginate(filters.page ?? 1, filters.perPage ?? 10)

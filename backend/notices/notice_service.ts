@@ -21,6 +21,7 @@ import {
   type NoticeTargetType,
 } from './notice_rows.js'
 import { hasReadableText, sanitizeHtmlContent } from './sanitize_html.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 export const NOTICE_KIND_DICT = 'notice_kind'
 
@@ -117,7 +118,7 @@ export async function listNotices(access: UserAccess, filters: NoticeFilters) {
       'orgs.name as org_name',
       'users.real_name as creator_name'
     )
-  if (filters.keyword) query.where('notices.title', 'like', `%${filters.keyword}%`)
+  if (filters.keyword) query.whereRaw(LIKE, ['notices.title', likeContains(filters.keyword)])
   if (filters.status) query.where('notices.status', filters.status)
   if (filters.kind) query.where('notices.kind', filters.kind)
   // A draft has no publish date; the range then applies to when it was written.

@@ -7,6 +7,7 @@
 | is the value a real date or amount) is checked in compile_query.ts.
 */
 import vine from '@vinejs/vine'
+import { calendarDate } from '#core/validators/dates'
 import type { Infer } from '@vinejs/vine/types'
 
 export const OPERATORS = [
@@ -27,7 +28,6 @@ export const MAX_GROUP_DEPTH = 3
 export const MAX_CONDITIONS = 50
 export const MAX_FIELDS = 60
 export const MAX_IN_VALUES = 500
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** A field id (catalogue ids are lower camelCase); anything else is refused before lookup. */
 const IDENT = /^[a-z][a-zA-Z0-9]{0,39}$/
 const DATASET = /^[a-z][a-z0-9-]{1,39}:[a-z][a-z0-9-]{0,39}$/
@@ -98,7 +98,7 @@ const querySchema = vine.object({
   /** Amount/number fields summed per group (with a row count). */
   sums: vine.array(fieldId()).maxLength(20).distinct().optional(),
   /** 'YYYY-MM-DD': the state on that business date (snapshot); absent = now. */
-  asOf: vine.string().trim().regex(CALENDAR_DATE).optional(),
+  asOf: vine.string().trim().use(calendarDate()).optional(),
 })
 
 export const querySpecObject = querySchema

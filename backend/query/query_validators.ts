@@ -1,5 +1,6 @@
 /* Input of the saved-query and report routes; the query itself is query_spec.ts's schema. */
 import vine from '@vinejs/vine'
+import { calendarDate } from '#core/validators/dates'
 import { querySpecObject } from './query_spec.js'
 
 const IDENT = /^[a-z][a-zA-Z0-9_]{0,44}$/
@@ -60,11 +61,7 @@ export const reportRunValidator = vine.compile(
     /** false: rows only (see runQueryValidator). */
     count: vine.boolean().optional(),
     /** A report may be viewed as of another date than it was published with. */
-    asOf: vine
-      .string()
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    asOf: vine.string().trim().use(calendarDate()).optional(),
   })
 )
 

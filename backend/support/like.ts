@@ -8,10 +8,11 @@
 export const LIKE = "?? LIKE ? ESCAPE '!'"
 
 /** The text with LIKE's wildcards and the escape character itself made literal. */
-export const escapeLike = (value: string) => value.replace(/[!%_]/g, (c) => `!${c}`)
+export const escapeLike = (value: string | undefined) =>
+  (value ?? '').replace(/[!%_]/g, (c) => `!${c}`)
 
 /** Pattern matching values that contain the text. */
-export const likeContains = (value: string) => `%${escapeLike(value)}%`
+export const likeContains = (value: string | undefined) => `%${escapeLike(value)}%`
 
 /** Pattern matching values that start with the text (an index can serve it). */
-export const likePrefix = (value: string) => `${escapeLike(value)}%`
+export const likePrefix = (value: string | undefined) => `${escapeLike(value)}%`

@@ -1,14 +1,14 @@
 import vine from '@vinejs/vine'
+import { calendarDateTime } from './dates.js'
 
-/** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm[:ss]', local (Asia/Shanghai) wall time as stored. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/
+/* from/to: 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm[:ss]', local (Asia/Shanghai) wall time as stored. */
 
 /* Search filters shared by the log lists and their exports, so an export holds exactly what the list showed. */
 const filters = {
   /** User name (登录名) contains. */
   username: vine.string().trim().maxLength(64).optional(),
-  from: vine.string().trim().regex(DATE_TIME).optional(),
-  to: vine.string().trim().regex(DATE_TIME).optional(),
+  from: vine.string().trim().use(calendarDateTime()).optional(),
+  to: vine.string().trim().use(calendarDateTime()).optional(),
   /** Exact action, or a prefix ending in `*` (`user.*`). */
   action: vine
     .string()

@@ -3,6 +3,7 @@
 | bounds are 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm[:ss]' text (local time).
 */
 import vine from '@vinejs/vine'
+import { calendarDateTime } from './dates.js'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
@@ -26,11 +27,7 @@ const code = () =>
     .trim()
     .maxLength(64)
     .regex(/^[a-z][a-z0-9-]*$/)
-const timeBound = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/)
+const timeBound = () => vine.string().trim().use(calendarDateTime())
 
 const paging = {
   page: vine.number().withoutDecimals().min(1).optional(),

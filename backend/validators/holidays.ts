@@ -3,9 +3,8 @@
 | them into JS Dates, which a time zone can shift), checked by `calendarDate`.
 */
 import vine from '@vinejs/vine'
-import type { FieldContext } from '@vinejs/vine/types'
+import { calendarDate } from './dates.js'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
-import { isCalendarDate } from '#core/calendar/calendar_date'
 import { DAY_KINDS } from '#core/calendar/work_calendar'
 import { NAME_MAX_LENGTH } from '#core/calendar/holiday_formats'
 
@@ -24,14 +23,7 @@ Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   content: 'file content',
 })
 
-/** A real calendar date as 'YYYY-MM-DD' text (2025-02-29 is refused). */
-export const calendarDate = vine.createRule(
-  (value: unknown, _options: undefined, field: FieldContext) => {
-    if (typeof value !== 'string') return
-    if (!isCalendarDate(value))
-      field.report('The {{ field }} field must be a valid date', 'date', field)
-  }
-)
+export { calendarDate }
 
 /* Arrangements exist from 1999 (the first 黄金周); a wide range still catches typos like 20025. */
 const year = () => vine.number().withoutDecimals().range([1949, 2200])

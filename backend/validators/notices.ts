@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { calendarDate } from './dates.js'
 
 /*
 | 通知公告 input. Content arrives as HTML from the console editor and is
@@ -7,7 +8,6 @@ import vine from '@vinejs/vine'
 */
 export const NOTICE_STATUSES = ['draft', 'published', 'revoked'] as const
 export const NOTICE_TARGET_TYPES = ['org', 'org_and_below', 'role'] as const
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export const noticeDraftValidator = vine.compile(
   vine.object({
@@ -43,8 +43,8 @@ export const noticeListValidator = vine.compile(
     status: vine.enum(NOTICE_STATUSES).optional(),
     kind: vine.string().trim().maxLength(64).optional(),
     /** 'YYYY-MM-DD' (Asia/Shanghai), on the publish date, or the creation date of a draft. */
-    dateFrom: vine.string().trim().regex(CALENDAR_DATE).optional(),
-    dateTo: vine.string().trim().regex(CALENDAR_DATE).optional(),
+    dateFrom: vine.string().trim().use(calendarDate()).optional(),
+    dateTo: vine.string().trim().use(calendarDate()).optional(),
   })
 )
 

@@ -7,6 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import { isoTime } from '#core/notices/notice_rows'
 import type { ChainNode } from './chain_nodes.js'
 import { yuanOf } from './instance_store.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 export type Box = 'todo' | 'done' | 'mine'
 
@@ -80,7 +81,7 @@ export async function listBox(userId: number, filters: TaskFilters, locale: stri
       'o.name as org_name'
     )
   if (filters.type) query.where('i.type_code', filters.type)
-  if (filters.keyword) query.where('i.title', 'like', `%${filters.keyword}%`)
+  if (filters.keyword) query.whereRaw(LIKE, ['i.title', likeContains(filters.keyword)])
   query.orderBy(box === 'mine' ? 'i.id' : 't.id', 'desc')
   const result = await query.paginate(filters.page ?? 1, filters.perPage ?? 20)
   return {
@@ -140,7 +141,9 @@ export async function candidateUsers(userId: number, keyword: string) {
     .join('orgs as o', 'o.id', 'u.org_id')
     .where('u.status', 'active')
     .where((q) =>
-      q.where('u.real_name', 'like', `%${keyword}%`).orWhere('u.username', 'like', `%${keyword}%`)
+      q
+        .whereRaw(LIKE, ['u.real_name', likeContains(keyword)])
+        .orWhereRaw(LIKE, ['u.username', likeContains(keyword)])
     )
     .orderBy('u.id')
     .limit(20)

@@ -10,6 +10,7 @@ import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { OrganizationError } from './errors.js'
 import { countOf, scopedDepartment, scopedOrg } from './scope.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 export interface DepartmentQuery {
   page?: number
@@ -70,8 +71,8 @@ export const departmentService = {
     if (q.keyword) {
       query.where((w) =>
         w
-          .where('departments.name', 'like', `%${q.keyword}%`)
-          .orWhere('departments.code', 'like', `%${q.keyword}%`)
+          .whereRaw(LIKE, ['departments.name', likeContains(q.keyword)])
+          .orWhereRaw(LIKE, ['departments.code', likeContains(q.keyword)])
       )
     }
     if (q.sort) query.orderBy(`departments.${q.sort}`, q.order ?? 'asc')

@@ -8,6 +8,7 @@ import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { OrganizationError } from './errors.js'
 import { countOf } from './scope.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 export interface PostQuery {
   page?: number
@@ -61,7 +62,9 @@ export const postService = {
     if (q.status) query.where('status', q.status)
     if (q.keyword) {
       query.where((w) =>
-        w.where('name', 'like', `%${q.keyword}%`).orWhere('code', 'like', `%${q.keyword}%`)
+        w
+          .whereRaw(LIKE, ['name', likeContains(q.keyword)])
+          .orWhereRaw(LIKE, ['code', likeContains(q.keyword)])
       )
     }
     if (q.sort) query.orderBy(q.sort, q.order ?? 'asc')

@@ -32,6 +32,7 @@ import { fourEyes } from '#core/four_eyes/four_eyes'
 // Registers the four-eyes change kinds whose `apply` writes what the functions below propose.
 import './role_changes.js'
 import type { GrantChange, ScopeChange } from './role_changes.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 /** What a grant or scope change answers: the role when applied, or the pending change. */
 async function submitRoleChange<P>(
@@ -73,7 +74,9 @@ export const roleService = {
     if (q.status) query.where('status', q.status)
     if (q.keyword) {
       query.where((w) =>
-        w.where('name', 'like', `%${q.keyword}%`).orWhere('code', 'like', `%${q.keyword}%`)
+        w
+          .whereRaw(LIKE, ['name', likeContains(q.keyword)])
+          .orWhereRaw(LIKE, ['code', likeContains(q.keyword)])
       )
     }
     if (q.sort) query.orderBy(q.sort, q.order ?? 'asc')

@@ -9,6 +9,7 @@ import type { Actor } from './actor.js'
 import { orgTreeFor } from './org_service.js'
 import { postService } from './post_service.js'
 import { scopedOrg, scopedUser } from './scope.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 export interface UserQuery {
   page?: number
@@ -101,9 +102,9 @@ export const userQueries = {
     if (q.keyword) {
       query.where((w) =>
         w
-          .where('users.username', 'like', `%${q.keyword}%`)
-          .orWhere('users.real_name', 'like', `%${q.keyword}%`)
-          .orWhere('users.phone', 'like', `%${q.keyword}%`)
+          .whereRaw(LIKE, ['users.username', likeContains(q.keyword)])
+          .orWhereRaw(LIKE, ['users.real_name', likeContains(q.keyword)])
+          .orWhereRaw(LIKE, ['users.phone', likeContains(q.keyword)])
       )
     }
     if (q.sort) query.orderBy(SORT_COLUMNS[q.sort], q.order ?? 'asc')

@@ -32,7 +32,9 @@ export const fetchDictionaryVersion = () =>
 
 /** Administrators' texts by key (`console.*` and server message keys): `{ key: { zh, en } }`. */
 export const fetchPromptTexts = () =>
-  http.get<Record<string, { zh: string | null; en: string | null }>>('/prompts')
+  http.get<Record<string, { zh: string | null; en: string | null }>>('/prompts', undefined, {
+    silent: true,
+  })
 
 /* ---- 数据字典 ---------------------------------------------------------------- */
 

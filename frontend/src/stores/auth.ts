@@ -12,6 +12,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
 import { forgetSession, hasSession } from '@/api/session'
+import { loadPromptOverrides } from '@/i18n/prompt_overrides'
 import type { CurrentUser, MenuNode, RoleRef } from '@/api/types'
 import { can, type PermissionRequirement } from '@/utils/permission'
 
@@ -79,6 +80,8 @@ export const useAuthStore = defineStore('auth', () => {
     permissions.value = me.permissions ?? []
     menus.value = me.menus ?? []
     loaded.value = true
+    // 系统提示管理's console texts, once signed in (the endpoint needs a session).
+    void loadPromptOverrides()
   }
 
   async function logout(): Promise<void> {

@@ -5,6 +5,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { blindIndex } from '#core/security/sensitive/index'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 export interface LoanFilters {
   orgId?: number
@@ -29,8 +30,8 @@ export async function applyLoanFilters(query: DatabaseQueryBuilderContract, filt
     // 借据号 / 合同号 prefix, customer name substring, or an exact ID number
     // (the same rule as keywordRiskAssetIds below, shaped for a loan join).
     query.where((q) => {
-      q.where('l.loan_no', 'like', `${keyword}%`)
-        .orWhere('c.name', 'like', `%${keyword}%`)
+      q.whereRaw(LIKE, ['l.loan_no', likePrefix(keyword)])
+        .orWhereRaw(LIKE, ['c.name', likeContains(keyword)])
         .orWhere('c.id_no_hash', blindIndex(keyword))
     })
   }
@@ -49,7 +50,13 @@ export function keywordRiskAssetIds(keyword: string) {
   return db
     .from('ca_risk_assets')
     .select('id')
-    .whereIn('loan_id', db.from('ca_loans').where('loan_no', 'like', `${keyword}%`).select('id'))
+    .whereIn(
+      'loan_id',
+      db
+        .from('ca_loans')
+        .whereRaw(LIKE, ['loan_no', likePrefix(keyword)])
+        .select('id')
+    )
     .union(
       db
         .from('ca_risk_assets')
@@ -58,7 +65,7 @@ export function keywordRiskAssetIds(keyword: string) {
           'customer_id',
           db
             .from('ca_customers')
-            .where('name', 'like', `%${keyword}%`)
+            .whereRaw(LIKE, ['name', likeContains(keyword)])
             .orWhere('id_no_hash', blindIndex(keyword))
             .select('id')
         )

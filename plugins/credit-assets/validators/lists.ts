@@ -1,8 +1,7 @@
 /* Query validators of the credit-asset lists (风险资产, 分类下限预警) and the reclassification action. */
 import vine from '@vinejs/vine'
+import { calendarDate } from '#core/validators/dates'
 import { FIVE_CLASSES } from '../rules/five_class.js'
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 const listFilters = {
   page: vine.number().withoutDecimals().min(1).optional(),
@@ -28,7 +27,7 @@ export const riskAssetListValidator = vine.compile(
 export const floorAlertListValidator = vine.compile(
   vine.object({
     ...listFilters,
-    businessDate: vine.string().trim().regex(DATE).optional(),
+    businessDate: vine.string().trim().use(calendarDate()).optional(),
   })
 )
 

@@ -13,6 +13,7 @@ import type { customerSearchValidator } from '../validators/customers.js'
 import { inOrgSubtree, scopedCustomers, scopedLoans } from './customer_scope.js'
 import { tagsByCustomer } from './tags.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 type SearchInput = Infer<typeof customerSearchValidator>
 
@@ -30,14 +31,14 @@ export async function searchCustomers(access: UserAccess, input: SearchInput) {
   if (input.keyword) {
     const keyword = input.keyword
     query.where((q) => {
-      q.where('c.name', 'like', `%${keyword}%`)
+      q.whereRaw(LIKE, ['c.name', likeContains(keyword)])
         .orWhere('c.id_no_hash', blindIndex(keyword))
-        .orWhere('c.customer_no', 'like', `${keyword}%`)
+        .orWhereRaw(LIKE, ['c.customer_no', likePrefix(keyword)])
         .orWhereExists(
           db
             .from(book.loans.as('kl'))
             .whereColumn('kl.customer_id', 'c.id')
-            .where('kl.loan_no', 'like', `${keyword}%`)
+            .whereRaw(LIKE, ['kl.loan_no', likePrefix(keyword)])
         )
     })
   }

@@ -21,6 +21,7 @@ import {
 } from '../limitation/limitation_service.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 /*
 | 时效管理: the risk assets with their limitation dates, one loan's periods and
@@ -78,8 +79,8 @@ export default class LimitationController {
         )
       )
     if (q.keyword) {
-      const like = `%${q.keyword.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-      query.where((w) => w.where('l.loan_no', 'like', like).orWhere('c.name', 'like', like))
+      const like = likeContains(q.keyword)
+      query.where((w) => w.whereRaw(LIKE, ['l.loan_no', like]).orWhereRaw(LIKE, ['c.name', like]))
     }
     if (q.status === 'uncomputed') query.whereNull('lit.id')
     else if (q.status) query.whereRaw('COALESCE(enf.status, lit.status) = ?', [q.status])

@@ -15,6 +15,7 @@ import { fromDayNumber, toDayNumber } from '#core/calendar/calendar_date'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { TrialInput } from './types.js'
+import { LIKE, likeContains } from '#core/support/like'
 
 const scopedLoans = (access: UserAccess) =>
   applyDataScope(db.from(book.loans.as('l')), access, book.loans.scopeOf('l'))
@@ -44,8 +45,8 @@ export async function searchLoans(access: UserAccess, keyword?: string): Promise
     .orderBy('l.id')
     .limit(20)
   if (keyword) {
-    const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query.where((q) => q.where('l.loan_no', 'like', like).orWhere('c.name', 'like', like))
+    const like = likeContains(keyword)
+    query.where((q) => q.whereRaw(LIKE, ['l.loan_no', like]).orWhereRaw(LIKE, ['c.name', like]))
   }
   const rows = await query
   return rows.map((r) => ({

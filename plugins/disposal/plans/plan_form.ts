@@ -9,6 +9,7 @@ import { Money } from '#core/money/money'
 import { blindIndex } from '#core/security/sensitive/index'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 export async function searchPlanCustomers(access: UserAccess, keyword?: string) {
   const query = scopedCustomers(access)
@@ -23,18 +24,18 @@ export async function searchPlanCustomers(access: UserAccess, keyword?: string) 
     .orderBy('c.id')
     .limit(20)
   if (keyword) {
-    // A typed % or _ only widens the match (inside the scope); LIKE escapes differ between MariaDB and SQLite.
-    const like = `%${keyword}%`
+    // A typed % or _ matches itself (escaped by the shared LIKE helper, the same on MariaDB and SQLite).
+    const like = likeContains(keyword)
     query.where((q) =>
       q
-        .where('c.name', 'like', like)
-        .orWhere('c.customer_no', 'like', `${keyword}%`)
+        .whereRaw(LIKE, ['c.name', like])
+        .orWhereRaw(LIKE, ['c.customer_no', likePrefix(keyword)])
         .orWhere('c.id_no_hash', blindIndex(keyword))
         .orWhereExists(
           db
             .from(book.loans.as('kl'))
             .whereColumn('kl.customer_id', 'c.id')
-            .where('kl.loan_no', 'like', `${keyword}%`)
+            .whereRaw(LIKE, ['kl.loan_no', likePrefix(keyword)])
         )
     )
   }

@@ -9,6 +9,7 @@ import { addCalendarDays } from '#core/business_day/business_date'
 import { scopedPlans } from './plan_scope.js'
 import { planListRow, planLoanRow } from './serialize.js'
 import { planTimeline } from './plan_events.js'
+import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 /** Columns a list may sort by; user input never reaches SQL any other way. */
 const SORTABLE: Record<string, string> = {
@@ -66,12 +67,12 @@ export function planListQuery(access: UserAccess, filters: PlanFilters) {
     )
   if (filters.keyword) {
     // A typed % or _ only widens the match (inside the scope); LIKE escapes differ between MariaDB and SQLite.
-    const like = `%${filters.keyword}%`
+    const like = likeContains(filters.keyword)
     query.where((q) =>
       q
-        .where('p.plan_no', 'like', `${filters.keyword}%`)
-        .orWhere('p.customer_name', 'like', like)
-        .orWhere('p.customer_no', 'like', `${filters.keyword}%`)
+        .whereRaw(LIKE, ['p.plan_no', likePrefix(filters.keyword)])
+        .orWhereRaw(LIKE, ['p.customer_name', like])
+        .orWhereRaw(LIKE, ['p.customer_no', likePrefix(filters.keyword)])
     )
   }
   if (filters.status) query.where('p.status', filters.status)

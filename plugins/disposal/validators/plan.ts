@@ -1,5 +1,6 @@
 /* Inputs of the 处置预案 routes (zh-CN / en field labels for the 422 messages). */
 import vine from '@vinejs/vine'
+import { calendarDate } from '#core/validators/dates'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
 import { PLAN_STATUSES } from '../plans/dictionaries.js'
@@ -23,7 +24,6 @@ Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   createdTo: 'applied to',
 })
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 const id = () => vine.number().withoutDecimals().min(1)
 
 export const planValidator = vine.compile(
@@ -68,8 +68,8 @@ export const planListValidator = vine.compile(
     method: vine.string().trim().maxLength(32).optional(),
     /** Org subtree (机构及下级). */
     orgId: id().optional(),
-    createdFrom: vine.string().trim().regex(DATE).optional(),
-    createdTo: vine.string().trim().regex(DATE).optional(),
+    createdFrom: vine.string().trim().use(calendarDate()).optional(),
+    createdTo: vine.string().trim().use(calendarDate()).optional(),
     mine: vine.boolean().optional(),
   })
 )
