@@ -22,10 +22,13 @@ async function typeDate(page, testId, date) {
   await input.press('Enter')
 }
 
-/** Picks days in an el-date-picker type="dates" by walking its panel (year → month → day). */
+/** Picks days in an el-date-picker type="dates" (popper-class `<testId>-popper`) by walking its panel (year → month → day). */
 async function pickDates(page, testId, dates) {
   await page.getByTestId(testId).locator('input').first().click()
-  const panel = page.locator('.el-picker-panel:visible').last()
+  // This picker's own popper (popper-class `${testId}-popper`): "the last visible panel" could be
+  // another picker's, still in the DOM after it closed, and the walk then waited on a hidden one.
+  const panel = page.locator(`.${testId}-popper .el-picker-panel`)
+  await expect(panel).toBeVisible()
   for (const date of dates) {
     const [year, month, day] = date.split('-').map(Number)
     await panel.locator('.el-date-picker__header-label').first().click() // year label → year grid
