@@ -21,9 +21,8 @@ export default class PluginsUninstall extends BaseCommand {
 
   async run() {
     const { enabledPlugins, installedPlugins } = await import('#core/plugins/registry')
-    const { uninstallPlugin, dependentsOf, dumpFolder, PluginLifecycleError } = await import(
-      '#core/plugins/lifecycle/uninstall'
-    )
+    const { uninstallPlugin, dependentsOf, dumpFolder, PluginLifecycleError } =
+      await import('#core/plugins/lifecycle/uninstall')
     const installed = await installedPlugins()
     const enabled = (await enabledPlugins()).map((p) => p.id)
     const dependents = dependentsOf(this.id, installed, enabled)

@@ -28,8 +28,14 @@ export function validateManifest(manifest: PluginManifest) {
   if (!manifest.name?.zh || !manifest.name?.en) throw new ManifestError(id, 'name needs zh and en')
   if (!manifest.version) throw new ManifestError(id, 'version is required')
   for (const step of Object.keys(manifest.upgrades ?? {})) {
-    if (!isVersion(step) || (isVersion(manifest.version) && compareVersions(step, manifest.version) > 0))
-      throw new ManifestError(id, `upgrade step "${step}" must be a version not newer than ${manifest.version}`)
+    if (
+      !isVersion(step) ||
+      (isVersion(manifest.version) && compareVersions(step, manifest.version) > 0)
+    )
+      throw new ManifestError(
+        id,
+        `upgrade step "${step}" must be a version not newer than ${manifest.version}`
+      )
   }
 
   for (const code of permissionCodes(manifest)) {
