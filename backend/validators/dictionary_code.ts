@@ -12,7 +12,8 @@ export const dictCode = vine.createRule(
     if (typeof value !== 'string') return
     const { data } = await dictionariesCache.current()
     const item = (data[options.type] ?? []).find((i) => i.code === value)
-    if (!item || !item.enabled) field.report('The {{ field }} field must be a dictionary code', 'dictCode', field)
+    if (!item || !item.enabled)
+      field.report('The {{ field }} field must be a dictionary code', 'dictCode', field)
   },
   { isAsync: true }
 )
