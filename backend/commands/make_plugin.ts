@@ -47,6 +47,8 @@ export default class MakePlugin extends BaseCommand {
       [`controllers/${vars.resourceSnake}s_controller.ts`, 'controller.ts.stub'],
       [`ui/${vars.Resource}Page.vue`, 'page.vue.stub'],
       [`documents/${vars.resourceSnake}.hbs`, 'document.hbs.stub'],
+      [`dashboard/${vars.resourceSnake}s_by_status.ts`, 'widget_data.ts.stub'],
+      [`ui/widgets/${vars.resourceSnake}s_by_status.ts`, 'widget_view.ts.stub'],
       [`tests/functional/${vars.resourceSnake}s.spec.ts`, 'test.spec.ts.stub'],
     ]
     for (const [target, stub] of files) {

@@ -36,14 +36,18 @@ test.group('make:plugin', () => {
     const options = { cwd: app.makePath(), maxBuffer: 20 * 1024 * 1024 }
     // Server code: the whole project's tsc (plugins/ is in its include).
     await run('npx', ['tsc', '--noEmit'], options).catch((e) => assert.fail(e.stdout || e.message))
-    // The console page: vue-tsc over the generated page with the console's settings.
+    // The console page and widget: vue-tsc over them with the console's settings.
     mkdirSync(scratch, { recursive: true })
     const vueConfig = join(scratch, 'tsconfig.json')
     writeFileSync(
       vueConfig,
       JSON.stringify({
         extends: app.makePath('frontend/tsconfig.json'),
-        include: [app.makePath('frontend/src/env.d.ts'), `${root}/ui/**/*.vue`],
+        include: [
+          app.makePath('frontend/src/env.d.ts'),
+          `${root}/ui/**/*.vue`,
+          `${root}/ui/**/*.ts`,
+        ],
       })
     )
     await run('npx', ['vue-tsc', '--noEmit', '-p', vueConfig], options).catch((e) =>
