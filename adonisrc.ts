@@ -55,7 +55,9 @@ export default defineConfig({
   preloads: [
     () => import('#start/routes'),
     () => import('#start/kernel'),
-    { file: () => import('#start/plugin_routes'), environment: ['web', 'test'] },
+    // Also in the console, so `node ace list:routes` lists the plugins' routes (and their
+    // permission codes); without it the command saw core's routes only.
+    { file: () => import('#start/plugin_routes'), environment: ['web', 'test', 'console'] },
   ],
 
   tests: {

@@ -87,7 +87,8 @@ if (
   writeFileSync(stampFile, fingerprint)
 }
 
-await run('node', ['ace', 'migration:run', '--force'])
+// Pending migrations, then plugins' upgrade data steps (backend/plugins/lifecycle/upgrade.ts).
+await run('node', ['ace', 'plugins:upgrade'])
 await run('node', ['ace', 'demo:seed'])
 
 await run('node', [

@@ -46,6 +46,9 @@ export default class MakePlugin extends BaseCommand {
       [`validators/${vars.resourceSnake}.ts`, 'validator.ts.stub'],
       [`controllers/${vars.resourceSnake}s_controller.ts`, 'controller.ts.stub'],
       [`ui/${vars.Resource}Page.vue`, 'page.vue.stub'],
+      [`documents/${vars.resourceSnake}.hbs`, 'document.hbs.stub'],
+      [`dashboard/${vars.resourceSnake}s_by_status.ts`, 'widget_data.ts.stub'],
+      [`ui/widgets/${vars.resourceSnake}s_by_status.ts`, 'widget_view.ts.stub'],
       [`tests/functional/${vars.resourceSnake}s.spec.ts`, 'test.spec.ts.stub'],
     ]
     for (const [target, stub] of files) {
@@ -88,6 +91,7 @@ export function names(id: string, resourceFlag?: string, zh?: string) {
 
 /** Formats generated code with the project's Prettier config, so it passes lint as written. */
 async function formatted(file: string, source: string) {
+  if (file.endsWith('.hbs')) return source // Prettier's Handlebars printer drops the doctype.
   try {
     const prettier = await import('prettier')
     const options = (await prettier.resolveConfig(file)) ?? {}
@@ -97,7 +101,10 @@ async function formatted(file: string, source: string) {
   }
 }
 
-/** `{{name}}` placeholders only: the stubs are code, so nothing is HTML-escaped. */
+/**
+ * `{{name}}` placeholders only: the stubs are code, so nothing is HTML-escaped. An
+ * unknown name stays as written, so a Handlebars stub keeps its own `{{title}}`.
+ */
 export function render(template: string, vars: Record<string, string>) {
   return template.replace(/\{\{(\w+)\}\}/g, (match, key) => vars[key] ?? match)
 }

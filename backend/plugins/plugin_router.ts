@@ -17,7 +17,8 @@ export function mountPluginRoutes(plugin: LoadedPlugin) {
         `route uses permission "${permission}", which the manifest does not declare`
       )
     }
-    return middleware.can({ permission })
+    // Named `can:<code>` so `node ace list:routes` shows each route's permission code.
+    return { ...middleware.can({ permission }), name: `can:${permission}` }
   }
 
   const add =

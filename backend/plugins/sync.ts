@@ -150,14 +150,17 @@ export async function syncManifests(manifests: PluginManifest[]): Promise<SyncRe
         id: m.id,
         name_zh: m.name.zh,
         name_en: m.name.en,
-        version: m.version,
         depends_on: JSON.stringify(m.dependsOn ?? []),
         active: true,
         load_order: index + 1,
       }
       const current = known.get(m.id)
       if (!current) {
-        await trx.table('installed_plugins').insert({ ...row, created_at: now, updated_at: now })
+        // `version` is the installed version: written here on first install, afterwards
+        // only by `plugins:upgrade` once its data steps ran (lifecycle/upgrade.ts).
+        await trx
+          .table('installed_plugins')
+          .insert({ ...row, version: m.version, created_at: now, updated_at: now })
         report.inserted++
       } else if (!same(current, row, Object.keys(row))) {
         await trx

@@ -2,6 +2,7 @@
 | Structural checks on a manifest, so a mistake in one bank's plugin stops boot
 | with a message that names the plugin and the field, not a stack trace later.
 */
+import { compareVersions, isVersion } from './lifecycle/versions.js'
 import type { MenuDefinition, PluginManifest } from './types.js'
 
 export class ManifestError extends Error {
@@ -26,6 +27,16 @@ export function validateManifest(manifest: PluginManifest) {
   const id = manifest.id
   if (!manifest.name?.zh || !manifest.name?.en) throw new ManifestError(id, 'name needs zh and en')
   if (!manifest.version) throw new ManifestError(id, 'version is required')
+  for (const step of Object.keys(manifest.upgrades ?? {})) {
+    if (
+      !isVersion(step) ||
+      (isVersion(manifest.version) && compareVersions(step, manifest.version) > 0)
+    )
+      throw new ManifestError(
+        id,
+        `upgrade step "${step}" must be a version not newer than ${manifest.version}`
+      )
+  }
 
   for (const code of permissionCodes(manifest)) {
     if (!code.startsWith(`${id}:`)) {

@@ -68,7 +68,22 @@ export interface PluginManifest {
   lookups?: LookupDefinition[]
   /** The plugin's share of the shared test book (tests/fixtures/book.ts). */
   testFixtures?: () => Promise<{ default: TestFixtureProvider }>
+  /**
+   * Data steps of an upgrade, keyed by the version that introduced them (`'1.1.0'`).
+   * `node ace plugins:upgrade` runs, after the pending migrations, every step newer
+   * than the installed version and not newer than `version`, in version order, once,
+   * in one transaction with the audit row (backend/plugins/lifecycle/upgrade.ts).
+   */
+  upgrades?: Record<string, () => Promise<{ default: UpgradeStep }>>
 }
+
+export interface UpgradeStepContext {
+  trx: import('@adonisjs/lucid/types/database').TransactionClientContract
+  /** Version installed before this upgrade, and the one being installed. */
+  from: string
+  to: string
+}
+export type UpgradeStep = (ctx: UpgradeStepContext) => Promise<void>
 
 export interface PluginStartupContext {
   /** APP_MODE: demo starts demo-only helpers (simulators); production must not. */

@@ -1,0 +1,76 @@
+import { test } from '@japa/runner'
+import { execFile } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import app from '@adonisjs/core/services/app'
+import env from '#start/env'
+import { freePort } from '#tests/helpers/process_group'
+
+const run = promisify(execFile)
+const ID = 'gen-probe-notes'
+
+/*
+| The generator's promise, kept by a test (docs/plugins.md §1 walks the same steps):
+| `make:plugin` writes a plugin that type-checks (tsc for the server, vue-tsc for its
+| page) and whose own tests pass — they request its API, its menu entry and page key,
+| on the shared test book. Its tests run in a child `node ace test` on a database of
+| its own (<this suite's>_gen), since the plugin is discovered at boot.
+*/
+test.group('make:plugin', () => {
+  test('generates a plugin that type-checks and passes its own tests', async ({
+    assert,
+    cleanup,
+  }) => {
+    const root = app.makePath('plugins', ID)
+    const scratch = app.makePath('tmp', `make-plugin-${process.pid}`)
+    cleanup(() => rmSync(root, { recursive: true, force: true }))
+    cleanup(() => rmSync(scratch, { recursive: true, force: true }))
+
+    const ace = await app.container.make('ace')
+    const made = await ace.exec('make:plugin', [ID, '--zh', '生成测试'])
+    assert.equal(made.exitCode, 0)
+    const tests = readdirSync(join(root, 'tests/functional'))
+    assert.lengthOf(tests, 1)
+
+    const options = { cwd: app.makePath(), maxBuffer: 20 * 1024 * 1024 }
+    // Server code: the whole project's tsc (plugins/ is in its include).
+    await run('npx', ['tsc', '--noEmit'], options).catch((e) => assert.fail(e.stdout || e.message))
+    // The console page and widget: vue-tsc over them with the console's settings.
+    mkdirSync(scratch, { recursive: true })
+    const vueConfig = join(scratch, 'tsconfig.json')
+    writeFileSync(
+      vueConfig,
+      JSON.stringify({
+        extends: app.makePath('frontend/tsconfig.json'),
+        include: [
+          app.makePath('frontend/src/env.d.ts'),
+          `${root}/ui/**/*.vue`,
+          `${root}/ui/**/*.ts`,
+        ],
+      })
+    )
+    await run('npx', ['vue-tsc', '--noEmit', '-p', vueConfig], options).catch((e) =>
+      assert.fail(e.stdout || e.message)
+    )
+
+    const child = await run(
+      'node',
+      ['ace', 'test', 'functional', '--files', `plugins/${ID}/tests/functional/${tests[0]}`],
+      {
+        ...options,
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          DB_DATABASE: `${env.get('DB_DATABASE')}_gen`,
+          QUEUE_PREFIX: `${env.get('QUEUE_PREFIX', 'ram_test')}_gen`,
+          PORT: String(await freePort()),
+          SIMULATOR_PORT: String(await freePort()),
+        },
+      }
+    ).catch((e) => e)
+    const output = `${child.stdout ?? ''}${child.stderr ?? ''}`
+    assert.match(output, /(\d+) passed, 0 failed/, output)
+    assert.notMatch(output, /\b0 passed/, output)
+  }).timeout(600_000)
+})
