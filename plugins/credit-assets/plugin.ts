@@ -38,6 +38,23 @@ export default definePlugin({
     'fixtures/book_fixture.ts',
   ],
   lookups: lookupDefinitions,
+  // What other plugins may extend (docs/plugins.md "Extension slots"): tabs in the
+  // loan drawer, and fields on loans shown in the drawer, 综合查询 and the ledger.
+  slotPoints: [
+    {
+      id: 'credit-assets:loan-tabs',
+      name: { zh: '借据详情页签', en: 'Loan drawer tabs' },
+      props: ['loanId'],
+    },
+  ],
+  extensibleRecords: [
+    {
+      id: 'credit-assets:loan',
+      name: { zh: '借据', en: 'Loan' },
+      datasets: { 'credit-assets:risk-assets': 'l.id' },
+      ledgers: { 'risk-assets': { on: 'l.id', asOfOn: 'ln.id' } },
+    },
+  ],
   testFixtures: () => import('./fixtures/book_fixture.js'),
 
   routes(router) {

@@ -30,6 +30,7 @@ export interface PlanFilters {
   createdFrom?: string
   createdTo?: string
   mine?: boolean
+  customerId?: number
   /** Path of `orgId` (see `withOrgPath`). */
   orgPath?: string | null
   sort?: string
@@ -74,6 +75,7 @@ export function planListQuery(access: UserAccess, filters: PlanFilters) {
         .orWhere('p.customer_no', 'like', `${filters.keyword}%`)
     )
   }
+  if (filters.customerId) query.where('p.customer_id', filters.customerId)
   if (filters.status) query.where('p.status', filters.status)
   if (filters.method) query.where('p.method', filters.method)
   if (filters.mine) query.where('p.created_by', access.user.id)

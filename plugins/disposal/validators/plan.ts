@@ -71,5 +71,7 @@ export const planListValidator = vine.compile(
     createdFrom: vine.string().trim().regex(DATE).optional(),
     createdTo: vine.string().trim().regex(DATE).optional(),
     mine: vine.boolean().optional(),
+    /** One customer's plans (客户视图's 处置预案 panel). */
+    customerId: id().optional(),
   })
 )
