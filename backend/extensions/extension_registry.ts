@@ -90,8 +90,8 @@ export function indexExtensions(manifests: PluginManifest[]): ExtensionIndex {
       index.slots.push({ ...slot, pluginId: m.id })
     }
     for (const kind of m.eventKinds ?? []) {
-      if (kind.kind !== m.id && !kind.kind.startsWith(`${m.id}.`))
-        fail(`event kind "${kind.kind}" must be "${m.id}" or start with "${m.id}."`)
+      if ((kind.kind !== m.id && !kind.kind.startsWith(`${m.id}.`)) || kind.kind.length > 32)
+        fail(`event kind "${kind.kind}" must be "${m.id}" or "${m.id}.<name>", ≤ 32 chars`)
       index.eventKinds.push({ ...kind, pluginId: m.id })
     }
     for (const set of m.extensionFields ?? []) {
