@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ElSelect } from 'element-plus'
 import RecordPicker from '@/components/pickers/RecordPicker.vue'
 import type { PickerQuery } from '@/components/pickers/picker_source'
-import { flushPromises, mountInConsole, signedInAs } from './helpers'
+import { customerSource, loanSource } from '../../plugins/credit-assets/ui/pickers'
+import { fakeServer, flushPromises, mountInConsole, signedInAs } from './helpers'
 
 /* A scoped server search behind the picker: 45 customers, 20 a page; ids label the value. */
 const customers = Array.from({ length: 45 }, (_, i) => ({
@@ -90,6 +91,27 @@ describe('RecordPicker', () => {
       expect(calls[0]).toEqual({ keyword: '', page: 1, perPage: 2, ids: [3, 44] })
       expect(wrapper.text()).toContain('客户3')
       expect(wrapper.text()).toContain('客户44')
+    })
+  })
+})
+
+describe('credit-assets picker sources', () => {
+  it('ask the scoped picker endpoints: customers by keyword, a customer’s loans, ids to label', async () => {
+    const server = fakeServer(() => ({ status: 200, body: { data: [], total: 0 } }))
+    await customerSource({ keyword: '甲', page: 2, perPage: 20 })
+    await loanSource(7)({ keyword: '', page: 1, perPage: 2, ids: [3, 44] })
+    expect(server.calls[0].path).toBe('/api/credit-assets/pickers/customers')
+    expect(Object.fromEntries(server.calls[0].query)).toEqual({
+      keyword: '甲',
+      page: '2',
+      perPage: '20',
+    })
+    expect(server.calls[1].path).toBe('/api/credit-assets/pickers/loans')
+    expect(Object.fromEntries(server.calls[1].query)).toEqual({
+      page: '1',
+      perPage: '2',
+      ids: '3,44',
+      customerId: '7',
     })
   })
 })

@@ -12,6 +12,7 @@ import { lookupDefinitions } from './services/book_lookups.js'
 const RiskAssets = () => import('./controllers/risk_assets_controller.js')
 const FloorAlerts = () => import('./controllers/floor_alerts_controller.js')
 const Loans = () => import('./controllers/loans_controller.js')
+const Pickers = () => import('./controllers/pickers_controller.js')
 
 export default definePlugin({
   id: 'credit-assets',
@@ -35,6 +36,7 @@ export default definePlugin({
     'rules/five_class.ts',
     'rules/handover.ts',
     'ui/risk_event_text.ts',
+    'ui/pickers.ts',
     'fixtures/book_fixture.ts',
   ],
   lookups: lookupDefinitions,
@@ -71,6 +73,9 @@ export default definePlugin({
       'credit-assets:floor-alert:list'
     )
     router.get('/loans/:id', [Loans, 'show'], 'credit-assets:loan:list')
+    // Record pickers for other plugins' forms (ui/pickers.ts), in the caller's data scope.
+    router.get('/pickers/customers', [Pickers, 'customers'], 'credit-assets:loan:list')
+    router.get('/pickers/loans', [Pickers, 'loans'], 'credit-assets:loan:list')
     router.get('/loans/:id/timeline', [Loans, 'timeline'], 'credit-assets:loan:list')
     router.post('/loans/:id/classification', [Loans, 'reclassify'], 'credit-assets:loan:classify')
   },
