@@ -25,7 +25,7 @@ function serverSource() {
 }
 
 function mountPicker(props: Record<string, unknown>) {
-  return mountInConsole(RecordPicker, signedInAs([]), { props: { debounce: 0, ...props } })
+  return mountInConsole(RecordPicker, signedInAs([]), { props: { debounce: 0, ...props } as any })
 }
 const optionTexts = () =>
   [...document.querySelectorAll('.el-select-dropdown__item')].map((e) => e.textContent?.trim())
