@@ -4,6 +4,8 @@
 | instead of failing later inside a request.
 */
 import { enabledPlugins } from '#core/plugins/registry'
+import { enabledExtensions } from '#core/extensions/extensions'
+import { extendLedger } from '#core/extensions/extension_sql'
 import { ManifestError, permissionCodes } from '#core/plugins/validate_manifest'
 import type { LedgerDefinition, PluginManifest } from '#core/plugins/types'
 
@@ -57,12 +59,14 @@ let loading: Promise<Map<string, RegisteredLedger>> | undefined
 
 async function load() {
   const ledgers = new Map<string, RegisteredLedger>()
+  const extensions = await enabledExtensions()
   for (const plugin of await enabledPlugins()) {
     validateLedgers(plugin.manifest)
     for (const ledger of plugin.manifest.ledgers ?? []) {
       if (ledgers.has(ledger.id))
         throw new ManifestError(plugin.id, `ledger "${ledger.id}" is declared twice`)
-      ledgers.set(ledger.id, { ...ledger, pluginId: plugin.id })
+      // Columns other plugins add to the ledger's record (backend/extensions/).
+      ledgers.set(ledger.id, { ...extendLedger(ledger, extensions), pluginId: plugin.id })
     }
   }
   return ledgers

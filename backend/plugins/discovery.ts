@@ -8,6 +8,7 @@ import { join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { LoadedPlugin, PluginManifest } from './types.js'
 import { validateManifest } from './validate_manifest.js'
+import { indexExtensions } from '../extensions/extension_registry.js'
 
 export class PluginKernelError extends Error {
   constructor(message: string) {
@@ -134,7 +135,10 @@ export async function discoverPlugins(options: DiscoveryOptions): Promise<Loaded
       (options.enabled === '*' || options.enabled.includes(p.id)) &&
       !options.disabled.includes(p.id)
   )
-  return orderByDependencies(enabled, all)
+  const ordered = orderByDependencies(enabled, all)
+  // Slots and extension fields name other plugins: checked across the enabled set at boot.
+  indexExtensions(ordered.map((p) => p.manifest))
+  return ordered
 }
 
 export const defaultAppRoot = fileURLToPath(new URL('../../', import.meta.url))

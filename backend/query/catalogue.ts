@@ -5,6 +5,10 @@
 | field's SQL source.
 */
 import { enabledPlugins } from '#core/plugins/registry'
+import { enabledExtensions } from '#core/extensions/extensions'
+import { indexExtensions, type ExtensionIndex } from '#core/extensions/extension_registry'
+import { extendDataset } from '#core/extensions/extension_sql'
+import type { PluginManifest } from '#core/plugins/types'
 import { permissionCodes } from '#core/plugins/validate_manifest'
 import type { UserAccess } from '#core/auth/user_access'
 import type {
@@ -68,23 +72,45 @@ export function indexDatasets(
 
 let loading: Promise<Map<string, CatalogueDataset>> | undefined
 
+/**
+ * The catalogue of these manifests: their datasets, with the extension fields
+ * other plugins add to them (backend/extensions/).
+ */
+export function catalogueOf(
+  manifests: PluginManifest[],
+  extensions: ExtensionIndex = indexExtensions(manifests)
+): Map<string, CatalogueDataset> {
+  // A field set's own permission is the contributor's, declared in its manifest.
+  const extensionCodes = [...extensions.records.values()].flatMap((r) =>
+    r.extensions.flatMap((e) => (e.set.permission ? [e.set.permission] : []))
+  )
+  return indexDatasets(
+    manifests.map((m) => ({
+      pluginId: m.id,
+      declared: new Set([...permissionCodes(m), ...extensionCodes]),
+      datasets: (m.queryDatasets ?? []).map((d) => extendDataset(d, extensions)),
+    }))
+  )
+}
+
 /** All datasets of the enabled plugins (memoised: manifests do not change while running). */
 export function queryCatalogue(): Promise<Map<string, CatalogueDataset>> {
-  loading ??= enabledPlugins().then((plugins) =>
-    indexDatasets(
-      plugins.map((p) => ({
-        pluginId: p.id,
-        declared: new Set(permissionCodes(p.manifest)),
-        datasets: p.manifest.queryDatasets ?? [],
-      }))
+  loading ??= Promise.all([enabledPlugins(), enabledExtensions()]).then(([plugins, extensions]) =>
+    catalogueOf(
+      plugins.map((p) => p.manifest),
+      extensions
     )
   )
   return loading
 }
 
 /** A dataset the user may use, or null (unknown and forbidden look the same). */
-export async function datasetFor(access: UserAccess, id: string): Promise<CatalogueDataset | null> {
-  const entry = (await queryCatalogue()).get(id)
+export async function datasetFor(
+  access: UserAccess,
+  id: string,
+  catalogue?: Map<string, CatalogueDataset>
+): Promise<CatalogueDataset | null> {
+  const entry = (catalogue ?? (await queryCatalogue())).get(id)
   return entry && access.can(entry.definition.permission) ? entry : null
 }
 

@@ -96,9 +96,14 @@ interface Resolved {
  * return a thenable from async code). Refusals name the input path under
  * `query.`, where every route carries the spec.
  */
-export async function compileQuery(access: UserAccess, spec: QuerySpec): Promise<CompiledQuery> {
+export async function compileQuery(
+  access: UserAccess,
+  spec: QuerySpec,
+  /** The enabled plugins' catalogue unless given (tests pass one built from their own manifests). */
+  catalogue?: Map<string, CatalogueDataset>
+): Promise<CompiledQuery> {
   try {
-    return await compile(access, spec)
+    return await compile(access, spec, catalogue)
   } catch (error) {
     if (error instanceof QueryError && error.field !== null)
       throw new QueryError(error.key, `query.${error.field}`, error.status, error.data)
@@ -106,8 +111,12 @@ export async function compileQuery(access: UserAccess, spec: QuerySpec): Promise
   }
 }
 
-async function compile(access: UserAccess, spec: QuerySpec): Promise<CompiledQuery> {
-  const dataset = await datasetFor(access, spec.dataset)
+async function compile(
+  access: UserAccess,
+  spec: QuerySpec,
+  catalogue?: Map<string, CatalogueDataset>
+): Promise<CompiledQuery> {
+  const dataset = await datasetFor(access, spec.dataset, catalogue)
   if (!dataset) throw new QueryError('query.unknownDataset', 'dataset')
   const definition = dataset.definition
 

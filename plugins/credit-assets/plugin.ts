@@ -13,6 +13,7 @@ const RiskAssets = () => import('./controllers/risk_assets_controller.js')
 const FloorAlerts = () => import('./controllers/floor_alerts_controller.js')
 const Loans = () => import('./controllers/loans_controller.js')
 const Customers = () => import('./controllers/customers_controller.js')
+const Pickers = () => import('./controllers/pickers_controller.js')
 
 export default definePlugin({
   id: 'credit-assets',
@@ -37,9 +38,27 @@ export default definePlugin({
     'rules/handover.ts',
     'ui/risk_event_text.ts',
     'ui/parts/MaskedIdNo.vue',
+    'ui/pickers.ts',
     'fixtures/book_fixture.ts',
   ],
   lookups: lookupDefinitions,
+  // What other plugins may extend (docs/plugins.md "Extension slots"): tabs in the
+  // loan drawer, and fields on loans shown in the drawer, 综合查询 and the ledger.
+  slotPoints: [
+    {
+      id: 'credit-assets:loan-tabs',
+      name: { zh: '借据详情页签', en: 'Loan drawer tabs' },
+      props: ['loanId'],
+    },
+  ],
+  extensibleRecords: [
+    {
+      id: 'credit-assets:loan',
+      name: { zh: '借据', en: 'Loan' },
+      datasets: { 'credit-assets:risk-assets': 'l.id' },
+      ledgers: { 'risk-assets': { on: 'l.id', asOfOn: 'ln.id' } },
+    },
+  ],
   testFixtures: () => import('./fixtures/book_fixture.js'),
 
   routes(router) {
@@ -56,6 +75,9 @@ export default definePlugin({
       'credit-assets:floor-alert:list'
     )
     router.get('/loans/:id', [Loans, 'show'], 'credit-assets:loan:list')
+    // Record pickers for other plugins' forms (ui/pickers.ts), in the caller's data scope.
+    router.get('/pickers/customers', [Pickers, 'customers'], 'credit-assets:loan:list')
+    router.get('/pickers/loans', [Pickers, 'loans'], 'credit-assets:loan:list')
     router.get('/loans/:id/timeline', [Loans, 'timeline'], 'credit-assets:loan:list')
     router.post('/loans/:id/classification', [Loans, 'reclassify'], 'credit-assets:loan:classify')
     // The clear 证件号码 of one customer: a separate, audited request (docs/security.md).

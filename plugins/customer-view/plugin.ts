@@ -72,6 +72,15 @@ export default definePlugin({
 
   dictionaries,
 
+  // Other plugins' panels on the portrait (disposal's 处置预案), docs/plugins.md "Extension slots".
+  slotPoints: [
+    {
+      id: 'customer-view:customer-panels',
+      name: { zh: '客户视图面板', en: 'Customer view panels' },
+      props: ['customerId'],
+    },
+  ],
+
   settings: [
     {
       key: 'customer-view.panelTimeoutMs',

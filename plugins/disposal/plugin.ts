@@ -85,6 +85,19 @@ export default definePlugin({
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),
   dashboardWidgets: all('dashboardWidgets'),
+  // The customer's plans on 客户视图 (ui/slots/; customer-view offers the slot, docs/plugins.md).
+  slots: [
+    {
+      slot: 'customer-view:customer-panels',
+      id: 'customer-plans',
+      title: { zh: '处置预案', en: 'Disposal plans' },
+      component: 'disposal/slots/CustomerPlansPanel',
+      permission: 'disposal:plan:list',
+      order: 10,
+    },
+  ],
+  // The timeline's disposal events (recorded through credit-assets' book_writer).
+  eventKinds: [{ kind: 'disposal', label: { zh: '处置', en: 'Disposal' } }],
   // Approved 清收 plans and the recovery flow's outcomes; the generator records a new book's outcomes.
   demo: { job: 'disposal:demo-seed', generator: 'disposal:recovery-outcomes' },
 })

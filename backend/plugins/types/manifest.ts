@@ -14,6 +14,13 @@ import type { DashboardWidgetDefinition } from './dashboard.js'
 import type { ConnectorSystemDefinition } from './connectors.js'
 import type { MessageTypeDefinition } from './messages.js'
 import type { LookupDefinition, TestFixtureProvider } from './contract.js'
+import type {
+  EventKindDefinition,
+  ExtensibleRecordDefinition,
+  ExtensionFieldSet,
+  SlotContribution,
+  SlotPointDefinition,
+} from './extensions.js'
 
 export interface PluginManifest {
   /** Folder name under plugins/; lower-case, digits and dashes. */
@@ -75,6 +82,16 @@ export interface PluginManifest {
    * in one transaction with the audit row (backend/plugins/lifecycle/upgrade.ts).
    */
   upgrades?: Record<string, () => Promise<{ default: UpgradeStep }>>
+  /** Places on this plugin's screens other plugins may fill (types/extensions.ts). */
+  slotPoints?: SlotPointDefinition[]
+  /** Components this plugin puts into other plugins' slot points. */
+  slots?: SlotContribution[]
+  /** Risk-asset timeline event kinds this plugin records, with their labels. */
+  eventKinds?: EventKindDefinition[]
+  /** This plugin's records other plugins may add fields to. */
+  extensibleRecords?: ExtensibleRecordDefinition[]
+  /** Fields this plugin adds to other plugins' records. */
+  extensionFields?: ExtensionFieldSet[]
 }
 
 export interface UpgradeStepContext {

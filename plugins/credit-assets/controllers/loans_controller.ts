@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf, type UserAccess } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
+import { enabledExtensions, extensionValues } from '#core/extensions/extensions'
 import { audit } from '#core/audit/audit'
 import { businessDate } from '#core/business_day/business_date'
 import { pageValidator } from '#core/validators/page'
@@ -56,7 +57,15 @@ export default class LoansController {
       db.from('ca_classification_history').where('loan_id', loan.id).orderBy('id'),
       db.from('ca_risk_assets').where('loan_id', loan.id).first(),
     ])
+    // Fields other plugins add to loans (manifest extensionFields), in the drawer's 扩展信息.
+    const extensions = await extensionValues(
+      await enabledExtensions(),
+      'credit-assets:loan',
+      loan.id,
+      await accessOf(ctx)
+    )
     return {
+      extensions,
       ...loanDetail(loan),
       customer: customer && {
         id: customer.id,

@@ -24,6 +24,8 @@ export type RiskEventType =
   /** A disposal carried out (written by the disposal plugin's recordDisposalOutcome). */
   | 'disposal'
   | 'status'
+  /** Another plugin's kind, declared with its label in that plugin's manifest `eventKinds` (≤ 32 chars). */
+  | `${string}.${string}`
 
 export interface RiskEvent {
   type: RiskEventType

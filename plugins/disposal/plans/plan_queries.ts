@@ -31,6 +31,7 @@ export interface PlanFilters {
   createdFrom?: string
   createdTo?: string
   mine?: boolean
+  customerId?: number
   /** Path of `orgId` (see `withOrgPath`). */
   orgPath?: string | null
   sort?: string
@@ -75,6 +76,7 @@ export function planListQuery(access: UserAccess, filters: PlanFilters) {
         .orWhereRaw(LIKE, ['p.customer_no', likePrefix(filters.keyword)])
     )
   }
+  if (filters.customerId) query.where('p.customer_id', filters.customerId)
   if (filters.status) query.where('p.status', filters.status)
   if (filters.method) query.where('p.method', filters.method)
   if (filters.mine) query.where('p.created_by', access.user.id)

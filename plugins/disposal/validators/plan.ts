@@ -71,5 +71,7 @@ export const planListValidator = vine.compile(
     createdFrom: vine.string().trim().use(calendarDate()).optional(),
     createdTo: vine.string().trim().use(calendarDate()).optional(),
     mine: vine.boolean().optional(),
+    /** One customer's plans (客户视图's 处置预案 panel). */
+    customerId: id().optional(),
   })
 )

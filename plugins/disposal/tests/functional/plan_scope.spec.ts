@@ -103,6 +103,29 @@ test.group('disposal: plan data scope and validation', (group) => {
       inHaidian.body().data.map((p: any) => p.id),
       plan.id
     )
+    // 客户视图's 处置预案 panel: one customer's plans, and the Shanghai user still sees none.
+    const ofCustomer = await client
+      .get(`${PLAN_API}/plans`)
+      .qs({ customerId: customer.id })
+      .bearerToken(beijing)
+    assert.isTrue(ofCustomer.body().data.every((p: any) => p.customerId === customer.id))
+    assert.include(
+      ofCustomer.body().data.map((p: any) => p.id),
+      plan.id
+    )
+    const ofOther = await client
+      .get(`${PLAN_API}/plans`)
+      .qs({ customerId: customer.id + 100000 })
+      .bearerToken(beijing)
+    assert.notInclude(
+      ofOther.body().data.map((p: any) => p.id),
+      plan.id
+    )
+    const shanghaiOfCustomer = await client
+      .get(`${PLAN_API}/plans`)
+      .qs({ customerId: customer.id })
+      .bearerToken(shanghai.token)
+    assert.lengthOf(shanghaiOfCustomer.body().data, 0)
     // The branch sees it but is not its applicant: it cannot submit someone else's plan.
     const notMine = await client.post(`${PLAN_API}/plans/${plan.id}/submit`).bearerToken(beijing)
     notMine.assertStatus(409)
