@@ -26,7 +26,7 @@ test('a generated plugin appears after a restart and its CRUD works in the brows
   await restartServer()
 
   await login(page, 'admin')
-  await page.getByTestId('side-menu').getByText('电子便签').click()
+  await page.getByTestId('side-menu').getByText('电子便签', { exact: true }).click()
   await page.getByTestId('crud-create').click()
   const dialog = page.getByTestId('crud-dialog')
   await expect(dialog).toBeVisible()

@@ -54,6 +54,11 @@ export interface RequestOptions {
   body?: unknown
   /** Do not toast errors (except 401); the caller shows them itself, e.g. the login form. */
   silent?: boolean
+  /**
+   * A read the console makes on its own (e.g. 系统提示 overrides after sign-in): its
+   * failure neither toasts nor drives navigation, so it can never start a redirect loop.
+   */
+  background?: boolean
   signal?: AbortSignal
 }
 
@@ -132,6 +137,7 @@ function failure(status: number, body: unknown, options: RequestOptions): ApiErr
       ? i18n.global.t('errors.forbidden')
       : i18n.global.t('errors.server', { status }))
 
+  if (options.background) return new ApiError(message, status, body, false)
   if (status === 401) {
     forgetSession()
     httpHooks.onUnauthorized()

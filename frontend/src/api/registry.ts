@@ -34,6 +34,7 @@ export const fetchDictionaryVersion = () =>
 export const fetchPromptTexts = () =>
   http.get<Record<string, { zh: string | null; en: string | null }>>('/prompts', undefined, {
     silent: true,
+    background: true,
   })
 
 /* ---- 数据字典 ---------------------------------------------------------------- */

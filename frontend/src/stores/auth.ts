@@ -80,8 +80,9 @@ export const useAuthStore = defineStore('auth', () => {
     permissions.value = me.permissions ?? []
     menus.value = me.menus ?? []
     loaded.value = true
-    // 系统提示管理's console texts, once signed in (the endpoint needs a session).
-    void loadPromptOverrides()
+    // 系统提示管理's console texts, once signed in with a full session (a session held at
+    // the password form may call nothing else; it loads them after the change).
+    if (!me.user?.mustChangePassword) void loadPromptOverrides()
   }
 
   async function logout(): Promise<void> {

@@ -94,10 +94,20 @@ test.group('bank-systems: outbox, breaker, startup', (group) => {
       const during = sim.stats()
       sim.setFaults({ system: '*', errorRate: 0, timeoutRate: 0, duplicateDeliveries: 0 })
       const recovered = await outbox.deliverDue(FAST)
+      // The outbox is built for several deliverers at once: a delivery job of this process's
+      // queue worker (e.g. one a killed worker of an earlier spec left to be retried after
+      // its stall check) may claim some of these messages meanwhile. What must hold is the
+      // end state — every message sent once, none dead — not this caller's share of it.
+      let end = await statuses()
+      for (let waited = 0; waited < 10_000 && end.pending; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        await outbox.deliverDue(FAST)
+        end = await statuses()
+      }
 
-      assert.equal(faulty.sent + recovered.sent, 500)
+      assert.isAtMost(faulty.sent + recovered.sent, 500)
       assert.equal(faulty.dead + recovered.dead, 0)
-      assert.deepEqual(await statuses(), { sent: 500 })
+      assert.deepEqual(end, { sent: 500 })
 
       const stats = sim.stats()
       // Every key applied, exactly once: none lost, none doubled.
