@@ -6,49 +6,9 @@
 import { dbNow } from '#core/support/db_time'
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
+import { DEMO_DEPARTMENTS, DEMO_ORGS, type OrgSeed } from './demo_orgs.js'
 
-interface OrgSeed {
-  code: string
-  name: string
-  children?: OrgSeed[]
-}
-
-export const DEMO_ORGS: OrgSeed = {
-  code: '000000',
-  name: '示范银行总行',
-  children: [
-    {
-      code: '110000',
-      name: '北京分行',
-      children: [
-        { code: '110101', name: '北京朝阳支行' },
-        { code: '110102', name: '北京海淀支行' },
-      ],
-    },
-    {
-      code: '310000',
-      name: '上海分行',
-      children: [
-        { code: '310101', name: '上海浦东支行' },
-        { code: '310102', name: '上海徐汇支行' },
-      ],
-    },
-    {
-      code: '440100',
-      name: '广州分行',
-      children: [
-        { code: '440101', name: '广州天河支行' },
-        { code: '440102', name: '广州越秀支行' },
-      ],
-    },
-  ],
-}
-
-export const DEMO_DEPARTMENTS = [
-  { code: 'RISK', name: '风险管理部' },
-  { code: 'ASSET', name: '资产管理部' },
-  { code: 'CREDIT', name: '信贷管理部' },
-]
+export { DEMO_DEPARTMENTS, DEMO_ORGS } from './demo_orgs.js'
 
 /*
 | Codes a pattern misses or must not take. 综合查询 and 自定义报表 are core
