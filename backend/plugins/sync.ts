@@ -102,7 +102,7 @@ function menuRows(manifest: PluginManifest): Row[] {
     items.forEach((m, index) => {
       rows.push({
         code: m.code,
-        parent_code: parent,
+        parent_code: parent ?? m.parent ?? null,
         source: manifest.id,
         type: m.type,
         name_zh: m.name.zh,

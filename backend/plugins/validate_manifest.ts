@@ -44,6 +44,13 @@ export function validateManifest(manifest: PluginManifest) {
     }
   }
 
+  for (const menu of allMenus(manifest.menus)) {
+    if (menu.parent && !(manifest.menus ?? []).includes(menu))
+      throw new ManifestError(id, `menu "${menu.code}": only a top-level entry may name a parent`)
+    if (menu.parent?.startsWith(`${id}:`))
+      throw new ManifestError(id, `menu "${menu.code}": nest your own menus with children`)
+  }
+
   const seen = new Set<string>()
   for (const menu of allMenus(manifest.menus)) {
     if (!menu.code.startsWith(`${id}:`))

@@ -59,10 +59,14 @@ export async function menuTreeFor(access: UserAccess): Promise<MenuNode[]> {
     .whereNot('type', 'button')) as MenuRow[]
   const visible = rows.filter((r) => !Number(r.hidden))
   const children = new Map<string | null, MenuRow[]>()
+  // A plugin's entry under another plugin's directory (manifest `parent`) stays reachable as a
+  // root while that plugin is disabled.
+  const present = new Set(rows.map((r) => r.code)) // a hidden directory still hides its entries
   for (const row of sortMenus(visible)) {
-    const list = children.get(row.parent_code) ?? []
+    const parent = row.parent_code && present.has(row.parent_code) ? row.parent_code : null
+    const list = children.get(parent) ?? []
     list.push(row)
-    children.set(row.parent_code, list)
+    children.set(parent, list)
   }
 
   const build = (parent: string | null): MenuNode[] =>

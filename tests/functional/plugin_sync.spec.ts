@@ -90,6 +90,19 @@ test.group('Plugin sync', (group) => {
     assert.lengthOf(menus, 3)
   })
 
+  test('a top-level menu with a parent is written under that directory', async ({ assert }) => {
+    await syncManifests([
+      ...(await others()),
+      fixture((m) => {
+        m.menus![0].parent = 'disposal:root'
+      }),
+    ])
+    const root = await db.from('menus').where('code', 'fixture-notes:root').firstOrFail()
+    assert.equal(root.parent_code, 'disposal:root')
+    const child = await db.from('menus').where('code', 'fixture-notes:list').firstOrFail()
+    assert.equal(child.parent_code, 'fixture-notes:root')
+  })
+
   test("an administrator's names and order survive a manifest change", async ({ assert }) => {
     await syncManifests([...(await others()), fixture()])
     await db

@@ -127,6 +127,26 @@ test.group('Plugin discovery', (group) => {
     await assert.rejects(() => discover(root), /page menu "notes:list" needs a permission code/)
   })
 
+  test("only a top-level menu may sit under another source's directory", async ({ assert }) => {
+    const nested = app(
+      { notes: [] },
+      {
+        notes: `{ id: 'notes', name: { zh: 'x', en: 'x' }, version: '1', menus: [{ code: 'notes:root', type: 'directory', name: { zh: 'x', en: 'x' }, children: [{ code: 'notes:sub', type: 'directory', parent: 'disposal:root', name: { zh: 'x', en: 'x' } }] }] }`,
+      }
+    )
+    await assert.rejects(
+      () => discover(nested),
+      /"notes:sub": only a top-level entry may name a parent/
+    )
+    const own = app(
+      { notes: [] },
+      {
+        notes: `{ id: 'notes', name: { zh: 'x', en: 'x' }, version: '1', menus: [{ code: 'notes:a', type: 'directory', parent: 'notes:b', name: { zh: 'x', en: 'x' } }] }`,
+      }
+    )
+    await assert.rejects(() => discover(own), /"notes:a": nest your own menus with children/)
+  })
+
   test('two plugins declaring one dictionary type are refused, naming both', async ({ assert }) => {
     const dict = `dictionaries: [{ type: 'shared_kind', name: { zh: 'x', en: 'x' }, items: [] }]`
     const root = app(

@@ -19,6 +19,13 @@ export interface MenuDefinition {
   path?: string
   icon?: string
   order?: number
+  /**
+   * Top-level entries only: the code of a directory another source declares (a plugin in
+   * `dependsOn`, or core), e.g. `disposal:root` to sit under 资产处置 — as a ledger's `menu.parent`
+   * does. Without it the entry is a root of the side menu. If that directory is absent (its plugin
+   * disabled) the entry shows as a root, never hidden.
+   */
+  parent?: string
   children?: MenuDefinition[]
 }
 
