@@ -42,7 +42,7 @@ export default class PluginsUninstall extends BaseCommand {
         enabled,
         appRoot: this.app.makePath(),
       })
-      this.logger.success(`dump written: ${report.dumpFile}`)
+      this.logger.success(`dump written: ${report.dumpFile} and ${report.xlsxFile}`)
       for (const [table, rows] of Object.entries(report.tables))
         this.logger.info(`dropped ${table} (${rows} rows dumped)`)
       this.logger.info(

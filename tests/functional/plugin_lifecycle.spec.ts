@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { coreManifest } from '#core/system/manifest'
@@ -62,6 +63,29 @@ test.group('Plugin uninstall', () => {
     assert.match(dump, /CREATE TABLE `fx_book_lines`/)
     assert.include(dump, "insert into `fx_books` (`id`, `name`) values (1, 'O\\'Brien 书');")
     assert.match(dump, /insert into `fx_book_lines` .*'1234\.56'/)
+
+    // Beside it, the same rows as a workbook: one sheet per table, column names first.
+    assert.equal(report.xlsxFile, report.dumpFile.replace(/\.sql$/, '.xlsx'))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(report.xlsxFile)
+    assert.deepEqual(
+      workbook.worksheets.map((s) => s.name),
+      ['fx_books', 'fx_book_lines']
+    )
+    const values = (sheet: string) =>
+      workbook
+        .getWorksheet(sheet)!
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1))
+    assert.deepEqual(values('fx_books'), [
+      ['id', 'name'],
+      [1, "O'Brien 书"],
+    ])
+    assert.deepEqual(values('fx_book_lines'), [
+      ['id', 'book_id', 'amount'],
+      [1, 1, '1234.56'],
+    ])
 
     for (const [table, column] of [
       ['permissions', 'source'],

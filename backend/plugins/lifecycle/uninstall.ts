@@ -1,7 +1,8 @@
 /*
 | `node ace plugins:uninstall <id>` (docs/plugins.md "Lifecycle"): refuses while an
-| enabled plugin depends on the one going; otherwise dumps its tables (SQL, into
-| PLUGIN_DUMPS_DIR), drops them and forgets its migrations, then removes in one
+| enabled plugin depends on the one going; otherwise dumps its tables into
+| PLUGIN_DUMPS_DIR — SQL to restore them and an xlsx (one sheet per table) to read
+| them — then drops them and forgets its migrations, then removes in one
 | transaction, with the audit row, what the kernel synced for it: menus,
 | permissions and their role grants, dictionaries, settings (with their values),
 | deadlines and its installed_plugins row. Core tables and other plugins' rows are
@@ -16,6 +17,7 @@ import { audit } from '#core/audit/audit'
 import type { LoadedPlugin } from '../types.js'
 import { pluginTables } from './plugin_tables.js'
 import { dumpTables } from './table_dump.js'
+import { dumpTablesXlsx } from './table_dump_xlsx.js'
 
 export class PluginLifecycleError extends Error {}
 
@@ -30,7 +32,9 @@ export interface UninstallOptions {
 
 export interface UninstallReport {
   id: string
+  /** The SQL dump (restores the tables) and its xlsx twin (one sheet per table). */
   dumpFile: string
+  xlsxFile: string
   tables: Record<string, number>
   removed: Record<string, number>
 }
@@ -63,10 +67,12 @@ export async function uninstallPlugin(id: string, options: UninstallOptions) {
     if (await schema.hasTable(table)) tables.push(table)
 
   const stamp = DateTime.now().setZone('Asia/Shanghai').toFormat("yyyyMMdd'T'HHmmss")
-  const dump = await dumpTables(dumpFolder(options.appRoot, options.dumpDir), id, tables, stamp)
+  const folder = dumpFolder(options.appRoot, options.dumpDir)
+  const dump = await dumpTables(folder, id, tables, stamp)
+  const xlsxFile = await dumpTablesXlsx(folder, id, tables, stamp)
   await dropTables([...tables].reverse())
   const removed = await removeRegistryRows(plugin, Object.keys(dump.rows), dump.file)
-  return { id, dumpFile: dump.file, tables: dump.rows, removed } satisfies UninstallReport
+  return { id, dumpFile: dump.file, xlsxFile, tables: dump.rows, removed } satisfies UninstallReport
 }
 
 /**
