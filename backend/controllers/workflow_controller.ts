@@ -9,7 +9,8 @@ import { securityLog } from '#core/security/security_log'
 import { WorkflowError } from '#core/workflow/workflow_error'
 import { applyExternalDecision } from '#core/workflow/external'
 import { instanceDetail, visibleInstance } from '#core/workflow/instance_detail'
-import { boxCounts, candidateUsers, listBox, typeOptions } from '#core/workflow/task_lists'
+import { boxCounts, listBox, typeOptions } from '#core/workflow/task_lists'
+import { taskCandidates } from '#core/workflow/task_candidates'
 import {
   commentValidator,
   externalDecisionValidator,
@@ -45,8 +46,8 @@ export default class WorkflowController {
   }
 
   async users(ctx: HttpContext) {
-    const { keyword } = await ctx.request.validateUsing(userSearchValidator)
-    return candidateUsers(ctx.auth.user!.id, keyword)
+    const { keyword, instanceId } = await ctx.request.validateUsing(userSearchValidator)
+    return taskCandidates(ctx.auth.user!.id, instanceId, keyword)
   }
 
   async show(ctx: HttpContext) {

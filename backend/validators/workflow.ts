@@ -97,5 +97,9 @@ export const externalDecisionValidator = vine.compile(
 )
 
 export const userSearchValidator = vine.compile(
-  vine.object({ keyword: vine.string().trim().minLength(1).maxLength(50) })
+  vine.object({
+    keyword: vine.string().trim().minLength(1).maxLength(50),
+    /** The approval whose current task is handed on: candidates are people who may take it. */
+    instanceId: vine.number().withoutDecimals().positive(),
+  })
 )

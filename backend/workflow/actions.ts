@@ -167,36 +167,10 @@ export function returnTo(input: Act & { toSeq: number }) {
   })
 }
 
-/**
- * A user who may take a task: active, not the applicant, not already holding
- * one on this node, and allowed to approve it (assignee_rules.ts: named by the
- * chain, or holding the node's role with the record in their data scope).
- */
-async function checkNewAssignee(
-  trx: TransactionClientContract,
-  instance: InstanceRow,
-  userId: number
-) {
-  const user = await trx.from('users').where('id', userId).where('status', 'active').first()
-  if (!user) throw new WorkflowError(422, 'workflow.badUser')
-  if (userId === instance.applicantId)
-    throw new WorkflowError(422, 'workflow.applicantCannotApprove')
-  const holding = await trx
-    .from('wf_tasks')
-    .where('instance_id', instance.id)
-    .where('round', instance.round)
-    .where('node_seq', instance.currentSeq!)
-    .where('assignee_id', userId)
-    .where('status', 'pending')
-    .first()
-  if (holding) throw new WorkflowError(422, 'workflow.alreadyAssigned')
-  await assertMayTakeTask(trx, instance, nodeOf(instance, instance.currentSeq)!, userId)
-}
-
 export function transfer(input: Act & { userId: number }) {
   return inTransaction(input.instanceId, async (trx, instance) => {
     const task = await myTask(trx, instance, input.actorId)
-    await checkNewAssignee(trx, instance, input.userId)
+    await assertMayTakeTask(trx, instance, input.userId)
     await decideTask(trx, task.id, 'transferred', input.comment)
     await insertTask(trx, instance, task.node_seq, input.userId, {
       added: Boolean(task.added),
@@ -218,7 +192,7 @@ export function transfer(input: Act & { userId: number }) {
 export function addSigner(input: Act & { userId: number }) {
   return inTransaction(input.instanceId, async (trx, instance) => {
     const task = await myTask(trx, instance, input.actorId)
-    await checkNewAssignee(trx, instance, input.userId)
+    await assertMayTakeTask(trx, instance, input.userId)
     await insertTask(trx, instance, task.node_seq, input.userId, {
       added: true,
       dueDate: task.due_date ? String(task.due_date).slice(0, 10) : null,

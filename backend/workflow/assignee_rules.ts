@@ -18,7 +18,7 @@ import { applyDataScope } from '#core/auth/data_scope'
 import { UserAccess } from '#core/auth/user_access'
 import { resolveAssignees } from './assignees.js'
 import type { ChainNode } from './chain_nodes.js'
-import type { InstanceRow } from './instance_store.js'
+import { nodeOf, type InstanceRow } from './instance_store.js'
 import { registeredType } from './type_registry.js'
 import { WorkflowError } from './workflow_error.js'
 
@@ -85,21 +85,51 @@ export async function recordInScope(
   }
 }
 
-/** Refuses (422, with the reason) a transfer or 加签 to someone who may not approve this node. */
-export async function assertMayTakeTask(
+/**
+ * Why `userId` may not take a task on the approval's current node by 转办/加签
+ * (the 422 to answer with), or null when they may: an active user, not the
+ * applicant, not already holding a task on this node, and allowed to approve it
+ * (named by the chain, or the node's role with the record in their data scope).
+ * The action refuses with it (actions.ts) and the candidate list offers only
+ * people it lets through (task_lists.ts): one rule for both.
+ */
+export async function assigneeRefusal(
   client: QueryClientContract,
   instance: InstanceRow,
-  node: ChainNode,
   userId: number
-) {
-  if (await namedByChain(client, instance, node, userId)) return
-  const user = await User.find(userId)
-  if (!user) throw new WorkflowError(422, 'workflow.badUser')
+): Promise<WorkflowError | null> {
+  const user = await User.query({ client }).where('id', userId).where('status', 'active').first()
+  if (!user) return new WorkflowError(422, 'workflow.badUser')
+  if (userId === instance.applicantId)
+    return new WorkflowError(422, 'workflow.applicantCannotApprove')
+  const holding = await client
+    .from('wf_tasks')
+    .where('instance_id', instance.id)
+    .where('round', instance.round)
+    .where('node_seq', instance.currentSeq!)
+    .where('assignee_id', userId)
+    .where('status', 'pending')
+    .first()
+  if (holding) return new WorkflowError(422, 'workflow.alreadyAssigned')
+  const node = nodeOf(instance, instance.currentSeq)
+  if (!node) return new WorkflowError(409, 'workflow.notPending')
+  if (await namedByChain(client, instance, node, userId)) return null
   if (!(await holdsNodeRole(client, node, userId)))
-    throw new WorkflowError(422, 'workflow.assigneeNotApprover', {
+    return new WorkflowError(422, 'workflow.assigneeNotApprover', {
       user: user.realName,
       node: node.name.zh,
     })
   if (!(await recordInScope(await UserAccess.load(user), instance)))
-    throw new WorkflowError(422, 'workflow.assigneeOutOfScope', { user: user.realName })
+    return new WorkflowError(422, 'workflow.assigneeOutOfScope', { user: user.realName })
+  return null
+}
+
+/** Refuses (422, with the reason) a transfer or 加签 to someone who may not take the task. */
+export async function assertMayTakeTask(
+  client: QueryClientContract,
+  instance: InstanceRow,
+  userId: number
+) {
+  const refusal = await assigneeRefusal(client, instance, userId)
+  if (refusal) throw refusal
 }

@@ -122,36 +122,3 @@ export async function typeOptions(locale: string) {
   const rows = await db.from('wf_types').where('active', true).orderBy('code')
   return rows.map((r) => ({ code: r.code, name: locale === 'en' ? r.name_en : r.name_zh }))
 }
-
-/**
- * People an approver may hand a task to or add as a signer (转办/加签): active
- * users matching a name or username, with their org, at most 20. Name and org
- * only: the same facts an approval's own history shows.
- */
-export async function candidateUsers(userId: number, keyword: string) {
-  // Only someone holding an open task hands it on; nobody else browses the staff list here.
-  const holding = await db
-    .from('wf_tasks')
-    .where('assignee_id', userId)
-    .where('status', 'pending')
-    .first()
-  if (!holding) return []
-  const rows = await db
-    .from('users as u')
-    .join('orgs as o', 'o.id', 'u.org_id')
-    .where('u.status', 'active')
-    .where((q) =>
-      q
-        .whereRaw(LIKE, ['u.real_name', likeContains(keyword)])
-        .orWhereRaw(LIKE, ['u.username', likeContains(keyword)])
-    )
-    .orderBy('u.id')
-    .limit(20)
-    .select('u.id', 'u.username', 'u.real_name', 'o.name as org_name')
-  return rows.map((r) => ({
-    id: Number(r.id),
-    username: r.username,
-    name: r.real_name,
-    orgName: r.org_name,
-  }))
-}

@@ -136,16 +136,20 @@ test.group('Workflow · withdraw, transfer, add signer, access', (group) => {
       422
     )
 
-    // 转办/加签 candidates: only for someone holding an open task.
+    // 转办/加签 candidates: only for the holder of the open task, only people who may take it
+    // (tests/functional/security/approval_transfer_scope.spec.ts has the full rule).
+    const colleague = await staffWithRole('110000', 'branch_asset_manager')
     const forApprover = await client
-      .get('/api/workflow/users?keyword=hq_risk')
+      .get('/api/workflow/users')
+      .qs({ instanceId: id, keyword: colleague.user.username })
       .bearerToken(await tokenFor('bj_asset'))
     assert.deepEqual(
       forApprover.body().map((u: any) => u.username),
-      ['hq_risk']
+      [colleague.user.username]
     )
     const forStranger = await client
-      .get('/api/workflow/users?keyword=hq_risk')
+      .get('/api/workflow/users')
+      .qs({ instanceId: id, keyword: colleague.user.username })
       .bearerToken(stranger)
     assert.deepEqual(forStranger.body(), [])
   })

@@ -150,8 +150,9 @@ export const listTasks = (query: TaskQuery) =>
 export const fetchCounts = () => http.get<BoxCounts>('/workflow/counts')
 export const fetchTypeOptions = () =>
   http.get<Array<{ code: string; name: string }>>('/workflow/types')
-export const searchUsers = (keyword: string) =>
-  http.get<UserCandidate[]>('/workflow/users', { keyword })
+/** People who may take the caller's task on this approval (转办/加签), as the server checks it. */
+export const searchUsers = (instanceId: number, keyword: string) =>
+  http.get<UserCandidate[]>('/workflow/users', { instanceId, keyword })
 export const showInstance = (id: number) => http.get<InstanceDetail>(instance(id))
 export const act = (
   id: number,

@@ -157,4 +157,56 @@ test.group('Security · approval transfer and 加签 stay within scope', (group)
         .json({})
     ).assertStatus(404)
   })
+
+  test('转办/加签 offers only people who may take this task (same check as the action)', async ({
+    client,
+    assert,
+  }) => {
+    const id = await submitPlan('100.00')
+    const tag = `候选${process.pid}${Date.now() % 100000}`
+    const named = async (made: { user: { id: number } }, suffix: string) => {
+      await db
+        .from('users')
+        .where('id', made.user.id)
+        .update({ real_name: `${tag}${suffix}` })
+      return made.user.id
+    }
+    const colleague = await named(await staffWithRole('110000', 'branch_asset_manager'), '同事')
+    const otherBranch = await named(await staffWithRole('310000', 'branch_asset_manager'), '上海')
+    const noRole = await named(await staffWithRole('110000', null), '无角色')
+    const approver = await tokenFor('bj_asset')
+
+    const offered = await client
+      .get('/api/workflow/users')
+      .qs({ instanceId: id, keyword: tag })
+      .bearerToken(approver)
+    offered.assertStatus(200)
+    assert.deepEqual(
+      offered.body().map((u: { id: number }) => u.id),
+      [colleague]
+    )
+    // Each one left out is exactly one the action refuses.
+    for (const [userId, code] of [
+      [otherBranch, 'workflow.assigneeOutOfScope'],
+      [noRole, 'workflow.assigneeNotApprover'],
+    ] as const) {
+      const refused = await client
+        .post(`/api/workflow/instances/${id}/transfer`)
+        .bearerToken(approver)
+        .json({ userId })
+      refused.assertStatus(422)
+      assert.equal(refused.body().code, code)
+    }
+
+    // Only the holder of the open task asks; the instance is required.
+    const stranger = await staffWithRole('110000', 'branch_asset_manager')
+    const forStranger = await client
+      .get('/api/workflow/users')
+      .qs({ instanceId: id, keyword: tag })
+      .bearerToken(stranger.token)
+    assert.deepEqual(forStranger.body(), [])
+    ;(
+      await client.get('/api/workflow/users').qs({ keyword: tag }).bearerToken(approver)
+    ).assertStatus(422)
+  })
 })
