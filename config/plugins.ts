@@ -13,6 +13,11 @@ const list = (value: string | undefined) =>
 const pluginsConfig = {
   /** Folder scanned for `<id>/plugin.ts` manifests, relative to the app root. */
   directory: env.get('PLUGINS_DIR', 'plugins'),
+  /**
+   * More plugin folders (comma list, relative to the app root). For tests only: the
+   * e2e server loads the kernel's test plugins from tests/plugins. Unset in production.
+   */
+  extraDirectories: list(env.get('PLUGINS_EXTRA_DIRS')),
   /** `*` enables every plugin found; otherwise only the listed ids. */
   enabled:
     env.get('PLUGINS_ENABLED', '*') === '*' ? ('*' as const) : list(env.get('PLUGINS_ENABLED')),

@@ -20,6 +20,12 @@ export class PluginKernelError extends Error {
 export interface DiscoveryOptions {
   appRoot: string
   directory: string
+  /**
+   * More folders scanned after `directory` (PLUGINS_EXTRA_DIRS): the kernel's test
+   * plugins for the e2e server, never set in production. Their plugins have no
+   * console pages of their own (the console build reads `directory` only).
+   */
+  extraDirectories?: string[]
   enabled: '*' | string[]
   disabled: string[]
 }
@@ -37,8 +43,26 @@ function manifestFile(folder: string): string | undefined {
 }
 
 /** Every plugin folder present on disk, enabled or not, with its manifest. */
-export async function readManifests(options: Pick<DiscoveryOptions, 'appRoot' | 'directory'>) {
-  const base = join(options.appRoot, options.directory)
+export async function readManifests(
+  options: Pick<DiscoveryOptions, 'appRoot' | 'directory' | 'extraDirectories'>
+) {
+  const found: LoadedPlugin[] = []
+  for (const directory of [options.directory, ...(options.extraDirectories ?? [])]) {
+    for (const plugin of await readFolder(options.appRoot, directory)) {
+      const twin = found.find((p) => p.id === plugin.id)
+      if (twin)
+        throw new PluginKernelError(
+          `Plugin "${plugin.id}" is in two folders: ${relative(options.appRoot, twin.root)} and ${relative(options.appRoot, plugin.root)}`
+        )
+      found.push(plugin)
+    }
+  }
+  return found
+}
+
+async function readFolder(appRoot: string, directory: string) {
+  const options = { appRoot }
+  const base = join(appRoot, directory)
   if (!existsSync(base)) return []
   const found: LoadedPlugin[] = []
   for (const entry of readdirSync(base).sort()) {

@@ -16,5 +16,5 @@ export function enabledPlugins(): Promise<LoadedPlugin[]> {
 
 /** Every plugin folder on disk, enabled or not (for the 插件管理 page). */
 export function installedPlugins(): Promise<LoadedPlugin[]> {
-  return readManifests({ appRoot: defaultAppRoot, directory: pluginsConfig.directory })
+  return readManifests({ appRoot: defaultAppRoot, ...pluginsConfig })
 }

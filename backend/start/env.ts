@@ -49,6 +49,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
 
   /* Plugins: folder, and which to enable ("*" = all found) or disable (comma lists). */
   PLUGINS_DIR: Env.schema.string.optional(),
+  // More plugin folders, tests only (the e2e server's tests/plugins); unset in production.
+  PLUGINS_EXTRA_DIRS: Env.schema.string.optional(),
   // Where plugins:uninstall writes the SQL dump of a plugin's tables (default storage/plugin-dumps).
   PLUGIN_DUMPS_DIR: Env.schema.string.optional(),
   PLUGINS_ENABLED: Env.schema.string.optional(),

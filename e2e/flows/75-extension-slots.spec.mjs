@@ -3,7 +3,7 @@
 | portrait of a customer with a disposal plan shows disposal's 处置预案 panel,
 | because disposal's manifest puts it into customer-view's slot point
 | `customer-view:customer-panels`. The plan number lands on the plan itself.
-| (The kernel test plugin's loan field is proved in Japa and Vitest:
+| (The kernel test plugin's loan field in the browser: 76-extension-fields; also Japa and Vitest:
 | tests/functional/extension_slots.spec.ts, frontend/tests/extension-slots.spec.ts.)
 */
 import { test, expect } from '../support/test.mjs'

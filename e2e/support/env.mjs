@@ -33,6 +33,9 @@ export const serverEnv = {
   PORT: String(PORT),
   HOST: '127.0.0.1',
   LOG_LEVEL: 'warn',
+  // The kernel's test plugins (tests/plugins: fixture-bank's loan fields for 76-extension-fields).
+  // Test code: only a server started with this variable loads them, never production.
+  PLUGINS_EXTRA_DIRS: 'tests/plugins',
 }
 
 /** Debian's Chromium with the flags that work on these machines (no browser is ever downloaded). */

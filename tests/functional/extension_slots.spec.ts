@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { definePlugin, type PluginManifest } from '#core/plugins/define_plugin'
+import type { PluginManifest } from '#core/plugins/define_plugin'
 import { enabledPlugins } from '#core/plugins/registry'
 import { indexExtensions } from '#core/extensions/extension_registry'
 import { extendLedger } from '#core/extensions/extension_sql'
@@ -14,6 +14,7 @@ import { ledgerRegistry } from '#core/ledgers/registry'
 import { UserAccess } from '#core/auth/user_access'
 import User from '#core/models/user'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import fixtureBank from '../plugins/fixture-bank/plugin.js'
 import { bookLoan } from '../../plugins/credit-assets/fixtures/book_fixture.js'
 
 /*
@@ -23,32 +24,9 @@ import { bookLoan } from '../../plugins/credit-assets/fixtures/book_fixture.js'
 | 综合查询 and as risk-asset ledger columns.
 */
 const TABLE = 'fx_loan_extras'
+/** The kernel's test plugin (tests/plugins/fixture-bank, loaded by the e2e server too), a fresh copy to change. */
 const testPlugin = (change: (m: PluginManifest) => void = () => {}) => {
-  const manifest = definePlugin({
-    id: 'fixture-bank',
-    name: { zh: '本行扩展', en: 'Bank extras' },
-    version: '1.0.0',
-    extensionFields: [
-      {
-        record: 'credit-assets:loan',
-        table: TABLE,
-        fields: [
-          {
-            key: 'bankRating',
-            column: 'bank_rating',
-            label: { zh: '行内评级', en: 'Bank rating' },
-            type: 'text',
-          },
-          {
-            key: 'bankLine',
-            column: 'line_fen',
-            label: { zh: '行内授信额度', en: 'Bank line' },
-            type: 'money',
-          },
-        ],
-      },
-    ],
-  }) as PluginManifest
+  const manifest = structuredClone(fixtureBank) as PluginManifest
   change(manifest)
   return manifest
 }

@@ -57,6 +57,39 @@ test.group('Plugin discovery', (group) => {
     ])
   })
 
+  test('PLUGINS_EXTRA_DIRS: a test folder adds plugins after the main one; an id in both stops boot', async ({
+    assert,
+  }) => {
+    const root = app({ 'credit-assets': [] })
+    const extra = (id: string) => {
+      mkdirSync(join(root, 'tests/plugins', id), { recursive: true })
+      writeFileSync(
+        join(root, 'tests/plugins', id, 'plugin.js'),
+        `export default { id: '${id}', name: { zh: '${id}', en: '${id}' }, version: '1.0.0', dependsOn: ['credit-assets'] }\n`
+      )
+    }
+    extra('fixture-bank')
+    const options = { appRoot: root, directory: 'plugins', enabled: '*' as const, disabled: [] }
+    assert.deepEqual(
+      (await discoverPlugins(options)).map((p) => p.id),
+      ['credit-assets'],
+      'not loaded unless named'
+    )
+    const found = await discoverPlugins({ ...options, extraDirectories: ['tests/plugins'] })
+    assert.deepEqual(
+      found.map((p) => [p.id, p.migrationsPath]),
+      [
+        ['credit-assets', './plugins/credit-assets/database/migrations'],
+        ['fixture-bank', './tests/plugins/fixture-bank/database/migrations'],
+      ]
+    )
+    extra('credit-assets')
+    await assert.rejects(
+      () => discoverPlugins({ ...options, extraDirectories: ['tests/plugins'] }),
+      /"credit-assets" is in two folders/
+    )
+  })
+
   test('a missing dependency stops discovery naming both plugins', async ({ assert }) => {
     const root = app({ disposal: ['credit-assets'] })
     await assert.rejects(
