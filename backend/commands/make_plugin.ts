@@ -5,9 +5,13 @@ import { dirname, join } from 'node:path'
 import { DateTime } from 'luxon'
 
 /*
-| `node ace make:plugin <id>` writes a working plugin: manifest, migration,
-| model, CRUD controller with VineJS validators, permission codes, a menu entry,
-| a console list/edit page and a Japa functional test. Restart and it is live.
+| `node ace make:plugin <id>` writes a working plugin in the exemplar's shape
+| (docs/plugins.md §1 lists the files and the rule each shows): manifest,
+| migration, model, scoped and audited CRUD with VineJS validators, statuses from
+| a dictionary, money by the money rule, a customer of the book read through
+| credit-assets' public service, a tiered approval (workflow type + handler), a
+| ledger, a 首页视图 widget, a PDF template, a console page and a Japa test on the
+| shared book. Restart and it is live.
 */
 export default class MakePlugin extends BaseCommand {
   static commandName = 'make:plugin'
@@ -45,6 +49,8 @@ export default class MakePlugin extends BaseCommand {
       [`models/${vars.resourceSnake}.ts`, 'model.ts.stub'],
       [`validators/${vars.resourceSnake}.ts`, 'validator.ts.stub'],
       [`controllers/${vars.resourceSnake}s_controller.ts`, 'controller.ts.stub'],
+      [`workflow/${vars.resourceSnake}_type.ts`, 'workflow_type.ts.stub'],
+      [`workflow/${vars.resourceSnake}_handler.ts`, 'workflow_handler.ts.stub'],
       [`ui/${vars.Resource}Page.vue`, 'page.vue.stub'],
       [`documents/${vars.resourceSnake}.hbs`, 'document.hbs.stub'],
       [`dashboard/${vars.resourceSnake}s_by_status.ts`, 'widget_data.ts.stub'],
@@ -83,6 +89,7 @@ export function names(id: string, resourceFlag?: string, zh?: string) {
     resources: `${resource}s`,
     resourceSnake: resource.replace(/-/g, '_'),
     Resource: pascal(resource),
+    resourceCamel: pascal(resource).replace(/^./, (c) => c.toLowerCase()),
     table: last.endsWith('s') ? idSnake : `${idSnake}_${resource}s`,
     nameEn: words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' '),
     nameZh: zh ?? id,
@@ -94,8 +101,9 @@ async function formatted(file: string, source: string) {
   if (file.endsWith('.hbs')) return source // Prettier's Handlebars printer drops the doctype.
   try {
     const prettier = await import('prettier')
-    const options = (await prettier.resolveConfig(file)) ?? {}
-    return await prettier.format(source, { ...options, filepath: file })
+    const options = { ...((await prettier.resolveConfig(file)) ?? {}), filepath: file }
+    // Twice: Prettier's first pass over a long one-line chain is not always its last word.
+    return await prettier.format(await prettier.format(source, options), options)
   } catch {
     return source // Prettier is a dev dependency; without it the code is still valid.
   }

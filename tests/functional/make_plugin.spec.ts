@@ -1,13 +1,30 @@
 import { test } from '@japa/runner'
 import { execFile } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 import { freePort } from '#tests/helpers/process_group'
 
 const run = promisify(execFile)
+
+/** Every file under `root`, relative, with `/` separators. */
+function generatedFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+}
+
+/** The file column of the table in docs/plugins.md §1 (cells may list several, comma-separated). */
+function documentedFiles(): string[] {
+  const docs = readFileSync(app.makePath('docs/plugins.md'), 'utf8')
+  const section = docs.slice(docs.indexOf('## 1. Generate a plugin'), docs.indexOf('## 2.'))
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => [...line.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]))
+}
 const ID = 'gen-probe-notes'
 
 /*
@@ -32,6 +49,15 @@ test.group('make:plugin', () => {
     assert.equal(made.exitCode, 0)
     const tests = readdirSync(join(root, 'tests/functional'))
     assert.lengthOf(tests, 1)
+    // docs/plugins.md §1 lists the files of `loan-notes`: the same ones, no more, no less.
+    assert.sameMembers(
+      generatedFiles(root).map((f) =>
+        f
+          .replaceAll('gen_probe_notes', 'loan_notes')
+          .replace(/^database\/migrations\/\d{14}_/, 'database/migrations/<yyyyMMddHHmmss>_')
+      ),
+      documentedFiles()
+    )
 
     const options = { cwd: app.makePath(), maxBuffer: 20 * 1024 * 1024 }
     // Server code: the whole project's tsc (plugins/ is in its include).

@@ -7,6 +7,8 @@ test.group('make:plugin naming', () => {
     assert.equal(n.resource, 'note')
     assert.equal(n.resources, 'notes')
     assert.equal(n.Resource, 'Note')
+    assert.equal(n.resourceCamel, 'note')
+    assert.equal(names('loan-notes', 'visit-log').resourceCamel, 'visitLog')
     assert.equal(n.table, 'loan_notes')
     assert.equal(n.nameEn, 'Loan Notes')
   })
