@@ -2,9 +2,13 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
-import { dbNow } from '#core/support/db_time'
-import { orgId, tokenFor, userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
+import { tokenFor, userWith } from '#tests/helpers/auth'
+import { BOOK_ORG_NAMES, buildBook } from '#tests/fixtures/book'
+import {
+  addClassificationChange,
+  addRepayment,
+  bookLoan,
+} from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   recordDisposalOutcome,
   reverseDisposalOutcome,
@@ -12,8 +16,10 @@ import {
 
 /*
 | 目标管理: who may issue which target, what counts as done, the ranking, and
-| the two home-page widgets' scoping. Demo orgs: 总行 000000 → 北京分行 110000
-| (朝阳 110101, 海淀 110102), 上海分行 310000 (浦东 310101).
+| the two home-page widgets' scoping, on the shared test book (tests/fixtures/book.ts):
+| 总行 → 第一分行 (甲 sub1, 乙 sub2), 第二分行 (甲 sub3); its 总行 user (all) and
+| 第一分行 manager (org and below) hold the targets codes. Loans and repayments come
+| from credit-assets' published fixture builders.
 */
 const ALL_CODES = [
   'targets:head-target:list',
@@ -28,20 +34,26 @@ const ALL_CODES = [
   'targets:branch-tracking:list',
 ]
 
-const headOffice = () => userWith({ permissions: ALL_CODES, dataScope: 'all', orgCode: '000000' })
-const beijing = () =>
-  userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '110000' })
-
-async function repay(loanId: number, paidOn: string, principalFen: string, interestFen = '0') {
-  await db.table('ca_repayments').insert({
-    loan_id: loanId,
-    paid_on: paidOn,
-    principal_fen: principalFen,
-    interest_fen: interestFen,
-    penalty_fen: 0,
-    created_at: dbNow(),
-  })
+/** The shared book with the targets codes; its orgs by the names the tests use. */
+async function targetsBook() {
+  const book = await buildBook({ permissions: ALL_CODES })
+  const [branch1, branch2] = book.orgs.branches
+  const [sub1, sub2, sub3] = book.orgs.subBranches
+  return {
+    hq: book.people.headOfficeRisk,
+    bj: book.people.branchManager,
+    orgs: { branch1, branch2, sub1, sub2, sub3 },
+  }
 }
+const NAME = {
+  branch1: BOOK_ORG_NAMES.branches[0],
+  branch2: BOOK_ORG_NAMES.branches[1],
+  sub1: BOOK_ORG_NAMES.subBranches[0],
+  sub2: BOOK_ORG_NAMES.subBranches[1],
+}
+
+const repay = (loanId: number, paidOn: string, principalFen: string, interestFen = '0') =>
+  addRepayment(loanId, { paidOn, principalFen, interestFen })
 
 /** The recovery flow (disposal's job): the repayments above become 清收 outcomes, which count. */
 async function recoveriesToOutcomes() {
@@ -65,79 +77,78 @@ test.group('targets: issuing', (group) => {
     client,
     assert,
   }) => {
-    const hq = await headOffice()
-    const bj = await beijing()
+    const { hq, bj, orgs } = await targetsBook()
     const created = await client
       .post('/api/targets/head/targets')
       .bearerToken(hq.token)
-      .json(target(await orgId('110000'), 'recovery', '1000000.00'))
+      .json(target(orgs.branch1, 'recovery', '1000000.00'))
     created.assertStatus(201)
-    assert.include(created.body(), { level: 'head', amount: '1000000.00', orgName: '北京分行' })
+    assert.include(created.body(), { level: 'head', amount: '1000000.00', orgName: NAME.branch1 })
 
     const sub = await client
       .post('/api/targets/branch/targets')
       .bearerToken(bj.token)
-      .json(target(await orgId('110101'), 'recovery', '400000.50'))
+      .json(target(orgs.sub1, 'recovery', '400000.50'))
     sub.assertStatus(201)
 
     // The branch sees its own 总行目标 but may not change it, nor issue one.
     const list = await client.get('/api/targets/head/targets').bearerToken(bj.token)
     assert.deepEqual(
       list.body().data.map((t: any) => t.orgName),
-      ['北京分行']
+      [NAME.branch1]
     )
     const edit = await client
       .put(`/api/targets/head/targets/${created.body().id}`)
       .bearerToken(bj.token)
-      .json(target(await orgId('110000'), 'recovery', '1.00'))
+      .json(target(orgs.branch1, 'recovery', '1.00'))
     edit.assertStatus(422)
     const own = await client
       .post('/api/targets/head/targets')
       .bearerToken(bj.token)
-      .json(target(await orgId('110000'), 'reduction', '5.00'))
+      .json(target(orgs.branch1, 'reduction', '5.00'))
     own.assertStatus(422)
     // Nor for another branch's sub-branch, nor a 分行目标 for a branch.
     const shanghai = await client
       .post('/api/targets/branch/targets')
       .bearerToken(bj.token)
-      .json(target(await orgId('310101'), 'recovery', '5.00'))
+      .json(target(orgs.sub3, 'recovery', '5.00'))
     shanghai.assertStatus(422)
     assert.equal(shanghai.body().errors[0].field, 'orgId')
     const wrongLevel = await client
       .post('/api/targets/branch/targets')
       .bearerToken(hq.token)
-      .json(target(await orgId('110000'), 'recovery', '5.00'))
+      .json(target(orgs.branch1, 'recovery', '5.00'))
     wrongLevel.assertStatus(422)
     // One target per org, period and kind.
     const twice = await client
       .post('/api/targets/head/targets')
       .bearerToken(hq.token)
-      .json(target(await orgId('110000'), 'recovery', '2.00'))
+      .json(target(orgs.branch1, 'recovery', '2.00'))
     twice.assertStatus(422)
     // Money to the fen, no floats: three decimals are refused.
     const fraction = await client
       .post('/api/targets/head/targets')
       .bearerToken(hq.token)
-      .json(target(await orgId('310000'), 'recovery', '1.005'))
+      .json(target(orgs.branch2, 'recovery', '1.005'))
     fraction.assertStatus(422)
 
     const options = await client.get('/api/targets/branch/org-options').bearerToken(bj.token)
     assert.deepEqual(
       options.body().map((o: any) => o.name),
-      ['北京朝阳支行', '北京海淀支行']
+      [NAME.sub1, NAME.sub2]
     )
   })
 
   test('changes are audited', async ({ client, assert }) => {
-    const hq = await headOffice()
+    const { hq, orgs } = await targetsBook()
     const created = await client
       .post('/api/targets/head/targets')
       .bearerToken(hq.token)
-      .json(target(await orgId('310000'), 'reduction', '800.00'))
+      .json(target(orgs.branch2, 'reduction', '800.00'))
     await client
       .put(`/api/targets/head/targets/${created.body().id}`)
       .bearerToken(hq.token)
-      .json(target(await orgId('310000'), 'reduction', '900.00'))
+      .json(target(orgs.branch2, 'reduction', '900.00'))
     ;(
       await client.delete(`/api/targets/head/targets/${created.body().id}`).bearerToken(hq.token)
     ).assertStatus(204)
@@ -162,55 +173,53 @@ test.group('targets: tracking and widgets', (group) => {
     assert,
   }) => {
     await businessDate.set('2026-09-30')
-    const hq = await headOffice()
-    const cy = await bookLoan({ orgCode: '110101', fiveClass: 'doubtful', riskAsset: true }) // entered 2026-01-01
-    const hd = await bookLoan({ orgCode: '110102', fiveClass: 'loss', riskAsset: true })
-    const normal = await bookLoan({ orgCode: '110101' }) // not a risk asset
-    const pd = await bookLoan({ orgCode: '310101', fiveClass: 'loss', riskAsset: true })
+    const { hq, orgs } = await targetsBook()
+    const cy = await bookLoan({ orgId: orgs.sub1, fiveClass: 'doubtful', riskAsset: true }) // entered 2026-01-01
+    // 乙支行's loan was handed over in June (but downgraded to 可疑 in March, below).
+    const hd = await bookLoan({
+      orgId: orgs.sub2,
+      fiveClass: 'loss',
+      riskAsset: true,
+      enteredOn: '2026-06-01',
+    })
+    const normal = await bookLoan({ orgId: orgs.sub1 }) // not a risk asset
+    const pd = await bookLoan({ orgId: orgs.sub3, fiveClass: 'loss', riskAsset: true })
     await repay(cy.loanId, '2026-02-10', '30000000', '100000') // 300,000 + 1,000 interest
     await repay(cy.loanId, '2025-12-20', '99900000') // before entry: not a recovery
     await repay(cy.loanId, '2026-08-01', '5000000') // H2
     await repay(hd.loanId, '2026-05-05', '10000000')
     await repay(normal.loanId, '2026-03-01', '77700000') // ordinary loan: not counted
     await repay(pd.loanId, '2026-04-01', '20000000')
-    // 海淀 was handed over in June but downgraded to 可疑 in March: its May payment is a recovery.
-    await db.from('ca_risk_assets').where('loan_id', hd.loanId).update({ entered_on: '2026-06-01' })
-    await db.table('ca_classification_history').insert({
-      loan_id: hd.loanId,
-      from_class: 'normal',
-      to_class: 'doubtful',
-      changed_on: '2026-03-01',
-      created_at: dbNow(),
+    // 乙支行's loan was handed over in June but downgraded to 可疑 in March: its May payment is a recovery.
+    await addClassificationChange(hd.loanId, {
+      from: 'normal',
+      to: 'doubtful',
+      changedOn: '2026-03-01',
     })
     // A loan handed over in June for overdue days only: its May payment is not.
     const late = await bookLoan({
-      orgCode: '110101',
+      orgId: orgs.sub1,
       fiveClass: 'special_mention',
       riskAsset: true,
+      enteredOn: '2026-06-01',
     })
-    await db
-      .from('ca_risk_assets')
-      .where('loan_id', late.loanId)
-      .update({ entered_on: '2026-06-01' })
-    await db.table('ca_classification_history').insert({
-      loan_id: late.loanId,
-      from_class: 'normal',
-      to_class: 'special_mention',
-      changed_on: '2026-02-01',
-      created_at: dbNow(),
+    await addClassificationChange(late.loanId, {
+      from: 'normal',
+      to: 'special_mention',
+      changedOn: '2026-02-01',
     })
     await repay(late.loanId, '2026-05-05', '12345600')
 
-    for (const [code, kind, amount] of [
-      ['110000', 'recovery', '500000.00'],
-      ['110000', 'reduction', '400000.00'],
-      ['310000', 'recovery', '400000.00'],
+    for (const [org, kind, amount] of [
+      [orgs.branch1, 'recovery', '500000.00'],
+      [orgs.branch1, 'reduction', '400000.00'],
+      [orgs.branch2, 'recovery', '400000.00'],
     ] as const)
       (
         await client
           .post('/api/targets/head/targets')
           .bearerToken(hq.token)
-          .json(target(await orgId(code), kind, amount))
+          .json(target(org, kind, amount))
       ).assertStatus(201)
 
     await recoveriesToOutcomes()
@@ -219,19 +228,23 @@ test.group('targets: tracking and widgets', (group) => {
     const rows = Object.fromEntries(
       tracking.body().data.map((r: any) => [`${r.orgName}:${r.kind}`, r])
     )
-    // 北京 recovery: 300,000 + 1,000 + 50,000 + 100,000 = 451,000.00 of 500,000 → 90.20%
-    assert.include(rows['北京分行:recovery'], { actual: '451000.00', rate: '90.20' })
-    // 北京 reduction: principal only, 450,000.00 of 400,000 → 112.50%
-    assert.include(rows['北京分行:reduction'], { actual: '450000.00', rate: '112.50', rank: 1 })
-    // 上海 recovery 200,000 of 400,000 → 50.00%; ranks are per period and kind.
-    assert.include(rows['上海分行:recovery'], { actual: '200000.00', rate: '50.00' })
-    assert.equal(rows['北京分行:recovery'].rank, 1)
-    assert.equal(rows['上海分行:recovery'].rank, 2)
+    // 第一分行 recovery: 300,000 + 1,000 + 50,000 + 100,000 = 451,000.00 of 500,000 → 90.20%
+    assert.include(rows[`${NAME.branch1}:recovery`], { actual: '451000.00', rate: '90.20' })
+    // 第一分行 reduction: principal only, 450,000.00 of 400,000 → 112.50%
+    assert.include(rows[`${NAME.branch1}:reduction`], {
+      actual: '450000.00',
+      rate: '112.50',
+      rank: 1,
+    })
+    // 第二分行 recovery 200,000 of 400,000 → 50.00%; ranks are per period and kind.
+    assert.include(rows[`${NAME.branch2}:recovery`], { actual: '200000.00', rate: '50.00' })
+    assert.equal(rows[`${NAME.branch1}:recovery`].rank, 1)
+    assert.equal(rows[`${NAME.branch2}:recovery`].rank, 2)
 
     const h1 = await client
       .post('/api/targets/head/targets')
       .bearerToken(hq.token)
-      .json(target(await orgId('110000'), 'recovery', '1000.00', 'H1'))
+      .json(target(orgs.branch1, 'recovery', '1000.00', 'H1'))
     h1.assertStatus(201)
     const firstHalf = await client
       .get('/api/targets/head/tracking?year=2026&period=H1')
@@ -244,25 +257,24 @@ test.group('targets: tracking and widgets', (group) => {
     assert,
   }) => {
     await businessDate.set('2026-09-30')
-    const hq = await headOffice()
-    const bj = await beijing()
-    const cy = await bookLoan({ orgCode: '110101', fiveClass: 'doubtful', riskAsset: true })
-    const hd = await bookLoan({ orgCode: '110102', fiveClass: 'loss', riskAsset: true })
-    const pd = await bookLoan({ orgCode: '310101', fiveClass: 'loss', riskAsset: true })
+    const { hq, bj, orgs } = await targetsBook()
+    const cy = await bookLoan({ orgId: orgs.sub1, fiveClass: 'doubtful', riskAsset: true })
+    const hd = await bookLoan({ orgId: orgs.sub2, fiveClass: 'loss', riskAsset: true })
+    const pd = await bookLoan({ orgId: orgs.sub3, fiveClass: 'loss', riskAsset: true })
     await repay(cy.loanId, '2026-02-10', '30000000')
     await repay(hd.loanId, '2026-05-05', '10000000')
     await repay(pd.loanId, '2026-04-01', '20000000')
-    const post = async (token: string, level: string, code: string, amount: string) =>
+    const post = async (token: string, level: string, org: number, amount: string) =>
       (
         await client
           .post(`/api/targets/${level}/targets`)
           .bearerToken(token)
-          .json(target(await orgId(code), 'recovery', amount))
+          .json(target(org, 'recovery', amount))
       ).assertStatus(201)
-    await post(hq.token, 'head', '110000', '800000.00')
-    await post(hq.token, 'head', '310000', '400000.00')
-    await post(bj.token, 'branch', '110101', '600000.00')
-    await post(bj.token, 'branch', '110102', '200000.00')
+    await post(hq.token, 'head', orgs.branch1, '800000.00')
+    await post(hq.token, 'head', orgs.branch2, '400000.00')
+    await post(bj.token, 'branch', orgs.sub1, '600000.00')
+    await post(bj.token, 'branch', orgs.sub2, '200000.00')
 
     await recoveriesToOutcomes()
     const plan = (token: string) =>
@@ -282,15 +294,15 @@ test.group('targets: tracking and widgets', (group) => {
     assert.deepEqual(
       (await ranking(hq.token)).body().rows.map((r: any) => [r.orgName, r.actual]),
       [
-        ['北京分行', '400000.00'],
-        ['上海分行', '200000.00'],
+        [NAME.branch1, '400000.00'],
+        [NAME.branch2, '200000.00'],
       ]
     )
     assert.deepEqual(
       (await ranking(bj.token)).body().rows.map((r: any) => [r.rank, r.orgName, r.actual, r.rate]),
       [
-        [1, '北京朝阳支行', '300000.00', '50.00'],
-        [2, '北京海淀支行', '100000.00', '50.00'],
+        [1, NAME.sub1, '300000.00', '50.00'],
+        [2, NAME.sub2, '100000.00', '50.00'],
       ]
     )
 
@@ -305,9 +317,9 @@ test.group('targets: tracking and widgets', (group) => {
     assert,
   }) => {
     await businessDate.set('2026-09-30')
-    const hq = await headOffice()
-    const cy = await bookLoan({ orgCode: '110101', fiveClass: 'loss', riskAsset: true })
-    const hd = await bookLoan({ orgCode: '110102', fiveClass: 'loss', riskAsset: true })
+    const { hq, orgs } = await targetsBook()
+    const cy = await bookLoan({ orgId: orgs.sub1, fiveClass: 'loss', riskAsset: true })
+    const hd = await bookLoan({ orgId: orgs.sub2, fiveClass: 'loss', riskAsset: true })
     const outcome = (input: Record<string, unknown>) =>
       db.transaction((trx) =>
         recordDisposalOutcome(trx, {
@@ -351,7 +363,7 @@ test.group('targets: tracking and widgets', (group) => {
         await client
           .post('/api/targets/head/targets')
           .bearerToken(hq.token)
-          .json(target(await orgId('110000'), kind, amount))
+          .json(target(orgs.branch1, kind, amount))
       ).assertStatus(201)
 
     const figures = async () => {
@@ -379,7 +391,7 @@ test.group('targets: tracking and widgets', (group) => {
     assert.deepEqual(await figures(), {
       tracking: { recovery: ['4000.50', '50.01'], reduction: ['10800.25', '54.00'] },
       widget: { recovery: ['4000.50', '50.01'], reduction: ['10800.25', '54.00'] },
-      ranking: [['北京分行', '4000.50']],
+      ranking: [[NAME.branch1, '4000.50']],
     })
 
     // The write-off is reversed: 压降 loses it, 清收 is unchanged.
