@@ -1,51 +1,50 @@
 /*
-| Test DSL for 处置预案: a customer of the small demo book at 朝阳支行 with
-| active loans, an applicant there, and the approvers of the default chain —
-| 李北京资产 bj_asset (分行资产管理) and 王总行风险 hq_risk (总行风险管理, from
-| 1 000 000.00 yuan of principal up).
+| Test DSL for 处置预案, on the shared test book (tests/fixtures/book.ts): the
+| customer of the first sub-branch with its two active loans (正常 and 关注,
+| 1,000,000.00 yuan each, so a plan of both reaches the 总行 tier), an applicant
+| there, and the approvers of the default chain — the first branch's manager
+| (分行资产管理, role branch_asset_manager) and the head office's risk user
+| (总行风险管理, hq_risk_manager, from 1 000 000.00 yuan of principal up).
 */
-import db from '@adonisjs/lucid/services/db'
-import { orgId, userWith } from '#tests/helpers/auth'
+import { buildBook, type BookUser } from '#tests/fixtures/book'
+import { bookApi } from '../../credit-assets/services/book_api.js'
+import type { CreditBook } from '../../credit-assets/fixtures/book_fixture.js'
 
 export const PLAN_API = '/api/disposal'
 
-/** The 朝阳 customer with the largest active balance, its loans, and that balance pushed to `atLeastFen`. */
-export async function chaoyangCustomer(atLeastFen = 150_000_000n) {
-  const org = await orgId('110101')
-  const row = await db
-    .from('ca_loans')
-    .where('org_id', org)
-    .where('status', 'active')
-    .groupBy('customer_id')
-    .select('customer_id')
-    .sum('balance_fen as total')
-    .orderBy('total', 'desc')
-    .first()
-  if (!row) throw new Error('the small book has no active loan at 110101')
-  const customer = await db.from('ca_customers').where('id', row.customer_id).firstOrFail()
-  const loans = await db
-    .from('ca_loans')
-    .where('customer_id', customer.id)
-    .where('org_id', org)
-    .where('status', 'active')
-    .orderBy('id')
-  // The tiers need a plan above the 总行 threshold: raise the first loan's balance if short.
-  const total = loans.reduce((sum, l) => sum + BigInt(l.balance_fen), 0n)
-  if (total < atLeastFen) {
-    await db
-      .from('ca_loans')
-      .where('id', loans[0].id)
-      .update({ balance_fen: String(BigInt(loans[0].balance_fen) + atLeastFen - total) })
+export interface PlanBook {
+  customer: { id: number; customerNo: string; name: string }
+  loanIds: number[]
+  /** 支行 clerk at the customer's sub-branch (scope: own org). */
+  applicant: BookUser
+  people: {
+    /** 第一分行 manager: the chain's branch approver; sees the branch's plans. */
+    branch: BookUser
+    /** 总行 risk: the chain's head-office approver. */
+    head: BookUser
+    /** 第二分行 manager: the plan is out of their scope. */
+    otherBranch: BookUser
   }
-  return { customer, loanIds: loans.map((l) => Number(l.id)) }
+  orgs: { subBranch: number; siblingSubBranch: number }
 }
 
-export async function chaoyangApplicant() {
-  return userWith({
-    permissions: ['disposal:plan:create', 'disposal:plan:list', 'disposal:plan:export'],
-    dataScope: 'org_and_below',
-    orgCode: '110101',
+export async function planBook(): Promise<PlanBook> {
+  const book = await buildBook({
+    roles: { branchManager: ['branch_asset_manager'], headOfficeRisk: ['hq_risk_manager'] },
   })
+  const credit = book.data['credit-assets'] as unknown as CreditBook
+  const customer = (await bookApi.customers.byId(credit.loans.normal.customerId))!
+  return {
+    customer: { id: customer.id, customerNo: customer.customerNo, name: customer.name },
+    loanIds: [credit.loans.normal.loanId, credit.loans.special_mention.loanId],
+    applicant: book.people.subBranchClerk,
+    people: {
+      branch: book.people.branchManager,
+      head: book.people.headOfficeRisk,
+      otherBranch: book.people.otherBranchManager,
+    },
+    orgs: { subBranch: book.orgs.subBranches[0], siblingSubBranch: book.orgs.subBranches[1] },
+  }
 }
 
 export function planBody(

@@ -10,7 +10,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
-import { chaoyangApplicant, chaoyangCustomer, PLAN_API, planBody } from '../plan_helpers.js'
+import { PLAN_API, planBody, planBook } from '../plan_helpers.js'
 
 /*
 | 处置预案 end to end against the bank-systems simulator: the form's facts come
@@ -38,13 +38,12 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer()
-    const applicant = await chaoyangApplicant()
+    const { customer, loanIds, applicant, people } = await planBook()
 
     // The form: customer search, loans, real-time facts with source and time.
     const found = await client
       .get(`${PLAN_API}/plan-customers`)
-      .qs({ keyword: customer.customer_no })
+      .qs({ keyword: customer.customerNo })
       .bearerToken(applicant.token)
     found.assertStatus(200)
     assert.deepInclude(
@@ -114,12 +113,12 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
       .json(planBody(customer.id, loanIds, { reasons: '改' }))
     edit.assertStatus(409)
 
-    // Tier 1: 北京分行 资产管理 approves from their 待办; the plan is still pending.
-    const branch = await tokenFor('bj_asset')
+    // Tier 1: the branch's 资产管理 approves from their 待办; the plan is still pending.
+    const branch = people.branch.token
     const todo = await client.get('/api/workflow/tasks').qs({ box: 'todo' }).bearerToken(branch)
     todo.assertStatus(200)
     const task = todo.body().data.find((t: any) => t.instanceId === instanceId)
-    assert.exists(task, 'the plan is in bj_asset 待办')
+    assert.exists(task, "the plan is in the branch approver's 待办")
     assert.equal(task.link, `/p/disposal/PlanQuery?id=${plan.id}`)
     const first = await client
       .post(`/api/workflow/instances/${instanceId}/approve`)
@@ -131,7 +130,7 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     assert.equal(afterFirst.body().status, 'pending')
 
     // Tier 2 (principal ≥ 1 000 000.00): 总行风险管理 approves; the handler marks it approved.
-    const head = await tokenFor('hq_risk')
+    const head = people.head.token
     const second = await client
       .post(`/api/workflow/instances/${instanceId}/approve`)
       .bearerToken(head)
@@ -153,7 +152,8 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
       detail.timeline.map((e: any) => e.eventType),
       ['created', 'submitted', 'approved']
     )
-    assert.equal(detail.timeline[2].actorName, '王总行风险')
+    const headName = (await db.from('users').where('id', people.head.id).firstOrFail()).real_name
+    assert.equal(detail.timeline[2].actorName, headName, 'the head-office approver decided')
 
     // Other plugins read approved plans through the documented service.
     const { approvedPlans, approvedPlanTotals } = await import('../../services/plans_api.js')
@@ -200,9 +200,8 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer(0n)
+    const { customer, loanIds, applicant, people } = await planBook()
     await db.from('ca_loans').whereIn('id', loanIds).update({ balance_fen: 10_000_000 })
-    const applicant = await chaoyangApplicant()
     const plan = (
       await client
         .post(`${PLAN_API}/plans`)
@@ -220,7 +219,7 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
       .bearerToken(applicant.token)
     submitted.assertStatus(200)
     const instanceId = submitted.body().instanceId
-    const branch = await tokenFor('bj_asset')
+    const branch = people.branch.token
 
     const returned = await client
       .post(`/api/workflow/instances/${instanceId}/return`)
@@ -247,13 +246,13 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     // A second session: the repeat-submit guard stops the same request within 2 s.
     const again = await client
       .post(`${PLAN_API}/plans/${plan.id}/submit`)
-      .bearerToken(await tokenFor(applicant.user.username))
+      .bearerToken(await tokenFor(applicant.username))
     again.assertStatus(200)
     assert.equal(again.body().instanceId, instanceId, 'the same approval, a new round')
 
     const approved = await client
       .post(`/api/workflow/instances/${instanceId}/approve`)
-      .bearerToken(await tokenFor('bj_asset'))
+      .bearerToken(people.branch.token)
       .json({ comment: '同意' })
     approved.assertStatus(200)
     const done = (
@@ -270,9 +269,8 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer(0n)
+    const { customer, loanIds, applicant, people } = await planBook()
     await db.from('ca_loans').whereIn('id', loanIds).update({ balance_fen: 10_000_000 })
-    const applicant = await chaoyangApplicant()
     const plan = (
       await client
         .post(`${PLAN_API}/plans`)
@@ -282,7 +280,7 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     const instanceId = (
       await client.post(`${PLAN_API}/plans/${plan.id}/submit`).bearerToken(applicant.token)
     ).body().instanceId
-    const branch = await tokenFor('bj_asset')
+    const branch = people.branch.token
     ;(
       await client
         .post(`/api/workflow/instances/${instanceId}/return`)
@@ -303,7 +301,7 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     ;(
       await client
         .post(`/api/workflow/instances/${instanceId}/approve`)
-        .bearerToken(await tokenFor('bj_asset'))
+        .bearerToken(people.branch.token)
         .json({ comment: '同意' })
     ).assertStatus(200)
     const done = (
@@ -321,10 +319,9 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer(0n)
+    const { customer, loanIds, applicant, people } = await planBook()
     await db.from('ca_loans').whereIn('id', loanIds).update({ balance_fen: 10_000_000 })
-    const applicant = await chaoyangApplicant()
-    const branch = await tokenFor('bj_asset')
+    const branch = people.branch.token
     const submitFirst = async (loanId: number) => {
       const plan = (
         await client
@@ -367,13 +364,13 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     // that plan behind the workflow's back, and the approval must not go through.
     const again = await client
       .post(`${PLAN_API}/plans/${twice.body().id}/submit`)
-      .bearerToken(await tokenFor(applicant.user.username))
+      .bearerToken(await tokenFor(applicant.username))
     again.assertStatus(200)
     const second = { plan: twice.body(), instanceId: again.body().instanceId as number }
     await db.from('disposal_plans').where('id', second.plan.id).update({ status: 'draft' })
     const refused = await client
       .post(`/api/workflow/instances/${second.instanceId}/approve`)
-      .bearerToken(await tokenFor('bj_asset'))
+      .bearerToken(people.branch.token)
       .json({ comment: '同意' })
     assert.oneOf(refused.status(), [409, 422])
     const instance = await db.from('wf_instances').where('id', second.instanceId).firstOrFail()

@@ -13,7 +13,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
-import { chaoyangApplicant, chaoyangCustomer, PLAN_API, planBody } from '../plan_helpers.js'
+import { PLAN_API, planBody, planBook } from '../plan_helpers.js'
 
 /*
 | What a plan feeds: the xlsx export (queued, data-scoped), the home-page
@@ -42,14 +42,13 @@ test.group('disposal: plan export, widget, judicial report', (group) => {
 
   async function draftPlan(client: any) {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer()
-    const applicant = await chaoyangApplicant()
+    const { customer, loanIds, applicant, people } = await planBook()
     const created = await client
       .post(`${PLAN_API}/plans`)
       .bearerToken(applicant.token)
       .json(planBody(customer.id, loanIds))
     created.assertStatus(201)
-    return { plan: created.body(), applicant, customer }
+    return { plan: created.body(), applicant, customer, people }
   }
 
   test('the xlsx export holds the filtered plans in scope, money as numbers', async ({
@@ -97,12 +96,9 @@ test.group('disposal: plan export, widget, judicial report', (group) => {
   }).timeout(60_000)
 
   test('the 处置预案分布 widget shows the plan to its branch only', async ({ client, assert }) => {
-    const { plan } = await draftPlan(client)
-    const beijing = await userWith({
-      permissions: ['disposal:plan:list'],
-      dataScope: 'org_and_below',
-      orgCode: '110000',
-    })
+    const { plan, people } = await draftPlan(client)
+    // The plan's branch (the book's 第一分行 manager) and another branch's user.
+    const beijing = people.branch
     const shanghai = await userWith({
       permissions: ['disposal:plan:list'],
       dataScope: 'org_and_below',
@@ -132,18 +128,14 @@ test.group('disposal: plan export, widget, judicial report', (group) => {
     assert,
   }) => {
     await smallBook()
-    const { customer } = await chaoyangCustomer()
-    const reader = await userWith({
-      permissions: ['disposal:judicial-report:list'],
-      dataScope: 'org_and_below',
-      orgCode: '110000',
-    })
+    const { customer, people } = await planBook()
+    const reader = people.branch
     const report = await client
       .get(`${PLAN_API}/judicial-report/${customer.id}`)
       .bearerToken(reader.token)
     report.assertStatus(200)
     const body = report.body()
-    assert.equal(body.customer.customerNo, customer.customer_no)
+    assert.equal(body.customer.customerNo, customer.customerNo)
     assert.equal(body.litigation.status, 'ok')
     assert.isAbove(body.loans.length, 0)
     assert.isTrue(body.loans[0].periods.some((p: any) => p.ruleName.includes('诉讼时效')))

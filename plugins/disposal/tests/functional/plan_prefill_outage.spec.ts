@@ -8,7 +8,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
-import { chaoyangApplicant, chaoyangCustomer, PLAN_API, planBody } from '../plan_helpers.js'
+import { PLAN_API, planBody, planBook } from '../plan_helpers.js'
 
 /*
 | A system that is down never blocks the application: its sections are marked
@@ -36,8 +36,7 @@ test.group('disposal: plan form with a connector outage', (group) => {
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer()
-    const applicant = await chaoyangApplicant()
+    const { customer, loanIds, applicant } = await planBook()
     sim.setFaults({ system: 'warning', errorRate: 1 })
 
     const prefill = await client
@@ -68,8 +67,7 @@ test.group('disposal: plan form with a connector outage', (group) => {
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer()
-    const applicant = await chaoyangApplicant()
+    const { customer, loanIds, applicant } = await planBook()
     sim.setFaults({ system: 'core-banking', errorRate: 1 })
 
     const created = await client

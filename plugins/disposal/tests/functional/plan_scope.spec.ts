@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { orgId, tokenFor, userWith } from '#tests/helpers/auth'
+import { userWith } from '#tests/helpers/auth'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
@@ -8,7 +8,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
-import { chaoyangApplicant, chaoyangCustomer, PLAN_API, planBody } from '../plan_helpers.js'
+import { PLAN_API, planBody, planBook } from '../plan_helpers.js'
 
 /*
 | Data scope: a plan belongs to the customer's org and its applicant. Another
@@ -37,8 +37,7 @@ test.group('disposal: plan data scope and validation', (group) => {
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer()
-    const applicant = await chaoyangApplicant()
+    const { customer, loanIds, applicant, people, orgs } = await planBook()
     const created = await client
       .post(`${PLAN_API}/plans`)
       .bearerToken(applicant.token)
@@ -79,7 +78,7 @@ test.group('disposal: plan data scope and validation', (group) => {
       await client.post(`${PLAN_API}/plans/${plan.id}/submit`).bearerToken(shanghai.token)
     ).assertStatus(404)
 
-    const beijing = await tokenFor('bj_asset')
+    const beijing = people.branch.token
     const theirs = await client.get(`${PLAN_API}/plans`).bearerToken(beijing)
     assert.include(
       theirs.body().data.map((p: any) => p.id),
@@ -89,7 +88,7 @@ test.group('disposal: plan data scope and validation', (group) => {
     // The org filter narrows to a subtree inside the scope.
     const inChaoyang = await client
       .get(`${PLAN_API}/plans`)
-      .qs({ orgId: await orgId('110101') })
+      .qs({ orgId: orgs.subBranch })
       .bearerToken(beijing)
     assert.include(
       inChaoyang.body().data.map((p: any) => p.id),
@@ -97,7 +96,7 @@ test.group('disposal: plan data scope and validation', (group) => {
     )
     const inHaidian = await client
       .get(`${PLAN_API}/plans`)
-      .qs({ orgId: await orgId('110102') })
+      .qs({ orgId: orgs.siblingSubBranch })
       .bearerToken(beijing)
     assert.notInclude(
       inHaidian.body().data.map((p: any) => p.id),
@@ -136,8 +135,7 @@ test.group('disposal: plan data scope and validation', (group) => {
     assert,
   }) => {
     await smallBook()
-    const { customer, loanIds } = await chaoyangCustomer()
-    const applicant = await chaoyangApplicant()
+    const { customer, loanIds, applicant } = await planBook()
     const bad = await client
       .post(`${PLAN_API}/plans`)
       .bearerToken(applicant.token)
