@@ -18,7 +18,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { dbNow } from '#core/support/db_time'
-import { lockInstance, nodeOf, yuanOf, type InstanceRow } from './instance_store.js'
+import { lockInstance, nodeOf, openTaskOf, yuanOf, type InstanceRow } from './instance_store.js'
 import { assertMayTakeTask } from './assignee_rules.js'
 import { journal } from './journal.js'
 import { notifyNewTasks } from './messages.js'
@@ -56,14 +56,7 @@ function inTransaction<T>(
 async function myTask(trx: TransactionClientContract, instance: InstanceRow, actorId: number) {
   if (instance.status !== 'pending' || instance.mode === 'external')
     throw new WorkflowError(409, 'workflow.notPending')
-  const task = await trx
-    .from('wf_tasks')
-    .where('instance_id', instance.id)
-    .where('round', instance.round)
-    .where('node_seq', instance.currentSeq!)
-    .where('assignee_id', actorId)
-    .where('status', 'pending')
-    .first()
+  const task = await openTaskOf(trx, instance, actorId)
   if (!task) throw new WorkflowError(409, 'workflow.noTask')
   return task
 }

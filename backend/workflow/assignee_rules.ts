@@ -18,7 +18,7 @@ import { applyDataScope } from '#core/auth/data_scope'
 import { UserAccess } from '#core/auth/user_access'
 import { resolveAssignees } from './assignees.js'
 import type { ChainNode } from './chain_nodes.js'
-import { nodeOf, type InstanceRow } from './instance_store.js'
+import { nodeOf, openTaskOf, type InstanceRow } from './instance_store.js'
 import { registeredType } from './type_registry.js'
 import { WorkflowError } from './workflow_error.js'
 
@@ -102,15 +102,8 @@ export async function assigneeRefusal(
   if (!user) return new WorkflowError(422, 'workflow.badUser')
   if (userId === instance.applicantId)
     return new WorkflowError(422, 'workflow.applicantCannotApprove')
-  const holding = await client
-    .from('wf_tasks')
-    .where('instance_id', instance.id)
-    .where('round', instance.round)
-    .where('node_seq', instance.currentSeq!)
-    .where('assignee_id', userId)
-    .where('status', 'pending')
-    .first()
-  if (holding) return new WorkflowError(422, 'workflow.alreadyAssigned')
+  if (await openTaskOf(client, instance, userId))
+    return new WorkflowError(422, 'workflow.alreadyAssigned')
   const node = nodeOf(instance, instance.currentSeq)
   if (!node) return new WorkflowError(409, 'workflow.notPending')
   if (await namedByChain(client, instance, node, userId)) return null

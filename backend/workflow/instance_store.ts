@@ -3,7 +3,7 @@
 | row first, so two approvers clicking at once decide one after the other
 | (the second then sees the new state and is refused).
 */
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
 import type { WorkflowInstanceInfo } from '#core/plugins/types'
 import { dbNow } from '#core/support/db_time'
@@ -84,4 +84,16 @@ export function instanceInfo(instance: InstanceRow): WorkflowInstanceInfo {
 
 export function nodeOf(instance: InstanceRow, seq: number | null): ChainNode | undefined {
   return instance.chain.find((n) => n.seq === seq)
+}
+
+/** The user's open (pending) task on the instance's current node in this round, if any. */
+export function openTaskOf(client: QueryClientContract, instance: InstanceRow, userId: number) {
+  return client
+    .from('wf_tasks')
+    .where('instance_id', instance.id)
+    .where('round', instance.round)
+    .where('node_seq', instance.currentSeq!)
+    .where('assignee_id', userId)
+    .where('status', 'pending')
+    .first()
 }

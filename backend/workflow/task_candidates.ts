@@ -11,7 +11,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { LIKE, likeContains } from '#core/support/like'
 import { assigneeRefusal } from './assignee_rules.js'
-import { instanceFromRow } from './instance_store.js'
+import { instanceFromRow, openTaskOf } from './instance_store.js'
 
 /** Offered at most; the approver narrows the keyword for more. */
 const MAX_OFFERED = 20
@@ -35,15 +35,7 @@ export async function taskCandidates(
   if (!row) return []
   const instance = instanceFromRow(row)
   if (instance.status !== 'pending' || instance.mode === 'external') return []
-  const holding = await db
-    .from('wf_tasks')
-    .where('instance_id', instance.id)
-    .where('round', instance.round)
-    .where('node_seq', instance.currentSeq!)
-    .where('assignee_id', actorId)
-    .where('status', 'pending')
-    .first()
-  if (!holding) return []
+  if (!(await openTaskOf(db.connection(), instance, actorId))) return []
 
   const offered: TaskCandidate[] = []
   let after = 0
