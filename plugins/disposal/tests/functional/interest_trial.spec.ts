@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
+import { addRepayment, bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 
 const url = '/api/disposal/interest-trial'
 
@@ -80,13 +78,11 @@ test.group('disposal: POST /api/disposal/interest-trial', (group) => {
   }) => {
     const mine = await bookLoan({ orgCode: '110101', riskAsset: true, customerName: '试算客户甲' })
     const theirs = await bookLoan({ orgCode: '310101', riskAsset: true })
-    await db.table('ca_repayments').insert({
-      loan_id: mine.loanId,
-      paid_on: '2025-06-21',
-      principal_fen: '100000',
-      interest_fen: '2345',
-      penalty_fen: '5',
-      created_at: dbNow(),
+    await addRepayment(mine.loanId, {
+      paidOn: '2025-06-21',
+      principalFen: '100000',
+      interestFen: '2345',
+      penaltyFen: '5',
     })
     const { token } = await userWith({
       permissions: ['disposal:interest:trial'],

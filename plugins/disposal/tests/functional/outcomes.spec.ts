@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
-import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
+import { addRepayment, bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { approvedPlanFor, outcomeTotals, disposalOutcome } from '../../services/outcomes_api.js'
 import { approvedPlan, record, reverse } from '../outcome_helpers.js'
 
@@ -227,13 +227,11 @@ test.group('disposal outcomes: recording', (group) => {
     const loan = await bookLoan({ fiveClass: 'doubtful', riskAsset: true })
     const planId = await approvedPlan(loan.customerId, loan.orgId, [loan.loanId], 'collection')
     const pay = (paidOn: string, principal: string, interest: string) =>
-      db.table('ca_repayments').insert({
-        loan_id: loan.loanId,
-        paid_on: paidOn,
-        principal_fen: principal,
-        interest_fen: interest,
-        penalty_fen: 7,
-        created_at: '2026-03-01 00:00:00',
+      addRepayment(loan.loanId, {
+        paidOn,
+        principalFen: principal,
+        interestFen: interest,
+        penaltyFen: '7',
       })
     await pay('2025-12-01', '500000', '0') // before handover (2026-01-01): not a recovery
     await pay('2026-02-01', '10000000', '50000')
