@@ -5,8 +5,11 @@
 | unless the owner lists it in `publicModules` (test helpers never are).
 |
 | Tables are found in each plugin's migrations (`createTable('<name>'`). Comments
-| are ignored. Table names are checked outside `tests/` (a test may arrange rows
-| the way the data platform would); imports are checked everywhere.
+| are ignored. Table names are checked outside `tests/`; inside, a test may still
+| read or adjust another plugin's rows, but never insert them by hand
+| (`db.table('<its table>')`): it arranges them through what the owner publishes
+| for tests (the shared book `buildBook()` and the owner's fixture builders).
+| Imports are checked everywhere.
 */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -23,7 +26,7 @@ export interface BoundaryViolation {
   /** Path relative to the plugins folder. */
   file: string
   line: number
-  kind: 'table' | 'import' | 'lookup' | 'public'
+  kind: 'table' | 'import' | 'lookup' | 'public' | 'fixture'
   detail: string
 }
 
@@ -99,6 +102,15 @@ export function findBoundaryViolations(pluginsDir: string, plugins: BoundaryPlug
               line: lineOf(text, m.index!),
               kind: 'table',
               detail: `names ${owner}'s table ${table}; join ${owner}'s published lookup instead`,
+            })
+      if (inTests)
+        for (const { owner, table } of foreignTables)
+          for (const m of text.matchAll(new RegExp(`\\.table\\(\\s*['"\`]${table}['"\`]`, 'g')))
+            violations.push({
+              file: rel,
+              line: lineOf(text, m.index!),
+              kind: 'fixture',
+              detail: `inserts rows into ${owner}'s table ${table} by hand; use the shared book or ${owner}'s fixture builders`,
             })
       const imports = /(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g
       for (const m of text.matchAll(imports)) {

@@ -100,7 +100,7 @@ test.group('plugin boundaries', () => {
     }
   })
 
-  test('the published module and comments naming a table pass; tests may arrange rows', ({
+  test('the published module and comments naming a table pass; tests may read and adjust rows', ({
     assert,
   }) => {
     const { dir, violations } = sandbox({
@@ -109,10 +109,29 @@ test.group('plugin boundaries', () => {
         `import { api } from '../../owner/services/api.js' // owner_things`,
         `export const n = api`,
       ].join('\n'),
-      'tests/arrange.ts': `export const arrange = (db: any) => db.table('owner_things').insert({})`,
+      'tests/arrange.ts': `export const arrange = (db: any) => db.from('owner_things').update({ a: 1 })`,
     })
     try {
       assert.deepEqual(violations, [])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('a test that inserts another plugin’s rows by hand fails (use its fixture builders)', ({
+    assert,
+  }) => {
+    const { dir, violations } = sandbox({
+      'tests/functional/bad.spec.ts': [
+        `export const own = (db: any) => db.table('reader_rows').insert({})`,
+        `export const theirs = (db: any) => db.table('owner_things').insert({})`,
+      ].join('\n'),
+    })
+    try {
+      assert.deepEqual(
+        violations.map((v) => `${v.file}:${v.line}:${v.kind}`),
+        ['reader/tests/functional/bad.spec.ts:2:fixture']
+      )
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
