@@ -124,7 +124,9 @@ export function bookReader<T>(entity: BookEntity<T>) {
         for (const c of entity.keyword.contains)
           q.orWhereRaw(`${A}.${c} LIKE ? ESCAPE '!'`, [`%${text}%`])
         for (const c of entity.keyword.exact ?? []) q.orWhere(`${A}.${c}_hash`, blindIndex(keyword))
-        if (!entity.keyword.prefix.length && !entity.keyword.contains.length) q.whereRaw('1 = 0')
+        entity.keywordVia?.(q, A, text)
+        if (!entity.keyword.prefix.length && !entity.keyword.contains.length && !entity.keywordVia)
+          q.whereRaw('1 = 0')
       })
     }
     const [{ total }] = await query.clone().clearSelect().clearOrder().count('* as total')
