@@ -12,6 +12,7 @@
 */
 import { http } from '@/api/http'
 import type { PickerPage, PickerQuery, PickerSource } from '@/components/pickers/picker_source'
+import type { RelationSources } from '@/components/pickers/relations'
 
 const ask = (path: string, query: PickerQuery, extra: Record<string, number | string> = {}) =>
   http.get<PickerPage>(`/credit-assets/pickers/${path}`, {
@@ -24,10 +25,11 @@ const ask = (path: string, query: PickerQuery, extra: Record<string, number | st
 
 export const customerSource: PickerSource = (query) => ask('customers', query)
 
+/** Loans of one customer; without a customer, every loan in the user's scope. */
 export const loanSource =
-  (customerId: number): PickerSource =>
+  (customerId?: number | null): PickerSource =>
   (query) =>
-    ask('loans', query, { customerId })
+    ask('loans', query, customerId ? { customerId } : {})
 
 export interface RiskAssetSourceOptions {
   /** The option's value: the risk asset's id (default) or its loan's id. */
@@ -47,3 +49,13 @@ export const riskAssetSource =
       status: options.status ?? 'managed',
       ...(options.customerId ? { customerId: options.customerId } : {}),
     })
+
+/**
+ * The book's relation kinds for CrudPage fields and columns (`type: 'customer' |
+ * 'loan' | 'risk-asset'`); a loan field with `of: 'customerId'` offers that customer's loans.
+ */
+export const relations: RelationSources = {
+  'customer': () => customerSource,
+  'loan': ({ of }) => loanSource(of),
+  'risk-asset': ({ of }) => riskAssetSource({ customerId: of }),
+}
