@@ -21,7 +21,8 @@ export interface BookReadOptions {
 }
 
 export interface BookSearch {
-  /** Prefix of the business number / contains the name (LIKE input escaped). */
+  /** Prefix of the business number / contains the name (LIKE input escaped); a risk asset
+   *  matches by its loan's number or its customer's name or number. */
   keyword?: string
   ids?: number[]
   loanIds?: number[]
