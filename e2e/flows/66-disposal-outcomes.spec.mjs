@@ -74,7 +74,7 @@ test('a 清收 outcome links to its source: the loan, whose timeline shows it', 
     .first()
   await expect(source).toBeVisible()
   await source.click()
-  await page.waitForURL(/\/p\/credit-assets\/RiskAssets\?loanId=\d+/)
+  await page.waitForURL(/\/p\/credit-assets\/RiskAssets\?id=\d+/)
   const drawer = page.locator('.el-drawer')
   await expect(drawer.getByText(loanNo).first(), 'the drawer is the loan').toBeVisible()
   // The outcome is on the loan's 风险资产时间轴 (event 处置结果).

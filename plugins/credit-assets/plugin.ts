@@ -78,6 +78,7 @@ export default definePlugin({
     // Record pickers for other plugins' forms (ui/pickers.ts), in the caller's data scope.
     router.get('/pickers/customers', [Pickers, 'customers'], 'credit-assets:loan:list')
     router.get('/pickers/loans', [Pickers, 'loans'], 'credit-assets:loan:list')
+    router.get('/pickers/risk-assets', [Pickers, 'riskAssets'], 'credit-assets:risk-asset:list')
     router.get('/loans/:id/timeline', [Loans, 'timeline'], 'credit-assets:loan:list')
     router.post('/loans/:id/classification', [Loans, 'reclassify'], 'credit-assets:loan:classify')
     // The clear 证件号码 of one customer: a separate, audited request (docs/security.md).

@@ -40,3 +40,29 @@ export function saveBlob(blob: Blob, fileName: string): void {
 export async function downloadFile(path: string, fileName: string, query?: Query): Promise<void> {
   saveBlob(await fetchFile(path, query), fileName)
 }
+
+/**
+ * A PDF (or any file) either saved under `fileName` or opened in a new tab,
+ * where the browser's viewer prints it (查看/打印). The tab is opened in the
+ * click's own turn — after an await the browser would block it as a pop-up —
+ * and closed again if the server refuses; the error then carries its message.
+ */
+export async function openFile(
+  path: string,
+  fileName: string,
+  mode: 'download' | 'view',
+  query?: Query
+): Promise<void> {
+  const tab = mode === 'view' ? window.open('', '_blank') : null
+  let blob: Blob
+  try {
+    blob = await fetchFile(path, query)
+  } catch (error) {
+    tab?.close()
+    throw error
+  }
+  if (!tab) return saveBlob(blob, fileName)
+  const url = URL.createObjectURL(blob)
+  tab.location.href = url
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}

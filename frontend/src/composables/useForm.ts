@@ -9,10 +9,12 @@ import { ValidationError } from '@/api/http'
 import type { CrudField } from '@/components/crud/types'
 import { localize, currentLocale } from '@/i18n'
 import { MONEY_INPUT, normalizeMoneyInput } from '@/utils/money'
+import { isRelation } from '@/components/pickers/relations'
 
 export type FormModel = Record<string, any>
 
 export function emptyValue(field: CrudField): unknown {
+  if (isRelation(field.type)) return field.multiple ? [] : null
   return field.type === 'number' ? undefined : ''
 }
 
@@ -57,7 +59,10 @@ export function useForm(fields: () => CrudField[]) {
         list.push({
           required: true,
           message: t('common.required', { field: name }),
-          trigger: field.type === 'select' || field.type === 'date' ? 'change' : 'blur',
+          trigger:
+            field.type === 'select' || field.type === 'date' || isRelation(field.type)
+              ? 'change'
+              : 'blur',
         })
       if (field.maxLength)
         list.push({

@@ -45,6 +45,7 @@ export const recoveriesLedger: LedgerDefinition = {
       sql: 'l.loan_no',
       sortable: true,
       width: 20,
+      link: { sql: 'p.loan_id', path: '/p/credit-assets/RiskAssets', param: 'id' },
     },
     {
       key: 'customerName',

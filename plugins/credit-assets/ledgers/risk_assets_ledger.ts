@@ -60,7 +60,12 @@ export const riskAssetsLedger: LedgerDefinition = {
   scope: { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' },
   defaultSort: { key: 'enteredOn', order: 'desc' },
   columns: [
-    fixed('loanNo', 'loan_no', ['借据号', 'Loan no.'], 'text', { sortable: true, width: 20 }),
+    // The loan number opens the loan's drawer on 风险资产 (every link lands on its record).
+    fixed('loanNo', 'loan_no', ['借据号', 'Loan no.'], 'text', {
+      sortable: true,
+      width: 20,
+      link: { sql: 'r.loan_id', path: '/p/credit-assets/RiskAssets', param: 'id' },
+    }),
     {
       key: 'customerName',
       label: L('客户名称', 'Customer'),

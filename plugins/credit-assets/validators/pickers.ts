@@ -13,5 +13,9 @@ export const pickerValidator = vine.compile(
       .optional(),
     /** The loans of one customer (the loan multi-select). */
     customerId: vine.number().withoutDecimals().min(1).optional(),
+    /** Risk assets: managed (default) or exited ones; `all` for both. */
+    status: vine.enum(['managed', 'exited', 'all']).optional(),
+    /** Risk assets: the option's value is the risk asset's id (default) or its loan's id. */
+    value: vine.enum(['id', 'loan']).optional(),
   })
 )

@@ -298,7 +298,7 @@ export async function recomputeLoans(
           rule: `${p.ruleName}：${p.legalBasis}`.slice(0, 500),
           userIds: loan.manager_id ? [Number(loan.manager_id)] : undefined,
           orgId: Number(loan.org_id),
-          link: `/p/disposal/LimitationAssets?loanId=${loan.id}`,
+          link: `/p/disposal/LimitationAssets?id=${loan.id}`,
         })
       } else if (wasReminded || context?.refreshAll) drop.push(subjectId)
     }

@@ -50,7 +50,7 @@ export async function recordRecoveryPage(
       sourcePlugin: RECOVERY_SOURCE,
       sourceRef: refOf(r),
       // The loan the repayment was booked on (its drawer: detail and 风险资产时间轴).
-      sourceLink: `/p/credit-assets/RiskAssets?loanId=${r.loanId}`,
+      sourceLink: `/p/credit-assets/RiskAssets?id=${r.loanId}`,
       operatorId: null,
     })
     recorded++

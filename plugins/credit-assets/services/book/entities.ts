@@ -4,6 +4,7 @@
 | business key, what a keyword matches, and row → plain data (money as yuan
 | text, dates as 'YYYY-MM-DD', camelCase).
 */
+import db from '@adonisjs/lucid/services/db'
 import { decimalText } from '#core/money/money'
 import { bookLookups } from '../book_lookups.js'
 import { yuan, businessDateOf as date } from '../serialize.js'
@@ -23,6 +24,12 @@ export interface BookEntity<T> {
    * (证件号码) matched whole through their blind index `<column>_hash`.
    */
   keyword: { prefix: string[]; contains: string[]; exact?: string[] }
+  /**
+   * Extra keyword matches through a related record (a risk asset is found by its
+   * loan's number or its customer's name); adds orWhere clauses to `q`. `pattern`
+   * is the LIKE-escaped keyword (escape character `!`).
+   */
+  keywordVia?: (q: any, alias: string, pattern: string) => void
   order: string[]
   toPlain: (row: Row) => T
 }
@@ -142,6 +149,26 @@ export const riskAssets: BookEntity<BookRiskAsset> = {
   key: 'loan_id',
   money: [],
   keyword: { prefix: [], contains: [] },
+  keywordVia(q, alias, pattern) {
+    q.orWhereIn(
+      `${alias}.loan_id`,
+      db
+        .from(bookLookups.loans.as('kl'))
+        .whereRaw(`kl.loan_no LIKE ? ESCAPE '!'`, [`${pattern}%`])
+        .select('kl.id')
+    )
+    q.orWhereIn(
+      `${alias}.customer_id`,
+      db
+        .from(bookLookups.customers.as('kc'))
+        .where((c: any) =>
+          c
+            .whereRaw(`kc.name LIKE ? ESCAPE '!'`, [`%${pattern}%`])
+            .orWhereRaw(`kc.customer_no LIKE ? ESCAPE '!'`, [`${pattern}%`])
+        )
+        .select('kc.id')
+    )
+  },
   order: ['loan_id'],
   toPlain: (r) => ({
     id: Number(r.id),

@@ -21,7 +21,8 @@ export interface BookReadOptions {
 }
 
 export interface BookSearch {
-  /** Prefix of the business number / contains the name (LIKE input escaped). */
+  /** Prefix of the business number / contains the name (LIKE input escaped); a risk asset
+   *  matches by its loan's number or its customer's name or number. */
   keyword?: string
   ids?: number[]
   loanIds?: number[]
@@ -124,7 +125,9 @@ export function bookReader<T>(entity: BookEntity<T>) {
         for (const c of entity.keyword.contains)
           q.orWhereRaw(`${A}.${c} LIKE ? ESCAPE '!'`, [`%${text}%`])
         for (const c of entity.keyword.exact ?? []) q.orWhere(`${A}.${c}_hash`, blindIndex(keyword))
-        if (!entity.keyword.prefix.length && !entity.keyword.contains.length) q.whereRaw('1 = 0')
+        entity.keywordVia?.(q, A, text)
+        if (!entity.keyword.prefix.length && !entity.keyword.contains.length && !entity.keywordVia)
+          q.whereRaw('1 = 0')
       })
     }
     const [{ total }] = await query.clone().clearSelect().clearOrder().count('* as total')

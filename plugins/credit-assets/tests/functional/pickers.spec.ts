@@ -79,3 +79,66 @@ test.group('credit-assets record pickers', (group) => {
     forbidden.assertStatus(403)
   })
 })
+
+test.group('credit-assets risk-asset picker', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a branch user finds risk assets of their branch only, by customer or loan number', async ({
+    client,
+    assert,
+  }) => {
+    const ours = await bookLoan({
+      orgCode: '110101',
+      customerName: `${tag()}_甲风险`,
+      riskAsset: true,
+    })
+    const lookAlike = await bookLoan({
+      orgCode: '110101',
+      customerName: `${tag()}X甲风险`,
+      riskAsset: true,
+    })
+    await bookLoan({ orgCode: '110101', customerName: `${tag()}_甲正常` }) // not a risk asset
+    const theirs = await bookLoan({
+      orgCode: '310101',
+      customerName: `${tag()}_甲浦东`,
+      riskAsset: true,
+    })
+    const clerk = await userWith({
+      permissions: ['credit-assets:risk-asset:list'],
+      dataScope: 'org_and_below',
+      orgCode: '110101',
+    })
+    const ask = (qs: Record<string, unknown>) =>
+      client.get('/api/credit-assets/pickers/risk-assets').qs(qs).bearerToken(clerk.token)
+
+    // '_' is literal: the look-alike (X) and the other branch's asset are not found.
+    const found = await ask({ keyword: `${tag()}_甲`, value: 'loan' })
+    found.assertStatus(200)
+    assert.deepEqual(
+      found.body().data.map((o: { value: number; label: string }) => [o.value, o.label]),
+      [[ours.loanId, `${ours.loanNo} ${tag()}_甲风险`]]
+    )
+    assert.equal(found.body().total, 1)
+
+    const byLoanNo = await ask({ keyword: lookAlike.loanNo, value: 'loan' })
+    assert.deepEqual(
+      byLoanNo.body().data.map((o: { value: number }) => o.value),
+      [lookAlike.loanId]
+    )
+
+    // Labelling a saved value: the other branch's loan comes back as nothing.
+    const labels = await ask({ ids: `${ours.loanId},${theirs.loanId}`, value: 'loan' })
+    assert.deepEqual(
+      labels.body().data.map((o: { value: number }) => o.value),
+      [ours.loanId]
+    )
+
+    // Default value is the risk asset's id; a keyword search never crosses branches.
+    const riskIds = await ask({ keyword: tag() })
+    assert.equal(riskIds.body().total, 2)
+    assert.notInclude(
+      riskIds.body().data.map((o: { label: string }) => o.label),
+      `${theirs.loanNo} ${tag()}_甲浦东`
+    )
+  })
+})

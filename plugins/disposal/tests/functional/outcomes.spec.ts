@@ -249,7 +249,7 @@ test.group('disposal outcomes: recording', (group) => {
       sourcePlugin: 'credit-assets',
       planId,
     })
-    assert.equal(read.sourceLink, `/p/credit-assets/RiskAssets?loanId=${loan.loanId}`)
+    assert.equal(read.sourceLink, `/p/credit-assets/RiskAssets?id=${loan.loanId}`)
     assert.equal(
       (await db.from('disposal_plans').where('id', planId).first()).status,
       'implemented'

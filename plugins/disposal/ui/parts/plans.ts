@@ -1,7 +1,7 @@
 /* 处置预案: one typed function per endpoint over the shell's HTTP client, and the PDF fetch. */
 import { ElMessage } from 'element-plus'
 import { ApiError, http, type Query } from '@/api/http'
-import { fetchFile, saveBlob } from '@/api/download'
+import { openFile } from '@/api/download'
 import type { Paginated } from '@/api/types'
 
 const base = '/disposal'
@@ -135,24 +135,16 @@ export const plansApi = {
 }
 
 /**
- * Fetches a PDF (with the session cookie) and either saves it or opens it in a
- * new tab, where the browser's viewer prints it.
+ * A plan PDF saved or opened in a new tab (the shell's openFile); a refusal
+ * shows the server's message.
  */
 export async function openPdf(path: string, fileName: string, mode: 'download' | 'view') {
-  // The tab must open in the click's own turn, or the browser blocks it as a pop-up.
-  const tab = mode === 'view' ? window.open('', '_blank') : null
-  let blob: Blob
   try {
-    blob = await fetchFile(`${base}${path}`)
+    await openFile(`${base}${path}`, fileName, mode)
   } catch (error) {
-    tab?.close()
     ElMessage.error((error as Error).message)
     throw new ApiError((error as Error).message, (error as ApiError).status ?? 0, null, true)
   }
-  if (!tab) return saveBlob(blob, fileName)
-  const url = URL.createObjectURL(blob)
-  tab.location.href = url
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 /** The section's title on the form and the detail page. */

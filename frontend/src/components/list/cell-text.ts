@@ -1,0 +1,26 @@
+/* A list cell as plain text (print, and the default cell of text columns). */
+import { dictLabel } from '@/stores/dict'
+import { formatDate, formatDateTime } from '@/utils/date'
+import { formatMoney, formatNumber } from '@/utils/money'
+import type { ListColumn } from './types'
+
+export function cellText(column: ListColumn, row: Record<string, any>, label?: string): string {
+  if (column.printText) return column.printText(row)
+  if (label !== undefined) return label
+  const value = row[column.prop]
+  if (value === null || value === undefined) return ''
+  switch (column.type) {
+    case 'money':
+      return formatMoney(value)
+    case 'number':
+      return formatNumber(value)
+    case 'date':
+      return formatDate(value)
+    case 'datetime':
+      return formatDateTime(value)
+    case 'dict':
+      return column.dict ? dictLabel(column.dict, value) : String(value)
+    default:
+      return String(value)
+  }
+}
