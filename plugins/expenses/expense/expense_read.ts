@@ -123,11 +123,13 @@ function postingOf(row: Record<string, any>): Expense['posting'] {
     postingNo,
     attempts,
     error: state === 'posted' ? null : (row.posting_error ?? null),
-    sentAt: row.posting_sent_at ? String(row.posting_sent_at) : null,
+    sentAt: row.posting_sent_at ? stamp(row.posting_sent_at) : null,
   }
 }
 
 const dateOrNull = (v: unknown) => (v ? dateText(v) : null)
+/** A timestamp as ISO text (MariaDB gives Date objects, SQLite text). */
+const stamp = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v))
 
 /** Rows of `expenseQuery` as plain expenses, with their loans. */
 export async function present(
@@ -178,8 +180,8 @@ export async function present(
     remark: r.remark ?? null,
     createdBy: Number(r.created_by),
     createdByName: r.created_by_name ?? null,
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
+    createdAt: stamp(r.created_at),
+    updatedAt: stamp(r.updated_at),
   }))
 }
 
