@@ -12,7 +12,7 @@ import { businessDate } from '#core/business_day/business_date'
 import { dateText } from '#core/calendar/calendar_date'
 import { WorkCalendar, workingDays } from '#core/calendar/working_days'
 import { dbNow } from '#core/support/db_time'
-import { computeLimitation } from './calculator.js'
+import { calendarWarnings, computeLimitation } from './calculator.js'
 import { loadRules } from './rule_store.js'
 import { reminderOffsets, syncReminders, type ReminderPeriod } from './reminders.js'
 import {
@@ -141,23 +141,6 @@ async function loadCases(client: QueryClientContract, loanIds: number[]): Promis
   }))
 }
 
-/**
- * Years whose holiday arrangement is missing, for the periods still to act on
- * (the 20-year outer limit is left out: its year is rarely published yet, and
- * the daily recompute moves the date once it is).
- */
-function calendarWarnings(outcome: LimitationOutcome, calendar: WorkCalendar): string[] {
-  const years = new Set(
-    outcome.periods
-      .filter((p) => p.end && p.status === 'running' && p.key !== 'outer_limit')
-      .map((p) => Number(p.end!.slice(0, 4)))
-  )
-  return [...years]
-    .filter((y) => !calendar.hasCalendar(y))
-    .sort()
-    .map((y) => `${y} 年节假日安排未导入，该年的届满日仅按周末顺延，请导入后复核`)
-}
-
 function present(
   loaded: LoadedCase,
   outcome: LimitationOutcome,
@@ -177,7 +160,7 @@ function present(
     managerId: loan.manager_id === null ? null : Number(loan.manager_id),
     dueDate: loaded.case.dueDate,
     periods: outcome.periods,
-    warnings: [...outcome.warnings, ...calendarWarnings(outcome, calendar)],
+    warnings: [...outcome.warnings, ...calendarWarnings(outcome.periods, calendar)],
     nextDeadline: running[0]
       ? { key: running[0].key, ruleName: running[0].ruleName, end: running[0].end! }
       : null,

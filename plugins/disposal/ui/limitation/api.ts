@@ -19,6 +19,8 @@ export interface LimitationAssetRow {
   enforcementStatus: string | null
   computedOn: string | null
   reviewPending: number
+  /** The end date's year has no imported holiday arrangement (rolled over weekends only). */
+  calendarMissing: boolean
 }
 
 export interface Period {
