@@ -35,7 +35,7 @@ export const expenseLedger: LedgerDefinition = {
       type: 'text',
       sql: 'e.expense_no',
       sortable: true,
-      width: 18,
+      width: 20,
       link: { sql: 'e.id', path: '/p/expenses/ExpensePage', param: 'id' },
     },
     {
@@ -44,7 +44,7 @@ export const expenseLedger: LedgerDefinition = {
       type: 'date',
       sql: 'e.expense_date',
       sortable: true,
-      width: 12,
+      width: 14,
     },
     {
       key: 'feeKind',
@@ -54,17 +54,23 @@ export const expenseLedger: LedgerDefinition = {
       sql: 'e.fee_kind',
       sortable: true,
     },
-    { key: 'customerNo', label: L('客户号', 'Customer no.'), type: 'text', sql: 'c.customer_no' },
+    {
+      key: 'customerNo',
+      label: L('客户号', 'Customer no.'),
+      type: 'text',
+      sql: 'c.customer_no',
+      width: 16,
+    },
     {
       key: 'customerName',
       label: L('客户名称', 'Customer'),
       type: 'text',
       sql: 'c.name',
-      width: 22,
+      width: 18,
     },
     { key: 'loanNos', label: L('借据号', 'Loans'), type: 'text', sql: LOANS, width: 24 },
     { key: 'orgName', label: L('经营机构', 'Org'), type: 'text', sql: 'og.name', width: 14 },
-    { key: 'payer', label: L('付款方', 'Payer'), type: 'text', sql: 'e.payer', width: 14 },
+    { key: 'payer', label: L('付款方', 'Payer'), type: 'text', sql: 'e.payer', width: 10 },
     { key: 'payee', label: L('收款方', 'Payee'), type: 'text', sql: 'e.payee', width: 20 },
     {
       key: 'amount',
@@ -89,7 +95,7 @@ export const expenseLedger: LedgerDefinition = {
       dict: 'expenses_yes_no',
       sql: "CASE WHEN e.recoverable = 1 THEN 'yes' ELSE 'no' END",
     },
-    { key: 'paidOn', label: L('支付日期', 'Paid on'), type: 'date', sql: 'e.paid_on' },
+    { key: 'paidOn', label: L('支付日期', 'Paid on'), type: 'date', sql: 'e.paid_on', width: 14 },
     {
       key: 'postingState',
       label: L('记账状态', 'Posting'),
@@ -102,6 +108,7 @@ export const expenseLedger: LedgerDefinition = {
       label: L('收回日期', 'Recovered on'),
       type: 'date',
       sql: 'e.recovered_on',
+      width: 14,
     },
     {
       key: 'source',
