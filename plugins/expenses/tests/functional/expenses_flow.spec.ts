@@ -266,6 +266,12 @@ test.group('expenses: routes', (group) => {
         .bearerToken(other)
         .json(body(loans.substandard.customerId, [loans.substandard.loanId], { amount: '1.00' }))
     ).assertStatus(404)
+    // The widget counts only the fees in the viewer's scope.
+    const widget = await client
+      .get('/api/dashboard/widgets/expenses:by-status/data')
+      .bearerToken(other)
+    widget.assertStatus(200)
+    assert.deepEqual(widget.body().statuses, [{ status: 'approved', count: 1, amount: '5000.00' }])
     // The ledger applies the same scope.
     const ledger = await client
       .get('/api/ledgers/expenses/rows')
