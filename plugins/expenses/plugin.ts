@@ -133,6 +133,10 @@ export default definePlugin({
     },
   ],
 
+  jobs: [{ name: 'expenses:demo-seed', handler: () => import('./jobs/demo_seed.js') }],
+  // A dozen fees in every status for the demo (jobs/demo_seed.ts).
+  demo: { job: 'expenses:demo-seed' },
+
   workflowTypes: [expenseWorkflowType],
   ledgers: [expenseLedger],
 
