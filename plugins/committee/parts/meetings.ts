@@ -9,6 +9,7 @@ const Meetings = () => import('../controllers/meetings_controller.js')
 const Voting = () => import('../controllers/voting_controller.js')
 const Documents = () => import('../controllers/documents_controller.js')
 const Materials = () => import('../controllers/materials_controller.js')
+const Options = () => import('../controllers/options_controller.js')
 
 export const LIST = 'committee:meeting:list'
 export const MANAGE = 'committee:meeting:manage'
@@ -35,6 +36,8 @@ const part: Part = {
     router.post('/meetings/:id/items/:itemId/close-voting', [Voting, 'close'], MANAGE)
     router.post('/meetings/:id/items/:itemId/announce', [Voting, 'announce'], MANAGE)
     router.post('/items/:id/materials', [Materials, 'upload'], MANAGE)
+    router.get('/people-options', [Options, 'people'], MANAGE)
+    router.get('/org-options', [Options, 'orgs'], MANAGE)
     // A member's ballot (or a proxy's for the member who delegated).
     router.post('/meetings/:id/items/:itemId/votes', [Voting, 'cast'], VOTE)
   },
