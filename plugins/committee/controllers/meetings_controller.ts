@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
+import { submitItem } from '../items/item_service.js'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import {
@@ -7,6 +9,7 @@ import {
   meetingListValidator,
   meetingValidator,
   minutesValidator,
+  motionValidator,
   MEETING_FIELDS,
 } from '../validators/meeting.js'
 import { refuseUnknown } from '../validators/strict.js'
@@ -105,6 +108,33 @@ export default class MeetingsController {
         'committee.agenda.remove',
         (trx, _access, meeting) => removeAgendaItem(trx, meeting, itemId),
         () => ({ after: { itemId } })
+      )
+      return this.detail(ctx)
+    })
+  }
+
+  /** 临时议题: a matter put on this meeting's agenda directly, as an item of the committee's own kind. */
+  async motion(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(motionValidator)
+    return answer(ctx, async () => {
+      await onMeeting(
+        ctx,
+        'committee.agenda.motion',
+        async (trx, access, meeting) => {
+          const { assertRunner } = await import('../meetings/meeting_scope.js')
+          assertRunner(access, meeting)
+          const itemId = await submitItem(trx, {
+            kind: 'committee:motion',
+            title: input.title,
+            amount: input.amount,
+            recordRef: { plugin: 'committee', kind: 'motion', id: randomUUID() },
+            orgId: meeting.org_id,
+            submittedBy: access.user.id,
+          })
+          await addAgendaItems(trx, access, meeting, [itemId])
+          return itemId
+        },
+        (itemId) => ({ after: { itemId, ...input } })
       )
       return this.detail(ctx)
     })

@@ -26,6 +26,7 @@ const part: Part = {
     router.post('/meetings', [Meetings, 'store'], MANAGE)
     router.put('/meetings/:id', [Meetings, 'update'], MANAGE)
     router.post('/meetings/:id/agenda', [Meetings, 'addAgenda'], MANAGE)
+    router.post('/meetings/:id/motions', [Meetings, 'motion'], MANAGE)
     router.delete('/meetings/:id/agenda/:itemId', [Meetings, 'removeAgenda'], MANAGE)
     router.put('/meetings/:id/attendance', [Meetings, 'attendance'], MANAGE)
     router.post('/meetings/:id/open', [Meetings, 'open'], MANAGE)

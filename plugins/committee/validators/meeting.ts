@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { dictCode } from '#core/validators/dictionary_code'
 import { calendarDate } from '#core/validators/holidays'
+import { money } from '#core/money/money_rule'
 import './labels.js'
 
 /*
@@ -76,5 +77,15 @@ export const meetingListValidator = vine.compile(
     keyword: vine.string().trim().maxLength(100).optional(),
     status: vine.enum(['draft', 'opened', 'closed', 'cancelled']).optional(),
     meetingType: vine.enum(['hq', 'branch']).optional(),
+  })
+)
+
+export const motionValidator = vine.compile(
+  vine.object({
+    title: vine.string().trim().minLength(1).maxLength(200),
+    amount: vine
+      .string()
+      .trim()
+      .use(money({ min: '0', max: '9999999999999.99' })),
   })
 )

@@ -151,6 +151,8 @@ export const committeeApi = {
   create: (input: MeetingInput) => http.post<MeetingDetail>(`${base}/meetings`, input),
   addAgenda: (id: number, itemIds: number[]) =>
     http.post<MeetingDetail>(m(id, '/agenda'), { itemIds }),
+  motion: (id: number, input: { title: string; amount: string }) =>
+    http.post<MeetingDetail>(m(id, '/motions'), input),
   removeAgenda: (id: number, itemId: number) =>
     http.delete<MeetingDetail>(m(id, `/agenda/${itemId}`)),
   attendance: (
