@@ -59,7 +59,8 @@ export async function resolutionData(access: UserAccess, meetingId: number, item
           .map((b) => ({ name: b.name, choiceLabel: option(b.choice), castBy: b.castBy }))
       : [],
     decisionLabel: decision(entry.decision),
-    announcedOn: entry.announcedAt?.slice(0, 10) ?? '',
+    // A resolution is dated the day of the sitting that adopted it.
+    announcedOn: meeting.meetingDate,
   }
 }
 
