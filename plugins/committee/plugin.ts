@@ -58,4 +58,5 @@ export default definePlugin({
 
   dictionaries: committeeDictionaries,
   documentTemplates: all('documentTemplates'),
+  messageTypes: all('messageTypes'),
 })

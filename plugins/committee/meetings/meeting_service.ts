@@ -8,6 +8,7 @@ import { LIKE } from '#core/support/like'
 import { dbNow } from '#core/support/db_time'
 import { CommitteeError } from '../items/committee_error.js'
 import { assertStatus, visibleMeeting } from './meeting_scope.js'
+import { noticeMeeting } from './meeting_notice.js'
 
 /*
 | Preparing a meeting (筹备): its facts, its people, its agenda. A head-office
@@ -138,6 +139,11 @@ export async function createMeeting(
       .where('id', meetingId)
       .update({ meeting_no: `${prefix}${date}${String(meetingId).padStart(5, '0')}` })
     await writePeople(trx, meetingId, input)
+    await noticeMeeting(
+      trx,
+      await trx.from('committee_meetings').where('id', meetingId).first(),
+      'called'
+    )
     await audit(trx, meetingId)
     return meetingId
   })

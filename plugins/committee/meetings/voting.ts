@@ -10,6 +10,7 @@ import type { CommitteeRule, VoteOption } from '../rules/types.js'
 import { assertRunner, assertStatus } from './meeting_scope.js'
 import { nextResolutionNo } from './resolution_no.js'
 import { dateText } from './dates.js'
+import { noticeMeeting } from './meeting_notice.js'
 
 /*
 | The sitting: open the meeting (the rule in force is snapshotted: every result is
@@ -78,6 +79,7 @@ export async function openMeeting(
     .from('committee_meetings')
     .where('id', meeting.id)
     .update({ status: 'opened', rule_json: JSON.stringify(rule), opened_at: now, updated_at: now })
+  await noticeMeeting(trx, meeting, 'opened')
   return rule
 }
 

@@ -71,6 +71,16 @@ const part: Part = {
     },
   ],
 
+  // 会议通知: the people called to a meeting, when it is created and when it opens.
+  messageTypes: [
+    {
+      type: 'committee.meeting-called',
+      name: { zh: '委员会会议通知', en: 'Committee meeting notice' },
+      channels: ['inapp', 'email'],
+      optional: ['email'],
+    },
+  ],
+
   documentTemplates: [
     {
       code: 'resolution',

@@ -95,6 +95,14 @@ test.group('committee meetings: a sitting', (group) => {
     created.assertStatus(201)
     const id = created.body().id
     assert.match(created.body().meetingNo, /^ZHWY20260316\d{5}$/)
+    // 会议通知 to everyone called who may open the meeting.
+    const notices = await db
+      .from('messages')
+      .where('type', 'committee.meeting-called')
+      .whereIn('user_id', [people.secretary.user.id, ...people.members.map((m) => m.user.id)])
+    assert.lengthOf(notices, 4)
+    assert.include(notices[0].title, '会议通知')
+    assert.equal(notices[0].link, `/p/committee/Meetings?id=${id}`)
     ;(await s.agenda(id, [writeOff, transfer, relief])).assertStatus(200)
     ;(await s.allPresent(id)).assertStatus(200)
     const opened = await s.open(id)
@@ -465,5 +473,38 @@ test.group('committee meetings: scope and bad input', (group) => {
         .json(meetingInput(people, hq))
         .bearerToken(reader.token)
     ).assertStatus(403)
+  })
+})
+
+test.group('committee meetings: form pickers', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('members are offered from the holders of the vote permission; orgs by meeting type in scope', async ({
+    client,
+    assert,
+  }) => {
+    const people = await committee(1, '110000', 'org_and_below')
+    const plain = await userWith({ permissions: ['committee:meeting:list'], orgCode: '110000' })
+    const voters = await client
+      .get('/api/committee/people-options')
+      .qs({ voters: true, perPage: 50, keyword: '测试用户' })
+      .bearerToken(people.secretary.token)
+    voters.assertStatus(200)
+    const ids = voters.body().data.map((o: any) => o.value)
+    assert.include(ids, people.members[0].user.id)
+    assert.notInclude(ids, plain.user.id)
+    const orgs = await client
+      .get('/api/committee/org-options')
+      .qs({ meetingType: 'branch' })
+      .bearerToken(people.secretary.token)
+    assert.deepEqual(
+      orgs.body().map((o: any) => o.id),
+      [await orgIdOf('110000')]
+    )
+    const hq = await client
+      .get('/api/committee/org-options')
+      .qs({ meetingType: 'hq' })
+      .bearerToken(people.secretary.token)
+    assert.lengthOf(hq.body(), 0)
   })
 })
