@@ -51,6 +51,13 @@ test('会议管理: create a meeting, attendance, vote, announce, 决议 PDF', a
   await expect(page).toHaveURL(/\/p\/committee\/Meetings\?id=\d+/)
   await expect(detail.getByText('2026年第12次资产处置委员会会议')).toBeVisible()
 
+  // 修改 while being prepared: the place moves
+  await page.getByTestId('meeting-edit').click()
+  await expect(page.getByTestId('meeting-place')).toBeVisible()
+  await fillTestId(page, 'meeting-place', '总行 5 楼大会议室')
+  await page.getByTestId('meeting-save').click()
+  await expect(detail).toContainText('总行 5 楼大会议室')
+
   // 临时议题 on the agenda
   await page.getByTestId('motion-add').click()
   await fillTestId(page, 'motion-title', '关于某公司不良贷款核销的议题')

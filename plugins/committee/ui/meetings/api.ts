@@ -149,6 +149,7 @@ export const committeeApi = {
     http.get<Paginated<MeetingRow>>(`${base}/meetings`, clean(query)),
   show: (id: number) => http.get<MeetingDetail>(m(id)),
   create: (input: MeetingInput) => http.post<MeetingDetail>(`${base}/meetings`, input),
+  update: (id: number, input: MeetingInput) => http.put<MeetingDetail>(m(id), input),
   addAgenda: (id: number, itemIds: number[]) =>
     http.post<MeetingDetail>(m(id, '/agenda'), { itemIds }),
   motion: (id: number, input: { title: string; amount: string }) =>
