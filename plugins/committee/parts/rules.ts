@@ -6,6 +6,7 @@ import type { Part } from './part.js'
 | keeps the rule it opened under.
 */
 const Rules = () => import('../controllers/rules_controller.js')
+const Roster = () => import('../controllers/roster_controller.js')
 
 const LIST = 'committee:rule:list'
 const UPDATE = 'committee:rule:update'
@@ -14,6 +15,9 @@ const part: Part = {
   routes(router) {
     router.get('/rules', [Rules, 'index'], LIST)
     router.put('/rules/:type', [Rules, 'update'], UPDATE)
+    // 委员名单 of an organising org: proposed on 新建会议.
+    router.get('/roster/:orgId', [Roster, 'show'], 'committee:meeting:manage')
+    router.put('/roster/:orgId', [Roster, 'update'], UPDATE)
   },
   menus: [
     {

@@ -182,6 +182,17 @@ export const committeeApi = {
     ),
   orgOptions: (meetingType: string) =>
     http.get<{ id: number; name: string }[]>(`${base}/org-options`, { meetingType }),
+  roster: (orgId: number) =>
+    http.get<{
+      orgId: number
+      chairId: number | null
+      secretaryId: number | null
+      memberIds: number[]
+    }>(`${base}/roster/${orgId}`),
+  saveRoster: (
+    orgId: number,
+    roster: { chairId: number | null; secretaryId: number | null; memberIds: number[] }
+  ) => http.put(`${base}/roster/${orgId}`, roster),
   rules: () => http.get<(Rule & { updatedAt: string })[]>(`${base}/rules`),
   saveRule: (type: string, rule: Omit<Rule, 'meetingType'>) =>
     http.put<Rule>(`${base}/rules/${type}`, rule),
