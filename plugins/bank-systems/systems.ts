@@ -256,6 +256,17 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       byCustomer,
       list(obj({ docNo: str, title: str, kind: str, uploadedOn: date, url: str }))
     ),
+    {
+      code: 'upload',
+      name: { zh: '影像资料上传', en: 'Document upload' },
+      direction: 'outbound',
+      method: 'POST',
+      path: '/documents/upload',
+      // Files a document once per Idempotency-Key (a retry returns the same docNo).
+      timeoutMs: 30_000,
+      request: obj({ customerNo: str, title: str, kind: str, fileName: str, content: str }),
+      response: envelope(obj({ docNo: str, url: str })),
+    },
   ]),
   system('post-loan', { zh: '智能贷后', en: 'Post-loan management' }, '授信管理部', [
     lookup(

@@ -132,6 +132,19 @@ export interface ImagingAdapter {
   documents(
     customerNo: string
   ): Promise<Array<{ docNo: string; title: string; kind: string; uploadedOn: string; url: string }>>
+  /**
+   * Files a document on the platform (核销资料, 上会材料). `key` makes a retry
+   * file it once; the answer names the document for later `documents` reads.
+   */
+  upload(input: {
+    customerNo: string
+    title: string
+    kind: string
+    fileName: string
+    /** The file, base64. */
+    content: string
+    key: string
+  }): Promise<{ docNo: string; url: string }>
 }
 
 /** 智能贷后: post-loan checks of a customer. */

@@ -85,6 +85,17 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const newLedgers = () => ({
     postings: new Ledger((_key, _body, n) => ({ postingNo: `P${String(n).padStart(10, '0')}` })),
     messages: new Ledger((_key, _body, n) => ({ messageId: `M${String(n).padStart(10, '0')}` })),
+    uploads: new Ledger((_key, body: any, n) => {
+      const docNo = `UP${String(n).padStart(10, '0')}`
+      return {
+        docNo,
+        url: `${baseUrl}/imaging/files/${docNo}`,
+        customerNo: String(body.customerNo),
+        title: String(body.title),
+        kind: String(body.kind),
+        uploadedOn: new Date().toISOString().slice(0, 10),
+      }
+    }),
   })
   let ledgers = newLedgers()
   const approvals = new ApprovalDesk(options.approvalFlow ?? {})
@@ -143,13 +154,24 @@ export async function startSimulator(options: SimulatorOptions = {}) {
           body: ok(await riskLoanFeed.page(body.businessDate, after, limit)),
         }
       }
-      case 'imaging POST /documents/query':
-        return list(
-          data.documents(
-            customerNo,
-            (docNo) => `${baseUrl}/imaging/files/${encodeURIComponent(docNo)}`
-          )
+      case 'imaging POST /documents/query': {
+        const filed = await data.documents(
+          customerNo,
+          (docNo) => `${baseUrl}/imaging/files/${encodeURIComponent(docNo)}`
         )
+        const uploaded = ledgers.uploads
+          .acks()
+          .filter((d) => d.customerNo === customerNo)
+          .map(({ docNo, title, kind, uploadedOn, url }) => ({ docNo, title, kind, uploadedOn, url }))
+        return { status: 200, body: ok([...filed, ...uploaded]) }
+      }
+      case 'imaging POST /documents/upload': {
+        if (!body?.customerNo || !body?.title || typeof body?.content !== 'string')
+          return badRequest('customerNo、title、content 必填')
+        if (!key) return badRequest('缺少 Idempotency-Key')
+        const { docNo, url } = ledgers.uploads.apply(key, body)
+        return { status: 200, body: ok({ docNo, url }) }
+      }
       case 'post-loan POST /checks/query':
         return list(data.postLoanChecks(customerNo))
       case 'credit-portal GET /ping':
