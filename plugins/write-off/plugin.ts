@@ -14,7 +14,8 @@ import ledgers from './parts/ledgers.js'
 |
 | dependsOn: the book (loans, card accounts) is credit-assets'; the 影像平台 and
 | core banking are bank-systems' connectors; a write-off is a disposal outcome
-| (disposal's public outcome service) — all loaded and migrated first.
+| (disposal's public outcome service); plans above the threshold go to the
+| 资产处置委员会 through committee's public service — all loaded and migrated first.
 */
 type Part = Pick<
   PluginManifest,
@@ -44,7 +45,9 @@ export default definePlugin({
     zh: '呆账核销：合规审查、核销方案（单笔/批量）、上会、批复、核心账务处理、无追索权认定、核销台账',
     en: 'Bad-debt write-off: compliance review, plans, committee, reply, core postings, no-recourse, ledgers',
   },
-  dependsOn: ['credit-assets', 'bank-systems', 'disposal'],
+  dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'committee'],
+  // The committee's callback for write-off plans (上会情况), registered in every process.
+  startup: () => import('./startup.js'),
 
   routes(router: PluginRouter) {
     for (const part of parts) part.routes?.(router)

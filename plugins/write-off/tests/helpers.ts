@@ -58,13 +58,14 @@ export async function fileEvidence(
       .post(`${API}/evidence/upload`)
       .bearerToken(token)
       .json({
-        ...subject,
+        kind: subject.kind,
+        id: subject.id,
         docCode: doc.code,
         title: doc.name,
         fileName: `${doc.code}.pdf`,
         content: Buffer.from(`%PDF-1.4 ${doc.name}`).toString('base64'),
       })
-    res.assertStatus(201)
+    if (res.status() !== 201) throw new Error(`evidence upload ${res.status()}: ${res.text()}`)
   }
 }
 
@@ -87,7 +88,7 @@ export async function approveAll(client: any, type: string, businessId: number) 
       .post(`/api/workflow/instances/${instance.id}/approve`)
       .bearerToken(await tokenFor(user))
       .json({ comment: '同意' })
-    res.assertStatus(200)
+    if (res.status() !== 200) throw new Error(`approve as ${user} ${res.status()}: ${res.text()}`)
   }
   return db.from('wf_instances').where('id', instance.id).first()
 }
