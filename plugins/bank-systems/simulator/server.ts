@@ -162,7 +162,13 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         const uploaded = ledgers.uploads
           .acks()
           .filter((d) => d.customerNo === customerNo)
-          .map(({ docNo, title, kind, uploadedOn, url }) => ({ docNo, title, kind, uploadedOn, url }))
+          .map(({ docNo, title, kind, uploadedOn, url }) => ({
+            docNo,
+            title,
+            kind,
+            uploadedOn,
+            url,
+          }))
         return { status: 200, body: ok([...filed, ...uploaded]) }
       }
       case 'imaging POST /documents/upload': {

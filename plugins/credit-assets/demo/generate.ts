@@ -351,7 +351,9 @@ export async function generateDemoBank(
       const org = orgs[customerOrg[customer]]
       const limitFen = cards.int(1, 20) * 1_000_000
       const overdue = cards.chance(0.35)
-      const overdueDays = overdue ? (([a, b]) => cards.int(a, b))(cards.weighted(C.CARD_OVERDUE)) : 0
+      const overdueDays = overdue
+        ? (([a, b]) => cards.int(a, b))(cards.weighted(C.CARD_OVERDUE))
+        : 0
       const principalFen = overdue
         ? Math.floor((limitFen * cards.int(40, 100)) / 100)
         : cards.int(0, limitFen)

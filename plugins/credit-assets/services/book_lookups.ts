@@ -185,7 +185,8 @@ export const bookLookups = {
       'status',
     ] as const,
     scope: SCOPE,
-    description: '信用卡透支账户: 透支本金 principal_fen, 利息 interest_fen, 费用 fee_fen; org_id / manager_id: the data scope',
+    description:
+      '信用卡透支账户: 透支本金 principal_fen, 利息 interest_fen, 费用 fee_fen; org_id / manager_id: the data scope',
   }),
   cardRepayments: lookup({
     name: 'cardRepayments',

@@ -19,7 +19,8 @@ const OPEN = ['draft', 'pending', 'returned', 'committee', 'approved']
 export default class MaterialsController {
   private async openPlan(ctx: HttpContext) {
     const plan = await planRow(await accessOf(ctx), idParam(ctx.params.id))
-    if (!OPEN.includes(plan.status)) throw new WriteOffError(409, '核销方案已办结，不能再上传上会材料')
+    if (!OPEN.includes(plan.status))
+      throw new WriteOffError(409, '核销方案已办结，不能再上传上会材料')
     return plan
   }
 
@@ -36,7 +37,9 @@ export default class MaterialsController {
     await this.assertItem(plan.id, input.itemId)
     const first = await db.from(ITEMS).where('plan_id', plan.id).orderBy('id').first()
     const customer = first ? await bookApi.customers.byId(Number(first.customer_id)) : null
-    const key = createHash('sha256').update(`${plan.id}:${input.title}:${input.content}`).digest('hex')
+    const key = createHash('sha256')
+      .update(`${plan.id}:${input.title}:${input.content}`)
+      .digest('hex')
     const filed = await bankSystems.imaging.upload({
       customerNo: customer?.customerNo ?? plan.plan_no,
       title: input.title,
@@ -71,7 +74,11 @@ export default class MaterialsController {
     const plan = await this.openPlan(ctx)
     await this.assertItem(plan.id, itemId)
     const materialId = idParam(ctx.params.materialId)
-    const before = await db.from(MATERIALS).where('id', materialId).where('plan_id', plan.id).first()
+    const before = await db
+      .from(MATERIALS)
+      .where('id', materialId)
+      .where('plan_id', plan.id)
+      .first()
     if (!before) throw new WriteOffError(404, '上会材料不存在')
     await db.from(MATERIALS).where('id', materialId).update({ item_id: itemId })
     await audit.record(ctx, {

@@ -21,15 +21,17 @@ export default class NoRecourseController {
     const access = await accessOf(ctx)
     const query = scopedItems(access)
     if (input.keyword)
-      query.whereRaw(`i.subject_no LIKE ? ESCAPE '!'`, [`${input.keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`])
+      query.whereRaw(`i.subject_no LIKE ? ESCAPE '!'`, [
+        `${input.keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`,
+      ])
     const page = input.page ?? 1
     const perPage = input.perPage ?? 20
     const [{ total }] = await query.clone().count('* as total')
     const rows = await query
       .select('i.*')
       .select(
-        ...['principal_fen', 'on_balance_interest_fen', 'off_balance_interest_fen', 'fee_fen'].map((c) =>
-          db.raw(`CAST(i.${c} AS CHAR) as ${c}`)
+        ...['principal_fen', 'on_balance_interest_fen', 'off_balance_interest_fen', 'fee_fen'].map(
+          (c) => db.raw(`CAST(i.${c} AS CHAR) as ${c}`)
         )
       )
       .orderBy('i.id', 'desc')
@@ -38,7 +40,10 @@ export default class NoRecourseController {
     const open = rows.length
       ? await db
           .from('write_off_no_recourse')
-          .whereIn('item_id', rows.map((r) => r.id))
+          .whereIn(
+            'item_id',
+            rows.map((r) => r.id)
+          )
           .orderBy('id', 'desc')
       : []
     return {
@@ -52,14 +57,18 @@ export default class NoRecourseController {
 
   /** One determination (the workflow's link). */
   async show(ctx: HttpContext) {
-    const row = await scopedDeterminations(await accessOf(ctx)).where('n.id', idParam(ctx.params.id)).first()
+    const row = await scopedDeterminations(await accessOf(ctx))
+      .where('n.id', idParam(ctx.params.id))
+      .first()
     if (!row) throw new WriteOffError(404, '无追索权认定不存在或无权访问')
     return determinationPlain(row)
   }
 
   /** The written-off subject's evidence (to attach to the determination). */
   async evidence(ctx: HttpContext) {
-    const item = await scopedItems(await accessOf(ctx)).where('i.id', idParam(ctx.params.itemId)).first()
+    const item = await scopedItems(await accessOf(ctx))
+      .where('i.id', idParam(ctx.params.itemId))
+      .first()
     if (!item) throw new WriteOffError(404, '核销借据不存在或无权访问')
     return { data: await evidenceOf({ kind: item.subject_kind, id: Number(item.subject_id) }) }
   }
@@ -67,8 +76,14 @@ export default class NoRecourseController {
   async store(ctx: HttpContext) {
     refuseUnknownFields(ctx, ['itemId', 'reason', 'facts', 'evidenceIds'])
     const input = await ctx.request.validateUsing(noRecourseValidator)
-    const { data } = await import('#core/cache/dictionaries_cache').then((m) => m.dictionariesCache.current())
-    if (!(data['write_off_no_recourse_reason'] ?? []).some((i) => i.code === input.reason && i.enabled))
+    const { data } = await import('#core/cache/dictionaries_cache').then((m) =>
+      m.dictionariesCache.current()
+    )
+    if (
+      !(data['write_off_no_recourse_reason'] ?? []).some(
+        (i) => i.code === input.reason && i.enabled
+      )
+    )
       throw new WriteOffError(422, '认定事由不在字典中或已停用')
     const id = await registerNoRecourse(await accessOf(ctx), input)
     await audit.record(ctx, {

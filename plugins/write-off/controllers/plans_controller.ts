@@ -37,7 +37,11 @@ export default class PlansController {
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.id)
     await submitPlan(access, id)
-    await audit.record(ctx, { action: 'write-off.plan.submit', entityType: 'write-off:plan', entityId: id })
+    await audit.record(ctx, {
+      action: 'write-off.plan.submit',
+      entityType: 'write-off:plan',
+      entityId: id,
+    })
     return planDetail(access, id)
   }
 
@@ -52,7 +56,11 @@ export default class PlansController {
       data: await reportDocumentData(plan, items),
       options: { footer: `核销报告 ${plan.planNo}`, landscape: true },
     })
-    await audit.record(ctx, { action: 'write-off.plan.report', entityType: 'write-off:plan', entityId: id })
+    await audit.record(ctx, {
+      action: 'write-off.plan.report',
+      entityType: 'write-off:plan',
+      entityId: id,
+    })
     return pdfResponse(ctx, pdf, `核销报告-${plan.planNo}`)
   }
 }

@@ -42,7 +42,11 @@ export default class RepliesController {
       data: await replyDocumentData(plan, items),
       options: { footer: `核销批复 ${plan.replyNo}` },
     })
-    await audit.record(ctx, { action: 'write-off.reply.print', entityType: 'write-off:plan', entityId: plan.id })
+    await audit.record(ctx, {
+      action: 'write-off.reply.print',
+      entityType: 'write-off:plan',
+      entityId: plan.id,
+    })
     return pdfResponse(ctx, pdf, `核销批复-${plan.replyNo}`)
   }
 
@@ -76,7 +80,11 @@ export default class RepliesController {
       data: await noticeDocumentData(plan, items, await postingsOf(plan.id)),
       options: { footer: `贷款核销通知单 ${plan.replyNo}` },
     })
-    await audit.record(ctx, { action: 'write-off.notice.print', entityType: 'write-off:plan', entityId: plan.id })
+    await audit.record(ctx, {
+      action: 'write-off.notice.print',
+      entityType: 'write-off:plan',
+      entityId: plan.id,
+    })
     return pdfResponse(ctx, pdf, `贷款核销通知单-${plan.replyNo}`)
   }
 }

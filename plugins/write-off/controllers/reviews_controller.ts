@@ -78,7 +78,11 @@ export default class ReviewsController {
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.id)
     await recheckReview(access, id)
-    await audit.record(ctx, { action: 'write-off.review.recheck', entityType: 'write-off:review', entityId: id })
+    await audit.record(ctx, {
+      action: 'write-off.review.recheck',
+      entityType: 'write-off:review',
+      entityId: id,
+    })
     return reviewDetail(access, id)
   }
 
@@ -106,7 +110,11 @@ export default class ReviewsController {
       data: await reviewDocumentData(review),
       options: { footer: `核销合规审查意见书 ${review.reviewNo}` },
     })
-    await audit.record(ctx, { action: 'write-off.review.print', entityType: 'write-off:review', entityId: review.id })
+    await audit.record(ctx, {
+      action: 'write-off.review.print',
+      entityType: 'write-off:review',
+      entityId: review.id,
+    })
     return pdfResponse(ctx, pdf, `审查意见书-${review.reviewNo}`)
   }
 }

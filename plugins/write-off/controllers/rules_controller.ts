@@ -20,7 +20,15 @@ export default class RulesController {
   }
 
   async update(ctx: HttpContext) {
-    refuseUnknownFields(ctx, ['name', 'basis', 'appliesTo', 'maxBalance', 'minOverdueDays', 'enabled', 'requiredDocs'])
+    refuseUnknownFields(ctx, [
+      'name',
+      'basis',
+      'appliesTo',
+      'maxBalance',
+      'minOverdueDays',
+      'enabled',
+      'requiredDocs',
+    ])
     const input = await ctx.request.validateUsing(ruleUpdateValidator)
     const id = idParam(ctx.params.id)
     const before = (await loadRules()).find((r) => r.id === id)
@@ -34,7 +42,8 @@ export default class RulesController {
         name: input.name,
         basis: input.basis,
         applies_to: input.appliesTo,
-        max_balance_fen: input.maxBalance === null ? null : Money.fromYuan(input.maxBalance).toFen(),
+        max_balance_fen:
+          input.maxBalance === null ? null : Money.fromYuan(input.maxBalance).toFen(),
         min_overdue_days: input.minOverdueDays,
         enabled: input.enabled,
         required_docs: JSON.stringify(input.requiredDocs),

@@ -78,8 +78,10 @@ async function itemsData(items: Item[]) {
   }))
 }
 
-const sum = (items: Item[], key: 'principal' | 'onBalanceInterest' | 'offBalanceInterest' | 'fee' | 'total') =>
-  Money.sum(items.map((i) => Money.fromYuan(i[key]))).toYuan()
+const sum = (
+  items: Item[],
+  key: 'principal' | 'onBalanceInterest' | 'offBalanceInterest' | 'fee' | 'total'
+) => Money.sum(items.map((i) => Money.fromYuan(i[key]))).toYuan()
 
 async function planHeader(plan: Plan, items: Item[]) {
   const kinds = await labels('write_off_plan_kind')
@@ -127,7 +129,13 @@ export async function replyDocumentData(plan: Plan, items: Item[]) {
 export async function noticeDocumentData(
   plan: Plan,
   items: Item[],
-  postings: Array<{ subjectNo: string; kind: string; amount: string; status: string; postingNo: string | null }>
+  postings: Array<{
+    subjectNo: string
+    kind: string
+    amount: string
+    status: string
+    postingNo: string | null
+  }>
 ) {
   const kinds = await labels('write_off_posting_kind')
   const states: Record<string, string> = { sent: '已记账', pending: '记账中', dead: '被拒绝' }
@@ -138,7 +146,11 @@ export async function noticeDocumentData(
       ...i,
       postings: postings
         .filter((p) => p.subjectNo === i.subjectNo)
-        .map((p) => ({ ...p, kindLabel: kinds.get(p.kind) ?? p.kind, state: states[p.status] ?? p.status })),
+        .map((p) => ({
+          ...p,
+          kindLabel: kinds.get(p.kind) ?? p.kind,
+          state: states[p.status] ?? p.status,
+        })),
     })),
   }
 }

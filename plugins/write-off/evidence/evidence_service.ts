@@ -35,7 +35,10 @@ const toPlain = (r: any): EvidenceRow => ({
 })
 
 /** Document codes on file per subject key (`loan:12`). */
-export async function docCodesOf(refs: SubjectRef[], client: Pick<QueryClientContract, 'from'> = db) {
+export async function docCodesOf(
+  refs: SubjectRef[],
+  client: Pick<QueryClientContract, 'from'> = db
+) {
   const out = new Map<string, Set<string>>()
   for (const kind of ['loan', 'card'] as const) {
     const ids = refs.filter((r) => r.kind === kind).map((r) => r.id)

@@ -114,7 +114,10 @@ const tail: LedgerColumn[] = [
 const filters = (kind: 'loan' | 'card') => [
   {
     key: 'keyword',
-    label: kind === 'loan' ? L('借据号/客户', 'Loan / customer') : L('卡账户/客户', 'Account / customer'),
+    label:
+      kind === 'loan'
+        ? L('借据号/客户', 'Loan / customer')
+        : L('卡账户/客户', 'Account / customer'),
     type: 'keyword' as const,
     sql: ['i.subject_no', 'i.customer_name', 'p.reply_no'],
   },
@@ -181,7 +184,12 @@ export const cardWriteOffLedger: LedgerDefinition = {
     money('principal', '透支本金', 'Overdraft principal', 'i.principal_fen'),
     money('interest', '利息', 'Interest', 'i.on_balance_interest_fen'),
     money('fee', '费用', 'Fees', 'i.fee_fen'),
-    money('total', '核销合计', 'Total', '(i.principal_fen + i.on_balance_interest_fen + i.fee_fen)'),
+    money(
+      'total',
+      '核销合计',
+      'Total',
+      '(i.principal_fen + i.on_balance_interest_fen + i.fee_fen)'
+    ),
     ...tail,
   ],
 }

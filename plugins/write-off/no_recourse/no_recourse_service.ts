@@ -83,7 +83,13 @@ export async function registerNoRecourse(access: UserAccess, input: NoRecourseIn
       reason: input.reason,
       facts: input.facts,
       evidence: JSON.stringify(
-        evidence.map((e) => ({ id: Number(e.id), docCode: e.doc_code, title: e.title, docNo: e.doc_no, url: e.url }))
+        evidence.map((e) => ({
+          id: Number(e.id),
+          docCode: e.doc_code,
+          title: e.title,
+          docNo: e.doc_no,
+          url: e.url,
+        }))
       ),
       status: 'pending',
       created_at: now,
@@ -116,5 +122,8 @@ export async function decideNoRecourse(
     .where('id', id)
     .update({ status: to, decided_on: decidedOn, updated_at: dbNow() })
   if (to === 'approved')
-    await trx.from(ITEMS).where('id', row.item_id).update({ no_recourse: true, no_recourse_on: decidedOn })
+    await trx
+      .from(ITEMS)
+      .where('id', row.item_id)
+      .update({ no_recourse: true, no_recourse_on: decidedOn })
 }

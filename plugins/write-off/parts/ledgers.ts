@@ -7,7 +7,10 @@ type Part = Pick<PluginManifest, 'permissions' | 'ledgers' | 'dashboardWidgets' 
 const part: Part = {
   permissions: [
     { code: 'write-off:ledger:list', name: { zh: '查看核销台账', en: 'View write-off ledgers' } },
-    { code: 'write-off:ledger:export', name: { zh: '导出核销台账', en: 'Export write-off ledgers' } },
+    {
+      code: 'write-off:ledger:export',
+      name: { zh: '导出核销台账', en: 'Export write-off ledgers' },
+    },
   ],
   ledgers: [writeOffLedger, cardWriteOffLedger],
   settings: [

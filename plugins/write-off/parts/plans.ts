@@ -9,7 +9,13 @@ import { planWorkflowType } from '../workflow/plan_type.js'
 */
 type Part = Pick<
   PluginManifest,
-  'routes' | 'permissions' | 'menus' | 'dictionaries' | 'settings' | 'workflowTypes' | 'documentTemplates'
+  | 'routes'
+  | 'permissions'
+  | 'menus'
+  | 'dictionaries'
+  | 'settings'
+  | 'workflowTypes'
+  | 'documentTemplates'
 >
 
 const Plans = () => import('../controllers/plans_controller.js')
@@ -23,7 +29,15 @@ const REPLY = 'write-off:reply:create'
 const POSTINGS = 'write-off:posting:list'
 const RETRY = 'write-off:posting:retry'
 
-const page = (code: string, zh: string, en: string, permission: string, key: string, icon: string, children: any[] = []) => ({
+const page = (
+  code: string,
+  zh: string,
+  en: string,
+  permission: string,
+  key: string,
+  icon: string,
+  children: any[] = []
+) => ({
   code,
   type: 'page' as const,
   name: { zh, en },
@@ -59,9 +73,30 @@ const part: Part = {
   permissions: [{ code: LIST, name: { zh: '查看核销方案', en: 'View write-off plans' } }],
 
   menus: [
-    page('write-off:plan-apply', '核销方案申报', 'Write-off Plan', CREATE, 'write-off/PlanApply', 'EditPen'),
-    page('write-off:batch-apply', '批量核销方案申报', 'Batch Write-off Plan', CREATE, 'write-off/BatchApply', 'Files'),
-    page('write-off:materials', '上会材料上传及借据关联', 'Committee Materials', MATERIALS, 'write-off/CommitteeMaterials', 'Upload'),
+    page(
+      'write-off:plan-apply',
+      '核销方案申报',
+      'Write-off Plan',
+      CREATE,
+      'write-off/PlanApply',
+      'EditPen'
+    ),
+    page(
+      'write-off:batch-apply',
+      '批量核销方案申报',
+      'Batch Write-off Plan',
+      CREATE,
+      'write-off/BatchApply',
+      'Files'
+    ),
+    page(
+      'write-off:materials',
+      '上会材料上传及借据关联',
+      'Committee Materials',
+      MATERIALS,
+      'write-off/CommitteeMaterials',
+      'Upload'
+    ),
     page('write-off:replies', '核销批复', 'Write-off Replies', LIST, 'write-off/Replies', 'Stamp', [
       button(REPLY, '下发批复', 'Issue reply'),
     ]),
@@ -97,9 +132,18 @@ const part: Part = {
   workflowTypes: [planWorkflowType],
 
   documentTemplates: [
-    { code: 'report', name: { zh: '核销报告', en: 'Write-off report' }, file: 'documents/report.hbs', landscape: true },
+    {
+      code: 'report',
+      name: { zh: '核销报告', en: 'Write-off report' },
+      file: 'documents/report.hbs',
+      landscape: true,
+    },
     { code: 'reply', name: { zh: '核销批复', en: 'Write-off reply' }, file: 'documents/reply.hbs' },
-    { code: 'notice', name: { zh: '贷款核销通知单', en: 'Write-off notice' }, file: 'documents/notice.hbs' },
+    {
+      code: 'notice',
+      name: { zh: '贷款核销通知单', en: 'Write-off notice' },
+      file: 'documents/notice.hbs',
+    },
   ],
 }
 

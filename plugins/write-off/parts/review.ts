@@ -35,9 +35,7 @@ const part: Part = {
     router.put('/rules/:id', [Rules, 'update'], RULES_EDIT)
   },
 
-  permissions: [
-    { code: EVIDENCE, name: { zh: '上传核销资料', en: 'Upload write-off evidence' } },
-  ],
+  permissions: [{ code: EVIDENCE, name: { zh: '上传核销资料', en: 'Upload write-off evidence' } }],
 
   menus: [
     {
@@ -48,7 +46,12 @@ const part: Part = {
       page: 'write-off/Review',
       icon: 'DocumentChecked',
       children: [
-        { code: 'write-off:review:create', type: 'button', name: { zh: '审查', en: 'Review' }, permission: CREATE },
+        {
+          code: 'write-off:review:create',
+          type: 'button',
+          name: { zh: '审查', en: 'Review' },
+          permission: CREATE,
+        },
       ],
     },
     {
@@ -60,13 +63,22 @@ const part: Part = {
       icon: 'Setting',
       order: 90,
       children: [
-        { code: 'write-off:rule:update', type: 'button', name: { zh: '修改', en: 'Edit' }, permission: RULES_EDIT },
+        {
+          code: 'write-off:rule:update',
+          type: 'button',
+          name: { zh: '修改', en: 'Edit' },
+          permission: RULES_EDIT,
+        },
       ],
     },
   ],
 
   documentTemplates: [
-    { code: 'review', name: { zh: '核销合规审查意见书', en: 'Compliance review opinion' }, file: 'documents/review.hbs' },
+    {
+      code: 'review',
+      name: { zh: '核销合规审查意见书', en: 'Compliance review opinion' },
+      file: 'documents/review.hbs',
+    },
   ],
 }
 

@@ -17,10 +17,18 @@ import { WriteOffError } from './write_off_error.js'
 export const COMMITTEE_KIND = 'write-off:plan'
 export const planLink = (id: string | number) => `/p/write-off/Replies?id=${id}`
 
-export async function sendToCommittee(trx: TransactionClientContract, planId: number, _actorId: number) {
+export async function sendToCommittee(
+  trx: TransactionClientContract,
+  planId: number,
+  _actorId: number
+) {
   const plan = await trx.from(PLANS).where('id', planId).first()
   const materials = await trx.from('write_off_materials').where('plan_id', planId).orderBy('id')
-  const managers = await trx.from(ITEMS).where('plan_id', planId).whereNotNull('manager_id').distinct('manager_id')
+  const managers = await trx
+    .from(ITEMS)
+    .where('plan_id', planId)
+    .whereNotNull('manager_id')
+    .distinct('manager_id')
   const itemId = await submitItem(trx, {
     kind: COMMITTEE_KIND,
     title: `核销方案 ${plan.plan_no} ${plan.title}`.slice(0, 200),
@@ -39,7 +47,10 @@ export async function sendToCommittee(trx: TransactionClientContract, planId: nu
     // 经办 and 管户 are party to the item: they abstain where the meeting's rule says so.
     parties: [Number(plan.created_by), ...managers.map((m: any) => Number(m.manager_id))],
   })
-  await trx.from(PLANS).where('id', planId).update({ committee_ref: String(itemId) })
+  await trx
+    .from(PLANS)
+    .where('id', planId)
+    .update({ committee_ref: String(itemId) })
 }
 
 /** The committee's decision on a plan (上会情况登记), inside the announcement. */
@@ -53,6 +64,7 @@ export async function committeeDecided(ctx: DecidedContext) {
     committee_remark: `${ctx.meeting.meetingNo} ${ctx.resolutionNo}`.slice(0, 1000),
   }
   if (ctx.decision === 'passed') await movePlan(ctx.trx, planId, ['committee'], 'approved', facts)
-  else if (ctx.decision === 'rejected') await movePlan(ctx.trx, planId, ['committee'], 'rejected', facts)
+  else if (ctx.decision === 'rejected')
+    await movePlan(ctx.trx, planId, ['committee'], 'rejected', facts)
   else await movePlan(ctx.trx, planId, ['committee'], 'committee', facts)
 }

@@ -61,11 +61,23 @@ export const writeOffDictionaries: DictionaryDefinition[] = [
     type: 'write_off_no_recourse_reason',
     name: { zh: '无追索权认定事由', en: 'No-recourse reason' },
     items: [
-      { code: 'enforcement_no_property', label: { zh: '终结本次执行且无可供执行财产', en: 'Enforcement ended, no property' } },
+      {
+        code: 'enforcement_no_property',
+        label: { zh: '终结本次执行且无可供执行财产', en: 'Enforcement ended, no property' },
+      },
       { code: 'bankruptcy_closed', label: { zh: '破产程序终结', en: 'Bankruptcy closed' } },
-      { code: 'deceased_no_estate', label: { zh: '借款人死亡且无遗产', en: 'Deceased, no estate' } },
-      { code: 'deregistered', label: { zh: '主体注销且无承继人', en: 'Deregistered, no successor' } },
-      { code: 'limitation_expired', label: { zh: '诉讼时效届满且无中断事由', en: 'Limitation expired' } },
+      {
+        code: 'deceased_no_estate',
+        label: { zh: '借款人死亡且无遗产', en: 'Deceased, no estate' },
+      },
+      {
+        code: 'deregistered',
+        label: { zh: '主体注销且无承继人', en: 'Deregistered, no successor' },
+      },
+      {
+        code: 'limitation_expired',
+        label: { zh: '诉讼时效届满且无中断事由', en: 'Limitation expired' },
+      },
     ],
   },
   {

@@ -33,14 +33,19 @@ export async function listPlans(access: UserAccess, input: PlanListInput) {
   }
   if (input.status) query.where('p.status', input.status)
   if (input.statuses) {
-    const wanted = input.statuses.split(',').filter((s) => (PLAN_STATUSES as readonly string[]).includes(s))
+    const wanted = input.statuses
+      .split(',')
+      .filter((s) => (PLAN_STATUSES as readonly string[]).includes(s))
     query.whereIn('p.status', wanted)
   }
   if (input.kind) query.where('p.kind', input.kind)
   const page = input.page ?? 1
   const perPage = input.perPage ?? 20
   const [{ total }] = await query.clone().clearSelect().count('* as total')
-  const rows = await query.orderBy('p.id', 'desc').offset((page - 1) * perPage).limit(perPage)
+  const rows = await query
+    .orderBy('p.id', 'desc')
+    .offset((page - 1) * perPage)
+    .limit(perPage)
   return { data: rows.map(planPlain), meta: { total: Number(total), page, perPage } }
 }
 

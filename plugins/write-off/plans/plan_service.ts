@@ -19,7 +19,13 @@ import type { UserAccess } from '#core/auth/user_access'
 import { submitForApproval } from '#core/workflow/submit'
 import { checkSubjects } from '../rules/findings.js'
 import { describeGap } from '../rules/check.js'
-import { readSubjects, subjectKey, subjectTotalFen, type Subject, type SubjectRef } from './subjects.js'
+import {
+  readSubjects,
+  subjectKey,
+  subjectTotalFen,
+  type Subject,
+  type SubjectRef,
+} from './subjects.js'
 import { ITEMS, LOCKS, PLANS, planRow } from './plan_store.js'
 import { WriteOffError } from './write_off_error.js'
 import type { PlanStatus } from './dictionaries.js'
@@ -166,7 +172,10 @@ export async function submitPlan(access: UserAccess, planId: number) {
     throw new WriteOffError(422, '只有申报人可以提交该核销方案')
   if (!['draft', 'returned'].includes(plan.status))
     throw new WriteOffError(409, '核销方案已提交，不能重复提交')
-  const items = await db.from(ITEMS).where('plan_id', planId).select('subject_kind', 'subject_id', 'rule_code')
+  const items = await db
+    .from(ITEMS)
+    .where('plan_id', planId)
+    .select('subject_kind', 'subject_id', 'rule_code')
   const found = await readSubjects(
     items.map((i) => ({ kind: i.subject_kind, id: Number(i.subject_id) })),
     { access }
@@ -174,7 +183,10 @@ export async function submitPlan(access: UserAccess, planId: number) {
   const gone = items.find((i) => !found.has(`${i.subject_kind}:${i.subject_id}`))
   if (gone) throw new WriteOffError(404, '借据或卡账户不存在或无权访问')
   const checked = await checkSubjects(
-    items.map((i) => ({ subject: found.get(`${i.subject_kind}:${i.subject_id}`)!, ruleCode: i.rule_code }))
+    items.map((i) => ({
+      subject: found.get(`${i.subject_kind}:${i.subject_id}`)!,
+      ruleCode: i.rule_code,
+    }))
   )
   const gaps = checked.filter((c) => !c.finding.satisfied)
   if (gaps.length) {
@@ -188,7 +200,12 @@ export async function submitPlan(access: UserAccess, planId: number) {
       .from(PLANS)
       .where('id', planId)
       .whereIn('status', ['draft', 'returned'])
-      .update({ status: 'pending', committee_required: committee, submitted_at: dbNow(), updated_at: dbNow() })
+      .update({
+        status: 'pending',
+        committee_required: committee,
+        submitted_at: dbNow(),
+        updated_at: dbNow(),
+      })
     if (!Number(Array.isArray(moved) ? moved[0] : moved))
       throw new WriteOffError(409, '核销方案已提交，不能重复提交')
     await submitForApproval({
@@ -215,7 +232,10 @@ export async function movePlan(
   if (!plan) throw new WriteOffError(404, '核销方案不存在')
   if (!from.includes(plan.status))
     throw new WriteOffError(409, `核销方案 ${plan.plan_no} 当前状态不能办理该操作`)
-  await trx.from(PLANS).where('id', planId).update({ status: to, ...extra, updated_at: dbNow() })
+  await trx
+    .from(PLANS)
+    .where('id', planId)
+    .update({ status: to, ...extra, updated_at: dbNow() })
   if (['rejected', 'withdrawn'].includes(to)) await releaseSubjects(trx, planId)
   return plan
 }

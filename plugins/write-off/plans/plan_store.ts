@@ -24,7 +24,12 @@ export const day = (v: unknown) =>
       : String(v).slice(0, 10)
 
 const PLAN_MONEY = ['total_fen']
-const ITEM_MONEY = ['principal_fen', 'on_balance_interest_fen', 'off_balance_interest_fen', 'fee_fen']
+const ITEM_MONEY = [
+  'principal_fen',
+  'on_balance_interest_fen',
+  'off_balance_interest_fen',
+  'fee_fen',
+]
 const text = (columns: string[], alias: string) =>
   columns.map((c) => db.raw(`CAST(${alias}.${c} AS CHAR) as ${c}`))
 

@@ -50,7 +50,9 @@ async function allPages<T>(ids: number[], read: (chunk: number[]) => Promise<{ d
 
 /** The subjects found (in scope), keyed `kind:id`; missing ones are simply absent. */
 export async function readSubjects(refs: SubjectRef[], options: ReadOptions = {}) {
-  const ids = (kind: SubjectKind) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))]
+  const ids = (kind: SubjectKind) => [
+    ...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id)),
+  ]
   const search = { perPage: 200 }
   const loans = await allPages(ids('loan'), (chunk) =>
     bookApi.loans.search({ ...search, ids: chunk }, options)
@@ -103,7 +105,9 @@ export async function readSubjects(refs: SubjectRef[], options: ReadOptions = {}
 }
 
 /** Total of a subject's write-off amounts (fen text). */
-export const subjectTotalFen = (s: Pick<Subject, 'principalFen' | 'onBalanceInterestFen' | 'offBalanceInterestFen' | 'feeFen'>) =>
+export const subjectTotalFen = (
+  s: Pick<Subject, 'principalFen' | 'onBalanceInterestFen' | 'offBalanceInterestFen' | 'feeFen'>
+) =>
   String(
     BigInt(s.principalFen) +
       BigInt(s.onBalanceInterestFen) +

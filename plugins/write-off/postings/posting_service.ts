@@ -66,7 +66,8 @@ export async function enqueuePostings(
       })
     }
   }
-  for (let i = 0; i < rows.length; i += 500) await trx.table(POSTINGS).multiInsert(rows.slice(i, i + 500))
+  for (let i = 0; i < rows.length; i += 500)
+    await trx.table(POSTINGS).multiInsert(rows.slice(i, i + 500))
   return rows.length
 }
 
@@ -95,7 +96,9 @@ export async function postingsOf(planId: number) {
   return rows.map((r) => {
     let postingNo: string | null = null
     try {
-      postingNo = r.ack ? (JSON.parse(r.ack)?.data?.postingNo ?? JSON.parse(r.ack)?.postingNo ?? null) : null
+      postingNo = r.ack
+        ? (JSON.parse(r.ack)?.data?.postingNo ?? JSON.parse(r.ack)?.postingNo ?? null)
+        : null
     } catch {
       postingNo = null
     }
@@ -118,7 +121,12 @@ export async function postingsOf(planId: number) {
 
 export function postingSummary(postings: Awaited<ReturnType<typeof postingsOf>>) {
   const count = (s: string) => postings.filter((p) => p.status === s).length
-  return { total: postings.length, sent: count('sent'), pending: count('pending'), dead: count('dead') }
+  return {
+    total: postings.length,
+    sent: count('sent'),
+    pending: count('pending'),
+    dead: count('dead'),
+  }
 }
 
 /** 重发 a refused (dead) posting of the plan; false when it is not dead. */

@@ -29,7 +29,9 @@ async function checked(access: UserAccess, items: Array<SubjectRef & { ruleCode:
   const found = await readSubjects(items, { access })
   const missing = items.find((i) => !found.has(subjectKey(i)))
   if (missing) throw new WriteOffError(404, '借据或卡账户不存在或无权访问')
-  return checkSubjects(items.map((i) => ({ subject: found.get(subjectKey(i))!, ruleCode: i.ruleCode })))
+  return checkSubjects(
+    items.map((i) => ({ subject: found.get(subjectKey(i))!, ruleCode: i.ruleCode }))
+  )
 }
 
 const itemRow = (reviewId: number, c: Checked) => ({
@@ -69,13 +71,17 @@ export async function createReview(
         review_no: `HXSC${DateTime.now().setZone('Asia/Shanghai').toFormat('yyyyMMdd')}${String(reviewId).padStart(6, '0')}`,
       })
     for (let i = 0; i < results.length; i += 500)
-      await trx.table(REVIEW_ITEMS).multiInsert(results.slice(i, i + 500).map((c) => itemRow(reviewId, c)))
+      await trx
+        .table(REVIEW_ITEMS)
+        .multiInsert(results.slice(i, i + 500).map((c) => itemRow(reviewId, c)))
     return reviewId
   })
 }
 
 export async function reviewRow(access: UserAccess, id: number) {
-  const row = Number.isSafeInteger(id) ? await scopedReviews(access).where('r.id', id).select('r.*').first() : null
+  const row = Number.isSafeInteger(id)
+    ? await scopedReviews(access).where('r.id', id).select('r.*').first()
+    : null
   if (!row) throw new WriteOffError(404, '合规审查不存在或无权访问')
   return row
 }
@@ -104,7 +110,11 @@ export async function completeReview(
   const review = await reviewRow(access, id)
   if (review.status !== 'draft') throw new WriteOffError(409, '审查意见已出具')
   if (input.conclusion === 'pass') {
-    const open = await db.from(REVIEW_ITEMS).where('review_id', id).where('satisfied', false).first()
+    const open = await db
+      .from(REVIEW_ITEMS)
+      .where('review_id', id)
+      .where('satisfied', false)
+      .first()
     if (open)
       throw new WriteOffError(
         422,

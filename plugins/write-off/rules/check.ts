@@ -43,7 +43,11 @@ const yuanOf = (fen: string) => {
   return `${n < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`
 }
 
-export function checkRule(rule: RuleRecord, subject: SubjectFacts, docCodes: Iterable<string>): Finding {
+export function checkRule(
+  rule: RuleRecord,
+  subject: SubjectFacts,
+  docCodes: Iterable<string>
+): Finding {
   const notApplicable: string[] = []
   if (!rule.enabled) notApplicable.push('该核销条件已停用')
   if (rule.appliesTo !== 'any' && rule.appliesTo !== subject.kind)

@@ -98,10 +98,7 @@ export const DEFAULT_RULES: RuleSeed[] = [
     appliesTo: 'loan',
     maxBalanceFen: '500000000',
     minOverdueDays: 180,
-    requiredDocs: [
-      { code: 'collection_180', name: '追索 180 天以上的催收证明' },
-      RECOVERY,
-    ],
+    requiredDocs: [{ code: 'collection_180', name: '追索 180 天以上的催收证明' }, RECOVERY],
   },
   {
     code: 'small_personal',

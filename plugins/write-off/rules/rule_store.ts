@@ -23,7 +23,17 @@ export function toRule(row: Record<string, any>): RuleRecord & { id: number; sor
 export async function loadRules(client: Pick<QueryClientContract, 'from'> = db) {
   const rows = await client
     .from(RULES_TABLE)
-    .select('id', 'code', 'name', 'basis', 'applies_to', 'enabled', 'sort', 'required_docs', 'min_overdue_days')
+    .select(
+      'id',
+      'code',
+      'name',
+      'basis',
+      'applies_to',
+      'enabled',
+      'sort',
+      'required_docs',
+      'min_overdue_days'
+    )
     .select(db.raw('CAST(max_balance_fen AS CHAR) as max_balance_fen'))
     .orderBy('sort')
     .orderBy('id')

@@ -110,7 +110,11 @@ export const subjectSearchValidator = vine.compile(
     keyword: vine.string().trim().maxLength(100).optional(),
     page: vine.number().withoutDecimals().min(1).optional(),
     perPage: vine.number().withoutDecimals().min(1).max(200).optional(),
-    ids: vine.string().trim().regex(/^\d+(,\d+)*$/).optional(),
+    ids: vine
+      .string()
+      .trim()
+      .regex(/^\d+(,\d+)*$/)
+      .optional(),
   })
 )
 
@@ -126,7 +130,10 @@ export const uploadValidator = vine.compile(
     title: vine.string().trim().minLength(1).maxLength(200),
     fileName: vine.string().trim().minLength(1).maxLength(200),
     // base64 of at most ~10 MB
-    content: vine.string().regex(/^[A-Za-z0-9+/]+=*$/).maxLength(14_000_000),
+    content: vine
+      .string()
+      .regex(/^[A-Za-z0-9+/]+=*$/)
+      .maxLength(14_000_000),
   })
 )
 
@@ -144,13 +151,14 @@ export const materialValidator = vine.compile(
     itemId: id().nullable().optional(),
     title: vine.string().trim().minLength(1).maxLength(200),
     fileName: vine.string().trim().minLength(1).maxLength(200),
-    content: vine.string().regex(/^[A-Za-z0-9+/]+=*$/).maxLength(14_000_000),
+    content: vine
+      .string()
+      .regex(/^[A-Za-z0-9+/]+=*$/)
+      .maxLength(14_000_000),
   })
 )
 
-export const materialLinkValidator = vine.compile(
-  vine.object({ itemId: id().nullable() })
-)
+export const materialLinkValidator = vine.compile(vine.object({ itemId: id().nullable() }))
 
 export const noRecourseValidator = vine.compile(
   vine.object({
@@ -179,4 +187,3 @@ export const ruleUpdateValidator = vine.compile(
       .maxLength(20),
   })
 )
-

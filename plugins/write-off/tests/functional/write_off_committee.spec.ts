@@ -40,7 +40,11 @@ test.group('write-off: the committee step', (group) => {
   }) => {
     const me = await applicant()
     const loans = [await lossLoan('400000000'), await lossLoan('200000000')]
-    const items = loans.map((l) => ({ kind: 'loan' as const, id: l.loanId, ruleCode: 'litigation_ended' }))
+    const items = loans.map((l) => ({
+      kind: 'loan' as const,
+      id: l.loanId,
+      ruleCode: 'litigation_ended',
+    }))
     for (const i of items) await fileEvidence(client, me.token, i, 'litigation_ended')
     const created = await client
       .post(`${API}/plans`)

@@ -225,7 +225,9 @@ test.group('write-off: review → plan → approval → 批复 → postings → 
         items: [{ ...subject, ruleCode: 'bankruptcy' }],
       })
     created.assertStatus(201)
-    const submit = await client.post(`${API}/plans/${created.body().id}/submit`).bearerToken(me.token)
+    const submit = await client
+      .post(`${API}/plans/${created.body().id}/submit`)
+      .bearerToken(me.token)
     submit.assertStatus(422)
     assert.include(submit.body().message, '借款人依法宣告破产、关闭、解散或撤销')
     assert.include(submit.body().message, '清算报告或财产分配方案')
@@ -245,7 +247,12 @@ test.group('write-off: review → plan → approval → 批复 → postings → 
       .post(`${API}/plans`)
       .bearerToken(me.token)
       .header('accept-language', 'zh-CN')
-      .json({ kind: 'single', title: '', reasons: 'x', items: [{ kind: 'loan', id: 1.5, ruleCode: 'x' }] })
+      .json({
+        kind: 'single',
+        title: '',
+        reasons: 'x',
+        items: [{ kind: 'loan', id: 1.5, ruleCode: 'x' }],
+      })
     bad.assertStatus(422)
     const fields = bad.body().errors.map((e: any) => e.field)
     assert.includeMembers(fields, ['title', 'items.0.id'])
@@ -277,7 +284,12 @@ test.group('write-off: review → plan → approval → 批复 → postings → 
     const created = await client
       .post(`${API}/plans`)
       .bearerToken(me.token)
-      .json({ kind: 'single', title: 't', reasons: 'r', items: [{ kind: 'loan', id: loan.loanId, ruleCode: 'death' }] })
+      .json({
+        kind: 'single',
+        title: 't',
+        reasons: 'r',
+        items: [{ kind: 'loan', id: loan.loanId, ruleCode: 'death' }],
+      })
     created.assertStatus(201)
     const date = await client
       .post(`${API}/plans/${created.body().id}/reply`)

@@ -44,7 +44,9 @@ async function repliedBatch(client: any, loans: number, cards: number) {
     .bearerToken(me.token)
     .json({ kind: 'batch', title: '小额批量核销', reasons: '追索 180 天以上仍无法收回。', items })
   created.assertStatus(201)
-  ;(await client.post(`${API}/plans/${created.body().id}/submit`).bearerToken(me.token)).assertStatus(200)
+  ;(
+    await client.post(`${API}/plans/${created.body().id}/submit`).bearerToken(me.token)
+  ).assertStatus(200)
   await approveAll(client, 'write-off:plan', created.body().id)
   const replied = await client
     .post(`${API}/plans/${created.body().id}/reply`)
@@ -143,7 +145,11 @@ test.group('write-off: postings exactly once under core errors', (group) => {
     assert.equal(row.status, 'sent')
     assert.equal(sim.stats().postings.appliedPerKey[first.idempotencyKey], 1)
     assert.exists(
-      await db.from('audit_logs').where('action', 'write-off.posting.retry').where('entity_id', String(first.id)).first()
+      await db
+        .from('audit_logs')
+        .where('action', 'write-off.posting.retry')
+        .where('entity_id', String(first.id))
+        .first()
     )
   })
 })

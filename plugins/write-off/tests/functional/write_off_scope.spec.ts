@@ -73,9 +73,15 @@ test.group('write-off: data scope', (group) => {
       list.body().data.map((p: any) => p.id),
       mine.body().id
     )
-    ;(await client.get(`${API}/plans/${mine.body().id}`).bearerToken(branch2.token)).assertStatus(404)
-    ;(await client.get(`${API}/plans/${mine.body().id}/report`).bearerToken(branch2.token)).assertStatus(404)
-    ;(await client.get(`${API}/reviews/${review.body().id}`).bearerToken(branch2.token)).assertStatus(404)
+    ;(await client.get(`${API}/plans/${mine.body().id}`).bearerToken(branch2.token)).assertStatus(
+      404
+    )
+    ;(
+      await client.get(`${API}/plans/${mine.body().id}/report`).bearerToken(branch2.token)
+    ).assertStatus(404)
+    ;(
+      await client.get(`${API}/reviews/${review.body().id}`).bearerToken(branch2.token)
+    ).assertStatus(404)
     ;(
       await client
         .get(`${API}/subjects/detail`)
@@ -83,7 +89,9 @@ test.group('write-off: data scope', (group) => {
         .bearerToken(branch2.token)
     ).assertStatus(404)
     // The head office sees it.
-    const head = await client.get(`${API}/plans/${mine.body().id}`).bearerToken(book.people.headOfficeRisk.token)
+    const head = await client
+      .get(`${API}/plans/${mine.body().id}`)
+      .bearerToken(book.people.headOfficeRisk.token)
     head.assertStatus(200)
 
     // The picker offers each branch its own loans and cards only.
@@ -101,6 +109,8 @@ test.group('write-off: data scope', (group) => {
 
     // A user without the permission gets 403.
     const noPerm = await buildBook({ permissions: ['credit-assets:loan:list'] })
-    ;(await client.get(`${API}/plans`).bearerToken(noPerm.people.branchManager.token)).assertStatus(403)
+    ;(await client.get(`${API}/plans`).bearerToken(noPerm.people.branchManager.token)).assertStatus(
+      403
+    )
   })
 })
