@@ -2,8 +2,9 @@
 | 日终步骤 disposal:limitation-recompute — recomputes the limitation dates of every
 | loan under risk-asset management for the business date (statuses turn expired,
 | calendar and rule changes take effect) and refreshes the reminders; drops the
-| stored dates of loans that left risk management. Safe to rerun for a date: it
-| replaces each loan's rows.
+| stored dates of loans that left risk management. A written-off loan left
+| management but not the bank's claim (账销案存): its periods keep being managed
+| and reminded. Safe to rerun for a date: it replaces each loan's rows.
 */
 import type { DailyStepHandler } from '#core/plugins/types'
 import { calendarFor, DATES_TABLE, forgetLoans, recomputeLoans } from './limitation_service.js'
@@ -13,6 +14,22 @@ import { bookLookups as book } from '../../credit-assets/services/book_lookups.j
 
 const BATCH = 500
 
+/** Risk assets whose limitation periods are managed: under management, or written off (账销案存). */
+export function followed(query: any, client: any) {
+  return query.where((w: any) =>
+    w
+      .where('status', 'managed')
+      .orWhere((x: any) =>
+        x
+          .where('status', 'exited')
+          .whereIn(
+            'loan_id',
+            client.from(book.loans.table).where('status', 'written_off').select('id')
+          )
+      )
+  )
+}
+
 const limitationRecompute: DailyStepHandler = async ({ businessDate, trx }) => {
   const context = {
     rules: await loadRules(trx),
@@ -21,9 +38,7 @@ const limitationRecompute: DailyStepHandler = async ({ businessDate, trx }) => {
   }
   let last = 0
   for (;;) {
-    const batch = await trx
-      .from(book.riskAssets.table)
-      .where('status', 'managed')
+    const batch = await followed(trx.from(book.riskAssets.table), trx)
       .where('loan_id', '>', last)
       .orderBy('loan_id')
       .limit(BATCH)
@@ -35,10 +50,7 @@ const limitationRecompute: DailyStepHandler = async ({ businessDate, trx }) => {
   }
   const gone = await trx
     .from(DATES_TABLE)
-    .whereNotIn(
-      'loan_id',
-      trx.from(book.riskAssets.table).where('status', 'managed').select('loan_id')
-    )
+    .whereNotIn('loan_id', followed(trx.from(book.riskAssets.table), trx).select('loan_id'))
     .distinct('loan_id')
   await forgetLoans(
     trx,

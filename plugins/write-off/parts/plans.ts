@@ -24,10 +24,10 @@ const Materials = () => import('../controllers/materials_controller.js')
 
 const LIST = 'write-off:plan:list'
 const CREATE = 'write-off:plan:create'
-const MATERIALS = 'write-off:material:upload'
+const MATERIALS = 'write-off:material:create'
 const REPLY = 'write-off:reply:create'
 const POSTINGS = 'write-off:posting:list'
-const RETRY = 'write-off:posting:retry'
+const RETRY = 'write-off:posting:update'
 
 const page = (
   code: string,

@@ -13,7 +13,7 @@ const Rules = () => import('../controllers/rules_controller.js')
 
 const LIST = 'write-off:review:list'
 const CREATE = 'write-off:review:create'
-const EVIDENCE = 'write-off:evidence:upload'
+const EVIDENCE = 'write-off:evidence:create'
 const RULES = 'write-off:rule:list'
 const RULES_EDIT = 'write-off:rule:update'
 

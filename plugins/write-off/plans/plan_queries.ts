@@ -56,8 +56,17 @@ export async function planDetail(access: UserAccess, id: number) {
   const items = (await itemRows(id).then((rows) => rows.slice(0, ITEM_LIMIT))).map(itemPlain)
   const postings = plan.status === 'replied' ? await postingsOf(id) : []
   const materials = await db.from('write_off_materials').where('plan_id', id).orderBy('id')
+  // The approval (workflow core), for the page's link to its history.
+  const instance = await db
+    .from('wf_instances')
+    .where('type_code', 'write-off:plan')
+    .where('business_id', String(id))
+    .orderBy('id', 'desc')
+    .select('id')
+    .first()
   return {
     ...plan,
+    workflowInstanceId: instance ? Number(instance.id) : null,
     items,
     itemsShown: items.length,
     postings: postingSummary(postings),

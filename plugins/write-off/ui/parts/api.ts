@@ -104,6 +104,7 @@ export interface PlanRow {
 }
 
 export interface PlanDetail extends PlanRow {
+  workflowInstanceId: number | null
   items: PlanItem[]
   itemsShown: number
   postings: { total: number; sent: number; pending: number; dead: number }
