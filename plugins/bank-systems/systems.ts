@@ -247,6 +247,43 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       // A page of a large feed from a busy warehouse: more time than a lookup.
       timeoutMs: 30_000,
     },
+    {
+      ...lookup(
+        'card-accounts',
+        { zh: '信用卡透支账户日终数据', en: 'Credit-card daily feed' },
+        '/card-accounts/query',
+        obj(
+          {
+            businessDate: date,
+            after: { ...nullableStr, description: '上一页最后的卡账户号（首页为 null）' },
+            limit: { type: 'integer', minimum: 1, maximum: 5000 },
+          },
+          ['businessDate', 'limit']
+        ),
+        obj({
+          items: list(
+            obj({
+              accountNo: str,
+              cardNoMasked: str,
+              customerNo: str,
+              product: str,
+              creditLimitFen: yuanFen,
+              principalFen: yuanFen,
+              interestFen: yuanFen,
+              feeFen: yuanFen,
+              overdueDays: { type: 'integer' },
+              fiveClass: str,
+              openedOn: date,
+              orgCode: str,
+              managerNo: nullableStr,
+              status: str,
+            })
+          ),
+          next: nullableStr,
+        })
+      ),
+      timeoutMs: 30_000,
+    },
   ]),
   system('imaging', { zh: '影像平台/电子档案', en: 'Imaging / e-archive' }, '运营管理部', [
     lookup(

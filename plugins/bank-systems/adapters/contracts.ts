@@ -112,6 +112,34 @@ export interface DataPlatformAdapter {
     businessDate: string,
     page: { after: string | null; limit: number }
   ): Promise<{ items: PlatformRiskLoan[]; next: string | null }>
+  /**
+   * 信用卡透支账户日终数据: every card overdraft account with its balance split,
+   * keyset paging by account number (pass `next` back as `after` until null).
+   */
+  cardAccounts(
+    businessDate: string,
+    page: { after: string | null; limit: number }
+  ): Promise<{ items: PlatformCardAccount[]; next: string | null }>
+}
+
+/** One credit-card overdraft account of the data platform's feed (amounts yuan text). */
+export interface PlatformCardAccount {
+  accountNo: string
+  cardNoMasked: string
+  /** The holder (ca_customers.customer_no). */
+  customerNo: string
+  product: string
+  creditLimit: string
+  /** 透支本金, 利息, 费用. */
+  principal: string
+  interest: string
+  fee: string
+  overdueDays: number
+  fiveClass: 'normal' | 'special_mention' | 'substandard' | 'doubtful' | 'loss'
+  openedOn: string
+  orgCode: string
+  managerNo: string | null
+  status: string
 }
 
 /** One loan of the data platform's risk-asset feed. */

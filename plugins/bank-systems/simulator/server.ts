@@ -34,6 +34,7 @@ import { BankData } from './bank_data.js'
 import { NO_FAULTS, parseFaults, type Faults } from './faults.js'
 import { Ledger } from './ledger.js'
 import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_feed.js'
+import { CardFeed, type CardFeedItem } from './card_feed.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -75,6 +76,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     () => businessDate.current()
   )
   const riskLoanFeed = new RiskLoanFeed(() => lucid.connection())
+  const cardFeed = new CardFeed(() => lucid.connection())
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -154,6 +156,15 @@ export async function startSimulator(options: SimulatorOptions = {}) {
           body: ok(await riskLoanFeed.page(body.businessDate, after, limit)),
         }
       }
+      case 'data-platform POST /card-accounts/query': {
+        const limit = Number(body?.limit)
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(body?.businessDate)))
+          return badRequest('businessDate 格式为 YYYY-MM-DD')
+        if (!Number.isSafeInteger(limit) || limit < 1 || limit > 5000)
+          return badRequest('limit 须为 1–5000 的整数')
+        const after = body.after === null || body.after === undefined ? null : String(body.after)
+        return { status: 200, body: ok(await cardFeed.page(after, limit)) }
+      }
       case 'imaging POST /documents/query': {
         const filed = await data.documents(
           customerNo,
@@ -228,6 +239,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     count = counters()
     ledgers = newLedgers()
     riskLoanFeed.reset()
+    cardFeed.reset()
     approvals.reset()
   }
 
@@ -382,6 +394,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     /** 数据中台 reports `change` for this loan from now on (until reset). */
     overridePlatformLoan(loanNo: string, change: PlatformOverride) {
       riskLoanFeed.override(loanNo, change)
+    },
+    /** 数据中台 reports this card account with `change` (all fields: a new account) until reset. */
+    overridePlatformCard(accountNo: string, change: Partial<CardFeedItem>) {
+      cardFeed.override(accountNo, change)
     },
     async stop() {
       approvals.stop()

@@ -6,6 +6,8 @@
 | management but not the bank's claim (账销案存): its periods keep being managed
 | and reminded. Safe to rerun for a date: it replaces each loan's rows.
 */
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { DailyStepHandler } from '#core/plugins/types'
 import { calendarFor, DATES_TABLE, forgetLoans, recomputeLoans } from './limitation_service.js'
 import { loadRules } from './rule_store.js'
@@ -15,11 +17,14 @@ import { bookLookups as book } from '../../credit-assets/services/book_lookups.j
 const BATCH = 500
 
 /** Risk assets whose limitation periods are managed: under management, or written off (账销案存). */
-export function followed(query: any, client: any) {
-  return query.where((w: any) =>
+export function followed<Q extends DatabaseQueryBuilderContract>(
+  query: Q,
+  client: Pick<QueryClientContract, 'from'>
+): Q {
+  return query.where((w) =>
     w
       .where('status', 'managed')
-      .orWhere((x: any) =>
+      .orWhere((x) =>
         x
           .where('status', 'exited')
           .whereIn(

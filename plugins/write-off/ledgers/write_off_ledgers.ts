@@ -55,7 +55,7 @@ const common = (kind: 'loan' | 'card'): LedgerColumn[] => [
     type: 'date',
     sql: 'i.written_off_on',
     sortable: true,
-    width: 12,
+    width: 14,
   },
   {
     key: 'replyNo',
@@ -63,7 +63,7 @@ const common = (kind: 'loan' | 'card'): LedgerColumn[] => [
     type: 'text',
     sql: 'p.reply_no',
     sortable: true,
-    width: 16,
+    width: 18,
     link: { sql: 'p.id', path: '/p/write-off/Postings', param: 'id' },
   },
   {
