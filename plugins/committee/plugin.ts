@@ -2,6 +2,8 @@ import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginRouter } from '#core/plugins/types'
 import type { Part } from './parts/part.js'
 import items from './parts/items.js'
+import meetings from './parts/meetings.js'
+import rules from './parts/rules.js'
 import { committeeDictionaries } from './parts/dictionaries.js'
 
 /*
@@ -16,7 +18,7 @@ import { committeeDictionaries } from './parts/dictionaries.js'
 | side menu while customer-view is disabled). dependsOn customer-view only so that
 | directory is synced first; the committee reads nothing of it.
 */
-const parts: Part[] = [items]
+const parts: Part[] = [meetings, items, rules]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 

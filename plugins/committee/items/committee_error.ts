@@ -5,7 +5,7 @@
 */
 export class CommitteeError extends Error {
   constructor(
-    readonly status: 404 | 409 | 422,
+    readonly status: 403 | 404 | 409 | 422,
     readonly zh: string,
     readonly en: string
   ) {

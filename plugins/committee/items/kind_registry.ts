@@ -74,3 +74,13 @@ export const registeredKinds = () =>
   [...kinds.entries()].map(([kind, d]) => ({ kind, label: d.label }))
 
 export const pluginOfKind = (kind: string) => kind.slice(0, kind.indexOf(':'))
+
+/*
+| The committee's own kind: 临时议题 (a matter the secretary puts on a meeting's
+| agenda directly, not from a business plugin). Its decision lives in the
+| committee's record alone, so nothing else has to happen.
+*/
+registerItemKind('committee:motion', {
+  label: { zh: '临时议题', en: 'Motion' },
+  onDecided: async () => {},
+})

@@ -14,7 +14,16 @@ const part: Part = {
     router.get('/items/:id', [Items, 'show'], ITEM_LIST)
     router.get('/item-kinds', [Items, 'kinds'], ITEM_LIST)
   },
-  permissions: [{ code: ITEM_LIST, name: { zh: '查看上会事项', en: 'View committee items' } }],
+  menus: [
+    {
+      code: 'committee:items',
+      type: 'page',
+      name: { zh: '上会事项', en: 'Committee Items' },
+      permission: ITEM_LIST,
+      page: 'committee/Items',
+      icon: 'List',
+    },
+  ],
 }
 
 export default part

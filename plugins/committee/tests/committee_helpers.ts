@@ -77,3 +77,53 @@ export async function item(
     })
   )
 }
+
+/*
+| A sitting through the API. `committee()` makes a secretary (prepares and runs
+| with the chair) and n members holding the vote permission at an org; `sitting`
+| wraps the calls the tests make, each answering the response.
+*/
+export async function committee(
+  n: number,
+  orgCode = '000000',
+  dataScope: 'all' | 'org_and_below' = 'all'
+) {
+  const { userWith } = await import('#tests/helpers/auth')
+  const secretary = await userWith({
+    permissions: ['committee:meeting:list', 'committee:meeting:manage', 'committee:item:list'],
+    dataScope,
+    orgCode,
+  })
+  const members = []
+  for (let i = 0; i < n; i++)
+    members.push(
+      await userWith({
+        permissions: [
+          'committee:meeting:list',
+          'committee:meeting:vote',
+          'committee:meeting:manage',
+        ],
+        dataScope,
+        orgCode,
+      })
+    )
+  return { secretary, members }
+}
+
+export function meetingInput(
+  people: Awaited<ReturnType<typeof committee>>,
+  orgId: number,
+  overrides: Record<string, unknown> = {}
+) {
+  return {
+    meetingType: 'hq',
+    title: '2026年第1次资产处置委员会会议',
+    meetingDate: '2026-03-16',
+    place: '总行 3 楼第一会议室',
+    orgId,
+    chairId: people.members[0].user.id,
+    secretaryId: people.secretary.user.id,
+    memberIds: people.members.map((m) => m.user.id),
+    ...overrides,
+  }
+}
