@@ -223,3 +223,138 @@ test('核销资产台账: a later recovery appears as 核销后收回', async ({
   await settled(page)
   await shot(page, 'write-off-ledger')
 })
+
+/*
+| 批量核销 above the committee threshold (5 000 000.00): bj_cy_am's bad loans in
+| one batch plan, approved by the branch and the head office; 上会材料 filed in
+| the browser; the 资产处置委员会 (the administrator chairs a one-member sitting
+| through the committee's API) passes it; the 上会情况 shows on 核销批复, where
+| the reply is issued.
+*/
+let batchId
+let itemId
+
+const upload = (token, subject, docCode, title) =>
+  send(token, 'POST', '/api/write-off/evidence/upload', {
+    kind: 'loan',
+    id: subject,
+    docCode,
+    title,
+    fileName: `${docCode}.pdf`,
+    content: Buffer.from(`%PDF-1.4 ${title}`).toString('base64'),
+  })
+
+test('批量核销方案 above the threshold goes to the committee; 上会材料 are filed', async ({
+  page,
+}) => {
+  const chosen = []
+  let total = 0
+  for (let p = 1; p <= 20 && total < 5_200_000; p++) {
+    const { data } = await api(
+      applicant,
+      `/api/write-off/subjects/picker?kind=loan&perPage=50&page=${p}`
+    )
+    if (!data.length) break
+    for (const option of data) {
+      if (option.value === loan.id) continue
+      const { subject } = await api(
+        applicant,
+        `/api/write-off/subjects/detail?kind=loan&id=${option.value}`
+      )
+      if (!['doubtful', 'loss'].includes(subject.fiveClass)) continue
+      chosen.push(option.value)
+      total += Number(subject.principal)
+      if (total >= 5_200_000) break
+    }
+  }
+  expect(total, 'bj_cy_am has bad loans worth the committee').toBeGreaterThanOrEqual(5_000_000)
+  for (const id of chosen)
+    for (const [code, title] of [
+      ['judgment', '民事判决书'],
+      ['enforcement_termination', '终结本次执行裁定书'],
+      ['recovery_record', '追索记录'],
+    ])
+      expect((await upload(applicant, id, code, title)).status).toBe(201)
+  const created = await send(applicant, 'POST', '/api/write-off/plans', {
+    kind: 'batch',
+    title: '朝阳支行对公不良贷款批量核销',
+    reasons: '各户均经诉讼终结本次执行，无财产可供执行。',
+    items: chosen.map((id) => ({ kind: 'loan', id, ruleCode: 'litigation_ended' })),
+  })
+  expect(created.status).toBe(201)
+  batchId = (await created.json()).id
+  expect((await send(applicant, 'POST', `/api/write-off/plans/${batchId}/submit`)).status).toBe(200)
+  const plan = await api(applicant, `/api/write-off/plans/${batchId}`)
+  expect(plan.committeeRequired).toBe(true)
+  for (const approver of ['bj_asset', 'hq_risk']) {
+    const res = await send(
+      await apiLogin(approver),
+      'POST',
+      `/api/workflow/instances/${plan.workflowInstanceId}/approve`,
+      { comment: '同意，提交资产处置委员会审议' }
+    )
+    expect(res.status, `${approver} approves`).toBe(200)
+  }
+  const waiting = await api(applicant, `/api/write-off/plans/${batchId}`)
+  expect(waiting.status).toBe('committee')
+  itemId = Number(waiting.committeeRef)
+
+  // 上会材料上传及借据关联, in the browser.
+  await login(page, 'bj_cy_am')
+  await page.goto(`${BASE}/p/write-off/CommitteeMaterials?id=${batchId}`)
+  await page.getByTestId('material-file').setInputFiles({
+    name: '上会汇报材料.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 上会汇报'),
+  })
+  await page.getByTestId('material-upload').click()
+  await expect(page.getByTestId('material-list')).toContainText('上会汇报材料')
+  await settled(page)
+  await shot(page, 'write-off-committee-materials')
+})
+
+test('the committee passes it; 核销批复 shows the 上会情况 and issues the reply', async ({
+  signIn,
+}) => {
+  const admin = await apiLogin('admin')
+  const users = withSqlite((db) =>
+    db.prepare("SELECT id, username FROM users WHERE username IN ('admin', 'hq_risk')").all()
+  )
+  const id = (name) => users.find((u) => u.username === name).id
+  const hq = withSqlite((db) => db.prepare("SELECT id FROM orgs WHERE code = '000000'").get()).id
+  const created = await send(admin, 'POST', '/api/committee/meetings', {
+    meetingType: 'hq',
+    title: '2026年第13次资产处置委员会会议',
+    meetingDate: repliedOn,
+    place: '总行 3 楼第一会议室',
+    orgId: hq,
+    chairId: id('admin'),
+    secretaryId: id('hq_risk'),
+    memberIds: [id('admin')],
+  })
+  expect(created.status, await created.clone().text()).toBe(201)
+  const meeting = (await created.json()).id
+  const step = async (method, path, body) => {
+    const res = await send(admin, method, `/api/committee/meetings/${meeting}${path}`, body)
+    expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200)
+  }
+  await step('POST', '/agenda', { itemIds: [itemId] })
+  await step('PUT', '/attendance', { attendance: [{ userId: id('admin'), attendance: 'present' }] })
+  await step('POST', '/open')
+  await step('POST', `/items/${itemId}/open-voting`)
+  await step('POST', `/items/${itemId}/votes`, { choice: 'agree' })
+  await step('POST', `/items/${itemId}/close-voting`)
+  await step('POST', `/items/${itemId}/announce`)
+
+  const page = await signIn('bj_asset')
+  await page.goto(`${BASE}/p/write-off/Replies?id=${batchId}`)
+  await expect(page.getByText('审议通过')).toBeVisible()
+  await expect(page.getByTestId('reply-issue')).toBeVisible()
+  await settled(page)
+  await shot(page, 'write-off-committee-passed')
+  await page.getByTestId('reply-issue').click()
+  await expect(page.getByTestId('reply-pdf')).toBeVisible()
+  const replied = await api(await apiLogin('bj_asset'), `/api/write-off/plans/${batchId}`)
+  expect(replied.status).toBe('replied')
+  expect(replied.replyNo).not.toBe(replyNo)
+})

@@ -47,6 +47,33 @@ export interface PlatformSyncReport extends Partial<PlatformImportReport> {
 /** A feed larger than this is refused (a runaway cursor, not a bank). */
 const MAX_PAGES = 10_000
 
+/**
+ * Every page of a keyset-paged feed, keyed by its business number (`check`
+ * validates an item and returns the key): a page boundary or a resent page
+ * never imports a record twice.
+ */
+async function readFeed<T>(
+  fetchPage: (page: {
+    after: string | null
+    limit: number
+  }) => Promise<{ items: T[]; next: string | null }>,
+  pageSize: number,
+  check: (item: T) => string
+) {
+  const feed = new Map<string, T>()
+  let after: string | null = null
+  let pages = 0
+  do {
+    if (++pages > MAX_PAGES) throw new Error('数据中台分页超过上限，已停止同步')
+    const page = await fetchPage({ after, limit: pageSize })
+    for (const item of page.items) feed.set(check(item), item)
+    if (page.next !== null && page.next === after)
+      throw new Error('数据中台分页游标未前进，已停止同步')
+    after = page.next
+  } while (after !== null)
+  return { feed, pages }
+}
+
 export async function syncFromDataPlatform(
   businessDate: string,
   fetchPage: PlatformFeedPage,
@@ -55,22 +82,10 @@ export async function syncFromDataPlatform(
   assertDate(businessDate)
   if (await hasRun(PLATFORM_SYNC_STEP, businessDate)) return { businessDate, ran: false, pages: 0 }
 
-  const pageSize = options.pageSize ?? 1000
-  // Keyed by loan number: a page boundary or a resent page never imports a loan twice.
-  const feed = new Map<string, PlatformRiskLoan>()
-  let after: string | null = null
-  let pages = 0
-  do {
-    if (++pages > MAX_PAGES) throw new Error('数据中台分页超过上限，已停止同步')
-    const page = await fetchPage({ after, limit: pageSize })
-    for (const item of page.items) {
-      assertPlatformLoan(item)
-      feed.set(item.loanNo, item)
-    }
-    if (page.next !== null && page.next === after)
-      throw new Error('数据中台分页游标未前进，已停止同步')
-    after = page.next
-  } while (after !== null)
+  const { feed, pages } = await readFeed(fetchPage, options.pageSize ?? 1000, (item) => {
+    assertPlatformLoan(item)
+    return item.loanNo
+  })
 
   let report: PlatformImportReport | undefined
   const ran = await runDailyStep(PLATFORM_SYNC_STEP, businessDate, async (trx) => {
@@ -98,21 +113,10 @@ export async function syncCardsFromDataPlatform(
 ) {
   assertDate(businessDate)
   if (await hasRun(CARD_SYNC_STEP, businessDate)) return { businessDate, ran: false, pages: 0 }
-  const pageSize = options.pageSize ?? 1000
-  const feed = new Map<string, PlatformCardAccount>()
-  let after: string | null = null
-  let pages = 0
-  do {
-    if (++pages > MAX_PAGES) throw new Error('数据中台分页超过上限，已停止同步')
-    const page = await fetchPage({ after, limit: pageSize })
-    for (const item of page.items) {
-      assertPlatformCard(item)
-      feed.set(item.accountNo, item)
-    }
-    if (page.next !== null && page.next === after)
-      throw new Error('数据中台分页游标未前进，已停止同步')
-    after = page.next
-  } while (after !== null)
+  const { feed, pages } = await readFeed(fetchPage, options.pageSize ?? 1000, (item) => {
+    assertPlatformCard(item)
+    return item.accountNo
+  })
   let report: CardImportReport | undefined
   const ran = await runDailyStep(CARD_SYNC_STEP, businessDate, async (trx) => {
     report = await importCardFeed(trx, [...feed.values()])
