@@ -357,4 +357,18 @@ test('the committee passes it; 核销批复 shows the 上会情况 and issues th
   const replied = await api(await apiLogin('bj_asset'), `/api/write-off/plans/${batchId}`)
   expect(replied.status).toBe('replied')
   expect(replied.replyNo).not.toBe(replyNo)
+
+  // 首页: 核销进度 — this year's write-offs against the target, recovered after write-off.
+  const widget = await api(
+    await apiLogin('bj_asset'),
+    '/api/dashboard/widgets/write-off:progress/data'
+  )
+  expect(
+    Number(widget.writtenOff ?? widget.data?.writtenOff),
+    'written off this year'
+  ).toBeGreaterThan(0)
+  await page.goto(`${BASE}/`)
+  await expect(page.getByText('核销进度').first()).toBeVisible()
+  await settled(page)
+  await shot(page, 'write-off-widget')
 })

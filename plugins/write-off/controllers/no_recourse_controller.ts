@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
+import { LIKE, likePrefix } from '#core/support/like'
 import { audit } from '#core/audit/audit'
 import { itemPlain } from '../plans/plan_store.js'
 import {
@@ -20,10 +21,7 @@ export default class NoRecourseController {
     const input = await ctx.request.validateUsing(listValidator)
     const access = await accessOf(ctx)
     const query = scopedItems(access)
-    if (input.keyword)
-      query.whereRaw(`i.subject_no LIKE ? ESCAPE '!'`, [
-        `${input.keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`,
-      ])
+    if (input.keyword) query.whereRaw(LIKE, ['i.subject_no', likePrefix(input.keyword)])
     const page = input.page ?? 1
     const perPage = input.perPage ?? 20
     const [{ total }] = await query.clone().count('* as total')

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
+import { LIKE, likePrefix } from '#core/support/like'
 import { audit } from '#core/audit/audit'
 import { renderPdf } from '#core/documents/pdf'
 import {
@@ -18,7 +19,7 @@ export default class ReviewsController {
   async index(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(listValidator)
     const query = scopedReviews(await accessOf(ctx))
-    if (input.keyword) query.where('r.review_no', 'like', `${input.keyword.replace(/[!%_]/g, '')}%`)
+    if (input.keyword) query.whereRaw(LIKE, ['r.review_no', likePrefix(input.keyword)])
     const perPage = input.perPage ?? 20
     const page = input.page ?? 1
     const [{ total }] = await query.clone().count('* as total')

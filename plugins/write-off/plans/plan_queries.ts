@@ -1,6 +1,7 @@
 /* The plan list and detail as the pages read them (in the caller's scope). */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
+import { escapeLike } from '#core/support/like'
 import { ITEMS, itemPlain, itemRows, planPlain, planRow, scopedPlans } from './plan_store.js'
 import { PLAN_STATUSES } from './dictionaries.js'
 import { postingsOf, postingSummary } from '../postings/posting_service.js'
@@ -17,7 +18,7 @@ export interface PlanListInput {
 export async function listPlans(access: UserAccess, input: PlanListInput) {
   const query = scopedPlans(access)
   if (input.keyword) {
-    const text = input.keyword.replace(/[!%_]/g, (c) => `!${c}`)
+    const text = escapeLike(input.keyword)
     query.where((q) =>
       q
         .whereRaw(`p.plan_no LIKE ? ESCAPE '!'`, [`${text}%`])

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { outbox } from '#core/connectors/outbox'
+import { businessDate } from '#core/business_day/business_date'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
@@ -208,6 +209,18 @@ test.group('write-off: review → plan → approval → 批复 → postings → 
       .qs({ keyword: loan.loanNo, asOf: '2026-12-10' })
     before.assertStatus(200)
     assert.equal(before.body().data[0].recovered, '0.00')
+
+    // 核销进度 (home page): this year's write-offs in scope, and what came back after them.
+    const widget = await client
+      .get('/api/dashboard/widgets/write-off:progress/data')
+      .bearerToken(me.token)
+    widget.assertStatus(200)
+    const thisYear = (await businessDate.current()).startsWith('2026')
+    assert.containsSubset(widget.body(), {
+      writtenOff: thisYear ? '303000.00' : '0.00',
+      recovered: thisYear ? '5012.34' : '0.00',
+      byKind: { loan: { count: thisYear ? 1 : 0 } },
+    })
   })
 
   test('missing evidence blocks submission naming the rule (422)', async ({ client, assert }) => {
