@@ -368,7 +368,9 @@ test('the committee passes it; 核销批复 shows the 上会情况 and issues th
     'written off this year'
   ).toBeGreaterThan(0)
   await page.goto(`${BASE}/`)
-  await expect(page.getByText('核销进度').first()).toBeVisible()
+  const title = page.getByText('核销进度').first()
+  await expect(title).toBeVisible()
+  await title.scrollIntoViewIfNeeded()
   await settled(page)
-  await shot(page, 'write-off-widget')
+  await shot(page, 'write-off-widget', false)
 })
