@@ -24,6 +24,7 @@ type Part = Pick<
   | 'menus'
   | 'dictionaries'
   | 'settings'
+  | 'jobs'
   | 'ledgers'
   | 'workflowTypes'
   | 'documentTemplates'
@@ -69,6 +70,7 @@ export default definePlugin({
 
   dictionaries: all('dictionaries'),
   settings: all('settings'),
+  jobs: all('jobs'),
   ledgers: all('ledgers'),
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { renderPdf } from '#core/documents/pdf'
-import { issueReply } from '../plans/reply_service.js'
+import { dispatchExecution, executionOf, issueReply } from '../plans/reply_service.js'
 import { itemPlain, itemRows, planPlain, planRow } from '../plans/plan_store.js'
 import { WriteOffError } from '../plans/write_off_error.js'
 import { postingsOf, postingSummary, retryPosting } from '../postings/posting_service.js'
@@ -24,6 +24,20 @@ export default class RepliesController {
       after: { ...input, ...result },
     })
     return result
+  }
+
+  /** 继续执行: re-dispatches the execution of a replied batch with subjects left (after a failed job). */
+  async execute(ctx: HttpContext) {
+    const { plan } = await this.replied(ctx)
+    const { total, done } = await executionOf(plan.id)
+    if (done >= total) throw new WriteOffError(409, '该方案已全部执行完毕')
+    const jobId = await dispatchExecution(plan.id, ctx.auth.getUserOrFail().id)
+    await audit.record(ctx, {
+      action: 'write-off.plan.execute',
+      entityType: 'write-off:plan',
+      entityId: plan.id,
+    })
+    return { jobId }
   }
 
   private async replied(ctx: HttpContext) {

@@ -14,6 +14,7 @@ type Part = Pick<
   | 'menus'
   | 'dictionaries'
   | 'settings'
+  | 'jobs'
   | 'workflowTypes'
   | 'documentTemplates'
 >
@@ -64,6 +65,7 @@ const part: Part = {
     router.post('/plans/:id/materials', [Materials, 'store'], MATERIALS)
     router.put('/plans/:id/materials/:materialId', [Materials, 'link'], MATERIALS)
     router.post('/plans/:id/reply', [Replies, 'reply'], REPLY)
+    router.post('/plans/:id/execute', [Replies, 'execute'], REPLY)
     router.get('/plans/:id/reply-pdf', [Replies, 'replyPdf'], LIST)
     router.get('/plans/:id/postings', [Replies, 'postings'], POSTINGS)
     router.post('/plans/:id/postings/:postingId/retry', [Replies, 'retry'], RETRY)
@@ -116,6 +118,14 @@ const part: Part = {
       description: '核销方案合计金额达到该金额的，审批通过后须提交资产处置委员会审议',
     },
     {
+      key: 'write-off.replyInlineMax',
+      name: { zh: '批复即时执行笔数上限', en: 'Subjects executed with the reply' },
+      type: 'number',
+      default: '200',
+      description:
+        '核销方案笔数不超过该值的，下发批复时即完成核销和记账；超过的在后台分批执行并显示进度',
+    },
+    {
       key: 'write-off.postingAccounts',
       name: { zh: '核销记账科目', en: 'Write-off posting accounts' },
       type: 'json',
@@ -126,6 +136,15 @@ const part: Part = {
         fee: '13030101',
       }),
       description: '核销记账时本金、表内利息、表外利息、费用对应的核心系统科目号',
+    },
+  ],
+
+  // A replied batch above write-off.replyInlineMax subjects executes chunk by chunk.
+  jobs: [
+    {
+      name: 'write-off:execute-reply',
+      handler: () => import('../jobs/execute_reply.js'),
+      attempts: 3,
     },
   ],
 

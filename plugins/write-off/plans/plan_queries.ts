@@ -52,6 +52,11 @@ export async function listPlans(access: UserAccess, input: PlanListInput) {
 
 const ITEM_LIMIT = 1000
 
+async function executedCount(planId: number) {
+  const [row] = await db.from(ITEMS).where('plan_id', planId).count('written_off_on as n')
+  return Number(row.n)
+}
+
 export async function planDetail(access: UserAccess, id: number) {
   const plan = planPlain(await planRow(access, id))
   const items = (await itemRows(id).then((rows) => rows.slice(0, ITEM_LIMIT))).map(itemPlain)
@@ -68,6 +73,8 @@ export async function planDetail(access: UserAccess, id: number) {
   return {
     ...plan,
     workflowInstanceId: instance ? Number(instance.id) : null,
+    // 执行进度: subjects written off so far (a large batch executes in the background).
+    executed: items.length === 0 ? 0 : await executedCount(id),
     items,
     itemsShown: items.length,
     postings: postingSummary(postings),

@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { outbox } from '#core/connectors/outbox'
+import { queue } from '#core/queue/queue'
+import { changeSettingValue } from '#core/settings/update_setting'
 import { connectorRegistry } from '#core/connectors/registry'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
@@ -53,7 +55,12 @@ async function repliedBatch(client: any, loans: number, cards: number) {
     .bearerToken(me.token)
     .json({ repliedOn: '2026-12-07', replyText: '同意批量核销' })
   replied.assertStatus(200)
-  return { me, planId: created.body().id as number, postings: replied.body().postings as number }
+  return {
+    me,
+    planId: created.body().id as number,
+    postings: replied.body().postings as number,
+    jobId: replied.body().jobId as string | null,
+  }
 }
 
 async function drain() {
@@ -151,5 +158,36 @@ test.group('write-off: postings exactly once under core errors', (group) => {
         .where('entity_id', String(first.id))
         .first()
     )
+  })
+
+  test('a batch above write-off.replyInlineMax executes in the background, chunk by chunk', async ({
+    client,
+    assert,
+  }) => {
+    await changeSettingValue('write-off.replyInlineMax', '2', null)
+    try {
+      const { me, planId, postings, jobId } = await repliedBatch(client, 3, 1)
+      assert.isNull(postings)
+      assert.isString(jobId)
+      // Before the job: replied, nothing written off yet, the loans still held by the plan.
+      const before = await client.get(`${API}/plans/${planId}`).bearerToken(me.token)
+      assert.equal(before.body().status, 'replied')
+      assert.equal(before.body().executed, 0)
+      await queue.drain()
+      const job = await client.get(`/api/jobs/${jobId}`).bearerToken(me.token)
+      assert.equal(job.body().status, 'completed', job.body().error)
+      assert.deepInclude(job.body().result, { subjects: 4, postings: 12 })
+      const after = await client.get(`${API}/plans/${planId}`).bearerToken(me.token)
+      assert.equal(after.body().executed, 4)
+      assert.isTrue(after.body().items.every((i: any) => i.writtenOffOn === '2026-12-07'))
+      // Nothing left: a second run is refused and posts nothing more.
+      ;(await client.post(`${API}/plans/${planId}/execute`).bearerToken(me.token)).assertStatus(409)
+      await drain()
+      const list = await client.get(`${API}/plans/${planId}/postings`).bearerToken(me.token)
+      assert.deepEqual(list.body().summary, { total: 12, sent: 12, pending: 0, dead: 0 })
+      assert.equal(sim.stats().postings.applied, 12)
+    } finally {
+      await changeSettingValue('write-off.replyInlineMax', null, null)
+    }
   })
 })

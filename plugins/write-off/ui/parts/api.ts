@@ -105,6 +105,8 @@ export interface PlanRow {
 
 export interface PlanDetail extends PlanRow {
   workflowInstanceId: number | null
+  /** Subjects written off so far (a large batch executes in the background). */
+  executed: number
   items: PlanItem[]
   itemsShown: number
   postings: { total: number; sent: number; pending: number; dead: number }
@@ -228,7 +230,11 @@ export const writeOffApi = {
   linkMaterial: (id: number, materialId: number, itemId: number | null) =>
     http.put(`${base}/plans/${id}/materials/${materialId}`, { itemId }),
   reply: (id: number, body: { repliedOn: string; replyText: string }) =>
-    http.post<{ replyNo: string; postings: number }>(`${base}/plans/${id}/reply`, body),
+    http.post<{ replyNo: string; postings: number | null; jobId: string | null }>(
+      `${base}/plans/${id}/reply`,
+      body
+    ),
+  execute: (id: number) => http.post<{ jobId: string }>(`${base}/plans/${id}/execute`),
   postings: (id: number) =>
     http.get<{ data: Posting[]; summary: PlanDetail['postings'] }>(`${base}/plans/${id}/postings`),
   retry: (id: number, postingId: number) =>
