@@ -247,6 +247,43 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       // A page of a large feed from a busy warehouse: more time than a lookup.
       timeoutMs: 30_000,
     },
+    {
+      ...lookup(
+        'card-accounts',
+        { zh: '信用卡透支账户日终数据', en: 'Credit-card daily feed' },
+        '/card-accounts/query',
+        obj(
+          {
+            businessDate: date,
+            after: { ...nullableStr, description: '上一页最后的卡账户号（首页为 null）' },
+            limit: { type: 'integer', minimum: 1, maximum: 5000 },
+          },
+          ['businessDate', 'limit']
+        ),
+        obj({
+          items: list(
+            obj({
+              accountNo: str,
+              cardNoMasked: str,
+              customerNo: str,
+              product: str,
+              creditLimitFen: yuanFen,
+              principalFen: yuanFen,
+              interestFen: yuanFen,
+              feeFen: yuanFen,
+              overdueDays: { type: 'integer' },
+              fiveClass: str,
+              openedOn: date,
+              orgCode: str,
+              managerNo: nullableStr,
+              status: str,
+            })
+          ),
+          next: nullableStr,
+        })
+      ),
+      timeoutMs: 30_000,
+    },
   ]),
   system('imaging', { zh: '影像平台/电子档案', en: 'Imaging / e-archive' }, '运营管理部', [
     lookup(
@@ -256,6 +293,17 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       byCustomer,
       list(obj({ docNo: str, title: str, kind: str, uploadedOn: date, url: str }))
     ),
+    {
+      code: 'upload',
+      name: { zh: '影像资料上传', en: 'Document upload' },
+      direction: 'outbound',
+      method: 'POST',
+      path: '/documents/upload',
+      // Files a document once per Idempotency-Key (a retry returns the same docNo).
+      timeoutMs: 30_000,
+      request: obj({ customerNo: str, title: str, kind: str, fileName: str, content: str }),
+      response: envelope(obj({ docNo: str, url: str })),
+    },
   ]),
   system('post-loan', { zh: '智能贷后', en: 'Post-loan management' }, '授信管理部', [
     lookup(

@@ -112,6 +112,34 @@ export interface DataPlatformAdapter {
     businessDate: string,
     page: { after: string | null; limit: number }
   ): Promise<{ items: PlatformRiskLoan[]; next: string | null }>
+  /**
+   * 信用卡透支账户日终数据: every card overdraft account with its balance split,
+   * keyset paging by account number (pass `next` back as `after` until null).
+   */
+  cardAccounts(
+    businessDate: string,
+    page: { after: string | null; limit: number }
+  ): Promise<{ items: PlatformCardAccount[]; next: string | null }>
+}
+
+/** One credit-card overdraft account of the data platform's feed (amounts yuan text). */
+export interface PlatformCardAccount {
+  accountNo: string
+  cardNoMasked: string
+  /** The holder (ca_customers.customer_no). */
+  customerNo: string
+  product: string
+  creditLimit: string
+  /** 透支本金, 利息, 费用. */
+  principal: string
+  interest: string
+  fee: string
+  overdueDays: number
+  fiveClass: 'normal' | 'special_mention' | 'substandard' | 'doubtful' | 'loss'
+  openedOn: string
+  orgCode: string
+  managerNo: string | null
+  status: string
 }
 
 /** One loan of the data platform's risk-asset feed. */
@@ -132,6 +160,19 @@ export interface ImagingAdapter {
   documents(
     customerNo: string
   ): Promise<Array<{ docNo: string; title: string; kind: string; uploadedOn: string; url: string }>>
+  /**
+   * Files a document on the platform (核销资料, 上会材料). `key` makes a retry
+   * file it once; the answer names the document for later `documents` reads.
+   */
+  upload(input: {
+    customerNo: string
+    title: string
+    kind: string
+    fileName: string
+    /** The file, base64. */
+    content: string
+    key: string
+  }): Promise<{ docNo: string; url: string }>
 }
 
 /** 智能贷后: post-loan checks of a customer. */

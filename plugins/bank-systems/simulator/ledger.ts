@@ -38,6 +38,11 @@ export class Ledger<T extends object> {
     return { ...ack, duplicate: false }
   }
 
+  /** The first acknowledgements, in the order applied. */
+  acks(): T[] {
+    return [...this.#acks.values()]
+  }
+
   stats(): LedgerStats {
     return {
       requests: this.#requests,

@@ -34,6 +34,7 @@ import { BankData } from './bank_data.js'
 import { NO_FAULTS, parseFaults, type Faults } from './faults.js'
 import { Ledger } from './ledger.js'
 import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_feed.js'
+import { CardFeed, type CardFeedItem } from './card_feed.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -75,6 +76,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     () => businessDate.current()
   )
   const riskLoanFeed = new RiskLoanFeed(() => lucid.connection())
+  const cardFeed = new CardFeed(() => lucid.connection())
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -85,6 +87,17 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const newLedgers = () => ({
     postings: new Ledger((_key, _body, n) => ({ postingNo: `P${String(n).padStart(10, '0')}` })),
     messages: new Ledger((_key, _body, n) => ({ messageId: `M${String(n).padStart(10, '0')}` })),
+    uploads: new Ledger((_key, body: any, n) => {
+      const docNo = `UP${String(n).padStart(10, '0')}`
+      return {
+        docNo,
+        url: `${baseUrl}/imaging/files/${docNo}`,
+        customerNo: String(body.customerNo),
+        title: String(body.title),
+        kind: String(body.kind),
+        uploadedOn: new Date().toISOString().slice(0, 10),
+      }
+    }),
   })
   let ledgers = newLedgers()
   const approvals = new ApprovalDesk(options.approvalFlow ?? {})
@@ -143,13 +156,39 @@ export async function startSimulator(options: SimulatorOptions = {}) {
           body: ok(await riskLoanFeed.page(body.businessDate, after, limit)),
         }
       }
-      case 'imaging POST /documents/query':
-        return list(
-          data.documents(
-            customerNo,
-            (docNo) => `${baseUrl}/imaging/files/${encodeURIComponent(docNo)}`
-          )
+      case 'data-platform POST /card-accounts/query': {
+        const limit = Number(body?.limit)
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(body?.businessDate)))
+          return badRequest('businessDate 格式为 YYYY-MM-DD')
+        if (!Number.isSafeInteger(limit) || limit < 1 || limit > 5000)
+          return badRequest('limit 须为 1–5000 的整数')
+        const after = body.after === null || body.after === undefined ? null : String(body.after)
+        return { status: 200, body: ok(await cardFeed.page(after, limit)) }
+      }
+      case 'imaging POST /documents/query': {
+        const filed = await data.documents(
+          customerNo,
+          (docNo) => `${baseUrl}/imaging/files/${encodeURIComponent(docNo)}`
         )
+        const uploaded = ledgers.uploads
+          .acks()
+          .filter((d) => d.customerNo === customerNo)
+          .map(({ docNo, title, kind, uploadedOn, url }) => ({
+            docNo,
+            title,
+            kind,
+            uploadedOn,
+            url,
+          }))
+        return { status: 200, body: ok([...filed, ...uploaded]) }
+      }
+      case 'imaging POST /documents/upload': {
+        if (!body?.customerNo || !body?.title || typeof body?.content !== 'string')
+          return badRequest('customerNo、title、content 必填')
+        if (!key) return badRequest('缺少 Idempotency-Key')
+        const { docNo, url } = ledgers.uploads.apply(key, body)
+        return { status: 200, body: ok({ docNo, url }) }
+      }
       case 'post-loan POST /checks/query':
         return list(data.postLoanChecks(customerNo))
       case 'credit-portal GET /ping':
@@ -200,6 +239,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     count = counters()
     ledgers = newLedgers()
     riskLoanFeed.reset()
+    cardFeed.reset()
     approvals.reset()
   }
 
@@ -354,6 +394,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     /** 数据中台 reports `change` for this loan from now on (until reset). */
     overridePlatformLoan(loanNo: string, change: PlatformOverride) {
       riskLoanFeed.override(loanNo, change)
+    },
+    /** 数据中台 reports this card account with `change` (all fields: a new account) until reset. */
+    overridePlatformCard(accountNo: string, change: Partial<CardFeedItem>) {
+      cardFeed.override(accountNo, change)
     },
     async stop() {
       approvals.stop()

@@ -133,6 +133,14 @@ export const OVERDUE: ReadonlyArray<readonly [[number, number], number]> = [
   [[361, 1500], 1.5],
 ]
 
+/** Overdue days of the overdue credit cards (a third of them past 180 days: 信用卡核销 candidates). */
+export const CARD_OVERDUE: ReadonlyArray<readonly [[number, number], number]> = [
+  [[1, 30], 3],
+  [[31, 90], 2],
+  [[91, 180], 2],
+  [[181, 720], 3],
+]
+
 const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 ]

@@ -333,6 +333,61 @@ export async function generateDemoBank(
     }
   }
 
+  await addCardAccounts()
+
+  /**
+   * 信用卡透支账户: one card per ten loans, held by individual customers, with
+   * overdraft principal, interest and fees; the overdue ones (a third) in the
+   * classes the days put them in. A second generator stream, so the loans stay
+   * what the same seed always gave.
+   */
+  async function addCardAccounts() {
+    const cards = new Prng(seed + 1)
+    const count = Math.ceil(options.loans / 10)
+    for (let k = 0; k < count; k++) {
+      let customer = cards.int(1, options.customers)
+      for (let tries = 0; tries < 5 && types[customerType[customer]] === 'corporate'; tries++)
+        customer = cards.int(1, options.customers)
+      const org = orgs[customerOrg[customer]]
+      const limitFen = cards.int(1, 20) * 1_000_000
+      const overdue = cards.chance(0.35)
+      const overdueDays = overdue
+        ? (([a, b]) => cards.int(a, b))(cards.weighted(C.CARD_OVERDUE))
+        : 0
+      const principalFen = overdue
+        ? Math.floor((limitFen * cards.int(40, 100)) / 100)
+        : cards.int(0, limitFen)
+      const interestFen = overdue
+        ? Math.floor((principalFen * Math.min(overdueDays, 720) * 5) / 10_000)
+        : 0
+      const feeFen = overdue ? Math.min(principalFen, cards.int(1, 12) * 5_000) : 0
+      const rank = classRank(classificationFloor(overdueDays, 7))
+      const openedDay = asOfDay - overdueDays - cards.int(180, 2400)
+      const card = await emit('ca_card_accounts', [
+        '',
+        `6225********${String(cards.int(0, 9999)).padStart(4, '0')}`,
+        customer,
+        org.id,
+        customerManager[customer] || null,
+        cards.pick(['standard', 'gold', 'platinum']),
+        limitFen,
+        principalFen,
+        interestFen,
+        feeFen,
+        overdueDays,
+        FIVE_CLASSES[rank - 1],
+        dateOf(openedDay),
+        'active',
+      ])
+      if (overdue && cards.chance(0.3))
+        await emit('ca_card_repayments', [
+          card,
+          dateOf(asOfDay - cards.int(1, Math.max(1, overdueDays))),
+          cards.int(1, 100) * 10_000,
+        ])
+    }
+  }
+
   for (const writer of Object.values(writers)) await writer.flush()
   await options.onProgress?.(options.loans, options.loans)
 

@@ -13,6 +13,8 @@ export type TableName =
   | 'ca_guarantees'
   | 'ca_collaterals'
   | 'ca_repayments'
+  | 'ca_card_accounts'
+  | 'ca_card_repayments'
 
 interface TableSpec {
   columns: string[]
@@ -153,6 +155,36 @@ export const TABLES: Record<TableName, TableSpec> = {
   ca_repayments: {
     columns: ['id', 'loan_id', 'paid_on', 'principal_fen', 'interest_fen', 'penalty_fen'],
     refs: [[1, 'ca_loans']],
+    code: null,
+    stamps: ['created_at'],
+    sealed: [],
+  },
+  ca_card_accounts: {
+    columns: [
+      'id',
+      'account_no',
+      'card_no_masked',
+      'customer_id',
+      'org_id',
+      'manager_id',
+      'product',
+      'credit_limit_fen',
+      'principal_fen',
+      'interest_fen',
+      'fee_fen',
+      'overdue_days',
+      'five_class',
+      'opened_on',
+      'status',
+    ],
+    refs: [[3, 'ca_customers']],
+    code: { index: 1, prefix: 'XYK' },
+    stamps: ['created_at', 'updated_at'],
+    sealed: [],
+  },
+  ca_card_repayments: {
+    columns: ['id', 'account_id', 'paid_on', 'amount_fen'],
+    refs: [[1, 'ca_card_accounts']],
     code: null,
     stamps: ['created_at'],
     sealed: [],

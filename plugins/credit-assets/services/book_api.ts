@@ -1,6 +1,7 @@
 /*
 | 信贷台账公共服务 (book_api): the one way another plugin reads the shared book —
-| customers, loans, risk assets, collaterals, guarantees, repayments.
+| customers, loans, risk assets, collaterals, guarantees, repayments,
+| credit-card overdraft accounts.
 |
 |   import { bookApi } from '../../credit-assets/services/book_api.js'
 |   const loan = await bookApi.loans.byId(id, { access })            // null: missing or out of scope
@@ -25,6 +26,7 @@ export type {
   BookGuarantee,
   BookCollateral,
   BookRepayment,
+  BookCardAccount,
 } from './book/entities.js'
 
 export const bookApi = {
@@ -34,4 +36,6 @@ export const bookApi = {
   guarantees: bookReader(entities.guarantees),
   collaterals: bookReader(entities.collaterals),
   repayments: bookReader(entities.repayments),
+  /** 信用卡透支账户 (byKeys: account numbers). */
+  cardAccounts: bookReader(entities.cardAccounts),
 }

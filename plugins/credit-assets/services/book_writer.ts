@@ -105,4 +105,33 @@ async function lockCustomer(trx: TransactionClientContract, customerId: number) 
   )
 }
 
-export const bookWriter = { changeLoanStatus, lockCustomer }
+export interface CardStatusChange {
+  accountId: number
+  status: LoanStatus
+  reason: string
+  businessDate: string
+}
+
+/**
+ * 信用卡透支账户的状态 (核销 → written_off, reversal → active), in the caller's
+ * transaction, the account locked. Cards have no risk-asset timeline; the
+ * caller's own record (the write-off plan) carries the history.
+ */
+async function changeCardAccountStatus(trx: TransactionClientContract, change: CardStatusChange) {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  if (!LOAN_STATUSES.includes(change.status))
+    throw new BookWriteError(`Unknown account status: ${change.status}`)
+  assertDate(change.businessDate)
+  if (!change.reason.trim()) throw new BookWriteError('A book change needs a reason')
+  const table = bookLookups.cardAccounts.table
+  const account = await trx.from(table).where('id', change.accountId).forUpdate().first()
+  if (!account) throw new BookWriteError(`Card account ${change.accountId} not found`)
+  if (account.status !== change.status)
+    await trx
+      .from(table)
+      .where('id', account.id)
+      .update({ status: change.status, updated_at: dbNow() })
+  return (await bookApi.cardAccounts.byId(Number(account.id), { client: trx }))!
+}
+
+export const bookWriter = { changeLoanStatus, changeCardAccountStatus, lockCustomer }

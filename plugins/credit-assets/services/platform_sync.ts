@@ -22,6 +22,12 @@ import {
   type PlatformImportReport,
   type PlatformRiskLoan,
 } from './platform_import.js'
+import {
+  assertPlatformCard,
+  importCardFeed,
+  type CardImportReport,
+  type PlatformCardAccount,
+} from './platform_card_import.js'
 
 export const PLATFORM_SYNC_STEP = 'credit-assets:platform-sync'
 
@@ -41,6 +47,33 @@ export interface PlatformSyncReport extends Partial<PlatformImportReport> {
 /** A feed larger than this is refused (a runaway cursor, not a bank). */
 const MAX_PAGES = 10_000
 
+/**
+ * Every page of a keyset-paged feed, keyed by its business number (`check`
+ * validates an item and returns the key): a page boundary or a resent page
+ * never imports a record twice.
+ */
+async function readFeed<T>(
+  fetchPage: (page: {
+    after: string | null
+    limit: number
+  }) => Promise<{ items: T[]; next: string | null }>,
+  pageSize: number,
+  check: (item: T) => string
+) {
+  const feed = new Map<string, T>()
+  let after: string | null = null
+  let pages = 0
+  do {
+    if (++pages > MAX_PAGES) throw new Error('数据中台分页超过上限，已停止同步')
+    const page = await fetchPage({ after, limit: pageSize })
+    for (const item of page.items) feed.set(check(item), item)
+    if (page.next !== null && page.next === after)
+      throw new Error('数据中台分页游标未前进，已停止同步')
+    after = page.next
+  } while (after !== null)
+  return { feed, pages }
+}
+
 export async function syncFromDataPlatform(
   businessDate: string,
   fetchPage: PlatformFeedPage,
@@ -49,26 +82,44 @@ export async function syncFromDataPlatform(
   assertDate(businessDate)
   if (await hasRun(PLATFORM_SYNC_STEP, businessDate)) return { businessDate, ran: false, pages: 0 }
 
-  const pageSize = options.pageSize ?? 1000
-  // Keyed by loan number: a page boundary or a resent page never imports a loan twice.
-  const feed = new Map<string, PlatformRiskLoan>()
-  let after: string | null = null
-  let pages = 0
-  do {
-    if (++pages > MAX_PAGES) throw new Error('数据中台分页超过上限，已停止同步')
-    const page = await fetchPage({ after, limit: pageSize })
-    for (const item of page.items) {
-      assertPlatformLoan(item)
-      feed.set(item.loanNo, item)
-    }
-    if (page.next !== null && page.next === after)
-      throw new Error('数据中台分页游标未前进，已停止同步')
-    after = page.next
-  } while (after !== null)
+  const { feed, pages } = await readFeed(fetchPage, options.pageSize ?? 1000, (item) => {
+    assertPlatformLoan(item)
+    return item.loanNo
+  })
 
   let report: PlatformImportReport | undefined
   const ran = await runDailyStep(PLATFORM_SYNC_STEP, businessDate, async (trx) => {
     report = await importPlatformFeed(trx, businessDate, [...feed.values()])
+  })
+  return { businessDate, ran, pages, ...report }
+}
+
+export const CARD_SYNC_STEP = 'credit-assets:card-sync'
+
+export type PlatformCardPage = (page: {
+  after: string | null
+  limit: number
+}) => Promise<{ items: PlatformCardAccount[]; next: string | null }>
+
+/**
+ * 信用卡透支账户日终同步: the same shape as the risk-loan sync — fetch every page
+ * first (keyed by account number), then import in one daily-step transaction,
+ * once per business date.
+ */
+export async function syncCardsFromDataPlatform(
+  businessDate: string,
+  fetchPage: PlatformCardPage,
+  options: { pageSize?: number } = {}
+) {
+  assertDate(businessDate)
+  if (await hasRun(CARD_SYNC_STEP, businessDate)) return { businessDate, ran: false, pages: 0 }
+  const { feed, pages } = await readFeed(fetchPage, options.pageSize ?? 1000, (item) => {
+    assertPlatformCard(item)
+    return item.accountNo
+  })
+  let report: CardImportReport | undefined
+  const ran = await runDailyStep(CARD_SYNC_STEP, businessDate, async (trx) => {
+    report = await importCardFeed(trx, [...feed.values()])
   })
   return { businessDate, ran, pages, ...report }
 }

@@ -47,7 +47,7 @@ const scopedLoans = (access: UserAccess) =>
   applyDataScope(db.from(book.loans.as('l')), access, book.loans.scopeOf('l'))
 
 export default class LimitationController {
-  /** 风险资产时效一览: managed risk assets with their main period (诉讼时效, or 申请执行时效 after a judgment). */
+  /** 风险资产时效一览: managed (and written-off) risk assets with their main period (诉讼时效, or 申请执行时效 after a judgment). */
   async index(ctx: HttpContext) {
     const q = await ctx.request.validateUsing(limitationListValidator)
     const query = scopedLoans(await accessOf(ctx))
@@ -60,7 +60,8 @@ export default class LimitationController {
       .leftJoin(`${DATES_TABLE} as enf`, (j) =>
         j.on('enf.loan_id', 'l.id').andOnVal('enf.period_key', 'enforcement')
       )
-      .where('ra.status', 'managed')
+      // Written-off loans stay (账销案存): their claim, and its limitation, go on.
+      .where((w) => w.where('ra.status', 'managed').orWhere('l.status', 'written_off'))
       .select(
         'l.id',
         'l.loan_no',

@@ -1,5 +1,5 @@
 /* 数据中台 over HTTP. */
-import type { DataPlatformAdapter, PlatformRiskLoan } from '../contracts.js'
+import type { DataPlatformAdapter, PlatformCardAccount, PlatformRiskLoan } from '../contracts.js'
 import { esbCall, yuan } from './esb.js'
 
 const reasonOf = (value: unknown) =>
@@ -34,6 +34,34 @@ export const httpDataPlatform: DataPlatformAdapter = {
         overdueDays: Number(r.overdueDays),
         orgCode: String(r.orgCode),
         managerNo: r.managerNo ?? null,
+      })),
+      next: data.next ?? null,
+    }
+  },
+
+  async cardAccounts(businessDate, page) {
+    const data = await esbCall<{ items: any[]; next: string | null }>(
+      'data-platform',
+      'card-accounts',
+      { businessDate, after: page.after, limit: page.limit },
+      { idempotencyKey: `card-accounts:${businessDate}:${page.after ?? ''}:${page.limit}` }
+    )
+    return {
+      items: data.items.map((r): PlatformCardAccount => ({
+        accountNo: String(r.accountNo),
+        cardNoMasked: String(r.cardNoMasked),
+        customerNo: String(r.customerNo),
+        product: String(r.product),
+        creditLimit: yuan(r.creditLimitFen),
+        principal: yuan(r.principalFen),
+        interest: yuan(r.interestFen),
+        fee: yuan(r.feeFen),
+        overdueDays: Number(r.overdueDays),
+        fiveClass: r.fiveClass,
+        openedOn: String(r.openedOn),
+        orgCode: String(r.orgCode),
+        managerNo: r.managerNo ?? null,
+        status: String(r.status),
       })),
       next: data.next ?? null,
     }

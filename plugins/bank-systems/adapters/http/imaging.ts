@@ -13,4 +13,8 @@ export const httpImaging: ImagingAdapter = {
       url: r.url,
     }))
   },
+  async upload({ key, ...file }) {
+    const r = await esbCall<any>('imaging', 'upload', file, { idempotencyKey: key })
+    return { docNo: r.docNo, url: r.url }
+  },
 }

@@ -115,7 +115,8 @@ test.group('bank-systems: daily sync from the data platform', (group) => {
     assert.equal(report.handedOver, 1)
     assert.equal(report.unknownLoanCount, 0)
     assert.deepEqual(report.unmapped, [])
-    assert.equal(sim.stats().requests['data-platform'], report.pages)
+    // The risk-loan pages, then the credit-card pages of the same feed.
+    assert.equal(sim.stats().requests['data-platform'], report.pages + report.cards.pages)
     assert.isTrue(await hasRun(PLATFORM_SYNC_STEP, date))
 
     const events = await db
@@ -163,5 +164,69 @@ test.group('bank-systems: daily sync from the data platform', (group) => {
     const report = await runSync({ businessDate: date })
     assert.isTrue(report.ran)
     assert.equal(report.handedOver, 0, 'the book had already handed these over')
+  })
+
+  test('credit cards: the feed opens new accounts, updates figures, keeps a written-off status', async ({
+    assert,
+  }) => {
+    const date = await smallBook()
+    const cards = await db
+      .from('ca_card_accounts as a')
+      .join('ca_customers as c', 'c.id', 'a.customer_id')
+      .orderBy('a.account_no')
+      .select('a.id', 'a.account_no', 'c.customer_no')
+      .limit(2)
+    assert.lengthOf(cards, 2, 'the generated book has credit cards')
+    const [changed, writtenOff] = cards
+    await db.from('ca_card_accounts').where('id', writtenOff.id).update({ status: 'written_off' })
+    sim.overridePlatformCard(changed.account_no, {
+      principalFen: '1234567',
+      interestFen: '89012',
+      feeFen: '3456',
+      overdueDays: 200,
+      fiveClass: 'loss',
+    })
+    sim.overridePlatformCard('ZZNEW0001', {
+      cardNoMasked: '6225********9999',
+      customerNo: changed.customer_no,
+      product: 'gold',
+      creditLimitFen: '5000000',
+      principalFen: '4000000',
+      interestFen: '120000',
+      feeFen: '5000',
+      overdueDays: 95,
+      fiveClass: 'substandard',
+      openedOn: '2024-03-01',
+      orgCode: '110101',
+      managerNo: null,
+      status: 'active',
+    })
+    const page = await bankSystems.dataPlatform.cardAccounts(date, { after: null, limit: 5000 })
+    assert.isTrue(page.items.every((i) => YUAN.test(i.principal) && YUAN.test(i.fee)))
+
+    const report = await runSync({ businessDate: date, pageSize: 50 })
+    assert.equal(report.cards.ran, true)
+    assert.equal(report.cards.opened, 1)
+    assert.isAtLeast(report.cards.updated, 1)
+    const after = await db.from('ca_card_accounts').where('id', changed.id).first()
+    assert.deepInclude(
+      {
+        principal: String(after.principal_fen),
+        interest: String(after.interest_fen),
+        fee: String(after.fee_fen),
+        days: Number(after.overdue_days),
+      },
+      { principal: '1234567', interest: '89012', fee: '3456', days: 200 }
+    )
+    const fresh = await db.from('ca_card_accounts').where('account_no', 'ZZNEW0001').first()
+    assert.equal(String(fresh.principal_fen), '4000000')
+    assert.equal(fresh.status, 'active')
+    assert.equal(
+      (await db.from('ca_card_accounts').where('id', writtenOff.id).first()).status,
+      'written_off'
+    )
+    // Once per business date.
+    const again = await runSync({ businessDate: date })
+    assert.equal(again.cards.ran, false)
   })
 })

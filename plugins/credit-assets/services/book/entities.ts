@@ -274,3 +274,47 @@ export interface BookRepayment {
   interest: string
   penalty: string
 }
+
+export const cardAccounts: BookEntity<BookCardAccount> = {
+  lookup: bookLookups.cardAccounts,
+  scopedBy: 'self',
+  key: 'account_no',
+  money: ['credit_limit_fen', 'principal_fen', 'interest_fen', 'fee_fen'],
+  keyword: { prefix: ['account_no'], contains: [] },
+  order: ['id'],
+  toPlain: (r) => ({
+    id: Number(r.id),
+    accountNo: r.account_no,
+    cardNoMasked: r.card_no_masked,
+    customerId: Number(r.customer_id),
+    orgId: Number(r.org_id),
+    managerId: n(r.manager_id),
+    product: r.product,
+    creditLimit: yuan(r.credit_limit_fen)!,
+    principal: yuan(r.principal_fen)!,
+    interest: yuan(r.interest_fen)!,
+    fee: yuan(r.fee_fen)!,
+    overdueDays: Number(r.overdue_days),
+    fiveClass: r.five_class,
+    openedOn: date(r.opened_on)!,
+    status: r.status,
+  }),
+}
+/** 信用卡透支账户: 透支本金 (principal), 利息 (interest), 费用 (fee), yuan text. */
+export interface BookCardAccount {
+  id: number
+  accountNo: string
+  cardNoMasked: string
+  customerId: number
+  orgId: number
+  managerId: number | null
+  product: string
+  creditLimit: string
+  principal: string
+  interest: string
+  fee: string
+  overdueDays: number
+  fiveClass: string
+  openedOn: string
+  status: string
+}

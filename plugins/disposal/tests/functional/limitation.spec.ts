@@ -233,6 +233,19 @@ test.group('disposal: 时效管理 API', (group) => {
     assert.equal(g.ruleCode, 'guarantee')
   })
 
+  test('a written-off loan keeps its limitation periods (账销案存)', async ({ assert }) => {
+    const written = await riskLoan('2025-06-30')
+    await db.from('ca_risk_assets').where('loan_id', written.loanId).update({ status: 'exited' })
+    await db.from('ca_loans').where('id', written.loanId).update({ status: 'written_off' })
+    await db.transaction(async (trx) => recompute({ businessDate: '2026-06-01', trx }))
+    const rows = await db
+      .from('disposal_limitation_dates')
+      .where('loan_id', written.loanId)
+      .where('period_key', 'litigation')
+    assert.lengthOf(rows, 1)
+    assert.equal(rows[0].status, 'running')
+  })
+
   test('the daily step recomputes managed risk assets and forgets those that left', async ({
     assert,
   }) => {
