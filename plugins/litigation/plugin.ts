@@ -1,5 +1,6 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
+import cases from './parts/cases.js'
 
 /*
 | 诉讼管理 (spec §3.2): 诉前方案申报, 律师选聘申请, 案件信息登记, 法律文书申请, 诉中方案申报, and the
@@ -25,7 +26,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = []
+const parts: Part[] = [cases]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
@@ -68,4 +69,6 @@ export default definePlugin({
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),
   dashboardWidgets: all('dashboardWidgets'),
+  // A case's filing, judgments, preservations and progress on the customer's timeline (cases/case_events.ts).
+  eventKinds: [{ kind: 'litigation.case', label: { zh: '诉讼案件', en: 'Litigation case' } }],
 })
