@@ -1,5 +1,6 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
+import feeTrial from './parts/fee_trial.js'
 
 /*
 | 诉讼管理 (spec §3.2): 诉前方案申报, 律师选聘申请, 案件信息登记, 法律文书申请, 诉中方案申报, and the
@@ -25,7 +26,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = []
+const parts: Part[] = [feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
@@ -41,6 +42,9 @@ export default definePlugin({
     en: 'Pre-litigation plans, lawyers, cases and progress, legal documents, in-proceeding plans, court-fee trial',
   },
   dependsOn: ['credit-assets', 'bank-systems', 'disposal'],
+
+  // What other plugins (and the plugin's other areas) may use: the court-fee trial.
+  publicModules: ['services/fee_api.ts'],
 
   routes(router: PluginRouter) {
     for (const part of parts) part.routes?.(router)
