@@ -1,6 +1,7 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
 import feeTrial from './parts/fee_trial.js'
+import plans from './parts/plans.js'
 
 /*
 | 诉讼管理 (spec §3.2): 诉前方案申报, 律师选聘申请, 案件信息登记, 法律文书申请, 诉中方案申报, and the
@@ -26,7 +27,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = [feeTrial]
+const parts: Part[] = [plans, feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
