@@ -1,5 +1,6 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
+import cases from './parts/cases.js'
 import feeTrial from './parts/fee_trial.js'
 import plans from './parts/plans.js'
 
@@ -27,7 +28,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = [plans, feeTrial]
+const parts: Part[] = [plans, cases, feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
@@ -73,4 +74,6 @@ export default definePlugin({
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),
   dashboardWidgets: all('dashboardWidgets'),
+  // A case's filing, judgments, preservations and progress on the customer's timeline (cases/case_events.ts).
+  eventKinds: [{ kind: 'litigation.case', label: { zh: '诉讼案件', en: 'Litigation case' } }],
 })
