@@ -2,6 +2,8 @@ import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
 import cases from './parts/cases.js'
 import documents from './parts/documents.js'
+import feeTrial from './parts/fee_trial.js'
+import plans from './parts/plans.js'
 
 /*
 | 诉讼管理 (spec §3.2): 诉前方案申报, 律师选聘申请, 案件信息登记, 法律文书申请, 诉中方案申报, and the
@@ -27,7 +29,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = [cases, documents]
+const parts: Part[] = [plans, cases, documents, feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
@@ -43,6 +45,9 @@ export default definePlugin({
     en: 'Pre-litigation plans, lawyers, cases and progress, legal documents, in-proceeding plans, court-fee trial',
   },
   dependsOn: ['credit-assets', 'bank-systems', 'disposal'],
+
+  // What other plugins (and the plugin's other areas) may use: the court-fee trial.
+  publicModules: ['services/fee_api.ts'],
 
   routes(router: PluginRouter) {
     for (const part of parts) part.routes?.(router)
