@@ -20,6 +20,7 @@ import { CaseError } from './case_error.js'
 import { caseInScope, type CaseSummary } from './case_service.js'
 import { recordCaseEvent } from './case_events.js'
 import { labelsOf } from './labels.js'
+import { recordEnforcement, recordJudgmentEffect } from './limitation_link.js'
 import { deadlineContext, syncCaseDeadlines } from '../deadlines/case_deadlines.js'
 import { preservationLongestEnd } from '../deadlines/rules.js'
 
@@ -166,6 +167,17 @@ export async function addProgress(
           stage: input.stage,
           closed_on: input.stage === 'closed' ? input.happenedOn : null,
         })
+      // 申请执行 interrupts the 申请执行时效 (only once a judgment has started it).
+      if (input.stage === 'execution' && prepared.found.stage !== 'execution')
+        await recordEnforcement(trx, {
+          caseId,
+          caseNo: prepared.found.caseNo,
+          loanIds: prepared.found.loans.map((l) => l.loanId),
+          operatorId: access.user.id,
+          access,
+          ctx,
+          date: input.happenedOn,
+        })
     }
   )
 }
@@ -227,8 +239,7 @@ export async function addJudgment(
   ctx: HttpContext | null,
   access: UserAccess,
   caseId: number,
-  input: JudgmentInput,
-  afterInsert?: (trx: TransactionClientContract, found: CaseSummary) => Promise<void>
+  input: JudgmentInput
 ) {
   const prepared = await context(access, caseId)
   notAfterToday(input.decidedOn, prepared.today, 'decidedOn')
@@ -273,7 +284,21 @@ export async function addJudgment(
         ...(input.performanceDeadline ? { 履行期限: input.performanceDeadline } : {}),
       },
     },
-    afterInsert ? (trx) => afterInsert(trx, prepared.found) : undefined
+    async (trx, judgmentId) => {
+      if (input.performanceDeadline)
+        await recordJudgmentEffect(trx, {
+          caseId,
+          caseNo: prepared.found.caseNo,
+          loanIds: prepared.found.loans.map((l) => l.loanId),
+          operatorId: access.user.id,
+          access,
+          ctx,
+          judgmentId,
+          documentNo: input.documentNo ?? null,
+          date: input.decidedOn,
+          performanceDeadline: input.performanceDeadline,
+        })
+    }
   )
 }
 

@@ -22,6 +22,7 @@ import { resolveParties, type PartyInput } from './case_parties.js'
 import { recordCaseEvent } from './case_events.js'
 import { caseInScope } from './case_service.js'
 import { labelsOf } from './labels.js'
+import { recordFiling } from './limitation_link.js'
 import { deadlineContext, syncCaseDeadlines } from '../deadlines/case_deadlines.js'
 
 export interface CaseInput {
@@ -159,6 +160,15 @@ export async function createCase(ctx: HttpContext | null, access: UserAccess, in
     const caseId = Number(id)
     await writeChildren(trx, caseId, prepared)
     const loanIds = prepared.loans.map((l) => l.id)
+    await recordFiling(trx, {
+      caseId,
+      caseNo: input.caseNo,
+      loanIds,
+      filedOn: input.filedOn,
+      operatorId: access.user.id,
+      access,
+      ctx,
+    })
     await recordCaseEvent(trx, {
       caseNo: input.caseNo,
       customerId: prepared.customer.id,
@@ -203,6 +213,16 @@ export async function updateCase(
       .where('id', caseId)
       .update({ ...caseColumns(input, prepared), updated_at: dbNow() })
     await writeChildren(trx, caseId, prepared)
+    // A loan added to the case is sued from the filing date too (one event per loan and case).
+    await recordFiling(trx, {
+      caseId,
+      caseNo: input.caseNo,
+      loanIds: prepared.loans.map((l) => l.id),
+      filedOn: input.filedOn,
+      operatorId: access.user.id,
+      access,
+      ctx,
+    })
     if (before.stage !== input.stage)
       await recordCaseEvent(trx, {
         caseNo: input.caseNo,
