@@ -3,6 +3,7 @@ import type { PluginManifest, PluginRouter } from '#core/plugins/types'
 import cases from './parts/cases.js'
 import documents from './parts/documents.js'
 import feeTrial from './parts/fee_trial.js'
+import ledgers from './parts/ledgers.js'
 import plans from './parts/plans.js'
 
 /*
@@ -29,7 +30,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = [plans, cases, documents, feeTrial]
+const parts: Part[] = [plans, cases, documents, ledgers, feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 

@@ -169,6 +169,17 @@ export async function createCase(ctx: HttpContext | null, access: UserAccess, in
       access,
       ctx,
     })
+    // The first entry of the case's history: the stage as registered (the ledger's as-of stage reads it).
+    await trx.table('lit_case_progress').insert({
+      case_id: caseId,
+      happened_on: input.filedOn,
+      stage: input.stage,
+      content: `案件登记：${input.court}受理，案号${input.caseNo}`,
+      next_step: null,
+      next_date: null,
+      created_by: access.user.id,
+      created_at: now,
+    })
     await recordCaseEvent(trx, {
       caseNo: input.caseNo,
       customerId: prepared.customer.id,
@@ -223,6 +234,17 @@ export async function updateCase(
       access,
       ctx,
     })
+    if (before.stage !== input.stage)
+      await trx.table('lit_case_progress').insert({
+        case_id: caseId,
+        happened_on: prepared.today,
+        stage: input.stage,
+        content: `修改案件信息：诉讼阶段由${prepared.stageName(before.stage)}改为${prepared.stageName(input.stage)}`,
+        next_step: null,
+        next_date: null,
+        created_by: access.user.id,
+        created_at: dbNow(),
+      })
     if (before.stage !== input.stage)
       await recordCaseEvent(trx, {
         caseNo: input.caseNo,

@@ -179,7 +179,9 @@ test.group('litigation: cases', (group) => {
     })
     progress.assertStatus(201)
     assert.equal(progress.body().case.stage, 'first_instance')
-    assert.lengthOf(progress.body().case.progress, 1)
+    // The registration is the first entry of the history.
+    assert.lengthOf(progress.body().case.progress, 2)
+    assert.equal(progress.body().case.progress[1].stage, 'filing')
 
     const hearing = await client
       .post(`${CASE_API}/cases/${id}/hearings`)
