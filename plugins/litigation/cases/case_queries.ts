@@ -31,6 +31,7 @@ export interface CaseFilters {
   order?: 'asc' | 'desc'
   stage?: string
   customerId?: number
+  ids?: string
   filedFrom?: string
   filedTo?: string
 }
@@ -78,6 +79,7 @@ export async function listCases(access: UserAccess, filters: CaseFilters) {
   }
   if (filters.stage) query.where('c.stage', filters.stage)
   if (filters.customerId) query.where('c.customer_id', filters.customerId)
+  if (filters.ids) query.whereIn('c.id', filters.ids.split(',').map(Number))
   if (filters.filedFrom) query.where('c.filed_on', '>=', filters.filedFrom)
   if (filters.filedTo) query.where('c.filed_on', '<=', filters.filedTo)
   query

@@ -171,6 +171,12 @@ export const caseListValidator = vine.compile(
     order: vine.enum(['asc', 'desc']).optional(),
     stage: text(32).optional(),
     customerId: id().optional(),
+    /** Only these cases (a picker labelling its value): comma-separated ids. */
+    ids: vine
+      .string()
+      .trim()
+      .regex(/^\d{1,10}(,\d{1,10}){0,199}$/)
+      .optional(),
     filedFrom: date().optional(),
     filedTo: date().optional(),
   })
