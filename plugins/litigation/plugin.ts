@@ -2,6 +2,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
 import cases from './parts/cases.js'
 import feeTrial from './parts/fee_trial.js'
+import lawyers from './parts/lawyers.js'
 import plans from './parts/plans.js'
 
 /*
@@ -28,7 +29,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = [plans, cases, feeTrial]
+const parts: Part[] = [plans, lawyers, cases, feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
@@ -43,7 +44,7 @@ export default definePlugin({
     zh: '诉前方案、律师选聘、案件登记与进展、法律文书、诉中方案、诉讼费试算',
     en: 'Pre-litigation plans, lawyers, cases and progress, legal documents, in-proceeding plans, court-fee trial',
   },
-  dependsOn: ['credit-assets', 'bank-systems', 'disposal'],
+  dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'expenses'],
 
   // What other plugins (and the plugin's other areas) may use: the court-fee trial.
   publicModules: ['services/fee_api.ts'],
