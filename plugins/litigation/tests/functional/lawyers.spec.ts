@@ -3,12 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import { listFor } from '../../../expenses/services/expenses_api.js'
-import {
-  LIT_API,
-  litPlanBody,
-  troubledCustomer,
-  withSimulator,
-} from '../plan_helpers.js'
+import { LIT_API, litPlanBody, troubledCustomer, withSimulator } from '../plan_helpers.js'
 
 /*
 | 律师选聘: the registry (licence numbers validated, duplicates refused), engagements
