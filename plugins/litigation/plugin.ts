@@ -4,6 +4,7 @@ import cases from './parts/cases.js'
 import feeTrial from './parts/fee_trial.js'
 import lawyers from './parts/lawyers.js'
 import plans from './parts/plans.js'
+import proceedings from './parts/proceedings.js'
 
 /*
 | 诉讼管理 (spec §3.2): 诉前方案申报, 律师选聘申请, 案件信息登记, 法律文书申请, 诉中方案申报, and the
@@ -29,7 +30,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = [plans, lawyers, cases, feeTrial]
+const parts: Part[] = [plans, lawyers, cases, proceedings, feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 

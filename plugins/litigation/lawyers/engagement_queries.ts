@@ -31,7 +31,7 @@ function engagementQuery(access: UserAccess) {
       'l.licence_no as lawyer_licence_no',
       'u.real_name as applicant_name',
       ...['fixed_fee_fen', 'fee_cap_fen', 'expected_recovery_fen', 'estimated_fee_fen'].map((c) =>
-        db.raw(`CAST(e.${c} AS CHAR) as ${c}`)
+        db.raw(`CAST(e.${c} AS CHAR) as ${c}_text`)
       )
     )
 }
@@ -54,11 +54,11 @@ function engagementRow(r: any) {
     lawyerName: r.lawyer_name as string,
     lawyerLicenceNo: r.lawyer_licence_no as string,
     feeType: r.fee_type as string,
-    fixedFee: yuan(r.fixed_fee_fen),
+    fixedFee: yuan(r.fixed_fee_fen_text),
     riskRate: String(r.risk_rate).replace(/\.?0+$/, '') || '0',
-    feeCap: r.fee_cap_fen === null ? null : yuan(r.fee_cap_fen),
-    expectedRecovery: yuan(r.expected_recovery_fen),
-    estimatedFee: yuan(r.estimated_fee_fen),
+    feeCap: r.fee_cap_fen_text === null ? null : yuan(r.fee_cap_fen_text),
+    expectedRecovery: yuan(r.expected_recovery_fen_text),
+    estimatedFee: yuan(r.estimated_fee_fen_text),
     scope: r.scope as string,
     engagementReason: r.reasons as string,
     status: r.status as string,

@@ -304,6 +304,7 @@ test.group('litigation: 律师选聘申请', (group) => {
 
   test('another branch cannot see or act on the engagement (404); a draft is deleted', async ({
     client,
+    assert,
   }) => {
     await smallBook()
     const { firm, lawyer } = await registry(client)
@@ -323,6 +324,14 @@ test.group('litigation: 律师选聘申请', (group) => {
       dataScope: 'org_and_below',
       orgCode: '310000',
     })
+    const mine = await client.get(`${LIT_API}/engagements`).bearerToken(applicant.token)
+    mine.assertStatus(200)
+    assert.deepEqual(
+      mine.body().data.map((e: any) => [e.id, e.estimatedFee]),
+      [[engagement.id, '45000.00']]
+    )
+    const theirs = await client.get(`${LIT_API}/engagements`).bearerToken(shanghai.token)
+    assert.equal(theirs.body().meta.total, 0)
     ;(
       await client.get(`${LIT_API}/engagements/${engagement.id}`).bearerToken(shanghai.token)
     ).assertStatus(404)
