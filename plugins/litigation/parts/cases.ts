@@ -11,6 +11,7 @@ type Part = Pick<PluginManifest, 'routes' | 'permissions' | 'menus' | 'dictionar
 
 const Cases = () => import('../controllers/cases/case_controller.js')
 const CaseForm = () => import('../controllers/cases/case_form_controller.js')
+const CaseFiles = () => import('../controllers/cases/case_file_controller.js')
 
 const LIST = 'litigation:case:list'
 const CREATE = 'litigation:case:create'
@@ -22,6 +23,8 @@ const part: Part = {
     router.crud('cases', Cases, 'litigation:case')
     router.get('/case-parties', [CaseForm, 'parties'], CREATE)
     router.post('/cases/:id/progress', [Cases, 'addProgress'], UPDATE)
+    router.post('/cases/:id/progress/:progressId/files', [CaseFiles, 'store'], UPDATE)
+    router.get('/cases/:id/files/:fileId', [CaseFiles, 'show'], LIST)
     router.post('/cases/:id/hearings', [Cases, 'addHearing'], UPDATE)
     router.delete('/cases/:id/hearings/:recordId', [Cases, 'removeHearing'], UPDATE)
     router.post('/cases/:id/judgments', [Cases, 'addJudgment'], UPDATE)

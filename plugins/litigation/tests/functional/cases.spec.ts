@@ -291,4 +291,40 @@ test.group('litigation: cases', (group) => {
         .json({ kind: 'ruling', decidedOn: '2026-01-08', principalAwarded: '0' })
     ).assertStatus(422)
   })
+
+  test('progress attachments: a PDF is kept and read back in scope; an .exe is refused', async ({
+    client,
+    assert,
+  }) => {
+    const { book, credit } = await caseBook()
+    const token = book.people.branchManager.token
+    const created = await client.post(`${CASE_API}/cases`).bearerToken(token).json(caseBody(credit))
+    const id = created.body().id
+    const progressId = created.body().progress[0].id
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    const uploaded = await client
+      .post(`${CASE_API}/cases/${id}/progress/${progressId}/files`)
+      .bearerToken(token)
+      .file('file', pdf, { filename: '受理通知书.pdf' })
+    uploaded.assertStatus(201)
+    const fileId = uploaded.body().id
+    const detail = await client.get(`${CASE_API}/cases/${id}`).bearerToken(token)
+    assert.deepEqual(
+      detail.body().progress[0].files.map((f: any) => f.fileName),
+      ['受理通知书.pdf']
+    )
+    const download = await client.get(`${CASE_API}/cases/${id}/files/${fileId}`).bearerToken(token)
+    download.assertStatus(200)
+    assert.include(download.header('content-disposition'), 'attachment')
+    ;(
+      await client
+        .get(`${CASE_API}/cases/${id}/files/${fileId}`)
+        .bearerToken(book.people.otherBranchManager.token)
+    ).assertStatus(404)
+    const refused = await client
+      .post(`${CASE_API}/cases/${id}/progress/${progressId}/files`)
+      .bearerToken(book.people.headOfficeRisk.token)
+      .file('file', Buffer.from('MZ\x90\x00'), { filename: 'virus.exe' })
+    refused.assertStatus(422)
+  })
 })

@@ -1,5 +1,7 @@
 /* 案件信息登记: the case routes (money as yuan text, dates 'YYYY-MM-DD'). */
-import { http } from '@/api/http'
+import { ApiError, buildUrl, http } from '@/api/http'
+import { downloadFile } from '@/api/download'
+import { sessionHeaders } from '@/api/session'
 
 export interface PartyInput {
   role: string
@@ -78,6 +80,7 @@ export interface CaseDetail extends Omit<CaseRow, 'orgName' | 'nextDeadline'> {
     nextStep: string | null
     nextDate: string | null
     author: string | null
+    files: Array<{ id: number; fileName: string; size: number }>
   }>
   hearings: Array<{
     id: number
@@ -133,3 +136,24 @@ export const casesApi = {
   removeRecord: (id: number, kind: Exclude<RecordKind, 'progress'>, recordId: number) =>
     http.delete<CaseDetail>(`/litigation/cases/${id}/${kind}/${recordId}`),
 }
+
+/** 进展附件 upload (multipart; the JSON client cannot send files). */
+export async function uploadProgressFile(caseId: number, progressId: number, file: File) {
+  const form = new FormData()
+  form.append('file', file)
+  const response = await fetch(
+    buildUrl(`/litigation/cases/${caseId}/progress/${progressId}/files`),
+    {
+      method: 'POST',
+      headers: sessionHeaders(),
+      body: form,
+      credentials: 'same-origin',
+    }
+  )
+  const body = (await response.json().catch(() => ({}))) as { message?: string }
+  if (!response.ok) throw new ApiError(body.message ?? response.statusText, response.status, body)
+  return body as { id: number; fileName: string; size: number }
+}
+
+export const downloadProgressFile = (caseId: number, file: { id: number; fileName: string }) =>
+  downloadFile(`/litigation/cases/${caseId}/files/${file.id}`, file.fileName)
