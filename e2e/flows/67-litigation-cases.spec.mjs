@@ -81,7 +81,8 @@ test('案件信息登记: a case with parties from the book and proposed fees', 
   await expect(page.getByTestId('lit-case-claim-total')).toHaveText('1,035,678.90')
   await page.getByTestId('lit-case-propose-fees').click()
   // §13 on 1,035,678.90: 50 + 2,250 + 2,000 + 4,500 + 5,000 + 0.9 % of 35,678.90 = 14,121.11.
-  await expect(page.getByTestId('lit-case-acceptance-fee').locator('input')).toHaveValue('14121.11')
+  // el-input hands its data-testid to its <input>.
+  await expect(page.locator('input[data-testid="lit-case-acceptance-fee"]')).toHaveValue('14121.11')
   await shot(page, 'litigation-case-form')
   await page.getByTestId('lit-case-save').click()
   await expect(page.getByTestId('lit-case-detail')).toBeVisible({ timeout: 20000 })
