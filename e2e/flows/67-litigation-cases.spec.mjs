@@ -94,7 +94,7 @@ test('案件信息登记: a case with parties from the book and proposed fees', 
   expect(saved.preservationFee).toBe('5000.00') // §14(2): capped at 5,000
 })
 
-test('裁判文书: the judgment gives the 上诉期 and 申请执行 deadlines', async ({ page }) => {
+test('裁判文书: the judgment gives the 申请执行 deadline', async ({ page }) => {
   await login(page, 'bj_cy_am')
   await page.goto(`${BASE}/p/litigation/cases/CaseRegister?id=${caseId}`)
   const detail = page.getByTestId('lit-case-detail')
@@ -112,9 +112,10 @@ test('裁判文书: the judgment gives the 上诉期 and 申请执行 deadlines'
   await expect(page.getByTestId('lit-judgments')).toContainText('1,035,678.90')
   await detail.getByRole('tab', { name: /期限/ }).click()
   const deadlines = page.getByTestId('lit-deadlines')
-  // Served Friday 06-05 + 15 days = Saturday 06-20 → Monday 06-22; 申请执行 2028-06-30.
-  await expect(deadlines).toContainText('2026-06-22')
+  // 申请执行: two years from 2026-06-30. The 上诉期 (served 06-05, ended Monday 06-22) was over
+  // before the judgment was recorded today: history, not a reminder.
   await expect(deadlines).toContainText('2028-06-30')
+  await expect(deadlines).not.toContainText('上诉期')
   await settled(page)
   await shot(page, 'litigation-case-deadlines')
 })

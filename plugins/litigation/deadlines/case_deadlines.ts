@@ -11,6 +11,7 @@ import { deadlines } from '#core/deadlines/deadline_service'
 import type { WorkCalendar } from '#core/calendar/work_calendar'
 import { dateText } from '#core/calendar/calendar_date'
 import { settings } from '#core/settings/settings'
+import { businessDate } from '#core/business_day/business_date'
 import {
   appealDays,
   appealDeadline,
@@ -174,7 +175,11 @@ async function loadFacts(trx: TransactionClientContract, caseId: number) {
 
 /** What the sync needs from outside the transaction. */
 export async function deadlineContext(calendar: WorkCalendar) {
-  return { calendar, renewalLeadDays: await settings.integer(RENEWAL_LEAD_SETTING) }
+  return {
+    calendar,
+    renewalLeadDays: await settings.integer(RENEWAL_LEAD_SETTING),
+    today: await businessDate.current(),
+  }
 }
 
 const keyOf = (caseId: number, kind: string, refId: number) => ({
@@ -191,8 +196,12 @@ export async function syncCaseDeadlines(
   context: Awaited<ReturnType<typeof deadlineContext>>
 ) {
   const loaded = await loadFacts(trx, caseId)
+  // A date already past when it is recorded (a judgment registered after its appeal period) is
+  // history, not a reminder: only what is still ahead goes to the engine.
   const wanted = loaded
-    ? wantedDeadlines(context.calendar, loaded.facts, context.renewalLeadDays)
+    ? wantedDeadlines(context.calendar, loaded.facts, context.renewalLeadDays).filter(
+        (w) => w.dueDate >= context.today
+      )
     : []
   const existing = await trx.from('lit_case_deadlines').where('case_id', caseId)
   for (const old of existing) {

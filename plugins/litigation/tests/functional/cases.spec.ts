@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { businessDate } from '#core/business_day/business_date'
 import { caseBody, caseBook, caseNo, CASE_API } from '../case_helpers.js'
 
 /*
@@ -189,6 +190,8 @@ test.group('litigation: cases', (group) => {
       .json({ hearingOn: '2027-01-12', hearingTime: '09:30', kind: 'trial', place: '第十法庭' })
     hearing.assertStatus(201)
 
+    // The judgment is recorded on 2026-05-20, while its appeal period runs.
+    await businessDate.set('2026-05-20')
     // A judgment served on Friday 2026-05-15: 15 days → Saturday 2026-05-30 → Monday 2026-06-01.
     const judgment = await client
       .post(`${CASE_API}/cases/${id}/judgments`)
@@ -240,6 +243,8 @@ test.group('litigation: cases', (group) => {
         endOn: '2027-03-21',
       })
     ).assertStatus(422)
+    // Months later the seal is renewed; the appeal period is history by then.
+    await businessDate.set('2026-11-25')
     const renewed = await client
       .post(`${CASE_API}/cases/${id}/preservations`)
       .bearerToken(token)
@@ -256,6 +261,7 @@ test.group('litigation: cases', (group) => {
       .case.deadlines.filter((d: any) => d.kind === 'preservation_expiry')
     assert.lengthOf(expiries, 1)
     assert.equal(expiries[0].dueDate, '2027-11-22') // 2027-11-20 is a Saturday
+    assert.notExists(renewed.body().case.deadlines.find((d: any) => d.kind === 'appeal'))
 
     // The core engine has them too, in the clerk's 我的时效.
     const core = await db
