@@ -39,6 +39,8 @@ export const DEMO_ROLES = [
       '!system:*',
       ...QUERY_AND_REPORTS,
       'disposal:interest:trial',
+      'litigation:fee-trial:run',
+      'litigation:lawyer:manage',
       'targets:head-target:create',
       'targets:head-target:update',
       // 总行风险经理 may reveal a full ID number (audited); branches see it masked.
@@ -63,6 +65,8 @@ export const DEMO_ROLES = [
       'disposal:interest:trial',
       'disposal:limitation:event',
       'disposal:limitation:review',
+      'litigation:fee-trial:run',
+      'litigation:engagement:pay',
     ],
   },
   {
@@ -82,6 +86,7 @@ export const DEMO_ROLES = [
       '!targets:branch-target:update',
       'disposal:interest:trial',
       'disposal:limitation:event',
+      'litigation:fee-trial:run',
     ],
   },
   {

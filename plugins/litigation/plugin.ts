@@ -1,5 +1,12 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginManifest, PluginRouter } from '#core/plugins/types'
+import cases from './parts/cases.js'
+import documents from './parts/documents.js'
+import feeTrial from './parts/fee_trial.js'
+import lawyers from './parts/lawyers.js'
+import ledgers from './parts/ledgers.js'
+import plans from './parts/plans.js'
+import proceedings from './parts/proceedings.js'
 
 /*
 | 诉讼管理 (spec §3.2): 诉前方案申报, 律师选聘申请, 案件信息登记, 法律文书申请, 诉中方案申报, and the
@@ -25,7 +32,7 @@ type Part = Pick<
   | 'dashboardWidgets'
 >
 
-const parts: Part[] = []
+const parts: Part[] = [plans, lawyers, cases, documents, proceedings, ledgers, feeTrial]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 
@@ -40,7 +47,10 @@ export default definePlugin({
     zh: '诉前方案、律师选聘、案件登记与进展、法律文书、诉中方案、诉讼费试算',
     en: 'Pre-litigation plans, lawyers, cases and progress, legal documents, in-proceeding plans, court-fee trial',
   },
-  dependsOn: ['credit-assets', 'bank-systems', 'disposal'],
+  dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'expenses'],
+
+  // What other plugins (and the plugin's other areas) may use: the court-fee trial.
+  publicModules: ['services/fee_api.ts'],
 
   routes(router: PluginRouter) {
     for (const part of parts) part.routes?.(router)
@@ -68,4 +78,6 @@ export default definePlugin({
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),
   dashboardWidgets: all('dashboardWidgets'),
+  // A case's filing, judgments, preservations and progress on the customer's timeline (cases/case_events.ts).
+  eventKinds: [{ kind: 'litigation.case', label: { zh: '诉讼案件', en: 'Litigation case' } }],
 })

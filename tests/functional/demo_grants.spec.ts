@@ -56,6 +56,13 @@ test.group('Demo bank · role grants', (group) => {
       for (const set of [hq, branch, am]) assert.isTrue(set.has('disposal:interest:trial'))
       assert.isFalse(branch.has('disposal:limitation-rule:update'))
     }
+    if (all.includes('litigation:fee-trial:run')) {
+      for (const set of [hq, branch, am]) assert.isTrue(set.has('litigation:fee-trial:run'))
+      assert.isTrue(hq.has('litigation:lawyer:manage'))
+      assert.isFalse(branch.has('litigation:lawyer:manage'))
+      assert.isTrue(branch.has('litigation:engagement:pay'))
+      assert.isTrue(am.has('litigation:plan:create'))
+    }
     if (all.includes('targets:head-target:create')) {
       assert.isTrue(hq.has('targets:head-target:create'))
       assert.isFalse(branch.has('targets:head-target:create'))

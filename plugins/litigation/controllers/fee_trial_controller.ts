@@ -1,0 +1,38 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { Decimal } from 'decimal.js'
+import { courtFee, FEE_SCHEDULES, FeeTrialError } from '../fees/court_fee.js'
+import { FEE_TRIAL_FIELDS, feeTrialValidator } from '../validators/fee_trial.js'
+import { refuseUnknown } from '../validators/strict.js'
+
+/*
+| 诉讼费试算. A what-if that reads and writes nothing, so it is not audited. The
+| schedules are served too, so the page shows the very table the server computes with.
+*/
+export default class FeeTrialController {
+  async run(ctx: HttpContext) {
+    refuseUnknown(ctx.request.body(), FEE_TRIAL_FIELDS)
+    const input = await ctx.request.validateUsing(feeTrialValidator)
+    try {
+      return courtFee(input.kind, input.amount, { summaryProcedure: input.summaryProcedure })
+    } catch (error) {
+      if (!(error instanceof FeeTrialError)) throw error
+      return ctx.response.status(422).send({
+        message: ctx.i18n('validation.failed'),
+        errors: [{ field: error.field, rule: 'feeTrial', message: error.message }],
+      })
+    }
+  }
+
+  /** The schedules with each rate also as a percentage ("0.025" → "2.5%") for the table. */
+  async schedules() {
+    return {
+      data: FEE_SCHEDULES.map((schedule) => ({
+        ...schedule,
+        bands: schedule.bands.map((band) => ({
+          ...band,
+          percent: band.rate ? `${new Decimal(band.rate).times(100).toFixed()}%` : undefined,
+        })),
+      })),
+    }
+  }
+}

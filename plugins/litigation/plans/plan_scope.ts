@@ -1,0 +1,28 @@
+/*
+| The data scope of 诉前方案. A plan belongs to the customer's org and to its
+| applicant: a branch sees its subtree's plans, a 仅本人 客户经理 the plans they applied
+| for, and anything out of scope is a 404 exactly like a missing id. Customers and
+| loans come through credit-assets' lookups under the same rules.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/auth/data_scope'
+import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+
+export const scopedLitPlans = (access: UserAccess) =>
+  applyDataScope(db.from('lit_plans as p'), access, {
+    orgColumn: 'p.org_id',
+    ownerColumn: 'p.created_by',
+  })
+
+export const scopedCustomers = (access: UserAccess) =>
+  applyDataScope(db.from(book.customers.as('c')), access, book.customers.scopeOf('c'))
+
+export const scopedLoans = (access: UserAccess) =>
+  applyDataScope(db.from(book.loans.as('l')), access, book.loans.scopeOf('l'))
+
+/** Id from a route parameter; anything that is not a positive integer finds nothing. */
+export function idParam(value: unknown): number {
+  const id = Number(value)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}

@@ -1,0 +1,361 @@
+/*
+| 诉前方案申报: apply, modify, delete a draft, submit, and the workflow's decisions.
+| The applicant picks a customer and loans in their data scope; the server — never
+| the browser — fetches 标的本金/标的利息 from 核心系统 at the application date (the book
+| when it is down) and the 催收 records from 智能催收, and stores them as the applicant
+| saw them. An applicant may change 标的金额 only with a reason. Submitting hands the
+| plan to the approval workflow (type `litigation:plan`, amount = 申请日标的金额 for the
+| 授权 tiers) in the transaction that marks it pending.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Money } from '#core/money/money'
+import { settings } from '#core/settings/settings'
+import { dbNow } from '#core/support/db_time'
+import { businessDate } from '#core/business_day/business_date'
+import type { UserAccess } from '#core/auth/user_access'
+import { submitForApproval } from '#core/workflow/submit'
+import { approvedPlans } from '../../disposal/services/plans_api.js'
+import { fetchPlanFacts, type BookLoan, type PlanFacts } from './plan_facts.js'
+import { recordLitPlanEvent } from './plan_events.js'
+import { scopedCustomers, scopedLoans } from './plan_scope.js'
+import { EDITABLE_STATUSES, type LitPlanStatus } from './dictionaries.js'
+
+export const LIT_PLAN_WORKFLOW_TYPE = 'litigation:plan'
+
+/** A refusal the applicant can act on; `field` makes a 422 point at the form field. */
+export class LitPlanError extends Error {
+  constructor(
+    readonly status: 404 | 409 | 422,
+    message: string,
+    readonly field?: string
+  ) {
+    super(message)
+  }
+}
+
+export interface LitPlanInput {
+  customerId: number
+  loanIds: number[]
+  caseType: string
+  judicialMethod: string
+  bankRole: string
+  businessSegment: string
+  /** 标的本金 / 标的利息 in yuan; omitted = the system's figures at the application date. */
+  claimPrincipal?: string
+  claimInterest?: string
+  amountReason?: string
+  cause: string
+  applicationReason: string
+  disposalPlanId?: number
+}
+
+const LOAN_COLUMNS = [
+  'l.id',
+  'l.loan_no',
+  'l.customer_id',
+  'l.status',
+  ...['balance_fen', 'overdue_interest_fen', 'penalty_interest_fen', 'compound_interest_fen'].map(
+    (c) => db.raw(`CAST(l.${c} AS CHAR) as ${c}`)
+  ),
+]
+
+/** The customer and the chosen loans, in the user's scope, or a 404/422 naming what is wrong. */
+export async function planSubject(access: UserAccess, customerId: number, loanIds: number[]) {
+  const customer = await scopedCustomers(access).where('c.id', customerId).select('c.*').first()
+  if (!customer) throw new LitPlanError(404, '客户不存在或无权访问', 'customerId')
+  const unique = [...new Set(loanIds)]
+  const loans: Array<BookLoan & { status: string }> = await scopedLoans(access)
+    .whereIn('l.id', unique)
+    .where('l.customer_id', customer.id)
+    .select(LOAN_COLUMNS)
+    .orderBy('l.id')
+  if (loans.length !== unique.length)
+    throw new LitPlanError(422, '所选借据不属于该客户或无权访问', 'loanIds')
+  return { customer, loans }
+}
+
+export async function planFacts(access: UserAccess, customerId: number, loanIds: number[]) {
+  const subject = await planSubject(access, customerId, loanIds)
+  const timeoutMs = await settings.integer('litigation.plan.prefillTimeoutMs')
+  return fetchPlanFacts(
+    { customerNo: subject.customer.customer_no, loans: subject.loans },
+    await businessDate.current(),
+    timeoutMs
+  )
+}
+
+function sourceOf(facts: PlanFacts) {
+  const sources = new Set(facts.loans.map((l) => l.source))
+  return sources.size > 1 ? 'mixed' : [...sources][0]
+}
+
+/** Validates and fetches everything a save needs, before any transaction (SQLite: one connection). */
+async function prepare(access: UserAccess, input: LitPlanInput) {
+  const subject = await planSubject(access, input.customerId, input.loanIds)
+  const inactive = subject.loans.find((l) => l.status !== 'active')
+  if (inactive)
+    throw new LitPlanError(422, `借据 ${inactive.loan_no} 已结清或核销，不能起诉`, 'loanIds')
+  const facts = await fetchPlanFacts(
+    { customerNo: subject.customer.customer_no, loans: subject.loans },
+    await businessDate.current(),
+    await settings.integer('litigation.plan.prefillTimeoutMs')
+  )
+  const systemPrincipal = Money.fromYuan(facts.principal)
+  const systemInterest = Money.fromYuan(facts.interest)
+  const principal = input.claimPrincipal ? Money.fromYuan(input.claimPrincipal) : systemPrincipal
+  const interest = input.claimInterest ? Money.fromYuan(input.claimInterest) : systemInterest
+  const edited = !principal.equals(systemPrincipal) || !interest.equals(systemInterest)
+  const reason = input.amountReason?.trim() || null
+  if (edited && !reason) {
+    throw new LitPlanError(
+      422,
+      `标的金额与申请日系统数据（本金 ${facts.principal}，利息 ${facts.interest}）不一致，请填写调整原因`,
+      'amountReason'
+    )
+  }
+  if (principal.plus(interest).isZero())
+    throw new LitPlanError(422, '申请日标的金额不能为 0', 'claimPrincipal')
+  let disposalPlanNo: string | null = null
+  if (input.disposalPlanId) {
+    const [linked] = await approvedPlans({
+      planId: input.disposalPlanId,
+      customerId: subject.customer.id,
+      access,
+      limit: 1,
+    })
+    if (!linked)
+      throw new LitPlanError(422, '关联的处置预案不是该客户已批准的预案', 'disposalPlanId')
+    disposalPlanNo = linked.planNo
+  }
+  return {
+    subject,
+    facts,
+    principal,
+    interest,
+    systemPrincipal,
+    systemInterest,
+    reason: edited ? reason : null,
+    disposalPlanNo,
+  }
+}
+
+type Prepared = Awaited<ReturnType<typeof prepare>>
+
+function planColumns(input: LitPlanInput, p: Prepared) {
+  return {
+    customer_id: p.subject.customer.id,
+    customer_no: p.subject.customer.customer_no,
+    customer_name: p.subject.customer.name,
+    org_id: p.subject.customer.org_id,
+    case_type: input.caseType,
+    judicial_method: input.judicialMethod,
+    bank_role: input.bankRole,
+    business_segment: input.businessSegment,
+    application_date: p.facts.applicationDate,
+    principal_fen: p.principal.toFen(),
+    interest_fen: p.interest.toFen(),
+    system_principal_fen: p.systemPrincipal.toFen(),
+    system_interest_fen: p.systemInterest.toFen(),
+    figures_source: sourceOf(p.facts),
+    amount_reason: p.reason,
+    cause: input.cause,
+    reasons: input.applicationReason,
+    disposal_plan_id: input.disposalPlanId ?? null,
+    disposal_plan_no: p.disposalPlanNo,
+    collections_json: JSON.stringify({ ...p.facts.collections, figures: p.facts.figures }),
+  }
+}
+
+async function writeLoans(trx: TransactionClientContract, planId: number, p: Prepared) {
+  await trx.from('lit_plan_loans').where('plan_id', planId).delete()
+  await trx.table('lit_plan_loans').multiInsert(
+    p.facts.loans.map((l) => ({
+      plan_id: planId,
+      loan_id: l.loanId,
+      loan_no: l.loanNo,
+      principal_fen: Money.fromYuan(l.principal).toFen(),
+      interest_fen: Money.fromYuan(l.interest).toFen(),
+      figures_source: l.source,
+    }))
+  )
+}
+
+type OnCommit = (trx: TransactionClientContract, planId: number) => Promise<void>
+
+/** 新增: a new plan in `draft`. Returns its id. */
+export async function createLitPlan(access: UserAccess, input: LitPlanInput, onCommit?: OnCommit) {
+  const prepared = await prepare(access, input)
+  return db.transaction(async (trx) => {
+    const now = dbNow()
+    const [id] = await trx.table('lit_plans').insert({
+      ...planColumns(input, prepared),
+      // A unique placeholder until the id is known; the number embeds the id.
+      plan_no: `TMP-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      created_by: access.user.id,
+      status: 'draft',
+      created_at: now,
+      updated_at: now,
+    })
+    const planId = Number(id)
+    const planNo = `SQFA${prepared.facts.applicationDate.replace(/-/g, '')}${String(planId).padStart(6, '0')}`
+    await trx.from('lit_plans').where('id', planId).update({ plan_no: planNo })
+    await writeLoans(trx, planId, prepared)
+    await recordLitPlanEvent(trx, {
+      planId,
+      eventType: 'created',
+      fromStatus: null,
+      toStatus: 'draft',
+      actorId: access.user.id,
+    })
+    await onCommit?.(trx, planId)
+    return planId
+  })
+}
+
+/** Locks the applicant's own plan in one of `statuses`, or refuses. */
+async function lockOwn(
+  trx: TransactionClientContract,
+  planId: number,
+  userId: number,
+  statuses: LitPlanStatus[]
+) {
+  const plan = await trx.from('lit_plans').where('id', planId).forUpdate().first()
+  if (!plan) throw new LitPlanError(404, '记录不存在或无权访问')
+  if (Number(plan.created_by) !== userId)
+    throw new LitPlanError(409, '只有申请人可以修改、删除或提交方案')
+  if (!statuses.includes(plan.status))
+    throw new LitPlanError(409, '方案已提交审批或已审结，不能修改')
+  return plan
+}
+
+/** 修改: the applicant's draft, returned or withdrawn plan; figures and 催收 fetched again. */
+export async function updateLitPlan(
+  access: UserAccess,
+  planId: number,
+  input: LitPlanInput,
+  onCommit?: OnCommit
+) {
+  const prepared = await prepare(access, input)
+  await db.transaction(async (trx) => {
+    const plan = await lockOwn(trx, planId, access.user.id, EDITABLE_STATUSES)
+    await trx
+      .from('lit_plans')
+      .where('id', planId)
+      .update({ ...planColumns(input, prepared), updated_at: dbNow() })
+    await writeLoans(trx, planId, prepared)
+    await recordLitPlanEvent(trx, {
+      planId,
+      eventType: 'updated',
+      fromStatus: plan.status,
+      toStatus: plan.status,
+      actorId: access.user.id,
+    })
+    await onCommit?.(trx, planId)
+  })
+}
+
+/** 删除: drafts only (a submitted plan is history); its loans and timeline go with it. */
+export async function deleteLitPlan(access: UserAccess, planId: number, onCommit?: OnCommit) {
+  await db.transaction(async (trx) => {
+    await lockOwn(trx, planId, access.user.id, ['draft'])
+    await onCommit?.(trx, planId)
+    await trx.from('lit_plan_loans').where('plan_id', planId).delete()
+    await trx.from('lit_plan_events').where('plan_id', planId).delete()
+    await trx.from('lit_plans').where('id', planId).delete()
+  })
+}
+
+/** 提交审批: pending + a workflow instance (or the next round of a returned one), in one transaction. */
+export async function submitLitPlan(access: UserAccess, planId: number, onCommit?: OnCommit) {
+  return db.transaction(async (trx) => {
+    const plan = await lockOwn(trx, planId, access.user.id, EDITABLE_STATUSES)
+    const busy = await trx
+      .from('lit_plan_loans as pl')
+      .join('lit_plans as p', 'p.id', 'pl.plan_id')
+      .whereIn('pl.loan_id', trx.from('lit_plan_loans').where('plan_id', planId).select('loan_id'))
+      .where('p.status', 'pending')
+      .whereNot('p.id', planId)
+      .select('pl.loan_no', 'p.plan_no')
+      .first()
+    if (busy)
+      throw new LitPlanError(409, `借据 ${busy.loan_no} 已在审批中的诉前方案 ${busy.plan_no} 中`)
+    const total = Money.fromFen(plan.principal_fen).plus(Money.fromFen(plan.interest_fen))
+    const { instanceId } = await submitForApproval({
+      type: LIT_PLAN_WORKFLOW_TYPE,
+      businessId: String(planId),
+      title: `诉前方案 ${plan.plan_no} ${plan.customer_name}`,
+      amount: total.toYuan(),
+      applicantId: access.user.id,
+      orgId: access.user.orgId,
+      trx,
+    })
+    const now = dbNow()
+    await trx.from('lit_plans').where('id', planId).update({
+      status: 'pending',
+      workflow_instance_id: instanceId,
+      submitted_at: now,
+      decided_at: null,
+      updated_at: now,
+    })
+    await recordLitPlanEvent(trx, {
+      planId,
+      eventType: 'submitted',
+      fromStatus: plan.status,
+      toStatus: 'pending',
+      actorId: access.user.id,
+    })
+    await onCommit?.(trx, planId)
+    return { instanceId }
+  })
+}
+
+/** The workflow's decision (handler, inside the decision's transaction); only a pending plan moves. */
+export async function decideLitPlan(
+  trx: TransactionClientContract,
+  planId: number,
+  to: 'approved' | 'rejected' | 'returned' | 'withdrawn',
+  actorId: number
+) {
+  const plan = await trx.from('lit_plans').where('id', planId).forUpdate().first()
+  if (!plan) throw new LitPlanError(404, `诉前方案 ${planId} 不存在`)
+  if (plan.status !== 'pending')
+    throw new LitPlanError(409, `诉前方案 ${plan.plan_no} 不在审批中（当前状态 ${plan.status}）`)
+  const now = dbNow()
+  const final = to === 'approved' || to === 'rejected'
+  await trx
+    .from('lit_plans')
+    .where('id', planId)
+    .update({ status: to, decided_at: final ? now : null, updated_at: now })
+  await recordLitPlanEvent(trx, {
+    planId,
+    eventType: to,
+    fromStatus: 'pending',
+    toStatus: to,
+    actorId,
+  })
+}
+
+/** Resubmitted unchanged from the workflow page (onResubmitted): pending again. */
+export async function resubmitLitPlan(
+  trx: TransactionClientContract,
+  planId: number,
+  actorId: number
+) {
+  const plan = await trx.from('lit_plans').where('id', planId).forUpdate().first()
+  if (!plan) throw new LitPlanError(404, `诉前方案 ${planId} 不存在`)
+  if (plan.status !== 'returned')
+    throw new LitPlanError(409, `诉前方案 ${plan.plan_no} 未被退回（当前状态 ${plan.status}）`)
+  const now = dbNow()
+  await trx
+    .from('lit_plans')
+    .where('id', planId)
+    .update({ status: 'pending', submitted_at: now, decided_at: null, updated_at: now })
+  await recordLitPlanEvent(trx, {
+    planId,
+    eventType: 'submitted',
+    fromStatus: 'returned',
+    toStatus: 'pending',
+    actorId,
+  })
+}
