@@ -17,6 +17,14 @@ import { dbNow } from '#core/support/db_time'
 import { bookLookups } from './book_lookups.js'
 import { recordRiskEvent } from './risk_events.js'
 import { bookApi, type BookLoan } from './book_api.js'
+import { recordRecovery } from './book/recovery_writer.js'
+
+export {
+  RecoveryWriteError,
+  RECOVERY_METHOD_DICT,
+  type RecoveryInput,
+  type RecoveryWritten,
+} from './book/recovery_writer.js'
 
 /** Codes of the dictionary credit_assets_loan_status. */
 export const LOAN_STATUSES = [
@@ -105,4 +113,4 @@ async function lockCustomer(trx: TransactionClientContract, customerId: number) 
   )
 }
 
-export const bookWriter = { changeLoanStatus, lockCustomer }
+export const bookWriter = { changeLoanStatus, lockCustomer, recordRecovery }
