@@ -16,7 +16,11 @@ type Method = (typeof METHODS)[number]
 const PROOF: Record<Method, { kind: string; title: string; result: string }> = {
   phone: { kind: 'call_recording', title: '催收通话录音', result: '本人接听，确认欠款并承诺还款' },
   letter: { kind: 'delivery_receipt', title: '催收函邮寄送达回执', result: '催收函已签收' },
-  visit: { kind: 'signed_notice', title: '上门催收通知书（债务人签字）', result: '上门面谈，债务人签收催收通知' },
+  visit: {
+    kind: 'signed_notice',
+    title: '上门催收通知书（债务人签字）',
+    result: '上门面谈，债务人签收催收通知',
+  },
   lawyer_letter: { kind: 'delivery_receipt', title: '律师函送达回执', result: '律师函已送达' },
   announcement: { kind: 'announcement', title: '报纸催收公告报样', result: '催收公告已刊登' },
 }

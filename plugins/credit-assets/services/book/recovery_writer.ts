@@ -138,10 +138,7 @@ export async function recordRecovery(
   const previousMethod = (row.recovery_method as string | null) ?? null
   const changed = previousMethod !== input.method
   if (changed) {
-    await trx
-      .from(repayments)
-      .where('id', row.id)
-      .update({ recovery_method: input.method })
+    await trx.from(repayments).where('id', row.id).update({ recovery_method: input.method })
     await recordRiskEvent(trx, {
       type: input.eventType,
       businessDate: input.paidOn,
