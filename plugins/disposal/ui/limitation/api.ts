@@ -49,6 +49,8 @@ export interface LimitationEventRow {
   reviewNote: string | null
   operatorName: string | null
   createdAt: string
+  /** Recorded by another plugin (诉讼管理's case …); null when registered here. */
+  source: { plugin: string; kind: string; id: string; label: string | null } | null
 }
 
 export interface LoanLimitation {
