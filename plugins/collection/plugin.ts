@@ -24,7 +24,14 @@ export default definePlugin({
     '发起催收（智能催收）、催收记录与时效中断登记、委外清收机构、委托、回款归集与佣金',
     'Collection items via the collection system, records and limitation interruption, outsourced collection and commissions'
   ),
-  dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'customer-view', 'recoveries'],
+  dependsOn: [
+    'credit-assets',
+    'bank-systems',
+    'disposal',
+    'customer-view',
+    'recoveries',
+    'expenses',
+  ],
 
   routes(router) {
     router.get('/items', [Items, 'index'], 'collection:item:list')
@@ -165,7 +172,8 @@ export default definePlugin({
       name: L('佣金状态', 'Commission status'),
       items: [
         { code: 'accrued', label: L('已计提', 'Accrued'), color: 'warning' },
-        { code: 'paid', label: L('已支付', 'Paid'), color: 'success' },
+        // Sent to 费用管理 as an expense (its own approval, payment and posting follow there).
+        { code: 'claimed', label: L('已申请支付', 'Payment requested'), color: 'success' },
       ],
     },
   ],

@@ -88,7 +88,9 @@ export async function assignmentFigures(ids: number[]) {
       db.raw(
         "CAST(SUM(CASE WHEN status = 'accrued' THEN commission_fen ELSE 0 END) AS CHAR) as accrued"
       ),
-      db.raw("CAST(SUM(CASE WHEN status = 'paid' THEN commission_fen ELSE 0 END) AS CHAR) as paid")
+      db.raw(
+        "CAST(SUM(CASE WHEN status = 'claimed' THEN commission_fen ELSE 0 END) AS CHAR) as paid"
+      )
     )
   return new Map(
     rows.map((r) => [

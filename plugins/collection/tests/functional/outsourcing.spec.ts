@@ -151,6 +151,28 @@ test.group('collection: 委外清收', (group) => {
       commissionAccrued: '50.01',
     })
 
+    // 支付佣金: one expense for the agency through 费用管理; nothing left to pay after it.
+    const paid = await client
+      .post(`/api/collection/assignments/${assignmentId}/pay`)
+      .bearerToken(hq)
+    paid.assertStatus(200)
+    assert.include(paid.body(), { amount: '50.01', commissions: 2 })
+    const expense = await db.from('expenses').where('expense_no', paid.body().expenseNo).first()
+    assert.exists(expense)
+    assert.equal(String(expense.amount_fen), '5001')
+    const claimed = await client
+      .get(`/api/collection/assignments/${assignmentId}/commissions`)
+      .bearerToken(hq)
+    assert.isTrue(
+      claimed
+        .body()
+        .every((c: any) => c.status === 'claimed' && c.expenseRef === paid.body().expenseNo)
+    )
+    const twice = await client
+      .post(`/api/collection/assignments/${assignmentId}/pay`)
+      .bearerToken(book.people.branchManager.token)
+    twice.assertStatus(422)
+
     // 委外清收台账: the two rows and their 合计.
     const ledger = await client.get('/api/ledgers/collection-outsourcing/rows').bearerToken(hq)
     ledger.assertStatus(200)
