@@ -110,8 +110,15 @@ test.group('collection: 委外清收', (group) => {
         .json({ businessDate: postedOn })
       fetch.assertStatus(202)
     }
-    const { fetchTransactions } = await import('../../../recoveries/services/fetch_transactions.js')
-    for (const [, postedOn] of txns) await fetchTransactions(postedOn)
+    // The fetch jobs, run here and now (the queue may not have reached them yet).
+    const { jobRegistry } = await import('#core/queue/job_registry')
+    const fetchJob = await jobRegistry.handler('recoveries:fetch')
+    for (const [, postedOn] of txns)
+      await fetchJob({
+        jobId: 'test',
+        payload: { businessDate: postedOn },
+        progress: async () => {},
+      })
     const rows = await client
       .get('/api/recoveries/transactions?keyword=TXW&perPage=50')
       .bearerToken(hq)
