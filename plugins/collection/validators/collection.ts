@@ -64,7 +64,13 @@ const rate = () =>
     .regex(/^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/)
 
 export const listValidator = vine.compile(
-  vine.object({ ...page, status: vine.string().trim().maxLength(16).optional() })
+  vine.object({
+    ...page,
+    status: vine.string().trim().maxLength(16).optional(),
+    // CrudPage sends its sort; these lists keep their newest-first order.
+    sort: vine.string().trim().maxLength(32).optional(),
+    order: vine.enum(['asc', 'desc']).optional(),
+  })
 )
 
 export const itemValidator = vine.compile(
