@@ -24,14 +24,18 @@ test.use({ viewport: { width: 1600, height: 1000 } })
 test.describe.configure({ mode: 'serial' })
 
 let token
-/** A risk loan with a recovery on the demo: its loan no., customer and a recovery date. */
+/** A risk loan of the demo: its loan no., customer and the day it entered risk-asset management. */
 let risky
 
 test.beforeAll(async () => {
   token = await apiLogin('admin')
-  const { data } = await api(token, '/api/ledgers/risk-recoveries/rows?perPage=1')
-  expect(data.length, 'the demo has recoveries on risk assets').toBeGreaterThan(0)
-  risky = { loanNo: data[0].loanNo, customerName: data[0].customerName, date: data[0].paidOn }
+  // A risk asset of the demo (handed over on the demo's business date): the recovery is booked that day.
+  const { data } = await api(
+    token,
+    '/api/ledgers/risk-assets/rows?perPage=1&sort=enteredOn&order=desc'
+  )
+  expect(data.length, 'the demo has risk assets').toBeGreaterThan(0)
+  risky = { loanNo: data[0].loanNo, customerName: data[0].customerName, date: data[0].enteredOn }
 })
 
 async function openDaily(page, menuCode) {

@@ -236,6 +236,54 @@ test.group('recoveries: 交易流水确认', (group) => {
     assert.include(audits[1].detail, '抵债未成')
   })
 
+  test('a repayment the book already holds is claimed, not doubled; its 清收 outcome is re-filed', async ({
+    client,
+    assert,
+  }) => {
+    const { book, loans } = await setup(sim)
+    // The book's own repayment (data platform / demo) on the 次级 risk asset, already turned
+    // into a 清收 outcome by the evening recovery step.
+    await db.table('ca_repayments').insert({
+      loan_id: loans.substandard.loanId,
+      paid_on: '2026-03-11',
+      principal_fen: '300000',
+      interest_fen: '2000',
+      penalty_fen: '0',
+      created_at: '2026-03-11 18:00:00',
+    })
+    const { jobRegistry } = await import('#core/queue/job_registry')
+    const step = await jobRegistry.handler('disposal:recovery-outcomes')
+    await step({ jobId: 'test', payload: {}, progress: async () => {} })
+    let totals = await outcomeTotals({ completedFrom: '2026-03-11', completedTo: '2026-03-11' })
+    assert.equal(totals.byMethod.find((m) => m.method === 'collection')?.cashRecovered, '3020.00')
+
+    // Core banking reports the same payment with its transaction number.
+    const fetched = await fetchTransactions('2026-03-11')
+    assert.include(fetched, { received: 1, added: 1 })
+    const txn = await db
+      .from('recoveries_transactions')
+      .where('loan_id', loans.substandard.loanId)
+      .where('posted_on', '2026-03-11')
+      .first()
+    ;(
+      await client
+        .post(`/api/recoveries/transactions/${txn.id}/confirm`)
+        .bearerToken(book.people.headOfficeRisk.token)
+        .json({ method: 'litigation' })
+    ).assertStatus(200)
+    const repayments = await db
+      .from('ca_repayments')
+      .where('loan_id', loans.substandard.loanId)
+      .where('paid_on', '2026-03-11')
+    assert.lengthOf(repayments, 1)
+    assert.include(repayments[0], { txn_no: txn.txn_no, recovery_method: 'litigation' })
+    totals = await outcomeTotals({ completedFrom: '2026-03-11', completedTo: '2026-03-11' })
+    const by = Object.fromEntries(totals.byMethod.map((m) => [m.method, m]))
+    assert.equal(by.collection.cashRecovered, '0.00') // reversed
+    assert.include(by.litigation, { cashRecovered: '3020.00', balanceReduced: '3000.00' })
+    assert.equal(totals.total.cashRecovered, '3020.00')
+  })
+
   test('out of the caller’s data scope a transaction is hidden and a 404', async ({
     client,
     assert,
