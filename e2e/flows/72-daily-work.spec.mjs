@@ -74,7 +74,7 @@ test('交易流水确认: fetched with progress, confirmed as 以资抵债, in t
   await page.getByTestId('recovery-search').click()
   const row = page.getByTestId('recovery-table').locator('tbody tr').filter({ hasText: txnNo })
   await expect(row).toBeVisible()
-  await expect(row.getByText('12,434.57')).toBeVisible()
+  await expect(row).toContainText('12,434.67')
   await settled(page)
   await shot(page, 'daily-recoveries-pending')
 
@@ -152,4 +152,12 @@ test('催收管理: an item started, sent to 智能催收, its record back and r
   await expect(record.getByText('已登记')).toBeVisible()
   await settled(page)
   await shot(page, 'daily-collection-registered')
+
+  // 委外清收: the page (agencies and assignments) renders for the administrator.
+  await page.goto('/p/collection/Outsourcing')
+  await expect(page.getByTestId('collection-assignments')).toBeVisible()
+  await page.getByRole('tab', { name: '委外机构' }).click()
+  await expect(page.getByTestId('crud-search')).toBeVisible()
+  await settled(page)
+  await shot(page, 'daily-outsourcing')
 })
