@@ -117,6 +117,26 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       ),
       response: envelope(obj({ postingNo: str, duplicate: { type: 'boolean' } })),
     },
+    lookup(
+      'recovery-transactions',
+      { zh: '风险客户回收交易流水', en: 'Recovery transactions' },
+      '/recovery-transactions/query',
+      obj({ businessDate: date }),
+      list(
+        obj({
+          txnNo: str,
+          loanNo: str,
+          customerNo: str,
+          postedOn: date,
+          principalFen: yuanFen,
+          interestFen: yuanFen,
+          penaltyFen: yuanFen,
+          channel: str,
+          payerName: str,
+          memo: str,
+        })
+      )
+    ),
   ]),
   system('credit-limit', { zh: '统一授信', en: 'Unified credit limits' }, '授信管理部', [
     lookup(
@@ -169,6 +189,47 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
           method: str,
           collector: str,
           result: str,
+          promisedAmountFen: { type: ['string', 'null'] },
+        })
+      )
+    ),
+    {
+      // 发起催收: one item (电话, 信函, 上门, 律师函, 公告) per message, sent through
+      // the outbox with the key `collection:<item no>`; the system dedupes by it.
+      code: 'dispatch',
+      name: { zh: '发起催收', en: 'Start a collection item' },
+      direction: 'outbound',
+      method: 'POST',
+      path: '/items',
+      timeoutMs: 10_000,
+      request: obj(
+        {
+          itemRef: str,
+          customerNo: str,
+          customerName: str,
+          loanNos: list(str),
+          method: { enum: ['phone', 'letter', 'visit', 'lawyer_letter', 'announcement'] },
+          dueOn: nullableStr,
+          instructions: nullableStr,
+        },
+        ['itemRef', 'customerNo', 'loanNos', 'method']
+      ),
+      response: envelope(obj({ itemRef: str, taskNo: str, duplicate: { type: 'boolean' } })),
+    },
+    lookup(
+      'item-records',
+      { zh: '催收任务结果', en: 'Records of our items' },
+      '/items/records/query',
+      obj({ itemRefs: list(str) }),
+      list(
+        obj({
+          recordNo: str,
+          itemRef: str,
+          collectedOn: date,
+          method: str,
+          collector: str,
+          result: str,
+          proof: { type: ['object', 'null'] },
           promisedAmountFen: { type: ['string', 'null'] },
         })
       )

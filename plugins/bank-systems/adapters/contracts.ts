@@ -19,6 +19,28 @@ export interface CoreBankingAdapter {
     compoundInterest: string
     asOf: string
   }>
+  /**
+   * 交易流水: recovery transactions booked on loans under risk-asset management
+   * on one business date (repayments, enforcement transfers, sale proceeds …).
+   * `txnNo` is core banking's unique transaction number.
+   */
+  recoveryTransactions(businessDate: string): Promise<CoreRecoveryTransaction[]>
+}
+
+export interface CoreRecoveryTransaction {
+  txnNo: string
+  loanNo: string
+  customerNo: string
+  postedOn: string
+  principal: string
+  interest: string
+  penalty: string
+  /** principal + interest + penalty. */
+  amount: string
+  /** 柜面, 网银, 司法划扣 … as core banking names the channel. */
+  channel: string
+  payerName: string
+  memo: string
 }
 
 /** 统一授信: credit lines of a customer across the bank (and known outside it). */
@@ -60,8 +82,13 @@ export interface RiskControlAdapter {
   }>
 }
 
-/** 智能催收: collection records of a customer. */
+/** 智能催收: collection records of a customer; items we start and the records they produce. */
 export interface CollectionAdapter {
+  /**
+   * 催收记录 produced by the items we sent (interface `dispatch`, through the
+   * outbox with key `itemRef`), by item reference.
+   */
+  itemRecords(itemRefs: string[]): Promise<CollectionItemRecord[]>
   records(customerNo: string): Promise<
     Array<{
       date: string
@@ -71,6 +98,19 @@ export interface CollectionAdapter {
       promisedAmount: string | null
     }>
   >
+}
+
+export interface CollectionItemRecord {
+  /** 智能催收's own record number (unique). */
+  recordNo: string
+  itemRef: string
+  collectedOn: string
+  method: 'phone' | 'letter' | 'visit' | 'lawyer_letter' | 'announcement'
+  collector: string
+  result: string
+  /** What proves the debtor was reached (送达回证, 通话录音, 公告报样 …); null = none. */
+  proof: { kind: string; docNo: string; title: string } | null
+  promisedAmount: string | null
 }
 
 /** 押品管理: collateral values and status. */

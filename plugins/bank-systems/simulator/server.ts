@@ -18,6 +18,10 @@
 |   POST /__sim/approval-flow/auto     { decision, afterMs } decide every new round after afterMs;
 |                        { decision: null } turns it off
 |   POST /__sim/approval-flow/redeliver  sends undelivered decisions again now
+|   POST /__sim/core-banking/transactions  { txnNo, loanNo, postedOn, principalFen,
+|                        interestFen?, penaltyFen?, channel?, memo? } — a recovery
+|                        transaction core banking reports from now on (recovery_feed.ts)
+|   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -35,6 +39,8 @@ import { NO_FAULTS, parseFaults, type Faults } from './faults.js'
 import { Ledger } from './ledger.js'
 import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_feed.js'
 import { CardFeed, type CardFeedItem } from './card_feed.js'
+import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recovery_feed.js'
+import { CollectionDesk } from './collection_desk.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -77,6 +83,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   )
   const riskLoanFeed = new RiskLoanFeed(() => lucid.connection())
   const cardFeed = new CardFeed(() => lucid.connection())
+  const recoveryFeed = new RecoveryFeed(() => lucid.connection())
+  const collectionDesk = new CollectionDesk(() => businessDate.current())
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -123,6 +131,18 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         const balance = await data.loanBalance(String(body?.loanNo ?? ''))
         return balance ? { status: 200, body: ok(balance) } : notFound('借据')
       }
+      case 'core-banking POST /recovery-transactions/query':
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(body?.businessDate)))
+          return badRequest('businessDate 格式为 YYYY-MM-DD')
+        return list(recoveryFeed.transactions(body.businessDate))
+      case 'collection POST /items': {
+        const refused = collectionDesk.refuse(body)
+        if (refused) return badRequest(refused)
+        return keyed(collectionDesk.ledger, key, body)
+      }
+      case 'collection POST /items/records/query':
+        if (!Array.isArray(body?.itemRefs)) return badRequest('itemRefs 必须为数组')
+        return list(collectionDesk.records(body.itemRefs))
       case 'core-banking POST /postings':
         if (!body || typeof body.amount !== 'string') return badRequest('amount 必填')
         return keyed(ledgers.postings, key, body)
@@ -222,6 +242,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       postings: ledgers.postings.stats(),
       messages: ledgers.messages.stats(),
       approvals: approvals.stats(),
+      collection: collectionDesk.ledger.stats(),
     }
   }
 
@@ -240,6 +261,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     ledgers = newLedgers()
     riskLoanFeed.reset()
     cardFeed.reset()
+    recoveryFeed.reset()
+    collectionDesk.reset()
     approvals.reset()
   }
 
@@ -290,6 +313,16 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         return { status: 400, body: { message: (error as Error).message } }
       }
     }
+    if (method === 'POST' && path === '/__sim/core-banking/transactions') {
+      try {
+        recoveryFeed.inject(parseInjected(body))
+        return { status: 200, body: { ok: true } }
+      } catch (error) {
+        return { status: 400, body: { message: (error as Error).message } }
+      }
+    }
+    if (method === 'GET' && path === '/__sim/collection')
+      return { status: 200, body: collectionDesk.ledger.stats() }
     if (method === 'POST' && path === '/__sim/faults') {
       const system = String(body?.system ?? '')
       if (system !== '*' && !faults.has(system))
@@ -391,6 +424,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     reset,
     /** The simulated 授权及流程管理 (decide, redeliver, auto rule, callback config). */
     approvals,
+    /** 核心系统 reports this recovery transaction from now on (until reset). */
+    injectRecoveryTransaction(t: InjectedTransaction) {
+      recoveryFeed.inject(parseInjected(t))
+    },
     /** 数据中台 reports `change` for this loan from now on (until reset). */
     overridePlatformLoan(loanNo: string, change: PlatformOverride) {
       riskLoanFeed.override(loanNo, change)

@@ -37,10 +37,25 @@ export const ledgerDictionaries: DictionaryDefinition[] = [
     type: 'credit_assets_recovery_method',
     name: { zh: '回收方式', en: 'Recovery method' },
     items: [
+      // Tagged per repayment by 交易流水确认 (recovery_writer.ts); banks add their own.
       { code: 'cash', label: { zh: '现金清收', en: 'Cash collection' }, color: 'success' },
-      { code: 'foreclosure', label: { zh: '以物抵债', en: 'Foreclosure' }, color: 'primary' },
-      { code: 'transfer', label: { zh: '转让', en: 'Transfer' }, color: 'warning' },
-      { code: 'write_off', label: { zh: '核销', en: 'Write-off' }, color: 'info' },
+      { code: 'foreclosure', label: { zh: '以资抵债', en: 'Debt for asset' }, color: 'primary' },
+      {
+        code: 'write_off',
+        label: { zh: '核销后收回', en: 'Recovered after write-off' },
+        color: 'info',
+      },
+      { code: 'transfer', label: { zh: '转让回款', en: 'Transfer proceeds' }, color: 'warning' },
+      {
+        code: 'restructuring',
+        label: { zh: '重组回收', en: 'Restructuring recovery' },
+        color: 'primary',
+      },
+      {
+        code: 'litigation',
+        label: { zh: '诉讼执行回款', en: 'Enforcement proceeds' },
+        color: 'danger',
+      },
     ],
   },
 ]

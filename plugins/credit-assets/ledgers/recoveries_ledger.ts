@@ -2,14 +2,16 @@
 | 风险资产处置回收台账: cash recovered on risk assets, one row per repayment
 | booked by the core banking system (ca_repayments) on or after the day the
 | loan entered risk-asset management (earlier payments were ordinary
-| repayments, the same rule as the targets plugin's 清收). The method is 现金清收
-| for these rows; write-offs, transfers and foreclosures are recorded by the
+| repayments, the same rule as the targets plugin's 清收). The method is the one
+| a clerk tagged when confirming the core banking transaction (交易流水确认,
+| recovery_writer.ts); a repayment not confirmed yet shows as 现金清收.
+| Write-offs, transfers and foreclosures themselves are recorded by the
 | disposal plugin, which publishes its own ledger (资产处置台账).
 */
 import type { LedgerDefinition } from '#core/plugins/types'
 
 const L = (zh: string, en: string) => ({ zh, en })
-const CASH = "'cash'"
+const METHOD = "COALESCE(p.recovery_method, 'cash')"
 
 export const recoveriesLedger: LedgerDefinition = {
   id: 'risk-recoveries',
@@ -60,7 +62,14 @@ export const recoveriesLedger: LedgerDefinition = {
       label: L('回收方式', 'Method'),
       type: 'dict',
       dict: 'credit_assets_recovery_method',
-      sql: CASH,
+      sql: METHOD,
+    },
+    {
+      key: 'txnNo',
+      label: L('交易流水号', 'Transaction no.'),
+      type: 'text',
+      sql: 'p.txn_no',
+      width: 22,
     },
     {
       key: 'principal',
@@ -121,7 +130,7 @@ export const recoveriesLedger: LedgerDefinition = {
       key: 'method',
       label: L('回收方式', 'Method'),
       type: 'eq',
-      sql: CASH,
+      sql: METHOD,
       dict: 'credit_assets_recovery_method',
     },
     {

@@ -161,8 +161,18 @@ export const bookLookups = {
   repayments: lookup({
     name: 'repayments',
     table: 'ca_repayments',
-    columns: ['id', 'loan_id', 'paid_on', 'principal_fen', 'interest_fen', 'penalty_fen'] as const,
-    description: '还款 (repayments received); scoped through the loan',
+    columns: [
+      'id',
+      'loan_id',
+      'paid_on',
+      'principal_fen',
+      'interest_fen',
+      'penalty_fen',
+      'txn_no',
+      'recovery_method',
+    ] as const,
+    description:
+      '还款 (repayments received; txn_no and recovery_method once confirmed by 交易流水确认); scoped through the loan',
   }),
   cardAccounts: lookup({
     name: 'cardAccounts',

@@ -17,6 +17,14 @@ import { dbNow } from '#core/support/db_time'
 import { bookLookups } from './book_lookups.js'
 import { recordRiskEvent } from './risk_events.js'
 import { bookApi, type BookLoan } from './book_api.js'
+import { recordRecovery } from './book/recovery_writer.js'
+
+export {
+  RecoveryWriteError,
+  RECOVERY_METHOD_DICT,
+  type RecoveryInput,
+  type RecoveryWritten,
+} from './book/recovery_writer.js'
 
 /** Codes of the dictionary credit_assets_loan_status. */
 export const LOAN_STATUSES = [
@@ -134,4 +142,9 @@ async function changeCardAccountStatus(trx: TransactionClientContract, change: C
   return (await bookApi.cardAccounts.byId(Number(account.id), { client: trx }))!
 }
 
-export const bookWriter = { changeLoanStatus, changeCardAccountStatus, lockCustomer }
+export const bookWriter = {
+  changeLoanStatus,
+  changeCardAccountStatus,
+  lockCustomer,
+  recordRecovery,
+}

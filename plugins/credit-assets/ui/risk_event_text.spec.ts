@@ -18,6 +18,10 @@ describe('风险资产时间轴 wording', () => {
         item('active', '存续', 'Active'),
         item('written_off', '已核销', 'Written off'),
       ],
+      credit_assets_recovery_method: [
+        item('cash', '现金清收', 'Cash collection'),
+        item('foreclosure', '以资抵债', 'Debt for asset'),
+      ],
       customer_view_tag: [
         item('focus', '重点关注', 'Under watch'),
         item('litigation', '涉诉', 'In litigation'),
@@ -64,6 +68,20 @@ describe('风险资产时间轴 wording', () => {
     expect(event('handover', null, { reason: 'classification', balanceFen: '1230' })).toBe(
       '因分类移交；余额 12.30'
     )
+  })
+
+  it('a recovery confirmed on 交易流水确认 shows its amount, method and transaction', () => {
+    const recovery = (before: any, after: any) =>
+      describeRiskEvent({ eventType: 'recoveries.confirmed', before, after })
+    expect(recovery(null, { txnNo: 'TX1', method: 'foreclosure', amount: '10512.34' })).toBe(
+      '回收 10,512.34；以资抵债；流水 TX1'
+    )
+    expect(
+      recovery(
+        { method: 'foreclosure' },
+        { txnNo: 'TX1', method: 'cash', amount: '10512.34', note: '更正：实为现金' }
+      )
+    ).toBe('回收 10,512.34；以资抵债 → 现金清收；流水 TX1；更正：实为现金')
   })
 
   it('follows the console language', () => {

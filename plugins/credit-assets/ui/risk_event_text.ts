@@ -67,7 +67,9 @@ export function describeRiskEvent(event: RiskEventLike): string {
       return (
         `${t('借据状态', 'Loan status')} ` +
         arrow(
-          before.status === undefined ? undefined : dictLabel('credit_assets_loan_status', before.status),
+          before.status === undefined
+            ? undefined
+            : dictLabel('credit_assets_loan_status', before.status),
           dictLabel('credit_assets_loan_status', after.status)
         ) +
         (after.reason ? `（${after.reason}）` : '')
@@ -82,6 +84,21 @@ export function describeRiskEvent(event: RiskEventLike): string {
       ].join(' ')
     }
   }
+  // A recovery confirmed with its method (bookWriter.recordRecovery, under the caller's kind).
+  if (after.txnNo && after.method)
+    return [
+      `${t('回收', 'Recovered')} ${formatMoney(after.amount)}`,
+      arrow(
+        before.method === undefined
+          ? undefined
+          : dictLabel('credit_assets_recovery_method', before.method),
+        dictLabel('credit_assets_recovery_method', after.method)
+      ),
+      `${t('流水', 'txn')} ${after.txnNo}`,
+      after.note ?? null,
+    ]
+      .filter(Boolean)
+      .join('；')
   return Object.entries(after)
     .map(([key, value]) => `${key}: ${arrow(before[key], value)}`)
     .join('；')

@@ -87,6 +87,42 @@ export interface Recovery {
   paidOn: string
   principalFen: string
   cashFen: string
+  /** credit_assets_recovery_method tagged by 交易流水确认 (null: not confirmed, 现金清收). */
+  recoveryMethod: string | null
+}
+
+const recoveryQuery = (client: Reader) =>
+  joinRiskSince(
+    client
+      .from(book.repayments.as('p'))
+      .join(book.riskAssets.as('r'), 'r.loan_id', 'p.loan_id')
+      .join(book.loans.as('l'), 'l.id', 'p.loan_id')
+  )
+    .whereRaw(`p.paid_on >= ${riskSinceSql()}`)
+    .select(
+      'p.id',
+      'p.loan_id',
+      'l.loan_no',
+      'p.paid_on',
+      'p.recovery_method',
+      client.raw('CAST(p.principal_fen AS CHAR) as principal_fen'),
+      client.raw('CAST(p.principal_fen + p.interest_fen + p.penalty_fen AS CHAR) as cash_fen')
+    )
+
+const recoveryOf = (r: any): Recovery => ({
+  repaymentId: Number(r.id),
+  loanId: Number(r.loan_id),
+  loanNo: r.loan_no,
+  paidOn: dateText(r.paid_on),
+  principalFen: String(r.principal_fen),
+  cashFen: String(r.cash_fen),
+  recoveryMethod: r.recovery_method ?? null,
+})
+
+/** One repayment as a recovery, or null when it is not one (paid before the 风险起始日). */
+export async function recoveryById(client: Reader, repaymentId: number) {
+  const row = await recoveryQuery(client).where('p.id', repaymentId).first()
+  return row ? recoveryOf(row) : null
 }
 
 /**
@@ -100,33 +136,12 @@ export async function recoveriesAfter(
   through: string,
   limit: number
 ): Promise<Recovery[]> {
-  const rows = await joinRiskSince(
-    client
-      .from(book.repayments.as('p'))
-      .join(book.riskAssets.as('r'), 'r.loan_id', 'p.loan_id')
-      .join(book.loans.as('l'), 'l.id', 'p.loan_id')
-  )
+  const rows = await recoveryQuery(client)
     .where('p.id', '>', afterId)
     .where('p.paid_on', '<=', through)
-    .whereRaw(`p.paid_on >= ${riskSinceSql()}`)
     .orderBy('p.id')
     .limit(limit)
-    .select(
-      'p.id',
-      'p.loan_id',
-      'l.loan_no',
-      'p.paid_on',
-      client.raw('CAST(p.principal_fen AS CHAR) as principal_fen'),
-      client.raw('CAST(p.principal_fen + p.interest_fen + p.penalty_fen AS CHAR) as cash_fen')
-    )
-  return rows.map((r) => ({
-    repaymentId: Number(r.id),
-    loanId: Number(r.loan_id),
-    loanNo: r.loan_no,
-    paidOn: dateText(r.paid_on),
-    principalFen: String(r.principal_fen),
-    cashFen: String(r.cash_fen),
-  }))
+  return rows.map(recoveryOf)
 }
 
 /** A DATE column as 'YYYY-MM-DD' (mysql2 may give a Date at local midnight). */

@@ -1,9 +1,10 @@
 /*
 | The recovery flow's outcomes: every repayment booked on a risk asset on or
 | after its 风险起始日 (cash collected after handover — 清收) becomes one
-| disposal outcome, method `collection`, source `credit-assets` /
-| `repayment:<id>`: cash recovered = principal + interest + penalty, 压降 =
-| the principal part (only principal is the risk-asset balance). The newest
+| disposal outcome, source `credit-assets` / `repayment:<id>`, of the method
+| the clerk tagged on 交易流水确认 (recovery_methods.ts; untagged: `collection`):
+| cash recovered = principal + interest + penalty, 压降 = the principal part
+| (only principal is the risk-asset balance). The newest
 | approved 清收 plan covering the loan is linked (and marked 已实施).
 |
 | Run by the 日终 step disposal:recovery-outcomes (through the business date)
@@ -12,9 +13,9 @@
 | can be repeated. Reads credit-assets only through outcomes/credit_assets.ts.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Money } from '#core/money/money'
 import { recoveriesAfter, type Recovery } from './credit_assets.js'
 import { recordDisposalOutcome } from './record_outcome.js'
+import { recoveryOutcomeFigures } from './recovery_methods.js'
 
 export const RECOVERY_SOURCE = 'credit-assets'
 const PAGE = 500
@@ -43,10 +44,8 @@ export async function recordRecoveryPage(
     if (known.has(refOf(r))) continue
     await recordDisposalOutcome(trx, {
       loanIds: [r.loanId],
-      method: 'collection',
+      ...recoveryOutcomeFigures(r),
       completedOn: r.paidOn,
-      cashRecovered: Money.fromFen(r.cashFen).toYuan(),
-      balanceReduced: Money.fromFen(r.principalFen).toYuan(),
       sourcePlugin: RECOVERY_SOURCE,
       sourceRef: refOf(r),
       // The loan the repayment was booked on (its drawer: detail and 风险资产时间轴).

@@ -25,6 +25,9 @@ export { recordDisposalOutcome, type DisposalOutcomeInput } from '../outcomes/re
 export { reverseDisposalOutcome, type ReversalInput } from '../outcomes/reverse_outcome.js'
 export { OutcomeError } from '../outcomes/outcome_error.js'
 export { approvedPlanFor, type PlanForDisposal } from '../outcomes/plan_for.js'
+// 交易流水确认: a repayment's outcome follows the recovery method a clerk tagged.
+export { syncRecoveryOutcome, type RecoveryOutcomeSync } from '../outcomes/recovery_retag.js'
+export { disposalMethodOf } from '../outcomes/recovery_methods.js'
 export {
   outcomeTotals,
   type OutcomeTotals,

@@ -15,4 +15,21 @@ export const httpCoreBanking: CoreBankingAdapter = {
       asOf: b.asOf,
     }
   },
+
+  async recoveryTransactions(businessDate) {
+    const rows = await esbCall<any[]>('core-banking', 'recovery-transactions', { businessDate })
+    return rows.map((t) => ({
+      txnNo: t.txnNo,
+      loanNo: t.loanNo,
+      customerNo: t.customerNo,
+      postedOn: t.postedOn,
+      principal: yuan(t.principalFen),
+      interest: yuan(t.interestFen),
+      penalty: yuan(t.penaltyFen),
+      amount: yuan(String(BigInt(t.principalFen) + BigInt(t.interestFen) + BigInt(t.penaltyFen))),
+      channel: t.channel,
+      payerName: t.payerName,
+      memo: t.memo ?? '',
+    }))
+  },
 }
