@@ -4,8 +4,6 @@
 | `status` is the HTTP status a calling route should answer with; the message
 | is in both languages because the caller may be a job with no request.
 */
-import { errors } from '@vinejs/vine'
-
 export class OutcomeError extends Error {
   constructor(
     readonly status: 404 | 409 | 422,
@@ -16,15 +14,5 @@ export class OutcomeError extends Error {
   }
 }
 
-/** Unknown fields are refused, never ignored (VineJS objects drop them silently). */
-export function refuseUnknown(input: object, allowed: readonly string[]) {
-  const unknown = Object.keys(input).filter((key) => !allowed.includes(key))
-  if (!unknown.length) return
-  throw new errors.E_VALIDATION_ERROR(
-    unknown.map((field) => ({
-      field,
-      rule: 'unknown',
-      message: `未知字段 / unknown field: ${field}`,
-    }))
-  )
-}
+/** Unknown fields are refused, never ignored (kept here for the outcome code's imports). */
+export { refuseUnknown } from '#core/validators/unknown_fields'

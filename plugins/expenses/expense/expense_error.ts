@@ -1,5 +1,3 @@
-import { errors } from '@vinejs/vine'
-
 /*
 | An expense request the service refuses after validation: a loan of another
 | customer, a customer outside the caller's scope, a paid expense paid again.
@@ -17,15 +15,4 @@ export class ExpenseError extends Error {
   }
 }
 
-/** Unknown fields are refused, never ignored (VineJS objects drop them silently). */
-export function refuseUnknown(input: object, allowed: readonly string[]) {
-  const unknown = Object.keys(input).filter((key) => !allowed.includes(key))
-  if (!unknown.length) return
-  throw new errors.E_VALIDATION_ERROR(
-    unknown.map((field) => ({
-      field,
-      rule: 'unknown',
-      message: `未知字段 / unknown field: ${field}`,
-    }))
-  )
-}
+export { refuseUnknown } from '#core/validators/unknown_fields'
