@@ -9,7 +9,7 @@ import type { WidgetDataHandler } from '#core/plugins/types'
 const handler: WidgetDataHandler = async ({ scope }) => {
   const rows = await scope(
     db
-      .from('expenses')
+      .from('exp_expenses')
       .select('status')
       .count('* as count')
       .sum('amount_fen as fen')

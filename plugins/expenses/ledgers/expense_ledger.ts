@@ -10,7 +10,7 @@ import type { LedgerDefinition } from '#core/plugins/types'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 const L = (zh: string, en: string) => ({ zh, en })
-const LOANS = `(SELECT GROUP_CONCAT(bl.loan_no) FROM expenses_loans x JOIN ${book.loans.table} bl ON bl.id = x.loan_id WHERE x.expense_id = e.id)`
+const LOANS = `(SELECT GROUP_CONCAT(bl.loan_no) FROM exp_expense_loans x JOIN ${book.loans.table} bl ON bl.id = x.loan_id WHERE x.expense_id = e.id)`
 /** The posting's state from the outbox (as expense/expense_read.ts derives it). */
 const POSTING = `(SELECT CASE WHEN om.status = 'sent' THEN 'posted' WHEN om.status = 'dead' THEN 'failed' WHEN om.attempts > 0 THEN 'retrying' ELSE 'pending' END FROM outbox_messages om WHERE om.idempotency_key = e.posting_key)`
 
@@ -20,7 +20,7 @@ export const expenseLedger: LedgerDefinition = {
   permission: 'expenses:expense:list',
   exportPermission: 'expenses:expense:export',
   menu: { parent: 'credit-assets:ledgers', order: 60, icon: 'Notebook' },
-  query: ({ db }) => db.from('expenses as e'),
+  query: ({ db }) => db.from('exp_expenses as e'),
   lookups: [
     { alias: 'og', table: 'orgs', on: 'e.org_id' },
     { alias: 'c', table: book.customers.table, on: 'e.customer_id' },

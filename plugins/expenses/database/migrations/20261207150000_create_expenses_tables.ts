@@ -16,7 +16,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 */
 export default class extends BaseSchema {
   async up() {
-    this.schema.createTable('expenses', (t) => {
+    this.schema.createTable('exp_expenses', (t) => {
       t.increments('id')
       t.string('expense_no', 32).notNullable().unique()
       /** expenses_fee_kind dictionary code. */
@@ -57,7 +57,7 @@ export default class extends BaseSchema {
       t.index(['status'])
     })
 
-    this.schema.createTable('expenses_loans', (t) => {
+    this.schema.createTable('exp_expense_loans', (t) => {
       t.increments('id')
       t.integer('expense_id').unsigned().notNullable()
       t.integer('loan_id').unsigned().notNullable()
@@ -67,7 +67,7 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.dropTable('expenses_loans')
-    this.schema.dropTable('expenses')
+    this.schema.dropTable('exp_expense_loans')
+    this.schema.dropTable('exp_expenses')
   }
 }

@@ -23,7 +23,7 @@ test.group('expenses: demo seed', (group) => {
     assert.equal(result.created, Math.min(12, Number(managed.n)))
     assert.isAtLeast(result.created, 8)
     const byStatus = Object.fromEntries(
-      (await db.from('expenses').groupBy('status').select('status').count('* as n')).map(
+      (await db.from('exp_expenses').groupBy('status').select('status').count('* as n')).map(
         (r: any) => [r.status, Number(r.n)]
       )
     )

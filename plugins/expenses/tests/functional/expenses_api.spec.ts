@@ -141,7 +141,7 @@ test.group('expenses: public service', (group) => {
     const outsider = await UserAccess.load(await User.findOrFail(book.people.otherBranchManager.id))
     const scoped = await attempt({ access: outsider })
     assert.equal(scoped.status, 404)
-    const count = await db.from('expenses').count('* as n').first()
+    const count = await db.from('exp_expenses').count('* as n').first()
     assert.equal(Number(count.n), 0)
   })
 })

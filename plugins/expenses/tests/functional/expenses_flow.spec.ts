@@ -315,7 +315,7 @@ test.group('expenses: routes', (group) => {
     const wrongCustomer = await post({ customerId: loans.loss.customerId })
     wrongCustomer.assertStatus(422)
     assert.equal(wrongCustomer.body().errors[0].field, 'loanIds')
-    const count = await db.from('expenses').count('* as n').first()
+    const count = await db.from('exp_expenses').count('* as n').first()
     assert.equal(Number(count.n), 0)
 
     const ok = await post({ amount: '10.00' })

@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { buildBook, type SharedBook } from '#tests/fixtures/book'
-import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
+import { addRepayment, type CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   pointSystemsAt,
   resetBreakers,
@@ -243,13 +243,11 @@ test.group('recoveries: 交易流水确认', (group) => {
     const { book, loans } = await setup(sim)
     // The book's own repayment (data platform / demo) on the 次级 risk asset, already turned
     // into a 清收 outcome by the evening recovery step.
-    await db.table('ca_repayments').insert({
-      loan_id: loans.substandard.loanId,
-      paid_on: '2026-03-11',
-      principal_fen: '300000',
-      interest_fen: '2000',
-      penalty_fen: '0',
-      created_at: '2026-03-11 18:00:00',
+    await addRepayment(loans.substandard.loanId, {
+      paidOn: '2026-03-11',
+      principalFen: '300000',
+      interestFen: '2000',
+      createdAt: '2026-03-11 18:00:00',
     })
     const { jobRegistry } = await import('#core/queue/job_registry')
     const step = await jobRegistry.handler('disposal:recovery-outcomes')

@@ -10,6 +10,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { bookApi } from '../../../credit-assets/services/book_api.js'
+import { addRepayment } from '../../../credit-assets/fixtures/book_fixture.js'
 import { API, applicant, approveAll, assertPdf, fileEvidence, lossLoan } from '../helpers.js'
 
 /*
@@ -181,13 +182,11 @@ test.group('write-off: review → plan → approval → 批复 → postings → 
     assertPdf(await client.get(`${API}/plans/${plan.id}/reply-pdf`).bearerToken(me.token), assert)
 
     // 核销后收回: a repayment after the write-off shows in 核销资产台账 (and as of that date).
-    await db.table('ca_repayments').insert({
-      loan_id: loan.loanId,
-      paid_on: '2026-12-20',
-      principal_fen: 500000,
-      interest_fen: 1234,
-      penalty_fen: 0,
-      created_at: '2026-12-20 10:00:00',
+    await addRepayment(loan.loanId, {
+      paidOn: '2026-12-20',
+      principalFen: '500000',
+      interestFen: '1234',
+      createdAt: '2026-12-20 10:00:00',
     })
     const ledger = await client
       .get('/api/ledgers/write-off-assets/rows')
