@@ -11,6 +11,7 @@ import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
+import { isDuplicateKey } from '#core/support/db_errors'
 
 export const TRANSACTIONS = 'recoveries_transactions'
 const CHUNK = 200
@@ -23,9 +24,6 @@ export interface FetchResult {
   /** Transactions on loans not under risk-asset management (not recoveries). */
   notRiskAssets: number
 }
-
-const isDuplicate = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || String(error?.code ?? '').startsWith('SQLITE_CONSTRAINT')
 
 export async function fetchTransactions(
   businessDate: string,
@@ -99,7 +97,7 @@ export async function fetchTransactions(
         result.added++
       } catch (error) {
         // A concurrent fetch stored it first: still one row.
-        if (!isDuplicate(error)) throw error
+        if (!isDuplicateKey(error)) throw error
         result.alreadyKnown++
       }
     }
