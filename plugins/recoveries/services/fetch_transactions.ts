@@ -57,6 +57,15 @@ export async function fetchTransactions(
         l,
       ])
     )
+    const customerIds = [...new Set([...loans.values()].map((l) => l.customerId))]
+    const customers = new Map(
+      customerIds.length
+        ? (await bookApi.customers.search({ ids: customerIds, perPage: CHUNK })).data.map((c) => [
+            c.id,
+            c,
+          ])
+        : []
+    )
     const risky = new Set(
       (await bookApi.riskAssets.byKeys([...loans.values()].map((l) => l.id))).map((r) => r.loanId)
     )
@@ -70,7 +79,7 @@ export async function fetchTransactions(
         result.notRiskAssets++
         continue
       }
-      const customer = await bookApi.customers.byId(loan.customerId)
+      const customer = customers.get(loan.customerId)
       const now = dbNow()
       try {
         await db.table(TRANSACTIONS).insert({
