@@ -18,6 +18,7 @@ import {
 import { idParam, scopedAgencies, scopedTable } from '../services/scope.js'
 import { assignmentFigures, attributeRecoveries } from '../services/outsourcing.js'
 import { payCommissions, PayError } from '../services/pay_commissions.js'
+import { isDuplicateKey } from '#core/support/db_errors'
 
 /*
 | 委外清收: agencies (licence, contract, commission rate), assignments of a
@@ -77,9 +78,6 @@ function agencyColumns(input: any) {
   }
 }
 
-const isDuplicate = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || String(error?.code ?? '').startsWith('SQLITE_CONSTRAINT')
-
 export default class OutsourcingController {
   async agencies(ctx: HttpContext) {
     const q = await ctx.request.validateUsing(listValidator)
@@ -136,7 +134,7 @@ export default class OutsourcingController {
       })
       return ctx.response.status(201).send({ id: Number(id) })
     } catch (error) {
-      if (isDuplicate(error))
+      if (isDuplicateKey(error))
         return fieldError(
           ctx,
           'licenceNo',

@@ -13,9 +13,7 @@ import { dbNow } from '#core/support/db_time'
 import { Money } from '#core/money/money'
 import { confirmedRecoveries } from '../../recoveries/services/recoveries_api.js'
 import { commissionFen } from './commission.js'
-
-const isDuplicate = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || String(error?.code ?? '').startsWith('SQLITE_CONSTRAINT')
+import { isDuplicateKey } from '#core/support/db_errors'
 
 /** 归集回款: attributes the assignment's new confirmed recoveries; returns what was added. */
 export async function attributeRecoveries(ctx: HttpContext | null, assignmentId: number) {
@@ -57,7 +55,7 @@ export async function attributeRecoveries(ctx: HttpContext | null, assignmentId:
       })
     } catch (error) {
       // Already attributed (here or to another agency): never twice.
-      if (isDuplicate(error)) continue
+      if (isDuplicateKey(error)) continue
       throw error
     }
     added++

@@ -9,10 +9,9 @@ import db from '@adonisjs/lucid/services/db'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
+import { isDuplicateKey } from '#core/support/db_errors'
 
 const CHUNK = 100
-const isDuplicate = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || String(error?.code ?? '').startsWith('SQLITE_CONSTRAINT')
 
 export async function syncRecords(
   progress: (percent: number, message?: string) => Promise<void> = async () => {}
@@ -55,7 +54,7 @@ export async function syncRecords(
         })
         added++
       } catch (error) {
-        if (!isDuplicate(error)) throw error
+        if (!isDuplicateKey(error)) throw error
       }
     }
     await progress(Math.round((100 * Math.min(items.length, start + CHUNK)) / items.length))

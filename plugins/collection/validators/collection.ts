@@ -125,20 +125,7 @@ export const assignmentValidator = vine.compile(
   })
 )
 
-/** Answers 422 for body fields the route does not know and returns true (the handler stops). */
-export function refusedUnknown(ctx: HttpContext, allowed: string[]): boolean {
-  const unknown = Object.keys(ctx.request.body() ?? {}).filter((k) => !allowed.includes(k))
-  if (!unknown.length) return false
-  ctx.response.status(422).send({
-    message: ctx.i18n('validation.failed'),
-    errors: unknown.map((field) => ({
-      field,
-      rule: 'unknown',
-      message: `未知字段 / unknown field: ${field}`,
-    })),
-  })
-  return true
-}
+export { refusedUnknown } from '#core/validators/unknown_fields'
 
 /** Answers 422 with one field message (a rule VineJS cannot express) and returns true. */
 export function fieldError(ctx: HttpContext, field: string, zh: string, en: string): true {

@@ -1,19 +1,5 @@
 /*
-| Unknown fields are refused, never ignored: VineJS objects drop them silently, and a
-| misspelt field (summaryProcdure) must not be taken for "not given". Thrown as VineJS's
-| E_VALIDATION_ERROR, so the request answers 422 with the field named.
+| Unknown fields are refused, never ignored (a misspelt summaryProcdure must not be taken for
+| "not given"): the core's rule, backend/validators/unknown_fields.ts.
 */
-import { errors } from '@vinejs/vine'
-
-export function refuseUnknown(input: unknown, allowed: readonly string[]) {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return
-  const unknown = Object.keys(input).filter((key) => !allowed.includes(key))
-  if (!unknown.length) return
-  throw new errors.E_VALIDATION_ERROR(
-    unknown.map((field) => ({
-      field,
-      rule: 'unknown',
-      message: `未知字段 / unknown field: ${field}`,
-    }))
-  )
-}
+export { refuseUnknown } from '#core/validators/unknown_fields'

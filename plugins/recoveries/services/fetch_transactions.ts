@@ -11,6 +11,7 @@ import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
+import { isDuplicateKey } from '#core/support/db_errors'
 
 export const TRANSACTIONS = 'recoveries_transactions'
 const CHUNK = 200
@@ -23,9 +24,6 @@ export interface FetchResult {
   /** Transactions on loans not under risk-asset management (not recoveries). */
   notRiskAssets: number
 }
-
-const isDuplicate = (error: any) =>
-  error?.code === 'ER_DUP_ENTRY' || String(error?.code ?? '').startsWith('SQLITE_CONSTRAINT')
 
 export async function fetchTransactions(
   businessDate: string,
@@ -59,6 +57,15 @@ export async function fetchTransactions(
         l,
       ])
     )
+    const customerIds = [...new Set([...loans.values()].map((l) => l.customerId))]
+    const customers = new Map(
+      customerIds.length
+        ? (await bookApi.customers.search({ ids: customerIds, perPage: CHUNK })).data.map((c) => [
+            c.id,
+            c,
+          ])
+        : []
+    )
     const risky = new Set(
       (await bookApi.riskAssets.byKeys([...loans.values()].map((l) => l.id))).map((r) => r.loanId)
     )
@@ -72,7 +79,7 @@ export async function fetchTransactions(
         result.notRiskAssets++
         continue
       }
-      const customer = await bookApi.customers.byId(loan.customerId)
+      const customer = customers.get(loan.customerId)
       const now = dbNow()
       try {
         await db.table(TRANSACTIONS).insert({
@@ -99,7 +106,7 @@ export async function fetchTransactions(
         result.added++
       } catch (error) {
         // A concurrent fetch stored it first: still one row.
-        if (!isDuplicate(error)) throw error
+        if (!isDuplicateKey(error)) throw error
         result.alreadyKnown++
       }
     }

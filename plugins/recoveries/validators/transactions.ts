@@ -5,7 +5,6 @@
 | (refuseUnknown), never dropped.
 */
 import vine from '@vinejs/vine'
-import type { HttpContext } from '@adonisjs/core/http'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { calendarDate } from '#core/validators/holidays'
 import { dictCode } from '#core/validators/dictionary_code'
@@ -58,21 +57,4 @@ export const correctValidator = vine.compile(
   vine.object({ method: method(), reason: vine.string().trim().minLength(2).maxLength(500) })
 )
 
-/**
- * A body field the route does not know (VineJS would drop it silently): answers
- * 422 and returns true, so the handler stops.
- */
-export function refusedUnknown(ctx: HttpContext, allowed: string[]): boolean {
-  const body = ctx.request.body() ?? {}
-  const unknown = Object.keys(body).filter((k) => !allowed.includes(k))
-  if (!unknown.length) return false
-  ctx.response.status(422).send({
-    message: ctx.i18n('validation.failed'),
-    errors: unknown.map((field) => ({
-      field,
-      rule: 'unknown',
-      message: `未知字段 / unknown field: ${field}`,
-    })),
-  })
-  return true
-}
+export { refusedUnknown } from '#core/validators/unknown_fields'

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors } from '@vinejs/vine'
 import { WriteOffError } from '../plans/write_off_error.js'
 
 /** A positive integer route parameter, else 404 (never reaches SQL as text). */
@@ -10,18 +9,7 @@ export function idParam(value: unknown) {
 }
 
 /** Refuses body fields the route does not take (422), instead of silently dropping them. */
-export function refuseUnknownFields(ctx: HttpContext, allowed: readonly string[]) {
-  const body = ctx.request.body() ?? {}
-  const unknown = Object.keys(body).filter((k) => !allowed.includes(k))
-  if (unknown.length)
-    throw new errors.E_VALIDATION_ERROR(
-      unknown.map((field) => ({
-        field,
-        rule: 'unknown',
-        message: `未知字段 / unknown field: ${field}`,
-      }))
-    )
-}
+export { refuseUnknownFields } from '#core/validators/unknown_fields'
 
 export const pdfResponse = (ctx: HttpContext, pdf: Buffer, name: string) =>
   ctx.response
