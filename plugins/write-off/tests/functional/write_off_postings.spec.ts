@@ -123,6 +123,42 @@ test.group('write-off: postings exactly once under core errors', (group) => {
     const fees = list.body().data.filter((p: any) => p.kind === 'fee')
     assert.lengthOf(fees, 4)
     assert.equal(fees[0].amount, '200.00')
+
+    // The cards are 已核销 in the book and in 信用卡核销台账, with a later payment as 核销后收回.
+    const cards = await db
+      .from('write_off_plan_items')
+      .where('plan_id', planId)
+      .where('subject_kind', 'card')
+      .select('subject_id', 'subject_no')
+    assert.lengthOf(cards, 4)
+    const statuses = await db
+      .from('ca_card_accounts')
+      .whereIn(
+        'id',
+        cards.map((c) => c.subject_id)
+      )
+      .select('status')
+    assert.isTrue(statuses.every((c) => c.status === 'written_off'))
+    await db.table('ca_card_repayments').insert({
+      account_id: cards[0].subject_id,
+      paid_on: '2026-12-15',
+      amount_fen: 123456,
+      created_at: '2026-12-15 10:00:00',
+    })
+    const ledger = await client
+      .get('/api/ledgers/write-off-cards/rows')
+      .bearerToken(me.token)
+      .qs({ keyword: cards[0].subject_no })
+    ledger.assertStatus(200)
+    assert.containsSubset(ledger.body().data[0], {
+      subjectNo: cards[0].subject_no,
+      principal: '48000.00',
+      interest: '3500.00',
+      fee: '200.00',
+      total: '51700.00',
+      recovered: '1234.56',
+      lastRecoveredOn: '2026-12-15',
+    })
   })
 
   test('a refused posting shows its reason, 重发 applies it once', async ({ client, assert }) => {
