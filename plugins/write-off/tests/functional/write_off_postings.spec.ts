@@ -12,7 +12,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { bookCardAccount } from '../../../credit-assets/fixtures/book_fixture.js'
-import { API, applicant, approveAll, fileEvidence, lossLoan } from '../helpers.js'
+import { API, applicant, replier, approveAll, fileEvidence, lossLoan } from '../helpers.js'
 
 /*
 | 账务处理 under a misbehaving core: every posting is applied exactly once
@@ -50,13 +50,15 @@ async function repliedBatch(client: any, loans: number, cards: number) {
     await client.post(`${API}/plans/${created.body().id}/submit`).bearerToken(me.token)
   ).assertStatus(200)
   await approveAll(client, 'write-off:plan', created.body().id)
+  const boss = await replier()
   const replied = await client
     .post(`${API}/plans/${created.body().id}/reply`)
-    .bearerToken(me.token)
+    .bearerToken(boss.token)
     .json({ repliedOn: '2026-12-07', replyText: '同意批量核销' })
   replied.assertStatus(200)
   return {
     me,
+    boss,
     planId: created.body().id as number,
     postings: replied.body().postings as number,
     jobId: replied.body().jobId as string | null,
@@ -202,7 +204,7 @@ test.group('write-off: postings exactly once under core errors', (group) => {
   }) => {
     await changeSettingValue('write-off.replyInlineMax', '2', null)
     try {
-      const { me, planId, postings, jobId } = await repliedBatch(client, 3, 1)
+      const { me, boss, planId, postings, jobId } = await repliedBatch(client, 3, 1)
       assert.isNull(postings)
       assert.isString(jobId)
       // Before the job: replied, nothing written off yet, the loans still held by the plan.
@@ -210,14 +212,17 @@ test.group('write-off: postings exactly once under core errors', (group) => {
       assert.equal(before.body().status, 'replied')
       assert.equal(before.body().executed, 0)
       await queue.drain()
-      const job = await client.get(`/api/jobs/${jobId}`).bearerToken(me.token)
+      // The 批复's issuer started the job: they follow its progress.
+      const job = await client.get(`/api/jobs/${jobId}`).bearerToken(boss.token)
       assert.equal(job.body().status, 'completed', job.body().error)
       assert.deepInclude(job.body().result, { subjects: 4, postings: 12 })
       const after = await client.get(`${API}/plans/${planId}`).bearerToken(me.token)
       assert.equal(after.body().executed, 4)
       assert.isTrue(after.body().items.every((i: any) => i.writtenOffOn === '2026-12-07'))
       // Nothing left: a second run is refused and posts nothing more.
-      ;(await client.post(`${API}/plans/${planId}/execute`).bearerToken(me.token)).assertStatus(409)
+      ;(await client.post(`${API}/plans/${planId}/execute`).bearerToken(boss.token)).assertStatus(
+        409
+      )
       await drain()
       const list = await client.get(`${API}/plans/${planId}/postings`).bearerToken(me.token)
       assert.deepEqual(list.body().summary, { total: 12, sent: 12, pending: 0, dead: 0 })
