@@ -142,6 +142,9 @@ export async function issueReply(access: UserAccess, planId: number, input: Repl
     const plan = await trx.from(PLANS).where('id', planId).forUpdate().first()
     if (plan.status !== 'approved')
       throw new WriteOffError(409, `核销方案 ${plan.plan_no} 不是待批复状态，不能下发批复`)
+    // Four eyes: whoever applied for the write-off does not also issue its 批复.
+    if (Number(plan.created_by) === access.user.id)
+      throw new WriteOffError(422, '方案申报人不能下发本方案的核销批复')
     const replyNo = await nextReplyNo(trx, Number(input.repliedOn.slice(0, 4)))
     await trx.from(PLANS).where('id', planId).update({
       status: 'replied',

@@ -31,6 +31,10 @@ export const ALL_CODES = [
 export const applicant = () =>
   userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '110101' })
 
+/** Who issues the 批复: another person (four eyes), at the branch above the applicant. */
+export const replier = () =>
+  userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '110000' })
+
 /** A 损失类 loan at 朝阳支行 overdue 400 days: 本金 300 000.00, 表内/表外利息 1 500.00 each. */
 export const lossLoan = (balanceFen = '30000000') =>
   bookLoan({

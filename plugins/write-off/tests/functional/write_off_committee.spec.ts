@@ -11,7 +11,7 @@ import { itemFor } from '../../../committee/services/committee_api.js'
 import { registerCommitteeKind } from '../../startup.js'
 import { outbox } from '#core/connectors/outbox'
 import { userWith } from '#tests/helpers/auth'
-import { API, applicant, approveAll, fileEvidence, lossLoan } from '../helpers.js'
+import { API, applicant, replier, approveAll, fileEvidence, lossLoan } from '../helpers.js'
 
 const COMMITTEE = '/api/committee/meetings'
 
@@ -192,7 +192,7 @@ test.group('write-off: the committee step', (group) => {
     // No 批复 before the committee has decided.
     const early = await client
       .post(`${API}/plans/${plan.id}/reply`)
-      .bearerToken(me.token)
+      .bearerToken((await replier()).token)
       .json({ repliedOn: '2026-12-07', replyText: '同意' })
     early.assertStatus(409)
   })
@@ -213,7 +213,7 @@ test.group('write-off: the committee step', (group) => {
     assert.include(after.body().committeeRemark, decided.resolutionNo)
     const replied = await client
       .post(`${API}/plans/${plan.id}/reply`)
-      .bearerToken(me.token)
+      .bearerToken((await replier()).token)
       .json({ repliedOn: '2026-12-08', replyText: '经资产处置委员会审议通过，同意核销。' })
     replied.assertStatus(200)
     assert.equal(replied.body().postings, 6)

@@ -11,7 +11,15 @@ import {
 } from '../../../bank-systems/simulator/harness.js'
 import { bookApi } from '../../../credit-assets/services/book_api.js'
 import { addRepayment } from '../../../credit-assets/fixtures/book_fixture.js'
-import { API, applicant, approveAll, assertPdf, fileEvidence, lossLoan } from '../helpers.js'
+import {
+  API,
+  applicant,
+  replier,
+  approveAll,
+  assertPdf,
+  fileEvidence,
+  lossLoan,
+} from '../helpers.js'
 
 /*
 | 核销 end to end against the bank-systems simulator: 合规审查 lists what is
@@ -128,16 +136,22 @@ test.group('write-off: review → plan → approval → 批复 → postings → 
     const approved = await client.get(`${API}/plans/${plan.id}`).bearerToken(me.token)
     assert.equal(approved.body().status, 'approved')
 
-    const replied = await client
+    const own = await client
       .post(`${API}/plans/${plan.id}/reply`)
       .bearerToken(me.token)
+      .json({ repliedOn: '2026-12-07', replyText: '自己批复' })
+    own.assertStatus(422)
+    assert.include(own.body().message, '申报人')
+    const replied = await client
+      .post(`${API}/plans/${plan.id}/reply`)
+      .bearerToken((await replier()).token)
       .json({ repliedOn: '2026-12-07', replyText: '同意核销，继续追索。' })
     replied.assertStatus(200)
     assert.match(replied.body().replyNo, /^HXPF2026-\d{4}$/)
     assert.equal(replied.body().postings, 3)
     const twice = await client
       .post(`${API}/plans/${plan.id}/reply`)
-      .bearerToken(me.token)
+      .bearerToken((await replier()).token)
       .json({ repliedOn: '2026-12-07', replyText: '再批' })
     twice.assertStatus(409)
 
@@ -305,7 +319,7 @@ test.group('write-off: review → plan → approval → 批复 → postings → 
     created.assertStatus(201)
     const date = await client
       .post(`${API}/plans/${created.body().id}/reply`)
-      .bearerToken(me.token)
+      .bearerToken((await replier()).token)
       .json({ repliedOn: '2026-02-30', replyText: '同意' })
     date.assertStatus(422)
     assert.equal(date.body().errors[0].field, 'repliedOn')

@@ -7,7 +7,7 @@ import {
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
-import { API, applicant, approveAll, fileEvidence, lossLoan } from '../helpers.js'
+import { API, applicant, replier, approveAll, fileEvidence, lossLoan } from '../helpers.js'
 
 /*
 | 无追索权认定: only a written-off loan can be determined, with evidence on file
@@ -63,7 +63,7 @@ test.group('write-off: 无追索权认定', (group) => {
     ;(
       await client
         .post(`${API}/plans/${planId}/reply`)
-        .bearerToken(me.token)
+        .bearerToken((await replier()).token)
         .json({ repliedOn: '2026-12-07', replyText: '同意' })
     ).assertStatus(200)
 

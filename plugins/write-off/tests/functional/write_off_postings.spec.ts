@@ -12,7 +12,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { bookCardAccount } from '../../../credit-assets/fixtures/book_fixture.js'
-import { API, applicant, approveAll, fileEvidence, lossLoan } from '../helpers.js'
+import { API, applicant, replier, approveAll, fileEvidence, lossLoan } from '../helpers.js'
 
 /*
 | 账务处理 under a misbehaving core: every posting is applied exactly once
@@ -50,13 +50,15 @@ async function repliedBatch(client: any, loans: number, cards: number) {
     await client.post(`${API}/plans/${created.body().id}/submit`).bearerToken(me.token)
   ).assertStatus(200)
   await approveAll(client, 'write-off:plan', created.body().id)
+  const boss = await replier()
   const replied = await client
     .post(`${API}/plans/${created.body().id}/reply`)
-    .bearerToken(me.token)
+    .bearerToken(boss.token)
     .json({ repliedOn: '2026-12-07', replyText: '同意批量核销' })
   replied.assertStatus(200)
   return {
     me,
+    boss,
     planId: created.body().id as number,
     postings: replied.body().postings as number,
     jobId: replied.body().jobId as string | null,
@@ -123,6 +125,42 @@ test.group('write-off: postings exactly once under core errors', (group) => {
     const fees = list.body().data.filter((p: any) => p.kind === 'fee')
     assert.lengthOf(fees, 4)
     assert.equal(fees[0].amount, '200.00')
+
+    // The cards are 已核销 in the book and in 信用卡核销台账, with a later payment as 核销后收回.
+    const cards = await db
+      .from('write_off_plan_items')
+      .where('plan_id', planId)
+      .where('subject_kind', 'card')
+      .select('subject_id', 'subject_no')
+    assert.lengthOf(cards, 4)
+    const statuses = await db
+      .from('ca_card_accounts')
+      .whereIn(
+        'id',
+        cards.map((c) => c.subject_id)
+      )
+      .select('status')
+    assert.isTrue(statuses.every((c) => c.status === 'written_off'))
+    await db.table('ca_card_repayments').insert({
+      account_id: cards[0].subject_id,
+      paid_on: '2026-12-15',
+      amount_fen: 123456,
+      created_at: '2026-12-15 10:00:00',
+    })
+    const ledger = await client
+      .get('/api/ledgers/write-off-cards/rows')
+      .bearerToken(me.token)
+      .qs({ keyword: cards[0].subject_no })
+    ledger.assertStatus(200)
+    assert.containsSubset(ledger.body().data[0], {
+      subjectNo: cards[0].subject_no,
+      principal: '48000.00',
+      interest: '3500.00',
+      fee: '200.00',
+      total: '51700.00',
+      recovered: '1234.56',
+      lastRecoveredOn: '2026-12-15',
+    })
   })
 
   test('a refused posting shows its reason, 重发 applies it once', async ({ client, assert }) => {
@@ -166,7 +204,7 @@ test.group('write-off: postings exactly once under core errors', (group) => {
   }) => {
     await changeSettingValue('write-off.replyInlineMax', '2', null)
     try {
-      const { me, planId, postings, jobId } = await repliedBatch(client, 3, 1)
+      const { me, boss, planId, postings, jobId } = await repliedBatch(client, 3, 1)
       assert.isNull(postings)
       assert.isString(jobId)
       // Before the job: replied, nothing written off yet, the loans still held by the plan.
@@ -174,14 +212,17 @@ test.group('write-off: postings exactly once under core errors', (group) => {
       assert.equal(before.body().status, 'replied')
       assert.equal(before.body().executed, 0)
       await queue.drain()
-      const job = await client.get(`/api/jobs/${jobId}`).bearerToken(me.token)
+      // The 批复's issuer started the job: they follow its progress.
+      const job = await client.get(`/api/jobs/${jobId}`).bearerToken(boss.token)
       assert.equal(job.body().status, 'completed', job.body().error)
       assert.deepInclude(job.body().result, { subjects: 4, postings: 12 })
       const after = await client.get(`${API}/plans/${planId}`).bearerToken(me.token)
       assert.equal(after.body().executed, 4)
       assert.isTrue(after.body().items.every((i: any) => i.writtenOffOn === '2026-12-07'))
       // Nothing left: a second run is refused and posts nothing more.
-      ;(await client.post(`${API}/plans/${planId}/execute`).bearerToken(me.token)).assertStatus(409)
+      ;(await client.post(`${API}/plans/${planId}/execute`).bearerToken(boss.token)).assertStatus(
+        409
+      )
       await drain()
       const list = await client.get(`${API}/plans/${planId}/postings`).bearerToken(me.token)
       assert.deepEqual(list.body().summary, { total: 12, sent: 12, pending: 0, dead: 0 })
