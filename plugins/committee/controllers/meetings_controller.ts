@@ -23,6 +23,7 @@ import {
   type MeetingInput,
 } from '../meetings/meeting_service.js'
 import { cancelMeeting, closeMeeting, openMeeting, saveMinutes } from '../meetings/voting.js'
+import { assertRunner } from '../meetings/meeting_scope.js'
 import { answer, onMeeting } from './answer.js'
 import { idParam } from './params.js'
 
@@ -121,7 +122,6 @@ export default class MeetingsController {
         ctx,
         'committee.agenda.motion',
         async (trx, access, meeting) => {
-          const { assertRunner } = await import('../meetings/meeting_scope.js')
           assertRunner(access, meeting)
           const itemId = await submitItem(trx, {
             kind: 'committee:motion',
@@ -147,7 +147,6 @@ export default class MeetingsController {
         ctx,
         'committee.meeting.attendance',
         async (trx, access, meeting) => {
-          const { assertRunner } = await import('../meetings/meeting_scope.js')
           assertRunner(access, meeting)
           await recordAttendance(trx, meeting, attendance)
         },
