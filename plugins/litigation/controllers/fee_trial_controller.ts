@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Decimal } from 'decimal.js'
-import { courtFee, FEE_SCHEDULES, FeeTrialError } from '../fees/court_fee.js'
+import { courtFee, FEE_SCHEDULES, FeeTrialError, percentText } from '../fees/court_fee.js'
 import { FEE_TRIAL_FIELDS, feeTrialValidator } from '../validators/fee_trial.js'
 import { refuseUnknown } from '../validators/strict.js'
 
@@ -30,7 +29,7 @@ export default class FeeTrialController {
         ...schedule,
         bands: schedule.bands.map((band) => ({
           ...band,
-          percent: band.rate ? `${new Decimal(band.rate).times(100).toFixed()}%` : undefined,
+          percent: band.rate ? percentText(band.rate) : undefined,
         })),
       })),
     }

@@ -105,6 +105,9 @@ export const FEE_SCHEDULES: FeeSchedule[] = [
   },
 ]
 
+/** "0.025" → "2.5%" (decimal, no float). */
+export const percentText = (rate: string) => `${new Dec(rate).times(100).toFixed()}%`
+
 export class FeeTrialError extends Error {
   constructor(
     readonly field: string,
@@ -121,6 +124,8 @@ export interface FeeLine {
   base: string
   flat?: string
   rate?: string
+  /** The rate as a percentage ("0.025" → "2.5%"). */
+  percent?: string
   /** This band's share, exact (not rounded). */
   fee: string
 }
@@ -155,7 +160,7 @@ function bandsTotal(bands: FeeBand[], amount: Dec): { total: Dec; lines: FeeLine
       from: band.from,
       to: band.to,
       base: base.toFixed(),
-      ...(band.flat ? { flat: band.flat } : { rate: band.rate }),
+      ...(band.flat ? { flat: band.flat } : { rate: band.rate, percent: percentText(band.rate!) }),
       fee: fee.toFixed(),
     })
   }

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
+import { caseNo } from '../case_helpers.js'
 import { listFor } from '../../../expenses/services/expenses_api.js'
 import { LIT_API, litPlanBody, troubledCustomer, withSimulator } from '../plan_helpers.js'
 
@@ -354,5 +355,70 @@ test.group('litigation: 律师选聘申请', (group) => {
     ;(
       await client.delete(`${LIT_API}/engagements/${engagement.id}`).bearerToken(applicant.token)
     ).assertStatus(204)
+  }).timeout(60_000)
+})
+
+test.group('litigation: 律师选聘 for a case', (group) => {
+  withSimulator(group)
+
+  test('an engagement for a registered case takes the number and customer of the case', async ({
+    client,
+    assert,
+  }) => {
+    await smallBook()
+    const { firm, lawyer } = await registry(client)
+    const { customer, loanIds } = await troubledCustomer(30_000_000n)
+    const clerk = await userWith({
+      permissions: [
+        'litigation:case:list',
+        'litigation:case:create',
+        'litigation:engagement:list',
+        'litigation:engagement:create',
+        'credit-assets:loan:list',
+      ],
+      dataScope: 'org_and_below',
+      orgCode: '110101',
+    })
+    const lawCase = await client
+      .post(`${LIT_API}/cases`)
+      .bearerToken(clerk.token)
+      .json({
+        caseNo: caseNo(),
+        court: '北京市朝阳区人民法院',
+        cause: '金融借款合同纠纷',
+        procedure: 'ordinary',
+        stage: 'filing',
+        filedOn: '2026-03-02',
+        customerId: customer.id,
+        loanIds: loanIds.slice(0, 1),
+        claimPrincipal: '300000.00',
+        claimInterest: '0.00',
+        claimOther: '0.00',
+        parties: [
+          { role: 'plaintiff', kind: 'bank' },
+          { role: 'defendant', kind: 'borrower' },
+        ],
+      })
+    lawCase.assertStatus(201)
+    const body: Record<string, unknown> = engagementBody(0, firm.id, lawyer.id, {
+      feeType: 'risk',
+      riskRate: '0.08',
+      expectedRecovery: '300000.00',
+    })
+    delete body.planId
+    const created = await client
+      .post(`${LIT_API}/engagements`)
+      .bearerToken(clerk.token)
+      .json({ ...body, caseId: lawCase.body().id })
+    created.assertStatus(201)
+    assert.equal(created.body().subjectNo, lawCase.body().caseNo)
+    assert.equal(created.body().customerId, Number(customer.id))
+    assert.equal(created.body().estimatedFee, '24000.00')
+    // Both a plan and a case: one only.
+    const both = await client
+      .post(`${LIT_API}/engagements`)
+      .bearerToken(await tokenFor(clerk.user.username))
+      .json({ ...body, planId: 1, caseId: lawCase.body().id })
+    both.assertStatus(422)
   }).timeout(60_000)
 })
