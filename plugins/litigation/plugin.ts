@@ -78,6 +78,17 @@ export default definePlugin({
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),
   dashboardWidgets: all('dashboardWidgets'),
+  // The customer's cases on 客户视图 (ui/slots/; customer-view offers the slot, docs/plugins.md).
+  slots: [
+    {
+      slot: 'customer-view:customer-panels',
+      id: 'customer-cases',
+      title: { zh: '诉讼案件', en: 'Litigation cases' },
+      component: 'litigation/slots/CustomerCasesPanel',
+      permission: 'litigation:case:list',
+      order: 20,
+    },
+  ],
   // A case's filing, judgments, preservations and progress on the customer's timeline (cases/case_events.ts).
   eventKinds: [{ kind: 'litigation.case', label: { zh: '诉讼案件', en: 'Litigation case' } }],
 })
