@@ -106,7 +106,7 @@ describe('ListPage', () => {
     const other = mountList([], 'u2')
     await flushPromises()
     expect(headers(other)).toEqual(['预案编号', '客户名称', '本金（元）', '状态'])
-  })
+  }, 15000)
 
   it('exports through the server with the list’s filters, only with the permission', async () => {
     const server = fakeServer((call) =>

@@ -1,10 +1,18 @@
-/* A list cell as plain text (print, and the default cell of text columns). */
+/* A table cell as plain text: CrudCell's text, ListPage's print. One place for the formats. */
 import { dictLabel } from '@/stores/dict'
 import { formatDate, formatDateTime } from '@/utils/date'
 import { formatMoney, formatNumber } from '@/utils/money'
-import type { ListColumn } from './types'
+import type { ColumnType } from './types'
 
-export function cellText(column: ListColumn, row: Record<string, any>, label?: string): string {
+interface TextColumn {
+  prop: string
+  type?: ColumnType
+  dict?: string
+  /** A custom cell's text (ListPage columns). */
+  printText?: (row: Record<string, any>) => string
+}
+
+export function cellText(column: TextColumn, row: Record<string, any>, label?: string): string {
   if (column.printText) return column.printText(row)
   if (label !== undefined) return label
   const value = row[column.prop]
