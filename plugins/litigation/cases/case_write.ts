@@ -22,6 +22,7 @@ import { resolveParties, type PartyInput } from './case_parties.js'
 import { recordCaseEvent } from './case_events.js'
 import { caseInScope } from './case_service.js'
 import { labelsOf } from './labels.js'
+import { litPlanDetail } from '../plans/plan_queries.js'
 import { recordFiling } from './limitation_link.js'
 import { deadlineContext, syncCaseDeadlines } from '../deadlines/case_deadlines.js'
 
@@ -86,6 +87,17 @@ async function prepare(access: UserAccess, input: CaseInput) {
       'Loans not of this customer',
       'loanIds'
     )
+  if (input.prePlanId) {
+    // 诉前方案: an approved plan of this customer, in the user's scope.
+    const plan = await litPlanDetail(access, input.prePlanId)
+    if (!plan || plan.customerId !== customer.id || plan.status !== 'approved')
+      throw new CaseError(
+        422,
+        '诉前方案须为该客户已批准的方案',
+        'Link an approved pre-litigation plan of this customer',
+        'prePlanId'
+      )
+  }
   const parties = await resolveParties(access, customer, input.loanIds, input.parties)
   const context = await deadlineContext(await workingDays.calendar())
   const stageName = await labelsOf('litigation_case_stage')

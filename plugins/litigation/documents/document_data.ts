@@ -13,6 +13,7 @@ import { businessDate } from '#core/business_day/business_date'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { CaseDetail } from '../cases/case_queries.js'
 import { labelsOf } from '../cases/labels.js'
+import { litPlanDetail } from '../plans/plan_queries.js'
 
 /** '2026-03-02' → '2026年3月2日' */
 export function chineseDate(date: string | null | undefined): string {
@@ -46,6 +47,7 @@ export async function documentData(access: UserAccess, found: CaseDetail) {
   const bank = found.parties.find((p) => p.kind === 'bank')
   const borrower = found.parties.find((p) => p.kind === 'borrower')
   const judgment = found.judgments.at(-1) ?? null
+  const plan = found.prePlanId ? await litPlanDetail(access, found.prePlanId) : null
   return {
     today: chineseDate(today),
     bank: {
@@ -89,6 +91,15 @@ export async function documentData(access: UserAccess, found: CaseDetail) {
       amount: g.amount,
     })),
     collaterals: collaterals.data.map((c) => ({ name: c.name, ref: c.collateralRef })),
+    /** The linked 诉前方案, when there is one. */
+    plan: plan && {
+      planNo: plan.planNo,
+      cause: plan.cause,
+      applicationDate: chineseDate(plan.applicationDate),
+      claimPrincipal: plan.claimPrincipal,
+      claimInterest: plan.claimInterest,
+      claimTotal: plan.claimTotal,
+    },
     judgment: judgment && {
       kindLabel: judgmentName(judgment.kind),
       documentNo: judgment.documentNo,

@@ -91,6 +91,8 @@ test.group('litigation: cases', (group) => {
     await bad({ claimInterest: '1.234' }, 'claimInterest')
     await bad({ stage: 'nonsense' }, 'stage')
     await bad({ hacked: true }, 'hacked')
+    // A 诉前方案 must be an approved plan of this customer.
+    await bad({ prePlanId: 999999 }, 'prePlanId')
     // The filing date may not be after the business date; the case year not after the filing year.
     await bad({ filedOn: '2999-01-01' }, 'filedOn')
     await bad({ caseNo: caseNo(), filedOn: '2025-12-30' }, 'caseNo')

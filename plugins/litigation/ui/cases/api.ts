@@ -29,6 +29,7 @@ export interface CaseInput {
   filedOn: string
   customerId: number
   loanIds: number[]
+  prePlanId?: number | null
   lawyerName?: string | null
   lawFirm?: string | null
   claimPrincipal: string
