@@ -11,7 +11,7 @@ import {
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
-import { bookCardAccount } from '../../../credit-assets/fixtures/book_fixture.js'
+import { addCardRepayment, bookCardAccount } from '../../../credit-assets/fixtures/book_fixture.js'
 import { API, applicant, replier, approveAll, fileEvidence, lossLoan } from '../helpers.js'
 
 /*
@@ -141,11 +141,10 @@ test.group('write-off: postings exactly once under core errors', (group) => {
       )
       .select('status')
     assert.isTrue(statuses.every((c) => c.status === 'written_off'))
-    await db.table('ca_card_repayments').insert({
-      account_id: cards[0].subject_id,
-      paid_on: '2026-12-15',
-      amount_fen: 123456,
-      created_at: '2026-12-15 10:00:00',
+    await addCardRepayment(cards[0].subject_id, {
+      paidOn: '2026-12-15',
+      amountFen: '123456',
+      createdAt: '2026-12-15 10:00:00',
     })
     const ledger = await client
       .get('/api/ledgers/write-off-cards/rows')
