@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { LIKE, likeContains } from '#core/support/like'
-import { refuseUnknown, refuseUnknownFields } from '#core/validators/unknown_fields'
+import { errors } from '@vinejs/vine'
+import { refuseUnknownFields } from '#core/validators/unknown_fields'
 import {
   CASE_FIELDS,
   PERSON_FIELDS,
@@ -23,8 +24,27 @@ const idOf = (ctx: HttpContext) => {
   return Number.isSafeInteger(id) && id > 0 ? id : 0
 }
 
-const notFound = (ctx: HttpContext) =>
-  ctx.response.notFound({ message: ctx.i18n('http.notFound') })
+/** Unknown keys inside each person are refused too, named by their path (persons.0.bonus). */
+function refuseUnknownPersonFields(persons: unknown) {
+  if (!Array.isArray(persons)) return
+  const unknown = persons.flatMap((p, i) =>
+    p && typeof p === 'object' && !Array.isArray(p)
+      ? Object.keys(p)
+          .filter((k) => !(PERSON_FIELDS as readonly string[]).includes(k))
+          .map((k) => `persons.${i}.${k}`)
+      : []
+  )
+  if (unknown.length)
+    throw new errors.E_VALIDATION_ERROR(
+      unknown.map((field) => ({
+        field,
+        rule: 'unknown',
+        message: `未知字段 / unknown field: ${field}`,
+      }))
+    )
+}
+
+const notFound = (ctx: HttpContext) => ctx.response.notFound({ message: ctx.i18n('http.notFound') })
 
 export default class CasesController {
   async index(ctx: HttpContext) {
@@ -55,8 +75,7 @@ export default class CasesController {
 
   async store(ctx: HttpContext) {
     refuseUnknownFields(ctx, CASE_FIELDS)
-    const persons = ctx.request.input('persons')
-    if (Array.isArray(persons)) for (const p of persons) refuseUnknown(p, PERSON_FIELDS)
+    refuseUnknownPersonFields(ctx.request.input('persons'))
     const input = await ctx.request.validateUsing(caseValidator)
     const { id, instanceId } = await registerCase(await accessOf(ctx), input)
     await audit.record(ctx, {

@@ -79,12 +79,21 @@ async function personsOf(persons: PersonInput[]) {
       if (!user) throw refuse(`persons.${i}.userId`, '用户不存在', 'No such user')
       name = user.real_name
     }
-    if (!name) throw refuse(`persons.${i}.name`, '请选择用户或填写姓名', 'Choose a user or enter a name')
+    if (!name)
+      throw refuse(`persons.${i}.name`, '请选择用户或填写姓名', 'Choose a user or enter a name')
     const amount = p.penaltyAmount ?? null
     if (p.penalty === FINE && !amount)
-      throw refuse(`persons.${i}.penaltyAmount`, '经济处罚须填写处罚金额', 'A fine needs its amount')
+      throw refuse(
+        `persons.${i}.penaltyAmount`,
+        '经济处罚须填写处罚金额',
+        'A fine needs its amount'
+      )
     if (p.penalty !== FINE && amount)
-      throw refuse(`persons.${i}.penaltyAmount`, '只有经济处罚有处罚金额', 'Only a fine has an amount')
+      throw refuse(
+        `persons.${i}.penaltyAmount`,
+        '只有经济处罚有处罚金额',
+        'Only a fine has an amount'
+      )
     out.push({ ...p, name, penaltyAmount: amount })
   }
   return out
@@ -92,15 +101,24 @@ async function personsOf(persons: PersonInput[]) {
 
 export async function registerCase(access: UserAccess, input: CaseInput) {
   const customer = await bookApi.customers.byId(input.customerId, { access })
-  if (!customer) throw refuse('customerId', '客户不存在或不在您的数据权限内', 'No such customer in your scope')
+  if (!customer)
+    throw refuse('customerId', '客户不存在或不在您的数据权限内', 'No such customer in your scope')
   const loans = await bookApi.loans.search(
     { ids: input.loanIds, customerId: customer.id, perPage: 200 },
     { access }
   )
   if (loans.data.length !== input.loanIds.length)
-    throw refuse('loanIds', '借据不属于该客户或不在您的数据权限内', 'A loan is not the customer’s or not in your scope')
+    throw refuse(
+      'loanIds',
+      '借据不属于该客户或不在您的数据权限内',
+      'A loan is not the customer’s or not in your scope'
+    )
   if (input.determinedOn < input.lossOn)
-    throw refuse('determinedOn', '认定日期不能早于损失确认日期', 'The determination cannot precede the loss')
+    throw refuse(
+      'determinedOn',
+      '认定日期不能早于损失确认日期',
+      'The determination cannot precede the loss'
+    )
   const persons = await personsOf(input.persons)
   return db.transaction(async (trx) => {
     const now = dbNow()
@@ -119,9 +137,9 @@ export async function registerCase(access: UserAccess, input: CaseInput) {
       created_at: now,
       updated_at: now,
     })
-    await trx.table(LOANS).multiInsert(
-      loans.data.map((l) => ({ case_id: id, loan_id: l.id, loan_no: l.loanNo }))
-    )
+    await trx
+      .table(LOANS)
+      .multiInsert(loans.data.map((l) => ({ case_id: id, loan_id: l.id, loan_no: l.loanNo })))
     await trx.table(PERSONS).multiInsert(
       persons.map((p) => ({
         case_id: id,

@@ -22,10 +22,7 @@ export async function fileImage(
   input: ImageInput,
   userId: number
 ) {
-  const key = createHash('sha256')
-    .update(`${kase.id}:${input.content}`)
-    .digest('hex')
-    .slice(0, 64)
+  const key = createHash('sha256').update(`${kase.id}:${input.content}`).digest('hex').slice(0, 64)
   const filed = await bankSystems.imaging.upload({
     customerNo: kase.customerNo,
     title: input.title,
@@ -39,7 +36,8 @@ export async function fileImage(
     .where('case_id', kase.id)
     .where('doc_no', filed.docNo)
     .first()
-  if (existing) return { id: Number(existing.id), docNo: filed.docNo, url: existing.url, created: false }
+  if (existing)
+    return { id: Number(existing.id), docNo: filed.docNo, url: existing.url, created: false }
   const [id] = await db.table(IMAGES).insert({
     case_id: kase.id,
     title: input.title,

@@ -75,7 +75,11 @@ export const caseListValidator = vine.compile(
     page: vine.number().withoutDecimals().min(1).optional(),
     perPage: vine.number().withoutDecimals().range([1, 200]).optional(),
     keyword: vine.string().trim().maxLength(100).optional(),
-    status: vine.string().trim().use(dictCode({ type: 'accountability_status' })).optional(),
+    status: vine
+      .string()
+      .trim()
+      .use(dictCode({ type: 'accountability_status' }))
+      .optional(),
     customerId: vine.number().withoutDecimals().positive().optional(),
   })
 )
@@ -83,7 +87,11 @@ export const caseListValidator = vine.compile(
 export const caseValidator = vine.compile(
   vine.object({
     customerId: vine.number().withoutDecimals().positive(),
-    loanIds: vine.array(vine.number().withoutDecimals().positive()).minLength(1).maxLength(200).distinct(),
+    loanIds: vine
+      .array(vine.number().withoutDecimals().positive())
+      .minLength(1)
+      .maxLength(200)
+      .distinct(),
     lossAmount: amount(),
     lossOn: date(),
     determinedOn: date(),
@@ -93,9 +101,15 @@ export const caseValidator = vine.compile(
         vine.object({
           userId: vine.number().withoutDecimals().positive().nullable().optional(),
           name: vine.string().trim().minLength(1).maxLength(100).optional(),
-          role: vine.string().trim().use(dictCode({ type: 'accountability_role' })),
+          role: vine
+            .string()
+            .trim()
+            .use(dictCode({ type: 'accountability_role' })),
           finding: vine.string().trim().minLength(2).maxLength(2000),
-          penalty: vine.string().trim().use(dictCode({ type: 'accountability_penalty' })),
+          penalty: vine
+            .string()
+            .trim()
+            .use(dictCode({ type: 'accountability_penalty' })),
           penaltyAmount: amount().nullable().optional(),
           penaltyOn: date().nullable().optional(),
         })
