@@ -1,6 +1,7 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import { restructuringDictionaries } from './plans/dictionaries.js'
 import { planWorkflowType } from './workflow/plan_type.js'
+import { restructuringLedger } from './ledgers/restructuring_ledger.js'
 
 /*
 | 资产重组 (spec §3): 重组方案 with its method (展期, 借新还旧, 调整还款计划, 变更担保/增加
@@ -34,7 +35,17 @@ export default definePlugin({
     router.post('/plans/:id/close', [Plans, 'close'], TRACK)
   },
 
-  permissions: [{ code: LIST, name: { zh: '查看重组方案', en: 'View restructuring plans' } }],
+  permissions: [
+    { code: LIST, name: { zh: '查看重组方案', en: 'View restructuring plans' } },
+    {
+      code: 'restructuring:ledger:list',
+      name: { zh: '查看资产重组台账', en: 'View restructuring ledger' },
+    },
+    {
+      code: 'restructuring:ledger:export',
+      name: { zh: '导出资产重组台账', en: 'Export restructuring ledger' },
+    },
+  ],
 
   menus: [
     {
@@ -71,6 +82,8 @@ export default definePlugin({
   ],
 
   workflowTypes: [planWorkflowType],
+
+  ledgers: [restructuringLedger],
 
   // 重组 on the loan's risk-asset timeline (客户视图, 借据详情).
   eventKinds: [{ kind: 'restructuring.plan', label: { zh: '资产重组', en: 'Restructuring' } }],

@@ -1,6 +1,7 @@
 import { definePlugin } from '#core/plugins/define_plugin'
 import { transferDictionaries } from './transfers/dictionaries.js'
 import { transferWorkflowType } from './workflow/type.js'
+import { transferLedger } from './ledgers/transfer_ledger.js'
 
 /*
 | 债权转让 (spec §3.5, single claims — not 批量转让): 债权转让申请 with approval (and the
@@ -71,7 +72,17 @@ export default definePlugin({
     router.post('/applications/:id/result', [Apps, 'result'], RESULT)
   },
 
-  permissions: [{ code: LIST, name: { zh: '查看债权转让', en: 'View claim transfers' } }],
+  permissions: [
+    { code: LIST, name: { zh: '查看债权转让', en: 'View claim transfers' } },
+    {
+      code: 'transfer:ledger:list',
+      name: { zh: '查看非批量转让台账', en: 'View transfer ledger' },
+    },
+    {
+      code: 'transfer:ledger:export',
+      name: { zh: '导出非批量转让台账', en: 'Export transfer ledger' },
+    },
+  ],
 
   menus: [
     {
@@ -145,6 +156,20 @@ export default definePlugin({
   ],
 
   workflowTypes: [transferWorkflowType],
+
+  ledgers: [transferLedger],
+
+  dashboardWidgets: [
+    {
+      id: 'transfer:year',
+      title: { zh: '债权转让（本年）', en: 'Claim transfers this year' },
+      permission: 'transfer:ledger:list',
+      data: () => import('./dashboard/transfer_year.js'),
+      view: 'transfer/transfer_year',
+      defaultSize: { w: 6, h: 8 },
+      defaultOn: true,
+    },
+  ],
 
   documentTemplates: [
     {

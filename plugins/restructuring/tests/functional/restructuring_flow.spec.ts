@@ -12,7 +12,12 @@ import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 | 409; a failed check ends the plan as 重组失败. Scope and 422s.
 */
 const API = '/api/restructuring'
-const CODES = ['restructuring:plan:list', 'restructuring:plan:create', 'restructuring:plan:track']
+const CODES = [
+  'restructuring:plan:list',
+  'restructuring:plan:create',
+  'restructuring:plan:track',
+  'restructuring:ledger:list',
+]
 const applicant = () =>
   userWith({ permissions: CODES, dataScope: 'org_and_below', orgCode: '110101' })
 const loan = () =>
@@ -93,6 +98,18 @@ test.group('restructuring: plan, approval, observation period', (group) => {
       .where('subject_id', String(id))
       .first()
     assert.exists(deadline)
+
+    const ledger = await client
+      .get('/api/ledgers/restructuring-plans/rows')
+      .bearerToken(me.token)
+      .qs({ keyword: detail.body().planNo })
+    ledger.assertStatus(200)
+    assert.equal(ledger.body().meta.total, 1)
+    assert.containsSubset(ledger.body().data[0], {
+      approvedOn: today,
+      balance: '500000.00',
+      observationEnd: end,
+    })
 
     const early = await client
       .post(`${API}/plans/${id}/close`)

@@ -185,6 +185,25 @@ test.group('transfer: application to 结果登记', (group) => {
     )
     const stats = sim.stats().postings
     for (const p of list) assert.equal(stats.appliedPerKey[p.idempotencyKey], 1, p.idempotencyKey)
+    // 非批量转让台账 and the home-page widget show it.
+    const ledger = await client
+      .get('/api/ledgers/transfer-single/rows')
+      .bearerToken(me.token)
+      .qs({ keyword: detail.body().appNo })
+    ledger.assertStatus(200)
+    assert.equal(ledger.body().meta.total, 1)
+    assert.containsSubset(ledger.body().data[0], {
+      transferDate: today,
+      bookValue: '201500.00',
+      price: '150000.00',
+      loss: '51500.00',
+      transferee: '某某资产管理有限公司',
+    })
+    const widget = await client
+      .get('/api/dashboard/widgets/transfer:year/data')
+      .bearerToken(me.token)
+    widget.assertStatus(200)
+    assert.isAtLeast(widget.body().count ?? widget.body().data?.count, 1)
     assert.exists(
       await db
         .from('audit_logs')
