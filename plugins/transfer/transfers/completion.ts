@@ -80,14 +80,9 @@ export async function serveNotice(
   noticeId: number,
   input: { servedOn: string; serviceWay: string; proofRef: string }
 ) {
-  const app = await openApp(access, appId, ['approved'])
+  await openApp(access, appId, ['approved'])
   if (input.servedOn > (await businessDate.current()))
     throw new TransferError(422, '送达日期不能晚于当前营业日')
-  if (
-    input.servedOn <
-    String(app.submitted_at ? new Date(app.submitted_at).toISOString() : '').slice(0, 10)
-  )
-    throw new TransferError(422, '送达日期不能早于申请提交日')
   const moved = await db
     .from(NOTICES)
     .where('id', noticeId)
