@@ -46,7 +46,7 @@ const count = (r: unknown) => Number(Array.isArray(r) ? r[0] : r)
 export async function createPlan(access: UserAccess, input: PlanInput) {
   if (new Set(input.loanIds).size !== input.loanIds.length)
     throw new RestructuringError(422, '同一借据不能重复选择')
-  const loans = []
+  const loans: NonNullable<Awaited<ReturnType<typeof bookApi.loans.byId>>>[] = []
   for (const id of input.loanIds) {
     const loan = await bookApi.loans.byId(id, { access })
     if (!loan) throw new RestructuringError(404, '借据不存在或无权访问')

@@ -56,7 +56,7 @@ export function checkPrices(input: Pick<AppInput, 'valuation' | 'reservePrice' |
 
 async function loansOf(access: UserAccess, loanIds: number[]) {
   if (new Set(loanIds).size !== loanIds.length) throw new TransferError(422, '同一借据不能重复选择')
-  const loans = []
+  const loans: NonNullable<Awaited<ReturnType<typeof bookApi.loans.byId>>>[] = []
   for (const id of loanIds) {
     const loan = await bookApi.loans.byId(id, { access })
     if (!loan) throw new TransferError(404, '借据不存在或无权访问')
