@@ -31,6 +31,13 @@ let appId
 let appNo
 let today
 
+/** An Element Plus date picker's input: typed, then confirmed. */
+async function fillDate(input, value) {
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter')
+}
+
 test.beforeAll(async () => {
   applicant = await apiLogin('bj_cy_am')
 })
@@ -116,9 +123,7 @@ test('结果登记 refused until the notices are served; fee, result, postings; 
   const detail = await api(applicant, `/api/transfer/applications/${appId}`)
   for (const notice of detail.notices) {
     await page.getByTestId('transfer-serve').first().click()
-    const input = page.getByTestId('transfer-served-on').locator('input').first()
-    await input.fill(today)
-    await input.press('Enter')
+    await fillDate(page.locator('.el-dialog:visible .el-date-editor input').first(), today)
     await fillTestId(page, 'transfer-proof', `EMS${notice.id}0000001`)
     await page.getByTestId('transfer-serve-save').click()
     await expect(page.getByTestId('transfer-notices')).toContainText(`EMS${notice.id}0000001`)
@@ -145,11 +150,8 @@ test('结果登记 refused until the notices are served; fee, result, postings; 
   await page.goto(`${BASE}/p/transfer/Results?id=${appId}`)
   await fillTestId(page, 'transfer-contract', 'ZRHT-E2E-001')
   await fillTestId(page, 'transfer-paid', '8500.00')
-  for (const id of ['transfer-paid-on', 'transfer-date']) {
-    const input = page.getByTestId(id).locator('input').first()
-    await input.fill(today)
-    await input.press('Enter')
-  }
+  for (const n of [0, 1])
+    await fillDate(page.locator('.transfer-form .el-date-editor input').nth(n), today)
   await page.getByTestId('transfer-register').click()
   await expect(page.getByTestId('transfer-detail')).toContainText('已转让')
   await settled(page)
