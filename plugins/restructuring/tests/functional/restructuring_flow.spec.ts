@@ -1,0 +1,203 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { businessDate } from '#core/business_day/business_date'
+import { tokenFor, userWith } from '#tests/helpers/auth'
+import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
+
+/*
+| 重组方案 approved through the workflow: the observation period starts (参数
+| restructuring.observationMonths), the loan's timeline gets the restructured
+| event, the core deadline reminds before the end; closing before the end is a
+| 409; a failed check ends the plan as 重组失败. Scope and 422s.
+*/
+const API = '/api/restructuring'
+const CODES = [
+  'restructuring:plan:list',
+  'restructuring:plan:create',
+  'restructuring:plan:track',
+  'restructuring:ledger:list',
+]
+const applicant = () =>
+  userWith({ permissions: CODES, dataScope: 'org_and_below', orgCode: '110101' })
+const loan = () =>
+  bookLoan({
+    orgCode: '110101',
+    fiveClass: 'substandard',
+    overdueDays: 100,
+    riskAsset: true,
+    balanceFen: '50000000',
+  })
+
+async function approve(client: any, planId: number) {
+  const instance = await db
+    .from('wf_instances')
+    .where('type_code', 'restructuring:plan')
+    .where('business_id', String(planId))
+    .firstOrFail()
+  for (const user of ['bj_asset', 'hq_risk']) {
+    const current = await db.from('wf_instances').where('id', instance.id).first()
+    if (current.status !== 'pending') break
+    const res = await client
+      .post(`/api/workflow/instances/${instance.id}/approve`)
+      .bearerToken(await tokenFor(user))
+      .json({ comment: '同意' })
+    if (res.status() !== 200) throw new Error(`approve as ${user} ${res.status()}: ${res.text()}`)
+  }
+}
+
+async function approvedPlan(client: any, token: string, loanId: number, effectiveOn: string) {
+  const created = await client
+    .post(`${API}/plans`)
+    .bearerToken(token)
+    .json({
+      loanIds: [loanId],
+      method: 'extension',
+      effectiveOn,
+      newMaturityDate: '2029-12-31',
+      newRate: '0.0435',
+      terms: '展期三年，按季付息',
+      reasons: '借款人经营周转困难但仍有还款意愿和能力，展期缓解现金流压力。',
+    })
+  if (created.status() !== 201) throw new Error(`create ${created.status()}: ${created.text()}`)
+  const id = created.body().id as number
+  ;(await client.post(`${API}/plans/${id}/submit`).bearerToken(token)).assertStatus(200)
+  await approve(client, id)
+  return id
+}
+
+test.group('restructuring: plan, approval, observation period', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('approved → 观察期 six months, timeline event, deadline; close refused before the end', async ({
+    client,
+    assert,
+  }) => {
+    const me = await applicant()
+    const l = await loan()
+    const today = await businessDate.current()
+    const id = await approvedPlan(client, me.token, l.loanId, today)
+    const detail = await client.get(`${API}/plans/${id}`).bearerToken(me.token)
+    detail.assertStatus(200)
+    assert.equal(detail.body().status, 'observing')
+    assert.equal(detail.body().observationMonths, 6)
+    const { DateTime } = await import('luxon')
+    const end = DateTime.fromISO(today).plus({ months: 6 }).toISODate()
+    assert.equal(detail.body().observationEnd, end)
+    assert.equal(detail.body().newRate, '0.043500')
+
+    const event = await db
+      .from('ca_risk_events')
+      .where('loan_id', l.loanId)
+      .where('event_type', 'restructuring.plan')
+      .first()
+    assert.exists(event)
+    const deadline = await db
+      .from('deadlines')
+      .where('source', 'restructuring')
+      .where('subject_id', String(id))
+      .first()
+    assert.exists(deadline)
+
+    const ledger = await client
+      .get('/api/ledgers/restructuring-plans/rows')
+      .bearerToken(me.token)
+      .qs({ keyword: detail.body().planNo })
+    ledger.assertStatus(200)
+    assert.equal(ledger.body().meta.total, 1)
+    assert.containsSubset(ledger.body().data[0], {
+      approvedOn: today,
+      balance: '500000.00',
+      observationEnd: end,
+    })
+
+    const early = await client
+      .post(`${API}/plans/${id}/close`)
+      .bearerToken(me.token)
+      .json({ remark: '期满' })
+    early.assertStatus(409)
+    assert.include(early.body().message, end!)
+
+    ;(
+      await client
+        .post(`${API}/plans/${id}/checks`)
+        .bearerToken(me.token)
+        .json({ checkedOn: today, performing: true, overdueDays: 0, remark: '按期付息' })
+    ).assertStatus(200)
+    await businessDate.set(end!)
+    const closed = await client
+      .post(`${API}/plans/${id}/close`)
+      .bearerToken(await tokenFor(me.user.username))
+      .json({ remark: '观察期内履约正常，可申请上调分类' })
+    closed.assertStatus(200)
+    assert.equal(closed.body().status, 'completed')
+  })
+
+  test('a failed check ends the plan as 重组失败 and frees the loan', async ({
+    client,
+    assert,
+  }) => {
+    const me = await applicant()
+    const l = await loan()
+    const today = await businessDate.current()
+    const id = await approvedPlan(client, me.token, l.loanId, today)
+    const failed = await client
+      .post(`${API}/plans/${id}/checks`)
+      .bearerToken(me.token)
+      .json({ checkedOn: today, performing: false, overdueDays: 35, remark: '本期利息逾期未付' })
+    failed.assertStatus(200)
+    assert.equal(failed.body().status, 'defaulted')
+    assert.lengthOf(failed.body().checks, 1)
+  })
+
+  test('422: terms that do not fit the method, malformed input; 404 out of scope', async ({
+    client,
+    assert,
+  }) => {
+    const me = await applicant()
+    const l = await loan()
+    const noDate = await client
+      .post(`${API}/plans`)
+      .bearerToken(me.token)
+      .json({
+        loanIds: [l.loanId],
+        method: 'extension',
+        effectiveOn: '2026-12-01',
+        terms: '',
+        reasons: '展期',
+      })
+    noDate.assertStatus(422)
+    assert.include(noDate.body().message, '展期后到期日')
+    const bad = await client
+      .post(`${API}/plans`)
+      .bearerToken(me.token)
+      .json({
+        loanIds: [l.loanId],
+        method: 'forgive',
+        effectiveOn: '2026-02-30',
+        newRate: '4.35',
+        terms: '',
+        reasons: 'x',
+        extra: true,
+      })
+    bad.assertStatus(422)
+    const id = await approvedPlan(client, me.token, l.loanId, await businessDate.current())
+    const other = await userWith({
+      permissions: CODES,
+      dataScope: 'org_and_below',
+      orgCode: '310000',
+    })
+    const list = await client.get(`${API}/plans`).bearerToken(other.token)
+    assert.isFalse(list.body().data.some((p: any) => p.id === id))
+    ;(await client.get(`${API}/plans/${id}`).bearerToken(other.token)).assertStatus(404)
+    ;(
+      await client
+        .post(`${API}/plans/${id}/checks`)
+        .bearerToken(other.token)
+        .json({ checkedOn: '2026-12-01', performing: true, overdueDays: 0, remark: 'x' })
+    ).assertStatus(404)
+    ;(
+      await client.post(`${API}/plans/${id}/close`).bearerToken(other.token).json({ remark: 'x' })
+    ).assertStatus(404)
+  })
+})
