@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors } from '@vinejs/vine'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { escapeLike } from '#core/support/like'
@@ -12,24 +11,13 @@ import {
   listValidator,
   planValidator,
 } from '../validators/restructuring.js'
+import { refuseUnknownFields } from '#core/validators/unknown_fields'
 
 const idParam = (value: unknown) => {
   const id = Number(value)
   if (!Number.isSafeInteger(id) || id <= 0)
     throw new RestructuringError(404, '记录不存在或无权访问')
   return id
-}
-
-function refuseUnknownFields(ctx: HttpContext, allowed: readonly string[]) {
-  const unknown = Object.keys(ctx.request.body() ?? {}).filter((k) => !allowed.includes(k))
-  if (unknown.length)
-    throw new errors.E_VALIDATION_ERROR(
-      unknown.map((field) => ({
-        field,
-        rule: 'unknown',
-        message: `未知字段 / unknown field: ${field}`,
-      }))
-    )
 }
 
 const entity = (id: number) => ({ entityType: 'restructuring:plan', entityId: id })
