@@ -1,0 +1,61 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import db from '@adonisjs/lucid/services/db'
+import { accessOf, type UserAccess } from '#core/auth/user_access'
+import { audit } from '#core/audit/audit'
+import { CommitteeError } from '../items/committee_error.js'
+import { visibleMeeting } from '../meetings/meeting_scope.js'
+import { idParam } from './params.js'
+
+/*
+| The committee's routes answer a CommitteeError with its status and the message in
+| the user's language (a 422 naming a field carries it in `errors`, like VineJS's).
+*/
+export async function answer<T>(ctx: HttpContext, fn: () => Promise<T>) {
+  try {
+    return await fn()
+  } catch (error) {
+    if (!(error instanceof CommitteeError)) throw error
+    const message = String(ctx.locale ?? '').startsWith('en') ? error.en : error.zh
+    const field = (error as CommitteeError & { field?: string }).field
+    return ctx.response
+      .status(error.status)
+      .send(field ? { message, errors: [{ field, rule: 'committee', message }] } : { message })
+  }
+}
+
+/**
+ * One action on one meeting (call it inside `answer`): in a transaction, the meeting the user may see
+ * (locked; else 404), the change, and its audit row in the same transaction.
+ */
+export async function onMeeting<T>(
+  ctx: HttpContext,
+  action: string,
+  fn: (trx: TransactionClientContract, access: UserAccess, meeting: any) => Promise<T>,
+  describe: (
+    result: T,
+    meeting: any
+  ) => {
+    entityType?: string
+    entityId?: number
+    after?: Record<string, unknown>
+    detail?: string
+  } = () => ({})
+) {
+  const access = await accessOf(ctx)
+  const id = idParam(ctx.params.id)
+  return db.transaction(async (trx) => {
+    const meeting = await visibleMeeting(access, id, trx)
+    const result = await fn(trx, access, meeting)
+    const facts = describe(result, meeting)
+    await audit.append(ctx, {
+      action,
+      entityType: facts.entityType ?? 'committee_meeting',
+      entityId: facts.entityId ?? meeting.id,
+      after: facts.after ?? null,
+      detail: facts.detail ?? `${meeting.meeting_no} ${meeting.title}`,
+      trx,
+    })
+    return result
+  })
+}
