@@ -1,7 +1,10 @@
 /*
-| Demo data: the State Council arrangements shipped in database/data/holiday-cn
-| (2024–2026). A year already in the database is left alone, so reseeding never
-| undoes an administrator's corrections.
+| The default calendar: the State Council arrangements shipped in
+| database/data/holiday-cn (every year from 2015 on, holiday-cn format), loaded
+| by `node ace demo:seed` in both modes, so a fresh install computes deadlines
+| on the real history instead of weekends only. A year already in the database
+| is left alone, so reseeding never undoes an administrator's import or
+| corrections; a new year still comes through 节假日管理 → 导入.
 */
 import { readdir, readFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
@@ -9,10 +12,13 @@ import db from '@adonisjs/lucid/services/db'
 import { DAYS_TABLE } from './calendar_store.js'
 import { importHolidayFile, type ImportResult } from './holiday_import.js'
 
-export const DEMO_HOLIDAY_DIR = 'database/data/holiday-cn'
+export const DEFAULT_HOLIDAY_DIR = 'database/data/holiday-cn'
 
-export async function seedDemoHolidays(): Promise<{ imported: ImportResult[]; skipped: number[] }> {
-  const dir = app.makePath(DEMO_HOLIDAY_DIR)
+export async function seedDefaultHolidays(): Promise<{
+  imported: ImportResult[]
+  skipped: number[]
+}> {
+  const dir = app.makePath(DEFAULT_HOLIDAY_DIR)
   const files = (await readdir(dir)).filter((f) => /^\d{4}\.json$/.test(f)).sort()
   const imported: ImportResult[] = []
   const skipped: number[] = []

@@ -4,7 +4,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /** Syncs plugin manifests and seeds the demo bank (APP_MODE=demo only). */
 export default class DemoSeed extends BaseCommand {
   static commandName = 'demo:seed'
-  static description = 'Sync plugins and seed the demo bank with its demo accounts (demo mode only)'
+  static description =
+    'Sync plugins, import the default holiday calendar, and seed the demo bank with its demo accounts (demo mode only)'
   static options: CommandOptions = { startApp: true }
 
   async run() {
@@ -12,12 +13,17 @@ export default class DemoSeed extends BaseCommand {
     const { syncPlugins } = await import('#core/plugins/sync_enabled')
     const report = await syncPlugins()
     this.logger.info(`plugins synced: ${JSON.stringify(report)}`)
+    // The default calendar (2015 on) in both modes: years already imported are left alone.
+    const { seedDefaultHolidays } = await import('#core/calendar/seed_holidays')
+    const holidays = await seedDefaultHolidays()
+    if (holidays.imported.length)
+      this.logger.info(
+        `holiday arrangements imported: ${holidays.imported.map((r) => r.year).join(', ')}`
+      )
     if (appMode !== 'demo') {
       this.logger.info('APP_MODE is production: no demo data and no accounts are seeded')
       return
     }
-    const { seedDemoHolidays } = await import('#core/calendar/seed_holidays')
-    await seedDemoHolidays()
     const { seedDemoBank, refreshDemoGrants, DEMO_USERS } = await import('#core/demo/demo_bank')
     const { created } = await seedDemoBank()
     await this.seedPluginDemoData()

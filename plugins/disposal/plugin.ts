@@ -49,8 +49,13 @@ export default definePlugin({
   dependsOn: ['credit-assets', 'bank-systems'],
 
   // What other plugins may use (docs/plugins.md "Reading another plugin's data"):
-  // approved plans for later reports, and the record of disposals carried out.
-  publicModules: ['services/plans_api.ts', 'services/outcomes_api.ts'],
+  // approved plans for later reports, the record of disposals carried out, and the
+  // limitation events other plugins record (起诉, 判决 …) with a loan's periods.
+  publicModules: [
+    'services/plans_api.ts',
+    'services/outcomes_api.ts',
+    'services/limitation_api.ts',
+  ],
 
   routes(router: PluginRouter) {
     for (const part of parts) part.routes?.(router)

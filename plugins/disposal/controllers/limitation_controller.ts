@@ -13,6 +13,7 @@ import {
   limitationReviewValidator,
 } from '../validators/limitation.js'
 import {
+  calendarFor,
   computeLoans,
   DATES_TABLE,
   EVENTS_TABLE,
@@ -111,23 +112,34 @@ export default class LimitationController {
       ).map((l) => [l.loanId, l.periods])
     )
     const periodOf = (id: number, key: string) => live.get(id)?.find((p) => p.key === key)
+    // The main end date's year without an imported arrangement: the date is rolled over
+    // weekends only; the row says so (the drawer lists every period concerned).
+    const calendar = await calendarFor()
+    const unchecked = (end: string | null) =>
+      end !== null && !calendar.hasCalendar(Number(end.slice(0, 4)))
     return {
-      data: page.all().map((r) => ({
-        loanId: Number(r.id),
-        loanNo: r.loan_no,
-        customerId: Number(r.customer_id),
-        customerName: r.customer_name,
-        orgName: r.org_name,
-        overdueDays: Number(r.overdue_days),
-        balance: Money.fromFen(String(r.balance_text)).toYuan(),
-        dueDate: date(r.maturity_date),
-        litigationEnd: date(r.litigation_end) ?? periodOf(r.id, 'litigation')?.end ?? null,
-        litigationStatus: r.litigation_status ?? periodOf(r.id, 'litigation')?.status ?? null,
-        enforcementEnd: date(r.enforcement_end) ?? periodOf(r.id, 'enforcement')?.end ?? null,
-        enforcementStatus: r.enforcement_status ?? periodOf(r.id, 'enforcement')?.status ?? null,
-        computedOn: date(r.computed_on),
-        reviewPending: Number(r.review_pending),
-      })),
+      data: page
+        .all()
+        .map((r) => ({
+          loanId: Number(r.id),
+          loanNo: r.loan_no,
+          customerId: Number(r.customer_id),
+          customerName: r.customer_name,
+          orgName: r.org_name,
+          overdueDays: Number(r.overdue_days),
+          balance: Money.fromFen(String(r.balance_text)).toYuan(),
+          dueDate: date(r.maturity_date),
+          litigationEnd: date(r.litigation_end) ?? periodOf(r.id, 'litigation')?.end ?? null,
+          litigationStatus: r.litigation_status ?? periodOf(r.id, 'litigation')?.status ?? null,
+          enforcementEnd: date(r.enforcement_end) ?? periodOf(r.id, 'enforcement')?.end ?? null,
+          enforcementStatus: r.enforcement_status ?? periodOf(r.id, 'enforcement')?.status ?? null,
+          computedOn: date(r.computed_on),
+          reviewPending: Number(r.review_pending),
+        }))
+        .map((row) => ({
+          ...row,
+          calendarMissing: unchecked(row.enforcementEnd ?? row.litigationEnd),
+        })),
       meta: { total: page.total, page: page.currentPage, perPage: page.perPage },
     }
   }

@@ -17,7 +17,9 @@
 |   its own period and a warning when the running period would outlast it.
 | - guarantee 保证期间 (§692, §695): 6 months from the main debt's due date when
 |   the contract sets none; never interrupted, suspended or extended. A claim
-|   against the guarantor within it (§693) marks it exercised.
+|   against the guarantor within it (§693) marks it exercised. §692 excludes
+|   suspension, interruption and extension, not the counting rules: its last
+|   day moves to the next working day under §203 like every period's.
 | - enforcement 申请执行时效 (民事诉讼法 §250): after a judgment, 2 years from the
 |   last day of the performance period; interruption and suspension apply to it
 |   as to the litigation period. The judgment closes the litigation period.
@@ -270,8 +272,13 @@ export function computeLimitation(
   for (const g of c.guarantees) {
     if (g.type === 'guaranty' && rules.guarantee.enabled) {
       const end = lastDay(rules.guarantee, c.dueDate)
+      const raw = addPeriod(
+        c.dueDate,
+        rules.guarantee.periodYears ?? 0,
+        rules.guarantee.periodMonths ?? 0
+      )
       const trail = [
-        `主债务履行期限 ${c.dueDate} 届满起 ${lengthText(rules.guarantee)}（合同未约定时，《民法典》第六百九十二条），至 ${end}；不发生中止、中断和延长`,
+        `主债务履行期限 ${c.dueDate} 届满起 ${lengthText(rules.guarantee)}（合同未约定时，《民法典》第六百九十二条），至 ${end}${end !== raw ? `（${raw} 为法定休假日，顺延至其后第一个工作日，第二百零三条）` : ''}；不发生中止、中断和延长`,
       ]
       let exercised = false
       for (const claim of claims.filter((e) => e.guaranteeId === g.id)) {
@@ -322,4 +329,27 @@ export function computeLimitation(
       warnings.push(`时效届满后签收已登记为放弃时效抗辩，待法律审核：${a.note}`)
   assessed.sort((a, b) => a.eventId - b.eventId)
   return { periods, events: assessed, warnings }
+}
+
+/**
+ * Years without an imported holiday arrangement in which a period ends — any
+ * period, running or expired: its last day was then rolled over weekends only
+ * (§203), so the date must be checked once the year is imported. One warning
+ * per year, naming the periods.
+ */
+export function calendarWarnings(periods: Period[], calendar: WorkCalendar): string[] {
+  const byYear = new Map<number, string[]>()
+  for (const p of periods) {
+    if (!p.end) continue
+    const year = Number(p.end.slice(0, 4))
+    if (calendar.hasCalendar(year)) continue
+    const name = `${p.ruleName}${p.subject ? `（${p.subject}）` : ''} ${p.end}`
+    byYear.set(year, [...(byYear.get(year) ?? []), name])
+  }
+  return [...byYear.keys()]
+    .sort((a, b) => a - b)
+    .map(
+      (year) =>
+        `${year} 年节假日安排未导入：${byYear.get(year)!.join('、')} 仅按周末顺延，请在节假日管理导入该年安排后复核`
+    )
 }

@@ -12,7 +12,7 @@ import { businessDate } from '#core/business_day/business_date'
 import { dateText } from '#core/calendar/calendar_date'
 import { WorkCalendar, workingDays } from '#core/calendar/working_days'
 import { dbNow } from '#core/support/db_time'
-import { computeLimitation } from './calculator.js'
+import { calendarWarnings, computeLimitation } from './calculator.js'
 import { loadRules } from './rule_store.js'
 import { reminderOffsets, syncReminders, type ReminderPeriod } from './reminders.js'
 import {
@@ -48,6 +48,8 @@ export interface LimitationEventRow {
   operatorId: number
   operatorName: string | null
   createdAt: string
+  /** The other plugin's record the event came from (null: registered on 时效管理). */
+  source: EventSource | null
 }
 
 export interface LoanLimitation {
@@ -139,23 +141,6 @@ async function loadCases(client: QueryClientContract, loanIds: number[]): Promis
   }))
 }
 
-/**
- * Years whose holiday arrangement is missing, for the periods still to act on
- * (the 20-year outer limit is left out: its year is rarely published yet, and
- * the daily recompute moves the date once it is).
- */
-function calendarWarnings(outcome: LimitationOutcome, calendar: WorkCalendar): string[] {
-  const years = new Set(
-    outcome.periods
-      .filter((p) => p.end && p.status === 'running' && p.key !== 'outer_limit')
-      .map((p) => Number(p.end!.slice(0, 4)))
-  )
-  return [...years]
-    .filter((y) => !calendar.hasCalendar(y))
-    .sort()
-    .map((y) => `${y} 年节假日安排未导入，该年的届满日仅按周末顺延，请导入后复核`)
-}
-
 function present(
   loaded: LoadedCase,
   outcome: LimitationOutcome,
@@ -175,7 +160,7 @@ function present(
     managerId: loan.manager_id === null ? null : Number(loan.manager_id),
     dueDate: loaded.case.dueDate,
     periods: outcome.periods,
-    warnings: [...outcome.warnings, ...calendarWarnings(outcome, calendar)],
+    warnings: [...outcome.warnings, ...calendarWarnings(outcome.periods, calendar)],
     nextDeadline: running[0]
       ? { key: running[0].key, ruleName: running[0].ruleName, end: running[0].end! }
       : null,
@@ -198,6 +183,14 @@ function present(
         operatorId: Number(e.operator_id),
         operatorName: e.operator_name ?? null,
         createdAt: String(e.created_at),
+        source: e.source_plugin
+          ? {
+              plugin: e.source_plugin,
+              kind: e.source_kind,
+              id: e.source_id,
+              label: e.source_label ?? null,
+            }
+          : null,
       }
     }),
   }
@@ -334,6 +327,14 @@ export async function forgetLoans(trx: TransactionClientContract, loanIds: numbe
   await trx.from(DATES_TABLE).whereIn('loan_id', loanIds).delete()
 }
 
+/** Where an event came from when another plugin recorded it (services/limitation_api.ts). */
+export interface EventSource {
+  plugin: string
+  kind: string
+  id: string
+  label: string | null
+}
+
 export interface NewEvent {
   loanId: number
   customerId: number
@@ -346,25 +347,77 @@ export interface NewEvent {
   proofRef: string
   remark: string | null
   operatorId: number
+  /** Set by another plugin's call; null for an event registered on 时效管理. */
+  source?: EventSource | null
+}
+
+/** What a computation needs besides the loan: read once, before or inside the transaction. */
+export interface LimitationContext {
+  calendar: WorkCalendar
+  rules: RuleSet
+  offsets: number[]
+  today: string
+}
+
+/**
+ * The rules, calendar, reminder offsets and business date. Without `trx` they are
+ * read through the pool — call it before opening a transaction (see calendarFor);
+ * with `trx` the rules and calendar are read through it.
+ */
+export async function limitationContext(
+  trx?: TransactionClientContract
+): Promise<LimitationContext> {
+  const [calendar, rules, offsets, today] = await Promise.all([
+    calendarFor(trx),
+    loadRules(trx ?? db.connection()),
+    reminderOffsets(),
+    businessDate.current(),
+  ])
+  return { calendar, rules, offsets, today }
+}
+
+async function eventFromSource(
+  trx: TransactionClientContract,
+  event: NewEvent
+): Promise<number | null> {
+  if (!event.source) return null
+  const row = await trx
+    .from(EVENTS_TABLE)
+    .where({
+      loan_id: event.loanId,
+      event_type: event.type,
+      source_plugin: event.source.plugin,
+      source_kind: event.source.kind,
+      source_id: event.source.id,
+    })
+    .select('id')
+    .first()
+  return row ? Number(row.id) : null
 }
 
 /**
  * Registers an event (append-only) and says what it did: interruption, waiver
  * (flagged 待法律审核), … The loan's stored dates and reminders follow in the same
- * transaction. The calendar, rules and offsets are read before the transaction
- * opens (see calendarFor).
+ * transaction: the caller's `trx` when given (another plugin's change and the
+ * event then commit or roll back together), else one of its own. Without `trx`
+ * the calendar, rules and offsets are read before the transaction opens (see
+ * calendarFor). An event from another plugin's record (`source`) is written once:
+ * a repeated call returns the first one with `created: false` and audits nothing.
  */
 export async function recordEvent(
   event: NewEvent,
-  audit: (trx: TransactionClientContract, effect: EventAssessment) => Promise<void>
-): Promise<EventAssessment> {
-  const [calendar, rules, offsets, today] = await Promise.all([
-    calendarFor(),
-    loadRules(),
-    reminderOffsets(),
-    businessDate.current(),
-  ])
-  return db.transaction(async (trx) => {
+  audit: (trx: TransactionClientContract, effect: EventAssessment) => Promise<void>,
+  options: { trx?: TransactionClientContract; context?: LimitationContext } = {}
+): Promise<EventAssessment & { created: boolean }> {
+  const context = options.context ?? (await limitationContext(options.trx))
+  const { calendar, rules, offsets, today } = context
+  const work = async (trx: TransactionClientContract) => {
+    const existing = await eventFromSource(trx, event)
+    if (existing !== null) {
+      const [loaded] = await loadCases(trx, [event.loanId])
+      const outcome = computeLimitation(loaded.case, rules, calendar, today)
+      return { ...outcome.events.find((a) => a.eventId === existing)!, created: false }
+    }
     const [id] = await trx.table(EVENTS_TABLE).insert({
       loan_id: event.loanId,
       customer_id: event.customerId,
@@ -378,6 +431,10 @@ export async function recordEvent(
       remark: event.remark,
       effect: 'none',
       operator_id: event.operatorId,
+      source_plugin: event.source?.plugin ?? null,
+      source_kind: event.source?.kind ?? null,
+      source_id: event.source?.id ?? null,
+      source_label: event.source?.label ?? null,
       created_at: dbNow(),
     })
     const [loaded] = await loadCases(trx, [event.loanId])
@@ -392,6 +449,7 @@ export async function recordEvent(
       })
     await recomputeLoans(trx, [event.loanId], today, { rules, calendar, offsets, refreshAll: true })
     await audit(trx, assessment)
-    return assessment
-  })
+    return { ...assessment, created: true }
+  }
+  return options.trx ? work(options.trx) : db.transaction(work)
 }

@@ -4,6 +4,9 @@ import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { addGuarantor, bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
+import { readFileSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
+import { importHolidayFile } from '#core/calendar/holiday_import'
 import { limitationFor } from '../../limitation/limitation_service.js'
 import recompute from '../../limitation/daily_recompute.js'
 
@@ -186,8 +189,10 @@ test.group('disposal: 时效管理 API', (group) => {
     )
     const litigation = rules.find((r: any) => r.code === 'litigation')
     assert.include(litigation.legalBasis, '第一百九十五条')
+    // Corrected: the guarantee period's last day rolls like every period's (§203).
     const guarantee = rules.find((r: any) => r.code === 'guarantee')
-    assert.isFalse(guarantee.rollToWorkingDay)
+    assert.isTrue(guarantee.rollToWorkingDay)
+    assert.include(guarantee.description, '第二百零三条')
 
     const loan = await riskLoan('2024-03-15')
     const put = (body: Record<string, unknown>) =>
@@ -264,5 +269,35 @@ test.group('disposal: 时效管理 API', (group) => {
       .whereIn('subject_id', [`${stays.loanId}:litigation`, `${leaves.loanId}:litigation`])
       .whereNotNull('removed_at')
     assert.lengthOf(removed, 2)
+  })
+
+  test('a period ending in a year without an arrangement warns on 时效管理, expired ones too', async ({
+    client,
+    assert,
+  }) => {
+    // The suite seeds no calendar; 2016 is imported here from the shipped history, 2019 is not.
+    await importHolidayFile({
+      content: readFileSync(app.makePath('database/data/holiday-cn/2016.json'), 'utf8'),
+      format: 'json',
+      year: 2016,
+    })
+    const checked = await riskLoan('2013-05-20') // 诉讼时效 ended 2016-05-20
+    const unchecked = await riskLoan('2016-07-01') // 诉讼时效 ended 2019-07-01
+    const admin = await tokenFor('admin')
+    const warningsOf = async (loanId: number) =>
+      (await client.get(`${base}/loans/${loanId}`).bearerToken(admin)).body().warnings as string[]
+    const old = await warningsOf(checked.loanId)
+    assert.isFalse(old.some((w) => w.startsWith('2016 年节假日安排未导入')))
+    const missing = (await warningsOf(unchecked.loanId)).find((w) =>
+      w.startsWith('2019 年节假日安排未导入')
+    )
+    assert.exists(missing, 'the expired 诉讼时效 of 2019 is flagged')
+    assert.include(missing!, '诉讼时效 2019-07-01')
+
+    const rows = (await client.get(`${base}/assets`).qs({ perPage: 200 }).bearerToken(admin)).body()
+      .data
+    const row = (id: number) => rows.find((r: any) => r.loanId === id)
+    assert.isFalse(row(checked.loanId).calendarMissing)
+    assert.isTrue(row(unchecked.loanId).calendarMissing)
   })
 })

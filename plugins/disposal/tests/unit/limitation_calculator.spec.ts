@@ -4,7 +4,7 @@ import app from '@adonisjs/core/services/app'
 import { WorkCalendar } from '#core/calendar/work_calendar'
 import { parseHolidayCnJson } from '#core/calendar/holiday_formats'
 import { addPeriod, periodLastDay } from '../../limitation/period_dates.js'
-import { computeLimitation } from '../../limitation/calculator.js'
+import { calendarWarnings, computeLimitation } from '../../limitation/calculator.js'
 import type {
   LimitationCase,
   LimitationEvent,
@@ -43,13 +43,13 @@ const rule = (
   description: '',
   enabled: true,
 })
-/** The statutory rules as the migration seeds them. */
+/** The statutory rules as the migrations seed them (the guarantee period rolls since the correction). */
 const rules: RuleSet = {
   litigation: rule('litigation', 3, 0),
   suspension: rule('suspension', 0, 6),
   outer_limit: rule('outer_limit', 20, 0),
   waiver: rule('waiver', null, null, false),
-  guarantee: rule('guarantee', 0, 6, false),
+  guarantee: rule('guarantee', 0, 6),
   enforcement: rule('enforcement', 2, 0),
   mortgage: rule('mortgage', null, null),
 }
@@ -94,7 +94,7 @@ test.group('disposal: limitation date arithmetic (民法典 §201–§203)', () 
     assert.equal(periodLastDay(calendar, '2024-02-29', 3, 0, true), '2027-03-01')
   })
 
-  test('the guarantee period is never extended, not even past a holiday', ({ assert }) => {
+  test('the guarantee period is never extended by a 催收 of the main debt', ({ assert }) => {
     const outcome = run(
       {
         dueDate: '2026-04-01',
@@ -103,9 +103,90 @@ test.group('disposal: limitation date arithmetic (民法典 §201–§203)', () 
       },
       '2026-09-02'
     )
-    // 2026-10-01 is National Day; the rule does not roll, and the 催收 of the main debt does not touch it.
-    assert.equal(period(outcome, 'guarantee:7').end, '2026-10-01')
+    // §692: no interruption — the 催收 moves the 诉讼时效, not the guarantee period, which
+    // still ends six months after the due date (2026-10-01, National Day → 10-08, §203).
+    assert.equal(period(outcome, 'litigation').base, '2026-09-01')
+    assert.equal(period(outcome, 'guarantee:7').base, '2026-04-01')
+    assert.equal(period(outcome, 'guarantee:7').end, '2026-10-08')
     assert.equal(period(outcome, 'guarantee:7').status, 'running')
+  })
+
+  test('the guarantee period’s last day on a weekend moves to the Monday (§203)', ({ assert }) => {
+    // 2025-03-13 + 6 months = Saturday 2025-09-13 → Monday 2025-09-15.
+    const outcome = run({
+      dueDate: '2025-03-13',
+      guarantees: [{ id: 8, type: 'guaranty', name: '保证人丁' }],
+    })
+    const g = period(outcome, 'guarantee:8')
+    assert.equal(g.end, '2025-09-15')
+    assert.include(g.trail[0], '2025-09-13 为法定休假日，顺延至其后第一个工作日')
+    // A claim on the rolled last day is still within the period (§693).
+    const claimed = run({
+      dueDate: '2025-03-13',
+      guarantees: [{ id: 8, type: 'guaranty', name: '保证人丁' }],
+      events: [event('guarantor_claim', '2025-09-15', { guaranteeId: 8 })],
+    })
+    assert.equal(period(claimed, 'guarantee:8').status, 'exercised')
+  })
+
+  test('the guarantee period’s last day on National Day moves past the holiday (§203)', ({
+    assert,
+  }) => {
+    // 2025-04-01 + 6 months = 2025-10-01; 10-01 … 10-08 off (国庆节、中秋节) → 2025-10-09.
+    const outcome = run(
+      { dueDate: '2025-04-01', guarantees: [{ id: 9, type: 'guaranty', name: '保证人戊' }] },
+      '2025-10-09'
+    )
+    assert.equal(period(outcome, 'guarantee:9').end, '2025-10-09')
+    assert.equal(period(outcome, 'guarantee:9').status, 'running')
+    // The next day it has expired.
+    const after = run(
+      { dueDate: '2025-04-01', guarantees: [{ id: 9, type: 'guaranty', name: '保证人戊' }] },
+      '2025-10-10'
+    )
+    assert.equal(period(after, 'guarantee:9').status, 'expired')
+    // A working last day does not move: 2025-06-30 + 6 months = Tuesday 2025-12-30.
+    const plain = run({
+      dueDate: '2025-06-30',
+      guarantees: [{ id: 10, type: 'guaranty', name: '保证人己' }],
+    })
+    assert.equal(period(plain, 'guarantee:10').end, '2025-12-30')
+    assert.lengthOf(period(plain, 'guarantee:10').trail, 1)
+  })
+})
+
+test.group('disposal: limitation calendar warnings', () => {
+  test('a period ending in a year without an arrangement warns, expired ones too', ({ assert }) => {
+    // The calendar holds 2024–2026. Due 2013-05-20: 诉讼时效 ended 2016 (expired), the
+    // 20-year limit ends 2033; due 2025-03-13: 诉讼时效 ends 2028.
+    const old = run({ dueDate: '2013-05-20' })
+    const warnings = calendarWarnings(old.periods, calendar)
+    assert.equal(period(old, 'litigation').status, 'expired')
+    assert.deepEqual(
+      warnings.map((w) => w.slice(0, 4)),
+      ['2016', '2033']
+    )
+    assert.include(warnings[0], '诉讼时效 2016-05-20')
+    assert.include(warnings[0], '仅按周末顺延')
+    const recent = run({
+      dueDate: '2025-03-13',
+      guarantees: [{ id: 11, type: 'guaranty', name: '保证人庚' }],
+    })
+    // The guarantee period ends in 2025 (imported): no warning for it.
+    assert.deepEqual(
+      calendarWarnings(recent.periods, calendar).map((w) => w.slice(0, 4)),
+      ['2028', '2045']
+    )
+    // With every year imported there is nothing to warn about.
+    const all = new WorkCalendar(
+      [2016, 2033].map((year) => ({
+        date: `${year}-01-01`,
+        kind: 'holiday' as const,
+        name: '元旦',
+        year,
+      }))
+    )
+    assert.deepEqual(calendarWarnings(old.periods, all), [])
   })
 })
 

@@ -19,6 +19,8 @@ export interface LimitationAssetRow {
   enforcementStatus: string | null
   computedOn: string | null
   reviewPending: number
+  /** The end date's year has no imported holiday arrangement (rolled over weekends only). */
+  calendarMissing: boolean
 }
 
 export interface Period {
@@ -49,6 +51,8 @@ export interface LimitationEventRow {
   reviewNote: string | null
   operatorName: string | null
   createdAt: string
+  /** Recorded by another plugin (诉讼管理's case …); null when registered here. */
+  source: { plugin: string; kind: string; id: string; label: string | null } | null
 }
 
 export interface LoanLimitation {

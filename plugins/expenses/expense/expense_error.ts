@@ -1,0 +1,31 @@
+import { errors } from '@vinejs/vine'
+
+/*
+| An expense request the service refuses after validation: a loan of another
+| customer, a customer outside the caller's scope, a paid expense paid again.
+| `status` is what a route answers; the message is in both languages because
+| the caller may be another plugin's job; `field` names the input at fault.
+*/
+export class ExpenseError extends Error {
+  constructor(
+    readonly status: 404 | 409 | 422,
+    readonly zh: string,
+    readonly en: string,
+    readonly field?: string
+  ) {
+    super(zh)
+  }
+}
+
+/** Unknown fields are refused, never ignored (VineJS objects drop them silently). */
+export function refuseUnknown(input: object, allowed: readonly string[]) {
+  const unknown = Object.keys(input).filter((key) => !allowed.includes(key))
+  if (!unknown.length) return
+  throw new errors.E_VALIDATION_ERROR(
+    unknown.map((field) => ({
+      field,
+      rule: 'unknown',
+      message: `未知字段 / unknown field: ${field}`,
+    }))
+  )
+}
