@@ -1,89 +1,79 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { accessOf, type UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
-import { pageValidator } from '#core/validators/page'
-import { Money } from '#core/money/money'
+import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
+import { businessDate } from '#core/business_day/business_date'
 import { renderPdf } from '#core/documents/pdf'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
-import { pickLocale } from '#core/i18n/messages'
 import { LIKE, likeContains } from '#core/support/like'
-import { submitForApproval } from '#core/workflow/submit'
 import { workflowAnswer } from '#core/controllers/workflow_answer'
 import { bookApi } from '../../credit-assets/services/book_api.js'
-import Plan from '../models/plan.js'
-import { createPlanValidator, updatePlanValidator } from '../validators/plan.js'
-import { planWorkflowType } from '../workflow/plan_type.js'
+import { CommitteeError } from '../../committee/services/committee_api.js'
+import { BUCKETS, BUCKET_LABELS } from '../plan/buckets.js'
+import { readPlan, scopedPlans, planSummary } from '../plan/plan_read.js'
+import { loanBuckets } from '../plan/prefill.js'
+import { KIND_LABELS } from '../plan/postings.js'
+import {
+  changeStatus,
+  createPlan,
+  registerPayment,
+  reversePayment,
+  submitPlan,
+  updatePlan,
+} from '../plan/plan_service.js'
+import { ReliefError } from '../plan/relief_error.js'
+import {
+  bucketsValidator,
+  listValidator,
+  paymentValidator,
+  planValidator,
+  reasonValidator,
+  statusValidator,
+} from '../validators/plan.js'
 
-/** Columns a list may sort by; user input never reaches SQL any other way. */
-const SORTABLE: Record<string, string> = {
-  title: 'title',
-  amount: 'amount_fen',
-  status: 'status',
-  createdAt: 'created_at',
-}
+/*
+| 债权减免's routes: 申报 (list, form, submit), 账务处理 (payments, 冲正, 通知单),
+| 跟踪 (status changes). Every list and by-id read goes through the data scope
+| (out of scope = 404); every write is audited by the service in its transaction.
+*/
+const notFound = (ctx: HttpContext) => ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
 
-/**
- * Statuses (dictionary codes) a user sets by hand; 审批中, 已退回 and 已否决 are set only
- * by the approval (workflow/plan_handler.ts). A record under approval or
- * rejected is not edited; a draft or returned one is submitted.
- */
-const MANUAL_STATUSES = ['draft', 'active', 'closed']
-const LOCKED_STATUSES = ['pending', 'rejected']
-const SUBMITTABLE = ['draft', 'returned']
-
-const zh = (ctx: HttpContext) => pickLocale(ctx.request.header('accept-language')) !== 'en'
-
-export default class PlansController {
-  /**
-   * The user's data scope, applied to every query of this controller. (Returns a
-   * query builder, which is thenable: never return one from an async function.)
-   */
-  private scoped(access: UserAccess, client?: TransactionClientContract) {
-    return applyDataScope(Plan.query(client ? { client } : {}), access, {
-      orgColumn: 'relief_plans.org_id',
-      ownerColumn: 'relief_plans.created_by',
+/** A refusal in the API's one error shape, in the user's language, naming the rule. */
+async function answering<T>(ctx: HttpContext, work: () => Promise<T>) {
+  try {
+    return await workflowAnswer(ctx, work)
+  } catch (error) {
+    if (error instanceof CommitteeError)
+      return ctx.response.status(error.status).send({ message: ctx.locale === 'en' ? error.en : error.zh })
+    if (!(error instanceof ReliefError)) throw error
+    const message = ctx.locale === 'en' ? error.en : error.zh
+    if (error.status === 404 && !error.field) return notFound(ctx)
+    const failures = (error as any).failures as { rule: string; ruleName: string; zh: string; en: string }[] | undefined
+    return ctx.response.status(error.status).send({
+      message,
+      ...(error.rule ? { rule: error.rule } : {}),
+      ...(failures
+        ? { failures: failures.map((f) => ({ rule: f.rule, ruleName: f.ruleName, message: ctx.locale === 'en' ? f.en : f.zh })) }
+        : {}),
+      ...(error.field ? { errors: [{ field: error.field, rule: 'relief', message }] } : {}),
     })
   }
+}
 
-  /**
-   * The customer picked for the record must be one the user may see: read through
-   * credit-assets' public service with their access (never SQL on ca_* tables).
-   * A 422 on the field otherwise, exactly like a validation error.
-   */
-  private async customerRefused(
-    ctx: HttpContext,
-    access: UserAccess,
-    customerId: number | null | undefined
-  ) {
-    if (!customerId || (await bookApi.customers.byId(customerId, { access }))) return false
-    const message = zh(ctx)
-      ? '客户不存在或不在您的数据权限内'
-      : 'No such customer in your data scope'
-    ctx.response.unprocessableEntity({ errors: [{ field: 'customerId', rule: 'exists', message }] })
-    return true
-  }
+const idOf = (ctx: HttpContext, key = 'id') => {
+  const id = Number(ctx.params[key])
+  return Number.isSafeInteger(id) && id > 0 ? id : null
+}
 
-  /** A status only the approval sets is refused on the field, like a validation error. */
-  private statusRefused(ctx: HttpContext, status: string | undefined) {
-    if (status === undefined || MANUAL_STATUSES.includes(status)) return false
-    const message = zh(ctx) ? '该状态由审批流程设置' : 'This status is set by the approval'
-    ctx.response.unprocessableEntity({ errors: [{ field: 'status', rule: 'workflow', message }] })
-    return true
-  }
-
+export default class PlansController {
   async index(ctx: HttpContext) {
-    const { page, perPage, keyword, sort, order } = await ctx.request.validateUsing(pageValidator)
+    const { page, perPage, keyword, status } = await ctx.request.validateUsing(listValidator)
     const access = await accessOf(ctx)
-    const query = this.scoped(access)
-    if (keyword) query.whereRaw(LIKE, ['relief_plans.title', likeContains(keyword)])
-    query.orderBy(SORTABLE[sort ?? ''] ?? 'id', order ?? 'desc')
-    const result = await query.paginate(page ?? 1, perPage ?? 20)
-    // Customer names from the book, one query for the page, in the reader's own scope.
-    const rows = result.all().map((r) => r.serialize())
-    const ids = [...new Set(rows.map((r) => r.customerId).filter(Boolean))] as number[]
+    const query = scopedPlans(access).select('p.*')
+    if (keyword) query.whereRaw(LIKE, ['p.plan_no', likeContains(keyword)])
+    if (status) query.where('p.status', status)
+    const result = await query.orderBy('p.id', 'desc').paginate(page ?? 1, perPage ?? 20)
+    const rows = result.all().map(planSummary)
+    const ids = [...new Set(rows.map((r) => r.customerId))]
     const customers = ids.length
       ? (await bookApi.customers.search({ ids, perPage: ids.length }, { access })).data
       : []
@@ -94,167 +84,181 @@ export default class PlansController {
     }
   }
 
-  /** Out-of-scope ids are 404, exactly like missing ones. */
   async show(ctx: HttpContext) {
-    return this.scoped(await accessOf(ctx))
-      .where('id', ctx.params.id)
-      .firstOrFail()
+    const id = idOf(ctx)
+    const plan = id ? await readPlan(id, await accessOf(ctx), await businessDate.current()) : null
+    if (!plan) return notFound(ctx)
+    const customer = await bookApi.customers.byId(plan.customerId)
+    return { ...plan, customerName: customer?.name ?? null }
   }
 
   async store(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(createPlanValidator)
+    const input = await ctx.request.validateUsing(planValidator)
     const access = await accessOf(ctx)
-    if (
-      this.statusRefused(ctx, input.status) ||
-      (await this.customerRefused(ctx, access, input.customerId))
-    )
-      return
-    const user = ctx.auth.getUserOrFail()
-    const record = await Plan.create({
-      title: input.title,
-      amount: Money.fromYuan(input.amount),
-      status: input.status,
-      remark: input.remark ?? null,
-      customerId: input.customerId ?? null,
-      orgId: user.orgId,
-      createdBy: user.id,
+    return answering(ctx, async () => {
+      const id = await db.transaction((trx) => createPlan(trx, access, input, ctx))
+      return ctx.response.created(await readPlan(id, access, await businessDate.current()))
     })
-    // Every write is audited (docs/plugins.md "Audit every change"): who, what, before and after.
-    await audit.record(ctx, {
-      action: 'relief.plan.create',
-      entityType: 'relief:plan',
-      entityId: record.id,
-      after: record.serialize(),
-    })
-    return ctx.response.created(record)
   }
 
   async update(ctx: HttpContext) {
+    const id = idOf(ctx)
+    if (!id) return notFound(ctx)
+    const input = await ctx.request.validateUsing(planValidator)
     const access = await accessOf(ctx)
-    const record = await this.scoped(access).where('id', ctx.params.id).firstOrFail()
-    const input = await ctx.request.validateUsing(updatePlanValidator)
-    if (LOCKED_STATUSES.includes(record.status))
-      return ctx.response.conflict({
-        message: zh(ctx)
-          ? '审批中或已否决的记录不能修改'
-          : 'A record under approval or rejected cannot be edited',
-      })
-    if (
-      this.statusRefused(ctx, input.status) ||
-      (await this.customerRefused(ctx, access, input.customerId))
-    )
-      return
-    const before = record.serialize()
-    if (input.title !== undefined) record.title = input.title
-    if (input.amount !== undefined) record.amount = Money.fromYuan(input.amount)
-    if (input.status !== undefined) record.status = input.status
-    if (input.remark !== undefined) record.remark = input.remark ?? null
-    if (input.customerId !== undefined) record.customerId = input.customerId ?? null
-    await record.save()
-    await audit.record(ctx, {
-      action: 'relief.plan.update',
-      entityType: 'relief:plan',
-      entityId: record.id,
-      before,
-      after: record.serialize(),
+    return answering(ctx, async () => {
+      await db.transaction((trx) => updatePlan(trx, access, id, input, ctx))
+      return readPlan(id, access, await businessDate.current())
     })
-    return record
   }
 
-  async destroy(ctx: HttpContext) {
-    const record = await this.scoped(await accessOf(ctx))
-      .where('id', ctx.params.id)
-      .firstOrFail()
-    if (record.status === 'pending')
-      return ctx.response.conflict({
-        message: zh(ctx) ? '审批中的记录不能删除' : 'A record under approval cannot be deleted',
-      })
-    await record.delete()
-    await audit.record(ctx, {
-      action: 'relief.plan.delete',
-      entityType: 'relief:plan',
-      entityId: record.id,
-      before: record.serialize(),
-    })
-    return ctx.response.noContent()
-  }
-
-  /**
-   * 提交审批: the record goes to its tiered approval (workflow/) in the same
-   * transaction that marks it 审批中; the handler moves it on when decided. A
-   * returned record is submitted again the same way (a new round).
-   */
   async submit(ctx: HttpContext) {
+    const id = idOf(ctx)
+    if (!id) return notFound(ctx)
     const access = await accessOf(ctx)
-    return workflowAnswer(ctx, () =>
-      db.transaction(async (trx) => {
-        const record = await this.scoped(access, trx)
-          .where('id', ctx.params.id)
-          .forUpdate()
-          .firstOrFail()
-        if (!SUBMITTABLE.includes(record.status))
-          return ctx.response.conflict({
-            message: zh(ctx)
-              ? '只有草稿或已退回的记录可以提交审批'
-              : 'Only a draft or returned record can be submitted',
-          })
-        const before = record.serialize()
-        const { instanceId } = await submitForApproval({
-          type: planWorkflowType.code,
-          businessId: String(record.id),
-          title: `债权减免 ${record.title}`,
-          amount: record.amount.toYuan(),
-          applicantId: access.user.id,
-          orgId: record.orgId,
-          trx,
-        })
-        record.status = 'pending'
-        await record.useTransaction(trx).save()
-        await audit.append(ctx, {
-          action: 'relief.plan.submit',
-          entityType: 'relief:plan',
-          entityId: record.id,
-          before,
-          after: { ...record.serialize(), workflowInstanceId: instanceId },
-          trx,
-        })
-        return { ...record.serialize(), workflowInstanceId: instanceId }
-      })
-    )
+    return answering(ctx, async () => {
+      const route = await db.transaction((trx) => submitPlan(trx, access, id, ctx))
+      return { ...(await readPlan(id, access, await businessDate.current())), route }
+    })
   }
 
-  /**
-   * Customers for the form's picker: the shared book, read through credit-assets'
-   * public service and limited to the user's data scope (never SQL on ca_* tables).
-   */
+  /** 科目预填: each loan's buckets from core banking or 利息试算 as of the date. */
+  async buckets(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(bucketsValidator)
+    const access = await accessOf(ctx)
+    const data = []
+    for (const loanId of input.loanIds) {
+      const b = await loanBuckets(access, loanId, input.source, input.date)
+      data.push({ loanId: b.loanId, loanNo: b.loanNo, fiveClass: b.fiveClass, owed: b.owed })
+    }
+    return { source: input.source, date: input.date, data, buckets: BUCKETS.map((b) => ({ code: b, label: BUCKET_LABELS[b] })) }
+  }
+
+  /** Loans of a customer for the picker (in scope), or a customer's guarantors. */
+  async loans(ctx: HttpContext) {
+    const customerId = Number(ctx.request.input('customerId'))
+    if (!Number.isSafeInteger(customerId) || customerId <= 0) return { data: [] }
+    const access = await accessOf(ctx)
+    const page = await bookApi.loans.search({ customerId, perPage: 200 }, { access })
+    const guarantees = page.data.length
+      ? await bookApi.guarantees.byKeys(page.data.map((l) => l.id), { access })
+      : []
+    return {
+      data: page.data.map((l) => ({
+        id: l.id,
+        loanNo: l.loanNo,
+        balance: l.balance,
+        fiveClass: l.fiveClass,
+        status: l.status,
+      })),
+      guarantors: [
+        ...new Map(
+          guarantees
+            .filter((g) => g.guarantorCustomerId)
+            .map((g) => [g.guarantorCustomerId, { customerId: g.guarantorCustomerId, name: g.guarantorName }])
+        ).values(),
+      ],
+    }
+  }
+
   async customers(ctx: HttpContext) {
-    const { page, perPage, keyword } = await ctx.request.validateUsing(pageValidator)
+    const { page, perPage, keyword } = await ctx.request.validateUsing(listValidator)
     return bookApi.customers.search({ keyword, page, perPage }, { access: await accessOf(ctx) })
   }
 
-  /** The record as a PDF (documents/plan.hbs); printing is audited like a write. */
-  async pdf(ctx: HttpContext) {
+  async pay(ctx: HttpContext) {
+    const id = idOf(ctx)
+    if (!id) return notFound(ctx)
+    const input = await ctx.request.validateUsing(paymentValidator)
     const access = await accessOf(ctx)
-    const record = await this.scoped(access).where('id', ctx.params.id).firstOrFail()
-    const { data } = await dictionariesCache.current()
-    const status = (data['relief_status'] ?? []).find((i) => i.code === record.status)
-    const customer = record.customerId
-      ? await bookApi.customers.byId(record.customerId, { access })
-      : null
+    return answering(ctx, async () => {
+      const result = await db.transaction((trx) => registerPayment(trx, access, id, input, ctx))
+      return { ...(await readPlan(id, access, await businessDate.current())), completed: result.completed }
+    })
+  }
+
+  async reverse(ctx: HttpContext) {
+    const id = idOf(ctx)
+    const postingId = idOf(ctx, 'postingId')
+    if (!id || !postingId) return notFound(ctx)
+    const { reason } = await ctx.request.validateUsing(reasonValidator)
+    const access = await accessOf(ctx)
+    return answering(ctx, async () => {
+      await db.transaction((trx) => reversePayment(trx, access, id, postingId, reason, ctx))
+      return readPlan(id, access, await businessDate.current())
+    })
+  }
+
+  async status(ctx: HttpContext) {
+    const id = idOf(ctx)
+    if (!id) return notFound(ctx)
+    const input = await ctx.request.validateUsing(statusValidator)
+    const access = await accessOf(ctx)
+    return answering(ctx, async () => {
+      await db.transaction((trx) => changeStatus(trx, access, id, input, ctx))
+      return readPlan(id, access, await businessDate.current())
+    })
+  }
+
+  /** 通知单 of one posting (PDF), in scope; printing is audited. */
+  async notice(ctx: HttpContext) {
+    const id = idOf(ctx)
+    const postingId = idOf(ctx, 'postingId')
+    const access = await accessOf(ctx)
+    const plan = id ? await readPlan(id, access, await businessDate.current()) : null
+    const posting = plan?.postings.find((p) => p.id === postingId)
+    if (!plan || !posting) return notFound(ctx)
+    const customer = await bookApi.customers.byId(plan.customerId)
+    const original = posting.reversesId ? plan.postings.find((p) => p.id === posting.reversesId) : null
+    const pdf = await renderPdf({
+      plugin: 'relief',
+      template: 'notice',
+      data: {
+        plan,
+        posting,
+        title: `${KIND_LABELS[posting.kind]}通知单`,
+        customerName: customer?.name ?? '',
+        original: original ? { noticeNo: original.noticeNo, kindLabel: original.kindLabel } : null,
+        lines: posting.lines.map((l) => ({
+          loanNo: l.loanNo,
+          bucket: l.bucket === 'cash' ? '收款' : BUCKET_LABELS[l.bucket].zh,
+          amount: l.amount,
+        })),
+      },
+    })
+    await audit.record(ctx, {
+      action: 'relief.posting.print',
+      entityType: 'relief:posting',
+      entityId: posting.id,
+    })
+    return ctx.response
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${posting.noticeNo}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf)
+  }
+
+  /** 减免方案 (PDF). */
+  async pdf(ctx: HttpContext) {
+    const id = idOf(ctx)
+    const access = await accessOf(ctx)
+    const plan = id ? await readPlan(id, access, await businessDate.current()) : null
+    if (!plan) return notFound(ctx)
+    const customer = await bookApi.customers.byId(plan.customerId)
     const pdf = await renderPdf({
       plugin: 'relief',
       template: 'plan',
       data: {
-        ...record.serialize(),
-        statusLabel: status?.label.zh ?? record.status,
+        plan,
         customerName: customer?.name ?? '',
+        loans: plan.loans.map((l) => ({
+          loanNo: l.loanNo,
+          fiveClass: l.fiveClass,
+          buckets: BUCKETS.map((b) => ({ label: BUCKET_LABELS[b].zh, owed: l.owed[b], relief: l.relief[b] })),
+        })),
       },
     })
-    await audit.record(ctx, {
-      action: 'relief.plan.print',
-      entityType: 'relief:plan',
-      entityId: record.id,
-    })
+    await audit.record(ctx, { action: 'relief.plan.print', entityType: 'relief:plan', entityId: plan.id })
     return ctx.response
       .header('content-type', 'application/pdf')
       .header('cache-control', 'no-store')
