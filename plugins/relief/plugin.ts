@@ -64,44 +64,43 @@ export default definePlugin({
     {
       code: 'relief:root',
       type: 'directory',
-      // Under 资产处置 (disposal's directory).
+      // Under 资产处置 (disposal's directory); the three pages nest as children.
       parent: 'disposal:root',
       name: L('债权减免', 'Debt relief'),
       icon: 'Discount',
       order: 40,
-    },
-    {
-      code: 'relief:apply',
-      type: 'page',
-      parent: 'relief:root',
-      name: L('减免方案申报', 'Relief plans'),
-      permission: 'relief:plan:list',
-      page: 'relief/PlanApply',
-      icon: 'DocumentAdd',
-      order: 10,
-      children: [button('relief:plan:create', '申报', 'Apply')],
-    },
-    {
-      code: 'relief:accounting',
-      type: 'page',
-      parent: 'relief:root',
-      name: L('减免账务处理', 'Relief accounting'),
-      permission: 'relief:plan:list',
-      page: 'relief/PlanAccounting',
-      icon: 'Tickets',
-      order: 20,
-      children: [button('relief:plan:account', '登记还款/冲正', 'Payments and reversals')],
-    },
-    {
-      code: 'relief:tracking',
-      type: 'page',
-      parent: 'relief:root',
-      name: L('减免方案跟踪', 'Relief tracking'),
-      permission: 'relief:plan:list',
-      page: 'relief/PlanTracking',
-      icon: 'Timer',
-      order: 30,
-      children: [button('relief:plan:track', '状态变更', 'Change status')],
+      children: [
+        {
+          code: 'relief:apply',
+          type: 'page',
+          name: L('减免方案申报', 'Relief plans'),
+          permission: 'relief:plan:list',
+          page: 'relief/PlanApply',
+          icon: 'DocumentAdd',
+          order: 10,
+          children: [button('relief:plan:create', '申报', 'Apply')],
+        },
+        {
+          code: 'relief:accounting',
+          type: 'page',
+          name: L('减免账务处理', 'Relief accounting'),
+          permission: 'relief:plan:list',
+          page: 'relief/PlanAccounting',
+          icon: 'Tickets',
+          order: 20,
+          children: [button('relief:plan:account', '登记还款/冲正', 'Payments and reversals')],
+        },
+        {
+          code: 'relief:tracking',
+          type: 'page',
+          name: L('减免方案跟踪', 'Relief tracking'),
+          permission: 'relief:plan:list',
+          page: 'relief/PlanTracking',
+          icon: 'Timer',
+          order: 30,
+          children: [button('relief:plan:track', '状态变更', 'Change status')],
+        },
+      ],
     },
   ],
 
@@ -143,7 +142,11 @@ export default definePlugin({
       items: [
         { code: 'allocation', label: L('价款分配', 'Allocation') },
         { code: 'repayment', label: L('还款', 'Repayment') },
-        { code: 'repayment_reversal', label: L('还款冲正', 'Repayment reversal'), color: 'warning' },
+        {
+          code: 'repayment_reversal',
+          label: L('还款冲正', 'Repayment reversal'),
+          color: 'warning',
+        },
         { code: 'relief', label: L('减免', 'Relief'), color: 'success' },
         { code: 'relief_reversal', label: L('减免冲正', 'Relief reversal'), color: 'danger' },
       ],
@@ -154,7 +157,11 @@ export default definePlugin({
 
   documentTemplates: [
     { code: 'plan', name: L('减免方案', 'Relief plan'), file: 'documents/plan.hbs' },
-    { code: 'notice', name: L('减免记账通知单', 'Relief posting notice'), file: 'documents/notice.hbs' },
+    {
+      code: 'notice',
+      name: L('减免记账通知单', 'Relief posting notice'),
+      file: 'documents/notice.hbs',
+    },
   ],
 
   ledgers: [reliefLedger],

@@ -35,7 +35,8 @@ import {
 | 跟踪 (status changes). Every list and by-id read goes through the data scope
 | (out of scope = 404); every write is audited by the service in its transaction.
 */
-const notFound = (ctx: HttpContext) => ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
+const notFound = (ctx: HttpContext) =>
+  ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
 
 /** A refusal in the API's one error shape, in the user's language, naming the rule. */
 async function answering<T>(ctx: HttpContext, work: () => Promise<T>) {
@@ -43,16 +44,25 @@ async function answering<T>(ctx: HttpContext, work: () => Promise<T>) {
     return await workflowAnswer(ctx, work)
   } catch (error) {
     if (error instanceof CommitteeError)
-      return ctx.response.status(error.status).send({ message: ctx.locale === 'en' ? error.en : error.zh })
+      return ctx.response
+        .status(error.status)
+        .send({ message: ctx.locale === 'en' ? error.en : error.zh })
     if (!(error instanceof ReliefError)) throw error
     const message = ctx.locale === 'en' ? error.en : error.zh
     if (error.status === 404 && !error.field) return notFound(ctx)
-    const failures = (error as any).failures as { rule: string; ruleName: string; zh: string; en: string }[] | undefined
+    const failures = (error as any).failures as
+      { rule: string; ruleName: string; zh: string; en: string }[] | undefined
     return ctx.response.status(error.status).send({
       message,
       ...(error.rule ? { rule: error.rule } : {}),
       ...(failures
-        ? { failures: failures.map((f) => ({ rule: f.rule, ruleName: f.ruleName, message: ctx.locale === 'en' ? f.en : f.zh })) }
+        ? {
+            failures: failures.map((f) => ({
+              rule: f.rule,
+              ruleName: f.ruleName,
+              message: ctx.locale === 'en' ? f.en : f.zh,
+            })),
+          }
         : {}),
       ...(error.field ? { errors: [{ field: error.field, rule: 'relief', message }] } : {}),
     })
@@ -131,7 +141,12 @@ export default class PlansController {
       const b = await loanBuckets(access, loanId, input.source, input.date)
       data.push({ loanId: b.loanId, loanNo: b.loanNo, fiveClass: b.fiveClass, owed: b.owed })
     }
-    return { source: input.source, date: input.date, data, buckets: BUCKETS.map((b) => ({ code: b, label: BUCKET_LABELS[b] })) }
+    return {
+      source: input.source,
+      date: input.date,
+      data,
+      buckets: BUCKETS.map((b) => ({ code: b, label: BUCKET_LABELS[b] })),
+    }
   }
 
   /** Loans of a customer for the picker (in scope), or a customer's guarantors. */
@@ -141,7 +156,10 @@ export default class PlansController {
     const access = await accessOf(ctx)
     const page = await bookApi.loans.search({ customerId, perPage: 200 }, { access })
     const guarantees = page.data.length
-      ? await bookApi.guarantees.byKeys(page.data.map((l) => l.id), { access })
+      ? await bookApi.guarantees.byKeys(
+          page.data.map((l) => l.id),
+          { access }
+        )
       : []
     return {
       data: page.data.map((l) => ({
@@ -151,13 +169,10 @@ export default class PlansController {
         fiveClass: l.fiveClass,
         status: l.status,
       })),
-      guarantors: [
-        ...new Map(
-          guarantees
-            .filter((g) => g.guarantorCustomerId)
-            .map((g) => [g.guarantorCustomerId, { customerId: g.guarantorCustomerId, name: g.guarantorName }])
-        ).values(),
-      ],
+      // 保证 (not 抵押/质押): the guarantors a plan may relieve.
+      guarantors: guarantees
+        .filter((g) => g.guaranteeType === 'guaranty')
+        .map((g) => ({ guaranteeId: g.id, loanId: g.loanId, name: g.guarantorName })),
     }
   }
 
@@ -173,7 +188,10 @@ export default class PlansController {
     const access = await accessOf(ctx)
     return answering(ctx, async () => {
       const result = await db.transaction((trx) => registerPayment(trx, access, id, input, ctx))
-      return { ...(await readPlan(id, access, await businessDate.current())), completed: result.completed }
+      return {
+        ...(await readPlan(id, access, await businessDate.current())),
+        completed: result.completed,
+      }
     })
   }
 
@@ -209,7 +227,9 @@ export default class PlansController {
     const posting = plan?.postings.find((p) => p.id === postingId)
     if (!plan || !posting) return notFound(ctx)
     const customer = await bookApi.customers.byId(plan.customerId)
-    const original = posting.reversesId ? plan.postings.find((p) => p.id === posting.reversesId) : null
+    const original = posting.reversesId
+      ? plan.postings.find((p) => p.id === posting.reversesId)
+      : null
     const pdf = await renderPdf({
       plugin: 'relief',
       template: 'notice',
@@ -254,11 +274,19 @@ export default class PlansController {
         loans: plan.loans.map((l) => ({
           loanNo: l.loanNo,
           fiveClass: l.fiveClass,
-          buckets: BUCKETS.map((b) => ({ label: BUCKET_LABELS[b].zh, owed: l.owed[b], relief: l.relief[b] })),
+          buckets: BUCKETS.map((b) => ({
+            label: BUCKET_LABELS[b].zh,
+            owed: l.owed[b],
+            relief: l.relief[b],
+          })),
         })),
       },
     })
-    await audit.record(ctx, { action: 'relief.plan.print', entityType: 'relief:plan', entityId: plan.id })
+    await audit.record(ctx, {
+      action: 'relief.plan.print',
+      entityType: 'relief:plan',
+      entityId: plan.id,
+    })
     return ctx.response
       .header('content-type', 'application/pdf')
       .header('cache-control', 'no-store')

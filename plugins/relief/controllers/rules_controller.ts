@@ -26,7 +26,12 @@ export default class RulesController {
       await trx
         .from('relief_rules')
         .where('id', id)
-        .update({ name: after.name, enabled: after.enabled, params: JSON.stringify(after.params), updated_at: dbNow() })
+        .update({
+          name: after.name,
+          enabled: after.enabled,
+          params: JSON.stringify(after.params),
+          updated_at: dbNow(),
+        })
       await audit.append(ctx, {
         action: 'relief.rule.update',
         entityType: 'relief:rule',

@@ -24,10 +24,21 @@ const handler: WidgetDataHandler = async ({ scope }) => {
       .groupBy('agreement_date'),
     { orgColumn: 'org_id', ownerColumn: 'created_by' }
   )
-  const months = Array.from({ length: 12 }, (_, n) => ({ month: n + 1, count: 0, relief: 0n, paid: 0n }))
+  const months = Array.from({ length: 12 }, (_, n) => ({
+    month: n + 1,
+    count: 0,
+    relief: 0n,
+    paid: 0n,
+  }))
   for (const r of rows as any[]) {
-    const date = r.agreement_date instanceof Date ? r.agreement_date : new Date(String(r.agreement_date))
-    const m = months[(r.agreement_date instanceof Date ? date.getMonth() : Number(String(r.agreement_date).slice(5, 7)) - 1)]
+    const date =
+      r.agreement_date instanceof Date ? r.agreement_date : new Date(String(r.agreement_date))
+    const m =
+      months[
+        r.agreement_date instanceof Date
+          ? date.getMonth()
+          : Number(String(r.agreement_date).slice(5, 7)) - 1
+      ]
     m.count += Number(r.count)
     m.relief += BigInt(String(r.relief ?? '0'))
     m.paid += BigInt(String(r.paid ?? '0'))
@@ -37,7 +48,12 @@ const handler: WidgetDataHandler = async ({ scope }) => {
     year: Number(year),
     total: yuan(months.reduce((t, m) => t + m.relief, 0n)),
     count: months.reduce((t, m) => t + m.count, 0),
-    months: months.map((m) => ({ month: m.month, count: m.count, relief: yuan(m.relief), paid: yuan(m.paid) })),
+    months: months.map((m) => ({
+      month: m.month,
+      count: m.count,
+      relief: yuan(m.relief),
+      paid: yuan(m.paid),
+    })),
   }
 }
 

@@ -25,7 +25,13 @@ export const BUCKET_COLUMN: Record<Bucket, string> = {
 }
 
 /** 民法典 §561: costs, then interest, then principal; 罚息/复利 first as loan contracts say. */
-export const DEFAULT_ORDER: Bucket[] = ['penalty', 'compound', 'offInterest', 'onInterest', 'principal']
+export const DEFAULT_ORDER: Bucket[] = [
+  'penalty',
+  'compound',
+  'offInterest',
+  'onInterest',
+  'principal',
+]
 
 export const INTEREST_BUCKETS: Bucket[] = ['penalty', 'compound', 'onInterest', 'offInterest']
 

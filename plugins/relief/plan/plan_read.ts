@@ -23,7 +23,10 @@ const day = (v: unknown) =>
       : String(v).slice(0, 10)
 
 /** Plans in the caller's scope (a query builder: never return it from an async function). */
-export function scopedPlans(access: UserAccess, client: TransactionClientContract | typeof db = db) {
+export function scopedPlans(
+  access: UserAccess,
+  client: TransactionClientContract | typeof db = db
+) {
   return applyDataScope(client.from('relief_plans as p'), access, PLAN_SCOPE)
 }
 
@@ -41,6 +44,7 @@ export function planSummary(r: any) {
     planNo: r.plan_no,
     debtorRole: r.debtor_role,
     customerId: Number(r.customer_id),
+    guaranteeId: r.guarantee_id === null ? null : Number(r.guarantee_id),
     guarantorCustomerId: r.guarantor_customer_id === null ? null : Number(r.guarantor_customer_id),
     guarantorName: r.guarantor_name ?? null,
     releasesBorrower: Boolean(r.releases_borrower),
@@ -80,16 +84,21 @@ export async function readPlan(
   const loans = await client.from('relief_plan_loans').where('plan_id', id).orderBy('id')
   const instalments = await client.from('relief_instalments').where('plan_id', id).orderBy('seq')
   const postingRows = await client.from('relief_postings').where('plan_id', id).orderBy('id')
-  const states = await postingStates(client, postingRows.map((p: any) => Number(p.id)))
+  const states = await postingStates(
+    client,
+    postingRows.map((p: any) => Number(p.id))
+  )
   const reversedBy = new Map(
-    postingRows.filter((p: any) => p.reverses_id).map((p: any) => [Number(p.reverses_id), p.notice_no])
+    postingRows
+      .filter((p: any) => p.reverses_id)
+      .map((p: any) => [Number(p.reverses_id), p.notice_no])
   )
   const events = await client
     .from('relief_status_events as e')
     .leftJoin('users as u', 'u.id', 'e.operator_id')
     .where('e.plan_id', id)
     .orderBy('e.id')
-    .select('e.*', 'u.name as operator_name')
+    .select('e.*', 'u.real_name as operator_name')
   return {
     ...planSummary(row),
     loans: loans.map((l: any) => ({

@@ -49,7 +49,7 @@ const toYuan = (value: bigint) => Money.fromFen(value.toString()).toYuan()
 export interface PlanInput {
   debtorRole: 'borrower' | 'guarantor'
   customerId: number
-  guarantorCustomerId?: number | null
+  guaranteeId?: number | null
   releasesBorrower?: boolean
   planDate: string
   bucketSource: 'core' | 'trial'
@@ -96,7 +96,11 @@ async function setStatus(
 }
 
 /** Locks the plan in scope (404 otherwise). */
-export async function lockPlan(trx: TransactionClientContract, access: UserAccess | null, id: number) {
+export async function lockPlan(
+  trx: TransactionClientContract,
+  access: UserAccess | null,
+  id: number
+) {
   const query = access ? scopedPlans(access, trx) : trx.from('relief_plans as p')
   const row = await query.where('p.id', id).select('p.*').forUpdate().first()
   if (!row) throw new ReliefError(404, '减免方案不存在', 'No such relief plan')
@@ -107,8 +111,13 @@ export async function lockPlan(trx: TransactionClientContract, access: UserAcces
 async function prepare(access: UserAccess, input: PlanInput) {
   const customer = await bookApi.customers.byId(input.customerId, { access })
   if (!customer)
-    throw new ReliefError(422, '客户不存在或不在您的数据权限内', 'No such customer in your scope', 'customerId')
-  let guarantorName: string | null = null
+    throw new ReliefError(
+      422,
+      '客户不存在或不在您的数据权限内',
+      'No such customer in your scope',
+      'customerId'
+    )
+  let guarantor: { id: number; name: string; customerId: number | null } | null = null
   const loans = []
   let owed = 0n
   let interestOwed = 0n
@@ -117,12 +126,22 @@ async function prepare(access: UserAccess, input: PlanInput) {
     const b = await loanBuckets(access, item.loanId, input.bucketSource, input.bucketDate).catch(
       (error) => {
         if (error?.status === 404)
-          throw new ReliefError(422, '借据不存在或不在您的数据权限内', 'No such loan in your scope', `loans.${n}.loanId`)
+          throw new ReliefError(
+            422,
+            '借据不存在或不在您的数据权限内',
+            'No such loan in your scope',
+            `loans.${n}.loanId`
+          )
         throw error
       }
     )
     if (b.customerId !== input.customerId)
-      throw new ReliefError(422, '借据不属于该借款人', 'The loan is not the customer’s', `loans.${n}.loanId`)
+      throw new ReliefError(
+        422,
+        '借据不属于该借款人',
+        'The loan is not the customer’s',
+        `loans.${n}.loanId`
+      )
     const owedAmounts = zeroAmounts()
     const reliefAmounts = zeroAmounts()
     for (const bucket of BUCKETS) {
@@ -142,13 +161,27 @@ async function prepare(access: UserAccess, input: PlanInput) {
     loans.push({ ...b, owedAmounts, reliefAmounts })
   }
   if (input.debtorRole === 'guarantor') {
-    if (!input.guarantorCustomerId)
-      throw new ReliefError(422, '请选择保证人', 'Choose the guarantor', 'guarantorCustomerId')
-    const guarantees = await bookApi.guarantees.byKeys(loans.map((l) => l.loanId), { access })
-    const match = guarantees.find((g) => g.guarantorCustomerId === input.guarantorCustomerId)
+    if (!input.guaranteeId)
+      throw new ReliefError(422, '请选择保证人', 'Choose the guarantor', 'guaranteeId')
+    const guarantees = await bookApi.guarantees.byKeys(
+      loans.map((l) => l.loanId),
+      { access }
+    )
+    const match = guarantees.find(
+      (g) => g.id === input.guaranteeId && g.guaranteeType === 'guaranty'
+    )
     if (!match)
-      throw new ReliefError(422, '该保证人未为所选借据提供保证', 'Not a guarantor of these loans', 'guarantorCustomerId')
-    guarantorName = match.guarantorName
+      throw new ReliefError(
+        422,
+        '该保证人未为所选借据提供保证',
+        'Not a guarantor of these loans',
+        'guaranteeId'
+      )
+    guarantor = {
+      id: match.id,
+      name: match.guarantorName,
+      customerId: match.guarantorCustomerId ?? null,
+    }
   }
   const relief = BUCKETS.reduce((t, b) => t + reliefTotals[b], 0n)
   const pay = fen(input.payAmount)
@@ -162,7 +195,12 @@ async function prepare(access: UserAccess, input: PlanInput) {
       'payAmount'
     )
   if (input.paymentMode === 'single' && input.instalments.length !== 1)
-    throw new ReliefError(422, '一次性还款只能有一期', 'A single payment has one instalment', 'instalments')
+    throw new ReliefError(
+      422,
+      '一次性还款只能有一期',
+      'A single payment has one instalment',
+      'instalments'
+    )
   const scheduled = input.instalments.reduce((t, i) => t + fen(i.amount), 0n)
   if (scheduled !== pay)
     throw new ReliefError(
@@ -180,10 +218,15 @@ async function prepare(access: UserAccess, input: PlanInput) {
         `instalments.${n}.dueDate`
       )
   }
-  return { loans, owed, interestOwed, reliefTotals, relief, pay, guarantorName }
+  return { loans, owed, interestOwed, reliefTotals, relief, pay, guarantor }
 }
 
-async function writeChildren(trx: TransactionClientContract, planId: number, input: PlanInput, prepared: Awaited<ReturnType<typeof prepare>>) {
+async function writeChildren(
+  trx: TransactionClientContract,
+  planId: number,
+  input: PlanInput,
+  prepared: Awaited<ReturnType<typeof prepare>>
+) {
   await trx.from('relief_plan_loans').where('plan_id', planId).delete()
   await trx.from('relief_instalments').where('plan_id', planId).delete()
   for (const l of prepared.loans) {
@@ -214,8 +257,9 @@ function planColumns(input: PlanInput, p: Awaited<ReturnType<typeof prepare>>) {
   return {
     debtor_role: input.debtorRole,
     customer_id: input.customerId,
-    guarantor_customer_id: input.debtorRole === 'guarantor' ? input.guarantorCustomerId : null,
-    guarantor_name: p.guarantorName,
+    guarantee_id: p.guarantor?.id ?? null,
+    guarantor_customer_id: p.guarantor?.customerId ?? null,
+    guarantor_name: p.guarantor?.name ?? null,
     releases_borrower: input.debtorRole === 'guarantor' ? Boolean(input.releasesBorrower) : true,
     plan_date: input.planDate,
     bucket_source: input.bucketSource,
@@ -233,7 +277,12 @@ function planColumns(input: PlanInput, p: Awaited<ReturnType<typeof prepare>>) {
   }
 }
 
-export async function createPlan(trx: TransactionClientContract, access: UserAccess, input: PlanInput, ctx: any) {
+export async function createPlan(
+  trx: TransactionClientContract,
+  access: UserAccess,
+  input: PlanInput,
+  ctx: any
+) {
   const prepared = await prepare(access, input)
   const today = await businessDate.current()
   const [id] = await trx.table('relief_plans').insert({
@@ -260,10 +309,20 @@ export async function createPlan(trx: TransactionClientContract, access: UserAcc
   return Number(id)
 }
 
-export async function updatePlan(trx: TransactionClientContract, access: UserAccess, id: number, input: PlanInput, ctx: any) {
+export async function updatePlan(
+  trx: TransactionClientContract,
+  access: UserAccess,
+  id: number,
+  input: PlanInput,
+  ctx: any
+) {
   const plan = await lockPlan(trx, access, id)
   if (!EDITABLE.includes(plan.status))
-    throw new ReliefError(409, '只有草稿或已退回的方案可以修改', 'Only a draft or returned plan can be edited')
+    throw new ReliefError(
+      409,
+      '只有草稿或已退回的方案可以修改',
+      'Only a draft or returned plan can be edited'
+    )
   const prepared = await prepare(access, input)
   await trx.from('relief_plans').where('id', id).update(planColumns(input, prepared))
   await writeChildren(trx, id, input, prepared)
@@ -277,7 +336,11 @@ export async function updatePlan(trx: TransactionClientContract, access: UserAcc
   })
 }
 
-async function startApproval(trx: TransactionClientContract, plan: PlanSummary, applicantId: number) {
+async function startApproval(
+  trx: TransactionClientContract,
+  plan: PlanSummary,
+  applicantId: number
+) {
   const { instanceId } = await submitForApproval({
     type: BigInt(Money.fromYuan(plan.reliefPrincipal).toFen()) > 0n ? WORKFLOW_PRINCIPAL : WORKFLOW,
     businessId: String(plan.id),
@@ -294,10 +357,19 @@ async function startApproval(trx: TransactionClientContract, plan: PlanSummary, 
  * 提交: the rules (each failing names its rule), then the committee when the
  * interest percentage is exceeded, else the approval chain.
  */
-export async function submitPlan(trx: TransactionClientContract, access: UserAccess, id: number, ctx: any) {
+export async function submitPlan(
+  trx: TransactionClientContract,
+  access: UserAccess,
+  id: number,
+  ctx: any
+) {
   const plan = await lockPlan(trx, access, id)
   if (!EDITABLE.includes(plan.status))
-    throw new ReliefError(409, '只有草稿或已退回的方案可以提交', 'Only a draft or returned plan can be submitted')
+    throw new ReliefError(
+      409,
+      '只有草稿或已退回的方案可以提交',
+      'Only a draft or returned plan can be submitted'
+    )
   const loans = await trx.from('relief_plan_loans').where('plan_id', id)
   const outcome = checkRules(await readRules(trx), {
     debtorRole: plan.debtorRole,
@@ -355,7 +427,11 @@ export async function committeeDecided(
 ) {
   const plan = await lockPlan(trx, null, planId)
   if (plan.status !== 'committee')
-    throw new ReliefError(409, `减免方案 ${plan.planNo} 不在上会状态`, 'The plan is not before the committee')
+    throw new ReliefError(
+      409,
+      `减免方案 ${plan.planNo} 不在上会状态`,
+      'The plan is not before the committee'
+    )
   const extra = { committee_decision: decision, committee_resolution: resolutionNo }
   if (decision === 'reconsider') {
     await trx.from('relief_plans').where('id', planId).update(extra)
@@ -383,7 +459,11 @@ const deadlineKey = (instalmentId: number) => ({
 })
 
 /** 审批通过: 执行中 from the agreement date; the relief is posted; reminders before each due date. */
-export async function planApproved(trx: TransactionClientContract, planId: number, actorId: number) {
+export async function planApproved(
+  trx: TransactionClientContract,
+  planId: number,
+  actorId: number
+) {
   const plan = await lockPlan(trx, null, planId)
   const today = await businessDate.current()
   await setStatus(trx, plan, 'executing', '审批通过，协议生效', actorId, { agreement_date: today })
@@ -393,7 +473,12 @@ export async function planApproved(trx: TransactionClientContract, planId: numbe
     const relief = amountsOf(l, 'relief')
     for (const b of BUCKETS)
       if (relief[b] > 0n)
-        lines.push({ loanId: Number(l.loan_id), loanNo: l.loan_no, bucket: b, amountFen: relief[b].toString() })
+        lines.push({
+          loanId: Number(l.loan_id),
+          loanNo: l.loan_no,
+          bucket: b,
+          amountFen: relief[b].toString(),
+        })
   }
   await createPosting(trx, {
     planId,
@@ -409,7 +494,10 @@ export async function planApproved(trx: TransactionClientContract, planId: numbe
       {
         ...deadlineKey(Number(i.id)),
         title: `减免方案 ${plan.planNo} 第 ${i.seq} 期还款 ${Money.fromFen(String(i.amount_fen)).toYuan()} 元`,
-        dueDate: typeof i.due_date === 'string' ? i.due_date.slice(0, 10) : (await import('luxon')).DateTime.fromJSDate(i.due_date).toISODate()!,
+        dueDate:
+          typeof i.due_date === 'string'
+            ? i.due_date.slice(0, 10)
+            : (await import('luxon')).DateTime.fromJSDate(i.due_date).toISODate()!,
         rule: '减免方案还款计划',
         offsets: [5, 1, 0],
         userIds: [plan.createdBy],
@@ -449,7 +537,9 @@ async function stillDue(trx: TransactionClientContract, planId: number) {
 
 /** The schedule from the payments not reversed, filled instalment by instalment. */
 async function recomputeSchedule(trx: TransactionClientContract, planId: number) {
-  const postings = (await trx.from('relief_postings').where('plan_id', planId).orderBy('id')).map(postingFromRow)
+  const postings = (await trx.from('relief_postings').where('plan_id', planId).orderBy('id')).map(
+    postingFromRow
+  )
   const reversed = new Set(postings.filter((p) => p.reversesId).map((p) => p.reversesId))
   const payments = postings.filter((p) => p.kind === 'repayment' && !reversed.has(p.id))
   let paid = payments.reduce((t, p) => t + BigInt(p.amountFen), 0n)
@@ -502,10 +592,19 @@ export async function registerPayment(
 ) {
   const plan = await lockPlan(trx, access, id)
   if (plan.status !== 'executing')
-    throw new ReliefError(409, '只有执行中的方案可以登记还款', 'Only a plan in execution takes payments')
+    throw new ReliefError(
+      409,
+      '只有执行中的方案可以登记还款',
+      'Only a plan in execution takes payments'
+    )
   const today = await businessDate.current()
   if (input.paidOn > today)
-    throw new ReliefError(422, '还款日不得晚于营业日', 'The payment date cannot be after the business date', 'paidOn')
+    throw new ReliefError(
+      422,
+      '还款日不得晚于营业日',
+      'The payment date cannot be after the business date',
+      'paidOn'
+    )
   const amount = fen(input.amount)
   const outstanding = fen(plan.payAmount) - fen(plan.paid)
   if (amount > outstanding)
@@ -518,7 +617,12 @@ export async function registerPayment(
   const { due } = await stillDue(trx, id)
   const { lines, unapplied } = allocatePayment(amount, plan.allocationOrder, due)
   if (unapplied > 0n)
-    throw new ReliefError(422, '还款金额超过剩余欠款', 'The payment exceeds the remaining debt', 'amount')
+    throw new ReliefError(
+      422,
+      '还款金额超过剩余欠款',
+      'The payment exceeds the remaining debt',
+      'amount'
+    )
   const paymentRef = `${plan.planNo}-${Date.now().toString(36)}`.slice(0, 32)
   const cash = new Map<number, { loanNo: string; fen: bigint }>()
   for (const l of lines) {
@@ -530,7 +634,12 @@ export async function registerPayment(
     planId: id,
     planNo: plan.planNo,
     kind: 'repayment',
-    lines: [...cash].map(([loanId, c]) => ({ loanId, loanNo: c.loanNo, bucket: 'cash', amountFen: c.fen.toString() })),
+    lines: [...cash].map(([loanId, c]) => ({
+      loanId,
+      loanNo: c.loanNo,
+      bucket: 'cash',
+      amountFen: c.fen.toString(),
+    })),
     businessDate: input.paidOn,
     operatorId: access.user.id,
     paymentRef,
@@ -555,13 +664,24 @@ export async function registerPayment(
     action: 'relief.plan.payment',
     entityType: 'relief:plan',
     entityId: id,
-    after: { amount: input.amount, paidOn: input.paidOn, repayment: repayment.noticeNo, allocation: allocation.noticeNo, completed },
+    after: {
+      amount: input.amount,
+      paidOn: input.paidOn,
+      repayment: repayment.noticeNo,
+      allocation: allocation.noticeNo,
+      completed,
+    },
     trx,
   })
   return { repayment, allocation, completed }
 }
 
-async function completePlan(trx: TransactionClientContract, plan: PlanSummary, date: string, operatorId: number) {
+async function completePlan(
+  trx: TransactionClientContract,
+  plan: PlanSummary,
+  date: string,
+  operatorId: number
+) {
   await setStatus(trx, plan, 'completed', '应还金额已全部收回', operatorId)
   await removeDeadlines(trx, plan.id)
   const loans = await trx.from('relief_plan_loans').where('plan_id', plan.id)
@@ -606,26 +726,58 @@ export async function reversePayment(
   ctx: any
 ) {
   const plan = await lockPlan(trx, access, planId)
-  const row = await trx.from('relief_postings').where('id', postingId).where('plan_id', planId).first()
+  const row = await trx
+    .from('relief_postings')
+    .where('id', postingId)
+    .where('plan_id', planId)
+    .first()
   if (!row) throw new ReliefError(404, '记账记录不存在', 'No such posting')
   const posting = postingFromRow(row)
   if (posting.reversesId)
     throw new ReliefError(409, '冲正记录不能再冲正', 'A reversal cannot be reversed', 'postingId')
   if (posting.kind === 'relief')
-    throw new ReliefError(409, '减免冲正由违约或终止生成', 'A relief is reversed by a default or termination', 'postingId')
+    throw new ReliefError(
+      409,
+      '减免冲正由违约或终止生成',
+      'A relief is reversed by a default or termination',
+      'postingId'
+    )
   if (plan.status !== 'executing')
-    throw new ReliefError(409, '只有执行中的方案可以还款冲正', 'Only a plan in execution takes reversals')
+    throw new ReliefError(
+      409,
+      '只有执行中的方案可以还款冲正',
+      'Only a plan in execution takes reversals'
+    )
   const today = await businessDate.current()
-  const pair = (await trx.from('relief_postings').where('plan_id', planId).where('payment_ref', posting.paymentRef!).whereNull('reverses_id').orderBy('id')).map(postingFromRow)
+  const pair = (
+    await trx
+      .from('relief_postings')
+      .where('plan_id', planId)
+      .where('payment_ref', posting.paymentRef!)
+      .whereNull('reverses_id')
+      .orderBy('id')
+  ).map(postingFromRow)
   const reversals: PostingRow[] = []
   for (const original of pair)
-    reversals.push(await reversePosting(trx, { posting: original, planNo: plan.planNo, businessDate: today, operatorId: access.user.id, reason }))
+    reversals.push(
+      await reversePosting(trx, {
+        posting: original,
+        planNo: plan.planNo,
+        businessDate: today,
+        operatorId: access.user.id,
+        reason,
+      })
+    )
   await recomputeSchedule(trx, planId)
   await audit.append(ctx, {
     action: 'relief.plan.payment-reversal',
     entityType: 'relief:plan',
     entityId: planId,
-    after: { reason, reverses: pair.map((p) => p.noticeNo), reversals: reversals.map((r) => r.noticeNo) },
+    after: {
+      reason,
+      reverses: pair.map((p) => p.noticeNo),
+      reversals: reversals.map((r) => r.noticeNo),
+    },
     trx,
   })
   return reversals
@@ -647,10 +799,19 @@ export async function changeStatus(
   const plan = await lockPlan(trx, access, id)
   const allowed = input.status === 'defaulted' ? ['executing'] : ['executing', 'draft', 'returned']
   if (!allowed.includes(plan.status))
-    throw new ReliefError(409, '当前状态不能变更为该状态', 'The plan cannot move to this status', 'status')
+    throw new ReliefError(
+      409,
+      '当前状态不能变更为该状态',
+      'The plan cannot move to this status',
+      'status'
+    )
   const today = await businessDate.current()
   let reversal: PostingRow | null = null
-  const relief = await trx.from('relief_postings').where('plan_id', id).where('kind', 'relief').first()
+  const relief = await trx
+    .from('relief_postings')
+    .where('plan_id', id)
+    .where('kind', 'relief')
+    .first()
   if (relief) {
     const already = await trx.from('relief_postings').where('reverses_id', relief.id).first()
     if (!already)

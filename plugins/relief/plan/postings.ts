@@ -121,10 +121,14 @@ export async function createPosting(
 
   // One message per loan: core banking posts to one loan at a time.
   const byLoan = new Map<string, PostingLine[]>()
-  for (const line of input.lines) byLoan.set(line.loanNo, [...(byLoan.get(line.loanNo) ?? []), line])
+  for (const line of input.lines)
+    byLoan.set(line.loanNo, [...(byLoan.get(line.loanNo) ?? []), line])
   for (const [loanNo, lines] of byLoan) {
     const detail = lines
-      .map((l) => `${l.bucket === 'cash' ? '收款' : BUCKET_LABELS[l.bucket].zh} ${Money.fromFen(l.amountFen).toYuan()}`)
+      .map(
+        (l) =>
+          `${l.bucket === 'cash' ? '收款' : BUCKET_LABELS[l.bucket].zh} ${Money.fromFen(l.amountFen).toYuan()}`
+      )
       .join(' ')
     await outbox.enqueue(trx, {
       system: 'core-banking',
@@ -136,7 +140,10 @@ export async function createPosting(
         amount: Money.fromFen(sumLines(lines).toString()).toYuan(),
         // A reversal goes the other way: it undoes its original line by line.
         direction: isReversal(input.kind) ? 'debit' : 'credit',
-        memo: `债权减免 ${input.planNo} ${KIND_LABELS[input.kind]} ${noticeNo} ${detail}`.slice(0, 200),
+        memo: `债权减免 ${input.planNo} ${KIND_LABELS[input.kind]} ${noticeNo} ${detail}`.slice(
+          0,
+          200
+        ),
       },
     })
   }
@@ -147,7 +154,13 @@ export async function createPosting(
 /** 冲正: exactly the original's lines, the other way. Refuses a reversal and a second reversal. */
 export async function reversePosting(
   trx: TransactionClientContract,
-  input: { posting: PostingRow; planNo: string; businessDate: string; operatorId: number; reason: string }
+  input: {
+    posting: PostingRow
+    planNo: string
+    businessDate: string
+    operatorId: number
+    reason: string
+  }
 ): Promise<PostingRow> {
   const { posting } = input
   const kind = REVERSAL_OF[posting.kind]
@@ -182,7 +195,9 @@ export async function postingStates(trx: any, ids: number[]): Promise<Map<number
     .from('outbox_messages')
     .whereIn(
       'correlation_id',
-      (await trx.from('relief_postings').whereIn('id', ids).select('notice_no')).map((r: any) => r.notice_no)
+      (await trx.from('relief_postings').whereIn('id', ids).select('notice_no')).map(
+        (r: any) => r.notice_no
+      )
     )
     .select('idempotency_key', 'status')
   const byPosting = new Map<number, string[]>()
@@ -194,7 +209,11 @@ export async function postingStates(trx: any, ids: number[]): Promise<Map<number
     const list = byPosting.get(id) ?? []
     states.set(
       id,
-      list.some((s) => s === 'dead') ? 'failed' : list.every((s) => s === 'sent') && list.length ? 'posted' : 'pending'
+      list.some((s) => s === 'dead')
+        ? 'failed'
+        : list.every((s) => s === 'sent') && list.length
+          ? 'posted'
+          : 'pending'
     )
   }
   return states

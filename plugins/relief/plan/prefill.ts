@@ -40,7 +40,13 @@ export interface LoanBuckets {
 const fen = (yuan: string) => BigInt(Money.fromYuan(yuan).toFen())
 const yuan = (value: bigint) => Money.fromFen(value.toString()).toYuan()
 
-function split(loan: BookLoan, principal: bigint, interest: bigint, penalty: bigint, compound: bigint) {
+function split(
+  loan: BookLoan,
+  principal: bigint,
+  interest: bigint,
+  penalty: bigint,
+  compound: bigint
+) {
   const offBook = fen(loan.offBalanceInterest)
   const off = interest < offBook ? interest : offBook
   const amounts: Amounts = {

@@ -26,10 +26,7 @@ export interface RuleRecord {
 }
 
 export type RuleCode =
-  | 'principal_head_office'
-  | 'min_five_class'
-  | 'interest_percent'
-  | 'guarantor_release'
+  'principal_head_office' | 'min_five_class' | 'interest_percent' | 'guarantor_release'
 
 export const DEFAULT_RULES: { code: RuleCode; name: string; params: Record<string, string> }[] = [
   {
@@ -37,8 +34,16 @@ export const DEFAULT_RULES: { code: RuleCode; name: string; params: Record<strin
     name: '本金减免须总行审批',
     params: { permission: 'relief:plan:principal' },
   },
-  { code: 'min_five_class', name: '贷款须为次级及以下方可减免', params: { minClass: 'substandard' } },
-  { code: 'interest_percent', name: '减免利息不超过应收利息比例，超过须上会', params: { percent: '50' } },
+  {
+    code: 'min_five_class',
+    name: '贷款须为次级及以下方可减免',
+    params: { minClass: 'substandard' },
+  },
+  {
+    code: 'interest_percent',
+    name: '减免利息不超过应收利息比例，超过须上会',
+    params: { percent: '50' },
+  },
   { code: 'guarantor_release', name: '保证人减免不免除借款人责任（除非明确约定）', params: {} },
 ]
 

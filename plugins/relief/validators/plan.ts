@@ -11,7 +11,7 @@ import { BUCKETS } from '../plan/buckets.js'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   debtorRole: '减免对象',
-  guarantorCustomerId: '保证人',
+  guaranteeId: '保证人',
   releasesBorrower: '免除借款人责任',
   planDate: '方案日',
   bucketSource: '科目来源',
@@ -29,7 +29,7 @@ Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
 })
 Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   debtorRole: 'debtor',
-  guarantorCustomerId: 'guarantor',
+  guaranteeId: 'guarantor',
   releasesBorrower: 'releases the borrower',
   planDate: 'plan date',
   bucketSource: 'bucket source',
@@ -48,7 +48,11 @@ Object.assign(LocalizedMessagesProvider.extraLabels.en, {
 
 const MAX = '9999999999999.99'
 const date = () => vine.string().trim().use(calendarDate())
-const yuan = (min = '0.00') => vine.string().trim().use(money({ min, max: MAX }))
+const yuan = (min = '0.00') =>
+  vine
+    .string()
+    .trim()
+    .use(money({ min, max: MAX }))
 const id = () => vine.number().withoutDecimals().min(1)
 
 const bucketAmounts = () =>
@@ -63,7 +67,7 @@ const bucketAmounts = () =>
 export const planFields = {
   debtorRole: vine.enum(['borrower', 'guarantor'] as const),
   customerId: id(),
-  guarantorCustomerId: id().nullable().optional(),
+  guaranteeId: id().nullable().optional(),
   releasesBorrower: vine.boolean().optional(),
   planDate: date(),
   bucketSource: vine.enum(['core', 'trial'] as const),
@@ -98,7 +102,11 @@ export const bucketsValidator = vine.compile(
 )
 
 export const paymentValidator = vine.compile(
-  vine.object({ amount: yuan('0.01'), paidOn: date(), remark: vine.string().trim().maxLength(500).optional() })
+  vine.object({
+    amount: yuan('0.01'),
+    paidOn: date(),
+    remark: vine.string().trim().maxLength(500).optional(),
+  })
 )
 
 export const reasonValidator = vine.compile(

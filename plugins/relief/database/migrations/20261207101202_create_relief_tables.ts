@@ -15,7 +15,8 @@ export default class extends BaseSchema {
       t.string('debtor_role', 16).notNullable()
       /** The borrower (the loans' customer), an id of credit-assets' book. */
       t.bigInteger('customer_id').unsigned().notNullable()
-      /** The guarantor relieved (a guarantee of the loans), when debtor_role = guarantor. */
+      /** The guarantee (保证) of one of the loans whose guarantor is relieved, when debtor_role = guarantor. */
+      t.bigInteger('guarantee_id').unsigned().nullable()
       t.bigInteger('guarantor_customer_id').unsigned().nullable()
       t.string('guarantor_name', 200).nullable()
       /** A guarantor's relief releases the borrower only when the plan states it. */
@@ -87,7 +88,12 @@ export default class extends BaseSchema {
       /** allocation | repayment | repayment_reversal | relief | relief_reversal. */
       t.string('kind', 24).notNullable()
       /** The posting a 冲正 reverses; unique: a posting is reversed at most once. */
-      t.integer('reverses_id').unsigned().nullable().unique().references('id').inTable('relief_postings')
+      t.integer('reverses_id')
+        .unsigned()
+        .nullable()
+        .unique()
+        .references('id')
+        .inTable('relief_postings')
       /** The payment two postings (价款分配 + 还款) belong to. */
       t.string('payment_ref', 32).nullable()
       t.bigInteger('amount_fen').notNullable()

@@ -16,7 +16,11 @@ export function buildOption(data: ReliefYearData, locale: AppLocale) {
   return {
     ...baseOption(),
     title: {
-      text: tr(locale, `${data.year} 年减免合计 ${data.total} 元`, `${data.year} relief ${data.total}`),
+      text: tr(
+        locale,
+        `${data.year} 年减免合计 ${data.total} 元`,
+        `${data.year} relief ${data.total}`
+      ),
       textStyle: { fontSize: 13 },
     },
     xAxis: { type: 'category', data: months.map((m) => tr(locale, `${m.month}月`, `M${m.month}`)) },
