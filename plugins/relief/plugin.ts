@@ -50,6 +50,7 @@ export default definePlugin({
     router.post('/plans/:id/postings/:postingId/reverse', [Plans, 'reverse'], 'relief:plan:account')
     router.get('/plans/:id/postings/:postingId/notice', [Plans, 'notice'], 'relief:plan:list')
     router.post('/plans/:id/status', [Plans, 'status'], 'relief:plan:track')
+    router.get('/today', [Plans, 'today'], 'relief:plan:list')
     router.get('/rules', [Rules, 'index'], 'relief:plan:list')
     router.put('/rules/:id', [Rules, 'update'], 'relief:rule:manage')
   },

@@ -176,9 +176,23 @@ export default class PlansController {
     }
   }
 
+  /** 营业日: the console offers it as "today" for plan, due and payment dates. */
+  async today() {
+    return { businessDate: await businessDate.current() }
+  }
+
   async customers(ctx: HttpContext) {
     const { page, perPage, keyword } = await ctx.request.validateUsing(listValidator)
-    return bookApi.customers.search({ keyword, page, perPage }, { access: await accessOf(ctx) })
+    // The picker labels its current value by ids ("3,7"); anything else in it is ignored.
+    const ids = String(ctx.request.input('ids') ?? '')
+      .split(',')
+      .map(Number)
+      .filter((n) => Number.isSafeInteger(n) && n > 0)
+      .slice(0, 200)
+    return bookApi.customers.search(
+      ids.length ? { ids, perPage: ids.length } : { keyword, page, perPage },
+      { access: await accessOf(ctx) }
+    )
   }
 
   async pay(ctx: HttpContext) {
