@@ -31,8 +31,14 @@ const toYuan = (fen) => {
 const addDays = (date, days) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
+const grouped = (yuan) => {
+  const [whole, cents] = yuan.split('.')
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`
+}
+
 let manager
 let plan
+let amounts
 
 test.beforeAll(async () => {
   manager = await apiLogin('bj_cy_am')
@@ -77,6 +83,12 @@ test.beforeAll(async () => {
       toFen(relief.offInterest) >
       0n
   ).toBe(true)
+  // The debtor pays half of what is left after the relief, in two instalments (60% / 40%).
+  const owedTotal = Object.values(owed).reduce((t, v) => t + toFen(v), 0n)
+  const reliefTotal = Object.values(relief).reduce((t, v) => t + toFen(v), 0n)
+  const pay = (owedTotal - reliefTotal) / 2n
+  const first = (pay * 3n) / 5n
+  amounts = [toYuan(first), toYuan(pay - first)]
   const created = await send(manager, 'POST', '/api/relief/plans', {
     debtorRole: 'borrower',
     customerId: found.customerId,
@@ -84,11 +96,11 @@ test.beforeAll(async () => {
     bucketSource: 'trial',
     bucketDate: businessDate,
     loans: [{ loanId: found.loanId, relief }],
-    payAmount: '20000.00',
+    payAmount: toYuan(pay),
     paymentMode: 'instalments',
     instalments: [
-      { dueDate: addDays(businessDate, 30), amount: '12000.00' },
-      { dueDate: addDays(businessDate, 60), amount: '8000.00' },
+      { dueDate: addDays(businessDate, 30), amount: amounts[0] },
+      { dueDate: addDays(businessDate, 60), amount: amounts[1] },
     ],
     conditions: 'E2E 债务人按期足额还款后减免生效；违约则减免取消',
   })
@@ -115,7 +127,7 @@ test('申报: the form, then the plan submitted on 减免方案申报 and approv
 
   await page.getByTestId('relief-list').getByText(plan.planNo).click()
   const detail = page.getByTestId('relief-detail')
-  await expect(detail.getByText('草稿')).toBeVisible()
+  await expect(detail.getByTestId('relief-status')).toContainText('草稿')
   await detail.getByTestId('relief-submit').click()
   await expect(detail.getByTestId('relief-status')).toContainText('审批中')
   await settled(page)
@@ -145,12 +157,11 @@ test('账务处理: two instalments paid → 已完成; 跟踪 and the 资产减
   await page.goto(`${BASE}/p/relief/PlanAccounting?id=${plan.id}`)
   const detail = page.getByTestId('relief-detail')
   await expect(detail.getByTestId('relief-status')).toContainText('执行中')
-  for (const amount of ['12000.00', '8000.00']) {
+  const totals = [amounts[0], plan.payAmount]
+  for (const [n, amount] of amounts.entries()) {
     await detail.getByTestId('relief-payment-amount').locator('input').fill(amount)
     await detail.getByTestId('relief-payment-save').click()
-    await expect(detail.getByTestId('relief-paid')).toContainText(
-      amount === '12000.00' ? '12,000.00' : '20,000.00'
-    )
+    await expect(detail.getByTestId('relief-paid')).toContainText(grouped(totals[n]))
   }
   await expect(detail.getByTestId('relief-status')).toContainText('已完成')
   await expect(detail.getByTestId('relief-postings').getByText('价款分配')).toHaveCount(2)
