@@ -159,7 +159,7 @@ test('账务处理: two instalments paid → 已完成; 跟踪 and the 资产减
   await expect(detail.getByTestId('relief-status')).toContainText('执行中')
   const totals = [amounts[0], plan.payAmount]
   for (const [n, amount] of amounts.entries()) {
-    await detail.getByTestId('relief-payment-amount').locator('input').fill(amount)
+    await detail.getByTestId('relief-payment-amount').fill(amount)
     await detail.getByTestId('relief-payment-save').click()
     await expect(detail.getByTestId('relief-paid')).toContainText(grouped(totals[n]))
   }
