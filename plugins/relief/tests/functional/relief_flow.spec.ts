@@ -200,6 +200,19 @@ test.group('relief: plan flow', (group) => {
       notice.assertStatus(200)
       assert.equal(notice.header('content-type'), 'application/pdf')
 
+      // 本年减免金额: the plan agreed in July, in the maker's scope; another clerk sees nothing.
+      const widget = await client
+        .get('/api/dashboard/widgets/relief:this-year/data')
+        .bearerToken(maker.token)
+      widget.assertStatus(200)
+      const data = widget.body().data ?? widget.body()
+      assert.equal(data.total, reliefTotal.toYuan())
+      assert.equal(data.months[6].relief, reliefTotal.toYuan())
+      const other = await client
+        .get('/api/dashboard/widgets/relief:this-year/data')
+        .bearerToken(book.people.accountManagerA.token)
+      assert.equal((other.body().data ?? other.body()).total, '0.00')
+
       const actions = (
         await db
           .from('audit_logs')
