@@ -170,7 +170,7 @@ test('账务处理: two instalments paid → 已完成; 跟踪 and the 资产减
 
   await page.goto(`${BASE}/p/relief/PlanTracking?id=${plan.id}`)
   const schedule = page.getByTestId('relief-detail').getByTestId('relief-schedule')
-  await expect(schedule.getByText('已还')).toHaveCount(2)
+  await expect(schedule.getByText('已还', { exact: true })).toHaveCount(2)
   await settled(page)
   await shot(page, 'relief-tracking')
 
