@@ -136,17 +136,19 @@ export default class PlansController {
   async buckets(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(bucketsValidator)
     const access = await accessOf(ctx)
-    const data = []
-    for (const loanId of input.loanIds) {
-      const b = await loanBuckets(access, loanId, input.source, input.date)
-      data.push({ loanId: b.loanId, loanNo: b.loanNo, fiveClass: b.fiveClass, owed: b.owed })
-    }
-    return {
-      source: input.source,
-      date: input.date,
-      data,
-      buckets: BUCKETS.map((b) => ({ code: b, label: BUCKET_LABELS[b] })),
-    }
+    return answering(ctx, async () => {
+      const data = []
+      for (const loanId of input.loanIds) {
+        const b = await loanBuckets(access, loanId, input.source, input.date)
+        data.push({ loanId: b.loanId, loanNo: b.loanNo, fiveClass: b.fiveClass, owed: b.owed })
+      }
+      return {
+        source: input.source,
+        date: input.date,
+        data,
+        buckets: BUCKETS.map((b) => ({ code: b, label: BUCKET_LABELS[b] })),
+      }
+    })
   }
 
   /** Loans of a customer for the picker (in scope), or a customer's guarantors. */

@@ -15,6 +15,7 @@ import { bookApi, type BookLoan } from '../../credit-assets/services/book_api.js
 import type { BankSystems } from '../../bank-systems/adapters/contracts.js'
 import { interestTrialForLoan } from '../../disposal/services/interest_api.js'
 import { zeroAmounts, type Amounts } from './buckets.js'
+import { ReliefError } from './relief_error.js'
 
 let override: BankSystems | null = null
 /** Tests may put a fake core banking in (like disposal's planBankSystems). */
@@ -87,10 +88,11 @@ export async function loanBuckets(
       balance = await (await reliefBankSystems.get()).coreBanking.loanBalance(loan.loanNo)
     } catch (error) {
       logger.warn({ err: error, loanNo: loan.loanNo }, 'core banking balance unavailable')
-      throw new Exception('核心系统暂不可用，请稍后重试或改用利息试算', {
-        status: 503,
-        code: 'E_CORE_UNAVAILABLE',
-      })
+      throw new ReliefError(
+        503,
+        '核心系统暂不可用，请稍后重试或改用利息试算',
+        'Core banking is unavailable: retry later or use the interest trial'
+      )
     }
     amounts = split(
       loan,

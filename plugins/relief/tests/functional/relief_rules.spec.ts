@@ -7,6 +7,7 @@ import { userWith } from '#tests/helpers/auth'
 import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import { committeeDecided } from '../../plan/plan_service.js'
 import { registerReliefKinds } from '../../startup.js'
+import { reliefBankSystems } from '../../plan/prefill.js'
 import { API, BUSINESS_DATE, modestRelief, planBody, trialBuckets, zeroRelief } from '../helpers.js'
 
 /*
@@ -273,5 +274,55 @@ test.group('relief: rules at submission', (group) => {
         .json({ loanIds: [loan.loanId], source: 'trial', date: BUSINESS_DATE })
     ).assertStatus(404)
     ;(await client.get(`${API}/plans`)).assertStatus(401)
+  })
+
+  test('buckets from core banking as of the plan date; unavailable core banking is a 503', async ({
+    client,
+    assert,
+  }) => {
+    const { book, loans } = await setup()
+    const maker = book.people.accountManagerB
+    const loan = loans.substandard
+    const real = await reliefBankSystems.get()
+    const balance = {
+      loanNo: loan.loanNo,
+      principal: '800000.00',
+      normalInterest: '1200.50',
+      overdueInterest: '3000.25',
+      penaltyInterest: '450.10',
+      compoundInterest: '33.33',
+      asOf: BUSINESS_DATE,
+    }
+    reliefBankSystems.use({ ...real, coreBanking: { loanBalance: async () => balance } })
+    try {
+      const response = await client
+        .post(`${API}/buckets`)
+        .bearerToken(maker.token)
+        .json({ loanIds: [loan.loanId], source: 'core', date: BUSINESS_DATE })
+      response.assertStatus(200)
+      // The book holds no 表外利息 for this loan: all interest (normal + overdue) is on balance.
+      assert.deepEqual(response.body().data[0].owed, {
+        penalty: '450.10',
+        compound: '33.33',
+        onInterest: '4200.75',
+        offInterest: '0.00',
+        principal: '800000.00',
+      })
+      reliefBankSystems.use({
+        ...real,
+        coreBanking: {
+          loanBalance: async () => {
+            throw new Error('down')
+          },
+        },
+      })
+      const down = await client
+        .post(`${API}/buckets`)
+        .bearerToken(maker.token)
+        .json({ loanIds: [loan.loanId], source: 'core', date: '2026-06-30' })
+      down.assertStatus(503)
+    } finally {
+      reliefBankSystems.restore()
+    }
   })
 })
