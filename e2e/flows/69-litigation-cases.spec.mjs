@@ -120,6 +120,19 @@ test('裁判文书: the judgment gives the 申请执行 deadline', async ({ page
   await shot(page, 'litigation-case-deadlines')
 })
 
+test('裁判文书 → 利息试算: the judgment opens the trial with its 迟延履行利息', async ({ page }) => {
+  await login(page, 'bj_cy_am')
+  await page.goto(`${BASE}/p/litigation/cases/CaseRegister?id=${caseId}`)
+  const detail = page.getByTestId('lit-case-detail')
+  await detail.getByRole('tab', { name: '裁判文书' }).click()
+  await page.getByTestId('lit-judgment-trial').click()
+  await expect(page).toHaveURL(/\/p\/disposal\/InterestTrial\?/)
+  await expect(page.getByPlaceholder('履行期限届满日')).toHaveValue('2026-06-30')
+  await expect(page.getByPlaceholder('判决金钱债务（元，不含一般利息）')).toHaveValue('1035678.90')
+  await settled(page)
+  await shot(page, 'litigation-judgment-interest-trial')
+})
+
 test('法律文书: fill a 起诉状, edit, save version 2, download PDF and Word', async ({ page }) => {
   await login(page, 'bj_cy_am')
   await page.goto(`${BASE}/p/litigation/cases/CaseRegister?id=${caseId}`)

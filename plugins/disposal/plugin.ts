@@ -55,6 +55,7 @@ export default definePlugin({
     'services/plans_api.ts',
     'services/outcomes_api.ts',
     'services/limitation_api.ts',
+    'services/interest_api.ts',
   ],
 
   routes(router: PluginRouter) {
