@@ -4,7 +4,7 @@
 | dates real calendar dates; the 案号 in the court format (cases/case_number.ts);
 | codes from the dictionaries; unknown fields refused (refuseUnknown).
 */
-import vine, { errors } from '@vinejs/vine'
+import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
@@ -235,16 +235,5 @@ export const preservationValidator = vine.compile(
   })
 )
 
-/** Unknown fields are refused, never ignored (VineJS objects drop them silently). */
-export function refuseUnknown(input: unknown, allowed: readonly string[]) {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return
-  const unknown = Object.keys(input).filter((key) => !allowed.includes(key))
-  if (!unknown.length) return
-  throw new errors.E_VALIDATION_ERROR(
-    unknown.map((field) => ({
-      field,
-      rule: 'unknown',
-      message: `未知字段 / unknown field: ${field}`,
-    }))
-  )
-}
+/** Unknown fields are refused, never ignored (the core's rule). */
+export { refuseUnknown } from '#core/validators/unknown_fields'

@@ -293,7 +293,10 @@ test.group('relief: rules at submission', (group) => {
       compoundInterest: '33.33',
       asOf: BUSINESS_DATE,
     }
-    reliefBankSystems.use({ ...real, coreBanking: { loanBalance: async () => balance } })
+    reliefBankSystems.use({
+      ...real,
+      coreBanking: { ...real.coreBanking, loanBalance: async () => balance },
+    })
     try {
       const response = await client
         .post(`${API}/buckets`)
@@ -311,6 +314,7 @@ test.group('relief: rules at submission', (group) => {
       reliefBankSystems.use({
         ...real,
         coreBanking: {
+          ...real.coreBanking,
           loanBalance: async () => {
             throw new Error('down')
           },
