@@ -16,7 +16,12 @@ import {
   uploadDocument,
   type Customer,
 } from '../services/archive_store.js'
-import { EDIT_FIELDS, UPLOAD_FIELDS, editValidator, uploadValidator } from '../validators/archive.js'
+import {
+  EDIT_FIELDS,
+  UPLOAD_FIELDS,
+  editValidator,
+  uploadValidator,
+} from '../validators/archive.js'
 
 /*
 | 客户档案管理 routes. Everything hangs off a customer in the caller's data scope
@@ -38,8 +43,7 @@ async function customerOf(ctx: HttpContext): Promise<Customer | null> {
   return c ? { id: c.id, customerNo: c.customerNo, name: c.name } : null
 }
 
-const notFound = (ctx: HttpContext) =>
-  ctx.response.notFound({ message: ctx.i18n('http.notFound') })
+const notFound = (ctx: HttpContext) => ctx.response.notFound({ message: ctx.i18n('http.notFound') })
 
 const refuse = (ctx: HttpContext, field: string, message: string) =>
   ctx.response.status(422).send({

@@ -1,313 +1,339 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { businessDate } from '#core/business_day/business_date'
+import { connectorRegistry } from '#core/connectors/registry'
+import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
 import { buildBook } from '#tests/fixtures/book'
+import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
+import {
+  pointSystemsAt,
+  resetBreakers,
+  startTestSimulator,
+  type Simulator,
+} from '../../../bank-systems/simulator/harness.js'
+import { bankSystems } from '../../../bank-systems/adapters/index.js'
+import { bookApi } from '../../../credit-assets/services/book_api.js'
 
-const base = '/api/archives/archives'
+/*
+| 客户档案管理: the tree from the 影像平台, uploads and 替换 (old version kept)
+| through the outbox, the platform down (read-only tree, uploads queued and
+| filed exactly once when it is back), the data scope and strict input.
+*/
+const FAST: DeliveryOptions = {
+  backoffMs: 0,
+  maxBackoffMs: 0,
+  timeoutMs: 200,
+  retries: 0,
+  maxAttempts: 100,
+}
 
-test.group('archives: archives', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64'
+)
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
-  test('creates, lists, shows, updates and deletes a archive', async ({ client, assert }) => {
-    const token = await tokenFor('admin')
+const url = (customerId: number, rest = '') => `/api/archives/customers/${customerId}${rest}`
 
-    const created = await client
-      .post(base)
-      .bearerToken(token)
-      .json({ title: '第一条', amount: '1234.56', status: 'draft' })
-    created.assertStatus(201)
-    const id = created.body().id
-    assert.equal(created.body().amount, '1234.56')
-
-    const list = await client.get(base).bearerToken(token).qs({ keyword: '第一' })
-    list.assertStatus(200)
-    assert.equal(list.body().meta.total, 1)
-
-    const updated = await client
-      .put(`${base}/${id}`)
-      .bearerToken(token)
-      .json({ amount: '0.10', status: 'active' })
-    updated.assertStatus(200)
-    assert.equal(updated.body().amount, '0.10')
-
-    const shown = await client.get(`${base}/${id}`).bearerToken(token)
-    assert.equal(shown.body().status, 'active')
-
-    ;(await client.delete(`${base}/${id}`).bearerToken(token)).assertStatus(204)
-    ;(await client.get(`${base}/${id}`).bearerToken(token)).assertStatus(404)
-  })
-
-  test("refuses bad input with field messages in the user's language", async ({
-    client,
-    assert,
-  }) => {
-    const token = await tokenFor('admin')
-    const response = await client
-      .post(base)
-      .bearerToken(token)
-      .header('accept-language', 'zh-CN')
-      .json({ title: '', amount: '1.234', status: 'nope' })
-    response.assertStatus(422)
-    const fields = response
-      .body()
-      .errors.map((e: { field: string }) => e.field)
-      .sort()
-    assert.deepEqual(fields, ['amount', 'status', 'title'])
-  })
-
-  test('needs the permission code for each action', async ({ client }) => {
-    const reader = await userWith({ permissions: ['archives:archive:list'] })
-    ;(await client.get(base).bearerToken(reader.token)).assertStatus(200)
-    ;(
-      await client
-        .post(base)
-        .bearerToken(reader.token)
-        .json({ title: 'x', amount: '1', status: 'draft' })
-    ).assertStatus(403)
-    ;(await client.get(base)).assertStatus(401)
-  })
-
-  test("hides another org's archives, by list and by id", async ({ client, assert }) => {
-    const owner = await userWith({
-      permissions: ['archives:archive:list', 'archives:archive:create'],
-      dataScope: 'org',
-      orgCode: '110101',
-    })
-    const other = await userWith({
-      permissions: ['archives:archive:list', 'archives:archive:update'],
-      dataScope: 'org',
-      orgCode: '310101',
-    })
-    const created = await client
-      .post(base)
-      .bearerToken(owner.token)
-      .json({ title: '朝阳支行', amount: '5', status: 'draft' })
-    created.assertStatus(201)
-
-    const list = await client.get(base).bearerToken(other.token)
-    assert.equal(list.body().meta.total, 0)
-    ;(await client.get(`${base}/${created.body().id}`).bearerToken(other.token)).assertStatus(404)
-    ;(
-      await client.put(`${base}/${created.body().id}`).bearerToken(other.token).json({ title: 'x' })
-    ).assertStatus(404)
-  })
-
-  test('audits every write, statuses come from the dictionary', async ({ client, assert }) => {
-    const token = await tokenFor('admin')
-    const created = await client
-      .post(base)
-      .bearerToken(token)
-      .json({ title: '审计', amount: '1.00', status: 'draft' })
-    created.assertStatus(201)
-    const row = await db
-      .from('audit_logs')
-      .where({ action: 'archives.archive.create', entity_id: String(created.body().id) })
+async function drain() {
+  for (let i = 0; i < 20; i++) {
+    await outbox.deliverDue(FAST)
+    const left = await db
+      .from('outbox_messages')
+      .where('system_code', 'imaging')
+      .where('status', 'pending')
+      .count('* as n')
       .first()
-    assert.exists(row)
+    if (!Number(left?.n)) return
+    await new Promise((resolve) => setTimeout(resolve, 30))
+  }
+}
 
-    // An administrator disables 草稿 in 数据字典: it is no longer accepted.
-    await db
-      .from('dict_items')
-      .where({ type_code: 'archives_status', code: 'draft' })
-      .update({ enabled: false })
-    const { dictionariesCache } = await import('#core/cache/dictionaries_cache')
-    dictionariesCache.invalidate()
-    const refused = await client
-      .post(base)
-      .bearerToken(token)
-      .json({ title: 'x', amount: '1', status: 'draft' })
-    refused.assertStatus(422)
-    dictionariesCache.invalidate()
+test.group('archives: 客户档案管理', (group) => {
+  let sim: Simulator
+  group.setup(async () => {
+    sim = await startTestSimulator()
+    return () => sim.stop()
+  })
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    sim.reset()
+    await pointSystemsAt(sim)
+    await businessDate.set('2026-03-15')
+    return async () => {
+      await rollback()
+      resetBreakers()
+    }
   })
 
-  test('the shared test book: a 仅本人 manager sees only their own archives', async ({
+  async function setup() {
+    const book = await buildBook()
+    const { loans } = book.data['credit-assets'] as unknown as CreditBook
+    const customerId = loans.normal.customerId
+    const customer = await bookApi.customers.byId(customerId)
+    return { book, customerId, customerNo: customer!.customerNo }
+  }
+
+  test('the tree, an upload filed once, a replacement keeping the old version, previews', async ({
     client,
     assert,
   }) => {
-    const book = await buildBook({
-      permissions: ['archives:archive:list', 'archives:archive:create'],
-    })
-    const { accountManagerA, accountManagerB } = book.people
-    ;(
-      await client
-        .post(base)
-        .bearerToken(accountManagerA.token)
-        .json({ title: '甲', amount: '1', status: 'active' })
-    ).assertStatus(201)
-    assert.equal((await client.get(base).bearerToken(accountManagerA.token)).body().meta.total, 1)
-    assert.equal((await client.get(base).bearerToken(accountManagerB.token)).body().meta.total, 0)
-  })
+    const { book, customerId, customerNo } = await setup()
+    const token = book.people.headOfficeRisk.token
+    const remoteBefore = (await bankSystems.imaging.documents(customerNo)).length
 
-  test('its page is in the menu, behind its permission', async ({ assert }) => {
-    const menu = await db.from('menus').where('code', 'archives:archives').firstOrFail()
-    assert.equal(menu.page_key, 'archives/ArchivePage')
-    assert.equal(menu.permission, 'archives:archive:list')
-  })
+    const tree = await client.get(url(customerId, '/tree')).bearerToken(token)
+    tree.assertStatus(200)
+    assert.isTrue(tree.body().online)
+    const adopted = tree.body().categories.flatMap((c: any) => c.documents)
+    assert.equal(adopted.length, remoteBefore)
 
-  test("reads the book through credit-assets' public service, in the user's scope", async ({
-    client,
-    assert,
-  }) => {
-    const book = await buildBook({ permissions: ['archives:archive:list'] })
-    const credit = book.data['credit-assets'] as { loans: Record<string, { customerId: number }> }
-    const response = await client
-      .get('/api/archives/customer-options')
-      .bearerToken(book.people.branchManager.token)
-      .qs({ perPage: 200 })
-    response.assertStatus(200)
-    const ids = response.body().data.map((c: { id: number }) => c.id)
-    assert.include(ids, credit.loans.normal.customerId)
-    assert.notInclude(ids, credit.loans.loss.customerId, "branch 2's customer is out of scope")
-  })
-
-  test('prints a record with its document template, text escaped', async ({ client, assert }) => {
-    const token = await tokenFor('admin')
-    const created = await client
-      .post(base)
+    const up = await client
+      .post(url(customerId, '/documents'))
       .bearerToken(token)
-      .json({ title: '<b>粗体</b>', amount: '8.00', status: 'active' })
-    const { renderDocumentHtml } = await import('#core/documents/pdf')
-    const { html } = await renderDocumentHtml({
-      plugin: 'archives',
-      template: 'archive',
-      data: created.body(),
-    })
-    assert.include(html, '&lt;b&gt;粗体&lt;/b&gt;')
-    const pdf = await client.get(`${base}/${created.body().id}/pdf`).bearerToken(token)
+      .field('title', '借款人营业执照')
+      .field('category', 'basic')
+      .field('remark', '正本扫描')
+      .file('file', PNG, { filename: '营业执照.png' })
+    up.assertStatus(201)
+    assert.equal(up.body().status, 'queued')
+    const docId = up.body().id
+    await drain()
+
+    const after = await client.get(url(customerId, '/tree')).bearerToken(token)
+    const basic = after.body().categories.find((c: any) => c.category === 'basic')
+    const doc = basic.documents.find((d: any) => d.id === docId)
+    assert.equal(doc.status, 'filed')
+    assert.match(doc.docNo, /^UP/)
+    assert.equal(doc.remark, '正本扫描')
+    // Filed on the platform once, and not adopted a second time.
+    const remote = await bankSystems.imaging.documents(customerNo)
+    assert.equal(remote.filter((d) => d.title === '借款人营业执照').length, 1)
+    assert.equal(after.body().categories.flatMap((c: any) => c.documents).length, remoteBefore + 1)
+
+    const replaced = await client
+      .post(url(customerId, `/documents/${docId}/versions`))
+      .bearerToken(token)
+      .file('file', PDF, { filename: '营业执照-新.pdf' })
+    replaced.assertStatus(201)
+    await drain()
+    const fresh = (await client.get(url(customerId, '/tree')).bearerToken(token))
+      .body()
+      .categories.flatMap((c: any) => c.documents)
+      .find((d: any) => d.id === docId)
+    assert.equal(fresh.version, 2)
+    assert.deepEqual(
+      fresh.versions.map((v: any) => [v.version, v.status, v.fileName]),
+      [
+        [2, 'filed', '营业执照-新.pdf'],
+        [1, 'filed', '营业执照.png'],
+      ]
+    )
+    assert.notEqual(fresh.versions[0].docNo, fresh.versions[1].docNo)
+
+    const old = await client
+      .get(url(customerId, `/documents/${docId}/versions/${fresh.versions[1].id}/preview`))
+      .bearerToken(token)
+    old.assertStatus(200)
+    assert.equal(old.header('content-type'), 'image/png')
+    assert.match(old.header('content-disposition'), /^inline/)
+    const pdf = await client
+      .get(url(customerId, `/documents/${docId}/versions/${fresh.versions[0].id}/preview`))
+      .bearerToken(token)
     pdf.assertStatus(200)
     assert.equal(pdf.header('content-type'), 'application/pdf')
-  }).timeout(60_000)
 
-  test('its ledger lists and totals the rows, its widget counts them', async ({
-    client,
-    assert,
-  }) => {
-    const token = await tokenFor('admin')
-    for (const amount of ['1.10', '2.20'])
-      (
-        await client.post(base).bearerToken(token).json({ title: '台账', amount, status: 'active' })
-      ).assertStatus(201)
-    const rows = await client.get('/api/ledgers/archives/rows').bearerToken(token)
-    rows.assertStatus(200)
-    assert.lengthOf(rows.body().data, 2)
-    const totals = await client.get('/api/ledgers/archives/totals').bearerToken(token)
-    assert.include(totals.body().totals, { amount: '3.30' })
-    const widget = await client
-      .get('/api/dashboard/widgets/archives:by-status/data')
+    const edited = await client
+      .patch(url(customerId, `/documents/${docId}`))
       .bearerToken(token)
-    widget.assertStatus(200)
-    assert.deepInclude(widget.body().statuses, { status: 'active', count: 2, amount: '3.30' })
-  })
+      .json({ title: '营业执照（2026 年年检）', category: 'credit', remark: null })
+    edited.assertStatus(200)
+    assert.equal(edited.body().category, 'credit')
+    assert.isNull(edited.body().remark)
 
-  test("the customer picked for a archive comes from the book, in the user's scope", async ({
-    client,
-    assert,
-  }) => {
-    const book = await buildBook({
-      permissions: ['archives:archive:list', 'archives:archive:create'],
-    })
-    const credit = book.data['credit-assets'] as { loans: Record<string, { customerId: number }> }
-    const { branchManager } = book.people
-    const inScope = credit.loans.normal.customerId
-    const created = await client
-      .post(base)
-      .bearerToken(branchManager.token)
-      .json({ title: '本分行客户', amount: '1.00', status: 'draft', customerId: inScope })
-    created.assertStatus(201)
-    const options = await client
-      .get('/api/archives/customer-options')
-      .bearerToken(branchManager.token)
-      .qs({ perPage: 200 })
-    const name = options.body().data.find((c: { id: number }) => c.id === inScope).name
-    const list = await client.get(base).bearerToken(branchManager.token)
-    assert.equal(list.body().data[0].customerName, name)
-
-    // Branch 2's customer is out of this user's scope: refused on the field, nothing written.
-    const outOfScope = {
-      title: '越权',
-      amount: '1.00',
-      status: 'draft',
-      customerId: credit.loans.loss.customerId,
-    }
-    const refused = await client.post(base).bearerToken(branchManager.token).json(outOfScope)
-    refused.assertStatus(422)
-    assert.equal(refused.body().errors[0].field, 'customerId')
-    assert.equal((await client.get(base).bearerToken(branchManager.token)).body().meta.total, 1)
-  })
-
-  test('a tiered approval: its handler moves the status on approve and on return', async ({
-    client,
-    assert,
-  }) => {
-    // The default chain names the demo bank's roles: give them to the book's branch and head-office users.
-    const book = await buildBook({
-      roles: { branchManager: ['branch_asset_manager'], headOfficeRisk: ['hq_risk_manager'] },
-    })
-    const { accountManagerA: maker, branchManager, headOfficeRisk } = book.people
-    const make = async (amount: string) => {
-      const created = await client
-        .post(base)
-        .bearerToken(maker.token)
-        .json({ title: `审批 ${amount}`, amount, status: 'draft' })
-      created.assertStatus(201)
-      return created.body().id as number
-    }
-    const submit = async (id: number) => {
-      const submitted = await client.post(`${base}/${id}/submit`).bearerToken(maker.token)
-      submitted.assertStatus(200)
-      assert.equal(submitted.body().status, 'pending')
-      return submitted.body().workflowInstanceId as number
-    }
-    const act = (
-      token: string,
-      instanceId: number,
-      action: string,
-      body: Record<string, unknown>
-    ) =>
-      client.post(`/api/workflow/instances/${instanceId}/${action}`).bearerToken(token).json(body)
-    const statusOf = async (id: number) =>
-      (await client.get(`${base}/${id}`).bearerToken(maker.token)).body().status
-
-    // Below the 授权 tier (1,000,000.00) the branch decides alone: approved → 生效.
-    const small = await make('999999.99')
-    const first = await submit(small)
-    ;(
-      await client.put(`${base}/${small}`).bearerToken(maker.token).json({ title: '审批中不能改' })
-    ).assertStatus(409)
-    ;(await client.delete(`${base}/${small}`).bearerToken(maker.token)).assertStatus(409)
-    ;(await act(branchManager.token, first, 'approve', { comment: '同意' })).assertStatus(200)
-    assert.equal(await statusOf(small), 'active')
-
-    // At the tier the head office decides too. Its return sends the record back (已退回);
-    // the applicant resubmits from 我的审批 (a new round) and it is 审批中 again.
-    const large = await make('1000000.00')
-    const second = await submit(large)
-    ;(await act(branchManager.token, second, 'approve', { comment: '同意' })).assertStatus(200)
-    assert.equal(await statusOf(large), 'pending')
-    ;(
-      await act(headOfficeRisk.token, second, 'return', { comment: '补充材料', toSeq: 0 })
-    ).assertStatus(200)
-    assert.equal(await statusOf(large), 'returned')
-    ;(await act(maker.token, second, 'resubmit', { comment: '已补充' })).assertStatus(200)
-    assert.equal(await statusOf(large), 'pending')
-
-    const actions = await db
+    const audits = await db
       .from('audit_logs')
-      .where({ entity_type: 'archives:archive', entity_id: String(large) })
-      .orderBy('id')
+      .where('entity_type', 'archives_document')
+      .where('entity_id', String(docId))
       .select('action')
     assert.includeMembers(
-      actions.map((a) => a.action),
-      ['archives.archive.submit', 'archives.archive.returned', 'archives.archive.resubmitted']
+      audits.map((a) => a.action),
+      [
+        'archives.document.upload',
+        'archives.document.replace',
+        'archives.document.preview',
+        'archives.document.update',
+      ]
     )
+  })
 
-    // Only the approval sets 审批中 and its outcomes.
-    const byHand = await client
-      .post(base)
-      .bearerToken(maker.token)
-      .json({ title: 'x', amount: '1', status: 'pending' })
-    byHand.assertStatus(422)
-    assert.equal(byHand.body().errors[0].field, 'status')
+  test('platform down: read-only tree, the upload queued, filed exactly once when back', async ({
+    client,
+    assert,
+  }) => {
+    const { book, customerId, customerNo } = await setup()
+    const token = book.people.headOfficeRisk.token
+    const definition = connectorRegistry.system('imaging')!
+    const breaker = definition.breaker
+    definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
+    resetBreakers()
+    try {
+      sim.setFaults({ system: 'imaging', errorRate: 1 })
+      const tree = await client.get(url(customerId, '/tree')).bearerToken(token)
+      tree.assertStatus(200)
+      assert.isFalse(tree.body().online)
+
+      const up = await client
+        .post(url(customerId, '/documents'))
+        .bearerToken(token)
+        .field('title', '抵押物照片')
+        .field('category', 'guarantee')
+        .file('file', PNG, { filename: 'photo.png' })
+      up.assertStatus(201)
+      // Two delivery runs while it is down (one attempt each): both fail, the message waits.
+      await outbox.deliverDue({ ...FAST, maxRounds: 1 })
+      await outbox.deliverDue({ ...FAST, maxRounds: 1 })
+      const waiting = await db.from('outbox_messages').where('system_code', 'imaging').first()
+      assert.equal(waiting.status, 'pending')
+      assert.equal(Number(waiting.attempts), 2)
+      const queued = (await client.get(url(customerId, '/tree')).bearerToken(token)).body()
+      const doc = queued.categories
+        .flatMap((c: any) => c.documents)
+        .find((d: any) => d.id === up.body().id)
+      assert.equal(doc.status, 'queued')
+      assert.isNull(doc.docNo)
+
+      // Back, with every upload delivered twice by the network: still one document.
+      sim.setFaults({ system: 'imaging', errorRate: 0, duplicateDeliveries: 1 })
+      await drain()
+      const back = (await client.get(url(customerId, '/tree')).bearerToken(token)).body()
+      assert.isTrue(back.online)
+      const filed = back.categories
+        .flatMap((c: any) => c.documents)
+        .find((d: any) => d.id === up.body().id)
+      assert.equal(filed.status, 'filed')
+      const remote = await bankSystems.imaging.documents(customerNo)
+      assert.equal(remote.filter((d) => d.title === '抵押物照片').length, 1)
+      const messages = await db
+        .from('outbox_messages')
+        .where('system_code', 'imaging')
+        .where('status', 'sent')
+        .count('* as n')
+        .first()
+      assert.equal(Number(messages?.n), 1)
+    } finally {
+      definition.breaker = breaker
+      sim.setFaults({ system: 'imaging', errorRate: 0, duplicateDeliveries: 0 })
+    }
+  })
+
+  test('scope: another branch sees 404 on the tree, upload, edit and preview', async ({
+    client,
+    assert,
+  }) => {
+    const { book, customerId } = await setup()
+    const up = await client
+      .post(url(customerId, '/documents'))
+      .bearerToken(book.people.headOfficeRisk.token)
+      .field('title', '身份证')
+      .field('category', 'basic')
+      .file('file', PNG, { filename: 'id.png' })
+    up.assertStatus(201)
+    const docId = up.body().id
+    const versionId = up.body().versions[0].id
+    const other = book.people.otherBranchManager.token
+    ;(await client.get(url(customerId, '/tree')).bearerToken(other)).assertStatus(404)
+    ;(
+      await client
+        .post(url(customerId, '/documents'))
+        .bearerToken(other)
+        .field('title', 'x')
+        .field('category', 'basic')
+        .file('file', PNG, { filename: 'x.png' })
+    ).assertStatus(404)
+    ;(
+      await client
+        .patch(url(customerId, `/documents/${docId}`))
+        .bearerToken(other)
+        .json({ title: 'x' })
+    ).assertStatus(404)
+    ;(
+      await client
+        .get(url(customerId, `/documents/${docId}/versions/${versionId}/preview`))
+        .bearerToken(other)
+    ).assertStatus(404)
+    // A document reached through another customer's route is not found either.
+    const { loans } = book.data['credit-assets'] as unknown as CreditBook
+    ;(
+      await client
+        .patch(url(loans.loss.customerId, `/documents/${docId}`))
+        .bearerToken(book.people.headOfficeRisk.token)
+        .json({ title: 'x' })
+    ).assertStatus(404)
+    const docs = await db.from('archives_documents').where('title', 'x').count('* as n').first()
+    assert.equal(Number(docs?.n), 0)
+  })
+
+  test('422: unknown fields, bad category, refused file types', async ({ client, assert }) => {
+    const { book, customerId } = await setup()
+    const token = book.people.headOfficeRisk.token
+    const unknown = await client
+      .post(url(customerId, '/documents'))
+      .bearerToken(token)
+      .field('title', '合同')
+      .field('category', 'contract')
+      .field('docNo', 'X1')
+      .file('file', PDF, { filename: 'c.pdf' })
+    unknown.assertStatus(422)
+    assert.equal(unknown.body().errors[0].field, 'docNo')
+
+    const badCategory = await client
+      .post(url(customerId, '/documents'))
+      .bearerToken(token)
+      .field('title', '合同')
+      .field('category', 'secret')
+      .file('file', PDF, { filename: 'c.pdf' })
+    badCategory.assertStatus(422)
+
+    const exe = await client
+      .post(url(customerId, '/documents'))
+      .bearerToken(token)
+      .field('title', '合同')
+      .field('category', 'contract')
+      .file('file', Buffer.from('MZ\x90\x00'), { filename: 'tool.exe' })
+    exe.assertStatus(422)
+    assert.equal(exe.body().errors[0].field, 'file')
+
+    const disguised = await client
+      .post(url(customerId, '/documents'))
+      .bearerToken(token)
+      .field('title', '合同')
+      .field('category', 'contract')
+      .file('file', Buffer.from('just text'), { filename: 'c.pdf' })
+    disguised.assertStatus(422)
+
+    const up = await client
+      .post(url(customerId, '/documents'))
+      .bearerToken(token)
+      .field('title', '合同')
+      .field('category', 'contract')
+      .file('file', PDF, { filename: 'c.pdf' })
+    up.assertStatus(201)
+    const edit = await client
+      .patch(url(customerId, `/documents/${up.body().id}`))
+      .bearerToken(token)
+      .json({ title: '合同', status: 'x' })
+    edit.assertStatus(422)
+    assert.equal(edit.body().errors[0].field, 'status')
+
+    const count = await db.from('archives_documents').count('* as n').first()
+    assert.equal(Number(count?.n), 1)
+    const messages = await db
+      .from('outbox_messages')
+      .where('system_code', 'imaging')
+      .count('* as n')
+      .first()
+    assert.equal(Number(messages?.n), 1)
   })
 })
