@@ -137,7 +137,7 @@ test.group('archives: 客户档案管理', (group) => {
       .bearerToken(token)
     old.assertStatus(200)
     assert.equal(old.header('content-type'), 'image/png')
-    assert.match(old.header('content-disposition'), /^inline/)
+    assert.match(old.header('content-disposition') ?? '', /^inline/)
     const pdf = await client
       .get(url(customerId, `/documents/${docId}/versions/${fresh.versions[0].id}/preview`))
       .bearerToken(token)
