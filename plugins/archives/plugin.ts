@@ -62,6 +62,18 @@ export default definePlugin({
     },
   ],
 
+  // The customer's archive at a glance on 客户视图 (ui/slots/; customer-view offers the slot).
+  slots: [
+    {
+      slot: 'customer-view:customer-panels',
+      id: 'customer-archive',
+      title: { zh: '客户档案', en: 'Customer archive' },
+      component: 'archives/slots/CustomerArchivePanel',
+      permission: LIST,
+      order: 40,
+    },
+  ],
+
   dictionaries: [
     {
       type: 'archives_category',
