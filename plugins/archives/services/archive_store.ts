@@ -160,6 +160,8 @@ export interface TreeDocument {
     version: number
     docNo: string | null
     status: string
+    /** The outbox message of an upload: pending (retrying), sent, dead (an operator resends it on 外发消息). */
+    delivery: string | null
     fileName: string | null
     contentType: string | null
     sizeBytes: number | null
@@ -179,12 +181,13 @@ export async function documentsOf(customerId: number, documentId?: number) {
   const versions = await db
     .from(`${VERSIONS} as v`)
     .leftJoin('users as u', 'u.id', 'v.created_by')
+    .leftJoin('outbox_messages as m', 'm.idempotency_key', 'v.upload_key')
     .whereIn(
       'v.document_id',
       docs.map((d) => d.id)
     )
     .orderBy('v.version_no', 'desc')
-    .select('v.*', 'u.real_name')
+    .select('v.*', 'u.real_name', 'm.status as delivery')
   return docs.map((d): TreeDocument => {
     const mine = versions.filter((v) => Number(v.document_id) === Number(d.id))
     const current = mine[0]
@@ -202,6 +205,7 @@ export async function documentsOf(customerId: number, documentId?: number) {
         version: Number(v.version_no),
         docNo: v.doc_no ?? null,
         status: v.status,
+        delivery: v.delivery ?? null,
         fileName: v.file_name ?? null,
         contentType: v.content_type ?? null,
         sizeBytes: v.size_bytes === null ? null : Number(v.size_bytes),

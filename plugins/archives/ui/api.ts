@@ -14,6 +14,7 @@ export interface ArchiveVersion {
   version: number
   docNo: string | null
   status: string
+  delivery: string | null
   fileName: string | null
   contentType: string | null
   sizeBytes: number | null

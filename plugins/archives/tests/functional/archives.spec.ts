@@ -203,6 +203,7 @@ test.group('archives: 客户档案管理', (group) => {
         .find((d: any) => d.id === up.body().id)
       assert.equal(doc.status, 'queued')
       assert.isNull(doc.docNo)
+      assert.equal(doc.versions[0].delivery, 'pending')
 
       // Back, with every upload delivered twice by the network: still one document.
       sim.setFaults({ system: 'imaging', errorRate: 0, duplicateDeliveries: 1 })
