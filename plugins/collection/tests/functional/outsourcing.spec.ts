@@ -164,7 +164,7 @@ test.group('collection: 委外清收', (group) => {
       .bearerToken(hq)
     paid.assertStatus(200)
     assert.include(paid.body(), { amount: '50.01', commissions: 2 })
-    const expense = await db.from('expenses').where('expense_no', paid.body().expenseNo).first()
+    const expense = await db.from('exp_expenses').where('expense_no', paid.body().expenseNo).first()
     assert.exists(expense)
     assert.equal(String(expense.amount_fen), '5001')
     const claimed = await client
