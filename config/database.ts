@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import { enabledPlugins } from '#core/plugins/registry'
+import { sqliteTransactionsBeginImmediate } from '#core/support/sqlite_immediate'
 
 /*
 | Migrations: core's folder first, then each enabled plugin's folder in dependency
@@ -12,6 +13,8 @@ const plugins = await enabledPlugins()
 const migrationPaths = ['./database/migrations', ...plugins.map((p) => p.migrationsPath)]
 
 const sqliteFile = env.get('SQLITE_FILE', 'tmp/ram.sqlite3')
+// Transactions queue for the write lock instead of failing with SQLITE_BUSY (see the file).
+if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite') sqliteTransactionsBeginImmediate()
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
