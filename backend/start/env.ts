@@ -54,5 +54,10 @@ export default await Env.create(new URL('../../', import.meta.url), {
   // Where plugins:uninstall writes the SQL dump of a plugin's tables (default storage/plugin-dumps).
   PLUGIN_DUMPS_DIR: Env.schema.string.optional(),
   PLUGINS_ENABLED: Env.schema.string.optional(),
+
+  /* 数据监控: bearer token of GET /metrics (Prometheus); unset = the endpoint answers 404. */
+  METRICS_TOKEN: Env.schema.string.optional(),
+  /* Backups (node ace backup:create): where they are written (default storage/backups). */
+  BACKUP_DIR: Env.schema.string.optional(),
   PLUGINS_DISABLED: Env.schema.string.optional(),
 })

@@ -7,6 +7,8 @@ import server from '@adonisjs/core/services/server'
 server.errorHandler(() => import('#core/exceptions/handler'))
 
 server.use([
+  // First, so the latency it records for GET /metrics covers every other middleware.
+  () => import('#core/metrics/latency_middleware'),
   () => import('#core/middleware/security_headers_middleware'),
   () => import('#core/middleware/container_bindings_middleware'),
   () => import('@adonisjs/static/static_middleware'),
