@@ -57,7 +57,7 @@ test.group('Metrics (Prometheus)', (group) => {
 
     const response = await client.get('/metrics').header('Authorization', `Bearer ${TOKEN}`)
     response.assertStatus(200)
-    assert.match(response.header('content-type'), /^text\/plain; version=0\.0\.4/)
+    assert.match(response.header('content-type') ?? '', /^text\/plain; version=0\.0\.4/)
     const text = response.text()
 
     const count = sample(

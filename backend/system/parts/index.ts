@@ -11,6 +11,7 @@ import notifications from './notifications.js'
 import query from './query.js'
 import workflow from './workflow.js'
 import security from './security.js'
+import backup from '#core/backup/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -25,4 +26,5 @@ export const parts: ManifestPart[] = [
   query,
   workflow,
   security,
+  backup,
 ]
