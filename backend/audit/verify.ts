@@ -10,16 +10,27 @@
 |   head_mismatch  the last row is not the one audit_chain_head recorded (rows
 |                  were deleted from the end), or a row lies beyond the head
 |                  (inserted around the chain)
+|   archive_mismatch  an archive file of rows past the retention period is
+|                  missing, altered, or holds fewer rows than recorded
+|
+| Archived rows (log_archives) are walked first, then the live rows, as one chain.
 |
 | Used by `node ace audit:verify` and called directly by the tests.
 */
 import db from '@adonisjs/lucid/services/db'
 import { GENESIS_HASH, expectedHashOfRow } from './hash_chain.js'
+import { archivedAuditRows } from '#core/log_archive/archived_audit_rows'
 
-export type BreakReason = 'gap' | 'prev_mismatch' | 'hash_mismatch' | 'head_mismatch'
+export type BreakReason =
+  'gap' | 'prev_mismatch' | 'hash_mismatch' | 'head_mismatch' | 'archive_mismatch'
 
 export type VerifyReport =
-  | { ok: true; count: number; lastId: string }
+  | {
+      ok: true
+      count: number
+      /** Of count, the rows read from archive files. */ archived: number
+      lastId: string
+    }
   | {
       ok: false
       /** Rows checked and found sound before the break. */
@@ -41,6 +52,39 @@ export async function verifyAuditChain(
   if (!head) return broken(0, 1n, 'head_mismatch', 'audit_chain_head is missing')
   const headId = BigInt(head.last_id)
 
+  /** One link of the chain, archived or live: null while it holds. */
+  const check = (row: Record<string, any>): VerifyReport | null => {
+    const id = BigInt(row.id)
+    if (id !== expectedId) {
+      const missing = id - expectedId === 1n ? `${expectedId}` : `${expectedId}–${id - 1n}`
+      return broken(count, id, 'gap', `row ${missing} is missing before row ${id}`)
+    }
+    if (row.prev_hash !== prevHash) {
+      return broken(
+        count,
+        id,
+        'prev_mismatch',
+        `row ${id}'s prev_hash does not match the hash of row ${id - 1n}`
+      )
+    }
+    if (expectedHashOfRow(row) !== row.hash) {
+      return broken(count, id, 'hash_mismatch', `row ${id}'s content does not match its hash`)
+    }
+    prevHash = row.hash
+    expectedId = id + 1n
+    count++
+    return null
+  }
+
+  // Rows moved to archive files after the retention period come first (backend/log_archive).
+  for await (const item of archivedAuditRows()) {
+    if ('broken' in item)
+      return broken(count, BigInt(item.broken.id), 'archive_mismatch', item.broken.message)
+    const failure = check(item.row)
+    if (failure) return failure
+  }
+  const archived = count
+
   for (;;) {
     const rows = await db
       .from('audit_logs')
@@ -49,25 +93,8 @@ export async function verifyAuditChain(
       .orderBy('id', 'asc')
       .limit(batchSize)
     for (const row of rows) {
-      const id = BigInt(row.id)
-      if (id !== expectedId) {
-        const missing = id - expectedId === 1n ? `${expectedId}` : `${expectedId}–${id - 1n}`
-        return broken(count, id, 'gap', `row ${missing} is missing before row ${id}`)
-      }
-      if (row.prev_hash !== prevHash) {
-        return broken(
-          count,
-          id,
-          'prev_mismatch',
-          `row ${id}'s prev_hash does not match the hash of row ${id - 1n}`
-        )
-      }
-      if (expectedHashOfRow(row) !== row.hash) {
-        return broken(count, id, 'hash_mismatch', `row ${id}'s content does not match its hash`)
-      }
-      prevHash = row.hash
-      expectedId = id + 1n
-      count++
+      const failure = check(row)
+      if (failure) return failure
     }
     if (rows.length < batchSize) break
   }
@@ -106,7 +133,7 @@ export async function verifyAuditChain(
       )
     }
   }
-  return { ok: true, count, lastId: lastId.toString() }
+  return { ok: true, count, archived, lastId: lastId.toString() }
 }
 
 function broken(count: number, id: bigint, reason: BreakReason, message: string): VerifyReport {

@@ -17,7 +17,9 @@ export default class AuditVerify extends BaseCommand {
     const { verifyAuditChain } = await import('#core/audit/verify')
     const report = await verifyAuditChain({ batchSize: this.batchSize })
     if (report.ok) {
-      this.logger.success(`audit chain OK: ${report.count} entries (last id ${report.lastId})`)
+      this.logger.success(
+        `audit chain OK: ${report.count} entries, ${report.archived} of them in archive files (last id ${report.lastId})`
+      )
       return
     }
     this.logger.error(

@@ -59,5 +59,7 @@ export default await Env.create(new URL('../../', import.meta.url), {
   METRICS_TOKEN: Env.schema.string.optional(),
   /* Backups (node ace backup:create): where they are written (default storage/backups). */
   BACKUP_DIR: Env.schema.string.optional(),
+  /* Log retention: where archived log rows are written (default storage/log-archives). */
+  LOG_ARCHIVE_DIR: Env.schema.string.optional(),
   PLUGINS_DISABLED: Env.schema.string.optional(),
 })

@@ -12,6 +12,7 @@ import query from './query.js'
 import workflow from './workflow.js'
 import security from './security.js'
 import backup from '#core/backup/part'
+import logArchive from '#core/log_archive/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -27,4 +28,5 @@ export const parts: ManifestPart[] = [
   workflow,
   security,
   backup,
+  logArchive,
 ]
