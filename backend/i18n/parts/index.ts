@@ -13,6 +13,7 @@ import messages from './messages.js'
 import webSecurity from './web_security.js'
 import security from './security.js'
 import sensitive from './sensitive.js'
+import monitor from '#core/monitor/messages'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -32,4 +33,5 @@ export const parts: MessagePart[] = [
   webSecurity,
   security,
   sensitive,
+  monitor,
 ]

@@ -13,6 +13,7 @@ import workflow from './workflow.js'
 import security from './security.js'
 import backup from '#core/backup/part'
 import logArchive from '#core/log_archive/part'
+import monitor from '#core/monitor/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -29,4 +30,5 @@ export const parts: ManifestPart[] = [
   security,
   backup,
   logArchive,
+  monitor,
 ]

@@ -21,10 +21,8 @@ export function isOverdue(dueDate: string | null, today: string): boolean {
   return Boolean(dueDate) && dueDate! < today
 }
 
-/** Today's calendar date in the bank's time zone (Asia/Shanghai), whatever the browser's zone. */
-export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now)
-}
+/** Today's calendar date in the bank's time zone (moved to utils/date; kept for importers). */
+export { shanghaiToday } from '@/utils/date'
 
 export type EditorNode = Omit<ChainNode, 'seq' | 'minAmount'> & { minAmount: string }
 
