@@ -151,12 +151,25 @@ export async function allow(key: string, max: number, windowSeconds: number): Pr
   }
 }
 
-/** True the first time a key is seen within the window (repeat-submit guard, SSO nonces). */
+/** True the first time a key is seen within the window (repeat-submit guard). Fails open. */
 export async function firstWithin(key: string, windowSeconds: number): Promise<boolean> {
   try {
     return await currentRateLimits().claim(key, windowSeconds)
   } catch {
     return true
+  }
+}
+
+/**
+ * The same claim for a credential that must be used once (SSO ticket nonces): fails
+ * closed. While Redis is down a portal user signs in with a password instead; a
+ * replayed ticket must never open a session because the store that remembers it is away.
+ */
+export async function claimOnce(key: string, windowSeconds: number): Promise<boolean> {
+  try {
+    return await currentRateLimits().claim(key, windowSeconds)
+  } catch {
+    return false
   }
 }
 

@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { audit } from '#core/audit/audit'
 import { userWith } from '#tests/helpers/auth'

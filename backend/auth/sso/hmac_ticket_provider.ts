@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { SsoIdentity, SsoProvider } from './sso_provider.js'
-import { firstWithin } from '../rate_limit.js'
+import { claimOnce } from '../rate_limit.js'
 
 /**
  * Ticket = base64url(JSON { username, issuedAt (epoch s), nonce }) + "." +
@@ -48,8 +48,9 @@ export class HmacTicketProvider implements SsoProvider {
       return null
     const now = Math.floor(Date.now() / 1000)
     if (body.issuedAt > now + 5 || now - body.issuedAt > this.maxAgeSeconds) return null
-    // Single use across every app node (Redis when configured, this process otherwise).
-    if (!(await firstWithin(`sso-nonce:${this.id}:${body.nonce}`, this.maxAgeSeconds + 5)))
+    // Single use across every app node (Redis when configured, this process otherwise);
+    // refused when the store cannot answer.
+    if (!(await claimOnce(`sso-nonce:${this.id}:${body.nonce}`, this.maxAgeSeconds + 5)))
       return null
     return { username: body.username }
   }

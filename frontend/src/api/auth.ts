@@ -38,6 +38,10 @@ export interface Captcha {
 export const login = (input: LoginInput) =>
   http.post<LoginResponse>('/auth/login', input, { silent: true })
 
+/** 单点登录: the portal's single-use ticket for a session (silent: the landing page says why not). */
+export const ssoLogin = (provider: string, ticket: string) =>
+  http.post<LoginResponse>('/auth/sso', { provider, ticket }, { silent: true })
+
 /** A fresh, single-use captcha; the previous one is spent by any attempt that carried it. */
 export const fetchCaptcha = () => http.get<Captcha>('/auth/captcha')
 

@@ -69,6 +69,7 @@ export function safeRedirect(target: unknown): string {
     target.startsWith('/') &&
     !target.startsWith('//') &&
     !target.startsWith('/login') &&
+    !target.startsWith('/sso') &&
     !target.startsWith(CHANGE_PASSWORD_PATH)
     ? target
     : '/'

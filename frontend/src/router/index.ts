@@ -12,6 +12,13 @@ export const shellRoutes: RouteRecordRaw[] = [
     meta: { public: true },
   },
   {
+    // 单点登录 landing: the 信贷门户 sends the browser here with its ticket (views/SsoView.vue).
+    path: '/sso',
+    name: 'sso',
+    component: () => import('@/views/SsoView.vue'),
+    meta: { public: true },
+  },
+  {
     path: '/',
     name: LAYOUT_ROUTE,
     component: AdminLayout,

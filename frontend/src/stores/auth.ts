@@ -57,6 +57,13 @@ export const useAuthStore = defineStore('auth', () => {
     return result
   }
 
+  /** 单点登录 from the 信贷门户: the ticket opens a full session (the portal vouches, no password form). */
+  async function loginWithTicket(provider: string, ticket: string): Promise<void> {
+    await authApi.ssoLogin(provider, ticket)
+    adoptSession()
+    passwordChangeReason.value = null
+  }
+
   /**
    * Changes the password; the server replaces the session cookie with a full
    * session (the old one is gone, with every other session of the user). The caller reloads
@@ -118,6 +125,7 @@ export const useAuthStore = defineStore('auth', () => {
     mustChangePassword,
     hasPermission,
     login,
+    loginWithTicket,
     changePassword,
     loadMe,
     logout,
