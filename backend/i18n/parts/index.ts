@@ -14,6 +14,7 @@ import webSecurity from './web_security.js'
 import security from './security.js'
 import sensitive from './sensitive.js'
 import monitor from '#core/monitor/messages'
+import interfaceTests from '#core/interface_tests/messages'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -34,4 +35,5 @@ export const parts: MessagePart[] = [
   security,
   sensitive,
   monitor,
+  interfaceTests,
 ]

@@ -14,6 +14,7 @@ import security from './security.js'
 import backup from '#core/backup/part'
 import logArchive from '#core/log_archive/part'
 import monitor from '#core/monitor/part'
+import interfaceTests from '#core/interface_tests/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -31,4 +32,5 @@ export const parts: ManifestPart[] = [
   backup,
   logArchive,
   monitor,
+  interfaceTests,
 ]
