@@ -12,14 +12,9 @@ import { BUCKETS, BUCKET_LABELS } from '../plan/buckets.js'
 import { readPlan, scopedPlans, planSummary } from '../plan/plan_read.js'
 import { loanBuckets } from '../plan/prefill.js'
 import { KIND_LABELS } from '../plan/postings.js'
-import {
-  changeStatus,
-  createPlan,
-  registerPayment,
-  reversePayment,
-  submitPlan,
-  updatePlan,
-} from '../plan/plan_service.js'
+import { createPlan, submitPlan, updatePlan } from '../plan/plan_service.js'
+import { registerPayment, reversePayment } from '../plan/plan_accounting.js'
+import { changeStatus } from '../plan/plan_tracking.js'
 import { ReliefError } from '../plan/relief_error.js'
 import {
   bucketsValidator,
