@@ -146,6 +146,8 @@ export interface LoanTermsChange {
   loanId: number
   /** 展期 / 借新还旧: the new maturity (YYYY-MM-DD); omitted = unchanged. */
   maturityDate?: string | null
+  /** The new annual rate as a decimal fraction ("0.043500"); omitted = unchanged. */
+  rate?: string | null
   /** 调整还款计划: the new repayment method code; omitted = unchanged. */
   repaymentMethod?: string | null
   /** Why, shown on the timeline ("资产重组 CZFA20261207000001 展期"). */
@@ -157,7 +159,7 @@ export interface LoanTermsChange {
 
 /**
  * 重组: an approved restructuring changes the loan's terms in the book — the new
- * maturity / repayment method and the restructured flag (restructured_on) —
+ * maturity / rate / repayment method and the restructured flag (restructured_on) —
  * with a `terms` event on the timeline, in the caller's transaction.
  */
 async function changeLoanTerms(
@@ -178,6 +180,11 @@ async function changeLoanTerms(
     updated_at: dbNow(),
   }
   if (change.maturityDate) update.maturity_date = change.maturityDate
+  if (change.rate) {
+    if (!/^0(\.\d{1,6})?$/.test(change.rate))
+      throw new BookWriteError(`Rate must be a decimal fraction: ${change.rate}`)
+    update.rate = change.rate
+  }
   if (change.repaymentMethod) update.repayment_method = change.repaymentMethod.slice(0, 32)
   await trx.from(loans).where('id', loan.id).update(update)
   await recordRiskEvent(trx, {
@@ -185,9 +192,14 @@ async function changeLoanTerms(
     businessDate: change.businessDate,
     loanId: Number(loan.id),
     customerId: Number(loan.customer_id),
-    before: { maturityDate: before!.maturityDate, repaymentMethod: before!.repaymentMethod },
+    before: {
+      maturityDate: before!.maturityDate,
+      rate: before!.rate,
+      repaymentMethod: before!.repaymentMethod,
+    },
     after: {
       maturityDate: change.maturityDate ?? before!.maturityDate,
+      rate: change.rate ?? before!.rate,
       repaymentMethod: change.repaymentMethod ?? before!.repaymentMethod,
       restructured: true,
       reason,
