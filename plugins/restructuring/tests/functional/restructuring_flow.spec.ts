@@ -242,6 +242,7 @@ test.group('restructuring: plan, approval, observation period', (group) => {
     const list = await client.get(`${API}/plans`).bearerToken(other.token)
     assert.isFalse(list.body().data.some((p: any) => p.id === id))
     ;(await client.get(`${API}/plans/${id}`).bearerToken(other.token)).assertStatus(404)
+    ;(await client.post(`${API}/plans/${id}/submit`).bearerToken(other.token)).assertStatus(404)
     ;(
       await client
         .post(`${API}/plans/${id}/checks`)
