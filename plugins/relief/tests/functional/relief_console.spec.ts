@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { businessDate } from '#core/business_day/business_date'
 import { outbox } from '#core/connectors/outbox'
-import { buildBook } from '#tests/fixtures/book'
 import { userWith } from '#tests/helpers/auth'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
@@ -11,15 +9,14 @@ import {
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
-import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   API,
-  BUSINESS_DATE,
   FAST,
   approveAll,
   drain,
   modestRelief,
   planBody,
+  reliefBook,
   trialBuckets,
 } from '../helpers.js'
 
@@ -29,15 +26,6 @@ import {
 | next submission) and 重新记账 of a posting core banking refused (same keys,
 | applied once, audited, only when refused, in scope).
 */
-async function setup() {
-  await businessDate.set(BUSINESS_DATE)
-  const book = await buildBook({
-    roles: { branchManager: ['branch_asset_manager'], headOfficeRisk: ['hq_risk_manager'] },
-  })
-  const { loans } = book.data['credit-assets'] as unknown as CreditBook
-  return { book, loans }
-}
-
 const ruleAdmin = (update: boolean) =>
   userWith({
     permissions: ['relief:rule:list', ...(update ? ['relief:rule:update'] : [])],
@@ -65,7 +53,7 @@ test.group('relief: console — rules page and 重新记账', (group) => {
     client,
     assert,
   }) => {
-    const { book, loans } = await setup()
+    const { book, loans } = await reliefBook()
     const admin = await ruleAdmin(true)
     const list = await client.get(`${API}/rules`).bearerToken(admin.token)
     list.assertStatus(200)
@@ -144,7 +132,7 @@ test.group('relief: console — rules page and 重新记账', (group) => {
     client,
     assert,
   }) => {
-    const { book, loans } = await setup()
+    const { book, loans } = await reliefBook()
     const maker = book.people.accountManagerB
     const loan = loans.substandard
     const owed = await trialBuckets(client, maker.token, loan.loanId)

@@ -4,14 +4,12 @@ import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { connectorRegistry } from '#core/connectors/registry'
 import { Money } from '#core/money/money'
-import { buildBook } from '#tests/fixtures/book'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
-import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   API,
   BUSINESS_DATE,
@@ -19,6 +17,7 @@ import {
   drain,
   modestRelief,
   planBody,
+  reliefBook,
   trialBuckets,
 } from '../helpers.js'
 
@@ -29,15 +28,6 @@ import {
 | 已减免); every posting applied exactly once by core banking while it fails and
 | answers late; 还款冲正 pairs; a default cancelling the relief to the fen.
 */
-async function setup() {
-  await businessDate.set(BUSINESS_DATE)
-  const book = await buildBook({
-    roles: { branchManager: ['branch_asset_manager'], headOfficeRisk: ['hq_risk_manager'] },
-  })
-  const { loans } = book.data['credit-assets'] as unknown as CreditBook
-  return { book, loan: loans.substandard, maker: book.people.accountManagerB }
-}
-
 test.group('relief: plan flow', (group) => {
   let sim: Simulator
   group.setup(async () => {
@@ -63,7 +53,7 @@ test.group('relief: plan flow', (group) => {
     definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
     resetBreakers()
     try {
-      const { book, loan, maker } = await setup()
+      const { book, loan, maker } = await reliefBook()
       const owed = await trialBuckets(client, maker.token, loan.loanId)
       const relief = modestRelief(owed)
       const created = await client

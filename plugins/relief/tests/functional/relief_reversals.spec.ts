@@ -4,14 +4,12 @@ import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { connectorRegistry } from '#core/connectors/registry'
 import { Money } from '#core/money/money'
-import { buildBook } from '#tests/fixtures/book'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
-import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   API,
   BUSINESS_DATE,
@@ -19,6 +17,7 @@ import {
   drain,
   modestRelief,
   planBody,
+  reliefBook,
   trialBuckets,
 } from '../helpers.js'
 
@@ -29,15 +28,6 @@ import {
 | reversal reaches core banking exactly once while it fails half the time and
 | delivers twice.
 */
-async function setup() {
-  await businessDate.set(BUSINESS_DATE)
-  const book = await buildBook({
-    roles: { branchManager: ['branch_asset_manager'], headOfficeRisk: ['hq_risk_manager'] },
-  })
-  const { loans } = book.data['credit-assets'] as unknown as CreditBook
-  return { book, loan: loans.substandard, maker: book.people.accountManagerB }
-}
-
 /** Delivers what is due while core banking errs half the time and answers twice; the keys applied. */
 async function deliverUnderErrors(sim: Simulator) {
   const definition = connectorRegistry.system('core-banking')!
@@ -75,7 +65,7 @@ test.group('relief: reversals', (group) => {
     client,
     assert,
   }) => {
-    const { book, loan, maker } = await setup()
+    const { book, loan, maker } = await reliefBook()
     const owed = await trialBuckets(client, maker.token, loan.loanId)
     const created = await client
       .post(`${API}/plans`)
@@ -150,7 +140,7 @@ test.group('relief: reversals', (group) => {
     client,
     assert,
   }) => {
-    const { book, loan, maker } = await setup()
+    const { book, loan, maker } = await reliefBook()
     // 利息试算 straight from disposal's own routes: the figures the re-charge must equal.
     const prefill = await client
       .get(`/api/disposal/interest-trial/loans/${loan.loanId}`)
