@@ -21,6 +21,8 @@ export { DEMO_DEPARTMENTS, DEMO_ORGS } from './demo_orgs.js'
 const QUERY_AND_REPORTS = ['system:query:run', 'system:query:export', 'system:report:view']
 const HEAD_OFFICE_ONLY = [
   '!disposal:limitation-rule:update',
+  // 减免业务规则 are set by the head office (admin in the demo).
+  '!relief:rule:update',
   '!targets:head-target:create',
   '!targets:head-target:update',
 ]

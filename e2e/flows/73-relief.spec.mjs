@@ -194,3 +194,26 @@ test('账务处理: two instalments paid → 已完成; 跟踪 and the 资产减
   await settled(page)
   await shot(page, 'relief-ledger')
 })
+
+test('减免规则: the business rules checked at submission, edited by the head office', async ({
+  page,
+}) => {
+  await login(page, 'admin')
+  await page.goto(`${BASE}/p/relief/Rules`)
+  const table = page.getByTestId('crud-table')
+  await expect(table).toContainText('贷款须为次级及以下方可减免')
+  const row = table.locator('tbody tr', { hasText: 'interest_percent' }).first()
+  await expect(row).toContainText('利息比例（%）')
+  await row.getByTestId('crud-action-edit').click()
+  const dialog = page.getByTestId('crud-dialog')
+  // A percentage that cannot work is refused on the field, and nothing changes.
+  await dialog.getByTestId('relief-rule-param').fill('150')
+  await dialog.getByTestId('crud-save').click()
+  await expect(dialog).toContainText('0–100')
+  await dialog.getByTestId('relief-rule-param').fill('50')
+  await dialog.getByTestId('crud-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(row).toContainText('50')
+  await settled(page)
+  await shot(page, 'relief-rules')
+})

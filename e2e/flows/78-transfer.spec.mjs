@@ -6,7 +6,8 @@
 | (民法典 §546), the notices are served in the browser, the fee is recorded on
 | 费用管理, the result is registered; 账务处理 shows the postings applied by core
 | banking (demo simulator); the loan is 已转让. A 重组方案 (展期) is approved and
-| shows its 观察期; 非批量转让台账 and 资产重组台账 show both rows.
+| shows its 观察期 and, in 客户视图, the loan's 重组 flag and new maturity; 非批量转让台账 and
+| 资产重组台账 show both rows.
 */
 import { test, expect } from '../support/test.mjs'
 import {
@@ -212,6 +213,20 @@ test('资产重组: a 展期 plan approved, 观察期 shown', async ({ page, sig
   await expect(page.getByTestId('restructuring-detail')).toContainText('6 个月')
   await settled(page)
   await shot(page, 'restructuring-plan')
+
+  // The book takes the new terms: 客户视图 flags the loan 重组 with its new maturity.
+  const { customer_id: customerId } = withSqlite((db) =>
+    db.prepare('SELECT customer_id FROM ca_loans WHERE id = ?').get(loans[1].id)
+  )
+  await page.goto(`${BASE}/p/customer-view/CustomerView?id=${customerId}`)
+  const loanRow = page
+    .getByTestId('cv-loans')
+    .locator('tbody tr', { hasText: loans[1].loan_no })
+    .first()
+  await expect(loanRow.getByTestId('cv-restructured')).toBeVisible()
+  await expect(loanRow).toContainText('2030-12-31')
+  await settled(page)
+  await shot(page, 'restructuring-customer-view')
 })
 
 test('台账: 非批量转让台账 and 资产重组台账 show the rows', async ({ signIn }) => {

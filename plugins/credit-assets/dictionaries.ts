@@ -100,5 +100,6 @@ export const dictionaries: DictionaryDefinition[] = [
     ['tags', '标签变更', 'Tags changed'],
     ['disposal', '处置结果', 'Disposal outcome'],
     ['status', '借据状态变更', 'Loan status changed'],
+    ['terms', '贷款条件变更（重组）', 'Terms changed (restructuring)'],
   ]),
 ]

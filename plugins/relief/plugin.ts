@@ -48,17 +48,19 @@ export default definePlugin({
     router.get('/customer-options', [Plans, 'customers'], 'relief:plan:list')
     router.post('/plans/:id/payments', [Plans, 'pay'], 'relief:plan:account')
     router.post('/plans/:id/postings/:postingId/reverse', [Plans, 'reverse'], 'relief:plan:account')
+    router.post('/plans/:id/postings/:postingId/retry', [Plans, 'retry'], 'relief:plan:account')
     router.get('/plans/:id/postings/:postingId/notice', [Plans, 'notice'], 'relief:plan:list')
     router.post('/plans/:id/status', [Plans, 'status'], 'relief:plan:track')
     router.get('/today', [Plans, 'today'], 'relief:plan:list')
-    router.get('/rules', [Rules, 'index'], 'relief:plan:list')
-    router.put('/rules/:id', [Rules, 'update'], 'relief:rule:manage')
+    router.get('/rules', [Rules, 'index'], 'relief:rule:list')
+    router.get('/rules/:id', [Rules, 'show'], 'relief:rule:list')
+    router.put('/rules/:id', [Rules, 'update'], 'relief:rule:update')
   },
 
   permissions: [
     { code: 'relief:plan:list', name: L('查看减免方案', 'View relief plans') },
     { code: 'relief:plan:principal', name: L('本金减免', 'Relieve principal') },
-    { code: 'relief:rule:manage', name: L('维护减免规则', 'Edit relief rules') },
+    { code: 'relief:rule:list', name: L('查看减免规则', 'View relief rules') },
   ],
 
   menus: [
@@ -100,6 +102,16 @@ export default definePlugin({
           icon: 'Timer',
           order: 30,
           children: [button('relief:plan:track', '状态变更', 'Change status')],
+        },
+        {
+          code: 'relief:rules',
+          type: 'page',
+          name: L('减免规则', 'Relief rules'),
+          permission: 'relief:rule:list',
+          page: 'relief/Rules',
+          icon: 'SetUp',
+          order: 40,
+          children: [button('relief:rule:update', '修改', 'Edit')],
         },
       ],
     },

@@ -24,7 +24,7 @@ export default definePlugin({
     zh: '资产重组：重组方案、审批、观察期履约跟踪与提醒、资产重组台账',
     en: 'Restructuring plans, approval, observation-period tracking and reminders, ledger',
   },
-  dependsOn: ['credit-assets'],
+  dependsOn: ['credit-assets', 'disposal'],
 
   routes(router) {
     router.get('/plans', [Plans, 'index'], LIST)

@@ -147,6 +147,15 @@ export const riskAssetsLedger: LedgerDefinition = {
     fixed('startDate', 'start_date', ['发放日', 'Start date'], 'date', { visible: false }),
     fixed('maturityDate', 'maturity_date', ['到期日', 'Maturity'], 'date', { sortable: true }),
     {
+      // 重组贷款: the date an approved restructuring changed its terms (as of a date: only if by then).
+      key: 'restructuredOn',
+      label: L('重组日期', 'Restructured on'),
+      type: 'date',
+      sql: 'l.restructured_on',
+      asOfSql: 'CASE WHEN ln.restructured_on <= l.snapshot_date THEN ln.restructured_on END',
+      sortable: true,
+    },
+    {
       key: 'enteredOn',
       label: L('移交日期', 'Entered on'),
       type: 'date',

@@ -108,6 +108,7 @@ export const bookLookups = {
       'five_class',
       'classified_on',
       'status',
+      'restructured_on',
     ] as const,
     scope: SCOPE,
     description: '借据 (loans); money in fen (BIGINT), status per credit_assets_loan_status',

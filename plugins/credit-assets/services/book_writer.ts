@@ -142,8 +142,76 @@ async function changeCardAccountStatus(trx: TransactionClientContract, change: C
   return (await bookApi.cardAccounts.byId(Number(account.id), { client: trx }))!
 }
 
+export interface LoanTermsChange {
+  loanId: number
+  /** 展期 / 借新还旧: the new maturity (YYYY-MM-DD); omitted = unchanged. */
+  maturityDate?: string | null
+  /** The new annual rate as a decimal fraction ("0.043500"); omitted = unchanged. */
+  rate?: string | null
+  /** 调整还款计划: the new repayment method code; omitted = unchanged. */
+  repaymentMethod?: string | null
+  /** Why, shown on the timeline ("资产重组 CZFA20261207000001 展期"). */
+  reason: string
+  /** The date the new terms apply: the loan is flagged restructured from it. */
+  businessDate: string
+  operatorId: number | null
+}
+
+/**
+ * 重组: an approved restructuring changes the loan's terms in the book — the new
+ * maturity / rate / repayment method and the restructured flag (restructured_on) —
+ * with a `terms` event on the timeline, in the caller's transaction.
+ */
+async function changeLoanTerms(
+  trx: TransactionClientContract,
+  change: LoanTermsChange
+): Promise<BookLoan> {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  assertDate(change.businessDate)
+  if (change.maturityDate) assertDate(change.maturityDate)
+  const reason = change.reason.trim().slice(0, 200)
+  if (!reason) throw new BookWriteError('A book change needs a reason')
+  const loans = bookLookups.loans.table
+  const loan = await trx.from(loans).where('id', change.loanId).forUpdate().first()
+  if (!loan) throw new BookWriteError(`Loan ${change.loanId} not found`)
+  const before = await bookApi.loans.byId(Number(loan.id), { client: trx })
+  const update: Record<string, unknown> = {
+    restructured_on: change.businessDate,
+    updated_at: dbNow(),
+  }
+  if (change.maturityDate) update.maturity_date = change.maturityDate
+  if (change.rate) {
+    if (!/^0(\.\d{1,6})?$/.test(change.rate))
+      throw new BookWriteError(`Rate must be a decimal fraction: ${change.rate}`)
+    update.rate = change.rate
+  }
+  if (change.repaymentMethod) update.repayment_method = change.repaymentMethod.slice(0, 32)
+  await trx.from(loans).where('id', loan.id).update(update)
+  await recordRiskEvent(trx, {
+    type: 'terms',
+    businessDate: change.businessDate,
+    loanId: Number(loan.id),
+    customerId: Number(loan.customer_id),
+    before: {
+      maturityDate: before!.maturityDate,
+      rate: before!.rate,
+      repaymentMethod: before!.repaymentMethod,
+    },
+    after: {
+      maturityDate: change.maturityDate ?? before!.maturityDate,
+      rate: change.rate ?? before!.rate,
+      repaymentMethod: change.repaymentMethod ?? before!.repaymentMethod,
+      restructured: true,
+      reason,
+    },
+    operatorId: change.operatorId,
+  })
+  return (await bookApi.loans.byId(Number(loan.id), { client: trx }))!
+}
+
 export const bookWriter = {
   changeLoanStatus,
+  changeLoanTerms,
   changeCardAccountStatus,
   lockCustomer,
   recordRecovery,

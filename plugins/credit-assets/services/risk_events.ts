@@ -24,6 +24,8 @@ export type RiskEventType =
   /** A disposal carried out (written by the disposal plugin's recordDisposalOutcome). */
   | 'disposal'
   | 'status'
+  /** The loan's terms changed by an approved restructuring (book_writer.changeLoanTerms). */
+  | 'terms'
   /** Another plugin's kind, declared with its label in that plugin's manifest `eventKinds` (≤ 32 chars). */
   | `${string}.${string}`
 

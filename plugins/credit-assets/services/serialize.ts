@@ -57,6 +57,7 @@ export function loanDetail(row: Record<string, any>) {
     fiveClass: row.five_class,
     classifiedOn: date(row.classified_on),
     status: row.status,
+    restructuredOn: date(row.restructured_on),
   }
 }
 

@@ -29,6 +29,24 @@ describe('风险资产时间轴 wording', () => {
     }
   })
 
+  it('a restructuring: the new maturity and rate, flagged 重组贷款', () => {
+    setLocale('zh-CN')
+    expect(
+      describeRiskEvent({
+        eventType: 'terms',
+        before: { maturityDate: '2026-06-30', rate: '0.050000' },
+        after: {
+          maturityDate: '2029-12-31',
+          rate: '0.043500',
+          restructured: true,
+          reason: '资产重组 CZFA20261207000001 展期',
+        },
+      })
+    ).toBe(
+      '到期日 2026-06-30 → 2029-12-31；利率 0.050000 → 0.043500；重组贷款；资产重组 CZFA20261207000001 展期'
+    )
+  })
+
   it('says what changed, in the bank’s words, before → after', () => {
     const event = (eventType: string, before: any, after: any) =>
       describeRiskEvent({ eventType, before, after })

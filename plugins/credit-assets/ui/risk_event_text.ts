@@ -74,6 +74,18 @@ export function describeRiskEvent(event: RiskEventLike): string {
         ) +
         (after.reason ? `（${after.reason}）` : '')
       )
+    case 'terms':
+      // An approved restructuring (bookWriter.changeLoanTerms): the new maturity / rate, flagged.
+      return [
+        `${t('到期日', 'Maturity')} ${arrow(before.maturityDate, after.maturityDate)}`,
+        before.rate !== after.rate
+          ? `${t('利率', 'Rate')} ${arrow(before.rate, after.rate)}`
+          : null,
+        t('重组贷款', 'restructured'),
+        after.reason ?? null,
+      ]
+        .filter(Boolean)
+        .join('；')
     case 'tags': {
       const was: string[] = before.tags ?? []
       const now: string[] = after.tags ?? []

@@ -11,15 +11,10 @@ import { CommitteeError } from '../../committee/services/committee_api.js'
 import { BUCKETS, BUCKET_LABELS } from '../plan/buckets.js'
 import { readPlan, scopedPlans, planSummary } from '../plan/plan_read.js'
 import { loanBuckets } from '../plan/prefill.js'
-import { KIND_LABELS } from '../plan/postings.js'
-import {
-  changeStatus,
-  createPlan,
-  registerPayment,
-  reversePayment,
-  submitPlan,
-  updatePlan,
-} from '../plan/plan_service.js'
+import { KIND_LABELS, retryPosting } from '../plan/postings.js'
+import { createPlan, submitPlan, updatePlan } from '../plan/plan_service.js'
+import { registerPayment, reversePayment } from '../plan/plan_accounting.js'
+import { changeStatus } from '../plan/plan_tracking.js'
 import { ReliefError } from '../plan/relief_error.js'
 import {
   bucketsValidator,
@@ -220,6 +215,25 @@ export default class PlansController {
     return answering(ctx, async () => {
       await db.transaction((trx) => reversePayment(trx, access, id, postingId, reason, ctx))
       return readPlan(id, access, await businessDate.current())
+    })
+  }
+
+  /** 重新记账: a posting core banking refused, sent again with its keys (in scope; audited). */
+  async retry(ctx: HttpContext) {
+    const id = idOf(ctx)
+    const postingId = idOf(ctx, 'postingId')
+    const access = await accessOf(ctx)
+    const plan = id ? await readPlan(id, access, await businessDate.current()) : null
+    if (!plan || !postingId) return notFound(ctx)
+    return answering(ctx, async () => {
+      const done = await retryPosting(plan.id, postingId)
+      await audit.record(ctx, {
+        action: 'relief.posting.retry',
+        entityType: 'relief:posting',
+        entityId: postingId,
+        detail: `${done.noticeNo}: ${done.keys.join(', ')}`,
+      })
+      return readPlan(plan.id, access, await businessDate.current())
     })
   }
 

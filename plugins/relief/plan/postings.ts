@@ -14,6 +14,7 @@
 */
 import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { outbox } from '#core/connectors/outbox'
 import { Money } from '#core/money/money'
@@ -185,6 +186,38 @@ export async function reversePosting(
     paymentRef: posting.paymentRef,
     reason: input.reason,
   })
+}
+
+/**
+ * 重新记账: the posting's messages core banking refused (dead in the outbox) go out
+ * again with the same idempotency keys — applied once however often they are sent.
+ * 404 when the posting is not the plan's, 409 when none of its messages was refused.
+ */
+export async function retryPosting(planId: number, postingId: number) {
+  const row = await db
+    .from('relief_postings')
+    .where('id', postingId)
+    .where('plan_id', planId)
+    .first()
+  if (!row) throw new ReliefError(404, '记账记录不存在', 'No such posting')
+  const dead = await db
+    .from('outbox_messages')
+    .where('correlation_id', row.notice_no)
+    .where('idempotency_key', 'like', `relief:posting:${postingId}:%`)
+    .where('status', 'dead')
+    .select('id', 'idempotency_key')
+  let retried = 0
+  for (const m of dead) if (await outbox.retryDead(Number(m.id))) retried++
+  if (!retried)
+    throw new ReliefError(
+      409,
+      '该笔记账未被核心系统拒绝，无需重新记账',
+      'The posting was not refused'
+    )
+  return {
+    noticeNo: row.notice_no as string,
+    keys: dead.map((m: any) => m.idempotency_key as string),
+  }
 }
 
 /** The posting state of each posting (from its outbox messages): pending, posted or failed. */

@@ -1,6 +1,6 @@
 /*
-| 减免业务规则: configurable records (relief_rules, edited on the 减免方案申报 page's
-| 规则 tab by holders of relief:rule:manage), checked when a plan is submitted.
+| 减免业务规则: configurable records (relief_rules, edited on the 减免规则 page
+| by holders of relief:rule:update), checked when a plan is submitted.
 | Each failure names its rule. One function per rule kind; the record gives the
 | parameters and whether it applies (enabled).
 |
@@ -27,6 +27,14 @@ export interface RuleRecord {
 
 export type RuleCode =
   'principal_head_office' | 'min_five_class' | 'interest_percent' | 'guarantor_release'
+
+/** The one parameter each rule takes (edited on the 减免规则 page), or none. */
+export const RULE_PARAM: Record<RuleCode, string | null> = {
+  principal_head_office: 'permission',
+  min_five_class: 'minClass',
+  interest_percent: 'percent',
+  guarantor_release: null,
+}
 
 export const DEFAULT_RULES: { code: RuleCode; name: string; params: Record<string, string> }[] = [
   {

@@ -7,6 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
 import { Money } from '#core/money/money'
 import type { ApiClient } from '@japa/api-client'
+import type { CreditBook } from '../../credit-assets/fixtures/book_fixture.js'
 
 export const API = '/api/relief'
 export const BUSINESS_DATE = '2026-07-01'
@@ -102,4 +103,16 @@ export async function approveAll(client: ApiClient, instanceId: number, tokens: 
       .json({ comment: '同意' })
     if (acted.status() !== 200 && acted.status() !== 403) acted.assertStatus(200)
   }
+}
+
+/** The business date and the shared book with a branch and a head-office approver. */
+export async function reliefBook() {
+  const { businessDate } = await import('#core/business_day/business_date')
+  const { buildBook } = await import('#tests/fixtures/book')
+  await businessDate.set(BUSINESS_DATE)
+  const book = await buildBook({
+    roles: { branchManager: ['branch_asset_manager'], headOfficeRisk: ['hq_risk_manager'] },
+  })
+  const { loans } = book.data['credit-assets'] as unknown as CreditBook
+  return { book, loans, loan: loans.substandard, maker: book.people.accountManagerB }
 }

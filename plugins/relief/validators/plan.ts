@@ -123,8 +123,9 @@ export const statusValidator = vine.compile(
 export const ruleValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(100).optional(),
-    enabled: vine.boolean().optional(),
-    params: vine.record(vine.string().trim().maxLength(64)).optional(),
+    enabled: vine.boolean({ strict: true }).optional(),
+    // The rule's one parameter, checked against the rule in the controller.
+    param: vine.string().trim().maxLength(64).nullable().optional(),
   })
 )
 

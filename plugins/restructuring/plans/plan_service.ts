@@ -13,7 +13,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { Money } from '#core/money/money'
+import { decimalText, Money } from '#core/money/money'
 import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/support/db_time'
 import { businessDate } from '#core/business_day/business_date'
@@ -21,11 +21,13 @@ import { deadlines } from '#core/deadlines/deadline_service'
 import type { UserAccess } from '#core/auth/user_access'
 import { submitForApproval } from '#core/workflow/submit'
 import { bookApi } from '../../credit-assets/services/book_api.js'
+import { bookWriter } from '../../credit-assets/services/book_writer.js'
 import { recordRiskEvents } from '../../credit-assets/services/risk_events.js'
+import { recordDisposalOutcome } from '../../disposal/services/outcomes_api.js'
 import { CHECKS, LOANS, LOCKS, PLANS, planRow } from './store.js'
 import { RestructuringError } from './restructuring_error.js'
 import { observationEnd, termsGap, type TermsInput } from './terms.js'
-import type { PlanStatus } from './dictionaries.js'
+import { METHODS, type PlanStatus } from './dictionaries.js'
 
 export const WORKFLOW_TYPE = 'restructuring:plan'
 export const OBSERVATION_MONTHS = 'restructuring.observationMonths'
@@ -189,6 +191,7 @@ export async function startObservation(
       operatorId: actorId,
     }))
   )
+  await applyToBook(trx, plan, loans, start, approvedOn, actorId)
   await deadlines.upsert(
     {
       ...deadlineKey(planId),
@@ -203,6 +206,58 @@ export async function startObservation(
     },
     trx
   )
+}
+
+const METHOD_LABEL: Record<string, string> = Object.fromEntries(METHODS.map(([c, zh]) => [c, zh]))
+
+/**
+ * The approved plan in the book and in the disposal outcomes: each loan's new
+ * terms (the new maturity of 展期 / 借新还旧) and the restructured flag through
+ * credit-assets' bookWriter, from the date the terms apply; one disposal outcome
+ * (method 重组; 债转股: the equity taken is the non-cash recovery and the 压降,
+ * other methods reduce no balance — the loan stays in the book under new terms).
+ */
+async function applyToBook(
+  trx: TransactionClientContract,
+  plan: any,
+  loans: any[],
+  termsFrom: string,
+  approvedOn: string,
+  actorId: number | null
+) {
+  const label = METHOD_LABEL[plan.method] ?? plan.method
+  const maturity = plan.new_maturity_date
+    ? String(
+        plan.new_maturity_date instanceof Date
+          ? DateTime.fromJSDate(plan.new_maturity_date).toISODate()
+          : plan.new_maturity_date
+      ).slice(0, 10)
+    : null
+  for (const l of loans)
+    await bookWriter.changeLoanTerms(trx, {
+      loanId: Number(l.loan_id),
+      maturityDate: maturity,
+      rate: plan.new_rate === null ? null : decimalText(plan.new_rate, 6),
+      reason: `资产重组 ${plan.plan_no} ${label}`,
+      businessDate: termsFrom,
+      operatorId: actorId,
+    })
+  const equity =
+    plan.method === 'debt_equity' && plan.equity_fen !== null
+      ? Money.fromFen(String(plan.equity_fen)).toYuan()
+      : '0.00'
+  await recordDisposalOutcome(trx, {
+    loanIds: loans.map((l: any) => Number(l.loan_id)),
+    method: 'restructuring',
+    completedOn: approvedOn,
+    nonCashRecovered: equity,
+    balanceReduced: equity,
+    sourcePlugin: 'restructuring',
+    sourceRef: `plan:${plan.id}`,
+    sourceLink: `/p/restructuring/Plans?id=${plan.id}`,
+    remark: `${label}：${String(plan.terms ?? '')}`.slice(0, 500),
+    operatorId: actorId,
+  })
 }
 
 /** 履约跟踪: one check; a loan not performing ends the plan as 重组失败. */

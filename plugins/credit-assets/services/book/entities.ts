@@ -113,6 +113,7 @@ export const loans: BookEntity<BookLoan> = {
     fiveClass: r.five_class,
     classifiedOn: date(r.classified_on),
     status: r.status,
+    restructuredOn: date(r.restructured_on ?? null),
   }),
 }
 export interface BookLoan {
@@ -141,6 +142,8 @@ export interface BookLoan {
   fiveClass: string
   classifiedOn: string | null
   status: string
+  /** 重组贷款: the date an approved restructuring changed its terms (null = never). */
+  restructuredOn: string | null
 }
 
 export const riskAssets: BookEntity<BookRiskAsset> = {

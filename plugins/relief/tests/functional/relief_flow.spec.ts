@@ -4,14 +4,12 @@ import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { connectorRegistry } from '#core/connectors/registry'
 import { Money } from '#core/money/money'
-import { buildBook } from '#tests/fixtures/book'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
-import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   API,
   BUSINESS_DATE,
@@ -19,6 +17,7 @@ import {
   drain,
   modestRelief,
   planBody,
+  reliefBook,
   trialBuckets,
 } from '../helpers.js'
 
@@ -29,15 +28,6 @@ import {
 | 已减免); every posting applied exactly once by core banking while it fails and
 | answers late; 还款冲正 pairs; a default cancelling the relief to the fen.
 */
-async function setup() {
-  await businessDate.set(BUSINESS_DATE)
-  const book = await buildBook({
-    roles: { branchManager: ['branch_asset_manager'], headOfficeRisk: ['hq_risk_manager'] },
-  })
-  const { loans } = book.data['credit-assets'] as unknown as CreditBook
-  return { book, loan: loans.substandard, maker: book.people.accountManagerB }
-}
-
 test.group('relief: plan flow', (group) => {
   let sim: Simulator
   group.setup(async () => {
@@ -63,7 +53,7 @@ test.group('relief: plan flow', (group) => {
     definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
     resetBreakers()
     try {
-      const { book, loan, maker } = await setup()
+      const { book, loan, maker } = await reliefBook()
       const owed = await trialBuckets(client, maker.token, loan.loanId)
       const relief = modestRelief(owed)
       const created = await client
@@ -229,169 +219,5 @@ test.group('relief: plan flow', (group) => {
       definition.breaker = breaker
       resetBreakers()
     }
-  })
-
-  test('还款冲正 reverses exactly its payment; a reversal is never reversed', async ({
-    client,
-    assert,
-  }) => {
-    const { book, loan, maker } = await setup()
-    const owed = await trialBuckets(client, maker.token, loan.loanId)
-    const created = await client
-      .post(`${API}/plans`)
-      .bearerToken(maker.token)
-      .json(planBody(loan.customerId, loan.loanId, modestRelief(owed)))
-    const id = created.body().id
-    const submitted = await client.post(`${API}/plans/${id}/submit`).bearerToken(maker.token)
-    await approveAll(client, submitted.body().route.workflowInstanceId, [
-      book.people.branchManager.token,
-    ])
-    const paid = await client
-      .post(`${API}/plans/${id}/payments`)
-      .bearerToken(maker.token)
-      .json({ amount: '120000.50', paidOn: BUSINESS_DATE })
-    paid.assertStatus(200)
-    const repayment = paid.body().postings.find((p: any) => p.kind === 'repayment')
-    const allocation = paid.body().postings.find((p: any) => p.kind === 'allocation')
-    assert.equal(paid.body().paid, '120000.50')
-
-    const reversed = await client
-      .post(`${API}/plans/${id}/postings/${repayment.id}/reverse`)
-      .bearerToken(maker.token)
-      .json({ reason: '误登记' })
-    reversed.assertStatus(200)
-    const postings = reversed.body().postings
-    const reversals = postings.filter((p: any) => p.kind === 'repayment_reversal')
-    assert.lengthOf(reversals, 2)
-    for (const original of [repayment, allocation]) {
-      const r = reversals.find((x: any) => x.reversesId === original.id)
-      assert.deepEqual(r.lines, original.lines)
-      assert.equal(r.amount, original.amount)
-    }
-    assert.equal(reversed.body().paid, '0.00')
-    assert.deepEqual(
-      reversed.body().instalments.map((i: any) => i.state),
-      ['due', 'due']
-    )
-    const messages = await db.from('outbox_messages').whereIn(
-      'correlation_id',
-      reversals.map((r: any) => r.noticeNo)
-    )
-    assert.lengthOf(messages, 2)
-    for (const m of messages) assert.equal(JSON.parse(m.payload).direction, 'debit')
-
-    // Again, or the reversal itself: refused.
-    const again = await client
-      .post(`${API}/plans/${id}/postings/${allocation.id}/reverse`)
-      .bearerToken(maker.token)
-      .json({ reason: '再次冲正' })
-    again.assertStatus(409)
-    const ofReversal = await client
-      .post(`${API}/plans/${id}/postings/${reversals[0].id}/reverse`)
-      .bearerToken(maker.token)
-      .json({ reason: '冲正的冲正' })
-    ofReversal.assertStatus(409)
-    assert.equal(ofReversal.body().message, '冲正记录不能再冲正')
-    // The relief is reversed only by a default or termination.
-    const relief = postings.find((p: any) => p.kind === 'relief')
-    ;(
-      await client
-        .post(`${API}/plans/${id}/postings/${relief.id}/reverse`)
-        .bearerToken(maker.token)
-        .json({ reason: '手工冲正' })
-    ).assertStatus(409)
-  })
-
-  test('default: the relief is cancelled — 减免冲正 re-charges the relieved interest to the fen', async ({
-    client,
-    assert,
-  }) => {
-    const { book, loan, maker } = await setup()
-    // 利息试算 straight from disposal's own routes: the figures the re-charge must equal.
-    const prefill = await client
-      .get(`/api/disposal/interest-trial/loans/${loan.loanId}`)
-      .bearerToken(maker.token)
-    prefill.assertStatus(200)
-    const trial = await client
-      .post('/api/disposal/interest-trial')
-      .bearerToken(maker.token)
-      .json({ ...prefill.body().input, asOf: BUSINESS_DATE })
-    trial.assertStatus(200)
-    const t = trial.body()
-    const interest = Money.fromYuan(t.accruedInterest).plus(Money.fromYuan(t.overdueInterest))
-    const owed = await trialBuckets(client, maker.token, loan.loanId)
-    assert.equal(owed.compound, t.compoundInterest)
-    assert.equal(owed.penalty, t.penaltyInterest)
-    assert.equal(
-      Money.fromYuan(owed.onInterest).plus(Money.fromYuan(owed.offInterest)).toYuan(),
-      interest.toYuan()
-    )
-
-    const relief = modestRelief(owed)
-    const created = await client
-      .post(`${API}/plans`)
-      .bearerToken(maker.token)
-      .json(planBody(loan.customerId, loan.loanId, relief))
-    const id = created.body().id
-    const submitted = await client.post(`${API}/plans/${id}/submit`).bearerToken(maker.token)
-    await approveAll(client, submitted.body().route.workflowInstanceId, [
-      book.people.branchManager.token,
-    ])
-    await businessDate.set('2026-08-05')
-    let shown = (await client.get(`${API}/plans/${id}`).bearerToken(maker.token)).body()
-    assert.deepEqual(
-      shown.instalments.map((i: any) => i.state),
-      ['overdue', 'due']
-    )
-    // A status change needs a reason (422).
-    ;(
-      await client
-        .post(`${API}/plans/${id}/status`)
-        .bearerToken(maker.token)
-        .json({ status: 'defaulted' })
-    ).assertStatus(422)
-    const defaulted = await client
-      .post(`${API}/plans/${id}/status`)
-      .bearerToken(maker.token)
-      .json({ status: 'defaulted', reason: '第一期逾期未还' })
-    defaulted.assertStatus(200)
-    shown = defaulted.body()
-    assert.equal(shown.status, 'defaulted')
-    assert.equal(shown.statusReason, '第一期逾期未还')
-    const original = shown.postings.find((p: any) => p.kind === 'relief')
-    const reversal = shown.postings.find((p: any) => p.kind === 'relief_reversal')
-    assert.equal(reversal.reversesId, original.id)
-    assert.equal(original.reversedBy, reversal.noticeNo)
-    assert.deepEqual(
-      reversal.lines.map((l: any) => [l.bucket, l.amount]),
-      [
-        ['compound', relief.compound],
-        ['onInterest', relief.onInterest],
-      ]
-    )
-    assert.deepEqual(reversal.lines, original.lines)
-    assert.equal(
-      reversal.amount,
-      Money.fromYuan(relief.compound).plus(Money.fromYuan(relief.onInterest)).toYuan()
-    )
-    // Normal collection again: no reminders, the loan not 已减免, no payments taken.
-    assert.lengthOf(await db.from('deadlines').where('source', 'relief').whereNull('removed_at'), 0)
-    assert.equal((await db.from('ca_loans').where('id', loan.loanId).first()).status, 'active')
-    ;(
-      await client
-        .post(`${API}/plans/${id}/payments`)
-        .bearerToken(maker.token)
-        .json({ amount: '1.00', paidOn: '2026-08-05' })
-    ).assertStatus(409)
-    ;(
-      await client
-        .post(`${API}/plans/${id}/status`)
-        .bearerToken(maker.token)
-        .json({ status: 'defaulted', reason: '再次违约' })
-    ).assertStatus(409)
-    const audited = await db
-      .from('audit_logs')
-      .where({ entity_type: 'relief:plan', entity_id: String(id), action: 'relief.plan.defaulted' })
-    assert.lengthOf(audited, 1)
   })
 })

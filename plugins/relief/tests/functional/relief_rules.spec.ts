@@ -263,6 +263,7 @@ test.group('relief: rules at submission', (group) => {
       client.post(`${API}/plans/${id}/payments`).json({ amount: '1.00', paidOn: BUSINESS_DATE }),
       client.post(`${API}/plans/${id}/status`).json({ status: 'terminated', reason: '协商终止' }),
       client.post(`${API}/plans/${id}/postings/1/reverse`).json({ reason: '误登记' }),
+      client.post(`${API}/plans/${id}/postings/1/retry`),
       client.get(`${API}/plans/${id}/postings/1/notice`),
     ])
       (await request.bearerToken(stranger.token)).assertStatus(404)

@@ -107,6 +107,8 @@ export const reliefApi = {
     http.post<Plan & { completed: boolean }>(`${base}/plans/${id}/payments`, body),
   reverse: (id: number, postingId: number, reason: string) =>
     http.post<Plan>(`${base}/plans/${id}/postings/${postingId}/reverse`, { reason }),
+  retry: (id: number, postingId: number) =>
+    http.post<Plan>(`${base}/plans/${id}/postings/${postingId}/retry`, {}),
   status: (id: number, body: { status: 'defaulted' | 'terminated'; reason: string }) =>
     http.post<Plan>(`${base}/plans/${id}/status`, body),
   buckets: (loanIds: number[], source: 'core' | 'trial', date: string) =>

@@ -1,7 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import { businessDate } from '#core/business_day/business_date'
+import { changeSettingValue } from '#core/settings/update_setting'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 
@@ -17,6 +19,9 @@ const CODES = [
   'restructuring:plan:create',
   'restructuring:plan:track',
   'restructuring:ledger:list',
+  'credit-assets:loan:list',
+  'credit-assets:risk-asset-ledger:list',
+  'customer-view:customer:list',
 ]
 const applicant = () =>
   userWith({ permissions: CODES, dataScope: 'org_and_below', orgCode: '110101' })
@@ -81,7 +86,6 @@ test.group('restructuring: plan, approval, observation period', (group) => {
     detail.assertStatus(200)
     assert.equal(detail.body().status, 'observing')
     assert.equal(detail.body().observationMonths, 6)
-    const { DateTime } = await import('luxon')
     const end = DateTime.fromISO(today).plus({ months: 6 }).toISODate()
     assert.equal(detail.body().observationEnd, end)
     assert.equal(detail.body().newRate, '0.043500')
@@ -98,6 +102,54 @@ test.group('restructuring: plan, approval, observation period', (group) => {
       .where('subject_id', String(id))
       .first()
     assert.exists(deadline)
+    // Reminders 20, 5 and 0 working days before the end, to the plan's managers.
+    assert.equal(
+      String(
+        deadline.due_date instanceof Date
+          ? DateTime.fromJSDate(deadline.due_date).toISODate()
+          : deadline.due_date
+      ).slice(0, 10),
+      end
+    )
+
+    // The book: new maturity and rate, the restructured flag, a 'terms' event (credit-assets' bookWriter).
+    const book = await client.get(`/api/credit-assets/loans/${l.loanId}`).bearerToken(me.token)
+    book.assertStatus(200)
+    assert.containsSubset(book.body(), {
+      maturityDate: '2029-12-31',
+      rate: '0.043500',
+      restructuredOn: today,
+    })
+    const terms = await db
+      .from('ca_risk_events')
+      .where('loan_id', l.loanId)
+      .where('event_type', 'terms')
+      .firstOrFail()
+    assert.equal(JSON.parse(terms.after_json).maturityDate, '2029-12-31')
+    assert.isTrue(JSON.parse(terms.after_json).restructured)
+
+    // The disposal outcome of the restructuring (no balance reduced by an extension).
+    const outcome = await db
+      .from('disposal_outcomes')
+      .where('source_plugin', 'restructuring')
+      .where('source_ref', `plan:${id}`)
+      .firstOrFail()
+    assert.equal(outcome.method, 'restructuring')
+    assert.equal(String(outcome.balance_reduced_fen), '0')
+
+    // 客户视图 shows the flag on the loan; 风险资产台账 its 重组日期.
+    const portrait = await client
+      .get(`/api/customer-view/customers/${l.customerId}`)
+      .bearerToken(me.token)
+    portrait.assertStatus(200)
+    const row = portrait.body().loans.find((x: any) => x.id === l.loanId)
+    assert.equal(row.restructuredOn, today)
+    const risk = await client
+      .get('/api/ledgers/risk-assets/rows')
+      .bearerToken(me.token)
+      .qs({ keyword: l.loanNo })
+    risk.assertStatus(200)
+    assert.equal(risk.body().data.find((x: any) => x.loanNo === l.loanNo)?.restructuredOn, today)
 
     const ledger = await client
       .get('/api/ledgers/restructuring-plans/rows')
@@ -190,6 +242,7 @@ test.group('restructuring: plan, approval, observation period', (group) => {
     const list = await client.get(`${API}/plans`).bearerToken(other.token)
     assert.isFalse(list.body().data.some((p: any) => p.id === id))
     ;(await client.get(`${API}/plans/${id}`).bearerToken(other.token)).assertStatus(404)
+    ;(await client.post(`${API}/plans/${id}/submit`).bearerToken(other.token)).assertStatus(404)
     ;(
       await client
         .post(`${API}/plans/${id}/checks`)
@@ -199,5 +252,48 @@ test.group('restructuring: plan, approval, observation period', (group) => {
     ;(
       await client.post(`${API}/plans/${id}/close`).bearerToken(other.token).json({ remark: 'x' })
     ).assertStatus(404)
+  })
+
+  test('观察期 from 参数 restructuring.observationMonths; 债转股 records the equity as the outcome', async ({
+    client,
+    assert,
+  }) => {
+    assert.equal(
+      (await changeSettingValue('restructuring.observationMonths', '3', null)).status,
+      'ok'
+    )
+    const me = await applicant()
+    const l = await loan()
+    const today = await businessDate.current()
+    const created = await client
+      .post(`${API}/plans`)
+      .bearerToken(me.token)
+      .json({
+        loanIds: [l.loanId],
+        method: 'debt_equity',
+        effectiveOn: today,
+        equityAmount: '200000.00',
+        terms: '20 万元债权转为借款人股权',
+        reasons: '借款人引入战略投资者，以股权清偿部分债务。',
+      })
+    created.assertStatus(201)
+    const id = created.body().id as number
+    ;(await client.post(`${API}/plans/${id}/submit`).bearerToken(me.token)).assertStatus(200)
+    await approve(client, id)
+    const detail = await client.get(`${API}/plans/${id}`).bearerToken(me.token)
+    assert.equal(detail.body().observationMonths, 3)
+    assert.equal(
+      detail.body().observationEnd,
+      DateTime.fromISO(today).plus({ months: 3 }).toISODate()
+    )
+    const outcome = await db
+      .from('disposal_outcomes')
+      .where('source_plugin', 'restructuring')
+      .where('source_ref', `plan:${id}`)
+      .firstOrFail()
+    assert.equal(String(outcome.non_cash_recovered_fen), '20000000')
+    assert.equal(String(outcome.balance_reduced_fen), '20000000')
+    const book = await client.get(`/api/credit-assets/loans/${l.loanId}`).bearerToken(me.token)
+    assert.equal(book.body().restructuredOn, today)
   })
 })

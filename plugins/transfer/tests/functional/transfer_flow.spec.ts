@@ -260,6 +260,7 @@ test.group('transfer: application to 结果登记', (group) => {
         'transfer:posting:list',
         'transfer:result:create',
         'transfer:fee:create',
+        'transfer:posting:update',
       ],
       dataScope: 'org_and_below',
       orgCode: '310000',
@@ -281,6 +282,24 @@ test.group('transfer: application to 结果登记', (group) => {
         .bearerToken(other.token)
         .json({ ...RESULT, paidOn: '2026-12-01', transferDate: '2026-12-01' })
     ).assertStatus(404)
+    // The notices, their service, a fee and a posting retry: 404 as well.
+    const noticeId = (await client.get(`${API}/applications/${id}`).bearerToken(me.token)).body()
+      .notices[0].id
+    for (const request of [
+      client.get(`${API}/applications/${id}/notices/${noticeId}/pdf`),
+      client
+        .post(`${API}/applications/${id}/notices/${noticeId}/serve`)
+        .json({ servedOn: '2026-12-01', serviceWay: 'mail', proofRef: 'EMS1' }),
+      client.post(`${API}/applications/${id}/fees`).json({
+        feeKind: 'appraisal_fee',
+        payee: '某评估所',
+        amount: '100.00',
+        expenseDate: '2026-12-01',
+        recoverable: false,
+      }),
+      client.post(`${API}/applications/${id}/postings/1/retry`),
+    ])
+      (await request.bearerToken(other.token)).assertStatus(404)
     // Creating with a loan outside the scope is a 404 too.
     ;(
       await client
