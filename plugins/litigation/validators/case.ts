@@ -58,6 +58,10 @@ Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   startOn: '保全起始日',
   endOn: '保全到期日',
   renewedFromId: '续封的原保全',
+  feeKind: '费用类型',
+  payee: '收款方',
+  expenseDate: '费用日期',
+  recoverable: '可向债务人收回',
 })
 Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   caseNo: 'case number',
@@ -104,6 +108,10 @@ Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   startOn: 'start date',
   endOn: 'end date',
   renewedFromId: 'renewed measure',
+  feeKind: 'fee kind',
+  payee: 'payee',
+  expenseDate: 'expense date',
+  recoverable: 'recoverable from the debtor',
 })
 
 const MAX = '9999999999999.99'
@@ -234,6 +242,29 @@ export const preservationValidator = vine.compile(
     remark: text(500).nullable().optional(),
   })
 )
+
+/** 登记费用 of a case (the expenses plugin checks the date against the business date). */
+export const caseExpenseValidator = vine.compile(
+  vine.object({
+    feeKind: vine.string().use(dictCode({ type: 'expenses_fee_kind' })),
+    payee: text(200).minLength(1),
+    amount: vine
+      .string()
+      .trim()
+      .use(money({ min: '0.01', max: MAX })),
+    expenseDate: date(),
+    recoverable: vine.boolean(),
+    remark: text(500).nullable().optional(),
+  })
+)
+export const CASE_EXPENSE_FIELDS = [
+  'feeKind',
+  'payee',
+  'amount',
+  'expenseDate',
+  'recoverable',
+  'remark',
+]
 
 /** Unknown fields are refused, never ignored (the core's rule). */
 export { refuseUnknown } from '#core/validators/unknown_fields'
