@@ -35,9 +35,7 @@ export async function caseExpenses(access: UserAccess, caseId: number): Promise<
   const lists = [await listFor(caseSource(caseId), access)]
   for (const id of await engagementIdsOf(caseId))
     lists.push(await listFor({ plugin: 'litigation', kind: 'engagement', id }, access))
-  return lists
-    .flat()
-    .sort((a, b) => b.expenseDate.localeCompare(a.expenseDate) || b.id - a.id)
+  return lists.flat().sort((a, b) => b.expenseDate.localeCompare(a.expenseDate) || b.id - a.id)
 }
 
 /**

@@ -54,7 +54,11 @@ test.group('litigation: 诉讼台账 and widget', (group) => {
     })
     acceptance.assertStatus(201)
     assert.include(acceptance.body(), { status: 'approved', amount: '8800.00' })
-    assert.deepInclude(acceptance.body().source, { plugin: 'litigation', kind: 'case', id: String(id) })
+    assert.deepInclude(acceptance.body().source, {
+      plugin: 'litigation',
+      kind: 'case',
+      id: String(id),
+    })
     await fee({ feeKind: 'announcement_fee', amount: '560.30', expenseDate: '2026-04-10' }).then(
       (r) => r.assertStatus(201)
     )
