@@ -25,7 +25,7 @@ export interface ExpenseSumsQuery {
  * one row per source record (source_id is text). `total_fen`: every application
  * not rejected or withdrawn; `paid_fen`: 已支付 and 已收回. Both BIGINT fen.
  */
-export function expenseSumsBySource(q: ExpenseSumsQuery): { sql: string; bindings: unknown[] } {
+export function expenseSumsBySource(q: ExpenseSumsQuery): { sql: string; bindings: string[] } {
   if (!q.kinds.length) throw new Error('expenseSumsBySource needs at least one source kind')
   const kinds = q.kinds.map(() => '?').join(', ')
   const paidBy = q.asOf ? ' AND paid_on <= ?' : ''
@@ -35,7 +35,7 @@ export function expenseSumsBySource(q: ExpenseSumsQuery): { sql: string; binding
     `SUM(CASE WHEN status IN ('paid', 'recovered')${paidBy} THEN amount_fen ELSE 0 END) AS paid_fen ` +
     `FROM ${TABLE} WHERE source_plugin = ? AND source_kind IN (${kinds}) ` +
     `AND status NOT IN ('rejected', 'withdrawn')${datedBy} GROUP BY source_kind, source_id)`
-  const bindings: unknown[] = []
+  const bindings: string[] = []
   if (q.asOf) bindings.push(q.asOf)
   bindings.push(q.plugin, ...q.kinds)
   if (q.asOf) bindings.push(q.asOf)
