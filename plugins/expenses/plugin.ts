@@ -35,8 +35,9 @@ export default definePlugin({
   ),
   dependsOn: ['credit-assets', 'bank-systems', 'disposal'],
 
-  // What other plugins may use (docs/plugins.md "Expenses"): record an expense, read a record's.
-  publicModules: ['services/expenses_api.ts'],
+  // What other plugins may use (docs/plugins.md "Expenses"): record an expense, read a record's;
+  // a ledger's fee sums (expense_sums_api.ts, light enough to load with a manifest).
+  publicModules: ['services/expenses_api.ts', 'services/expense_sums_api.ts'],
 
   routes(router) {
     router.get('/expenses', [Expenses, 'index'], 'expenses:expense:list')

@@ -9,7 +9,7 @@
 | today's: an application rejected later counted as pending on earlier days is
 | not kept as history).
 */
-import { TABLE } from './expense_read.js'
+import { TABLE } from './tables.js'
 
 export interface ExpenseSumsQuery {
   /** The source plugin whose records the expenses name (e.g. 'litigation'). */

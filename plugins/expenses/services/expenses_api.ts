@@ -17,9 +17,7 @@
 |   })
 |   const fees = await listFor({ plugin: 'litigation', kind: 'case', id: caseId }, access)
 |   const totals = await totalsFor(cases.map((c) => ({ plugin: 'litigation', kind: 'case', id: c.id })))
-|   // A ledger (SQL) joins the sums per source record, as of a date:
-|   const sums = expenseSumsBySource({ plugin: 'litigation', kinds: ['case'], asOf })
-|   query.joinRaw(`LEFT JOIN ${sums.sql} fe ON fe.source_id = CAST(c.id AS CHAR)`, sums.bindings)
+|   // A ledger (SQL) joins the sums per source record: services/expense_sums_api.ts.
 |
 | Amounts are yuan text ("1234.56", at most two decimals, above zero); dates
 | 'YYYY-MM-DD'. Invalid input throws VineJS's E_VALIDATION_ERROR (answer 422);
@@ -33,6 +31,5 @@ export {
   type ExpenseSourceRef,
   type ExpenseTotals,
 } from '../expense/record_expense.js'
-export { expenseSumsBySource, type ExpenseSumsQuery } from '../expense/expense_sums.js'
 export { ExpenseError } from '../expense/expense_error.js'
 export type { Expense, ExpenseSource, PostingState } from '../expense/expense_read.js'

@@ -7,11 +7,11 @@
 | entry on or before that date (the registration is the first entry), and the
 | first deadline from that date on, and the fees of 费用管理 by then. Claims and
 | recovered are today's: the case keeps no history of them.
-| Fees come from the expenses plugin (services/expenses_api.ts, never its tables):
+| Fees come from the expenses plugin (services/expense_sums_api.ts, never its tables):
 | the expenses whose source is the case or a lawyer engagement for the case.
 */
 import type { LedgerDefinition } from '#core/plugins/types'
-import { expenseSumsBySource } from '../../expenses/services/expenses_api.js'
+import { expenseSumsBySource } from '../../expenses/services/expense_sums_api.js'
 
 const L = (zh: string, en: string) => ({ zh, en })
 const LOANS = `(SELECT GROUP_CONCAT(x.loan_no) FROM lit_case_loans x WHERE x.case_id = c.id)`

@@ -58,10 +58,6 @@ Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   startOn: '保全起始日',
   endOn: '保全到期日',
   renewedFromId: '续封的原保全',
-  feeKind: '费用类型',
-  payee: '收款方',
-  expenseDate: '费用日期',
-  recoverable: '可向债务人收回',
 })
 Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   caseNo: 'case number',
@@ -108,10 +104,6 @@ Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   startOn: 'start date',
   endOn: 'end date',
   renewedFromId: 'renewed measure',
-  feeKind: 'fee kind',
-  payee: 'payee',
-  expenseDate: 'expense date',
-  recoverable: 'recoverable from the debtor',
 })
 
 const MAX = '9999999999999.99'
@@ -243,7 +235,10 @@ export const preservationValidator = vine.compile(
   })
 )
 
-/** 登记费用 of a case (the expenses plugin checks the date against the business date). */
+/**
+ * 登记费用 of a case (the expenses plugin checks the date against the business date). Its
+ * field labels are the expenses plugin's (validators/expense.ts, loaded with its service).
+ */
 export const caseExpenseValidator = vine.compile(
   vine.object({
     feeKind: vine.string().use(dictCode({ type: 'expenses_fee_kind' })),
