@@ -66,10 +66,13 @@ test.beforeAll(async () => {
 
 test.use({ viewport: { width: 1440, height: 1000 } })
 
-test('the page under 资产处置 lists the expenses; 登记支付 posts the fee', async ({ page }) => {
+test('the page under 资产处置 › 诉讼管理 lists the expenses; 登记支付 posts the fee', async ({
+  page,
+}) => {
   await login(page, 'admin')
   const menu = page.getByTestId('side-menu')
   await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('诉讼管理', { exact: true }).click()
   await menu.locator('[data-menu="expenses:expenses"]').click()
   await expect(page).toHaveURL(/\/p\/expenses\/ExpensePage/)
   const table = page.getByTestId('expense-table')

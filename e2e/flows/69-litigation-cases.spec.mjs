@@ -4,7 +4,8 @@
 | the book knows, the claims, the court fees proposed by the 诉讼费试算 — records the
 | judgment (served, with its performance deadline) and sees the 上诉期 and 申请执行
 | deadlines; then fills a 民事起诉状 from the case, edits it in the rich-text editor,
-| saves version 2 and downloads the PDF and the .docx; the case is a row of 诉讼台账.
+| saves version 2 and downloads the PDF and the .docx; registers the 受理费 in 费用管理 from the
+| case; the case is a row of 诉讼台账 with that fee.
 | Serial: each step works on the case the first one registered.
 */
 import { readFileSync } from 'node:fs'
@@ -120,7 +121,9 @@ test('裁判文书: the judgment gives the 申请执行 deadline', async ({ page
   await shot(page, 'litigation-case-deadlines')
 })
 
-test('裁判文书 → 利息试算: the judgment opens the trial with its 迟延履行利息', async ({ page }) => {
+test('裁判文书 → 利息试算: the judgment opens the trial with its 迟延履行利息', async ({
+  page,
+}) => {
   await login(page, 'bj_cy_am')
   await page.goto(`${BASE}/p/litigation/cases/CaseRegister?id=${caseId}`)
   const detail = page.getByTestId('lit-case-detail')
@@ -175,13 +178,31 @@ test('法律文书: fill a 起诉状, edit, save version 2, download PDF and Wor
   expect(docs.data[0].currentVersion).toBe(2)
 })
 
-test('诉讼台账: the case is a row with its claim and next deadline', async ({ page }) => {
+test('费用: the 受理费 registered in 费用管理 from the case', async ({ page }) => {
+  await login(page, 'bj_cy_am')
+  await page.goto(`${BASE}/p/litigation/cases/CaseRegister?id=${caseId}`)
+  const detail = page.getByTestId('lit-case-detail')
+  await detail.getByRole('tab', { name: '费用' }).click()
+  await page.getByTestId('lit-add-expense').click()
+  // The case's own 受理费 is proposed; the clerk confirms it.
+  await expect(page.locator('input[data-testid="lit-expense-amount"]')).toHaveValue('14121.11')
+  await page.getByTestId('lit-expense-save').click()
+  await expect(page.getByTestId('lit-case-expenses')).toContainText('14,121.11')
+  const fees = await api(token, `/api/litigation/cases/${caseId}/expenses`)
+  expect(fees.data.map((e) => e.amount)).toEqual(['14121.11'])
+  await settled(page)
+  await shot(page, 'litigation-case-expenses')
+})
+
+test('诉讼台账: the case is a row with its claim, fees and next deadline', async ({ page }) => {
   await login(page, 'bj_cy_am')
   await page.goto(`${BASE}/ledgers/litigation-cases`)
   const table = page.getByTestId('ledger-table')
   await expect(table).toBeVisible()
   await expect(table).toContainText(CASE_NO)
-  await expect(table.locator('tbody tr').filter({ hasText: CASE_NO })).toContainText('1,035,678.90')
+  const row = table.locator('tbody tr').filter({ hasText: CASE_NO })
+  await expect(row).toContainText('1,035,678.90')
+  await expect(row).toContainText('14,121.11') // 费用: from 费用管理
   await settled(page)
   await shot(page, 'litigation-ledger')
   await page.goto(`${BASE}/`)

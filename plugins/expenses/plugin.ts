@@ -12,8 +12,8 @@ import { expenseWorkflowType } from './workflow/expense_type.js'
 | Business plugins write here only through services/expenses_api.ts.
 |
 | dependsOn: the book (credit-assets' book_api), core banking's posting
-| interface (bank-systems' connector), and 资产处置 (disposal), whose menu
-| directory the page sits in.
+| interface (bank-systems' connector), and 资产处置 (disposal). The page sits
+| in 资产处置 › 诉讼管理 (litigation's directory, see the menu below).
 */
 const Expenses = () => import('./controllers/expenses_controller.js')
 const L = (zh: string, en: string) => ({ zh, en })
@@ -35,8 +35,9 @@ export default definePlugin({
   ),
   dependsOn: ['credit-assets', 'bank-systems', 'disposal'],
 
-  // What other plugins may use (docs/plugins.md "Expenses"): record an expense, read a record's.
-  publicModules: ['services/expenses_api.ts'],
+  // What other plugins may use (docs/plugins.md "Expenses"): record an expense, read a record's;
+  // a ledger's fee sums (expense_sums_api.ts, light enough to load with a manifest).
+  publicModules: ['services/expenses_api.ts', 'services/expense_sums_api.ts'],
 
   routes(router) {
     router.get('/expenses', [Expenses, 'index'], 'expenses:expense:list')
@@ -55,13 +56,16 @@ export default definePlugin({
     {
       code: 'expenses:expenses',
       type: 'page',
-      // Under 资产处置 (disposal's directory); a root of the side menu while disposal is off.
-      parent: 'disposal:root',
+      // Under 资产处置 › 诉讼管理 (spec §3.2 lists 费用管理 there; litigation's directory).
+      // Not in dependsOn: litigation depends on this plugin (its fees are recorded here), so
+      // naming it would be a cycle. While litigation is off the entry is a root of the side
+      // menu (core menu_tree), never hidden. 费用台账 sits under 台账管理 (ledgers/).
+      parent: 'litigation:root',
       name: L('费用管理', 'Expenses'),
       permission: 'expenses:expense:list',
       page: 'expenses/ExpensePage',
       icon: 'Money',
-      order: 30,
+      order: 60,
       children: [
         button('create', '费用申请', 'Apply'),
         button('update', '修改重提', 'Edit and resubmit'),

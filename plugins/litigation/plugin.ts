@@ -15,7 +15,8 @@ import proceedings from './parts/proceedings.js'
 |
 | dependsOn: the book through credit-assets' public service, the bank's systems (核心系统 for
 | 标的金额, 智能催收 for 催收 records) through bank-systems, and disposal's public services
-| (approved 处置预案, limitation interruptions), and fees through the expenses plugin.
+| (approved 处置预案, limitation interruptions), fees through the expenses plugin, and the
+| confirmed recoveries a risk-based lawyer fee is computed on (recoveries' public service).
 */
 type Part = Pick<
   PluginManifest,
@@ -47,7 +48,7 @@ export default definePlugin({
     zh: '诉前方案、律师选聘、案件登记与进展、法律文书、诉中方案、诉讼费试算',
     en: 'Pre-litigation plans, lawyers, cases and progress, legal documents, in-proceeding plans, court-fee trial',
   },
-  dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'expenses'],
+  dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'expenses', 'recoveries'],
 
   // What other plugins (and the plugin's other areas) may use: the court-fee trial.
   publicModules: ['services/fee_api.ts'],

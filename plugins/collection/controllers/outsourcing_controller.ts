@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { dateText } from '#core/calendar/calendar_date'
-import { Money } from '#core/money/money'
+import { decimalText, Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { LIKE, likeContains } from '#core/support/like'
 import { bookApi } from '../../credit-assets/services/book_api.js'
@@ -45,11 +45,7 @@ const rateText = (v: unknown) => {
 const yuan = (fen: unknown) => Money.fromFen(String(fen ?? '0')).toYuan()
 /** 完成率 in percent, two decimals, half-up — from fen through decimal.js. */
 const completionPercent = (recovered: Money, target: Money) =>
-  new Decimal(recovered.toFen())
-    .times(100)
-    .div(target.toFen())
-    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-    .toFixed(2)
+  decimalText(new Decimal(recovered.toFen()).times(100).div(target.toFen()).toString(), 2)
 
 const agencyOf = (r: any) => ({
   id: Number(r.id),

@@ -8,13 +8,12 @@ import { loadExpense, present, scopedExpenses, LOANS_TABLE } from '../expense/ex
 import {
   auditExpense,
   createExpense,
-  payExpense,
-  recoverExpense,
   resubmitExpense,
   THRESHOLD_SETTING,
   writeContext,
   type Actor,
 } from '../expense/expense_write.js'
+import { payExpense, recoverExpense } from '../expense/expense_settle.js'
 import { retryPosting } from '../expense/posting.js'
 import {
   expenseListValidator,

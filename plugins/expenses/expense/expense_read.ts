@@ -12,8 +12,8 @@ import { dateText } from '#core/calendar/calendar_date'
 import { Money } from '#core/money/money'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
-export const TABLE = 'exp_expenses'
-export const LOANS_TABLE = 'exp_expense_loans'
+export { TABLE, LOANS_TABLE } from './tables.js'
+import { TABLE, LOANS_TABLE } from './tables.js'
 /** Data scope: the loans' booking org and manager (copied on the expense). */
 export const SCOPE = { orgColumn: 'e.org_id', ownerColumn: 'e.manager_id' }
 

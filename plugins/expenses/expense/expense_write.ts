@@ -1,10 +1,9 @@
 /*
 | Every change of an expense, each in the caller's transaction and audited:
 | apply (申请; approved at once up to the 审批金额 parameter, else through the
-| core workflow), edit and resubmit a returned one, the workflow's decisions,
-| paid (已支付: the accounting posting goes to the outbox in the same
-| transaction), recovered from the debtor (已收回), and retrying a posting the
-| core system refused. The only writer of the expenses tables.
+| core workflow), edit and resubmit a returned one, the workflow's decisions.
+| Paid and recovered are expense_settle.ts, the posting's retry posting.ts;
+| with this file they are the only writers of the expenses tables.
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -20,7 +19,6 @@ import { submitForApproval } from '#core/workflow/submit'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { ExpenseError } from './expense_error.js'
 import { LOANS_TABLE, TABLE, loadExpense, type Expense } from './expense_read.js'
-import { enqueuePosting } from './posting.js'
 
 export const WORKFLOW_TYPE = 'expenses:expense'
 export const THRESHOLD_SETTING = 'expenses.approvalThreshold'
@@ -251,13 +249,13 @@ export async function createExpense(
   return (await loadExpense(Number(id), { client: trx }))!
 }
 
-async function locked(trx: TransactionClientContract, id: number) {
+export async function locked(trx: TransactionClientContract, id: number) {
   const row = await trx.from(TABLE).where('id', id).forUpdate().first()
   if (!row) throw new ExpenseError(404, `费用 ${id} 不存在`, `Expense ${id} not found`)
   return row
 }
 
-const refuse = (zh: string, en: string) => new ExpenseError(409, zh, en)
+export const refuse = (zh: string, en: string) => new ExpenseError(409, zh, en)
 
 /** Edits a returned (or withdrawn) application and submits it again. */
 export async function resubmitExpense(
@@ -341,103 +339,6 @@ export async function decideExpense(
     .from(TABLE)
     .where('id', id)
     .update({ status: to, updated_by: actorId, updated_at: dbNow() })
-}
-
-/**
- * 已支付: the expense is paid; its accounting posting goes to the outbox in this
- * transaction, keyed by the expense (core banking applies a key once).
- */
-export async function payExpense(
-  trx: TransactionClientContract,
-  id: number,
-  input: { paidOn: string; remark?: string },
-  actor: Actor,
-  context: WriteContext
-): Promise<Expense> {
-  const row = await locked(trx, id)
-  if (row.status !== 'approved')
-    throw refuse(
-      row.status === 'paid' || row.status === 'recovered'
-        ? `费用 ${row.expense_no} 已支付`
-        : `费用 ${row.expense_no} 尚未审批通过，不能支付`,
-      row.status === 'paid' || row.status === 'recovered'
-        ? `Expense ${row.expense_no} is already paid`
-        : `Expense ${row.expense_no} is not approved`
-    )
-  const expense = (await loadExpense(id, { client: trx }))!
-  if (input.paidOn > context.today)
-    throw new ExpenseError(
-      422,
-      `支付日期不得晚于营业日期 ${context.today}`,
-      `The payment date may not be after the business date ${context.today}`,
-      'paidOn'
-    )
-  if (input.paidOn < expense.expenseDate)
-    throw new ExpenseError(
-      422,
-      `支付日期不得早于费用日期 ${expense.expenseDate}`,
-      `The payment date may not precede the expense date ${expense.expenseDate}`,
-      'paidOn'
-    )
-  const key = await enqueuePosting(trx, expense, await feeKindName(expense.feeKind))
-  await trx.from(TABLE).where('id', id).update({
-    status: 'paid',
-    paid_on: input.paidOn,
-    posting_key: key,
-    updated_by: actor.userId,
-    updated_at: dbNow(),
-  })
-  await record(trx, actor, {
-    action: 'pay',
-    id,
-    before: { status: row.status },
-    after: { status: 'paid', paidOn: input.paidOn, postingKey: key },
-    detail: input.remark,
-  })
-  return (await loadExpense(id, { client: trx }))!
-}
-
-/** 已收回: a recoverable expense the debtor paid back. */
-export async function recoverExpense(
-  trx: TransactionClientContract,
-  id: number,
-  input: { recoveredOn: string; remark?: string },
-  actor: Actor,
-  context: WriteContext
-): Promise<Expense> {
-  const row = await locked(trx, id)
-  if (row.status !== 'paid')
-    throw refuse(
-      `费用 ${row.expense_no} 未支付或已收回，不能登记收回`,
-      `Expense ${row.expense_no} is not paid, or already recovered`
-    )
-  if (![true, 1, '1'].includes(row.recoverable))
-    throw refuse(
-      `费用 ${row.expense_no} 不可向债务人收回`,
-      `Expense ${row.expense_no} is not recoverable`
-    )
-  const paidOn = (await loadExpense(id, { client: trx }))!.paidOn!
-  if (input.recoveredOn > context.today || input.recoveredOn < paidOn)
-    throw new ExpenseError(
-      422,
-      `收回日期须在支付日期 ${paidOn} 与营业日期 ${context.today} 之间`,
-      `The recovery date must lie between ${paidOn} and ${context.today}`,
-      'recoveredOn'
-    )
-  await trx.from(TABLE).where('id', id).update({
-    status: 'recovered',
-    recovered_on: input.recoveredOn,
-    updated_by: actor.userId,
-    updated_at: dbNow(),
-  })
-  await record(trx, actor, {
-    action: 'recover',
-    id,
-    before: { status: 'paid' },
-    after: { status: 'recovered', recoveredOn: input.recoveredOn },
-    detail: input.remark,
-  })
-  return (await loadExpense(id, { client: trx }))!
 }
 
 export { record as auditExpense }

@@ -10,13 +10,8 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { JobHandler } from '#core/plugins/types'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
-import {
-  createExpense,
-  payExpense,
-  recoverExpense,
-  writeContext,
-  type Actor,
-} from '../expense/expense_write.js'
+import { createExpense, writeContext, type Actor } from '../expense/expense_write.js'
+import { payExpense, recoverExpense } from '../expense/expense_settle.js'
 
 const FEES: Array<{ feeKind: string; payee: string; amount: string; recoverable: boolean }> = [
   {

@@ -17,6 +17,7 @@
 |   })
 |   const fees = await listFor({ plugin: 'litigation', kind: 'case', id: caseId }, access)
 |   const totals = await totalsFor(cases.map((c) => ({ plugin: 'litigation', kind: 'case', id: c.id })))
+|   // A ledger (SQL) joins the sums per source record: services/expense_sums_api.ts.
 |
 | Amounts are yuan text ("1234.56", at most two decimals, above zero); dates
 | 'YYYY-MM-DD'. Invalid input throws VineJS's E_VALIDATION_ERROR (answer 422);

@@ -24,6 +24,7 @@ import { caseInScope } from './case_service.js'
 import { labelsOf } from './labels.js'
 import { litPlanDetail } from '../plans/plan_queries.js'
 import { recordFiling } from './limitation_link.js'
+import { caseHasExpenses } from './case_expenses.js'
 import { deadlineContext, syncCaseDeadlines } from '../deadlines/case_deadlines.js'
 
 export interface CaseInput {
@@ -282,6 +283,12 @@ export async function updateCase(
 export async function deleteCase(ctx: HttpContext | null, access: UserAccess, caseId: number) {
   const before = await caseInScope(access, caseId)
   if (!before) throw new CaseError(404, '案件不存在或无权访问', 'Case not found')
+  if (await caseHasExpenses(caseId))
+    throw new CaseError(
+      409,
+      '已登记费用的案件不能删除（先在费用管理中撤回）',
+      'A case with expenses cannot be deleted'
+    )
   const context = await deadlineContext(await workingDays.calendar())
   await db.transaction(async (trx) => {
     if (await trx.from('lit_judgments').where('case_id', caseId).first())

@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
@@ -11,6 +12,8 @@ import {
   lawyerValidator,
   PAYMENT_FIELDS,
   paymentValidator,
+  FEE_DUE_FIELDS,
+  feeDueValidator,
   registryListValidator,
 } from '../validators/lawyers.js'
 import { refuseUnknown } from '../validators/strict.js'
@@ -33,6 +36,7 @@ import {
 } from '../lawyers/engagement_service.js'
 import { idParam } from '../plans/plan_scope.js'
 import { ExpenseError } from '../../expenses/services/expenses_api.js'
+import { feeDueOf } from '../lawyers/engagement_fee.js'
 
 /**
  * 律师选聘: the registry of law firms and lawyers (律所库/律师库), and the engagement
@@ -197,6 +201,19 @@ export default class LawyerController {
       )
       return { ...(await engagementDetail(access, id)), instanceId }
     })
+  }
+
+  /** 应付律师费 on the actually recovered amount (confirmed recoveries, or entered with a reason). */
+  async feeDue(ctx: HttpContext) {
+    refuseUnknown(ctx.request.body(), FEE_DUE_FIELDS)
+    const input = await ctx.request.validateUsing(feeDueValidator)
+    const access = await accessOf(ctx)
+    const id = idParam(ctx.params.id)
+    if (!(await engagementDetail(access, id)))
+      return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
+    return this.refusals(ctx, async () =>
+      feeDueOf(await db.from('lit_engagements').where('id', id).first(), input)
+    )
   }
 
   /** 律师费支付: recorded here and, as a 律师费 expense, in 费用管理. */

@@ -11,8 +11,15 @@
 |   payment-order  §14(三)  申请支付令: 比照财产案件受理费标准的 1/3 交纳
 */
 import { Decimal } from 'decimal.js'
+import { decimalText } from '#core/money/money'
 
-const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
+// Exact text never in exponent notation (toString), as the money helpers write it.
+const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+})
 type Dec = InstanceType<typeof Dec>
 
 export const FEE_KINDS = ['acceptance', 'preservation', 'execution', 'payment-order'] as const
@@ -106,7 +113,7 @@ export const FEE_SCHEDULES: FeeSchedule[] = [
 ]
 
 /** "0.025" → "2.5%" (decimal, no float). */
-export const percentText = (rate: string) => `${new Dec(rate).times(100).toFixed()}%`
+export const percentText = (rate: string) => `${new Dec(rate).times(100).toString()}%`
 
 export class FeeTrialError extends Error {
   constructor(
@@ -159,9 +166,9 @@ function bandsTotal(bands: FeeBand[], amount: Dec): { total: Dec; lines: FeeLine
     lines.push({
       from: band.from,
       to: band.to,
-      base: base.toFixed(),
+      base: base.toString(),
       ...(band.flat ? { flat: band.flat } : { rate: band.rate, percent: percentText(band.rate!) }),
-      fee: fee.toFixed(),
+      fee: fee.toString(),
     })
   }
   return { total, lines }
@@ -202,10 +209,11 @@ export function courtFee(
   }
   return {
     kind,
-    amount: value.toFixed(2),
+    amount: decimalText(value.toString(), 2),
     summaryProcedure: summary,
-    fee: fee.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
-    bandTotal: total.toFixed(),
+    // Rounded once, half-up to the fen, after every rule.
+    fee: decimalText(fee.toString(), 2),
+    bandTotal: total.toString(),
     lines,
     adjustments,
   }

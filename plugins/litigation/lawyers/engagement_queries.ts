@@ -106,7 +106,12 @@ export async function engagementDetail(access: UserAccess, id: number) {
     .from('lit_engagement_payments')
     .where('engagement_id', id)
     .orderBy('id')
-    .select('*', db.raw('CAST(amount_fen AS CHAR) as amount_fen'))
+    .select(
+      '*',
+      db.raw('CAST(amount_fen AS CHAR) as amount_fen'),
+      db.raw('CAST(recovered_fen AS CHAR) as recovered_fen'),
+      db.raw('CAST(fee_due_fen AS CHAR) as fee_due_fen')
+    )
   const events = await db
     .from('lit_engagement_events as ev')
     .leftJoin('users as u', 'u.id', 'ev.actor_id')
@@ -122,6 +127,11 @@ export async function engagementDetail(access: UserAccess, id: number) {
       paidOn: dateText(p.paid_on),
       remark: (p.remark as string) ?? null,
       expenseNo: (p.expense_no as string) ?? null,
+      // The basis the payment was checked against (null before it was kept).
+      recovered: p.recovered_fen === null ? null : yuan(p.recovered_fen),
+      recoveredSource: (p.recovered_source as string) ?? null,
+      recoveredReason: (p.recovered_reason as string) ?? null,
+      feeDue: p.fee_due_fen === null ? null : yuan(p.fee_due_fen),
       createdAt: iso(p.created_at),
     })),
     timeline: events.map((e) => ({

@@ -20,6 +20,7 @@ import { recordExpense } from '../../expenses/services/expenses_api.js'
 import { caseInScope } from '../cases/case_service.js'
 import { scopedLitPlans } from '../plans/plan_scope.js'
 import { agreementFee, type FeeAgreement } from './rules.js'
+import { feeDueOf, type RecoveryBasisInput } from './engagement_fee.js'
 import { conflictsWith, RegistryError } from './registry.js'
 import { ENGAGEMENT_EDITABLE, type EngagementStatus } from './dictionaries.js'
 
@@ -274,7 +275,7 @@ export async function decideEngagement(
   await event(trx, id, to === 'pending' ? 'submitted' : to, from, to, actorId)
 }
 
-export interface PaymentInput {
+export interface PaymentInput extends RecoveryBasisInput {
   amount: string
   paidOn: string
   remark?: string
@@ -283,7 +284,9 @@ export interface PaymentInput {
 /**
  * 律师费支付 under an approved engagement: the payment row and the 律师费 expense in
  * 费用管理 in one transaction (the expense's request key is the payment's id, so it is
- * recorded once). A fixed-fee engagement is never paid beyond its fee.
+ * recorded once). The total paid never exceeds the fee due under the agreement — the
+ * fixed fee, or (risk, mixed) the fee on the actually recovered amount (engagement_fee.ts),
+ * which is kept on the payment.
  */
 export async function recordPayment(
   access: UserAccess,
@@ -296,30 +299,34 @@ export async function recordPayment(
     if (!row) throw new RegistryError(404, '记录不存在或无权访问')
     if (row.status !== 'approved') throw new RegistryError(409, '选聘申请批准后才能登记律师费支付')
     const amount = Money.fromYuan(input.amount)
-    if (row.fee_type === 'fixed') {
-      const paid = await trx
-        .from('lit_engagement_payments')
-        .where('engagement_id', id)
-        .sum('amount_fen as fen')
-        .first()
-      const total = Money.fromFen(String(paid?.fen ?? 0)).plus(amount)
-      if (total.compare(Money.fromFen(row.fixed_fee_fen)) > 0)
-        throw new RegistryError(422, '累计支付超过约定的固定律师费', 'amount')
-    }
+    const due = await feeDueOf(row, input, trx)
+    if (Money.fromYuan(due.paid).plus(amount).compare(Money.fromYuan(due.feeDue)) > 0)
+      throw new RegistryError(
+        422,
+        row.fee_type === 'fixed'
+          ? '累计支付超过约定的固定律师费'
+          : `累计支付超过按实际回收金额 ${due.recovered} 元计算的律师费 ${due.feeDue} 元（已付 ${due.paid} 元）`,
+        'amount'
+      )
     const firm = await trx.from('lit_law_firms').where('id', row.firm_id).first()
     const [paymentId] = await trx.table('lit_engagement_payments').insert({
       engagement_id: id,
       amount_fen: amount.toFen(),
       paid_on: input.paidOn,
       remark: input.remark || null,
+      recovered_fen: Money.fromYuan(due.recovered).toFen(),
+      recovered_source: due.source,
+      recovered_reason: due.reason,
+      fee_due_fen: Money.fromYuan(due.feeDue).toFen(),
       created_by: access.user.id,
       created_at: dbNow(),
     })
-    const loanIds = row.plan_id
-      ? (await trx.from('lit_plan_loans').where('plan_id', row.plan_id).select('loan_id')).map(
-          (l) => Number(l.loan_id)
-        )
-      : []
+    // The engagement's loans: the 诉前方案's or the case's.
+    const loanIds = (
+      row.plan_id
+        ? await trx.from('lit_plan_loans').where('plan_id', row.plan_id).select('loan_id')
+        : await trx.from('lit_case_loans').where('case_id', row.case_id).select('loan_id')
+    ).map((l) => Number(l.loan_id))
     const { expense } = await recordExpense(trx, {
       feeKind: 'lawyer_fee',
       customerId: Number(row.customer_id),
@@ -346,6 +353,6 @@ export async function recordPayment(
       .from('lit_engagement_payments')
       .where('id', paymentId)
       .update({ expense_id: expense.id, expense_no: expense.expenseNo })
-    return { paymentId: Number(paymentId), expenseNo: expense.expenseNo }
+    return { paymentId: Number(paymentId), expenseNo: expense.expenseNo, feeDue: due }
   })
 }

@@ -5,15 +5,22 @@
 | scope on the case's org and the clerk who registered it.
 | As of a date: the cases filed by then, each at the stage of its last progress
 | entry on or before that date (the registration is the first entry), and the
-| first deadline from that date on. Amounts (claims, fees, recovered) are today's:
-| the case keeps no history of them.
+| first deadline from that date on, and the fees of 费用管理 by then. Claims and
+| recovered are today's: the case keeps no history of them.
+| Fees come from the expenses plugin (services/expense_sums_api.ts, never its tables):
+| the expenses whose source is the case or a lawyer engagement for the case.
 */
 import type { LedgerDefinition } from '#core/plugins/types'
+import { expenseSumsBySource } from '../../expenses/services/expense_sums_api.js'
 
 const L = (zh: string, en: string) => ({ zh, en })
 const LOANS = `(SELECT GROUP_CONCAT(x.loan_no) FROM lit_case_loans x WHERE x.case_id = c.id)`
 const CLAIM = 'c.claim_principal_fen + c.claim_interest_fen + c.claim_other_fen'
-const FEES = 'c.acceptance_fee_fen + c.preservation_fee_fen'
+const FEES = 'COALESCE(fe.total_fen, 0)'
+const FEES_PAID = 'COALESCE(fe.paid_fen, 0)'
+/** The case's expense sources: the case itself and the lawyer engagements for it. */
+const CASE_SOURCES = `SELECT 'case' AS kind, CAST(id AS CHAR) AS source_id, id AS case_id FROM lit_cases
+  UNION ALL SELECT 'engagement', CAST(id AS CHAR), case_id FROM lit_engagements WHERE case_id IS NOT NULL`
 const NEXT_LIVE = '(SELECT MIN(dl.due_date) FROM lit_case_deadlines dl WHERE dl.case_id = c.id)'
 const STAGE_AS_OF = 'COALESCE(ps.stage, c.stage)'
 
@@ -25,6 +32,13 @@ export const caseLedger: LedgerDefinition = {
   menu: { parent: 'credit-assets:ledgers', order: 40, icon: 'Stamp' },
   query: ({ db, asOf }) => {
     const query = db.from('lit_cases as c')
+    const sums = expenseSumsBySource({ plugin: 'litigation', kinds: ['case', 'engagement'], asOf })
+    query.joinRaw(
+      `LEFT JOIN (SELECT k.case_id, SUM(x.total_fen) AS total_fen, SUM(x.paid_fen) AS paid_fen
+         FROM ${sums.sql} x JOIN (${CASE_SOURCES}) k ON k.kind = x.source_kind AND k.source_id = x.source_id
+         GROUP BY k.case_id) fe ON fe.case_id = c.id`,
+      sums.bindings
+    )
     if (asOf) {
       query.where('c.filed_on', '<=', asOf)
       // The stage of each case's last progress entry on or before the date.
@@ -129,7 +143,15 @@ export const caseLedger: LedgerDefinition = {
       sortable: true,
       total: true,
     },
-    { key: 'fees', label: L('诉讼费用', 'Court fees'), type: 'money', sql: FEES, total: true },
+    { key: 'fees', label: L('费用', 'Fees'), type: 'money', sql: FEES, total: true },
+    {
+      key: 'feesPaid',
+      label: L('已付费用', 'Fees paid'),
+      type: 'money',
+      sql: FEES_PAID,
+      total: true,
+      visible: false,
+    },
     {
       key: 'recovered',
       label: L('已回收', 'Recovered'),

@@ -25,6 +25,9 @@ const part: Part = {
     router.post('/cases/:id/progress', [Cases, 'addProgress'], UPDATE)
     router.post('/cases/:id/progress/:progressId/files', [CaseFiles, 'store'], UPDATE)
     router.get('/cases/:id/files/:fileId', [CaseFiles, 'show'], LIST)
+    // The case's fees live in 费用管理 (expenses plugin); these read and add them for the case.
+    router.get('/cases/:id/expenses', [Cases, 'expenses'], LIST)
+    router.post('/cases/:id/expenses', [Cases, 'addExpense'], UPDATE)
     router.post('/cases/:id/hearings', [Cases, 'addHearing'], UPDATE)
     router.delete('/cases/:id/hearings/:recordId', [Cases, 'removeHearing'], UPDATE)
     router.post('/cases/:id/judgments', [Cases, 'addJudgment'], UPDATE)

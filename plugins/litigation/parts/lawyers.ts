@@ -38,6 +38,7 @@ const part: Part = {
     router.put('/engagements/:id', [Lawyers, 'update'], APPLY)
     router.delete('/engagements/:id', [Lawyers, 'destroy'], APPLY)
     router.post('/engagements/:id/submit', [Lawyers, 'submit'], APPLY)
+    router.post('/engagements/:id/fee-due', [Lawyers, 'feeDue'], LIST)
     router.post('/engagements/:id/payments', [Lawyers, 'pay'], PAY)
   },
 

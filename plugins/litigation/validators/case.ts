@@ -235,5 +235,31 @@ export const preservationValidator = vine.compile(
   })
 )
 
+/**
+ * 登记费用 of a case (the expenses plugin checks the date against the business date). Its
+ * field labels are the expenses plugin's (validators/expense.ts, loaded with its service).
+ */
+export const caseExpenseValidator = vine.compile(
+  vine.object({
+    feeKind: vine.string().use(dictCode({ type: 'expenses_fee_kind' })),
+    payee: text(200).minLength(1),
+    amount: vine
+      .string()
+      .trim()
+      .use(money({ min: '0.01', max: MAX })),
+    expenseDate: date(),
+    recoverable: vine.boolean(),
+    remark: text(500).nullable().optional(),
+  })
+)
+export const CASE_EXPENSE_FIELDS = [
+  'feeKind',
+  'payee',
+  'amount',
+  'expenseDate',
+  'recoverable',
+  'remark',
+]
+
 /** Unknown fields are refused, never ignored (the core's rule). */
 export { refuseUnknown } from '#core/validators/unknown_fields'

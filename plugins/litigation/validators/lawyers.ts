@@ -27,6 +27,8 @@ Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   scope: '委托事项',
   engagementReason: '选聘理由',
   paidOn: '支付日期',
+  actualRecovery: '实际回收金额',
+  actualRecoveryReason: '实际回收金额录入理由',
 })
 Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   licenceNo: 'licence no.',
@@ -47,6 +49,8 @@ Object.assign(LocalizedMessagesProvider.extraLabels.en, {
   scope: 'scope of the mandate',
   engagementReason: 'reasons for the choice',
   paidOn: 'payment date',
+  actualRecovery: 'amount actually recovered',
+  actualRecoveryReason: 'reason for the entered recovery',
 })
 
 const firmLicence = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
@@ -186,12 +190,28 @@ export const engagementListValidator = vine.compile(
   })
 )
 
-export const PAYMENT_FIELDS = ['amount', 'paidOn', 'remark'] as const
+/** 实际回收金额 entered by the user (else the confirmed recoveries) and why. */
+const recoveryBasis = {
+  actualRecovery: yuan('0').optional(),
+  actualRecoveryReason: vine.string().trim().maxLength(500).optional(),
+}
+
+export const PAYMENT_FIELDS = [
+  'amount',
+  'paidOn',
+  'remark',
+  'actualRecovery',
+  'actualRecoveryReason',
+] as const
 
 export const paymentValidator = vine.compile(
   vine.object({
     amount: yuan(),
     paidOn: vine.string().trim().use(calendarDate()),
     remark: vine.string().trim().maxLength(500).optional(),
+    ...recoveryBasis,
   })
 )
+
+export const FEE_DUE_FIELDS = ['actualRecovery', 'actualRecoveryReason'] as const
+export const feeDueValidator = vine.compile(vine.object(recoveryBasis))

@@ -1,77 +1,18 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { connectorRegistry } from '#core/connectors/registry'
-import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
 import { changeSettingValue } from '#core/settings/update_setting'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { buildBook } from '#tests/fixtures/book'
-import type { Simulator } from '../../../bank-systems/simulator/harness.js'
-import {
-  pointSystemsAt,
-  resetBreakers,
-  startTestSimulator,
-} from '../../../bank-systems/simulator/harness.js'
 import { bookLoan, type CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
+import { API, body, drain, withSimulator } from '../expenses_helpers.js'
 
 /*
 | 费用管理 through its routes: apply → (approval above the 审批金额) → paid with
 | the posting to core banking through the outbox → recovered; the data scope;
 | 422 on bad input; exactly one posting per expense whatever core banking does.
 */
-const API = '/api/expenses/expenses'
-/* Small back-offs and timeouts keep the test fast; production reads its 参数. */
-const FAST: DeliveryOptions = {
-  backoffMs: 0,
-  maxBackoffMs: 0,
-  timeoutMs: 80,
-  retries: 0,
-  maxAttempts: 3,
-}
-
-const body = (customerId: number, loanIds: number[], extra: Record<string, unknown> = {}) => ({
-  feeKind: 'preservation_fee',
-  customerId,
-  loanIds,
-  payer: '本行',
-  payee: '北京市朝阳区人民法院',
-  amount: '5000.00',
-  expenseDate: '2026-01-05',
-  recoverable: true,
-  remark: '财产保全申请费',
-  ...extra,
-})
-
-/** Delivers until nothing is due (the queue worker may take some meanwhile). */
-async function drain(options: DeliveryOptions = FAST) {
-  for (let round = 0; round < 20; round++) {
-    await outbox.deliverDue(options)
-    const due = await db
-      .from('outbox_messages')
-      .where('status', 'pending')
-      .where('idempotency_key', 'like', 'expenses:%')
-      .count('* as n')
-      .first()
-    if (!Number(due.n)) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
-
 test.group('expenses: routes', (group) => {
-  let sim: Simulator
-  group.setup(async () => {
-    sim = await startTestSimulator()
-    return () => sim.stop()
-  })
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    sim.reset()
-    await pointSystemsAt(sim)
-    return async () => {
-      await rollback()
-      resetBreakers()
-    }
-  })
+  const sim = withSimulator(group)
 
   test('below the 审批金额: approved on submission, paid, posted once, recovered', async ({
     client,
@@ -121,7 +62,7 @@ test.group('expenses: routes', (group) => {
     const shown = await client.get(`${API}/${expense.id}`).bearerToken(clerk.token)
     assert.equal(shown.body().posting.state, 'posted')
     assert.match(shown.body().posting.postingNo, /^P\d{10}$/)
-    assert.deepEqual(sim.stats().postings.appliedPerKey, {
+    assert.deepEqual(sim().stats().postings.appliedPerKey, {
       [`expenses:expense:${expense.id}`]: 1,
     })
 
@@ -343,86 +284,5 @@ test.group('expenses: routes', (group) => {
         .bearerToken((await userWith({ permissions: ['expenses:expense:list'] })).token)
         .json(body(loan.customerId, [loan.loanId]))
     ).assertStatus(403)
-  })
-
-  test('core banking refusing and timing out: the reason shows, a retry posts exactly once', async ({
-    client,
-    assert,
-  }) => {
-    // This test is about the outbox and the receiver's dedup, not the breaker.
-    const definition = connectorRegistry.system('core-banking')!
-    const breaker = definition.breaker
-    definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
-    resetBreakers()
-    try {
-      const book = await buildBook()
-      const { loans } = book.data['credit-assets'] as unknown as CreditBook
-      const token = book.people.headOfficeRisk.token
-      const ids: number[] = []
-      for (const amount of ['100.00', '200.00', '300.00']) {
-        const created = await client
-          .post(API)
-          .bearerToken(token)
-          .json(body(loans.substandard.customerId, [loans.substandard.loanId], { amount }))
-        ids.push(created.body().id)
-        ;(
-          await client
-            .post(`${API}/${created.body().id}/pay`)
-            .bearerToken(token)
-            .json({ paidOn: '2026-01-05' })
-        ).assertStatus(200)
-      }
-
-      // Core banking down: every attempt fails, the outbox gives up (dead) after maxAttempts.
-      sim.setFaults({ system: 'core-banking', errorRate: 1 })
-      await drain()
-      const failed = await client.get(`${API}/${ids[0]}`).bearerToken(token)
-      assert.equal(failed.body().posting.state, 'failed')
-      assert.isString(failed.body().posting.error)
-      assert.isAbove(failed.body().posting.attempts, 0)
-      assert.equal(sim.stats().postings.applied, 0)
-
-      // Back up, but slow: postings are applied and answered after our timeout, then
-      // redelivered with the same key — and some arrive twice on the "network".
-      sim.setFaults({
-        system: 'core-banking',
-        errorRate: 0,
-        timeoutRate: 1,
-        hangMs: 200,
-        duplicateDeliveries: 1,
-      })
-      for (const id of ids) {
-        const retried = await client.post(`${API}/${id}/posting/retry`).bearerToken(token)
-        retried.assertStatus(200)
-        assert.equal(retried.body().posting.state, 'pending')
-      }
-      // Only a failed posting can be retried.
-      ;(
-        await client.post(`${API}/${ids[0]}/posting/retry`).bearerToken(await tokenFor('admin'))
-      ).assertStatus(409)
-      // Two rounds while it answers late: each posting goes out twice (the second a repeat).
-      await outbox.deliverDue({ ...FAST, maxAttempts: 50, maxRounds: 2 })
-      sim.setFaults({ system: 'core-banking', timeoutRate: 0, duplicateDeliveries: 0 })
-      await drain({ ...FAST, maxAttempts: 50 })
-
-      const stats = sim.stats()
-      for (const id of ids) {
-        const shown = await client.get(`${API}/${id}`).bearerToken(token)
-        assert.equal(shown.body().posting.state, 'posted', `expense ${id}`)
-        assert.equal(stats.postings.appliedPerKey[`expenses:expense:${id}`], 1)
-      }
-      assert.equal(stats.postings.applied, 3)
-      assert.isAbove(stats.postings.duplicatesRefused, 0)
-      const audited = await db
-        .from('audit_logs')
-        .where('action', 'expenses.expense.posting-retry')
-        .whereIn('entity_id', ids.map(String))
-        .count('* as n')
-        .first()
-      assert.equal(Number(audited.n), 3)
-    } finally {
-      definition.breaker = breaker
-      resetBreakers()
-    }
   })
 })

@@ -2,6 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import {
   CASE_FIELDS,
+  CASE_EXPENSE_FIELDS,
+  caseExpenseValidator,
   caseListValidator,
   caseValidator,
   hearingValidator,
@@ -20,6 +22,7 @@ import {
   removeRecord,
 } from '../../cases/case_records.js'
 import { idParam } from '../../cases/case_scope.js'
+import { caseExpenses, registerCaseExpense } from '../../cases/case_expenses.js'
 import { answering } from './case_errors.js'
 
 /**
@@ -121,6 +124,25 @@ export default class CaseController {
     return answering(ctx, async () => {
       await removeRecord(ctx, access, caseId, table, idParam(ctx.params.recordId))
       return caseDetail(access, caseId)
+    })
+  }
+
+  /** The case's fees in 费用管理 (its own and its lawyer engagements'), in scope. */
+  async expenses(ctx: HttpContext) {
+    const found = await caseExpenses(await accessOf(ctx), idParam(ctx.params.id))
+    if (!found) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
+    return { data: found }
+  }
+
+  /** 登记费用: an expense of the case in 费用管理. */
+  async addExpense(ctx: HttpContext) {
+    refuseUnknown(ctx.request.body(), CASE_EXPENSE_FIELDS)
+    const input = await ctx.request.validateUsing(caseExpenseValidator)
+    const access = await accessOf(ctx)
+    return answering(ctx, async () => {
+      const expense = await registerCaseExpense(ctx, access, idParam(ctx.params.id), input)
+      ctx.response.status(201)
+      return expense
     })
   }
 }

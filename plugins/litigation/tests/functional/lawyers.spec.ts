@@ -2,103 +2,15 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
-import { caseNo } from '../case_helpers.js'
 import { listFor } from '../../../expenses/services/expenses_api.js'
-import { LIT_API, litPlanBody, troubledCustomer, withSimulator } from '../plan_helpers.js'
+import { LIT_API, withSimulator } from '../plan_helpers.js'
+import { approvedPlan, engagementBody, FIRM, LAWYER, registry } from '../lawyer_helpers.js'
 
 /*
 | 律师选聘: the registry (licence numbers validated, duplicates refused), engagements
 | for an approved 诉前方案 with panel and conflict checks, approval, and lawyer fees paid
 | recorded in 费用管理; scope and 422s.
 */
-const FIRM = {
-  name: '北京市正衡律师事务所',
-  licenceNo: '311100004000000015',
-  address: '北京市朝阳区建国路 1 号',
-  contact: '周主任',
-  phone: '010-65000000',
-  specialities: ['financial_lending', 'enforcement'],
-  panelStatus: 'panel',
-  rating: 5,
-  conflicts: '',
-}
-const LAWYER = {
-  name: '林清',
-  licenceNo: '11101201010123456',
-  phone: '13800000000',
-  specialities: ['financial_lending'],
-  panelStatus: 'panel',
-  rating: 4,
-}
-
-async function manager() {
-  return userWith({
-    permissions: ['litigation:lawyer:list', 'litigation:lawyer:manage'],
-    dataScope: 'all',
-    orgCode: '000000',
-  })
-}
-
-async function registry(client: any) {
-  const admin = await manager()
-  const firm = await client.post(`${LIT_API}/law-firms`).bearerToken(admin.token).json(FIRM)
-  firm.assertStatus(201)
-  const lawyer = await client
-    .post(`${LIT_API}/lawyers`)
-    .bearerToken(admin.token)
-    .json({ ...LAWYER, firmId: firm.body().id })
-  lawyer.assertStatus(201)
-  return { admin, firm: firm.body(), lawyer: lawyer.body() }
-}
-
-/** An approved 诉前方案 of the troubled 朝阳 customer, and its applicant (who may also engage and pay). */
-async function approvedPlan(client: any) {
-  const { customer, loanIds } = await troubledCustomer(50_000_000n)
-  const applicant = await userWith({
-    permissions: [
-      'litigation:plan:create',
-      'litigation:plan:list',
-      'litigation:lawyer:list',
-      'litigation:engagement:list',
-      'litigation:engagement:create',
-      'litigation:engagement:pay',
-      'credit-assets:loan:list',
-    ],
-    dataScope: 'org_and_below',
-    orgCode: '110101',
-  })
-  const plan = (
-    await client
-      .post(`${LIT_API}/plans`)
-      .bearerToken(applicant.token)
-      .json(litPlanBody(customer.id, loanIds))
-  ).body()
-  const { instanceId } = (
-    await client.post(`${LIT_API}/plans/${plan.id}/submit`).bearerToken(applicant.token)
-  ).body()
-  ;(
-    await client
-      .post(`/api/workflow/instances/${instanceId}/approve`)
-      .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '同意' })
-  ).assertStatus(200)
-  return { customer, plan, applicant }
-}
-
-const engagementBody = (planId: number, firmId: number, lawyerId: number, extra = {}) => ({
-  planId,
-  firmId,
-  lawyerId,
-  feeType: 'mixed',
-  fixedFee: '20000.00',
-  riskRate: '0.05',
-  feeCap: '60000.00',
-  expectedRecovery: '500000.00',
-  scope: '一审、二审及执行阶段代理',
-  engagementReason: '该所金融借款案件经验丰富，在朝阳法院胜诉率高',
-  ...extra,
-})
-
 test.group('litigation: 律所律师库', (group) => {
   withSimulator(group)
 
@@ -355,70 +267,5 @@ test.group('litigation: 律师选聘申请', (group) => {
     ;(
       await client.delete(`${LIT_API}/engagements/${engagement.id}`).bearerToken(applicant.token)
     ).assertStatus(204)
-  }).timeout(60_000)
-})
-
-test.group('litigation: 律师选聘 for a case', (group) => {
-  withSimulator(group)
-
-  test('an engagement for a registered case takes the number and customer of the case', async ({
-    client,
-    assert,
-  }) => {
-    await smallBook()
-    const { firm, lawyer } = await registry(client)
-    const { customer, loanIds } = await troubledCustomer(30_000_000n)
-    const clerk = await userWith({
-      permissions: [
-        'litigation:case:list',
-        'litigation:case:create',
-        'litigation:engagement:list',
-        'litigation:engagement:create',
-        'credit-assets:loan:list',
-      ],
-      dataScope: 'org_and_below',
-      orgCode: '110101',
-    })
-    const lawCase = await client
-      .post(`${LIT_API}/cases`)
-      .bearerToken(clerk.token)
-      .json({
-        caseNo: caseNo(),
-        court: '北京市朝阳区人民法院',
-        cause: '金融借款合同纠纷',
-        procedure: 'ordinary',
-        stage: 'filing',
-        filedOn: '2026-03-02',
-        customerId: customer.id,
-        loanIds: loanIds.slice(0, 1),
-        claimPrincipal: '300000.00',
-        claimInterest: '0.00',
-        claimOther: '0.00',
-        parties: [
-          { role: 'plaintiff', kind: 'bank' },
-          { role: 'defendant', kind: 'borrower' },
-        ],
-      })
-    lawCase.assertStatus(201)
-    const body: Record<string, unknown> = engagementBody(0, firm.id, lawyer.id, {
-      feeType: 'risk',
-      riskRate: '0.08',
-      expectedRecovery: '300000.00',
-    })
-    delete body.planId
-    const created = await client
-      .post(`${LIT_API}/engagements`)
-      .bearerToken(clerk.token)
-      .json({ ...body, caseId: lawCase.body().id })
-    created.assertStatus(201)
-    assert.equal(created.body().subjectNo, lawCase.body().caseNo)
-    assert.equal(created.body().customerId, Number(customer.id))
-    assert.equal(created.body().estimatedFee, '24000.00')
-    // Both a plan and a case: one only.
-    const both = await client
-      .post(`${LIT_API}/engagements`)
-      .bearerToken(await tokenFor(clerk.user.username))
-      .json({ ...body, planId: 1, caseId: lawCase.body().id })
-    both.assertStatus(422)
   }).timeout(60_000)
 })

@@ -120,6 +120,28 @@ export interface CaseDetail extends Omit<CaseRow, 'orgName' | 'nextDeadline'> {
 
 export type RecordKind = 'progress' | 'hearings' | 'judgments' | 'preservations'
 
+/** A fee of the case in 费用管理 (the expenses plugin's record, as its public service gives it). */
+export interface CaseExpense {
+  id: number
+  expenseNo: string
+  feeKind: string
+  payee: string
+  amount: string
+  expenseDate: string
+  status: string
+  recoverable: boolean
+  paidOn: string | null
+  source: { kind: string; label: string | null } | null
+}
+export interface CaseExpenseInput {
+  feeKind: string
+  payee: string
+  amount: string
+  expenseDate: string
+  recoverable: boolean
+  remark?: string
+}
+
 export const casesApi = {
   list: (query: Record<string, string | number | undefined>) =>
     http.get<{ data: CaseRow[]; meta: { total: number } }>('/litigation/cases', query),
@@ -136,6 +158,9 @@ export const casesApi = {
     http.post<{ id: number; case: CaseDetail }>(`/litigation/cases/${id}/${kind}`, body),
   removeRecord: (id: number, kind: Exclude<RecordKind, 'progress'>, recordId: number) =>
     http.delete<CaseDetail>(`/litigation/cases/${id}/${kind}/${recordId}`),
+  expenses: (id: number) => http.get<{ data: CaseExpense[] }>(`/litigation/cases/${id}/expenses`),
+  addExpense: (id: number, input: CaseExpenseInput) =>
+    http.post<CaseExpense>(`/litigation/cases/${id}/expenses`, input),
 }
 
 /** 进展附件 upload (multipart; the JSON client cannot send files). */

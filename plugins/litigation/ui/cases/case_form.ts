@@ -54,3 +54,23 @@ export function partiesInput(rows: PartyRow[]): PartyInput[] {
       legalRepresentative: r.legalRepresentative.trim() || null,
     }))
 }
+
+/** The case form's text fields (CaseForm.vue owns them; CaseClaims.vue edits the amounts). */
+export interface CaseFormFields {
+  caseNo: string
+  court: string
+  judge: string
+  cause: string
+  procedure: string | null
+  stage: string | null
+  filedOn: string
+  lawyerName: string
+  lawFirm: string
+  claimPrincipal: string
+  claimInterest: string
+  claimOther: string
+  acceptanceFee: string
+  preservationFee: string
+  recovered: string
+  remark: string
+}

@@ -67,6 +67,11 @@ export interface EngagementDetail extends Engagement {
     paidOn: string
     remark: string | null
     expenseNo: string | null
+    /** The basis the payment was checked against (null on older payments). */
+    recovered: string | null
+    recoveredSource: 'recoveries' | 'entered' | null
+    recoveredReason: string | null
+    feeDue: string | null
   }>
   timeline: Array<{
     id: number
@@ -74,6 +79,22 @@ export interface EngagementDetail extends Engagement {
     actorName: string | null
     createdAt: string | null
   }>
+}
+
+/** 应付律师费 on the actually recovered amount (POST /engagements/:id/fee-due). */
+export interface FeeDue {
+  recovered: string
+  source: 'recoveries' | 'entered'
+  reason: string | null
+  confirmed: { amount: string; count: number; from: string; to: string }
+  feeDue: string
+  ceiling: string | null
+  paid: string
+  outstanding: string
+}
+export interface RecoveryBasis {
+  actualRecovery?: string
+  actualRecoveryReason?: string
 }
 
 export type FirmInput = Omit<Firm, 'id' | 'lawyerCount'>
@@ -120,7 +141,9 @@ export const lawyersApi = {
     http.put<EngagementDetail>(`${base}/engagements/${id}`, input),
   remove: (id: number) => http.delete<void>(`${base}/engagements/${id}`),
   submit: (id: number) => http.post<EngagementDetail>(`${base}/engagements/${id}/submit`),
-  pay: (id: number, input: { amount: string; paidOn: string; remark?: string }) =>
+  feeDue: (id: number, basis: RecoveryBasis) =>
+    http.post<FeeDue>(`${base}/engagements/${id}/fee-due`, basis),
+  pay: (id: number, input: { amount: string; paidOn: string; remark?: string } & RecoveryBasis) =>
     http.post<{ expenseNo: string; engagement: EngagementDetail }>(
       `${base}/engagements/${id}/payments`,
       input

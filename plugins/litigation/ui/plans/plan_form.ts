@@ -4,6 +4,7 @@
 | reason is required — the server checks the same).
 */
 import { fenToYuan, normalizeMoneyInput, yuanToFen } from '@/utils/money'
+import type { LitPlanInput } from './api'
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/
 
@@ -30,4 +31,41 @@ export function amountEdited(
     fenOf(typed.principal) !== fenOf(system.principal) ||
     fenOf(typed.interest) !== fenOf(system.interest)
   )
+}
+
+/** The form's fields (PlanApply.vue owns it; PlanClaimFigures.vue edits the amounts). */
+export interface PlanForm {
+  caseType: string | null
+  judicialMethod: string | null
+  bankRole: string | null
+  businessSegment: string | null
+  claimPrincipal: string
+  claimInterest: string
+  amountReason: string
+  cause: string
+  applicationReason: string
+  disposalPlanId: number | null
+}
+
+/** The body of POST/PUT /plans: a reason only when the amounts were changed. */
+export function planInput(
+  customerId: number | null,
+  loanIds: number[],
+  form: PlanForm,
+  edited: boolean
+): LitPlanInput {
+  return {
+    customerId: customerId ?? 0,
+    loanIds,
+    caseType: form.caseType ?? '',
+    judicialMethod: form.judicialMethod ?? '',
+    bankRole: form.bankRole ?? '',
+    businessSegment: form.businessSegment ?? '',
+    claimPrincipal: normalizeMoneyInput(form.claimPrincipal) || undefined,
+    claimInterest: normalizeMoneyInput(form.claimInterest) || undefined,
+    amountReason: edited ? form.amountReason : undefined,
+    cause: form.cause,
+    applicationReason: form.applicationReason,
+    disposalPlanId: form.disposalPlanId ?? undefined,
+  }
 }
