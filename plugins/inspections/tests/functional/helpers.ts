@@ -38,7 +38,7 @@ export async function revoke(userId: number, permission: string) {
     .delete()
 }
 
-export const audited = (action: string, entityId: number) =>
+export const audited = (action: string, entityId: number | string) =>
   db.from('audit_logs').where('action', action).where('entity_id', String(entityId)).first()
 
 /** A 1×1 PNG, base64. */
