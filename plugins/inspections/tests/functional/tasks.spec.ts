@@ -280,7 +280,5 @@ test.group('inspections: 检查任务 and results', (group) => {
     assert.lengthOf(list.body().data.loan, 2)
     assert.lengthOf(list.body().data.operation, 3)
     assert.isOk(await audited('inspections.checklist.update', 'loan'))
-      )
-    )
   })
 })
