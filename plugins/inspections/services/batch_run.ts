@@ -82,15 +82,17 @@ async function submit(batch: any, items: string[]) {
       .update({ last_error: String((error as Error).message).slice(0, 300), updated_at: dbNow() })
     return false
   }
-  await db
-    .from('insp_batch_items')
-    .where('batch_id', batch.id)
-    .where('status', 'pending')
-    .whereIn(
-      'id',
-      rows.map((r) => r.id)
-    )
-    .update({ status: 'submitted', attempts: db.raw('attempts + 1') })
+  const ids = rows.map((r) => r.id)
+  await db.transaction(async (trx) => {
+    const sent = () =>
+      trx
+        .from('insp_batch_items')
+        .where('batch_id', batch.id)
+        .where('status', 'pending')
+        .whereIn('id', ids)
+    await sent().increment('attempts', 1)
+    await sent().update({ status: 'submitted' })
+  })
   return true
 }
 

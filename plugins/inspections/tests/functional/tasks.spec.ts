@@ -159,16 +159,13 @@ test.group('inspections: 检查任务 and results', (group) => {
     ;(await adhoc(client, other, loan.customerId)).assertStatus(404)
     ;(await client.get(`/api/inspections/tasks/${id}`).bearerToken(other)).assertStatus(404)
     ;(
-      await client
-        .post(`/api/inspections/tasks/${id}/evidence`)
-        .bearerToken(other)
-        .json({
-          item: 'operation',
-          point: 'site_visit',
-          title: 'x',
-          fileName: 'x.png',
-          content: PNG,
-        })
+      await client.post(`/api/inspections/tasks/${id}/evidence`).bearerToken(other).json({
+        item: 'operation',
+        point: 'site_visit',
+        title: 'x',
+        fileName: 'x.png',
+        content: PNG,
+      })
     ).assertStatus(404)
     ;(
       await client
