@@ -12,6 +12,7 @@
 | every step is safe to repeat. Progress = finished customers / total.
 */
 import db from '@adonisjs/lucid/services/db'
+import { notify } from '#core/notifications/notify'
 import { dbNow } from '#core/support/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 
@@ -176,10 +177,29 @@ export async function runBatch(
     if (state.open > 0 && pollMs) await sleep(pollMs)
   }
   const status = state.open > 0 ? 'incomplete' : 'completed'
-  await db
-    .from('insp_batches')
-    .where('id', batchId)
-    .update({ status, done: state.done, failed: state.failed, updated_at: dbNow() })
+  await db.transaction(async (trx) => {
+    await trx
+      .from('insp_batches')
+      .where('id', batchId)
+      .update({ status, done: state.done, failed: state.failed, updated_at: dbNow() })
+    // 风险 findings are told to whoever started the batch, with the link to its customers.
+    const risky = await trx
+      .from('insp_batch_items')
+      .where('batch_id', batchId)
+      .where('finding', 'risk')
+      .count('* as n')
+      .first()
+    if (Number(risky?.n))
+      await notify(
+        {
+          type: 'inspections.finding',
+          userIds: [Number(batch.created_by)],
+          title: `批量检查 ${batch.batch_no}：${Number(risky.n)} 户检查结论为风险`,
+          link: `/p/inspections/Batches?id=${batchId}`,
+        },
+        { trx }
+      )
+  })
   await progress(
     100,
     `批量检查${status === 'completed' ? '完成' : '未完成'}：成功 ${state.done} 户，失败 ${state.failed} 户`

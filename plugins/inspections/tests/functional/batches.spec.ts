@@ -104,6 +104,12 @@ test.group('inspections: 批量检查', (group) => {
       assert.include(['normal', 'attention', 'risk'], row.finding)
       assert.isNotNull(row.conclusion)
     }
+    const risky = done.filter((i) => i.finding === 'risk').length
+    const told = await db
+      .from('messages')
+      .where('type', 'inspections.finding')
+      .where('user_id', people.people.headOfficeRisk.id)
+    assert.lengthOf(told, risky ? 1 : 0)
     const batch = await client.get(`/api/inspections/batches/${id}`).bearerToken(token)
     assert.equal(batch.body().done, done.length)
     assert.equal(batch.body().status, 'completed')
