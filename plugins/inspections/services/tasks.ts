@@ -13,6 +13,7 @@ import { audit } from '#core/audit/audit'
 import type { UserAccess } from '#core/auth/user_access'
 import { recordRecipients } from '#core/auth/record_recipients'
 import { notify } from '#core/notifications/notify'
+import { businessDate } from '#core/business_day/business_date'
 import { dbNow } from '#core/support/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { assigneeResolver } from './assignees.js'
@@ -33,6 +34,13 @@ export async function createAdhoc(
 ) {
   const customer = await bookApi.customers.byId(input.customerId, { access })
   if (!customer) throw new InspectionError(404, 'customerId', '客户不存在', 'Customer not found')
+  if (input.dueOn < (await businessDate.current()))
+    throw new InspectionError(
+      422,
+      'dueOn',
+      '完成期限不能早于当前营业日期',
+      'The due date is before the business date'
+    )
   const ref = { orgId: customer.orgId, managerId: customer.managerId ?? null }
   const resolver = assigneeResolver()
   let assigneeId: number | null
