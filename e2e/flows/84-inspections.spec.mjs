@@ -10,7 +10,7 @@
 | The flow makes its own batch and task; nothing else in the demo changes.
 */
 import { test, expect } from '../support/test.mjs'
-import { BASE, api, apiLogin, login, send, settled, shot } from '../support/helpers.mjs'
+import { BASE, api, apiLogin, fillTestId, login, send, settled, shot } from '../support/helpers.mjs'
 
 test.use({ viewport: { width: 1600, height: 1100 } })
 test.describe.configure({ mode: 'serial' })
@@ -86,7 +86,7 @@ test('非定期检查: the result waits for the photo filed on the 影像平台'
   await page.goto(`${BASE}/p/inspections/Tasks?id=${id}`)
   const drawer = page.getByTestId('inspections-task-drawer')
   await expect(drawer.getByText('实地查看经营场所，拍摄现场照片')).toBeVisible({ timeout: 15000 })
-  await drawer.getByTestId('inspections-conclusion').locator('textarea').fill('经营场所停工，需持续关注')
+  await fillTestId(page, 'inspections-conclusion', '经营场所停工，需持续关注')
   await drawer.getByTestId('inspections-result-submit').click()
   await expect(drawer.getByTestId('inspections-result-error')).toContainText('须上传影像')
 
@@ -97,7 +97,7 @@ test('非定期检查: the result waits for the photo filed on the 影像平台'
   await expect(drawer.getByTestId('point-operation-site_visit')).toContainText('查看', {
     timeout: 15000,
   })
-  await drawer.getByTestId('inspections-conclusion').locator('textarea').fill('经营场所停工，需持续关注。')
+  await fillTestId(page, 'inspections-conclusion', '经营场所停工，需持续关注。')
   await drawer.getByTestId('inspections-result-submit').click()
   await expect(drawer.getByText('经营场所停工，需持续关注。')).toBeVisible({ timeout: 15000 })
   await settled(page)

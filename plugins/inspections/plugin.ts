@@ -32,17 +32,17 @@ export default definePlugin({
 
   routes(router) {
     router.get('/plans', [Plans, 'index'], 'inspections:plan:list')
-    router.post('/plans', [Plans, 'store'], 'inspections:plan:edit')
-    router.put('/plans/:id', [Plans, 'update'], 'inspections:plan:edit')
-    router.post('/plans/:id/generate', [Plans, 'generate'], 'inspections:plan:edit')
+    router.post('/plans', [Plans, 'store'], 'inspections:plan:update')
+    router.put('/plans/:id', [Plans, 'update'], 'inspections:plan:update')
+    router.post('/plans/:id/generate', [Plans, 'generate'], 'inspections:plan:update')
     router.get('/checklists', [Plans, 'checklists'], 'inspections:task:list')
-    router.put('/checklists/:item', [Plans, 'saveChecklist'], 'inspections:plan:edit')
+    router.put('/checklists/:item', [Plans, 'saveChecklist'], 'inspections:plan:update')
 
     router.get('/tasks', [Tasks, 'index'], 'inspections:task:list')
     router.get('/tasks/:id', [Tasks, 'show'], 'inspections:task:list')
     router.post('/tasks', [Tasks, 'store'], 'inspections:task:create')
-    router.post('/tasks/:id/result', [Tasks, 'result'], 'inspections:task:handle')
-    router.post('/tasks/:id/evidence', [Tasks, 'upload'], 'inspections:task:handle')
+    router.post('/tasks/:id/result', [Tasks, 'result'], 'inspections:result:create')
+    router.post('/tasks/:id/evidence', [Tasks, 'upload'], 'inspections:result:create')
 
     router.get('/batches', [Batches, 'index'], 'inspections:batch:list')
     router.post('/batches/preview', [Batches, 'preview'], 'inspections:batch:create')
@@ -70,10 +70,10 @@ export default definePlugin({
           icon: 'Calendar',
           children: [
             {
-              code: 'inspections:plan:edit',
+              code: 'inspections:plan:update',
               type: 'button',
               name: L('维护计划与清单', 'Edit plans and checklists'),
-              permission: 'inspections:plan:edit',
+              permission: 'inspections:plan:update',
             },
           ],
         },
@@ -92,10 +92,10 @@ export default definePlugin({
               permission: 'inspections:task:create',
             },
             {
-              code: 'inspections:task:handle',
+              code: 'inspections:result:create',
               type: 'button',
               name: L('登记检查结果', 'Record result'),
-              permission: 'inspections:task:handle',
+              permission: 'inspections:result:create',
             },
           ],
         },

@@ -35,7 +35,7 @@ export async function taskDeadline(
       userIds: task.assigneeId ? [task.assigneeId] : [],
       orgId: task.orgId,
       // Unassigned: whoever may handle it at the customer's org is reminded.
-      ...(task.assigneeId ? {} : { permission: 'inspections:task:handle' }),
+      ...(task.assigneeId ? {} : { permission: 'inspections:result:create' }),
       record: { orgId: task.orgId, ownerId: task.managerId },
       link: `/p/inspections/Tasks?id=${task.id}`,
     },

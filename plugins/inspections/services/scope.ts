@@ -37,4 +37,4 @@ export class InspectionError extends Error {
 export const notFoundError = () => new InspectionError(404, 'id', '记录不存在', 'Not found')
 
 /** The permission a person must hold to be given a check task (and to record its result). */
-export const HANDLE_PERMISSION = 'inspections:task:handle'
+export const HANDLE_PERMISSION = 'inspections:result:create'

@@ -108,7 +108,7 @@ test.group('inspections: 检查计划 and task generation', (group) => {
     const book = await buildBook()
     const sub1 = book.orgs.subBranches[0]
     const b = book.people.accountManagerB
-    await revoke(b.id, 'inspections:task:handle')
+    await revoke(b.id, 'inspections:result:create')
     const loan = await bookLoan({ orgId: sub1, fiveClass: 'loss', managerId: b.id })
     const plan = await client
       .post('/api/inspections/plans')
