@@ -57,7 +57,17 @@ export async function generateTasks(
   for (const [index, plan] of plans.entries()) {
     const period = periodOf(plan.frequency as Frequency, asOf)
     const dueOn = await workingDays.periodEnd(period.end)
-    const customers = await planCustomers(plan)
+    // Customers who already have this period's task are not looked at again (no assignee lookups).
+    const have = new Set(
+      (
+        await db
+          .from('insp_tasks')
+          .where('plan_id', plan.id)
+          .where('period_key', period.key)
+          .select('customer_id')
+      ).map((t) => Number(t.customer_id))
+    )
+    const customers = (await planCustomers(plan)).filter((c) => !have.has(Number(c.id)))
     for (let start = 0; start < customers.length; start += CHUNK) {
       const chunk = customers.slice(start, start + CHUNK)
       const now = dbNow()
@@ -86,6 +96,12 @@ export async function generateTasks(
         })
       }
       await db.transaction(async (trx) => {
+        const numbers = rows.map((r) => String(r.task_no))
+        const before = new Set(
+          (await trx.from('insp_tasks').whereIn('task_no', numbers).select('task_no')).map(
+            (t) => t.task_no as string
+          )
+        )
         await trx
           .knexQuery()
           .table('insp_tasks')
@@ -93,15 +109,9 @@ export async function generateTasks(
           .onConflict(['plan_id', 'customer_id', 'period_key'])
           .ignore()
         // The rows this run added (an existing task keeps its deadline as it is).
-        const added = await trx
-          .from('insp_tasks')
-          .where('plan_id', plan.id)
-          .where('period_key', period.key)
-          .whereIn(
-            'task_no',
-            rows.map((r) => String(r.task_no))
-          )
-          .where('created_at', now)
+        const added = (await trx.from('insp_tasks').whereIn('task_no', numbers)).filter(
+          (t) => !before.has(t.task_no)
+        )
         for (const t of added) {
           await taskDeadline(trx, {
             id: Number(t.id),
