@@ -374,6 +374,53 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       byCustomer,
       list(obj({ checkedOn: date, kind: str, conclusion: str, inspector: str }))
     ),
+    {
+      // 批量检查: one submission per batch round; each item key is checked once
+      // (only a failed check is queued again), the submission key dedupes repeats.
+      code: 'batch-submit',
+      name: { zh: '批量检查提交', en: 'Batch check submission' },
+      direction: 'outbound',
+      method: 'POST',
+      path: '/batch-checks',
+      timeoutMs: 30_000,
+      request: obj({
+        batchNo: str,
+        items: list(obj({ key: str, customerNo: str, checkItems: list(str) })),
+      }),
+      response: envelope(
+        obj({
+          batchNo: str,
+          accepted: { type: 'integer' },
+          duplicates: { type: 'integer' },
+          duplicate: { type: 'boolean' },
+        })
+      ),
+    },
+    {
+      ...lookup(
+        'batch-results',
+        { zh: '批量检查结果', en: 'Batch check results' },
+        '/batch-checks/results/query',
+        obj({ batchNo: str }),
+        list(
+          obj(
+            {
+              key: str,
+              customerNo: str,
+              status: { enum: ['done', 'failed'] },
+              attempt: { type: 'integer' },
+              checkedOn: date,
+              finding: { enum: ['normal', 'attention', 'risk'] },
+              conclusion: str,
+              inspector: str,
+              error: str,
+            },
+            ['key', 'customerNo', 'status', 'attempt']
+          )
+        )
+      ),
+      timeoutMs: 30_000,
+    },
   ]),
   system('credit-portal', { zh: '信贷门户', en: 'Credit portal' }, '科技部', [
     ping({ zh: '连通性检查', en: 'Ping' }),

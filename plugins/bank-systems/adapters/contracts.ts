@@ -215,11 +215,32 @@ export interface ImagingAdapter {
   }): Promise<{ docNo: string; url: string }>
 }
 
-/** 智能贷后: post-loan checks of a customer. */
+/** 智能贷后: post-loan checks of a customer; 批量检查 submitted and polled per item. */
 export interface PostLoanAdapter {
   checks(
     customerNo: string
   ): Promise<Array<{ checkedOn: string; kind: string; conclusion: string; inspector: string }>>
+  /** One batch round; `key` dedupes the submission, each item's `key` its check. */
+  submitBatch(input: {
+    batchNo: string
+    key: string
+    items: Array<{ key: string; customerNo: string; checkItems: string[] }>
+  }): Promise<{ accepted: number; duplicates: number }>
+  /** The finished checks of a batch so far (done or failed), per item key. */
+  batchResults(batchNo: string): Promise<PostLoanBatchResult[]>
+}
+
+export interface PostLoanBatchResult {
+  key: string
+  customerNo: string
+  status: 'done' | 'failed'
+  /** 智能贷后's attempt number of this item (1 = first submission). */
+  attempt: number
+  checkedOn: string | null
+  finding: 'normal' | 'attention' | 'risk' | null
+  conclusion: string | null
+  inspector: string | null
+  error: string | null
 }
 
 /** 信贷门户 (single sign-on is the core's; this is the portal's task list hook). */

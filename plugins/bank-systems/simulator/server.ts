@@ -22,6 +22,7 @@
 |                        interestFen?, penaltyFen?, channel?, memo? } — a recovery
 |                        transaction core banking reports from now on (recovery_feed.ts)
 |   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
+|   POST|GET /__sim/post-loan/batch  智能贷后 批量检查: { itemFailureRate, perPoll } / stats
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -41,6 +42,7 @@ import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_
 import { CardFeed, type CardFeedItem } from './card_feed.js'
 import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recovery_feed.js'
 import { CollectionDesk } from './collection_desk.js'
+import { PostLoanBatchDesk } from './post_loan_batch.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -85,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const cardFeed = new CardFeed(() => lucid.connection())
   const recoveryFeed = new RecoveryFeed(() => lucid.connection())
   const collectionDesk = new CollectionDesk(() => businessDate.current())
+  const postLoanBatch = new PostLoanBatchDesk(() => businessDate.current())
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -230,6 +233,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         if (!body?.to || !body?.subject) return badRequest('to、subject 必填')
         return keyed(ledgers.messages, key, body)
     }
+    if (system === 'post-loan')
+      return (await postLoanBatch.route(method, path, body, key)) ?? notFound('接口')
     if (system === 'imaging' && method === 'GET' && path.startsWith('/files/'))
       return { status: 200, body: `模拟影像文件 ${decodeURIComponent(path.slice(7))}` }
     return notFound('接口')
@@ -243,6 +248,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       messages: ledgers.messages.stats(),
       approvals: approvals.stats(),
       collection: collectionDesk.ledger.stats(),
+      postLoanBatch: postLoanBatch.stats(),
     }
   }
 
@@ -263,6 +269,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     cardFeed.reset()
     recoveryFeed.reset()
     collectionDesk.reset()
+    postLoanBatch.reset()
     approvals.reset()
   }
 
@@ -298,7 +305,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     if (method === 'GET' && path === '/__sim/stats') return { status: 200, body: stats() }
     if (method === 'GET' && path === '/__sim/faults')
       return { status: 200, body: Object.fromEntries(faults) }
-    const approvalReply = await approvalControl(method, path, body)
+    const approvalReply =
+      (await approvalControl(method, path, body)) ?? postLoanBatch.control(method, path, body)
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()
@@ -424,6 +432,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     reset,
     /** The simulated 授权及流程管理 (decide, redeliver, auto rule, callback config). */
     approvals,
+    /** 智能贷后 批量检查 (knobs and stats). */
+    postLoanBatch,
     /** 核心系统 reports this recovery transaction from now on (until reset). */
     injectRecoveryTransaction(t: InjectedTransaction) {
       recoveryFeed.inject(parseInjected(t))
