@@ -17,7 +17,7 @@ const Postings = () => import('./controllers/postings_controller.js')
 
 const LIST = 'foreclosure:receipt:list'
 const CREATE = 'foreclosure:receipt:create'
-const APPROVE = 'foreclosure:receipt:approve'
+const APPROVE = 'foreclosure:approval:update'
 const POST_LIST = 'foreclosure:posting:list'
 const POST = 'foreclosure:posting:create'
 const RETRY = 'foreclosure:posting:update'

@@ -14,7 +14,7 @@ export const API = '/api/foreclosure'
 export const ALL_CODES = [
   'foreclosure:receipt:list',
   'foreclosure:receipt:create',
-  'foreclosure:receipt:approve',
+  'foreclosure:approval:update',
   'foreclosure:posting:list',
   'foreclosure:posting:create',
   'foreclosure:posting:update',
