@@ -19,8 +19,7 @@ import {
 
 export const idParam = (value: unknown) => {
   const id = Number(value)
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw new ForeclosureError(404, '记录不存在或无权访问')
+  if (!Number.isSafeInteger(id) || id <= 0) throw new ForeclosureError(404, '记录不存在或无权访问')
   return id
 }
 

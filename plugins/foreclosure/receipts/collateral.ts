@@ -32,9 +32,12 @@ export async function loanCollaterals(access: UserAccess, loanIds: number[]) {
     const loan = await bookApi.loans.byId(loanId, { access })
     if (!loan) throw new ForeclosureError(404, '借据不存在或无权访问')
     customerId = loan.customerId
-    const page = await bookApi.collaterals.search({ loanIds: [loanId], perPage: 200 }, {
-      access,
-    })
+    const page = await bookApi.collaterals.search(
+      { loanIds: [loanId], perPage: 200 },
+      {
+        access,
+      }
+    )
     for (const c of page.data as any[])
       rows.push({
         loanId,

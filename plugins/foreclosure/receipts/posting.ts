@@ -41,7 +41,9 @@ import { ForeclosureError } from './foreclosure_error.js'
 export const POSTING_ACCOUNTS = 'foreclosure.postingAccounts'
 
 export const postingKey = (receiptId: number, loanId: number | null, kind: string) =>
-  loanId === null ? `foreclosure:${receiptId}:${kind}` : `foreclosure:${receiptId}:${loanId}:${kind}`
+  loanId === null
+    ? `foreclosure:${receiptId}:${kind}`
+    : `foreclosure:${receiptId}:${loanId}:${kind}`
 
 export interface PlannedPosting {
   loanId: number | null
@@ -193,7 +195,15 @@ export async function postingsOf(receiptId: number) {
     .join('outbox_messages as o', 'o.id', 'p.outbox_id')
     .where('p.receipt_id', receiptId)
     .orderBy('p.id')
-    .select('p.id', 'p.kind', 'p.loan_no', 'p.idempotency_key', 'o.status', 'o.attempts', 'o.last_error')
+    .select(
+      'p.id',
+      'p.kind',
+      'p.loan_no',
+      'p.idempotency_key',
+      'o.status',
+      'o.attempts',
+      'o.last_error'
+    )
     .select(db.raw('CAST(p.amount_fen AS CHAR) as amount_fen'))
   return rows.map((r: any) => ({
     id: Number(r.id),

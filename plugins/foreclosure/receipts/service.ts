@@ -174,16 +174,12 @@ export async function submitReceipt(access: UserAccess, receiptId: number) {
   if (r.status !== 'draft') throw new ForeclosureError(409, `${r.receipt_no} 已提交，不能重复提交`)
   const committee = await needsCommittee(String(r.agreed_fen))
   await db.transaction(async (trx) => {
-    const moved = await trx
-      .from(RECEIPTS)
-      .where('id', receiptId)
-      .where('status', 'draft')
-      .update({
-        status: 'pending',
-        committee_required: committee,
-        submitted_at: dbNow(),
-        updated_at: dbNow(),
-      })
+    const moved = await trx.from(RECEIPTS).where('id', receiptId).where('status', 'draft').update({
+      status: 'pending',
+      committee_required: committee,
+      submitted_at: dbNow(),
+      updated_at: dbNow(),
+    })
     if (!Number(Array.isArray(moved) ? moved[0] : moved))
       throw new ForeclosureError(409, `${r.receipt_no} 已提交，不能重复提交`)
     await submitForApproval({

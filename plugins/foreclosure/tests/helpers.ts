@@ -96,7 +96,11 @@ export async function draft(client: any, token: string, payload: Record<string, 
 }
 
 /** Creates, submits and approves a receipt; returns its id. */
-export async function approvedReceipt(client: any, token: string, payload: Record<string, unknown>) {
+export async function approvedReceipt(
+  client: any,
+  token: string,
+  payload: Record<string, unknown>
+) {
   const { id } = await draft(client, token, payload)
   const submitted = await client.post(`${API}/receipts/${id}/submit`).bearerToken(token)
   if (submitted.status() !== 200)

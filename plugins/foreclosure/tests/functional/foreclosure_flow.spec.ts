@@ -112,9 +112,9 @@ test.group('foreclosure: receipt to 抵债账务处理', (group) => {
     })
 
     // Not approved yet: no 账务处理.
-    ;(
-      await client.post(`${API}/receipts/${receipt.id}/post`).bearerToken(me.token)
-    ).assertStatus(409)
+    ;(await client.post(`${API}/receipts/${receipt.id}/post`).bearerToken(me.token)).assertStatus(
+      409
+    )
     const id = receipt.id as number
     await client.post(`${API}/receipts/${id}/submit`).bearerToken(me.token)
     const { approveAll } = await import('../helpers.js')
@@ -193,11 +193,7 @@ test.group('foreclosure: receipt to 抵债账务处理', (group) => {
       'foreclosure.notice.print',
     ])
       assert.exists(
-        await db
-          .from('audit_logs')
-          .where('action', action)
-          .where('entity_id', String(id))
-          .first(),
+        await db.from('audit_logs').where('action', action).where('entity_id', String(id)).first(),
         action
       )
   })

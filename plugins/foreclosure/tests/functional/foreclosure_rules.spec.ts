@@ -102,10 +102,16 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
     ] as const)
       (await (client as any)[method](`${API}${path}`).bearerToken(other.token)).assertStatus(404)
     ;(
-      await client.get(`${API}/collaterals`).qs({ loanIds: String(loan.loanId) }).bearerToken(other.token)
+      await client
+        .get(`${API}/collaterals`)
+        .qs({ loanIds: String(loan.loanId) })
+        .bearerToken(other.token)
     ).assertStatus(404)
     ;(
-      await client.post(`${API}/receipts`).bearerToken(other.token).json(await body(loan))
+      await client
+        .post(`${API}/receipts`)
+        .bearerToken(other.token)
+        .json(await body(loan))
     ).assertStatus(404)
     // Still approved: nothing happened.
     const row = await db.from('foreclosure_receipts').where('id', id).first()

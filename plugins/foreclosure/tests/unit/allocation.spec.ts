@@ -32,7 +32,10 @@ test.group('foreclosure allocation', () => {
     assert.equal(Money.sum(odd.map(totalOf)).toFen(), '301')
     for (let i = 0; i < 2; i++)
       for (const k of Object.keys(odd[i]) as (keyof Buckets)[])
-        assert.isAtMost(Number(odd[i][k].toFen()), Number([b('100', '1'), b('200', '2')][i][k].toFen()))
+        assert.isAtMost(
+          Number(odd[i][k].toFen()),
+          Number([b('100', '1'), b('200', '2')][i][k].toFen())
+        )
   })
 
   test('more than owed is refused; zero settles nothing', ({ assert }) => {
