@@ -88,7 +88,9 @@ test("抵债资产收取: from the loan's collateral (押品管理), submitted, 
   await expect(collaterals).toContainText(loan.collateral_ref)
   await expect(page.getByTestId('fc-collateral-unavailable')).toHaveCount(0)
   await collaterals.locator('.el-table__row', { hasText: loan.collateral_ref }).click()
-  await expect(page.getByTestId('fc-asset-name').locator('input')).not.toHaveValue('')
+  await expect(
+    page.locator('input[data-testid="fc-asset-name"], [data-testid="fc-asset-name"] input').first()
+  ).not.toHaveValue('')
   await fillTestId(page, 'fc-location', '北京市朝阳区某路8号')
   await fillTestId(page, 'fc-agreed', `${principal}.00`)
   await fillTestId(page, 'fc-taxes', '1234.56')
@@ -96,7 +98,7 @@ test("抵债资产收取: from the loan's collateral (押品管理), submitted, 
   await expect(page.getByTestId('fc-book-value')).toContainText(
     `${Number(book).toLocaleString('en-US')}.56`
   )
-  await fillDate(page.getByTestId('fc-acquired').locator('input'), today)
+  await fillDate(page.locator('.el-dialog:visible .el-date-editor input').nth(1), today)
   await fillTestId(page, 'fc-reasons', '借款人无力清偿，双方协商以抵押房产抵偿债务。')
   await settled(page)
   await shot(page, 'foreclosure-form')

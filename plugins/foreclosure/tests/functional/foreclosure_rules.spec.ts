@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { Money } from '#core/money/money'
 import { changeSettingValue } from '#core/settings/update_setting'
 import { refreshDemoGrants } from '#core/demo/demo_bank'
 import { tokenFor, userWith } from '#tests/helpers/auth'
@@ -22,7 +23,7 @@ const fakeSystems = (): BankSystems =>
     coreBanking: {
       loanBalance: async (loanNo: string) => {
         const l = await db.from('ca_loans').where('loan_no', loanNo).firstOrFail()
-        const y = (f: unknown) => (Number(f) / 100).toFixed(2)
+        const y = (f: unknown) => Money.fromFen(String(f)).toYuan()
         return {
           loanNo,
           principal: y(l.balance_fen),
