@@ -178,6 +178,7 @@ test('approved from the workflow drawer; 抵债账务处理 posts it; the asset 
     db.prepare(`SELECT * FROM foreclosed_assets WHERE receipt_ref = ?`).get(`receipt:${receiptId}`)
   )
   expect(asset).toBeTruthy()
+  await expect(page.getByTestId('fc-asset')).toContainText(asset.asset_no)
 })
 
 test('抵债资产收取台账 shows the row', async ({ signIn }) => {

@@ -10,6 +10,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { UserAccess } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
 import { Money } from '#core/money/money'
+import { findByReceipt } from '../../foreclosed-assets/services/foreclosed_assets_api.js'
 import { BUCKET_ORDER } from './allocation.js'
 import { ForeclosureError } from './foreclosure_error.js'
 
@@ -150,5 +151,16 @@ export async function receiptDetail(access: UserAccess, id: number) {
   const documents = (await db.from(DOCUMENTS).where('receipt_id', id).orderBy('id')).map(
     documentPlain
   )
-  return { ...receiptPlain(row), loans, documents }
+  // The 抵债资产 it was booked as (foreclosed-assets' public service).
+  const booked = row.asset_id ? await findByReceipt(`receipt:${id}`) : null
+  const asset = booked
+    ? {
+        id: booked.id,
+        assetNo: booked.assetNo,
+        bookValue: booked.bookValue,
+        disposalDeadline: booked.disposalDeadline,
+        status: booked.status,
+      }
+    : null
+  return { ...receiptPlain(row), loans, documents, asset }
 }

@@ -157,6 +157,9 @@ test.group('foreclosure: receipt to 抵债账务处理', (group) => {
     const asset = await findByReceipt(`receipt:${id}`)
     assert.exists(asset)
     assert.equal(posted.body().assetId, asset!.id)
+    assert.equal(asset!.bookValue, '204456.78')
+    assert.equal(asset!.appraisedValue, '250000.00')
+    assert.deepInclude(posted.body().asset, { assetNo: asset!.assetNo, bookValue: '204456.78' })
     const loanRow = await db.from('ca_loans').where('id', loan.loanId).first()
     assert.equal(loanRow.status, 'active')
     const outcome = await db

@@ -65,6 +65,14 @@ export interface ReceiptDoc {
 export interface ReceiptDetail extends Receipt {
   loans: ReceiptLoan[]
   documents: ReceiptDoc[]
+  /** The 抵债资产 it was booked as (after 账务处理). */
+  asset: {
+    id: number
+    assetNo: string
+    bookValue: string
+    disposalDeadline: string
+    status: string
+  } | null
 }
 
 export interface Collateral {
