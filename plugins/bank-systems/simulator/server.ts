@@ -41,6 +41,7 @@ import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_
 import { CardFeed, type CardFeedItem } from './card_feed.js'
 import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recovery_feed.js'
 import { CollectionDesk } from './collection_desk.js'
+import { collateralDetail } from './collateral_detail.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -156,6 +157,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         return list(data.collectionRecords(customerNo))
       case 'collateral POST /collaterals/query':
         return list(data.collaterals(customerNo))
+      case 'collateral POST /collaterals/detail': {
+        const detail = await collateralDetail(lucid.connection(), String(body?.collateralNo ?? ''))
+        return detail ? { status: 200, body: ok(detail) } : notFound('押品')
+      }
       case 'customer-center POST /customers/query': {
         const profile = await data.profile(customerNo)
         return profile ? { status: 200, body: ok(profile) } : notFound('客户')

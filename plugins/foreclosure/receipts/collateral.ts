@@ -2,7 +2,7 @@
 | A loan's collateral as 押品管理 holds it: the book names the loan's 押品
 | (credit-assets, scoped through the loan), 押品管理 (bank-systems' `collateral`
 | connector) gives each one's type, description, 评估价, valuation date and
-| status. When 押品管理 does not answer the section is marked unavailable: the
+| status, and its detail — 坐落位置, 权属证书 and the appraisal history. When 押品管理 does not answer the section is marked unavailable: the
 | clerk still sees the loan's collateral numbers and enters the facts by hand,
 | and the receipt saves (collateral_checked = false).
 */
@@ -23,6 +23,9 @@ export interface CollateralView {
   appraisedValue: string | null
   valuedOn: string | null
   status: string | null
+  location: string | null
+  certificates: string | null
+  appraisals: Array<{ valuedOn: string; appraisedValue: string; appraiser: string }>
 }
 
 export async function loanCollaterals(access: UserAccess, loanIds: number[]) {
@@ -49,14 +52,16 @@ export async function loanCollaterals(access: UserAccess, loanIds: number[]) {
         appraisedValue: null,
         valuedOn: null,
         status: null,
+        location: null,
+        certificates: null,
+        appraisals: [],
       })
   }
   if (!customerId || !rows.length) return { available: true, message: null, rows }
   const customer = await bookApi.customers.byId(customerId)
   try {
-    const answers = await (
-      await foreclosureBankSystems.get()
-    ).collateral.collaterals(String(customer?.customerNo ?? ''))
+    const system = (await foreclosureBankSystems.get()).collateral
+    const answers = await system.collaterals(String(customer?.customerNo ?? ''))
     const byRef = new Map(answers.map((a) => [a.collateralNo, a]))
     for (const r of rows) {
       const a = byRef.get(r.collateralRef)
@@ -66,6 +71,11 @@ export async function loanCollaterals(access: UserAccess, loanIds: number[]) {
       r.appraisedValue = a.appraisedValue
       r.valuedOn = a.valuedOn
       r.status = a.status
+      const detail = await system.detail(r.collateralRef)
+      if (!detail) continue
+      r.location = detail.location
+      r.certificates = detail.certificates
+      r.appraisals = detail.appraisals
     }
     return { available: true, message: null, rows }
   } catch (error) {

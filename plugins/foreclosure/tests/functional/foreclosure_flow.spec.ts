@@ -81,6 +81,13 @@ test.group('foreclosure: receipt to 抵债账务处理', (group) => {
       appraisedValue: '250000.00',
       valuedOn: '2026-01-15',
     })
+    // 押品管理's detail: 坐落位置, 权属证书 and the appraisal history, newest first.
+    const seen = view.body().rows[0]
+    assert.match(seen.certificates, /不动产权第\d{7}号/)
+    assert.isAbove(seen.location.length, 4)
+    assert.lengthOf(seen.appraisals, 3)
+    assert.deepInclude(seen.appraisals[0], { valuedOn: '2026-01-15', appraisedValue: '250000.00' })
+    assert.equal(seen.appraisals[1].valuedOn, '2025-01-15')
 
     const created = await client
       .post(`${API}/receipts`)

@@ -85,6 +85,9 @@ export interface Collateral {
   appraisedValue: string | null
   valuedOn: string | null
   status: string | null
+  location: string | null
+  certificates: string | null
+  appraisals: Array<{ valuedOn: string; appraisedValue: string; appraiser: string }>
 }
 
 export interface Posting {
