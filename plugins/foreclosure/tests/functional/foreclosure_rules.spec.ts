@@ -7,6 +7,7 @@ import { refreshDemoGrants } from '#core/demo/demo_bank'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { itemFor } from '../../../committee/services/committee_api.js'
 import startup from '../../startup.js'
+import { committeeDecided } from '../../receipts/committee.js'
 import { foreclosureBankSystems } from '../../receipts/balances.js'
 import type { BankSystems } from '../../../bank-systems/adapters/contracts.js'
 import { API, ALL_CODES, approvedReceipt, body, draft, maker, securedLoan } from '../helpers.js'
@@ -156,7 +157,7 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
       .post(`${API}/receipts/batch-approve`)
       .bearerToken(approver)
       .json({ ids, comment: '同意批量抵债' })
-    approved.assertStatus(200, approved.text())
+    assert.equal(approved.status(), 200, approved.text())
     assert.deepEqual(
       approved.body().data.map((r: any) => r.ok),
       [true, true, true]
@@ -188,6 +189,25 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
     assert.equal(item?.kind, 'foreclosure:receipt')
     assert.equal(item?.amount, '201000.00')
     ;(await client.post(`${API}/receipts/${at}/post`).bearerToken(me.token)).assertStatus(409)
+    // The committee's decision comes back through the registered kind: 复议 stays, 通过 → 已批准.
+    const decide = (decision: string) =>
+      db.transaction((trx) =>
+        committeeDecided({
+          trx,
+          item: { ...item, recordRef: { plugin: 'foreclosure', kind: 'receipt', id: at } },
+          decision,
+          resolutionNo: '总资委决〔2026〕1号',
+          meeting: { id: 1, meetingNo: 'M1', type: 'regular', date: '2026-12-07' },
+          result: {},
+          actorId: me.user.id,
+        } as any)
+      )
+    await decide('reconsider')
+    assert.equal((await db.from('foreclosure_receipts').where('id', at).first()).status, 'committee')
+    await decide('passed')
+    const passed = await db.from('foreclosure_receipts').where('id', at).first()
+    assert.equal(passed.status, 'approved')
+    assert.equal(passed.committee_result, 'passed')
 
     await changeSettingValue('foreclosure.committeeThreshold', '201000.01', null)
     const below = await approvedReceipt(client, me.token, await body(await securedLoan()))
