@@ -203,7 +203,10 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
         } as any)
       )
     await decide('reconsider')
-    assert.equal((await db.from('foreclosure_receipts').where('id', at).first()).status, 'committee')
+    assert.equal(
+      (await db.from('foreclosure_receipts').where('id', at).first()).status,
+      'committee'
+    )
     await decide('passed')
     const passed = await db.from('foreclosure_receipts').where('id', at).first()
     assert.equal(passed.status, 'approved')
