@@ -14,6 +14,7 @@ import { DateTime } from 'luxon'
 import { Money } from '#core/money/money'
 import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/support/db_time'
+import { isDuplicateKey } from '#core/support/db_errors'
 import { businessDate } from '#core/business_day/business_date'
 import type { UserAccess } from '#core/auth/user_access'
 import { submitForApproval } from '#core/workflow/submit'
@@ -21,7 +22,7 @@ import { bookApi } from '../../credit-assets/services/book_api.js'
 import { AllocationError, BUCKET_ORDER, allocate, totalOf, type Buckets } from './allocation.js'
 import { owedBuckets } from './balances.js'
 import { loanCollaterals } from './collateral.js'
-import { RECEIPTS, LOANS, receiptRow } from './store.js'
+import { RECEIPTS, LOANS, LOCKS, receiptRow } from './store.js'
 import { ForeclosureError } from './foreclosure_error.js'
 import type { AssetClass, ReceiptStatus, Way } from './dictionaries.js'
 
@@ -144,6 +145,18 @@ export async function createReceipt(access: UserAccess, input: ReceiptInput) {
       .from(RECEIPTS)
       .where('id', receiptId)
       .update({ receipt_no: `DZSQ${stamp}${String(receiptId).padStart(6, '0')}` })
+    try {
+      await trx
+        .table(LOCKS)
+        .multiInsert(loans.map((l) => ({ loan_id: l.id, receipt_id: receiptId })))
+    } catch (error) {
+      if (isDuplicateKey(error))
+        throw new ForeclosureError(
+          409,
+          '所选借据已有未入账的抵债资产收取，请待其入账或撤销后再办理'
+        )
+      throw error
+    }
     await trx.table(LOANS).multiInsert(
       loans.map((l, i) => ({
         receipt_id: receiptId,
@@ -210,5 +223,8 @@ export async function moveReceipt(
     .from(RECEIPTS)
     .where('id', receiptId)
     .update({ status: to, ...extra, updated_at: dbNow() })
+  // Closed (refused, withdrawn or booked): its loans are free for another receipt.
+  if (['rejected', 'withdrawn', 'posted'].includes(to))
+    await trx.from(LOCKS).where('receipt_id', receiptId).delete()
   return r
 }

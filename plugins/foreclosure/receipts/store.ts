@@ -17,6 +17,7 @@ import { ForeclosureError } from './foreclosure_error.js'
 export const RECEIPTS = 'foreclosure_receipts'
 export const LOANS = 'foreclosure_loans'
 export const DOCUMENTS = 'foreclosure_documents'
+export const LOCKS = 'foreclosure_locks'
 export const POSTINGS = 'foreclosure_postings'
 
 export const yuan = (fen: unknown) => Money.fromFen(String(fen ?? 0)).toYuan()

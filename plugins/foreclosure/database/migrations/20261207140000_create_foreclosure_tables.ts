@@ -10,6 +10,9 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 |   foreclosure_loans      the loans it settles: each bucket owed at receipt (core
 |                          banking or the interest trial) and the part the 抵债金额
 |                          settles (allocation.ts); owed − settled stays a claim
+|   foreclosure_locks      one open receipt per loan (primary key → 409 on a race): a second
+|                          asset for the same loan waits until the first is booked, so its
+|                          debt is read after the first settled it
 |   foreclosure_documents  权属转移资料 filed on 电子档案 (imaging connector)
 |   foreclosure_postings   账务处理: one outbox message per posting (idempotency key unique)
 */
@@ -67,6 +70,10 @@ export default class extends BaseSchema {
       t.unique(['receipt_id', 'loan_id'])
       t.index(['loan_id'])
     })
+    this.schema.createTable('foreclosure_locks', (t) => {
+      t.integer('loan_id').unsigned().primary()
+      t.integer('receipt_id').unsigned().notNullable()
+    })
     this.schema.createTable('foreclosure_documents', (t) => {
       t.increments('id')
       t.integer('receipt_id').unsigned().notNullable().references('foreclosure_receipts.id')
@@ -95,6 +102,7 @@ export default class extends BaseSchema {
   async down() {
     this.schema.dropTable('foreclosure_postings')
     this.schema.dropTable('foreclosure_documents')
+    this.schema.dropTable('foreclosure_locks')
     this.schema.dropTable('foreclosure_loans')
     this.schema.dropTable('foreclosure_receipts')
   }

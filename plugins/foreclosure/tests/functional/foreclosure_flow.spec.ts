@@ -206,7 +206,7 @@ test.group('foreclosure: receipt to 抵债账务处理', (group) => {
         await db.from('audit_logs').where('action', action).where('entity_id', String(id)).first(),
         action
       )
-  })
+  }).timeout(120_000)
 
   test('押品管理 down: the section is unavailable, the receipt saves with manual entry', async ({
     client,

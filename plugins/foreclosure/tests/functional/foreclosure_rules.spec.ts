@@ -77,6 +77,10 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
     // Nothing was saved by any of them.
     const saved = await db.from('foreclosure_loans').where('loan_id', loan.loanId)
     assert.lengthOf(saved, 0)
+    // One open receipt per loan: a second asset waits until the first is booked.
+    ;(await post({})).assertStatus(201)
+    const second = await post({ source: 'other_asset', collateralRef: null })
+    second.assertStatus(409)
   })
 
   test('scope: another branch gets 404 on the list and every by-id route', async ({
