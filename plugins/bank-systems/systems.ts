@@ -252,6 +252,21 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
         })
       )
     ),
+    lookup(
+      'collateral-detail',
+      { zh: '押品详情', en: 'Collateral detail' },
+      '/collaterals/detail',
+      obj({ collateralNo: str }),
+      obj({
+        collateralNo: str,
+        kind: str,
+        description: str,
+        location: str,
+        certificates: str,
+        status: str,
+        appraisals: list(obj({ valuedOn: date, appraisedValueFen: yuanFen, appraiser: str })),
+      })
+    ),
   ]),
   system('customer-center', { zh: '客户中心', en: 'Customer centre' }, '个人金融部', [
     lookup(

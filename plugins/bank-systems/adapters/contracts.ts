@@ -125,6 +125,18 @@ export interface CollateralAdapter {
       status: string
     }>
   >
+  /** One 押品 with 坐落位置, 权属证书 and its appraisals (newest first); null when unknown. */
+  detail(collateralNo: string): Promise<CollateralDetail | null>
+}
+
+export interface CollateralDetail {
+  collateralNo: string
+  kind: string
+  description: string
+  location: string
+  certificates: string
+  status: string
+  appraisals: Array<{ valuedOn: string; appraisedValue: string; appraiser: string }>
 }
 
 /** 客户中心: the customer master record as the customer centre holds it. */

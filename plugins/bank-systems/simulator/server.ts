@@ -43,6 +43,7 @@ import { CardFeed, type CardFeedItem } from './card_feed.js'
 import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recovery_feed.js'
 import { CollectionDesk } from './collection_desk.js'
 import { PostLoanBatchDesk } from './post_loan_batch.js'
+import { collateralDetail } from './collateral_detail.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -159,6 +160,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         return list(data.collectionRecords(customerNo))
       case 'collateral POST /collaterals/query':
         return list(data.collaterals(customerNo))
+      case 'collateral POST /collaterals/detail': {
+        const detail = await collateralDetail(lucid.connection(), String(body?.collateralNo ?? ''))
+        return detail ? { status: 200, body: ok(detail) } : notFound('押品')
+      }
       case 'customer-center POST /customers/query': {
         const profile = await data.profile(customerNo)
         return profile ? { status: 200, body: ok(profile) } : notFound('客户')

@@ -1,4 +1,5 @@
 /* 押品管理 over HTTP. */
+import { ConnectorError } from '#core/connectors/connector_error'
 import type { CollateralAdapter } from '../contracts.js'
 import { esbCall, yuan } from './esb.js'
 
@@ -13,5 +14,29 @@ export const httpCollateral: CollateralAdapter = {
       valuedOn: r.valuedOn,
       status: r.status,
     }))
+  },
+
+  async detail(collateralNo) {
+    let r: any
+    try {
+      r = await esbCall<any>('collateral', 'collateral-detail', { collateralNo })
+    } catch (error) {
+      // 押品管理 does not know the number: no detail (an outage still throws).
+      if (error instanceof ConnectorError && error.httpStatus === 404) return null
+      throw error
+    }
+    return {
+      collateralNo: r.collateralNo,
+      kind: r.kind,
+      description: r.description,
+      location: r.location,
+      certificates: r.certificates,
+      status: r.status,
+      appraisals: (r.appraisals ?? []).map((a: any) => ({
+        valuedOn: a.valuedOn,
+        appraisedValue: yuan(a.appraisedValueFen),
+        appraiser: a.appraiser,
+      })),
+    }
   },
 }
