@@ -55,16 +55,13 @@ test.group('foreclosed-assets: distribute, check, lease, income, sell', (group) 
     ;(await client.get(`${API}/assets/${id}`).bearerToken(manager.token)).assertStatus(200)
 
     // 定期检查 with a value change and a photo (queued for the 影像平台 through the outbox).
-    const check = await client
-      .post(`${API}/assets/${id}/checks`)
-      .bearerToken(manager.token)
-      .json({
-        checkedOn: '2026-09-30',
-        condition: 'good',
-        occupancy: 'vacant',
-        damage: 'none',
-        valueFound: '850000.00',
-      })
+    const check = await client.post(`${API}/assets/${id}/checks`).bearerToken(manager.token).json({
+      checkedOn: '2026-09-30',
+      condition: 'good',
+      occupancy: 'vacant',
+      damage: 'none',
+      valueFound: '850000.00',
+    })
     check.assertStatus(201)
     assert.equal(check.body().nextDue, '2026-12-30')
     const photo = await client
@@ -85,27 +82,21 @@ test.group('foreclosed-assets: distribute, check, lease, income, sell', (group) 
     notImage.assertStatus(422)
 
     // 临时经营: a quarterly lease; the rent registered moves the next due date a quarter on.
-    const lease = await client
-      .post(`${API}/assets/${id}/leases`)
-      .bearerToken(manager.token)
-      .json({
-        tenant: '北京某餐饮有限公司',
-        rent: '15000.00',
-        rentPeriod: 'quarter',
-        startOn: '2026-10-01',
-        endOn: '2027-09-30',
-      })
+    const lease = await client.post(`${API}/assets/${id}/leases`).bearerToken(manager.token).json({
+      tenant: '北京某餐饮有限公司',
+      rent: '15000.00',
+      rentPeriod: 'quarter',
+      startOn: '2026-10-01',
+      endOn: '2027-09-30',
+    })
     lease.assertStatus(201)
-    const rent = await client
-      .post(`${API}/assets/${id}/entries`)
-      .bearerToken(manager.token)
-      .json({
-        direction: 'income',
-        kind: 'rent',
-        amount: '15000.00',
-        entryDate: '2026-10-01',
-        leaseId: lease.body().id,
-      })
+    const rent = await client.post(`${API}/assets/${id}/entries`).bearerToken(manager.token).json({
+      direction: 'income',
+      kind: 'rent',
+      amount: '15000.00',
+      entryDate: '2026-10-01',
+      leaseId: lease.body().id,
+    })
     rent.assertStatus(201)
     const leases = await client.get(`${API}/leases`).bearerToken(manager.token).qs({ assetId: id })
     assert.containsSubset(leases.body().data[0], {
@@ -120,51 +111,42 @@ test.group('foreclosed-assets: distribute, check, lease, income, sell', (group) 
     assert.equal(String(rentDeadline.due_date).slice(0, 10), '2027-01-01')
 
     // A custody expense is an expense of the expenses plugin, sourced from the asset.
-    const fee = await client
-      .post(`${API}/assets/${id}/entries`)
-      .bearerToken(manager.token)
-      .json({
-        direction: 'expense',
-        kind: 'property_fee',
-        amount: '1234.56',
-        entryDate: '2026-10-08',
-        payee: '某物业公司',
-      })
+    const fee = await client.post(`${API}/assets/${id}/entries`).bearerToken(manager.token).json({
+      direction: 'expense',
+      kind: 'property_fee',
+      amount: '1234.56',
+      entryDate: '2026-10-08',
+      payee: '某物业公司',
+    })
     fee.assertStatus(201)
     const expenses = await listFor({ plugin: 'foreclosed-assets', kind: 'asset', id: String(id) })
     assert.lengthOf(expenses, 1)
     assert.equal(expenses[0].amount, '1234.56')
 
     // 出售申请: price 800 000.00 against 入账价值 860 000.00 → loss 60 000.00; approved by the branch.
-    const sale = await client
-      .post(`${API}/disposals`)
-      .bearerToken(manager.token)
-      .json({
-        assetId: id,
-        kind: 'sale',
-        method: 'auction',
-        buyer: '王某',
-        amount: '800000.00',
-        reason: '经公开拍卖成交',
-        appliedOn: '2026-11-20',
-      })
+    const sale = await client.post(`${API}/disposals`).bearerToken(manager.token).json({
+      assetId: id,
+      kind: 'sale',
+      method: 'auction',
+      buyer: '王某',
+      amount: '800000.00',
+      reason: '经公开拍卖成交',
+      appliedOn: '2026-11-20',
+    })
     sale.assertStatus(201)
     assert.containsSubset(sale.body(), {
       status: 'applied',
       loss: '60000.00',
       bookValue: '860000.00',
     })
-    const again = await client
-      .post(`${API}/disposals`)
-      .bearerToken(manager.token)
-      .json({
-        assetId: id,
-        kind: 'write_off',
-        amount: '1.00',
-        reason: '重复',
-        evidence: 'x',
-        appliedOn: '2026-11-20',
-      })
+    const again = await client.post(`${API}/disposals`).bearerToken(manager.token).json({
+      assetId: id,
+      kind: 'write_off',
+      amount: '1.00',
+      reason: '重复',
+      evidence: 'x',
+      appliedOn: '2026-11-20',
+    })
     again.assertStatus(409)
     await approveAll(client, 'foreclosed-assets:disposal', sale.body().id)
     const done = await client.get(`${API}/disposals/${sale.body().id}`).bearerToken(manager.token)
