@@ -33,6 +33,7 @@ export interface AssetFilters {
   undistributed?: boolean
   overdue?: boolean
   checkOverdue?: boolean
+  ids?: number[]
   sort?: string
   order?: 'asc' | 'desc'
 }
@@ -81,9 +82,10 @@ export async function listAssets(access: UserAccess, f: AssetFilters) {
         .orWhereRaw(LIKE, ['c.customer_no', likePrefix(f.keyword)])
     )
   }
+  if (f.ids?.length) q.whereIn('a.id', f.ids)
   if (f.assetClass) q.where('a.asset_class', f.assetClass)
   if (f.status === 'open') q.whereNotIn('a.status', ENDED)
-  else if (f.status) q.where('a.status', f.status)
+  else if (f.status && f.status !== 'all') q.where('a.status', f.status)
   if (f.managerId) q.where('a.manager_id', f.managerId)
   if (f.undistributed) q.whereNull('a.manager_id')
   if (f.overdue) q.whereNotIn('a.status', ENDED).where('a.disposal_deadline', '<', today)

@@ -7,7 +7,11 @@ import { assetDetail, listAssets } from '../assets/asset_queries.js'
 import { lockAsset } from '../assets/asset_scope.js'
 import { auditAsset } from '../assets/audit_asset.js'
 import { ASSETS, VALUES } from '../assets/receive.js'
-import { distribute, summaryByManager } from '../distribution/distribution_service.js'
+import {
+  distribute,
+  managerOptions,
+  summaryByManager,
+} from '../distribution/distribution_service.js'
 import { recordReconciliation } from '../custody/entry_service.js'
 import {
   appraisalFields,
@@ -17,6 +21,7 @@ import {
   distributeFields,
   distributeValidator,
   listValidator,
+  pickerValidator,
   reconciliationFields,
   reconciliationValidator,
 } from '../validators/foreclosed_assets.js'
@@ -33,6 +38,33 @@ export default class AssetsController {
     return listAssets(await accessOf(ctx), f)
   }
 
+  /** The asset picker of the console's forms (RecordPicker source): open assets in scope. */
+  async picker(ctx: HttpContext) {
+    const q = await ctx.request.validateUsing(pickerValidator)
+    const access = await accessOf(ctx)
+    const ids = q.ids
+      ? String(q.ids)
+          .split(',')
+          .map(Number)
+          .filter((n) => Number.isSafeInteger(n) && n > 0)
+      : []
+    const page = await listAssets(access, {
+      keyword: q.keyword,
+      page: q.page,
+      perPage: q.perPage,
+      status: ids.length ? undefined : (q.status ?? 'open'),
+      ids,
+    })
+    return {
+      data: page.data.map((a) => ({
+        value: a.id,
+        label: `${a.assetNo} ${a.name}`,
+        hint: `${a.customerName ?? ''} · ${a.bookValue}`,
+      })),
+      total: page.meta.total,
+    }
+  }
+
   async show(ctx: HttpContext) {
     const id = idParam(ctx)
     const asset = id ? await assetDetail(await accessOf(ctx), id) : null
@@ -45,6 +77,17 @@ export default class AssetsController {
     return answering(ctx, () =>
       db.transaction((trx) => distribute(trx, input, actor, actor.access))
     )
+  }
+
+  /** Who the asset may go to (the distribution dialog's picker). */
+  async managers(ctx: HttpContext) {
+    const asset = await assetOf(ctx)
+    if (!asset) return notFound(ctx)
+    const q = await ctx.request.validateUsing(pickerValidator)
+    const ids = q.ids ? String(q.ids).split(',').map(Number) : null
+    const all = await managerOptions(asset, ids ? undefined : q.keyword)
+    const data = ids ? all.filter((o) => ids.includes(o.value)) : all
+    return { data, total: data.length }
   }
 
   async summary(ctx: HttpContext) {

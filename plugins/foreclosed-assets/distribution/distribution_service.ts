@@ -10,6 +10,7 @@ import User from '#core/models/user'
 import { UserAccess } from '#core/auth/user_access'
 import { orgPathOf, scopeCovers } from '#core/auth/record_recipients'
 import { dbNow } from '#core/support/db_time'
+import { LIKE, likeContains } from '#core/support/like'
 import { ForeclosedAssetError } from '../assets/asset_error.js'
 import { LIST_PERMISSION, syncDisposalDeadline } from '../assets/asset_deadlines.js'
 import { auditAsset, type Actor } from '../assets/audit_asset.js'
@@ -26,7 +27,7 @@ export interface DistributeInput {
 
 const ENDED = ['sold', 'fixed', 'written_off']
 
-async function managerMaySee(managerId: number, asset: { org_id: number }) {
+export async function managerMaySee(managerId: number, asset: { org_id: number }) {
   const user = await User.find(managerId)
   if (!user || user.status !== 'active') return false
   const access = await UserAccess.load(user)
@@ -121,4 +122,37 @@ export async function summaryByManager(access: Access) {
     leased: Number(r.leased ?? 0),
     openBookFen: String(r.open_book_fen ?? '0'),
   }))
+}
+
+/**
+ * The people an asset may be distributed to: active users of the asset's org
+ * or an org above it who hold the asset permission and whose scope would cover
+ * the asset once they manage it (仅本人 clerks included: they would own it).
+ */
+export async function managerOptions(asset: { org_id: number }, keyword?: string) {
+  const orgPath = await orgPathOf(Number(asset.org_id))
+  const orgIds = orgPath.split('/').filter(Boolean).map(Number)
+  const q = db
+    .from('users as u')
+    .join('orgs as o', 'o.id', 'u.org_id')
+    .whereIn('u.org_id', orgIds)
+    .where('u.status', 'active')
+    .orderBy('u.id')
+    .limit(200)
+    .select('u.id', 'u.username', 'u.real_name', 'o.name as org_name')
+  if (keyword)
+    q.where((w) =>
+      w
+        .whereRaw(LIKE, ['u.real_name', likeContains(keyword)])
+        .orWhereRaw(LIKE, ['u.username', likeContains(keyword)])
+    )
+  const out: Array<{ value: number; label: string; hint: string }> = []
+  for (const u of await q)
+    if (await managerMaySee(Number(u.id), asset))
+      out.push({
+        value: Number(u.id),
+        label: u.real_name ?? u.username,
+        hint: `${u.username} · ${u.org_name}`,
+      })
+  return out
 }

@@ -12,7 +12,13 @@ const LIST = 'foreclosed-assets:asset:list'
 const part: Part = {
   routes(router) {
     router.get('/assets', [Assets, 'index'], LIST)
+    router.get('/pickers/assets', [Assets, 'picker'], LIST)
     router.get('/assets/:id', [Assets, 'show'], LIST)
+    router.get(
+      '/assets/:id/managers',
+      [Assets, 'managers'],
+      'foreclosed-assets:distribution:create'
+    )
     router.put('/assets/:id', [Assets, 'update'], 'foreclosed-assets:asset:update')
     router.post('/assets/:id/appraisals', [Assets, 'appraise'], 'foreclosed-assets:asset:update')
     router.post(

@@ -182,3 +182,18 @@ export const listValidator = vine.compile(
     order: vine.enum(['asc', 'desc']).optional(),
   })
 )
+
+export const pickerValidator = vine.compile(
+  vine.object({
+    page: vine.number().withoutDecimals().min(1).optional(),
+    perPage: vine.number().withoutDecimals().range([1, 50]).optional(),
+    keyword: vine.string().trim().maxLength(100).optional(),
+    ids: vine
+      .string()
+      .trim()
+      .regex(/^\d+(,\d+)*$/)
+      .maxLength(500)
+      .optional(),
+    status: vine.enum(['open', 'held', 'leased', 'all'] as const).optional(),
+  })
+)

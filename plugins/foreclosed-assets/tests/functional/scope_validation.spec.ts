@@ -26,16 +26,13 @@ test.group('foreclosed-assets: scope and validation', (group) => {
       .bearerToken(boss.token)
       .json({ checkedOn: '2026-09-30', condition: 'good', occupancy: 'vacant', damage: 'none' })
     check.assertStatus(201)
-    const sale = await client
-      .post(`${API}/disposals`)
-      .bearerToken(boss.token)
-      .json({
-        assetId: id,
-        kind: 'to_fixed',
-        amount: '0',
-        reason: '转为营业用房',
-        appliedOn: '2026-11-20',
-      })
+    const sale = await client.post(`${API}/disposals`).bearerToken(boss.token).json({
+      assetId: id,
+      kind: 'to_fixed',
+      amount: '0',
+      reason: '转为营业用房',
+      appliedOn: '2026-11-20',
+    })
     sale.assertStatus(201)
 
     for (const who of [stranger, manager]) {
@@ -45,42 +42,33 @@ test.group('foreclosed-assets: scope and validation', (group) => {
           .put(`${API}/assets/${id}`)
           .bearerToken(who.token)
           .json({ name: 'x', custodianOrgId: 1 }),
-        client
-          .post(`${API}/assets/${id}/checks`)
-          .bearerToken(who.token)
-          .json({
-            checkedOn: '2026-10-30',
-            condition: 'good',
-            occupancy: 'vacant',
-            damage: 'none',
-          }),
+        client.post(`${API}/assets/${id}/checks`).bearerToken(who.token).json({
+          checkedOn: '2026-10-30',
+          condition: 'good',
+          occupancy: 'vacant',
+          damage: 'none',
+        }),
         client
           .post(`${API}/checks/${check.body().id}/photos`)
           .bearerToken(who.token)
           .json({ fileName: 'a.png', content: 'AAAA' }),
-        client
-          .post(`${API}/assets/${id}/leases`)
-          .bearerToken(who.token)
-          .json({
-            tenant: 't',
-            rent: '1.00',
-            rentPeriod: 'month',
-            startOn: '2026-10-01',
-            endOn: '2026-12-31',
-          }),
+        client.post(`${API}/assets/${id}/leases`).bearerToken(who.token).json({
+          tenant: 't',
+          rent: '1.00',
+          rentPeriod: 'month',
+          startOn: '2026-10-01',
+          endOn: '2026-12-31',
+        }),
         client.get(`${API}/disposals/${sale.body().id}`).bearerToken(who.token),
-        client
-          .post(`${API}/disposals`)
-          .bearerToken(who.token)
-          .json({
-            assetId: id,
-            kind: 'sale',
-            method: 'auction',
-            buyer: 'b',
-            amount: '1.00',
-            reason: 'r',
-            appliedOn: '2026-11-20',
-          }),
+        client.post(`${API}/disposals`).bearerToken(who.token).json({
+          assetId: id,
+          kind: 'sale',
+          method: 'auction',
+          buyer: 'b',
+          amount: '1.00',
+          reason: 'r',
+          appliedOn: '2026-11-20',
+        }),
       ]
       for (const res of await Promise.all(calls)) res.assertStatus(404)
       const list = await client.get(`${API}/assets`).bearerToken(who.token)
