@@ -35,6 +35,9 @@ const part: Part = {
       permission: 'foreclosed-assets:asset:list',
       data: () => import('../dashboard/assets_by_class.js'),
       view: 'foreclosed-assets/assets_by_class',
+      defaultSize: { w: 6, h: 8 },
+      // On the default home page: the disposal-period breaches are the headline.
+      defaultOn: true,
     },
   ],
 }
