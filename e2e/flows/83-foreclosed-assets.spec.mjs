@@ -79,7 +79,9 @@ test('定期检查: the manager records a check with a photo', async ({ page }) 
   await expect(form).toBeVisible()
   await fillDate(page, 'fa-check-date', day(1))
   await page.getByTestId('fa-check-value').locator('input').fill('850000.00')
-  await page.getByTestId('fa-check-photo').setInputFiles({ name: '外观.png', mimeType: 'image/png', buffer: PNG })
+  await page
+    .getByTestId('fa-check-photo')
+    .setInputFiles({ name: '外观.png', mimeType: 'image/png', buffer: PNG })
   await page.getByTestId('fa-check-save').click()
   await expect(form).toBeHidden()
   const table = page.getByTestId('fa-checks-table')
@@ -89,9 +91,14 @@ test('定期检查: the manager records a check with a photo', async ({ page }) 
   await shot(page, 'fa-check')
   // The photo reaches the 影像平台 (the demo simulator) and is filed.
   await expect
-    .poll(async () => (await api(manager, `/api/foreclosed-assets/checks?assetId=${asset.id}`)).data[0].photos[0].status, {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await api(manager, `/api/foreclosed-assets/checks?assetId=${asset.id}`)).data[0].photos[0]
+          .status,
+      {
+        timeout: 30_000,
+      }
+    )
     .toBe('filed')
 })
 
@@ -116,7 +123,9 @@ test('临时经营 and 收入登记: a lease, the rent registered', async ({ pag
   await fillDate(page, 'fa-entry-date', day(1))
   await page.getByTestId('fa-entry-save').click()
   await expect(form).toBeHidden()
-  await expect(page.getByTestId('fa-entries-table').locator('tr', { hasText: asset.assetNo })).toContainText('15,000.00')
+  await expect(
+    page.getByTestId('fa-entries-table').locator('tr', { hasText: asset.assetNo })
+  ).toContainText('15,000.00')
   await shot(page, 'fa-income')
   const leases = await api(manager, `/api/foreclosed-assets/leases?assetId=${asset.id}`)
   expect(leases.data[0].rentReceived).toBe('15000.00')
@@ -141,16 +150,27 @@ test('出售申请: applied, approved by the branch, posted', async ({ page }) =
 
   const list = await api(manager, `/api/foreclosed-assets/disposals?kind=sale&assetId=${asset.id}`)
   const disposal = await api(manager, `/api/foreclosed-assets/disposals/${list.data[0].id}`)
-  const approved = await send(boss, 'POST', `/api/workflow/instances/${disposal.workflowInstanceId}/approve`, { comment: '同意出售' })
+  const approved = await send(
+    boss,
+    'POST',
+    `/api/workflow/instances/${disposal.workflowInstanceId}/approve`,
+    { comment: '同意出售' }
+  )
   expect(approved.status, await approved.clone().text()).toBe(200)
 
   await page.goto(`${BASE}/p/foreclosed-assets/DisposalSales?id=${disposal.id}`)
   const detail = page.getByTestId('fa-disposal-detail')
   await expect(detail).toContainText('已完成')
   await expect
-    .poll(async () => (await api(manager, `/api/foreclosed-assets/disposals/${disposal.id}`)).postings.map((p) => `${p.kind}:${p.amount}:${p.status}`), {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await api(manager, `/api/foreclosed-assets/disposals/${disposal.id}`)).postings.map(
+          (p) => `${p.kind}:${p.amount}:${p.status}`
+        ),
+      {
+        timeout: 30_000,
+      }
+    )
     .toEqual(['proceeds:800000.00:sent', 'loss:60000.00:sent'])
   await shot(page, 'fa-sale')
 })
@@ -167,9 +187,17 @@ test('抵债资产明细 and 闲置资产台账 show the steps', async ({ page }
   await settled(page)
   await shot(page, 'fa-ledger')
   const rows = await api(boss, `/api/ledgers/foreclosed-assets/rows?keyword=${asset.assetNo}`)
-  expect(rows.data[0]).toMatchObject({ status: 'sold', proceeds: '800000.00', rentIncome: '15000.00', lastCheckedOn: day(1) })
+  expect(rows.data[0]).toMatchObject({
+    status: 'sold',
+    proceeds: '800000.00',
+    rentIncome: '15000.00',
+    lastCheckedOn: day(1),
+  })
   // Idle until the lease; sold now, so no longer idle.
-  const before = await api(boss, `/api/ledgers/foreclosed-assets-idle/rows?keyword=${asset.assetNo}&asOf=${day(2)}`)
+  const before = await api(
+    boss,
+    `/api/ledgers/foreclosed-assets-idle/rows?keyword=${asset.assetNo}&asOf=${day(2)}`
+  )
   expect(before.data).toHaveLength(1)
   expect(before.data[0].idleDays).toBeGreaterThan(0)
   const now = await api(boss, `/api/ledgers/foreclosed-assets-idle/rows?keyword=${asset.assetNo}`)
