@@ -9,7 +9,7 @@
 | Screenshots: fa-distribution, fa-check, fa-income, fa-sale, fa-ledger.
 */
 import { test, expect } from '../support/test.mjs'
-import { BASE, api, apiLogin, login, send, settled, shot } from '../support/helpers.mjs'
+import { BASE, api, apiLogin, fillTestId, login, send, settled, shot } from '../support/helpers.mjs'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ viewport: { width: 1440, height: 1000 } })
@@ -78,7 +78,7 @@ test('定期检查: the manager records a check with a photo', async ({ page }) 
   const form = page.getByTestId('fa-check-form')
   await expect(form).toBeVisible()
   await fillDate(page, 'fa-check-date', day(1))
-  await page.getByTestId('fa-check-value').locator('input').fill('850000.00')
+  await fillTestId(page, 'fa-check-value', '850000.00')
   await page
     .getByTestId('fa-check-photo')
     .setInputFiles({ name: '外观.png', mimeType: 'image/png', buffer: PNG })
@@ -119,7 +119,7 @@ test('临时经营 and 收入登记: a lease, the rent registered', async ({ pag
   await page.getByTestId('fa-entry-new').click()
   const form = page.getByTestId('fa-entry-form')
   await choose(page, form.locator('.el-form-item').nth(0), asset.assetNo)
-  await page.getByTestId('fa-entry-amount').locator('input').fill('15000.00')
+  await fillTestId(page, 'fa-entry-amount', '15000.00')
   await fillDate(page, 'fa-entry-date', day(1))
   await page.getByTestId('fa-entry-save').click()
   await expect(form).toBeHidden()
@@ -137,10 +137,10 @@ test('出售申请: applied, approved by the branch, posted', async ({ page }) =
   await page.getByTestId('fa-disposal-new').click()
   const form = page.getByTestId('fa-disposal-form')
   await choose(page, form.locator('.el-form-item').nth(0), asset.assetNo)
-  await page.getByTestId('fa-disposal-buyer').locator('input').fill('王某')
-  await page.getByTestId('fa-disposal-amount').locator('input').fill('800000.00')
+  await fillTestId(page, 'fa-disposal-buyer', '王某')
+  await fillTestId(page, 'fa-disposal-amount', '800000.00')
   await fillDate(page, 'fa-disposal-date', day(0))
-  await page.getByTestId('fa-disposal-reason').locator('textarea').fill('经公开拍卖成交')
+  await fillTestId(page, 'fa-disposal-reason', '经公开拍卖成交')
   await page.getByTestId('fa-disposal-save').click()
   await expect(form).toBeHidden()
   const table = page.getByTestId('fa-disposals-table')
