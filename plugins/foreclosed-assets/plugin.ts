@@ -2,6 +2,10 @@ import { definePlugin } from '#core/plugins/define_plugin'
 import type { PluginRouter } from '#core/plugins/types'
 import type { Part } from './parts/part.js'
 import assets from './parts/assets.js'
+import custody from './parts/custody.js'
+import disposal from './parts/disposal.js'
+import ledgers from './parts/ledgers.js'
+import { L } from './parts/part.js'
 
 /*
 | 抵债资产 (spec §4): the assets taken in settlement of debt, from their receipt
@@ -14,7 +18,7 @@ import assets from './parts/assets.js'
 | dependsOn: the book (credit-assets: loans and customers), the bank's systems
 | (bank-systems: core banking postings, the 影像平台), the committee and expenses.
 */
-const parts: Part[] = [assets]
+const parts: Part[] = [assets, custody, disposal, ledgers]
 
 type ListKey = Exclude<keyof Part, 'routes'>
 const all = <K extends ListKey>(key: K): NonNullable<Part[K]> =>
@@ -28,7 +32,8 @@ export default definePlugin({
     zh: '抵债资产分发、定期检查、资产保管（临时经营、收支登记）、处置（出售/转固/列损）、处置期限提醒、抵债资产明细与闲置资产台账',
     en: 'Foreclosed assets: distribution, periodic checks, custody (leases, income), disposal, disposal deadlines, ledgers',
   },
-  dependsOn: ['credit-assets'],
+  dependsOn: ['credit-assets', 'bank-systems', 'committee', 'expenses'],
+  startup: () => import('./startup.js'),
   // What other plugins may use (docs/plugins.md "Foreclosed assets"): receive an asset, read one.
   publicModules: ['services/foreclosed_assets_api.ts'],
 
@@ -37,10 +42,21 @@ export default definePlugin({
   },
 
   permissions: all('permissions'),
-  menus: all('menus'),
+  menus: [
+    {
+      code: 'foreclosed-assets:root',
+      type: 'directory',
+      name: L('抵债资产', 'Foreclosed assets'),
+      icon: 'OfficeBuilding',
+      order: 250,
+      children: all('menus'),
+    },
+  ],
   dictionaries: all('dictionaries'),
   settings: all('settings'),
-  jobs: all('jobs'),
+  jobs: [{ name: 'foreclosed-assets:demo-seed', handler: () => import('./jobs/demo_seed.js') }],
+  // Six assets of every class, two distributed (jobs/demo_seed.ts).
+  demo: { job: 'foreclosed-assets:demo-seed' },
   ledgers: all('ledgers'),
   workflowTypes: all('workflowTypes'),
   documentTemplates: all('documentTemplates'),

@@ -1,15 +1,62 @@
-import { L, type Part } from './part.js'
+import { L, button, type Part } from './part.js'
 
 /*
-| The asset register itself: classes, statuses, the class rules (处置期限设置).
-| The pages (资产分发, 定期检查, 资产保管, 资产处置) are parts of their own.
+| The asset register, 资产分发, 资产保管 › 基本信息 and the class rules
+| (处置期限设置): routes, permissions, dictionaries.
 */
+const Assets = () => import('../controllers/assets_controller.js')
+const Rules = () => import('../controllers/rules_controller.js')
+
+const LIST = 'foreclosed-assets:asset:list'
+
 const part: Part = {
+  routes(router) {
+    router.get('/assets', [Assets, 'index'], LIST)
+    router.get('/pickers/assets', [Assets, 'picker'], LIST)
+    router.get('/assets/:id', [Assets, 'show'], LIST)
+    router.get(
+      '/assets/:id/managers',
+      [Assets, 'managers'],
+      'foreclosed-assets:distribution:create'
+    )
+    router.put('/assets/:id', [Assets, 'update'], 'foreclosed-assets:asset:update')
+    router.post('/assets/:id/appraisals', [Assets, 'appraise'], 'foreclosed-assets:asset:update')
+    router.post(
+      '/assets/:id/reconciliations',
+      [Assets, 'reconcile'],
+      'foreclosed-assets:asset:update'
+    )
+    router.post('/distribution', [Assets, 'distribute'], 'foreclosed-assets:distribution:create')
+    router.get('/distribution/summary', [Assets, 'summary'], LIST)
+    router.get('/rules', [Rules, 'index'], LIST)
+    router.put('/rules/:assetClass', [Rules, 'update'], 'foreclosed-assets:rule:update')
+  },
   permissions: [
-    { code: 'foreclosed-assets:asset:list', name: L('查看抵债资产', 'View foreclosed assets') },
     {
-      code: 'foreclosed-assets:rule:manage',
+      code: 'foreclosed-assets:rule:update',
       name: L('维护处置期限规则', 'Edit disposal period rules'),
+    },
+  ],
+  menus: [
+    {
+      code: 'foreclosed-assets:distribution',
+      type: 'page',
+      name: L('资产分发', 'Distribution'),
+      permission: LIST,
+      page: 'foreclosed-assets/Distribution',
+      icon: 'Share',
+      order: 10,
+      children: [button('foreclosed-assets:distribution:create', '分发', 'Distribute')],
+    },
+  ],
+  settings: [
+    {
+      key: 'foreclosed-assets.committeeThreshold',
+      name: L('抵债资产处置上会金额（元）', 'Disposal committee threshold (yuan)'),
+      type: 'amount',
+      default: '5000000.00',
+      description:
+        '入账价值达到该金额的抵债资产出售、转固、列损，审批通过后须提交资产处置委员会审议',
     },
   ],
   dictionaries: [
@@ -43,6 +90,16 @@ const part: Part = {
         { code: 'appraisal', label: L('评估价值', 'Appraisal') },
         { code: 'check', label: L('检查估值', 'Check valuation') },
         { code: 'disposal', label: L('处置价值', 'Disposal value') },
+      ],
+    },
+    {
+      type: 'foreclosed_assets_business_line',
+      name: L('抵债资产业务条线', 'Business line'),
+      items: [
+        { code: 'corporate', label: L('公司业务', 'Corporate') },
+        { code: 'retail', label: L('零售业务', 'Retail') },
+        { code: 'small_business', label: L('小微业务', 'Small business') },
+        { code: 'special_assets', label: L('特殊资产', 'Special assets') },
       ],
     },
   ],
