@@ -21,7 +21,7 @@ export default definePlugin({
     en: 'Recovery transactions from core banking, confirmed and tagged with their method',
   },
   dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'customer-view'],
-  publicModules: ['services/recoveries_api.ts'],
+  publicModules: ['services/recoveries_api.ts', 'fixtures/recoveries_fixture.ts'],
 
   routes(router) {
     router.get('/transactions', [Transactions, 'index'], LIST)

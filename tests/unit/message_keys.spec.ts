@@ -15,7 +15,8 @@ const KEY = String.raw`'([a-z][A-Za-z]*(?:\.[A-Za-z][\w-]*)+)'`
 const PATTERNS = [
   new RegExp(String.raw`i18n\(\s*${KEY}`, 'g'),
   new RegExp(String.raw`translate\(\s*\w+,\s*${KEY}`, 'g'),
-  new RegExp(String.raw`new (?!FourEyes)\w+Error\(\s*(?:\d{3},\s*)?${KEY}`, 'g'),
+  // Not when literal texts follow: `new XError(422, 'filter.limit', '中文…', 'English…')` names a field.
+  new RegExp(String.raw`new (?!FourEyes)\w+Error\(\s*(?:\d{3},\s*)?${KEY}(?!\s*,\s*['\`])`, 'g'),
   // A problem's `key:` — not a parameter definition's (`key: 'system.x', name: …`).
   new RegExp(String.raw`\bkey: ${KEY}(?![^}]{0,40}\bname:)`, 'g'),
   new RegExp(String.raw`\.blocked\(\s*${KEY}`, 'g'),

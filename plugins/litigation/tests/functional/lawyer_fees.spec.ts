@@ -7,6 +7,7 @@ import { caseNo } from '../case_helpers.js'
 import { listFor } from '../../../expenses/services/expenses_api.js'
 import { LIT_API, troubledCustomer, withSimulator } from '../plan_helpers.js'
 import { engagementBody, registry } from '../lawyer_helpers.js'
+import { addConfirmedRecovery } from '../../../recoveries/fixtures/recoveries_fixture.js'
 
 /*
 | 律师选聘 for a registered case, and the risk-based 律师费 on what was actually
@@ -55,33 +56,9 @@ async function registerCase(client: any, token: string, customerId: number, loan
   return lawCase.body()
 }
 
-/** A recovery confirmed on 交易流水确认 (the recoveries plugin's own row: the arrangement). */
-async function confirmedRecovery(loanId: number, postedOn: string, amountFen: number, no: string) {
-  const loan = await db.from('ca_loans').where('id', loanId).firstOrFail()
-  const customer = await db.from('ca_customers').where('id', loan.customer_id).firstOrFail()
-  await db.table('recoveries_transactions').insert({
-    txn_no: no,
-    loan_id: loanId,
-    loan_no: loan.loan_no,
-    customer_id: customer.id,
-    customer_no: customer.customer_no,
-    customer_name: customer.name,
-    org_id: loan.org_id,
-    manager_id: loan.manager_id,
-    posted_on: postedOn,
-    principal_fen: amountFen,
-    interest_fen: 0,
-    penalty_fen: 0,
-    amount_fen: amountFen,
-    channel: 'counter',
-    payer_name: customer.name,
-    memo: '还款',
-    status: 'confirmed',
-    method: 'cash',
-    created_at: dbNow(),
-    updated_at: dbNow(),
-  })
-}
+/** A recovery confirmed on 交易流水确认 (the recoveries plugin's fixture builder). */
+const confirmedRecovery = (loanId: number, postedOn: string, amountFen: number, txnNo: string) =>
+  addConfirmedRecovery({ loanId, postedOn, amountFen, txnNo })
 
 test.group('litigation: 律师选聘 for a case', (group) => {
   withSimulator(group)
