@@ -17,6 +17,11 @@ export const ALL_CODES = [
   'targets:branch-target:update',
   'targets:branch-target:delete',
   'targets:branch-tracking:list',
+  'targets:assessment:list',
+  'targets:assessment:weights',
+  'targets:assessment:export',
+  'targets:series:list',
+  'targets:series:manage',
 ]
 
 /** The shared book with the targets codes; its orgs by the names the tests use. */
