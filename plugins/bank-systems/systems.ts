@@ -164,6 +164,24 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       byCustomer,
       list(obj({ kind: str, title: str, occurredOn: date, source: str, level: str }))
     ),
+    lookup(
+      'daily-alerts',
+      { zh: '每日预警', en: 'Daily alerts' },
+      '/alerts/daily',
+      obj({ businessDate: date }),
+      list(
+        obj({
+          alertNo: str,
+          customerNo: str,
+          kind: str,
+          title: str,
+          occurredOn: date,
+          source: str,
+          level: str,
+          detail: { type: 'object' },
+        })
+      )
+    ),
   ]),
   system('risk-control', { zh: '智能风控', en: 'Risk control' }, '风险管理部', [
     lookup(

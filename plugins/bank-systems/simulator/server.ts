@@ -22,6 +22,7 @@
 |                        interestFen?, penaltyFen?, channel?, memo? } — a recovery
 |                        transaction core banking reports from now on (recovery_feed.ts)
 |   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
+|   POST /__sim/warning/alerts  智能预警: an alert the daily feed reports (alert_feed.ts)
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -41,6 +42,7 @@ import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_
 import { CardFeed, type CardFeedItem } from './card_feed.js'
 import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recovery_feed.js'
 import { CollectionDesk } from './collection_desk.js'
+import { AlertFeed } from './alert_feed.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -85,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const cardFeed = new CardFeed(() => lucid.connection())
   const recoveryFeed = new RecoveryFeed(() => lucid.connection())
   const collectionDesk = new CollectionDesk(() => businessDate.current())
+  const alertFeed = new AlertFeed(() => lucid.connection())
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -125,6 +128,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     key?: string
   ): Promise<Reply> {
     const customerNo = String(body?.customerNo ?? '')
+    const alertReply = await alertFeed.route(system, method, path, body)
+    if (alertReply) return alertReply
     const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
     switch (`${system} ${method} ${path}`) {
       case 'core-banking POST /loans/balance': {
@@ -263,6 +268,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     cardFeed.reset()
     recoveryFeed.reset()
     collectionDesk.reset()
+    alertFeed.reset()
     approvals.reset()
   }
 
@@ -298,7 +304,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     if (method === 'GET' && path === '/__sim/stats') return { status: 200, body: stats() }
     if (method === 'GET' && path === '/__sim/faults')
       return { status: 200, body: Object.fromEntries(faults) }
-    const approvalReply = await approvalControl(method, path, body)
+    const approvalReply =
+      (await approvalControl(method, path, body)) ?? alertFeed.control(method, path, body)
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()

@@ -39,8 +39,8 @@ export default class AssessmentController {
         action: 'target.assessment-weights',
         entityType: 'target_assessment',
         entityId: input.year,
-        before,
-        after,
+        before: { weights: before },
+        after: { weights: after },
       })
       return { year: input.year, weights: after }
     })
