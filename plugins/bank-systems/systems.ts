@@ -383,6 +383,17 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       request: obj({ customerNo: str, title: str, kind: str, fileName: str, content: str }),
       response: envelope(obj({ docNo: str, url: str })),
     },
+    {
+      code: 'update-metadata',
+      name: { zh: '影像资料信息维护', en: 'Document metadata' },
+      direction: 'outbound',
+      method: 'POST',
+      path: '/documents/metadata',
+      // Applied once per Idempotency-Key (the outbox's); the latest metadata wins.
+      timeoutMs: 10_000,
+      request: obj({ docNo: str, title: str, kind: str, remark: nullableStr }),
+      response: envelope(obj({ docNo: str, revision: { type: 'integer' } })),
+    },
   ]),
   system('post-loan', { zh: '智能贷后', en: 'Post-loan management' }, '授信管理部', [
     lookup(

@@ -23,6 +23,7 @@
 |                        transaction core banking reports from now on (recovery_feed.ts)
 |   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
 |   POST /__sim/warning/alerts  智能预警: an alert the daily feed reports (alert_feed.ts)
+|   GET  /__sim/imaging/metadata  影像平台: document metadata received (imaging_metadata.ts)
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -43,6 +44,7 @@ import { CardFeed, type CardFeedItem } from './card_feed.js'
 import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recovery_feed.js'
 import { CollectionDesk } from './collection_desk.js'
 import { AlertFeed } from './alert_feed.js'
+import { ImagingMetadata } from './imaging_metadata.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -88,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const recoveryFeed = new RecoveryFeed(() => lucid.connection())
   const collectionDesk = new CollectionDesk(() => businessDate.current())
   const alertFeed = new AlertFeed(() => lucid.connection())
+  const imagingMetadata = new ImagingMetadata()
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -128,8 +131,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     key?: string
   ): Promise<Reply> {
     const customerNo = String(body?.customerNo ?? '')
-    const alertReply = await alertFeed.route(system, method, path, body)
-    if (alertReply) return alertReply
+    const extraReply =
+      (await alertFeed.route(system, method, path, body)) ??
+      imagingMetadata.route(system, method, path, body, key)
+    if (extraReply) return extraReply
     const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
     switch (`${system} ${method} ${path}`) {
       case 'core-banking POST /loans/balance': {
@@ -269,6 +274,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     recoveryFeed.reset()
     collectionDesk.reset()
     alertFeed.reset()
+    imagingMetadata.reset()
     approvals.reset()
   }
 
@@ -305,7 +311,9 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     if (method === 'GET' && path === '/__sim/faults')
       return { status: 200, body: Object.fromEntries(faults) }
     const approvalReply =
-      (await approvalControl(method, path, body)) ?? alertFeed.control(method, path, body)
+      (await approvalControl(method, path, body)) ??
+      alertFeed.control(method, path, body) ??
+      imagingMetadata.control(method, path)
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()

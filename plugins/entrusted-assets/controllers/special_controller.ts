@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf, type UserAccess } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { dateText } from '#core/calendar/calendar_date'
 import { Money } from '#core/money/money'
@@ -40,8 +40,8 @@ const specialRow = (r: any) => ({
   flaggedOn: dateText(r.flagged_on),
 })
 
-const specialQuery = async (ctx: HttpContext) =>
-  scopedSpecial(await accessOf(ctx))
+const specialQuery = (access: UserAccess) =>
+  scopedSpecial(access)
     .join(book.loans.as('l'), 'l.id', 's.loan_id')
     .join(book.customers.as('c'), 'c.id', 's.customer_id')
     .whereNull('s.unflagged_on')
@@ -63,9 +63,7 @@ function ruleColumns(input: any) {
 export default class SpecialController {
   async index(ctx: HttpContext) {
     const q = await ctx.request.validateUsing(listValidator)
-    const page = await (
-      await specialQuery(ctx)
-    )
+    const page = await specialQuery(await accessOf(ctx))
       .orderBy('s.id', 'desc')
       .paginate(q.page ?? 1, q.perPage ?? 20)
     return {
@@ -75,7 +73,9 @@ export default class SpecialController {
   }
 
   async show(ctx: HttpContext) {
-    const row = await (await specialQuery(ctx)).where('s.id', idOf(ctx) || 0).first()
+    const row = await specialQuery(await accessOf(ctx))
+      .where('s.id', idOf(ctx) || 0)
+      .first()
     if (!row) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     return specialRow(row)
   }

@@ -206,6 +206,16 @@ test.group('entrusted-assets: 特定资产', (group) => {
     assert.lengthOf(await ledger(bj, '?asOf=2026-03-10'), 1)
     assert.lengthOf(await ledger(book.people.otherBranchManager.token), 0)
 
+    const list = await client.get('/api/entrusted-assets/special').bearerToken(bj)
+    assert.lengthOf(list.body().data, 3)
+    const id = byHand.body().id
+    ;(await client.get(`/api/entrusted-assets/special/${id}`).bearerToken(bj)).assertStatus(200)
+    ;(
+      await client
+        .get(`/api/entrusted-assets/special/${id}`)
+        .bearerToken(book.people.otherBranchManager.token)
+    ).assertStatus(404)
+
     // Unflagging keeps the history: gone live, still there as of the day before.
     await businessDate.set('2026-03-20')
     ;(
