@@ -53,7 +53,7 @@ export default definePlugin({
       title: L('全方位动态监测', 'Monitoring'),
       component: 'monitoring/slots/MonitoringPanel',
       permission: LIST,
-      order: 5,
+      order: 15,
     },
   ],
 
