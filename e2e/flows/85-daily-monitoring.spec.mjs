@@ -93,21 +93,22 @@ test('受托资产: registered by the branch, visible in the 受托资产台账'
   await page.getByTestId('crud-create').click()
   const dialog = page.getByTestId('crud-dialog')
   await expect(dialog).toBeVisible()
-  const field = (prop) =>
-    dialog.locator(`[data-field="${prop}"]`).locator('input, textarea').first()
-  await field('contractNo').fill(contractNo)
-  await field('principalParty').fill('东方资产管理股份有限公司')
-  await field('assetName').fill('某商业地产债权包')
-  await field('principal').fill('8000000.00')
-  await field('feeRate').fill('1.5')
-  for (const [prop, value] of [
-    ['periodFrom', '2026-01-01'],
-    ['periodTo', '2026-12-31'],
+  // Element Plus passes the field's attributes to its native input: find inputs by their label.
+  const text = (label) => dialog.getByRole('textbox', { name: label })
+  const pick = (label) => dialog.getByRole('combobox', { name: label })
+  await text('委托合同号').fill(contractNo)
+  await text('委托方').fill('东方资产管理股份有限公司')
+  await text('受托资产').fill('某商业地产债权包')
+  await text('委托本金').fill('8000000.00')
+  await text('费率').fill('1.5')
+  for (const [label, value] of [
+    ['委托起始日', '2026-01-01'],
+    ['委托到期日', '2026-12-31'],
   ]) {
-    await field(prop).fill(value)
-    await field(prop).press('Enter')
+    await pick(label).fill(value)
+    await pick(label).press('Enter')
   }
-  await dialog.locator('[data-field="status"]').click()
+  await pick('状态').click()
   await page.locator('.el-select-dropdown__item').filter({ hasText: '管理中' }).first().click()
   await page.getByTestId('crud-save').click()
   const table = page.getByTestId('crud-table')
