@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { connectorRegistry } from '#core/connectors/registry'
-import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
+import { outbox } from '#core/connectors/outbox'
 import { buildBook } from '#tests/fixtures/book'
 import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
@@ -12,39 +12,13 @@ import {
   startTestSimulator,
   type Simulator,
 } from '../../../bank-systems/simulator/harness.js'
+import { FAST, PNG, drain, url } from './archives_support.js'
 
 /*
 | 信息维护 → 影像平台: an edit reaches the platform through the outbox once (also
 | after an outage); an edit while the first upload is queued waits for the
 | platform's document number and is sent then; every edit audited with it.
 */
-const FAST: DeliveryOptions = {
-  backoffMs: 0,
-  maxBackoffMs: 0,
-  timeoutMs: 200,
-  retries: 0,
-  maxAttempts: 100,
-}
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64'
-)
-const url = (customerId: number, rest = '') => `/api/archives/customers/${customerId}${rest}`
-
-async function drain() {
-  for (let i = 0; i < 20; i++) {
-    await outbox.deliverDue(FAST)
-    const left = await db
-      .from('outbox_messages')
-      .where('system_code', 'imaging')
-      .where('status', 'pending')
-      .count('* as n')
-      .first()
-    if (!Number(left?.n)) return
-    await new Promise((resolve) => setTimeout(resolve, 30))
-  }
-}
-
 test.group('archives: 信息维护 sent to the imaging platform', (group) => {
   let sim: Simulator
   group.setup(async () => {
