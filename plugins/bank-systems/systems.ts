@@ -164,6 +164,24 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       byCustomer,
       list(obj({ kind: str, title: str, occurredOn: date, source: str, level: str }))
     ),
+    lookup(
+      'daily-alerts',
+      { zh: '每日预警', en: 'Daily alerts' },
+      '/alerts/daily',
+      obj({ businessDate: date }),
+      list(
+        obj({
+          alertNo: str,
+          customerNo: str,
+          kind: str,
+          title: str,
+          occurredOn: date,
+          source: str,
+          level: str,
+          detail: { type: 'object' },
+        })
+      )
+    ),
   ]),
   system('risk-control', { zh: '智能风控', en: 'Risk control' }, '风险管理部', [
     lookup(
@@ -379,6 +397,17 @@ export const bankSystemDefinitions: ConnectorSystemDefinition[] = [
       timeoutMs: 30_000,
       request: obj({ customerNo: str, title: str, kind: str, fileName: str, content: str }),
       response: envelope(obj({ docNo: str, url: str })),
+    },
+    {
+      code: 'update-metadata',
+      name: { zh: '影像资料信息维护', en: 'Document metadata' },
+      direction: 'outbound',
+      method: 'POST',
+      path: '/documents/metadata',
+      // Applied once per Idempotency-Key (the outbox's); the latest metadata wins.
+      timeoutMs: 10_000,
+      request: obj({ docNo: str, title: str, kind: str, remark: nullableStr }),
+      response: envelope(obj({ docNo: str, revision: { type: 'integer' } })),
     },
   ]),
   system('post-loan', { zh: '智能贷后', en: 'Post-loan management' }, '授信管理部', [

@@ -10,12 +10,22 @@ import type { MenuDefinition } from '#core/plugins/types'
 */
 type Level = 'head' | 'branch'
 type Action = 'index' | 'orgOptions' | 'store' | 'update' | 'destroy' | 'tracking'
+type AssessmentAction =
+  'weights' | 'saveWeights' | 'ranking' | 'export' | 'members' | 'addMember' | 'removeMember'
 
 /** A route handler for one level: the level comes from the route, never the request. */
 const act = (action: Action, level: Level) => async (ctx: HttpContext) => {
   const { default: Controller } = await import('./controllers/targets_controller.js')
   return new Controller()[action](ctx, level)
 }
+
+/** 考核 and 重点系列项目 handlers; ranking and export take the level from the route. */
+const assess =
+  (action: AssessmentAction, level: Level = 'head') =>
+  async (ctx: HttpContext) => {
+    const { default: Controller } = await import('./controllers/assessment_controller.js')
+    return new Controller()[action](ctx, level)
+  }
 
 const button = (resource: string, action: string, zh: string, en: string): MenuDefinition => ({
   code: `targets:${resource}:${action}`,
@@ -70,7 +80,22 @@ export default definePlugin({
       router.put(`/${level}/targets/:id`, act('update', level), `${p}:update`)
       router.delete(`/${level}/targets/:id`, act('destroy', level), `${p}:delete`)
       router.get(`/${level}/tracking`, act('tracking', level), `targets:${level}-tracking:list`)
+      router.get(`/${level}/assessment`, assess('ranking', level), 'targets:assessment:list')
+      router.post(
+        `/${level}/assessment/export`,
+        assess('export', level),
+        'targets:assessment:export'
+      )
     }
+    router.get('/assessment/weights', assess('weights'), 'targets:assessment:list')
+    router.put('/assessment/weights', assess('saveWeights'), 'targets:assessment:weights')
+    router.get('/series/:series/members', assess('members'), 'targets:series:list')
+    router.post('/series/:series/members', assess('addMember'), 'targets:series:manage')
+    router.delete(
+      '/series/:series/members/:customerId',
+      assess('removeMember'),
+      'targets:series:manage'
+    )
   },
 
   menus: [
@@ -83,6 +108,29 @@ export default definePlugin({
       children: [
         ...levelMenus('head', '总行', 'Head-office', 1),
         ...levelMenus('branch', '分行', 'Branch', 3),
+        {
+          code: 'targets:assessment',
+          type: 'page',
+          name: { zh: '目标考核排名', en: 'Target assessment' },
+          permission: 'targets:assessment:list',
+          page: 'targets/Assessment',
+          icon: 'Trophy',
+          order: 5,
+          children: [
+            button('assessment', 'weights', '设置考核权重', 'Set weights'),
+            button('assessment', 'export', '导出考核排名', 'Export ranking'),
+          ],
+        },
+        {
+          code: 'targets:series',
+          type: 'page',
+          name: { zh: '重点系列项目', en: 'Key project series' },
+          permission: 'targets:series:list',
+          page: 'targets/SeriesMembers',
+          icon: 'Collection',
+          order: 6,
+          children: [button('series', 'manage', '维护项目客户', 'Manage customers')],
+        },
       ],
     },
   ],
@@ -103,6 +151,16 @@ export default definePlugin({
         { code: 'H1', label: { zh: '上半年', en: 'First half' }, order: 1 },
         { code: 'H2', label: { zh: '下半年', en: 'Second half' }, order: 2 },
         { code: 'Y', label: { zh: '全年', en: 'Full year' }, order: 3 },
+      ],
+    },
+    {
+      // 重点系列项目: administrators add their bank's series in 数据字典.
+      type: 'targets_series',
+      name: { zh: '重点系列项目', en: 'Key project series' },
+      items: [
+        { code: 'large_npl', label: { zh: '大额不良攻坚', en: 'Large NPL drive' }, order: 1 },
+        { code: 'real_estate', label: { zh: '房地产项目', en: 'Real estate' }, order: 2 },
+        { code: 'smes', label: { zh: '小微企业', en: 'Small businesses' }, order: 3 },
       ],
     },
   ],
@@ -126,6 +184,9 @@ export default definePlugin({
     },
   ],
 
-  jobs: [{ name: 'targets:demo-seed', handler: () => import('./jobs/demo_seed.js') }],
+  jobs: [
+    { name: 'targets:demo-seed', handler: () => import('./jobs/demo_seed.js') },
+    { name: 'targets:assessment-export', handler: () => import('./jobs/assessment_export.js') },
+  ],
   demo: { job: 'targets:demo-seed' },
 })

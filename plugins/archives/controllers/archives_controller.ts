@@ -6,6 +6,7 @@ import { audit } from '#core/audit/audit'
 import { checkUpload, UploadRefused } from '#core/security/upload_policy'
 import { refusedUnknown } from '#core/validators/unknown_fields'
 import { bookApi } from '../../credit-assets/services/book_api.js'
+import { queueMetadata } from '../services/metadata_sync.js'
 import {
   DOCUMENTS,
   VERSIONS,
@@ -138,16 +139,20 @@ export default class ArchivesController {
     if (input.category !== undefined) change.category = input.category
     if (input.remark !== undefined) change.remark = input.remark
     if (Object.keys(change).length) {
-      await db
-        .from(DOCUMENTS)
-        .where('id', doc.id)
-        .update({ ...change, updated_at: new Date() })
+      // The edit and its message to the 影像平台 commit together (services/metadata_sync.ts).
+      const imaging = await db.transaction(async (trx) => {
+        await trx
+          .from(DOCUMENTS)
+          .where('id', doc.id)
+          .update({ ...change, updated_at: new Date() })
+        return queueMetadata(trx, Number(doc.id))
+      })
       await audit.record(ctx, {
         action: 'archives.document.update',
         entityType: 'archives_document',
         entityId: Number(doc.id),
         before: { title: doc.title, category: doc.category, remark: doc.remark },
-        after: change,
+        after: { ...change, imaging: imaging.sent ?? 'pending-upload' },
       })
     }
     const [fresh] = await documentsOf(customer.id, Number(doc.id))

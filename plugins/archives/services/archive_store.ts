@@ -15,6 +15,7 @@ import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { outbox } from '#core/connectors/outbox'
 import { dbNow } from '#core/support/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
+import { queueMetadata } from './metadata_sync.js'
 
 export const DOCUMENTS = 'archives_documents'
 export const VERSIONS = 'archives_versions'
@@ -78,12 +79,16 @@ export async function reconcile(customerId: number) {
         .where('id', v.id)
         .where('status', 'queued')
         .update({ status: 'filed', doc_no: filed.docNo, remote_url: filed.url.slice(0, 500) })
-      if (Number(v.version_no) === 1)
+      if (Number(v.version_no) === 1) {
         await trx
           .from(DOCUMENTS)
           .where('id', v.document_id)
           .whereNull('root_doc_no')
           .update({ root_doc_no: filed.docNo })
+        // An edit made while the upload was queued goes out now that the platform named it.
+        const doc = await trx.from(DOCUMENTS).where('id', v.document_id).first()
+        if (doc?.meta_pending) await queueMetadata(trx, Number(v.document_id))
+      }
     })
   }
 }

@@ -68,6 +68,20 @@ export interface WarningAdapter {
       level: 'high' | 'medium' | 'low'
     }>
   >
+  /** The alerts raised on a business date for risk-asset customers (stable alertNo). */
+  dailyAlerts(businessDate: string): Promise<DailyAlert[]>
+}
+
+export interface DailyAlert {
+  alertNo: string
+  customerNo: string
+  kind: 'new_lawsuit' | 'executed_person' | 'collateral_value_drop' | 'equity_change'
+  title: string
+  occurredOn: string
+  source: string
+  level: 'high' | 'medium' | 'low'
+  /** Kind-specific facts: caseNo, filedOn, bankIsPlaintiff; collateralRef, valueBeforeFen … */
+  detail: Record<string, string | boolean | null>
 }
 
 /** 智能风控: the relationship graph around a customer (group members, guarantors, shareholders). */

@@ -23,6 +23,8 @@
 |                        transaction core banking reports from now on (recovery_feed.ts)
 |   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
 |   POST|GET /__sim/post-loan/batch  智能贷后 批量检查: { itemFailureRate, perPoll } / stats
+|   POST /__sim/warning/alerts  智能预警: an alert the daily feed reports (alert_feed.ts)
+|   GET  /__sim/imaging/metadata  影像平台: document metadata received (imaging_metadata.ts)
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -44,6 +46,8 @@ import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recover
 import { CollectionDesk } from './collection_desk.js'
 import { PostLoanBatchDesk } from './post_loan_batch.js'
 import { collateralDetail } from './collateral_detail.js'
+import { AlertFeed } from './alert_feed.js'
+import { ImagingMetadata } from './imaging_metadata.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -89,6 +93,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const recoveryFeed = new RecoveryFeed(() => lucid.connection())
   const collectionDesk = new CollectionDesk(() => businessDate.current())
   const postLoanBatch = new PostLoanBatchDesk(() => businessDate.current())
+  const alertFeed = new AlertFeed(() => lucid.connection())
+  const imagingMetadata = new ImagingMetadata()
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -129,6 +135,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     key?: string
   ): Promise<Reply> {
     const customerNo = String(body?.customerNo ?? '')
+    const extraReply =
+      (await alertFeed.route(system, method, path, body)) ??
+      imagingMetadata.route(system, method, path, body, key)
+    if (extraReply) return extraReply
     const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
     switch (`${system} ${method} ${path}`) {
       case 'core-banking POST /loans/balance': {
@@ -275,6 +285,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     recoveryFeed.reset()
     collectionDesk.reset()
     postLoanBatch.reset()
+    alertFeed.reset()
+    imagingMetadata.reset()
     approvals.reset()
   }
 
@@ -311,7 +323,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     if (method === 'GET' && path === '/__sim/faults')
       return { status: 200, body: Object.fromEntries(faults) }
     const approvalReply =
-      (await approvalControl(method, path, body)) ?? postLoanBatch.control(method, path, body)
+      (await approvalControl(method, path, body)) ??
+      postLoanBatch.control(method, path, body) ??
+      alertFeed.control(method, path, body) ??
+      imagingMetadata.control(method, path)
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()

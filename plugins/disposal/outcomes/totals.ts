@@ -16,6 +16,8 @@ export interface OutcomeTotalsFilter {
   completedTo?: string
   /** Only outcomes recorded on or before this business date (what was known then). */
   recordedBy?: string
+  /** Only these customers' outcomes (e.g. 目标管理's 重点系列项目); [] = none. */
+  customerIds?: number[]
 }
 
 export interface OutcomeFigures {
@@ -51,6 +53,7 @@ export async function outcomeTotals(filter: OutcomeTotalsFilter = {}): Promise<O
   if (filter.completedFrom) query.where('o.completed_on', '>=', filter.completedFrom)
   if (filter.completedTo) query.where('o.completed_on', '<=', filter.completedTo)
   if (filter.recordedBy) query.where('o.recorded_on', '<=', filter.recordedBy)
+  if (filter.customerIds) query.whereIn('o.customer_id', filter.customerIds)
   const rows = await query
     .groupBy('o.method')
     .orderBy('o.method')

@@ -1,28 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
-import { localize } from '../services/localize.js'
+import { refuseUnknownFields } from '#core/validators/unknown_fields'
 import type { TargetLevel } from '../services/periods.js'
-import { TargetError } from '../services/target_error.js'
+import { answer } from './answer.js'
 import * as targets from '../services/targets_service.js'
 import { trackTargets } from '../services/tracking.js'
 import { targetListValidator, targetValidator, trackingValidator } from '../validators/targets.js'
 
-async function answer<T>(ctx: HttpContext, work: () => Promise<T>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof TargetError)) throw error
-    const message = localize(ctx, error.text)
-    if (error.status === 422)
-      return ctx.response.unprocessableEntity({
-        message: ctx.i18n('validation.failed'),
-        errors: [{ field: error.field ?? 'id', rule: 'targets', message }],
-      })
-    return ctx.response.status(error.status).send({ message })
-  }
-}
-
+const TARGET_FIELDS = ['orgId', 'year', 'period', 'kind', 'amount', 'series', 'remark']
 const idOf = (ctx: HttpContext) => Number(ctx.params.id)
 
 /**
@@ -57,6 +43,7 @@ export default class TargetsController {
   }
 
   async store(ctx: HttpContext, level: TargetLevel) {
+    refuseUnknownFields(ctx, TARGET_FIELDS)
     const input = await ctx.request.validateUsing(targetValidator)
     return answer(ctx, async () => {
       const created = await targets.createTarget(await accessOf(ctx), level, input)
@@ -72,6 +59,7 @@ export default class TargetsController {
   }
 
   async update(ctx: HttpContext, level: TargetLevel) {
+    refuseUnknownFields(ctx, TARGET_FIELDS)
     const input = await ctx.request.validateUsing(targetValidator)
     return answer(ctx, async () => {
       const { before, after } = await targets.updateTarget(

@@ -3,7 +3,8 @@
 | branch (总行目标) and sub-branch (分行目标), H1 and full year. Amounts are sized
 | from what the demo loan book has actually recovered so far, so the tracking
 | pages show a spread of completion rates rather than 0% or 5000%.
-| Safe to rerun: an existing (org, year, period, kind) is left alone.
+| The year's 考核 weights too (清收 60 %, 压降 40 %, rates capped at 120 %).
+| Safe to rerun: an existing (org, year, period, kind) or weight set is left alone.
 */
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
@@ -63,6 +64,21 @@ const demoSeed: JobHandler = async () => {
       }
     }
   }
+  if (!(await db.from('targets_assessment_weights').where('year', year).first()))
+    await db.table('targets_assessment_weights').multiInsert(
+      [
+        ['recovery', '60.00'],
+        ['reduction', '40.00'],
+      ].map(([kind, weight]) => ({
+        year,
+        kind,
+        series: '',
+        weight_pct: weight,
+        cap_pct: '120.00',
+        updated_by: admin?.id ?? 0,
+        updated_at: now,
+      }))
+    )
   return { year, created }
 }
 

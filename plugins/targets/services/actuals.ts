@@ -10,17 +10,21 @@
 |   transfer, debt-for-asset, restructuring …; `byMethod` keeps the split.
 |
 | Reversals are outcomes with negated amounts, so a corrected disposal nets
-| out. The loans' booking org decides whose result it is. One grouped query
-| per distinct (org, period).
+| out. The loans' booking org decides whose result it is. A 重点系列项目 target
+| counts only the outcomes of the series' member customers (services/series.ts).
+| One grouped query per distinct (org, period, series).
 */
 import { Money } from '#core/money/money'
 import { outcomeTotals } from '../../disposal/services/outcomes_api.js'
 import { periodRange, type Period, type TargetKind } from './periods.js'
+import { seriesCustomerIds } from './series.js'
 
 export interface ActualKey {
   orgPath: string
   year: number
   period: Period
+  /** '' (or absent) for the org's general target, else a targets_series code. */
+  series?: string
 }
 
 export interface Actual {
@@ -30,7 +34,7 @@ export interface Actual {
   byMethod: Array<{ method: string; reduction: Money; recovery: Money }>
 }
 
-const keyOf = (k: ActualKey) => `${k.orgPath}|${k.year}|${k.period}`
+const keyOf = (k: ActualKey) => `${k.orgPath}|${k.year}|${k.period}|${k.series ?? ''}`
 
 export async function actualsFor(keys: ActualKey[]): Promise<Map<string, Actual>> {
   const unique = new Map(keys.map((k) => [keyOf(k), k]))
@@ -42,6 +46,7 @@ export async function actualsFor(keys: ActualKey[]): Promise<Map<string, Actual>
         orgPath: k.orgPath,
         completedFrom: from,
         completedTo: to,
+        customerIds: k.series ? await seriesCustomerIds(k.series) : undefined,
       })
       result.set(key, {
         reduction: Money.fromYuan(totals.total.balanceReduced),

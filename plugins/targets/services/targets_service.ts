@@ -12,6 +12,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { levelOfDepth, type Period, type TargetKind, type TargetLevel } from './periods.js'
+import { assertSeries } from './series.js'
 import { TargetError } from './target_error.js'
 
 export interface TargetInput {
@@ -20,6 +21,8 @@ export interface TargetInput {
   period: Period
   kind: TargetKind
   amount: string
+  /** A targets_series code (重点系列项目), or ''/absent for the org's general target. */
+  series?: string | null
   remark?: string | null
 }
 
@@ -47,6 +50,7 @@ export function targetRow(r: Record<string, any>) {
     year: Number(r.year),
     period: r.period as Period,
     kind: r.kind as TargetKind,
+    series: (r.series as string) ?? '',
     amount: Money.fromFen(String(r.amount_fen)).toYuan(),
     remark: (r.remark as string | null) ?? null,
     updatedAt: r.updated_at,
@@ -62,6 +66,7 @@ export const TARGET_COLUMNS = [
   't.year',
   't.period',
   't.kind',
+  't.series',
   db.raw('CAST(t.amount_fen AS CHAR) as amount_fen'),
   't.remark',
   't.updated_at',
@@ -121,15 +126,19 @@ async function editableTarget(access: UserAccess, level: TargetLevel, id: number
 }
 
 async function refuseDuplicate(input: TargetInput, exceptId?: number) {
-  const query = db
-    .from('targets_tasks')
-    .where({ org_id: input.orgId, year: input.year, period: input.period, kind: input.kind })
+  const query = db.from('targets_tasks').where({
+    org_id: input.orgId,
+    year: input.year,
+    period: input.period,
+    kind: input.kind,
+    series: input.series ?? '',
+  })
   if (exceptId) query.whereNot('id', exceptId)
   if (await query.first())
     throw new TargetError(
       422,
       {
-        zh: '该机构在该期间已有同类目标',
+        zh: '该机构在该期间已有同类目标（同一重点系列项目）',
         en: 'The org already has this kind of target for the period',
       },
       'period'
@@ -138,6 +147,7 @@ async function refuseDuplicate(input: TargetInput, exceptId?: number) {
 
 export async function createTarget(access: UserAccess, level: TargetLevel, input: TargetInput) {
   await issuableOrg(access, level, input.orgId)
+  if (input.series) await assertSeries(input.series)
   await refuseDuplicate(input)
   const now = dbNow()
   const [id] = await db.table('targets_tasks').insert({
@@ -146,6 +156,7 @@ export async function createTarget(access: UserAccess, level: TargetLevel, input
     year: input.year,
     period: input.period,
     kind: input.kind,
+    series: input.series ?? '',
     amount_fen: Money.fromYuan(input.amount).toFen(),
     remark: input.remark ?? null,
     created_by: access.user.id,
@@ -163,6 +174,7 @@ export async function updateTarget(
 ) {
   const before = await editableTarget(access, level, id)
   await issuableOrg(access, level, input.orgId)
+  if (input.series) await assertSeries(input.series)
   await refuseDuplicate(input, id)
   await db
     .from('targets_tasks')
@@ -172,6 +184,7 @@ export async function updateTarget(
       year: input.year,
       period: input.period,
       kind: input.kind,
+      series: input.series ?? '',
       amount_fen: Money.fromYuan(input.amount).toFen(),
       remark: input.remark ?? null,
       updated_by: access.user.id,

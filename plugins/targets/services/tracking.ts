@@ -14,6 +14,8 @@ export interface TrackingFilter {
   year: number
   period?: Period
   kind?: TargetKind
+  /** A targets_series code; '' = only the orgs' general targets; absent = all. */
+  series?: string
 }
 
 /** Rate as a sortable number; display always uses the exact text. */
@@ -23,11 +25,12 @@ export async function trackTargets(access: UserAccess, level: TargetLevel, filte
   const query = scopedTargets(access, level).where('t.year', filter.year)
   if (filter.period) query.where('t.period', filter.period)
   if (filter.kind) query.where('t.kind', filter.kind)
+  if (filter.series !== undefined) query.where('t.series', filter.series)
   const targets = (await query.select(TARGET_COLUMNS).orderBy('o.path').orderBy('t.id')).map(
     targetRow
   )
   const actuals = await actualsFor(
-    targets.map((t) => ({ orgPath: t.orgPath, year: t.year, period: t.period }))
+    targets.map((t) => ({ orgPath: t.orgPath, year: t.year, period: t.period, series: t.series }))
   )
   const rows = targets.map((t) => {
     const target = Money.fromYuan(t.amount)
@@ -40,10 +43,10 @@ export async function trackTargets(access: UserAccess, level: TargetLevel, filte
       rank: 0,
     }
   })
-  // Rank within each (period, kind): ties share a rank (1, 2, 2, 4).
+  // Rank within each (period, kind, series): ties share a rank (1, 2, 2, 4).
   const groups = new Map<string, typeof rows>()
   for (const row of rows) {
-    const key = `${row.period}|${row.kind}`
+    const key = `${row.period}|${row.kind}|${row.series}`
     groups.set(key, [...(groups.get(key) ?? []), row])
   }
   for (const group of groups.values()) {
@@ -54,7 +57,8 @@ export async function trackTargets(access: UserAccess, level: TargetLevel, filte
     })
   }
   const totals = KINDS.map((kind) => {
-    const ofKind = rows.filter((r) => r.kind === kind)
+    // Totals add the orgs' general targets only: a series target is part of its org's.
+    const ofKind = rows.filter((r) => r.kind === kind && r.series === '')
     const target = Money.sum(ofKind.map((r) => Money.fromYuan(r.target)))
     const actual = Money.sum(ofKind.map((r) => Money.fromYuan(r.actual)))
     return {

@@ -14,6 +14,7 @@ export interface Target {
   year: number
   period: Period
   kind: Kind
+  series: string
   amount: string
   remark: string | null
   updatedAt: string | null
@@ -24,6 +25,7 @@ export interface TargetForm {
   year: number
   period: Period
   kind: Kind
+  series: string
   amount: string
   remark: string
 }
@@ -47,6 +49,41 @@ const clean = (query: Record<string, unknown>): Query => {
   return out
 }
 
+export interface Weight {
+  kind: Kind
+  series: string
+  weightPct: string
+  capPct: string
+}
+
+export interface RankingRow {
+  orgId: number
+  orgName: string
+  rank: number
+  score: string
+  missing: string[]
+  lines: Array<{
+    kind: Kind
+    series: string
+    weightPct: string
+    rate: string | null
+    points: string
+  }>
+}
+
+export interface Ranking {
+  year: number
+  period: Period
+  weights: Weight[]
+  data: RankingRow[]
+}
+
+export interface SeriesMember {
+  customerId: number
+  customerNo: string
+  name: string
+}
+
 export const targetsApi = {
   list: (level: Level, query: Record<string, unknown>) =>
     http.get<Paginated<Target>>(`/targets/${level}/targets`, clean(query)),
@@ -58,4 +95,23 @@ export const targetsApi = {
   remove: (level: Level, id: number) => http.delete(`/targets/${level}/targets/${id}`),
   tracking: (level: Level, query: Record<string, unknown>) =>
     http.get<Tracking>(`/targets/${level}/tracking`, clean(query)),
+  weights: (year: number) =>
+    http.get<{ year: number; weights: Weight[] }>('/targets/assessment/weights', { year }),
+  saveWeights: (year: number, weights: Weight[]) =>
+    http.put<{ year: number; weights: Weight[] }>('/targets/assessment/weights', {
+      year,
+      weights,
+    }),
+  ranking: (level: Level, year: number, period: Period) =>
+    http.get<Ranking>(`/targets/${level}/assessment`, { year, period }),
+  exportRanking: (level: Level, year: number, period: Period) =>
+    http.post<{ jobId: string }>(`/targets/${level}/assessment/export`, { year, period }),
+  members: (series: string) =>
+    http.get<{ data: SeriesMember[] }>(`/targets/series/${encodeURIComponent(series)}/members`),
+  addMember: (series: string, customerId: number) =>
+    http.post<SeriesMember>(`/targets/series/${encodeURIComponent(series)}/members`, {
+      customerId,
+    }),
+  removeMember: (series: string, customerId: number) =>
+    http.delete(`/targets/series/${encodeURIComponent(series)}/members/${customerId}`),
 }

@@ -15,6 +15,13 @@ export const targetValidator = vine.compile(
       .string()
       .trim()
       .use(money({ min: '0.01', max: '9999999999999.99' })),
+    series: vine
+      .string()
+      .trim()
+      .maxLength(32)
+      .regex(/^[a-z0-9_-]*$/)
+      .optional()
+      .nullable(),
     remark: vine.string().trim().maxLength(500).optional().nullable(),
   })
 )
@@ -29,10 +36,52 @@ export const targetListValidator = vine.compile(
   })
 )
 
+/* 重点系列项目: a series code (checked against the dictionary by the service). */
+const seriesCode = () =>
+  vine
+    .string()
+    .trim()
+    .maxLength(32)
+    .regex(/^[a-z0-9_-]*$/)
+
 export const trackingValidator = vine.compile(
   vine.object({
     year: year(),
     period: vine.enum(PERIODS).optional(),
     kind: vine.enum(KINDS).optional(),
+    series: seriesCode().optional(),
   })
+)
+
+export const memberValidator = vine.compile(
+  vine.object({ customerId: vine.number().withoutDecimals().positive() })
+)
+
+/* 考核: weights in percent with at most two decimals (the money rule checks the places). */
+export const WEIGHT_FIELDS = ['kind', 'series', 'weightPct', 'capPct'] as const
+export const weightsValidator = vine.compile(
+  vine.object({
+    year: year(),
+    weights: vine
+      .array(
+        vine.object({
+          kind: vine.enum(KINDS),
+          series: seriesCode().optional(),
+          weightPct: vine
+            .string()
+            .trim()
+            .use(money({ min: '0.01', max: '100.00' })),
+          capPct: vine
+            .string()
+            .trim()
+            .use(money({ min: '1.00', max: '300.00' })),
+        })
+      )
+      .minLength(1)
+      .maxLength(50),
+  })
+)
+
+export const assessmentValidator = vine.compile(
+  vine.object({ year: year(), period: vine.enum(PERIODS) })
 )

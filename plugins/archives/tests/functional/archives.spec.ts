@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { connectorRegistry } from '#core/connectors/registry'
-import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
+import { outbox } from '#core/connectors/outbox'
 import { buildBook } from '#tests/fixtures/book'
 import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
@@ -14,41 +14,14 @@ import {
 } from '../../../bank-systems/simulator/harness.js'
 import { bankSystems } from '../../../bank-systems/adapters/index.js'
 import { bookApi } from '../../../credit-assets/services/book_api.js'
+import { FAST, PNG, drain, url } from './archives_support.js'
 
 /*
 | 客户档案管理: the tree from the 影像平台, uploads and 替换 (old version kept)
 | through the outbox, the platform down (read-only tree, uploads queued and
 | filed exactly once when it is back), the data scope and strict input.
 */
-const FAST: DeliveryOptions = {
-  backoffMs: 0,
-  maxBackoffMs: 0,
-  timeoutMs: 200,
-  retries: 0,
-  maxAttempts: 100,
-}
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64'
-)
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-
-const url = (customerId: number, rest = '') => `/api/archives/customers/${customerId}${rest}`
-
-async function drain() {
-  for (let i = 0; i < 20; i++) {
-    await outbox.deliverDue(FAST)
-    const left = await db
-      .from('outbox_messages')
-      .where('system_code', 'imaging')
-      .where('status', 'pending')
-      .count('* as n')
-      .first()
-    if (!Number(left?.n)) return
-    await new Promise((resolve) => setTimeout(resolve, 30))
-  }
-}
 
 test.group('archives: 客户档案管理', (group) => {
   let sim: Simulator

@@ -15,4 +15,17 @@ export const httpWarning: WarningAdapter = {
       level: r.level,
     }))
   },
+  async dailyAlerts(businessDate) {
+    const rows = await esbCall<any[]>('warning', 'daily-alerts', { businessDate })
+    return rows.map((r) => ({
+      alertNo: String(r.alertNo),
+      customerNo: String(r.customerNo),
+      kind: r.kind,
+      title: String(r.title ?? ''),
+      occurredOn: String(r.occurredOn),
+      source: String(r.source ?? ''),
+      level: r.level,
+      detail: r.detail && typeof r.detail === 'object' ? r.detail : {},
+    }))
+  },
 }

@@ -187,6 +187,7 @@ test.group('bank-systems: adapters', (group) => {
 
   test('a bank replaces one adapter without touching its callers', async ({ assert }) => {
     const mine: WarningAdapter = {
+      dailyAlerts: async () => [],
       async alerts() {
         return [
           {
