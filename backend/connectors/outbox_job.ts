@@ -16,12 +16,19 @@ async function setting(key: string, fallback: number) {
   }
 }
 
+async function lanes() {
+  const concurrency = Math.min(64, Math.max(1, await setting('system.outbox.concurrency', 5)))
+  return { concurrency, batchSize: Math.max(50, concurrency * 5) }
+}
+
 const handler: JobHandler = async () => {
   return outbox.deliverDue({
     maxAttempts: await setting('system.outbox.maxAttempts', 10),
     backoffMs: (await setting('system.outbox.backoffSeconds', 2)) * 1000,
     claimTtlMs: (await setting('system.outbox.claimTtlSeconds', 120)) * 1000,
     timeoutMs: (await setting('system.outbox.timeoutSeconds', 10)) * 1000,
+    // A round claims a few messages per lane, so every lane stays busy.
+    ...(await lanes()),
     // A run ends when nothing is due now; later retries are picked up by the tick.
     maxRounds: 200,
   })

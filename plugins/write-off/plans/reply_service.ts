@@ -55,9 +55,10 @@ const MONEY = ['principal_fen', 'on_balance_interest_fen', 'off_balance_interest
 
 /**
  * Executes up to `limit` not-yet-written-off subjects of a replied plan in `trx`.
- * Returns how many subjects and postings it did.
+ * Returns how many subjects and postings it did. (Exported for the tests that
+ * interrupt a chunk: its transaction rolls back as a kill -9 would leave it.)
  */
-async function executeSome(trx: TransactionClientContract, planId: number, limit: number) {
+export async function executeSome(trx: TransactionClientContract, planId: number, limit: number) {
   const plan = await trx.from(PLANS).where('id', planId).forUpdate().first()
   if (!plan || plan.status !== 'replied') throw new WriteOffError(409, '核销方案尚未批复')
   const repliedOn = day(plan.replied_on)!
