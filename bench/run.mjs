@@ -108,7 +108,11 @@ if (loans < 1000) {
   process.exit(1)
 }
 if (ONLY_WRITE_OFF) {
-  console.log(`bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpus()[0]?.model} · load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(
+    `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpus()[0]?.model} · load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`
+  )
   await writeOffBench({ root: ROOT, env, sql })
   await sql.end()
   process.exit()
@@ -130,7 +134,9 @@ if (risk < RISK_TARGET) {
 const cpu = cpus()[0]?.model ?? 'unknown'
 const version = (await sql.query('SELECT VERSION() AS v'))[0][0].v
 console.log(
-  `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpu} · ${Math.round(totalmem() / 2 ** 30)} GB · load ${loadavg().map((l) => l.toFixed(2)).join(' ')} · MariaDB ${version} · Node ${process.version}`
+  `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpu} · ${Math.round(totalmem() / 2 ** 30)} GB · load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} · MariaDB ${version} · Node ${process.version}`
 )
 console.log(`book: ${loans} loans, ${risk} risk assets (${DB})`)
 
