@@ -35,7 +35,9 @@ const OUTBOX_SETTINGS = {
 
 export async function writeOffBench({ root, env, sql }) {
   const LOANS = Number(process.env.BENCH_WRITE_OFF_LOANS ?? 10_000)
-  // BENCH_WRITE_OFF_RUNS=clean or =faults runs one of the two.
+  // BENCH_WRITE_OFF_RUNS=clean or =faults runs one of the two; BENCH_WRITE_OFF_EXECUTE_ONLY=1
+  // stops at 执行完毕 (to compare execution paths without waiting for delivery).
+  const EXECUTE_ONLY = process.env.BENCH_WRITE_OFF_EXECUTE_ONLY === '1'
   const port = Number(env.PORT) + 7
   const simPort = Number(env.SIMULATOR_PORT) + 7
   const base = `http://127.0.0.1:${port}`
@@ -249,6 +251,20 @@ export async function writeOffBench({ root, env, sql }) {
         )
         expected = Number(n.n)
       }
+      if (executed !== null && EXECUTE_ONLY) {
+        // Execution only (an A/B of the execution path): the postings are not waited for and
+        // marked dead, so no later run delivers them.
+        await sql.query(
+          `UPDATE outbox_messages SET status = 'dead', last_error = 'bench: execution only'
+           WHERE status = 'pending' AND id IN (SELECT outbox_id FROM write_off_postings WHERE plan_id = ?)`,
+          [planId]
+        )
+        await stop(worker)
+        console.log(
+          `  ${label}: ${loans} loans, ${expected} postings | executed ${executed.toFixed(1)} s (${Math.round(loans / executed)} loans/s) — execution only`
+        )
+        return { tag, planId, loans, executed, acknowledged: null }
+      }
       if (executed !== null) {
         const states = await outboxOf(planId)
         if ((states.sent ?? 0) === expected) break
@@ -319,6 +335,7 @@ export async function writeOffBench({ root, env, sql }) {
 
   async function cleanRun() {
     const clean = await run('a. no faults', {})
+    if (EXECUTE_ONLY) return
     // Baseline: the same rows written by one set-based statement each (rolled back).
     const like = `WOB${clean.tag}-%`
     const started = process.hrtime.bigint()
