@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { committee, item, meetingInput, orgIdOf, registerTestKinds } from '../committee_helpers.js'
 import { sitting } from '../sitting_helpers.js'
