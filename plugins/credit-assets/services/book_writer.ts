@@ -65,6 +65,27 @@ function checkedReason(change: { status: string; reason: string; businessDate: s
 /* Loans locked and changed per statement: bound variables stay well below SQLite's limit. */
 const STATUS_CHUNK = 1000
 
+/** The rows of `ids` locked in id order (no deadlock between two batches); a missing id fails the batch. */
+async function lockRows(
+  trx: TransactionClientContract,
+  table: string,
+  ids: number[],
+  what: string,
+  columns: string[]
+) {
+  const rows = await trx
+    .from(table)
+    .whereIn('id', ids)
+    .orderBy('id')
+    .forUpdate()
+    .select('id', ...columns)
+  if (rows.length !== ids.length) {
+    const found = new Set(rows.map((r) => Number(r.id)))
+    throw new BookWriteError(`${what} ${ids.find((id) => !found.has(id))} not found`)
+  }
+  return rows
+}
+
 export interface LoanStatusBatch {
   loanIds: number[]
   status: LoanStatus
@@ -91,16 +112,7 @@ async function changeLoanStatuses(trx: TransactionClientContract, batch: LoanSta
   let changed = 0
   for (let start = 0; start < ids.length; start += STATUS_CHUNK) {
     const chunk = ids.slice(start, start + STATUS_CHUNK)
-    const rows = await trx
-      .from(loans)
-      .whereIn('id', chunk)
-      .orderBy('id')
-      .forUpdate()
-      .select('id', 'status', 'customer_id')
-    if (rows.length !== chunk.length) {
-      const found = new Set(rows.map((r) => Number(r.id)))
-      throw new BookWriteError(`Loan ${chunk.find((id) => !found.has(id))} not found`)
-    }
+    const rows = await lockRows(trx, loans, chunk, 'Loan', ['status', 'customer_id'])
     const moving = rows.filter((r) => r.status !== batch.status)
     if (!moving.length) continue
     const movingIds = moving.map((r) => Number(r.id))
@@ -198,16 +210,7 @@ async function changeCardAccountStatuses(
   let changed = 0
   for (let start = 0; start < ids.length; start += STATUS_CHUNK) {
     const chunk = ids.slice(start, start + STATUS_CHUNK)
-    const rows = await trx
-      .from(table)
-      .whereIn('id', chunk)
-      .orderBy('id')
-      .forUpdate()
-      .select('id', 'status')
-    if (rows.length !== chunk.length) {
-      const found = new Set(rows.map((r) => Number(r.id)))
-      throw new BookWriteError(`Card account ${chunk.find((id) => !found.has(id))} not found`)
-    }
+    const rows = await lockRows(trx, table, chunk, 'Card account', ['status'])
     const moving = rows.filter((r) => r.status !== batch.status).map((r) => Number(r.id))
     if (moving.length)
       await trx
