@@ -24,11 +24,15 @@
 | BENCH_BUILD=1 runs the server from a compiled build (`node ace build` → build/,
 | node_modules linked, no npm ci) instead of ts-node: production's memory figures.
 | BENCH_ONLY=export measures only the exports (3).
+|  5. a 10 000-loan 批量核销 from the 批复 to every posting acknowledged, clean and with
+|     20 % core errors plus a kill -9 of the worker (bench/write_off.mjs; needs Redis).
+|     BENCH_ONLY=write-off measures only that (any demo book of ≥ 10 000 active loans).
 */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, symlinkSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import mysql from 'mysql2/promise'
+import { writeOffBench } from './write_off.mjs'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const DB = process.env.DB_DATABASE ?? 'ram_bench'
@@ -38,6 +42,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50)
 const RISK_TARGET = Number(process.env.BENCH_RISK_ASSETS ?? 200_000)
 const BUILD = process.env.BENCH_BUILD === '1'
 const ONLY_EXPORT = process.env.BENCH_ONLY === 'export'
+const ONLY_WRITE_OFF = process.env.BENCH_ONLY === 'write-off'
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -102,6 +107,16 @@ if (loans < 1000) {
   )
   process.exit(1)
 }
+if (ONLY_WRITE_OFF) {
+  console.log(
+    `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpus()[0]?.model} · load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`
+  )
+  await writeOffBench({ root: ROOT, env, sql })
+  await sql.end()
+  process.exit()
+}
 let risk = await count('SELECT COUNT(*) AS n FROM ca_risk_assets')
 if (risk < RISK_TARGET) {
   // The issue's book has 200k risk loans; the generator's rule hands over fewer.
@@ -119,7 +134,9 @@ if (risk < RISK_TARGET) {
 const cpu = cpus()[0]?.model ?? 'unknown'
 const version = (await sql.query('SELECT VERSION() AS v'))[0][0].v
 console.log(
-  `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpu} · ${Math.round(totalmem() / 2 ** 30)} GB · MariaDB ${version} · Node ${process.version}`
+  `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpu} · ${Math.round(totalmem() / 2 ** 30)} GB · load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} · MariaDB ${version} · Node ${process.version}`
 )
 console.log(`book: ${loans} loans, ${risk} risk assets (${DB})`)
 
@@ -358,4 +375,6 @@ if (!ONLY_EXPORT) {
     `\n4. snapshot of ${snapRows} loans: job ${jobSeconds.toFixed(1)} s (${snapshotSeconds.toFixed(1)} s with process start) | plain INSERT … SELECT ${plainSeconds.toFixed(1)} s | ratio ${(jobSeconds / plainSeconds).toFixed(2)}×`
   )
 }
+// 5. the 10 000-loan 批量核销 (its own web + worker processes on BullMQ).
+await writeOffBench({ root: ROOT, env, sql })
 await sql.end()

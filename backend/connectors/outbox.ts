@@ -3,6 +3,7 @@
 | (postings to core banking). The message is written in the SAME transaction as
 | the business change (`outbox.enqueue(trx, …)`): both commit or neither does,
 | so a posting is never lost and never sent for a change that rolled back.
+| A batch (thousands of postings) uses `outbox.enqueueMany(trx, messages)`.
 |
 | Delivery (`outbox.deliverDue`) claims due messages with a conditional UPDATE —
 | only rows still pending and unclaimed (or whose claim expired) are taken — so
@@ -76,28 +77,68 @@ const enqueueListeners = new Set<Listener>()
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text)
 
-async function enqueue(trx: TransactionClientContract, message: OutboxMessageInput) {
+/** The row of one message, checked (unknown interface or a bad key throws). */
+function messageRow(message: OutboxMessageInput, now: { at: string; created: string }) {
   const definition = connectorRegistry.interface(message.system, message.interface)
   if (!definition)
     throw new Error(`Unknown connector interface "${message.system}.${message.interface}"`)
   if (!message.idempotencyKey || message.idempotencyKey.length > 128)
     throw new Error('An outbox message needs an idempotency key of at most 128 characters')
-  const [id] = await trx.table('outbox_messages').insert({
+  return {
     idempotency_key: message.idempotencyKey,
     system_code: message.system,
     interface_code: message.interface,
     payload: JSON.stringify(message.payload ?? null),
     status: 'pending',
     attempts: 0,
-    next_attempt_at: dbTimeMs(),
+    next_attempt_at: now.at,
     correlation_id: message.correlationId?.slice(0, 64) ?? null,
-    created_at: dbNow(),
-  })
-  // Delivery starts once the business change is committed, never before.
+    created_at: now.created,
+  }
+}
+
+/** Delivery starts once the business change is committed, never before. */
+function notifyAfterCommit(trx: TransactionClientContract) {
   trx.after('commit', () => {
     for (const listener of enqueueListeners) listener()
   })
+}
+
+async function enqueue(trx: TransactionClientContract, message: OutboxMessageInput) {
+  const row = messageRow(message, { at: dbTimeMs(), created: dbNow() })
+  const [id] = await trx.table('outbox_messages').insert(row)
+  notifyAfterCommit(trx)
   return Number(id)
+}
+
+/* 10 columns a row: 1000 rows stay below SQLite's 32 766 bound variables. */
+const ENQUEUE_CHUNK = 1000
+
+/**
+ * Many messages in the caller's transaction, a multi-row INSERT per chunk (a
+ * batch of postings). Returns their ids in the order given. The ids are read
+ * back by idempotency key (unique), not derived from the first insert id:
+ * Galera and TiDB do not promise consecutive auto-increment values.
+ */
+async function enqueueMany(trx: TransactionClientContract, messages: OutboxMessageInput[]) {
+  if (!messages.length) return []
+  const now = { at: dbTimeMs(), created: dbNow() }
+  const rows = messages.map((m) => messageRow(m, now))
+  if (new Set(rows.map((r) => r.idempotency_key)).size !== rows.length)
+    throw new Error('Outbox messages of one batch need distinct idempotency keys')
+  const ids = new Map<string, number>()
+  for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK) {
+    const chunk = rows.slice(start, start + ENQUEUE_CHUNK)
+    await trx.table('outbox_messages').multiInsert(chunk)
+    const keys = chunk.map((r) => r.idempotency_key)
+    for (const row of await trx
+      .from('outbox_messages')
+      .whereIn('idempotency_key', keys)
+      .select('id', 'idempotency_key'))
+      ids.set(row.idempotency_key, Number(row.id))
+  }
+  notifyAfterCommit(trx)
+  return rows.map((r) => ids.get(r.idempotency_key)!)
 }
 
 /** Claims up to `batchSize` due messages for `worker`; safe across nodes (conditional UPDATE). */
@@ -226,6 +267,7 @@ async function hasDue() {
 
 export const outbox = {
   enqueue,
+  enqueueMany,
   deliverDue,
   retryDead,
   hasDue,

@@ -6,7 +6,12 @@
 */
 import type { JobHandler } from '#core/plugins/types'
 import { settings } from '#core/settings/settings'
+import { queue } from '#core/queue/queue'
 import { outbox } from './outbox.js'
+import { OUTBOX_JOB } from './outbox_scheduler.js'
+
+/** Rounds (a claimed batch each) a delivery job runs before it hands over to a follow-up. */
+const ROUNDS = 20
 
 async function setting(key: string, fallback: number) {
   try {
@@ -16,15 +21,27 @@ async function setting(key: string, fallback: number) {
   }
 }
 
+async function lanes() {
+  const concurrency = Math.min(64, Math.max(1, await setting('system.outbox.concurrency', 5)))
+  return { concurrency, batchSize: Math.max(50, concurrency * 5) }
+}
+
 const handler: JobHandler = async () => {
-  return outbox.deliverDue({
+  const counts = await outbox.deliverDue({
     maxAttempts: await setting('system.outbox.maxAttempts', 10),
     backoffMs: (await setting('system.outbox.backoffSeconds', 2)) * 1000,
     claimTtlMs: (await setting('system.outbox.claimTtlSeconds', 120)) * 1000,
     timeoutMs: (await setting('system.outbox.timeoutSeconds', 10)) * 1000,
+    // A round claims a few messages per lane, so every lane stays busy.
+    ...(await lanes()),
     // A run ends when nothing is due now; later retries are picked up by the tick.
-    maxRounds: 200,
+    maxRounds: ROUNDS,
   })
+  // Cut short by the round limit with more due: a follow-up job, queued behind whatever else
+  // waits (a batch's execution resuming after a crash), so a long delivery — thousands of
+  // postings — never holds one of the worker's few slots for minutes.
+  if (await outbox.hasDue()) await queue.dispatch(OUTBOX_JOB)
+  return counts
 }
 
 export default handler

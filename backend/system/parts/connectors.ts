@@ -94,6 +94,13 @@ const part: ManifestPart = {
       default: '10',
     },
     {
+      key: 'system.outbox.concurrency',
+      name: { zh: '外发消息并发发送数', en: 'Outbox parallel sends' },
+      type: 'number',
+      default: '5',
+      description: '每个发送任务同时在途的调用数；批量记账（如批量核销）时可调高，以对方系统承受能力为限',
+    },
+    {
       key: 'system.outbox.tickSeconds',
       name: { zh: '外发消息轮询间隔（秒）', en: 'Outbox polling interval (s)' },
       type: 'number',

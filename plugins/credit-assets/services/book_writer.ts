@@ -10,12 +10,16 @@
 |     await bookWriter.changeLoanStatus(trx, { loanId, status: 'written_off',
 |       reason: '核销 HX2026-001', businessDate, operatorId: user.id })
 |   })
+|
+| A batch (批量核销: thousands of loans of one status change) uses the set-based
+| `changeLoanStatuses` / `changeCardAccountStatuses`: a few statements per
+| thousand loans instead of several per loan, with the same rows as a result.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { assertDate } from '#core/business_day/business_date'
 import { dbNow } from '#core/support/db_time'
 import { bookLookups } from './book_lookups.js'
-import { recordRiskEvent } from './risk_events.js'
+import { recordRiskEvents } from './risk_events.js'
 import { bookApi, type BookLoan } from './book_api.js'
 import { recordRecovery } from './book/recovery_writer.js'
 
@@ -49,52 +53,119 @@ export interface LoanStatusChange {
 
 export class BookWriteError extends Error {}
 
-async function changeLoanStatus(
-  trx: TransactionClientContract,
-  change: LoanStatusChange
-): Promise<BookLoan> {
-  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
-  if (!LOAN_STATUSES.includes(change.status))
+function checkedReason(change: { status: string; reason: string; businessDate: string }) {
+  if (!LOAN_STATUSES.includes(change.status as LoanStatus))
     throw new BookWriteError(`Unknown loan status: ${change.status}`)
   assertDate(change.businessDate)
   const reason = change.reason.trim().slice(0, 200)
   if (!reason) throw new BookWriteError('A book change needs a reason')
+  return reason
+}
+
+/* Loans locked and changed per statement: bound variables stay well below SQLite's limit. */
+const STATUS_CHUNK = 1000
+
+/** The rows of `ids` locked in id order (no deadlock between two batches); a missing id fails the batch. */
+async function lockRows(
+  trx: TransactionClientContract,
+  table: string,
+  ids: number[],
+  what: string,
+  columns: string[]
+) {
+  const rows = await trx
+    .from(table)
+    .whereIn('id', ids)
+    .orderBy('id')
+    .forUpdate()
+    .select('id', ...columns)
+  if (rows.length !== ids.length) {
+    const found = new Set(rows.map((r) => Number(r.id)))
+    throw new BookWriteError(`${what} ${ids.find((id) => !found.has(id))} not found`)
+  }
+  return rows
+}
+
+export interface LoanStatusBatch {
+  loanIds: number[]
+  status: LoanStatus
+  reason: string
+  businessDate: string
+  operatorId: number | null
+}
+
+/**
+ * The set-based form of changeLoanStatus for a batch that shares one status,
+ * reason and date (a 批量核销 chunk): the loans locked in id order, then one
+ * UPDATE for the loans, one for their risk assets and one multi-row insert of
+ * the timeline events per chunk of ids. Loans already in the status are left
+ * alone, exactly as one call per loan would. Returns how many changed.
+ */
+async function changeLoanStatuses(trx: TransactionClientContract, batch: LoanStatusBatch) {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  const reason = checkedReason(batch)
   const loans = bookLookups.loans.table
   const risk = bookLookups.riskAssets.table
-  const loan = await trx.from(loans).where('id', change.loanId).forUpdate().first()
-  if (!loan) throw new BookWriteError(`Loan ${change.loanId} not found`)
-  if (loan.status !== change.status) {
+  const ids = [...new Set(batch.loanIds.map(Number))].sort((a, b) => a - b)
+  // Leaving the book ends risk-asset management; a reversal brings it back under management.
+  const leaving = batch.status !== 'active'
+  let changed = 0
+  for (let start = 0; start < ids.length; start += STATUS_CHUNK) {
+    const chunk = ids.slice(start, start + STATUS_CHUNK)
+    const rows = await lockRows(trx, loans, chunk, 'Loan', ['status', 'customer_id'])
+    const moving = rows.filter((r) => r.status !== batch.status)
+    if (!moving.length) continue
+    const movingIds = moving.map((r) => Number(r.id))
     await trx
       .from(loans)
-      .where('id', loan.id)
-      .update({ status: change.status, updated_at: dbNow() })
-    // Leaving the book ends risk-asset management; a reversal brings it back under management.
-    const leaving = change.status !== 'active'
+      .whereIn('id', movingIds)
+      .update({ status: batch.status, updated_at: dbNow() })
     await trx
       .from(risk)
-      .where('loan_id', loan.id)
+      .whereIn('loan_id', movingIds)
       .where('status', leaving ? 'managed' : 'exited')
       .update(
         leaving
           ? {
               status: 'exited',
-              exited_on: change.businessDate,
+              exited_on: batch.businessDate,
               exit_reason: reason,
               updated_at: dbNow(),
             }
           : { status: 'managed', exited_on: null, exit_reason: null, updated_at: dbNow() }
       )
-    await recordRiskEvent(trx, {
-      type: 'status',
-      businessDate: change.businessDate,
-      loanId: Number(loan.id),
-      customerId: Number(loan.customer_id),
-      before: { status: loan.status },
-      after: { status: change.status, reason },
-      operatorId: change.operatorId,
-    })
+    await recordRiskEvents(
+      trx,
+      moving.map((loan) => ({
+        type: 'status' as const,
+        businessDate: batch.businessDate,
+        loanId: Number(loan.id),
+        customerId: Number(loan.customer_id),
+        before: { status: loan.status },
+        after: { status: batch.status, reason },
+        operatorId: batch.operatorId,
+      }))
+    )
+    changed += moving.length
   }
-  return (await bookApi.loans.byId(Number(loan.id), { client: trx }))!
+  return changed
+}
+
+/** One loan's status (the batch of one), returned as the book reads it afterwards. */
+async function changeLoanStatus(
+  trx: TransactionClientContract,
+  change: LoanStatusChange
+): Promise<BookLoan> {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  checkedReason(change)
+  await changeLoanStatuses(trx, {
+    loanIds: [change.loanId],
+    status: change.status,
+    reason: change.reason,
+    businessDate: change.businessDate,
+    operatorId: change.operatorId,
+  })
+  return (await bookApi.loans.byId(change.loanId, { client: trx }))!
 }
 
 /**
@@ -121,25 +192,44 @@ export interface CardStatusChange {
 }
 
 /**
+ * Card accounts of a batch to one status (the set-based form, locked in id
+ * order, one UPDATE per chunk of ids); accounts already in it are left alone.
+ * Returns how many changed.
+ */
+async function changeCardAccountStatuses(
+  trx: TransactionClientContract,
+  batch: { accountIds: number[]; status: LoanStatus; reason: string; businessDate: string }
+) {
+  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
+  if (!LOAN_STATUSES.includes(batch.status))
+    throw new BookWriteError(`Unknown account status: ${batch.status}`)
+  assertDate(batch.businessDate)
+  if (!batch.reason.trim()) throw new BookWriteError('A book change needs a reason')
+  const table = bookLookups.cardAccounts.table
+  const ids = [...new Set(batch.accountIds.map(Number))].sort((a, b) => a - b)
+  let changed = 0
+  for (let start = 0; start < ids.length; start += STATUS_CHUNK) {
+    const chunk = ids.slice(start, start + STATUS_CHUNK)
+    const rows = await lockRows(trx, table, chunk, 'Card account', ['status'])
+    const moving = rows.filter((r) => r.status !== batch.status).map((r) => Number(r.id))
+    if (moving.length)
+      await trx
+        .from(table)
+        .whereIn('id', moving)
+        .update({ status: batch.status, updated_at: dbNow() })
+    changed += moving.length
+  }
+  return changed
+}
+
+/**
  * 信用卡透支账户的状态 (核销 → written_off, reversal → active), in the caller's
  * transaction, the account locked. Cards have no risk-asset timeline; the
  * caller's own record (the write-off plan) carries the history.
  */
 async function changeCardAccountStatus(trx: TransactionClientContract, change: CardStatusChange) {
-  if (!trx?.isTransaction) throw new BookWriteError('book_writer needs the caller’s transaction')
-  if (!LOAN_STATUSES.includes(change.status))
-    throw new BookWriteError(`Unknown account status: ${change.status}`)
-  assertDate(change.businessDate)
-  if (!change.reason.trim()) throw new BookWriteError('A book change needs a reason')
-  const table = bookLookups.cardAccounts.table
-  const account = await trx.from(table).where('id', change.accountId).forUpdate().first()
-  if (!account) throw new BookWriteError(`Card account ${change.accountId} not found`)
-  if (account.status !== change.status)
-    await trx
-      .from(table)
-      .where('id', account.id)
-      .update({ status: change.status, updated_at: dbNow() })
-  return (await bookApi.cardAccounts.byId(Number(account.id), { client: trx }))!
+  await changeCardAccountStatuses(trx, { ...change, accountIds: [change.accountId] })
+  return (await bookApi.cardAccounts.byId(change.accountId, { client: trx }))!
 }
 
 export interface LoanTermsChange {
@@ -211,8 +301,10 @@ async function changeLoanTerms(
 
 export const bookWriter = {
   changeLoanStatus,
+  changeLoanStatuses,
   changeLoanTerms,
   changeCardAccountStatus,
+  changeCardAccountStatuses,
   lockCustomer,
   recordRecovery,
 }

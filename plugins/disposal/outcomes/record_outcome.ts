@@ -18,7 +18,7 @@ import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { recordPlanEvent } from '../plans/plan_events.js'
 import { outcomeInputValidator } from '../validators/outcome.js'
-import { loansAndCustomers } from './credit_assets.js'
+import { loansAndCustomers, type OutcomeCustomer, type OutcomeLoan } from './credit_assets.js'
 import { OutcomeError, refuseUnknown } from './outcome_error.js'
 import { approvedPlanFor } from './plan_for.js'
 import { AMOUNTS, loadOutcome, type DisposalOutcome } from './outcome_read.js'
@@ -56,7 +56,7 @@ export interface DisposalOutcomeInput {
   operatorId?: number | null
 }
 
-const INPUT_KEYS = [
+export const INPUT_KEYS = [
   'loanIds',
   'method',
   'completedOn',
@@ -71,7 +71,7 @@ const INPUT_KEYS = [
 ] as const
 const fenOf = (yuan: string | undefined) => Money.fromYuan(yuan ?? '0').toFen()
 
-async function assertMethod(method: string) {
+export async function assertMethod(method: string) {
   const { data } = await dictionariesCache.current()
   const item = (data['disposal_method'] ?? []).find((i) => i.code === method)
   if (!item || !item.enabled)
@@ -80,6 +80,79 @@ async function assertMethod(method: string) {
       `处置方式 ${method} 不在字典中或已停用`,
       `Unknown disposal method ${method}`
     )
+}
+
+/** The input validated (unknown fields refused) and its amounts in fen, 压降 filled in. */
+export async function checkedInput(raw: DisposalOutcomeInput) {
+  refuseUnknown(raw, INPUT_KEYS)
+  const input = (await outcomeInputValidator.validate(raw)) as DisposalOutcomeInput
+  const fen: Record<string, string> = {}
+  for (const { key } of AMOUNTS) fen[key] = fenOf((input as any)[key])
+  fen.balanceReduced =
+    input.balanceReduced !== undefined
+      ? fenOf(input.balanceReduced)
+      : Money.sum(
+          ['cashRecovered', 'nonCashRecovered', 'writtenOff', 'relieved', 'loss'].map((k) =>
+            Money.fromFen(fen[k])
+          )
+        ).toFen()
+  return { input, fen }
+}
+
+/** The outcome's loans (in id order) and their one customer; 422 when a loan is missing or customers differ. */
+export function oneCustomersLoans(
+  loanIds: number[],
+  loans: Map<number, OutcomeLoan>,
+  customers: Map<number, OutcomeCustomer>
+) {
+  const missing = loanIds.find((id) => !loans.has(id))
+  if (missing) throw new OutcomeError(422, `借据 ${missing} 不存在`, `Loan ${missing} not found`)
+  const mine = [...new Set(loanIds)].map((id) => loans.get(id)!).sort((a, b) => a.id - b.id)
+  const customerIds = new Set(mine.map((l) => l.customerId))
+  const customer = customers.get(mine[0].customerId)
+  if (customerIds.size !== 1 || !customer)
+    throw new OutcomeError(
+      422,
+      '一条处置结果只能包含同一客户的借据',
+      'An outcome covers one customer’s loans'
+    )
+  return { loans: mine, customer }
+}
+
+/** The disposal_outcomes row of a new outcome (one place for the single and the batch path). */
+export function outcomeRow(
+  input: DisposalOutcomeInput,
+  fen: Record<string, string>,
+  of: { customer: OutcomeCustomer; loans: OutcomeLoan[]; planId: number | null; recordedOn: string }
+) {
+  const one = <T>(values: T[], fallback: T) => (new Set(values).size === 1 ? values[0] : fallback)
+  return {
+    source_plugin: input.sourcePlugin,
+    source_ref: input.sourceRef,
+    source_link: input.sourceLink ?? null,
+    customer_id: of.customer.id,
+    customer_no: of.customer.customerNo,
+    customer_name: of.customer.name,
+    // The loans' booking org and manager decide whose result it is (目标管理 does the same).
+    org_id: one(
+      of.loans.map((l) => l.orgId),
+      of.customer.orgId
+    ),
+    manager_id: one(
+      of.loans.map((l) => l.managerId),
+      of.customer.managerId
+    ),
+    method: input.method,
+    completed_on: input.completedOn,
+    recorded_on: of.recordedOn,
+    ...Object.fromEntries(AMOUNTS.map((a) => [a.column, fen[a.key]])),
+    balance_reduced_fen: fen.balanceReduced,
+    plan_id: of.planId,
+    reverses_id: null,
+    remark: input.remark ?? null,
+    created_by: input.operatorId ?? null,
+    created_at: dbNow(),
+  }
 }
 
 /** The same completion sent again must carry the same facts. */
@@ -102,7 +175,7 @@ function sameFacts(
   )
 }
 
-async function resolvePlan(
+export async function resolvePlan(
   trx: TransactionClientContract,
   input: DisposalOutcomeInput,
   customerId: number
@@ -134,22 +207,35 @@ async function resolvePlan(
   return { id: Number(plan.id), status: plan.status as string }
 }
 
+/** A plan still `approved` becomes `implemented` with its event, naming the outcome that did it. */
+export async function markImplemented(
+  trx: TransactionClientContract,
+  plan: { id: number; status: string } | null,
+  outcomeId: number,
+  input: Pick<DisposalOutcomeInput, 'sourcePlugin' | 'sourceRef' | 'operatorId'>
+) {
+  if (plan?.status !== 'approved') return
+  // Conditional on 'approved': of two outcomes recorded at once, one marks it and writes the event.
+  const marked = await trx
+    .from('disposal_plans')
+    .where({ id: plan.id, status: 'approved' })
+    .update({ status: 'implemented', updated_at: dbNow() })
+  if (Number(Array.isArray(marked) ? marked[0] : marked) !== 1) return
+  await recordPlanEvent(trx, {
+    planId: plan.id,
+    eventType: 'implemented',
+    fromStatus: 'approved',
+    toStatus: 'implemented',
+    actorId: input.operatorId ?? null,
+    comment: `处置结果 #${outcomeId}（${input.sourcePlugin}/${input.sourceRef}）`,
+  })
+}
+
 export async function recordDisposalOutcome(
   trx: TransactionClientContract,
   raw: DisposalOutcomeInput
 ): Promise<{ outcome: DisposalOutcome; created: boolean }> {
-  refuseUnknown(raw, INPUT_KEYS)
-  const input = (await outcomeInputValidator.validate(raw)) as DisposalOutcomeInput
-  const fen: Record<string, string> = {}
-  for (const { key } of AMOUNTS) fen[key] = fenOf((input as any)[key])
-  fen.balanceReduced =
-    input.balanceReduced !== undefined
-      ? fenOf(input.balanceReduced)
-      : Money.sum(
-          ['cashRecovered', 'nonCashRecovered', 'writtenOff', 'relieved', 'loss'].map((k) =>
-            Money.fromFen(fen[k])
-          )
-        ).toFen()
+  const { input, fen } = await checkedInput(raw)
 
   const existing = await bySource(trx, input.sourcePlugin, input.sourceRef)
   if (existing) {
@@ -164,70 +250,27 @@ export async function recordDisposalOutcome(
   }
 
   await assertMethod(input.method)
-  const { loans, customers } = await loansAndCustomers(trx, input.loanIds)
-  const missing = input.loanIds.find((id) => !loans.some((l) => l.id === id))
-  if (missing) throw new OutcomeError(422, `借据 ${missing} 不存在`, `Loan ${missing} not found`)
-  if (customers.length !== 1)
-    throw new OutcomeError(
-      422,
-      '一条处置结果只能包含同一客户的借据',
-      'An outcome covers one customer’s loans'
-    )
-  const customer = customers[0]
-  const one = <T>(values: T[], fallback: T) => (new Set(values).size === 1 ? values[0] : fallback)
+  const found = await loansAndCustomers(trx, input.loanIds)
+  const { loans, customer } = oneCustomersLoans(
+    input.loanIds,
+    new Map(found.loans.map((l) => [l.id, l])),
+    new Map(found.customers.map((c) => [c.id, c]))
+  )
   const plan = await resolvePlan(trx, input, customer.id)
 
   const { id, created } = await insertOutcome(
     trx,
-    {
-      source_plugin: input.sourcePlugin,
-      source_ref: input.sourceRef,
-      source_link: input.sourceLink ?? null,
-      customer_id: customer.id,
-      customer_no: customer.customerNo,
-      customer_name: customer.name,
-      // The loans' booking org and manager decide whose result it is (目标管理 does the same).
-      org_id: one(
-        loans.map((l) => l.orgId),
-        customer.orgId
-      ),
-      manager_id: one(
-        loans.map((l) => l.managerId),
-        customer.managerId
-      ),
-      method: input.method,
-      completed_on: input.completedOn,
-      recorded_on: await businessDate.current(),
-      ...Object.fromEntries(AMOUNTS.map((a) => [a.column, fen[a.key]])),
-      balance_reduced_fen: fen.balanceReduced,
-      plan_id: plan?.id ?? null,
-      reverses_id: null,
-      remark: input.remark ?? null,
-      created_by: input.operatorId ?? null,
-      created_at: dbNow(),
-    },
+    outcomeRow(input, fen, {
+      customer,
+      loans,
+      planId: plan?.id ?? null,
+      recordedOn: await businessDate.current(),
+    }),
     loans
   )
   const outcome = (await loadOutcome(trx, id))!
   if (!created) return { outcome, created }
-  // Conditional on 'approved': of two outcomes recorded at once, one marks it and writes the event.
-  const marked =
-    plan?.status === 'approved'
-      ? await trx
-          .from('disposal_plans')
-          .where({ id: plan.id, status: 'approved' })
-          .update({ status: 'implemented', updated_at: dbNow() })
-      : 0
-  if (plan && Number(Array.isArray(marked) ? marked[0] : marked) === 1) {
-    await recordPlanEvent(trx, {
-      planId: plan.id,
-      eventType: 'implemented',
-      fromStatus: 'approved',
-      toStatus: 'implemented',
-      actorId: input.operatorId ?? null,
-      comment: `处置结果 #${id}（${input.sourcePlugin}/${input.sourceRef}）`,
-    })
-  }
+  await markImplemented(trx, plan, id, input)
   await timeline(trx, outcome, input.operatorId ?? null)
   return { outcome, created }
 }

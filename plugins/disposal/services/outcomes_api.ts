@@ -22,6 +22,8 @@
 | OutcomeError with `status` 404 / 409 / 422 and zh / en messages.
 */
 export { recordDisposalOutcome, type DisposalOutcomeInput } from '../outcomes/record_outcome.js'
+// A batch (批量核销: one outcome per loan, thousands at once): same rules and rows, set-based.
+export { recordDisposalOutcomes, type OutcomesRecorded } from '../outcomes/record_outcomes.js'
 export { reverseDisposalOutcome, type ReversalInput } from '../outcomes/reverse_outcome.js'
 export { OutcomeError } from '../outcomes/outcome_error.js'
 export { approvedPlanFor, type PlanForDisposal } from '../outcomes/plan_for.js'

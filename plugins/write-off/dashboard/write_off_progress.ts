@@ -6,13 +6,27 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { WidgetDataHandler } from '#core/plugins/types'
-import { Money } from '#core/money/money'
+import { Decimal } from 'decimal.js'
+import { Money, decimalText } from '#core/money/money'
 import { settings } from '#core/settings/settings'
 import { businessDate } from '#core/business_day/business_date'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 const SCOPE = { orgColumn: 'i.org_id', ownerColumn: 'i.manager_id' }
 const fen = (v: unknown) => Money.fromFen(String(v ?? '0'))
+
+/**
+ * 完成率: percent with one decimal, cut (not rounded) so 100.0 shows only when the
+ * target is met; exact in decimal.js from the fen integers (no float on the way).
+ */
+export function completionPercent(total: Money, target: Money) {
+  if (target.isZero()) return null
+  const percent = new Decimal(total.toFen())
+    .times(100)
+    .div(target.toFen())
+    .toDecimalPlaces(1, Decimal.ROUND_DOWN)
+  return decimalText(percent.toString(), 1)
+}
 
 const handler: WidgetDataHandler = async ({ scope }) => {
   const today = await businessDate.current()
@@ -57,10 +71,7 @@ const handler: WidgetDataHandler = async ({ scope }) => {
     year,
     writtenOff: total.toYuan(),
     target: target.toYuan(),
-    // Percent with one decimal, from fen integers (no float money).
-    completion: target.isZero()
-      ? null
-      : (Number((BigInt(total.toFen()) * 1000n) / BigInt(target.toFen())) / 10).toFixed(1),
+    completion: completionPercent(total, target),
     byKind,
     recovered: fen(loanBack?.fen).plus(fen(cardBack?.fen)).toYuan(),
   }

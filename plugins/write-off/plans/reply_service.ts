@@ -21,7 +21,7 @@ import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/support/db_time'
 import type { UserAccess } from '#core/auth/user_access'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
-import { recordDisposalOutcome } from '../../disposal/services/outcomes_api.js'
+import { recordDisposalOutcomes } from '../../disposal/services/outcomes_api.js'
 import { enqueuePostings } from '../postings/posting_service.js'
 import { ITEMS, PLANS, day, planRow } from './plan_store.js'
 import { releaseSubjects } from './plan_service.js'
@@ -30,7 +30,8 @@ import { WriteOffError } from './write_off_error.js'
 const NUMBERS = 'write_off_reply_numbers'
 export const EXECUTE_JOB = 'write-off:execute-reply'
 export const INLINE_MAX = 'write-off.replyInlineMax'
-const CHUNK = 200
+/** Subjects per transaction of the job: a kill -9 loses at most one chunk's work, redone by the retry. */
+const CHUNK = 500
 
 /** The next 批复 number of `year`, serialised on the year's row. */
 async function nextReplyNo(trx: TransactionClientContract, year: number) {
@@ -54,9 +55,10 @@ const MONEY = ['principal_fen', 'on_balance_interest_fen', 'off_balance_interest
 
 /**
  * Executes up to `limit` not-yet-written-off subjects of a replied plan in `trx`.
- * Returns how many subjects and postings it did.
+ * Returns how many subjects and postings it did. (Exported for the tests that
+ * interrupt a chunk: its transaction rolls back as a kill -9 would leave it.)
  */
-async function executeSome(trx: TransactionClientContract, planId: number, limit: number) {
+export async function executeSome(trx: TransactionClientContract, planId: number, limit: number) {
   const plan = await trx.from(PLANS).where('id', planId).forUpdate().first()
   if (!plan || plan.status !== 'replied') throw new WriteOffError(409, '核销方案尚未批复')
   const repliedOn = day(plan.replied_on)!
@@ -69,20 +71,32 @@ async function executeSome(trx: TransactionClientContract, planId: number, limit
     .select('*', ...MONEY.map((c) => trx.raw(`CAST(${c} AS CHAR) as ${c}`)))
   const reason = `核销 ${plan.reply_no}`
   const operatorId = Number(plan.replied_by)
-  for (const item of items) {
-    if (item.subject_kind === 'loan') {
-      await bookWriter.changeLoanStatus(trx, {
-        loanId: Number(item.subject_id),
-        status: 'written_off',
-        reason,
-        businessDate: repliedOn,
-        operatorId,
-      })
+  const loans = items.filter((i) => i.subject_kind === 'loan')
+  const cards = items.filter((i) => i.subject_kind !== 'loan')
+  // Set-based: one status change for the chunk's loans, one for its cards, the outcomes in bulk.
+  if (loans.length)
+    await bookWriter.changeLoanStatuses(trx, {
+      loanIds: loans.map((i) => Number(i.subject_id)),
+      status: 'written_off',
+      reason,
+      businessDate: repliedOn,
+      operatorId,
+    })
+  if (cards.length)
+    await bookWriter.changeCardAccountStatuses(trx, {
+      accountIds: cards.map((i) => Number(i.subject_id)),
+      status: 'written_off',
+      reason,
+      businessDate: repliedOn,
+    })
+  await recordDisposalOutcomes(
+    trx,
+    loans.map((item) => {
       const principal = Money.fromFen(item.principal_fen)
       const interest = Money.fromFen(item.on_balance_interest_fen).plus(
         Money.fromFen(item.off_balance_interest_fen)
       )
-      await recordDisposalOutcome(trx, {
+      return {
         loanIds: [Number(item.subject_id)],
         method: 'write_off',
         completedOn: repliedOn,
@@ -93,16 +107,9 @@ async function executeSome(trx: TransactionClientContract, planId: number, limit
         sourceRef: `item:${item.id}`,
         sourceLink: `/p/write-off/Postings?id=${planId}`,
         operatorId,
-      })
-    } else {
-      await bookWriter.changeCardAccountStatus(trx, {
-        accountId: Number(item.subject_id),
-        status: 'written_off',
-        reason,
-        businessDate: repliedOn,
-      })
-    }
-  }
+      }
+    })
+  )
   const postings = await enqueuePostings(trx, { id: planId, replyNo: plan.reply_no }, items)
   if (items.length)
     await trx
@@ -118,8 +125,8 @@ async function executeSome(trx: TransactionClientContract, planId: number, limit
 }
 
 /** One chunk in its own transaction (the job's step). */
-export function executeChunk(planId: number) {
-  return db.transaction((trx) => executeSome(trx, planId, CHUNK))
+export function executeChunk(planId: number, size = CHUNK) {
+  return db.transaction((trx) => executeSome(trx, planId, size))
 }
 
 /** Subjects of the plan written off so far, and in all. */

@@ -29,43 +29,46 @@ export const POSTING_KINDS = [
 
 export const postingKey = (itemId: number, kind: string) => `write-off:${itemId}:${kind}`
 
-/** Enqueues every non-zero posting of the items, in `trx`. Returns how many. */
+/** Enqueues every non-zero posting of the items, in `trx` (one multi-row insert per chunk). Returns how many. */
 export async function enqueuePostings(
   trx: TransactionClientContract,
   plan: { id: number; replyNo: string },
   items: any[]
 ) {
   const accounts = await settings.json<Record<string, string>>(POSTING_ACCOUNTS)
-  const rows: any[] = []
-  for (const item of items) {
+  const postings: Array<{ item: any; kind: string; fen: string; key: string; memo: string }> = []
+  for (const item of items)
     for (const [kind, column, memo] of POSTING_KINDS) {
       const fen = String(item[column])
-      if (BigInt(fen) <= 0n) continue
-      const key = postingKey(Number(item.id), kind)
-      const outboxId = await outbox.enqueue(trx, {
-        system: 'core-banking',
-        interface: 'posting',
-        idempotencyKey: key,
-        correlationId: plan.replyNo,
-        payload: {
-          loanNo: item.subject_no,
-          accountNo: accounts[kind] ?? kind,
-          amount: Money.fromFen(fen).toYuan(),
-          direction: 'credit',
-          memo: `${memo} ${plan.replyNo}`,
-        },
-      })
-      rows.push({
-        plan_id: plan.id,
-        item_id: item.id,
-        kind,
-        amount_fen: fen,
-        idempotency_key: key,
-        outbox_id: outboxId,
-        created_at: dbNow(),
-      })
+      if (BigInt(fen) > 0n)
+        postings.push({ item, kind, fen, key: postingKey(Number(item.id), kind), memo })
     }
-  }
+  const outboxIds = await outbox.enqueueMany(
+    trx,
+    postings.map((p) => ({
+      system: 'core-banking',
+      interface: 'posting',
+      idempotencyKey: p.key,
+      correlationId: plan.replyNo,
+      payload: {
+        loanNo: p.item.subject_no,
+        accountNo: accounts[p.kind] ?? p.kind,
+        amount: Money.fromFen(p.fen).toYuan(),
+        direction: 'credit',
+        memo: `${p.memo} ${plan.replyNo}`,
+      },
+    }))
+  )
+  const createdAt = dbNow()
+  const rows = postings.map((p, i) => ({
+    plan_id: plan.id,
+    item_id: p.item.id,
+    kind: p.kind,
+    amount_fen: p.fen,
+    idempotency_key: p.key,
+    outbox_id: outboxIds[i],
+    created_at: createdAt,
+  }))
   for (let i = 0; i < rows.length; i += 500)
     await trx.table(POSTINGS).multiInsert(rows.slice(i, i + 500))
   return rows.length

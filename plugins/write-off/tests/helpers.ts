@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import { bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
+import { bookCardAccount, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 import { DEFAULT_RULES } from '../rules/default_rules.js'
 
 export const API = '/api/write-off'
@@ -102,4 +102,46 @@ export const assertPdf = (res: any, assert: any) => {
   res.assertStatus(200)
   assert.equal(res.header('content-type'), 'application/pdf')
   assert.equal((res.body() as Buffer).subarray(0, 5).toString('latin1'), '%PDF-')
+}
+
+/** A batch plan of `loans` loans and `cards` card accounts, evidence filed, submitted and approved. */
+export async function approvedBatch(client: any, loans: number, cards: number) {
+  const me = await applicant()
+  const items: any[] = []
+  for (let i = 0; i < loans; i++)
+    items.push({ kind: 'loan', id: (await lossLoan('5000000')).loanId, ruleCode: 'small_personal' })
+  for (let i = 0; i < cards; i++) {
+    const owner = await lossLoan('100')
+    const card = await bookCardAccount({ orgId: owner.orgId, customerId: owner.customerId })
+    items.push({ kind: 'card', id: card.accountId, ruleCode: 'small_personal' })
+  }
+  for (const i of items) await fileEvidence(client, me.token, i, 'small_personal')
+  const created = await client
+    .post(`${API}/plans`)
+    .bearerToken(me.token)
+    .json({ kind: 'batch', title: '小额批量核销', reasons: '追索 180 天以上仍无法收回。', items })
+  created.assertStatus(201)
+  ;(
+    await client.post(`${API}/plans/${created.body().id}/submit`).bearerToken(me.token)
+  ).assertStatus(200)
+  await approveAll(client, 'write-off:plan', created.body().id)
+  return { me, planId: created.body().id as number }
+}
+
+/** The same, and its 批复 (2026-12-07) issued by another person over HTTP. */
+export async function repliedBatch(client: any, loans: number, cards: number) {
+  const { me, planId } = await approvedBatch(client, loans, cards)
+  const boss = await replier()
+  const replied = await client
+    .post(`${API}/plans/${planId}/reply`)
+    .bearerToken(boss.token)
+    .json({ repliedOn: '2026-12-07', replyText: '同意批量核销' })
+  replied.assertStatus(200)
+  return {
+    me,
+    boss,
+    planId,
+    postings: replied.body().postings as number,
+    jobId: replied.body().jobId as string | null,
+  }
 }

@@ -11,8 +11,8 @@ import {
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
-import { addCardRepayment, bookCardAccount } from '../../../credit-assets/fixtures/book_fixture.js'
-import { API, applicant, replier, approveAll, fileEvidence, lossLoan } from '../helpers.js'
+import { addCardRepayment } from '../../../credit-assets/fixtures/book_fixture.js'
+import { API, repliedBatch } from '../helpers.js'
 
 /*
 | 账务处理 under a misbehaving core: every posting is applied exactly once
@@ -28,41 +28,6 @@ const FAST = {
   concurrency: 10,
   batchSize: 100,
   maxAttempts: 100,
-}
-
-async function repliedBatch(client: any, loans: number, cards: number) {
-  const me = await applicant()
-  const items: any[] = []
-  for (let i = 0; i < loans; i++)
-    items.push({ kind: 'loan', id: (await lossLoan('5000000')).loanId, ruleCode: 'small_personal' })
-  for (let i = 0; i < cards; i++) {
-    const owner = await lossLoan('100')
-    const card = await bookCardAccount({ orgId: owner.orgId, customerId: owner.customerId })
-    items.push({ kind: 'card', id: card.accountId, ruleCode: 'small_personal' })
-  }
-  for (const i of items) await fileEvidence(client, me.token, i, 'small_personal')
-  const created = await client
-    .post(`${API}/plans`)
-    .bearerToken(me.token)
-    .json({ kind: 'batch', title: '小额批量核销', reasons: '追索 180 天以上仍无法收回。', items })
-  created.assertStatus(201)
-  ;(
-    await client.post(`${API}/plans/${created.body().id}/submit`).bearerToken(me.token)
-  ).assertStatus(200)
-  await approveAll(client, 'write-off:plan', created.body().id)
-  const boss = await replier()
-  const replied = await client
-    .post(`${API}/plans/${created.body().id}/reply`)
-    .bearerToken(boss.token)
-    .json({ repliedOn: '2026-12-07', replyText: '同意批量核销' })
-  replied.assertStatus(200)
-  return {
-    me,
-    boss,
-    planId: created.body().id as number,
-    postings: replied.body().postings as number,
-    jobId: replied.body().jobId as string | null,
-  }
 }
 
 async function drain() {
