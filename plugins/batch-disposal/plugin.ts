@@ -43,7 +43,16 @@ const page = (
   icon: string,
   order: number,
   children: ReturnType<typeof button>[] = []
-) => ({ code, type: 'page' as const, name: { zh, en }, permission, page: key, icon, order, children })
+) => ({
+  code,
+  type: 'page' as const,
+  name: { zh, en },
+  permission,
+  page: key,
+  icon,
+  order,
+  children,
+})
 
 export default definePlugin({
   id: 'batch-disposal',
@@ -95,8 +104,14 @@ export default definePlugin({
 
   permissions: [
     { code: LIST, name: { zh: '查看批量处置', en: 'View batch disposals' } },
-    { code: 'batch-disposal:ledger:list', name: { zh: '查看批量转让台账', en: 'View batch transfer ledger' } },
-    { code: 'batch-disposal:ledger:export', name: { zh: '导出批量转让台账', en: 'Export batch transfer ledger' } },
+    {
+      code: 'batch-disposal:ledger:list',
+      name: { zh: '查看批量转让台账', en: 'View batch transfer ledger' },
+    },
+    {
+      code: 'batch-disposal:ledger:export',
+      name: { zh: '导出批量转让台账', en: 'Export batch transfer ledger' },
+    },
   ],
 
   menus: [
@@ -108,17 +123,71 @@ export default definePlugin({
       name: { zh: '批量处置', en: 'Batch disposal' },
       icon: 'Files',
       children: [
-        page('batch-disposal:projects', '转让立项', 'Projects', CREATE, 'batch-disposal/Projects', 'EditPen', 1, [
-          button(RULES, '规则配置', 'Rules'),
-        ]),
-        page('batch-disposal:pool', '组建资产池', 'Asset pool', POOL, 'batch-disposal/Pool', 'Coin', 2),
-        page('batch-disposal:dd', '尽职调查', 'Due diligence', DD, 'batch-disposal/DueDiligence', 'Search', 3),
-        page('batch-disposal:plans', '处置方案', 'Packages', PACKAGE, 'batch-disposal/Plans', 'Box', 4),
-        page('batch-disposal:implement', '方案实施', 'Implementation', IMPLEMENT, 'batch-disposal/Implementation', 'Promotion', 5),
-        page('batch-disposal:fees', '批量转让费用管理', 'Fees', FEES, 'batch-disposal/Fees', 'Wallet', 6),
-        page('batch-disposal:postings', '批量转让账务处理', 'Postings', POSTINGS, 'batch-disposal/Postings', 'Money', 7, [
-          button(RETRY, '重发', 'Retry'),
-        ]),
+        page(
+          'batch-disposal:projects',
+          '转让立项',
+          'Projects',
+          CREATE,
+          'batch-disposal/Projects',
+          'EditPen',
+          1,
+          [button(RULES, '规则配置', 'Rules')]
+        ),
+        page(
+          'batch-disposal:pool',
+          '组建资产池',
+          'Asset pool',
+          POOL,
+          'batch-disposal/Pool',
+          'Coin',
+          2
+        ),
+        page(
+          'batch-disposal:dd',
+          '尽职调查',
+          'Due diligence',
+          DD,
+          'batch-disposal/DueDiligence',
+          'Search',
+          3
+        ),
+        page(
+          'batch-disposal:plans',
+          '处置方案',
+          'Packages',
+          PACKAGE,
+          'batch-disposal/Plans',
+          'Box',
+          4
+        ),
+        page(
+          'batch-disposal:implement',
+          '方案实施',
+          'Implementation',
+          IMPLEMENT,
+          'batch-disposal/Implementation',
+          'Promotion',
+          5
+        ),
+        page(
+          'batch-disposal:fees',
+          '批量转让费用管理',
+          'Fees',
+          FEES,
+          'batch-disposal/Fees',
+          'Wallet',
+          6
+        ),
+        page(
+          'batch-disposal:postings',
+          '批量转让账务处理',
+          'Postings',
+          POSTINGS,
+          'batch-disposal/Postings',
+          'Money',
+          7,
+          [button(RETRY, '重发', 'Retry')]
+        ),
       ],
     },
   ],
@@ -138,7 +207,8 @@ export default definePlugin({
       name: { zh: '交割即时处理笔数上限', en: 'Inline delivery limit' },
       type: 'number',
       default: '500',
-      description: '资产包借据笔数不超过该值的，交割在请求内完成；超过的转后台任务分批处理并显示进度',
+      description:
+        '资产包借据笔数不超过该值的，交割在请求内完成；超过的转后台任务分批处理并显示进度',
     },
     {
       key: 'batch-disposal.postingAccounts',
@@ -149,7 +219,9 @@ export default definePlugin({
     },
   ],
 
-  jobs: [{ name: 'batch-disposal:deliver', handler: () => import('./jobs/deliver.js'), attempts: 3 }],
+  jobs: [
+    { name: 'batch-disposal:deliver', handler: () => import('./jobs/deliver.js'), attempts: 3 },
+  ],
 
   workflowTypes: [projectWorkflowType, packageWorkflowType],
 

@@ -3,12 +3,35 @@ import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { accessOf } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
-import { createPackage, deletePackage, packageFigures, packageRefusals, submitPackage, type PackageInput } from '../domain/packages.js'
-import { award, bidsOf, offersOf, registerBids, registerContract, registerOffer, registerPayment } from '../domain/implementation.js'
+import {
+  createPackage,
+  deletePackage,
+  packageFigures,
+  packageRefusals,
+  submitPackage,
+  type PackageInput,
+} from '../domain/packages.js'
+import {
+  award,
+  bidsOf,
+  offersOf,
+  registerBids,
+  registerContract,
+  registerOffer,
+  registerPayment,
+} from '../domain/implementation.js'
 import { deliveryOf, serveNotices, startDelivery } from '../domain/delivery.js'
 import { feesOf, feeTotals, recordFee } from '../domain/fees.js'
 import { postingsOf, retryPosting } from '../domain/postings.js'
-import { NOTICES, PACKAGES, day, packagePlain, packageRow, projectRow, yuan } from '../domain/store.js'
+import {
+  NOTICES,
+  PACKAGES,
+  day,
+  packagePlain,
+  packageRow,
+  projectRow,
+  yuan,
+} from '../domain/store.js'
 import { poolSummary } from '../domain/pool.js'
 import { BatchError } from '../domain/batch_error.js'
 import * as v from '../validators/batch.js'
@@ -30,11 +53,21 @@ export default class PackagesController {
       .from(PACKAGES)
       .where('project_id', id)
       .orderBy('id')
-      .select('*', ...['valuation_fen', 'reserve_fen', 'price_fen'].map((c) => db.raw(`CAST(${c} AS CHAR) as ${c}`)))
+      .select(
+        '*',
+        ...['valuation_fen', 'reserve_fen', 'price_fen'].map((c) =>
+          db.raw(`CAST(${c} AS CHAR) as ${c}`)
+        )
+      )
     const data = []
     for (const r of rows) {
       const f = await packageFigures(db, Number(r.id))
-      data.push({ ...packagePlain(r), loans: f.loans, households: f.households, principal: yuan(f.principalFen) })
+      data.push({
+        ...packagePlain(r),
+        loans: f.loans,
+        households: f.households,
+        principal: yuan(f.principalFen),
+      })
     }
     return { data }
   }
@@ -62,7 +95,16 @@ export default class PackagesController {
 
   async store(ctx: HttpContext) {
     const input = await strictBody<PackageInput>(ctx, v.packageValidator, [
-      'name', 'itemIds', 'allUnpacked', 'valuation', 'reservePrice', 'method', 'allocation', 'tranches', 'servicingFeeRate', 'registrationRef',
+      'name',
+      'itemIds',
+      'allUnpacked',
+      'valuation',
+      'reservePrice',
+      'method',
+      'allocation',
+      'tranches',
+      'servicingFeeRate',
+      'registrationRef',
     ])
     const access = await accessOf(ctx)
     const projectId = idParam(ctx.params.id)
@@ -87,7 +129,12 @@ export default class PackagesController {
   }
 
   async offer(ctx: HttpContext) {
-    const input = await strictBody<any>(ctx, v.offerValidator, ['kind', 'parties', 'sentOn', 'remark'])
+    const input = await strictBody<any>(ctx, v.offerValidator, [
+      'kind',
+      'parties',
+      'sentOn',
+      'remark',
+    ])
     const id = idParam(ctx.params.packageId)
     const n = await registerOffer(await accessOf(ctx), id, input)
     await record(ctx, 'package.offer', 'package', id, input)
@@ -111,7 +158,11 @@ export default class PackagesController {
   }
 
   async contract(ctx: HttpContext) {
-    const input = await strictBody<any>(ctx, v.contractValidator, ['contractNo', 'contractDate', 'announcementNo'])
+    const input = await strictBody<any>(ctx, v.contractValidator, [
+      'contractNo',
+      'contractDate',
+      'announcementNo',
+    ])
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.packageId)
     await registerContract(access, id, input)
@@ -129,7 +180,9 @@ export default class PackagesController {
   }
 
   async delivery(ctx: HttpContext) {
-    const input = await strictBody<{ handoverDate: string }>(ctx, v.deliveryValidator, ['handoverDate'])
+    const input = await strictBody<{ handoverDate: string }>(ctx, v.deliveryValidator, [
+      'handoverDate',
+    ])
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.packageId)
     const { jobId } = await startDelivery(access, id, input)
@@ -142,10 +195,15 @@ export default class PackagesController {
     const id = idParam(ctx.params.packageId)
     await packageRow(access, id)
     const page = Math.max(1, Number(ctx.request.input('page', 1)) || 1)
-    const q = applyDataScope(db.from(NOTICES).where('package_id', id), access, { orgColumn: 'org_id' })
+    const q = applyDataScope(db.from(NOTICES).where('package_id', id), access, {
+      orgColumn: 'org_id',
+    })
     const [{ total }] = await q.clone().count('* as total')
     const [{ unserved }] = await q.clone().whereNull('served_on').count('* as unserved')
-    const rows = await q.orderBy('id').offset((page - 1) * 50).limit(50)
+    const rows = await q
+      .orderBy('id')
+      .offset((page - 1) * 50)
+      .limit(50)
     return {
       data: rows.map((r: any) => ({
         id: Number(r.id),
@@ -160,7 +218,12 @@ export default class PackagesController {
   }
 
   async serve(ctx: HttpContext) {
-    const input = await strictBody<any>(ctx, v.serveValidator, ['noticeIds', 'servedOn', 'serviceWay', 'proofRef'])
+    const input = await strictBody<any>(ctx, v.serveValidator, [
+      'noticeIds',
+      'servedOn',
+      'serviceWay',
+      'proofRef',
+    ])
     const id = idParam(ctx.params.packageId)
     const served = await serveNotices(await accessOf(ctx), id, input)
     await record(ctx, 'notice.serve', 'package', id, { ...input, served })
@@ -172,7 +235,13 @@ export default class PackagesController {
   }
 
   async storeFee(ctx: HttpContext) {
-    const input = await strictBody<any>(ctx, v.feeValidator, ['feeKind', 'payee', 'amount', 'expenseDate', 'recoverable'])
+    const input = await strictBody<any>(ctx, v.feeValidator, [
+      'feeKind',
+      'payee',
+      'amount',
+      'expenseDate',
+      'recoverable',
+    ])
     const id = idParam(ctx.params.packageId)
     const expense = await recordFee(await accessOf(ctx), id, input, ctx)
     await record(ctx, 'fee.create', 'package', id, input)

@@ -8,7 +8,12 @@ import { ddOf, ddProgress, registerDd, type DdInput } from '../domain/due_dilige
 import type { PoolFilter } from '../domain/pool_sql.js'
 import { itemPlain, projectRow, scopedItems } from '../domain/store.js'
 import { BatchError } from '../domain/batch_error.js'
-import { ddValidator, filterValidator, itemIdsValidator, itemListValidator } from '../validators/batch.js'
+import {
+  ddValidator,
+  filterValidator,
+  itemIdsValidator,
+  itemListValidator,
+} from '../validators/batch.js'
 import { idParam, record, strictBody } from './helpers.js'
 
 /** 组建资产池 and 尽职调查. */
@@ -26,13 +31,22 @@ export default class PoolController {
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.id)
     await projectRow(access, id)
-    const packageId = ctx.request.input('packageId') ? idParam(ctx.request.input('packageId')) : undefined
+    const packageId = ctx.request.input('packageId')
+      ? idParam(ctx.request.input('packageId'))
+      : undefined
     return poolSummary(access, id, packageId)
   }
 
   async filter(ctx: HttpContext) {
     const input = await strictBody<PoolFilter>(ctx, filterValidator, [
-      'orgId', 'fiveClasses', 'customerTypes', 'regions', 'overdueMin', 'overdueMax', 'balanceMin', 'balanceMax',
+      'orgId',
+      'fiveClasses',
+      'customerTypes',
+      'regions',
+      'overdueMin',
+      'overdueMax',
+      'balanceMin',
+      'balanceMax',
     ])
     const id = idParam(ctx.params.id)
     const result = await addByFilter(await accessOf(ctx), id, input)
@@ -43,7 +57,10 @@ export default class PoolController {
   async template(ctx: HttpContext) {
     return ctx.response
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('资产池导入模板')}.xlsx`)
+      .header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent('资产池导入模板')}.xlsx`
+      )
       .send(await importTemplate())
   }
 
@@ -51,7 +68,10 @@ export default class PoolController {
     const id = idParam(ctx.params.id)
     const access = await accessOf(ctx)
     await projectRow(access, id, true)
-    const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes, extnames: ['xlsx'] })
+    const file = ctx.request.file('file', {
+      size: (await uploadLimits()).maxBytes,
+      extnames: ['xlsx'],
+    })
     if (!file || !file.tmpPath)
       return ctx.response.status(422).send({
         message: '请上传 xlsx 名单',
@@ -68,7 +88,9 @@ export default class PoolController {
       return result
     } catch (error) {
       if (error instanceof BatchError && error.details)
-        return ctx.response.status(error.status).send({ message: error.message, rowErrors: error.details })
+        return ctx.response
+          .status(error.status)
+          .send({ message: error.message, rowErrors: error.details })
       throw error
     }
   }
@@ -92,7 +114,14 @@ export default class PoolController {
 
   async registerDd(ctx: HttpContext) {
     const input = await strictBody<DdInput>(ctx, ddValidator, [
-      'collateralStatus', 'debtorStatus', 'litigation', 'recoverableValue', 'valuationMethod', 'remark', 'attachments', 'investigatedOn',
+      'collateralStatus',
+      'debtorStatus',
+      'litigation',
+      'recoverableValue',
+      'valuationMethod',
+      'remark',
+      'attachments',
+      'investigatedOn',
     ])
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.id)

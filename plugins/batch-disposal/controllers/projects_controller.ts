@@ -20,7 +20,9 @@ export default class ProjectsController {
     if (input.keyword) {
       const k = input.keyword
       query.where((q) =>
-        q.whereRaw(LIKE, ['p.project_no', likePrefix(k)]).orWhereRaw(LIKE, ['p.name', likeContains(k)])
+        q
+          .whereRaw(LIKE, ['p.project_no', likePrefix(k)])
+          .orWhereRaw(LIKE, ['p.name', likeContains(k)])
       )
     }
     if (input.status) query.where('p.status', input.status)
@@ -28,7 +30,10 @@ export default class ProjectsController {
     const page = input.page ?? 1
     const perPage = input.perPage ?? 20
     const [{ total }] = await query.clone().clearSelect().count('* as total')
-    const rows = await query.orderBy('p.id', 'desc').offset((page - 1) * perPage).limit(perPage)
+    const rows = await query
+      .orderBy('p.id', 'desc')
+      .offset((page - 1) * perPage)
+      .limit(perPage)
     return { data: rows.map(projectPlain), meta: { total: Number(total), page, perPage } }
   }
 
@@ -45,7 +50,13 @@ export default class ProjectsController {
 
   async store(ctx: HttpContext) {
     const input = await strictBody<ProjectInput>(ctx, projectValidator, [
-      'name', 'mode', 'targetSize', 'plannedStart', 'plannedEnd', 'team', 'reasons',
+      'name',
+      'mode',
+      'targetSize',
+      'plannedStart',
+      'plannedEnd',
+      'team',
+      'reasons',
     ])
     const access = await accessOf(ctx)
     const id = await createProject(access, input)
@@ -68,7 +79,10 @@ export default class ProjectsController {
   async updateRule(ctx: HttpContext) {
     const code = String(ctx.params.code) as RuleCode
     if (!RULE_CODES.includes(code)) throw new BatchError(404, '规则不存在')
-    const input = await strictBody<{ value: string; enabled: boolean }>(ctx, ruleValidator, ['value', 'enabled'])
+    const input = await strictBody<{ value: string; enabled: boolean }>(ctx, ruleValidator, [
+      'value',
+      'enabled',
+    ])
     if (['loan_in_book', 'not_in_other_disposal'].includes(code) && !input.enabled)
       throw new BatchError(422, '该规则保证同一借据不被重复处置，不能停用')
     const refusal = checkRuleValue(code, input.value)
@@ -78,12 +92,15 @@ export default class ProjectsController {
         errors: [{ field: 'value', rule: 'rule', message: refusal }],
       })
     const before = await db.from(RULES).where('code', code).first()
-    await db.from(RULES).where('code', code).update({
-      value: input.value,
-      enabled: input.enabled,
-      updated_by: (await accessOf(ctx)).user.id,
-      updated_at: dbNow(),
-    })
+    await db
+      .from(RULES)
+      .where('code', code)
+      .update({
+        value: input.value,
+        enabled: input.enabled,
+        updated_by: (await accessOf(ctx)).user.id,
+        updated_at: dbNow(),
+      })
     await audit.record(ctx, {
       action: 'batch-disposal.rule.update',
       entityType: 'batch-disposal:rule',

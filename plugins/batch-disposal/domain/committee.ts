@@ -39,7 +39,8 @@ export async function committeeDecided(ctx: DecidedContext) {
   const pkg = await ctx.trx.from(PACKAGES).where('id', packageId).first()
   if (!pkg) throw new BatchError(404, '资产包不存在')
   const facts = { committee_result: ctx.decision }
-  if (ctx.decision === 'passed') await movePackage(ctx.trx, packageId, ['committee'], 'approved', facts)
+  if (ctx.decision === 'passed')
+    await movePackage(ctx.trx, packageId, ['committee'], 'approved', facts)
   else if (ctx.decision === 'rejected')
     await movePackage(ctx.trx, packageId, ['committee'], 'rejected', facts)
   else await movePackage(ctx.trx, packageId, ['committee'], 'committee', facts)

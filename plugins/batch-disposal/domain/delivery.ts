@@ -25,7 +25,18 @@ import { applyDataScope } from '#core/auth/data_scope'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
 import { recordDisposalOutcome, OutcomeError } from '../../disposal/services/outcomes_api.js'
-import { ALLOCATIONS, DD, ITEMS, LOCKS, NOTICES, PACKAGES, POSTINGS, PROJECTS, day, packageRow } from './store.js'
+import {
+  ALLOCATIONS,
+  DD,
+  ITEMS,
+  LOCKS,
+  NOTICES,
+  PACKAGES,
+  POSTINGS,
+  PROJECTS,
+  day,
+  packageRow,
+} from './store.js'
 import { movePackage } from './packages.js'
 import { allocatePrice, planPostings } from './allocation.js'
 import { POSTING_KINDS } from './dictionaries.js'
@@ -54,13 +65,21 @@ async function allocate(trx: TransactionClientContract, pkg: any) {
     throw new BatchError(409, '价款按估值分配：资产包中尚有未登记尽调估值的资产')
   const shares = allocatePrice(
     String(pkg.price_fen),
-    rows.map((r: any) => ({ itemId: Number(r.id), principalFen: String(r.principal_fen), valuationFen: r.recoverable_fen })),
+    rows.map((r: any) => ({
+      itemId: Number(r.id),
+      principalFen: String(r.principal_fen),
+      valuationFen: r.recoverable_fen,
+    })),
     pkg.allocation
   )
   for (let start = 0; start < shares.length; start += 2000)
-    await trx.table(ALLOCATIONS).multiInsert(
-      shares.slice(start, start + 2000).map((s) => ({ item_id: s.itemId, package_id: pkg.id, price_fen: s.share.toFen() }))
-    )
+    await trx
+      .table(ALLOCATIONS)
+      .multiInsert(
+        shares
+          .slice(start, start + 2000)
+          .map((s) => ({ item_id: s.itemId, package_id: pkg.id, price_fen: s.share.toFen() }))
+      )
 }
 
 /** 债权转让通知: the package's debtors and their guarantors, one notice each, set-based. */
@@ -83,7 +102,11 @@ async function drawUpNotices(trx: TransactionClientContract, packageId: number) 
   )
 }
 
-export async function startDelivery(access: UserAccess, packageId: number, input: { handoverDate: string }) {
+export async function startDelivery(
+  access: UserAccess,
+  packageId: number,
+  input: { handoverDate: string }
+) {
   const pkg = await packageRow(access, packageId, true)
   if (input.handoverDate > (await businessDate.current()))
     throw new BatchError(422, '交割日期不能晚于当前营业日')
@@ -97,9 +120,14 @@ export async function startDelivery(access: UserAccess, packageId: number, input
     .select('i.loan_no')
     .limit(20)
   if (gone.length)
-    throw new BatchError(409, `以下借据已不在账（已结清、核销或处置）：${gone.map((g: any) => g.loan_no).join('、')}`)
+    throw new BatchError(
+      409,
+      `以下借据已不在账（已结清、核销或处置）：${gone.map((g: any) => g.loan_no).join('、')}`
+    )
   await db.transaction(async (trx) => {
-    const before = await movePackage(trx, packageId, ['paid'], 'delivering', { handover_date: input.handoverDate })
+    const before = await movePackage(trx, packageId, ['paid'], 'delivering', {
+      handover_date: input.handoverDate,
+    })
     await allocate(trx, { ...before, price_fen: pkg.price_fen })
     await drawUpNotices(trx, packageId)
   })
@@ -132,14 +160,19 @@ export function deliverChunk(packageId: number) {
           .join(`${ALLOCATIONS} as a`, 'a.item_id', 'i.id')
           .where('i.package_id', packageId)
           .whereNull('i.delivered_on')
-          .whereIn('i.customer_id', debtors.map((d: any) => d.customer_id))
+          .whereIn(
+            'i.customer_id',
+            debtors.map((d: any) => d.customer_id)
+          )
           .orderBy('i.id')
           .select(
             'i.id',
             'i.loan_id',
             'i.loan_no',
             'i.customer_id',
-            ...['principal_fen', 'on_interest_fen', 'off_interest_fen'].map((c) => trx.raw(`CAST(i.${c} AS CHAR) as ${c}`)),
+            ...['principal_fen', 'on_interest_fen', 'off_interest_fen'].map((c) =>
+              trx.raw(`CAST(i.${c} AS CHAR) as ${c}`)
+            ),
             trx.raw('CAST(a.price_fen AS CHAR) as price_fen')
           )
       : []
@@ -158,14 +191,29 @@ export function deliverChunk(packageId: number) {
     }
     await recordOutcomes(trx, pkg, handover, items)
     if (items.length)
-      await trx.from(ITEMS).whereIn('id', items.map((i: any) => i.id)).update({ delivered_on: handover })
-    const left = await trx.from(ITEMS).where('package_id', packageId).whereNull('delivered_on').first()
+      await trx
+        .from(ITEMS)
+        .whereIn(
+          'id',
+          items.map((i: any) => i.id)
+        )
+        .update({ delivered_on: handover })
+    const left = await trx
+      .from(ITEMS)
+      .where('package_id', packageId)
+      .whereNull('delivered_on')
+      .first()
     if (!left) await finish(trx, pkg)
     return { loans: items.length, postings, done: !left }
   })
 }
 
-async function enqueuePostings(trx: TransactionClientContract, pkg: any, item: any, accounts: Record<string, string>) {
+async function enqueuePostings(
+  trx: TransactionClientContract,
+  pkg: any,
+  item: any,
+  accounts: Record<string, string>
+) {
   const planned = planPostings({
     loanId: Number(item.loan_id),
     loanNo: item.loan_no,
@@ -203,14 +251,20 @@ async function enqueuePostings(trx: TransactionClientContract, pkg: any, item: a
 }
 
 /** 处置结果: one outcome per debtor of the chunk (the outcome is per customer). */
-async function recordOutcomes(trx: TransactionClientContract, pkg: any, handover: string, items: any[]) {
+async function recordOutcomes(
+  trx: TransactionClientContract,
+  pkg: any,
+  handover: string,
+  items: any[]
+) {
   const byDebtor = new Map<number, any[]>()
-  for (const i of items) byDebtor.set(Number(i.customer_id), [...(byDebtor.get(Number(i.customer_id)) ?? []), i])
+  for (const i of items)
+    byDebtor.set(Number(i.customer_id), [...(byDebtor.get(Number(i.customer_id)) ?? []), i])
   for (const [customerId, loans] of byDebtor) {
     const price = Money.sum(loans.map((l) => Money.fromFen(l.price_fen)))
     const principal = Money.sum(loans.map((l) => Money.fromFen(l.principal_fen)))
-    const book = principal.plus(Money.sum(loans.map((l) => Money.fromFen(l.on_interest_fen))))
-    const loss = book.minus(price)
+    const bookValue = principal.plus(Money.sum(loans.map((l) => Money.fromFen(l.on_interest_fen))))
+    const loss = bookValue.minus(price)
     try {
       await recordDisposalOutcome(trx, {
         loanIds: loans.map((l) => Number(l.loan_id)),
@@ -232,15 +286,24 @@ async function recordOutcomes(trx: TransactionClientContract, pkg: any, handover
 }
 
 async function finish(trx: TransactionClientContract, pkg: any) {
-  await trx.from(PACKAGES).where('id', pkg.id).update({ status: 'delivered', delivered_at: dbNow(), updated_at: dbNow() })
-  await trx.from(LOCKS).whereIn('loan_id', trx.from(ITEMS).where('package_id', pkg.id).select('loan_id')).delete()
+  await trx
+    .from(PACKAGES)
+    .where('id', pkg.id)
+    .update({ status: 'delivered', delivered_at: dbNow(), updated_at: dbNow() })
+  await trx
+    .from(LOCKS)
+    .whereIn('loan_id', trx.from(ITEMS).where('package_id', pkg.id).select('loan_id'))
+    .delete()
   const open = await trx
     .from(ITEMS)
     .where('project_id', pkg.project_id)
     .whereNull('delivered_on')
     .first()
   if (!open)
-    await trx.from(PROJECTS).where('id', pkg.project_id).update({ status: 'closed', stage: 'closed', updated_at: dbNow() })
+    await trx
+      .from(PROJECTS)
+      .where('id', pkg.project_id)
+      .update({ status: 'closed', stage: 'closed', updated_at: dbNow() })
 }
 
 /** Loans of the package delivered so far, and in all. */
@@ -259,8 +322,10 @@ export async function serveNotices(
   input: { noticeIds?: number[]; servedOn: string; serviceWay: string; proofRef: string }
 ) {
   const pkg = await packageRow(access, packageId)
-  if (!['delivering', 'delivered'].includes(pkg.status)) throw new BatchError(409, '资产包尚未交割，没有债权转让通知')
-  if (input.servedOn > (await businessDate.current())) throw new BatchError(422, '送达日期不能晚于当前营业日')
+  if (!['delivering', 'delivered'].includes(pkg.status))
+    throw new BatchError(409, '资产包尚未交割，没有债权转让通知')
+  if (input.servedOn > (await businessDate.current()))
+    throw new BatchError(422, '送达日期不能晚于当前营业日')
   const q = applyDataScope(
     db.from(NOTICES).where('package_id', packageId).whereNull('served_on'),
     access,

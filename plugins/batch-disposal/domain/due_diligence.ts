@@ -26,13 +26,28 @@ export interface DdInput {
   investigatedOn: string
 }
 
-const LOCKED = ['pending', 'committee', 'approved', 'awarded', 'contracted', 'paid', 'delivering', 'delivered']
+const LOCKED = [
+  'pending',
+  'committee',
+  'approved',
+  'awarded',
+  'contracted',
+  'paid',
+  'delivering',
+  'delivered',
+]
 
-export async function registerDd(access: UserAccess, projectId: number, itemId: number, input: DdInput) {
+export async function registerDd(
+  access: UserAccess,
+  projectId: number,
+  itemId: number,
+  input: DdInput
+) {
   const project = await db.from(PROJECTS).where('id', projectId).first()
   const item = await scopedItems(access, projectId).where('i.id', itemId).select('i.*').first()
   if (!project || !item) throw new BatchError(404, '资产不存在或无权访问')
-  if (project.status !== 'approved') throw new BatchError(409, '项目未立项或已完成，不能登记尽职调查')
+  if (project.status !== 'approved')
+    throw new BatchError(409, '项目未立项或已完成，不能登记尽职调查')
   if (item.package_id) {
     const pkg = await db.from(PACKAGES).where('id', item.package_id).first()
     if (LOCKED.includes(pkg.status))
@@ -76,17 +91,24 @@ export async function ddOf(itemId: number) {
     remark: r.remark ?? null,
     attachments: r.attachments ? JSON.parse(r.attachments) : [],
     investigatorId: Number(r.investigator_id),
-    investigatedOn: String(r.investigated_on instanceof Date ? r.investigated_on.toISOString() : r.investigated_on).slice(0, 10),
+    investigatedOn: String(
+      r.investigated_on instanceof Date ? r.investigated_on.toISOString() : r.investigated_on
+    ).slice(0, 10),
   }
 }
 
 /** Investigated principal and all principal (fen) of a package, or of the whole pool. */
 export async function coverageFigures(projectId: number, packageId?: number) {
-  const q = db.from(`${ITEMS} as i`).leftJoin(`${DD} as d`, 'd.item_id', 'i.id').where('i.project_id', projectId)
+  const q = db
+    .from(`${ITEMS} as i`)
+    .leftJoin(`${DD} as d`, 'd.item_id', 'i.id')
+    .where('i.project_id', projectId)
   if (packageId) q.where('i.package_id', packageId)
   const [row] = await q.select(
     db.raw('CAST(COALESCE(SUM(i.principal_fen), 0) AS CHAR) as total_fen'),
-    db.raw('CAST(COALESCE(SUM(CASE WHEN d.id IS NULL THEN 0 ELSE i.principal_fen END), 0) AS CHAR) as done_fen')
+    db.raw(
+      'CAST(COALESCE(SUM(CASE WHEN d.id IS NULL THEN 0 ELSE i.principal_fen END), 0) AS CHAR) as done_fen'
+    )
   )
   return { totalFen: String(row.total_fen), doneFen: String(row.done_fen) }
 }
@@ -117,9 +139,15 @@ export async function ddProgress(access: UserAccess, projectId: number) {
       db.raw('COUNT(*) as n'),
       db.raw('COUNT(d.id) as done'),
       db.raw('CAST(COALESCE(SUM(i.principal_fen), 0) AS CHAR) as total_fen'),
-      db.raw('CAST(COALESCE(SUM(CASE WHEN d.id IS NULL THEN 0 ELSE i.principal_fen END), 0) AS CHAR) as done_fen')
+      db.raw(
+        'CAST(COALESCE(SUM(CASE WHEN d.id IS NULL THEN 0 ELSE i.principal_fen END), 0) AS CHAR) as done_fen'
+      )
     )
-  const rule = ruleFor(await loadRules(), 'dd_coverage', (await db.from(PROJECTS).where('id', projectId).first()).mode)
+  const rule = ruleFor(
+    await loadRules(),
+    'dd_coverage',
+    (await db.from(PROJECTS).where('id', projectId).first()).mode
+  )
   return {
     loans: Number(all.n),
     investigated: Number(all.done),

@@ -12,12 +12,22 @@ import { recordExpense, listFor, totalsFor } from '../../expenses/services/expen
 import { ITEMS, packageRow } from './store.js'
 import { BatchError } from './batch_error.js'
 
-export const feeSource = (packageId: number) => ({ plugin: 'batch-disposal', kind: 'package', id: packageId })
+export const feeSource = (packageId: number) => ({
+  plugin: 'batch-disposal',
+  kind: 'package',
+  id: packageId,
+})
 
 export async function recordFee(
   access: UserAccess,
   packageId: number,
-  input: { feeKind: string; payee: string; amount: string; expenseDate: string; recoverable: boolean },
+  input: {
+    feeKind: string
+    payee: string
+    amount: string
+    expenseDate: string
+    recoverable: boolean
+  },
   ctx?: HttpContext
 ) {
   const pkg = await packageRow(access, packageId, true)
@@ -43,7 +53,11 @@ export async function recordFee(
       expenseDate: input.expenseDate,
       recoverable: input.recoverable,
       remark: `批量转让资产包 ${pkg.package_no} 整包费用`,
-      source: { ...feeSource(packageId), label: pkg.package_no, link: `/p/batch-disposal/Fees?package=${packageId}` },
+      source: {
+        ...feeSource(packageId),
+        label: pkg.package_no,
+        link: `/p/batch-disposal/Fees?package=${packageId}`,
+      },
       operatorId: access.user.id,
       ctx,
     } as any)

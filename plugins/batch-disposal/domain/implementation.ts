@@ -61,7 +61,8 @@ export async function registerBids(
   await offerable(access, packageId)
   await notLater(input.bidOn, '竞价日期')
   const names = input.bids.map((b) => b.bidder.trim())
-  if (new Set(names).size !== names.length) throw new BatchError(422, '同一竞买人在一轮中只能出价一次')
+  if (new Set(names).size !== names.length)
+    throw new BatchError(422, '同一竞买人在一轮中只能出价一次')
   try {
     await db.table(BIDS).multiInsert(
       input.bids.map((b) => ({
@@ -138,12 +139,17 @@ export async function registerPayment(
 ) {
   const pkg = await packageRow(access, packageId, true)
   await notLater(input.paidOn, '收款日期')
-  if (pkg.price_fen === null || !Money.fromYuan(input.amount).equals(Money.fromFen(String(pkg.price_fen))))
+  if (
+    pkg.price_fen === null ||
+    !Money.fromYuan(input.amount).equals(Money.fromFen(String(pkg.price_fen)))
+  )
     throw new BatchError(
       422,
       `收款金额 ${input.amount} 与成交价 ${pkg.price_fen === null ? '—' : Money.fromFen(String(pkg.price_fen)).toYuan()} 不符`
     )
-  await db.transaction((trx) => movePackage(trx, packageId, ['contracted'], 'paid', { paid_on: input.paidOn }))
+  await db.transaction((trx) =>
+    movePackage(trx, packageId, ['contracted'], 'paid', { paid_on: input.paidOn })
+  )
 }
 
 export async function offersOf(packageId: number) {

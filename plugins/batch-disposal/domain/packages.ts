@@ -108,14 +108,21 @@ export async function createPackage(access: UserAccess, projectId: number, input
 export async function deletePackage(access: UserAccess, packageId: number) {
   const pkg = await packageRow(access, packageId, true)
   await db.transaction(async (trx) => {
-    const gone = await trx.from(PACKAGES).where('id', packageId).whereIn('status', ['draft', 'returned']).delete()
+    const gone = await trx
+      .from(PACKAGES)
+      .where('id', packageId)
+      .whereIn('status', ['draft', 'returned'])
+      .delete()
     if (!affected(gone)) throw new BatchError(409, `资产包 ${pkg.package_no} 已提交，不能删除`)
     await trx.from(ITEMS).where('package_id', packageId).update({ package_id: null })
   })
 }
 
 /** Loans, 户数 and principal of a package (fen text). */
-export async function packageFigures(client: Pick<TransactionClientContract, 'from'>, packageId: number) {
+export async function packageFigures(
+  client: Pick<TransactionClientContract, 'from'>,
+  packageId: number
+) {
   const [row] = await client
     .from(ITEMS)
     .where('package_id', packageId)
@@ -195,7 +202,8 @@ export async function movePackage(
     .from(PACKAGES)
     .where('id', packageId)
     .update({ status: to, ...extra, updated_at: dbNow() })
-  if (to === 'rejected') await trx.from(ITEMS).where('package_id', packageId).update({ package_id: null })
+  if (to === 'rejected')
+    await trx.from(ITEMS).where('package_id', packageId).update({ package_id: null })
   if (to === 'approved') await advanceStage(trx, Number(pkg.project_id), 'implementation')
   return pkg
 }

@@ -24,7 +24,10 @@ import {
 } from './pool_sql.js'
 import { BatchError, isDuplicate } from './batch_error.js'
 
-export async function eligibilityFor(mode: string, client?: TransactionClientContract): Promise<Eligibility> {
+export async function eligibilityFor(
+  mode: string,
+  client?: TransactionClientContract
+): Promise<Eligibility> {
   const rules = await loadRules(client)
   return { excludePersonal: Boolean(ruleFor(rules, 'exclude_personal', mode)) }
 }
@@ -35,7 +38,11 @@ export async function addByFilter(access: UserAccess, projectId: number, filter:
   const rules = await eligibilityFor(project.mode)
   const orgPath = await orgPathOf(filter)
   const [{ n: matched }] = await filteredLoans(access, filter, orgPath).count('* as n')
-  const excluded = await exclusionCounts(() => filteredLoans(access, filter, orgPath), projectId, rules)
+  const excluded = await exclusionCounts(
+    () => filteredLoans(access, filter, orgPath),
+    projectId,
+    rules
+  )
   let added = 0
   try {
     added = await db.transaction(async (trx) => {
@@ -102,10 +109,12 @@ export async function poolSummary(access: UserAccess, projectId: number, package
   }
   const [all] = await base().select(TOTALS.map((s) => db.raw(s)))
   const by = async (column: string) =>
-    (await base()
-      .groupBy(`i.${column}`)
-      .select(`i.${column} as k`, ...TOTALS.map((s) => db.raw(s)))
-      .orderBy(`i.${column}`)).map((r: any) => ({ key: r.k ?? null, ...plainTotals(r) }))
+    (
+      await base()
+        .groupBy(`i.${column}`)
+        .select(`i.${column} as k`, ...TOTALS.map((s) => db.raw(s)))
+        .orderBy(`i.${column}`)
+    ).map((r: any) => ({ key: r.k ?? null, ...plainTotals(r) }))
   const [dd] = await base()
     .join(`${DD} as d`, 'd.item_id', 'i.id')
     .select(

@@ -56,7 +56,11 @@ export async function readLoanNumbers(buffer: Buffer) {
   sheet.eachRow((row, n) => {
     if (n === 1) return
     const text = String(row.getCell(column).text ?? '').trim()
-    const blank = !row.values || (row.values as unknown[]).every((v) => v === null || v === undefined || String(v).trim() === '')
+    const blank =
+      !row.values ||
+      (row.values as unknown[]).every(
+        (v) => v === null || v === undefined || String(v).trim() === ''
+      )
     if (!blank) rows.push({ row: n, loanNo: text })
   })
   if (!rows.length) throw new BatchError(422, '名单中没有借据')
@@ -66,15 +70,19 @@ export async function readLoanNumbers(buffer: Buffer) {
 }
 
 /** Checks every row; returns the loans to lock, or throws 422 with every row's error. */
-async function checkRows(access: UserAccess, projectId: number, mode: string, rows: { row: number; loanNo: string }[]) {
+async function checkRows(
+  access: UserAccess,
+  projectId: number,
+  mode: string,
+  rows: { row: number; loanNo: string }[]
+) {
   const rules = await eligibilityFor(mode)
   const errors: RowError[] = []
   const seen = new Map<string, number>()
   for (const r of rows) {
     if (!r.loanNo) errors.push({ ...r, message: '借据号为空' })
     else if (r.loanNo.length > 64) errors.push({ ...r, message: '借据号过长' })
-    else if (seen.has(r.loanNo))
-      errors.push({ ...r, message: `与第 ${seen.get(r.loanNo)} 行重复` })
+    else if (seen.has(r.loanNo)) errors.push({ ...r, message: `与第 ${seen.get(r.loanNo)} 行重复` })
     else seen.set(r.loanNo, r.row)
   }
   const found = new Map<string, any>()
@@ -86,7 +94,14 @@ async function checkRows(access: UserAccess, projectId: number, mode: string, ro
       .leftJoin(book.riskAssets.as('ra'), 'ra.loan_id', 'l.id')
       .leftJoin(`${LOCKS} as k`, 'k.loan_id', 'l.id')
       .whereIn('l.loan_no', numbers.slice(start, start + 1000))
-      .select('l.id', 'l.loan_no', 'l.status', 'ra.status as ra_status', 'c.customer_type', 'k.project_id')
+      .select(
+        'l.id',
+        'l.loan_no',
+        'l.status',
+        'ra.status as ra_status',
+        'c.customer_type',
+        'k.project_id'
+      )
     applyDataScope(q, access, book.loans.scopeOf('l'))
     for (const r of await q) found.set(r.loan_no, r)
   }
@@ -119,7 +134,9 @@ export async function importList(access: UserAccess, projectId: number, buffer: 
       for (let start = 0; start < loanIds.length; start += 2000)
         await trx
           .table(LOCKS)
-          .multiInsert(loanIds.slice(start, start + 2000).map((id) => ({ loan_id: id, project_id: projectId })))
+          .multiInsert(
+            loanIds.slice(start, start + 2000).map((id) => ({ loan_id: id, project_id: projectId }))
+          )
       const added = await poolLocked(trx, projectId, 'import')
       await advanceStage(trx, projectId, 'pool')
       return { rows: rows.length, added }
@@ -130,4 +147,3 @@ export async function importList(access: UserAccess, projectId: number, buffer: 
     throw error
   }
 }
-

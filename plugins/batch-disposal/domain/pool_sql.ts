@@ -44,7 +44,8 @@ export function filteredLoans(access: UserAccess, filter: PoolFilter, orgPath: s
     .leftJoin(book.riskAssets.as('ra'), 'ra.loan_id', 'l.id')
   applyDataScope(q, access, book.loans.scopeOf('l'))
   if (orgPath === null) q.whereRaw('1 = 0')
-  else if (orgPath) q.whereIn('l.org_id', db.from('orgs').where('path', 'like', `${orgPath}%`).select('id'))
+  else if (orgPath)
+    q.whereIn('l.org_id', db.from('orgs').where('path', 'like', `${orgPath}%`).select('id'))
   if (filter.fiveClasses?.length) q.whereIn('l.five_class', filter.fiveClasses)
   if (filter.customerTypes?.length) q.whereIn('c.customer_type', filter.customerTypes)
   if (filter.regions?.length) q.whereIn('c.region', filter.regions)
@@ -83,7 +84,9 @@ export async function exclusionCounts(
     return Number(row.n)
   }
   const notInBook = await count((q) =>
-    q.where((w) => w.whereNot('l.status', 'active').orWhereNull('ra.status').orWhereNot('ra.status', 'managed'))
+    q.where((w) =>
+      w.whereNot('l.status', 'active').orWhereNull('ra.status').orWhereNot('ra.status', 'managed')
+    )
   )
   const inOther = await count((q) =>
     q.whereExists(
@@ -106,7 +109,10 @@ export async function lockSelected(
   projectId: number,
   selected: DatabaseQueryBuilderContract
 ) {
-  const { sql, bindings } = selected.clearSelect().select('l.id', db.raw('?', [projectId])).toSQL()
+  const { sql, bindings } = selected
+    .clearSelect()
+    .select('l.id', db.raw('?', [projectId]))
+    .toSQL()
   await trx.rawQuery(`INSERT INTO ${LOCKS} (loan_id, project_id) ${sql}`, bindings as any[])
 }
 

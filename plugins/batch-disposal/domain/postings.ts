@@ -8,11 +8,16 @@ import { outbox } from '#core/connectors/outbox'
 import { Money } from '#core/money/money'
 import { ITEMS, POSTINGS } from './store.js'
 
-export async function postingsOf(packageId: number, input: { page?: number; perPage?: number; status?: string }) {
+export async function postingsOf(
+  packageId: number,
+  input: { page?: number; perPage?: number; status?: string }
+) {
   const q = db
     .from(`${POSTINGS} as p`)
     .join('outbox_messages as o', 'o.id', 'p.outbox_id')
-    .join(`${ITEMS} as i`, (j) => j.on('i.package_id', 'p.package_id').andOn('i.loan_id', 'p.loan_id'))
+    .join(`${ITEMS} as i`, (j) =>
+      j.on('i.package_id', 'p.package_id').andOn('i.loan_id', 'p.loan_id')
+    )
     .where('p.package_id', packageId)
   if (input.status) q.where('o.status', input.status)
   const page = input.page ?? 1
@@ -22,7 +27,15 @@ export async function postingsOf(packageId: number, input: { page?: number; perP
     .orderBy('p.id')
     .offset((page - 1) * perPage)
     .limit(perPage)
-    .select('p.id', 'p.kind', 'p.idempotency_key', 'i.loan_no', 'o.status', 'o.attempts', 'o.last_error')
+    .select(
+      'p.id',
+      'p.kind',
+      'p.idempotency_key',
+      'i.loan_no',
+      'o.status',
+      'o.attempts',
+      'o.last_error'
+    )
     .select(db.raw('CAST(p.amount_fen AS CHAR) as amount_fen'))
   const states = await db
     .from(`${POSTINGS} as p`)

@@ -101,7 +101,14 @@ export async function moveProject(
   return project
 }
 
-const ORDER: Stage[] = ['initiation', 'pool', 'due_diligence', 'packaging', 'implementation', 'closed']
+const ORDER: Stage[] = [
+  'initiation',
+  'pool',
+  'due_diligence',
+  'packaging',
+  'implementation',
+  'closed',
+]
 
 /** Moves the stage forward only (a later step never sends the project back). */
 export async function advanceStage(trx: TransactionClientContract, id: number, stage: Stage) {

@@ -39,16 +39,14 @@ export interface Rule {
 
 export async function loadRules(client: Pick<QueryClientContract, 'from'> = db) {
   const rows = await client.from(RULES).orderBy('id')
-  return rows.map(
-    (r: any): Rule => ({
-      code: r.code,
-      name: r.name,
-      modes: String(r.modes).split(',').filter(Boolean),
-      value: String(r.value),
-      enabled: Boolean(r.enabled),
-      basis: r.basis,
-    })
-  )
+  return rows.map((r: any): Rule => ({
+    code: r.code,
+    name: r.name,
+    modes: String(r.modes).split(',').filter(Boolean),
+    value: String(r.value),
+    enabled: Boolean(r.enabled),
+    basis: r.basis,
+  }))
 }
 
 /** The rule when it is on for the mode, else null. */

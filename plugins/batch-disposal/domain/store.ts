@@ -56,9 +56,7 @@ export function scopedItems(access: UserAccess, projectId: number, client: Clien
 
 /** Projects the caller sees: the project's org in scope, or a pooled loan in scope. */
 export function scopedProjects(access: UserAccess, client: Client = db) {
-  const query = client
-    .from(`${PROJECTS} as p`)
-    .select('p.*', fenText('p.target_fen', 'target_fen'))
+  const query = client.from(`${PROJECTS} as p`).select('p.*', fenText('p.target_fen', 'target_fen'))
   if (access.isSuperAdmin) return query
   return query.where((outer: any) =>
     outer
@@ -75,7 +73,8 @@ export function scopedProjects(access: UserAccess, client: Client = db) {
 
 /** The project if the caller sees it (404 otherwise); `own` = the caller may change it. */
 export async function projectRow(access: UserAccess, id: number, own = false) {
-  if (!Number.isSafeInteger(id) || id <= 0) throw new BatchError(404, '批量处置项目不存在或无权访问')
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new BatchError(404, '批量处置项目不存在或无权访问')
   const row = await scopedProjects(access).where('p.id', id).first()
   if (!row) throw new BatchError(404, '批量处置项目不存在或无权访问')
   if (own && !(await ownsProject(access, id)))
@@ -84,7 +83,11 @@ export async function projectRow(access: UserAccess, id: number, own = false) {
 }
 
 export async function ownsProject(access: UserAccess, id: number) {
-  const row = await applyDataScope(db.from(`${PROJECTS} as p`).where('p.id', id), access, PROJECT_SCOPE)
+  const row = await applyDataScope(
+    db.from(`${PROJECTS} as p`).where('p.id', id),
+    access,
+    PROJECT_SCOPE
+  )
     .select('p.id')
     .first()
   return Boolean(row)
@@ -142,7 +145,8 @@ export const itemPlain = (r: any) => ({
   price: r.price_fen === null || r.price_fen === undefined ? null : yuan(r.price_fen),
   deliveredOn: day(r.delivered_on),
   investigated: r.dd_id !== null && r.dd_id !== undefined,
-  recoverable: r.recoverable_fen === null || r.recoverable_fen === undefined ? null : yuan(r.recoverable_fen),
+  recoverable:
+    r.recoverable_fen === null || r.recoverable_fen === undefined ? null : yuan(r.recoverable_fen),
 })
 
 export const ITEM_MONEY = ['principal_fen', 'on_interest_fen', 'off_interest_fen']

@@ -51,7 +51,11 @@ export async function poolLoan(
   return loan
 }
 
-export async function poolLoans(region: string, n: number, opts: Parameters<typeof poolLoan>[1] = {}) {
+export async function poolLoans(
+  region: string,
+  n: number,
+  opts: Parameters<typeof poolLoan>[1] = {}
+) {
   const loans = []
   for (let i = 0; i < n; i++) loans.push(await poolLoan(region, opts))
   return loans
@@ -91,7 +95,8 @@ export async function approvedProject(client: any, token: string, extra = {}) {
   if (created.status() !== 201) throw new Error(`create ${created.status()}: ${created.text()}`)
   const id = created.body().id as number
   const submitted = await client.post(`${API}/projects/${id}/submit`).bearerToken(token)
-  if (submitted.status() !== 200) throw new Error(`submit ${submitted.status()}: ${submitted.text()}`)
+  if (submitted.status() !== 200)
+    throw new Error(`submit ${submitted.status()}: ${submitted.text()}`)
   await approveInstance(client, 'batch-disposal:project', id)
   return id
 }
@@ -118,6 +123,9 @@ export const packageBody = (extra: Record<string, unknown> = {}) => ({
 
 /** Every pool item of the project (as the head office sees them). */
 export async function itemsOf(client: any, token: string, projectId: number) {
-  const res = await client.get(`${API}/projects/${projectId}/items`).bearerToken(token).qs({ perPage: 200 })
+  const res = await client
+    .get(`${API}/projects/${projectId}/items`)
+    .bearerToken(token)
+    .qs({ perPage: 200 })
   return res.body().data as any[]
 }

@@ -79,7 +79,8 @@ const amount = (min = '0.00') =>
     .use(money({ min, max: '9999999999999.99' }))
 const date = () => vine.string().trim().use(calendarDate())
 const text = (max: number) => vine.string().trim().minLength(1).maxLength(max)
-const codes = <T extends readonly (readonly string[])[]>(rows: T) => rows.map((r) => r[0]) as [T[number][0]]
+const codes = <T extends readonly (readonly string[])[]>(rows: T) =>
+  rows.map((r) => r[0]) as [T[number][0]]
 
 export const projectValidator = vine.compile(
   vine.object({
@@ -96,8 +97,14 @@ export const projectValidator = vine.compile(
 export const filterValidator = vine.compile(
   vine.object({
     orgId: id().optional(),
-    fiveClasses: vine.array(vine.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss'])).maxLength(5).optional(),
-    customerTypes: vine.array(vine.enum(['corporate', 'individual', 'online'])).maxLength(3).optional(),
+    fiveClasses: vine
+      .array(vine.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss']))
+      .maxLength(5)
+      .optional(),
+    customerTypes: vine
+      .array(vine.enum(['corporate', 'individual', 'online']))
+      .maxLength(3)
+      .optional(),
     regions: vine.array(text(64)).maxLength(50).optional(),
     overdueMin: vine.number().withoutDecimals().min(0).max(99999).optional(),
     overdueMax: vine.number().withoutDecimals().min(0).max(99999).optional(),
@@ -192,7 +199,9 @@ export const contractValidator = vine.compile(
   vine.object({ contractNo: text(64), contractDate: date(), announcementNo: text(64) })
 )
 
-export const paymentValidator = vine.compile(vine.object({ paidOn: date(), amount: amount('0.01') }))
+export const paymentValidator = vine.compile(
+  vine.object({ paidOn: date(), amount: amount('0.01') })
+)
 
 export const deliveryValidator = vine.compile(vine.object({ handoverDate: date() }))
 
@@ -215,9 +224,7 @@ export const feeValidator = vine.compile(
   })
 )
 
-export const ruleValidator = vine.compile(
-  vine.object({ value: text(40), enabled: vine.boolean() })
-)
+export const ruleValidator = vine.compile(vine.object({ value: text(40), enabled: vine.boolean() }))
 
 export const listValidator = vine.compile(
   vine.object({

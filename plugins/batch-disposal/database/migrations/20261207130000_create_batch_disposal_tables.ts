@@ -207,7 +207,8 @@ export default class extends BaseSchema {
           modes: 'batch_transfer',
           value: 'true',
           enabled: true,
-          basis: '财金〔2012〕6号：批量转让对象为对公不良资产；个人贷款仅在银保监办便函〔2021〕26号试点范围内',
+          basis:
+            '财金〔2012〕6号：批量转让对象为对公不良资产；个人贷款仅在银保监办便函〔2021〕26号试点范围内',
           updated_at: now,
         },
         {

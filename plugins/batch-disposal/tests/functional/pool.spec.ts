@@ -3,7 +3,17 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import ExcelJS from 'exceljs'
 import { userWith } from '#tests/helpers/auth'
-import { API, ALL_CODES, approvedProject, headOffice, itemsOf, newRegion, poolLoan, poolLoans, projectBody } from '../helpers.js'
+import {
+  API,
+  ALL_CODES,
+  approvedProject,
+  headOffice,
+  itemsOf,
+  newRegion,
+  poolLoan,
+  poolLoans,
+  projectBody,
+} from '../helpers.js'
 
 /*
 | 转让立项 and 组建资产池: approval first; the filter adds every eligible loan in
@@ -45,16 +55,26 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
       .bearerToken(me.token)
       .json({ regions: ['nowhere'] })
     early.assertStatus(409)
-    const audit = await db.from('audit_logs').where('action', 'batch-disposal.project.create').where('entity_id', String(id)).first()
+    const audit = await db
+      .from('audit_logs')
+      .where('action', 'batch-disposal.project.create')
+      .where('entity_id', String(id))
+      .first()
     assert.exists(audit)
   })
 
-  test('filter: eligible loans added set-based; personal and otherwise-disposed loans excluded', async ({ client, assert }) => {
+  test('filter: eligible loans added set-based; personal and otherwise-disposed loans excluded', async ({
+    client,
+    assert,
+  }) => {
     const me = await headOffice()
     const region = newRegion()
     const loans = await poolLoans(region, 4)
     const personal = await poolLoan(region)
-    await db.from('ca_customers').where('id', personal.customerId).update({ customer_type: 'individual' })
+    await db
+      .from('ca_customers')
+      .where('id', personal.customerId)
+      .update({ customer_type: 'individual' })
     const settled = await poolLoan(region)
     await db.from('ca_loans').where('id', settled.loanId).update({ status: 'settled' })
     const taken = await poolLoan(region)
@@ -112,11 +132,18 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     assert.equal(third.body().added, 1)
     assert.exists(await db.from('audit_logs').where('action', 'batch-disposal.rule.update').first())
     assert.exists(
-      await db.from('audit_logs').where('action', 'batch-disposal.pool.filter').where('entity_id', String(id)).first()
+      await db
+        .from('audit_logs')
+        .where('action', 'batch-disposal.pool.filter')
+        .where('entity_id', String(id))
+        .first()
     )
   })
 
-  test('import: row errors reported, nothing half-imported; then the good list', async ({ client, assert }) => {
+  test('import: row errors reported, nothing half-imported; then the good list', async ({
+    client,
+    assert,
+  }) => {
     const me = await headOffice()
     const region = newRegion()
     const [a, b, c] = await poolLoans(region, 3)
@@ -163,15 +190,25 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     template.assertStatus(200)
   })
 
-  test('scope: a branch sees its own loans of a head-office pool, and only their numbers', async ({ client, assert }) => {
+  test('scope: a branch sees its own loans of a head-office pool, and only their numbers', async ({
+    client,
+    assert,
+  }) => {
     const me = await headOffice()
     const region = newRegion()
     await poolLoans(region, 2, { orgCode: '110101' })
     await poolLoans(region, 3, { orgCode: '310101' })
     const id = await approvedProject(client, me.token)
-    await client.post(`${API}/projects/${id}/pool/filter`).bearerToken(me.token).json({ regions: [region] })
+    await client
+      .post(`${API}/projects/${id}/pool/filter`)
+      .bearerToken(me.token)
+      .json({ regions: [region] })
 
-    const beijing = await userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '110000' })
+    const beijing = await userWith({
+      permissions: ALL_CODES,
+      dataScope: 'org_and_below',
+      orgCode: '110000',
+    })
     const seen = await client.get(`${API}/projects/${id}`).bearerToken(beijing.token)
     seen.assertStatus(200)
     assert.equal(seen.body().summary.loans, 2)
@@ -180,12 +217,21 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     assert.lengthOf(await itemsOf(client, beijing.token, id), 2)
     // Seeing is not owning: the pool is the head office's to change.
     ;(
-      await client.post(`${API}/projects/${id}/pool/filter`).bearerToken(beijing.token).json({ regions: [region] })
+      await client
+        .post(`${API}/projects/${id}/pool/filter`)
+        .bearerToken(beijing.token)
+        .json({ regions: [region] })
     ).assertStatus(404)
 
-    const guangzhou = await userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '440100' })
+    const guangzhou = await userWith({
+      permissions: ALL_CODES,
+      dataScope: 'org_and_below',
+      orgCode: '440100',
+    })
     ;(await client.get(`${API}/projects/${id}`).bearerToken(guangzhou.token)).assertStatus(404)
-    ;(await client.get(`${API}/projects/${id}/summary`).bearerToken(guangzhou.token)).assertStatus(404)
+    ;(await client.get(`${API}/projects/${id}/summary`).bearerToken(guangzhou.token)).assertStatus(
+      404
+    )
     const list = await client.get(`${API}/projects`).bearerToken(guangzhou.token)
     assert.isFalse(list.body().data.some((p: any) => p.id === id))
   })

@@ -1,10 +1,22 @@
 import { test } from '@japa/runner'
 import { Money } from '#core/money/money'
-import { checkBidders, checkCoverage, checkHouseholds, checkRuleValue, ruleFor, type Rule } from '../../domain/rules.js'
+import {
+  checkBidders,
+  checkCoverage,
+  checkHouseholds,
+  checkRuleValue,
+  ruleFor,
+  type Rule,
+} from '../../domain/rules.js'
 import { allocatePrice, planPostings } from '../../domain/allocation.js'
 
 /* The rules of 批量处置 at their edges, and the price allocation to the fen. */
-const rule = (code: Rule['code'], value: string, modes = ['batch_transfer'], enabled = true): Rule => ({
+const rule = (
+  code: Rule['code'],
+  value: string,
+  modes = ['batch_transfer'],
+  enabled = true
+): Rule => ({
   code,
   name: code,
   modes,
@@ -14,7 +26,9 @@ const rule = (code: Rule['code'], value: string, modes = ['batch_transfer'], ena
 })
 
 test.group('batch-disposal rules', () => {
-  test('最少户数: 10 by default, 3 under the pilot; off or another mode = no limit', ({ assert }) => {
+  test('最少户数: 10 by default, 3 under the pilot; off or another mode = no limit', ({
+    assert,
+  }) => {
     assert.isNull(checkHouseholds(10, 10))
     assert.include(checkHouseholds(9, 10)!, '仅 9 户')
     assert.isNull(checkHouseholds(3, 3))
@@ -22,7 +36,13 @@ test.group('batch-disposal rules', () => {
     assert.isNull(checkHouseholds(1, null))
     const rules = [rule('min_households', '10')]
     assert.isNull(ruleFor(rules, 'min_households', 'securitization'))
-    assert.isNull(ruleFor([rule('min_households', '10', ['batch_transfer'], false)], 'min_households', 'batch_transfer'))
+    assert.isNull(
+      ruleFor(
+        [rule('min_households', '10', ['batch_transfer'], false)],
+        'min_households',
+        'batch_transfer'
+      )
+    )
     assert.equal(ruleFor(rules, 'min_households', 'batch_transfer')?.value, '10')
   })
 
@@ -54,7 +74,11 @@ test.group('batch-disposal rules', () => {
 
 test.group('batch-disposal price allocation', () => {
   const items = (principals: string[], valuations: (string | null)[] = []) =>
-    principals.map((p, n) => ({ itemId: n + 1, principalFen: p, valuationFen: valuations[n] ?? null }))
+    principals.map((p, n) => ({
+      itemId: n + 1,
+      principalFen: p,
+      valuationFen: valuations[n] ?? null,
+    }))
 
   test('by principal: largest remainder, sums exactly to the price', ({ assert }) => {
     const shares = allocatePrice('100', items(['1', '1', '1']), 'principal')
@@ -76,7 +100,9 @@ test.group('batch-disposal price allocation', () => {
     )
   })
 
-  test('postings: price share, loss = book − share, off-balance; zero amounts left out', ({ assert }) => {
+  test('postings: price share, loss = book − share, off-balance; zero amounts left out', ({
+    assert,
+  }) => {
     const planned = planPostings({
       loanId: 1,
       loanNo: 'L1',
