@@ -18,11 +18,11 @@ const Packages = () => import('./controllers/packages_controller.js')
 
 const LIST = 'batch-disposal:project:list'
 const CREATE = 'batch-disposal:project:create'
-const RULES = 'batch-disposal:rule:update'
+const RULES = 'batch-disposal:rule:configure'
 const POOL = 'batch-disposal:pool:update'
 const DD = 'batch-disposal:dd:update'
 const PACKAGE = 'batch-disposal:package:create'
-const IMPLEMENT = 'batch-disposal:package:implement'
+const IMPLEMENT = 'batch-disposal:implementation:update'
 const FEES = 'batch-disposal:fee:create'
 const POSTINGS = 'batch-disposal:posting:list'
 const RETRY = 'batch-disposal:posting:update'

@@ -56,7 +56,7 @@ export const batchLedger: LedgerDefinition = {
       key: 'keyword',
       label: L('借据号/项目/资产包/债务人/受让方', 'Loan / project / package / debtor / buyer'),
       type: 'keyword',
-      sql: ['i.loan_no', 'p.name', 'k.package_no', 'i.customer_name', 'k.buyer'],
+      sql: ['i.loan_no', 'p.project_no', 'p.name', 'k.package_no', 'i.customer_name', 'k.buyer'],
     },
     { key: 'orgId', label: L('机构', 'Org'), type: 'org', sql: 'i.org_id' },
     {

@@ -13,11 +13,11 @@ export const API = '/api/batch-disposal'
 export const ALL_CODES = [
   'batch-disposal:project:list',
   'batch-disposal:project:create',
-  'batch-disposal:rule:update',
+  'batch-disposal:rule:configure',
   'batch-disposal:pool:update',
   'batch-disposal:dd:update',
   'batch-disposal:package:create',
-  'batch-disposal:package:implement',
+  'batch-disposal:implementation:update',
   'batch-disposal:fee:create',
   'batch-disposal:posting:list',
   'batch-disposal:posting:update',
