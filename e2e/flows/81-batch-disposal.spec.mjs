@@ -1,10 +1,13 @@
 /*
 | 批量处置 in the browser, 立项 to 交割. 李北京资产 (bj_asset) sets up a 批量转让
 | project on 转让立项 and 总行风险经理 (hq_risk) approves it from the workflow
-| drawer; the pool is built by importing an xlsx list of twenty 海淀支行 loans
-| (one a debtor), first with a bad row (refused, nothing imported), then the
-| good list; 尽职调查 is registered (one in the browser, the rest through the
-| API); two packages of ten are made (one in the browser), approved, offered;
+| drawer; the pool is built by importing an xlsx list of ten 海淀支行 corporate
+| loans (one a debtor), first with bad rows (refused, nothing imported), then
+| the good list; 尽职调查 is registered (one in the browser, the rest through
+| the API); two packages of five are made (one in the browser) under the 2021
+| pilot's minimum of 3 户 (the administrator sets the rule, and raises the
+| committee threshold so no meeting is needed; both are put back at the end),
+| approved, offered;
 | package one has one bid round with two bidders in the browser, the winner,
 | contract, payment and 交割 — once — then the notices are served in bulk;
 | package two goes the same way through the API. 批量转让台账 shows the loans.
@@ -29,6 +32,8 @@ test.use({ viewport: { width: 1500, height: 1000 } })
 
 let owner
 let approver
+let admin
+const undo = []
 let loans
 let today
 let projectId
@@ -61,6 +66,10 @@ async function approveByApi(type, businessId) {
   expect(res.status, await res.clone().text()).toBe(200)
 }
 
+/** The loans of package one (the first five pool items). */
+let firstLoanIds = []
+const items5 = () => firstLoanIds.join(',')
+
 async function ok(res) {
   expect(res.status, await res.clone().text()).toBeLessThan(300)
   return res.status === 204 ? null : res.json()
@@ -69,6 +78,29 @@ async function ok(res) {
 test.beforeAll(async () => {
   owner = await apiLogin('bj_asset')
   approver = await apiLogin('hq_risk')
+  admin = await apiLogin('admin')
+  const rules = (await api(admin, '/api/batch-disposal/rules')).data
+  const households = rules.find((r) => r.code === 'min_households')
+  await ok(await send(admin, 'PUT', '/api/batch-disposal/rules/min_households', { value: '3', enabled: true }))
+  undo.push(() =>
+    send(admin, 'PUT', '/api/batch-disposal/rules/min_households', {
+      value: households.value,
+      enabled: households.enabled,
+    })
+  )
+  const settings = await api(admin, '/api/system/settings')
+  const list = Array.isArray(settings) ? settings : (settings.data ?? [])
+  const threshold = list.find((x) => x.key === 'batch-disposal.committeeThreshold')
+  await ok(
+    await send(admin, 'PUT', '/api/system/settings/batch-disposal.committeeThreshold', {
+      value: '1000000000.00',
+    })
+  )
+  undo.push(() =>
+    send(admin, 'PUT', '/api/system/settings/batch-disposal.committeeThreshold', {
+      value: threshold.value,
+    })
+  )
   loans = withSqlite((db) => {
     const day = db.prepare('SELECT business_date FROM business_day WHERE id = 1').get()
     today = String(day?.business_date ?? new Date().toISOString()).slice(0, 10)
@@ -78,12 +110,16 @@ test.beforeAll(async () => {
            JOIN ca_risk_assets ra ON ra.loan_id = l.id AND ra.status = 'managed'
            JOIN ca_customers c ON c.id = l.customer_id AND c.customer_type = 'corporate'
            JOIN orgs o ON o.id = l.org_id AND o.code = '110102'
-          WHERE l.status = 'active' AND l.balance_fen BETWEEN 1000000 AND 40000000
-          GROUP BY l.customer_id ORDER BY MIN(l.id) LIMIT 20`
+          WHERE l.status = 'active'
+          GROUP BY l.customer_id ORDER BY MIN(l.id) LIMIT 10`
       )
       .all()
   })
-  expect(loans.length, '海淀支行 has twenty corporate debtors with a managed loan').toBe(20)
+  expect(loans.length, '海淀支行 has ten corporate debtors with a managed loan').toBe(10)
+})
+
+test.afterAll(async () => {
+  for (const step of undo.reverse()) await step()
 })
 
 test('转让立项: set up, submitted and approved from the workflow drawer', async ({ page, signIn }) => {
@@ -139,7 +175,7 @@ test('组建资产池: a bad list is refused row by row; the good list is import
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: await xlsx(loans.map((l) => l.loan_no)),
   })
-  await expect(page.getByTestId('batch-summary')).toContainText('20')
+  await expect(page.getByTestId('batch-items')).toContainText(loans[9].loan_no)
   await settled(page)
   await shot(page, 'batch-pool')
 })
@@ -148,7 +184,7 @@ test('尽职调查 and two packages, approved', async ({ page }) => {
   const items = (
     await api(owner, `/api/batch-disposal/projects/${projectId}/items?perPage=50`)
   ).data.sort((a, b) => a.id - b.id)
-  expect(items.length).toBe(20)
+  expect(items.length).toBe(10)
   await login(page, 'bj_asset')
   await page.goto(`${BASE}/p/batch-disposal/DueDiligence?id=${projectId}`)
   await page.getByTestId('batch-dd-open').first().click()
@@ -180,7 +216,7 @@ test('尽职调查 and two packages, approved', async ({ page }) => {
   const first = await ok(
     await send(owner, 'POST', `/api/batch-disposal/projects/${projectId}/packages`, {
       name: '第一包',
-      itemIds: items.slice(0, 10).map((i) => i.id),
+      itemIds: items.slice(0, 5).map((i) => i.id),
       valuation: '300000.00',
       reservePrice: '250000.00',
       method: 'bidding',
@@ -188,7 +224,8 @@ test('尽职调查 and two packages, approved', async ({ page }) => {
     })
   )
   packages.push(first)
-  // The second package in the browser: the ten loans left.
+  firstLoanIds = items.slice(0, 5).map((i) => i.loanId)
+  // The second package in the browser: the five loans left.
   await page.goto(`${BASE}/p/batch-disposal/Plans`)
   await page.getByTestId('batch-project-select').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: projectNo }).click()
@@ -251,7 +288,7 @@ test('方案实施: one bid round, the winner, contract, payment, 交割 once, n
   await page.getByTestId('batch-deliver').click()
   await page.locator('.el-message-box .el-button--primary').click()
   await expect(page.getByTestId('batch-package-detail')).toContainText('已交割')
-  await expect(page.getByTestId('batch-delivery-state')).toContainText('10 / 10')
+  await expect(page.getByTestId('batch-delivery-state')).toContainText('5 / 5')
   // A second 交割 is refused and posts nothing.
   const again = await send(owner, 'POST', `/api/batch-disposal/packages/${id}/delivery`, {
     handoverDate: today,
@@ -266,9 +303,9 @@ test('方案实施: one bid round, the winner, contract, payment, 交割 once, n
   await shot(page, 'batch-delivered')
 
   const status = withSqlite((db) =>
-    db.prepare(`SELECT COUNT(*) AS n FROM ca_loans WHERE id IN (${loans.slice(0, 10).map((l) => l.id).join(',')}) AND status = 'transferred'`).get()
+    db.prepare(`SELECT COUNT(*) AS n FROM ca_loans WHERE id IN (${items5()}) AND status = 'transferred'`).get()
   )
-  expect(status.n).toBe(10)
+  expect(status.n).toBe(5)
   await expect
     .poll(
       async () => (await api(owner, `/api/batch-disposal/packages/${id}/postings?perPage=100`)).byStatus.sent ?? 0,
@@ -320,7 +357,7 @@ test('批量转让台账 shows the project’s loans', async ({ page }) => {
     owner,
     `/api/ledgers/batch-transfer/rows?keyword=${encodeURIComponent(projectNo)}&perPage=50`
   )
-  expect(rows.meta.total).toBe(20)
+  expect(rows.meta.total).toBe(10)
   await settled(page)
   await shot(page, 'batch-ledger')
 })

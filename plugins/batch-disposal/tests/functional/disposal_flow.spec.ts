@@ -61,20 +61,22 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
     sim = await startTestSimulator()
     return () => sim.stop()
   })
-  group.each.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    sim.reset()
-    await pointSystemsAt(sim)
-    const definition = connectorRegistry.system('core-banking')!
-    const breaker = definition.breaker
-    definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
-    resetBreakers()
-    return async () => {
-      definition.breaker = breaker
-      await rollback()
+  group.each
+    .setup(async () => {
+      const rollback = await testUtils.db().withGlobalTransaction()
+      sim.reset()
+      await pointSystemsAt(sim)
+      const definition = connectorRegistry.system('core-banking')!
+      const breaker = definition.breaker
+      definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
       resetBreakers()
-    }
-  })
+      return async () => {
+        definition.breaker = breaker
+        await rollback()
+        resetBreakers()
+      }
+    })
+    .timeout(120_000)
 
   test('rules, bids and one idempotent 交割 with postings exactly once', async ({
     client,
@@ -331,7 +333,7 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
         .where('entity_id', String(pa))
         .first()
     )
-  })
+  }).timeout(120_000)
 
   test('committee: a package at the threshold goes to the committee after approval', async ({
     client,
@@ -366,5 +368,5 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
     assert.equal(shown.body().status, 'committee')
     const item = await itemFor({ plugin: 'batch-disposal', kind: 'package', id: p.body().id })
     assert.equal(item?.kind, 'batch-disposal:package')
-  })
+  }).timeout(120_000)
 })

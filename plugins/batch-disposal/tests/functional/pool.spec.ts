@@ -61,7 +61,7 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
       .where('entity_id', String(id))
       .first()
     assert.exists(audit)
-  })
+  }).timeout(120_000)
 
   test('filter: eligible loans added set-based; personal and otherwise-disposed loans excluded', async ({
     client,
@@ -138,7 +138,7 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
         .where('entity_id', String(id))
         .first()
     )
-  })
+  }).timeout(120_000)
 
   test('import: row errors reported, nothing half-imported; then the good list', async ({
     client,
@@ -188,7 +188,7 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     assert.include(again.body().rowErrors[0].message, '本资产池')
     const template = await client.get(`${API}/pool/template`).bearerToken(me.token)
     template.assertStatus(200)
-  })
+  }).timeout(120_000)
 
   test('scope: a branch sees its own loans of a head-office pool, and only their numbers', async ({
     client,
@@ -234,5 +234,5 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     )
     const list = await client.get(`${API}/projects`).bearerToken(guangzhou.token)
     assert.isFalse(list.body().data.some((p: any) => p.id === id))
-  })
+  }).timeout(120_000)
 })
