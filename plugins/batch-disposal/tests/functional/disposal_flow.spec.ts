@@ -61,22 +61,20 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
     sim = await startTestSimulator()
     return () => sim.stop()
   })
-  group.each
-    .setup(async () => {
-      const rollback = await testUtils.db().withGlobalTransaction()
-      sim.reset()
-      await pointSystemsAt(sim)
-      const definition = connectorRegistry.system('core-banking')!
-      const breaker = definition.breaker
-      definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    sim.reset()
+    await pointSystemsAt(sim)
+    const definition = connectorRegistry.system('core-banking')!
+    const breaker = definition.breaker
+    definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
+    resetBreakers()
+    return async () => {
+      definition.breaker = breaker
+      await rollback()
       resetBreakers()
-      return async () => {
-        definition.breaker = breaker
-        await rollback()
-        resetBreakers()
-      }
-    })
-    .timeout(120_000)
+    }
+  })
 
   test('rules, bids and one idempotent 交割 with postings exactly once', async ({
     client,
