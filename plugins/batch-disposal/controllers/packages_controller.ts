@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf, type UserAccess } from '#core/auth/user_access'
+import { Money } from '#core/money/money'
 import { applyDataScope } from '#core/auth/data_scope'
 import {
   createPackage,
@@ -29,6 +30,7 @@ import {
   day,
   packagePlain,
   packageRow,
+  ownsProject,
   projectRow,
   yuan,
 } from '../domain/store.js'
@@ -36,6 +38,19 @@ import { poolSummary } from '../domain/pool.js'
 import { BatchError } from '../domain/batch_error.js'
 import * as v from '../validators/batch.js'
 import { idParam, record, strictBody } from './helpers.js'
+
+/** A package's figures over the loans the caller may see (fen text, like packageFigures). */
+async function scopedFigures(access: UserAccess, projectId: number, packageId: number) {
+  const s = await poolSummary(access, projectId, packageId)
+  const fen = (yuanText: string) => Money.fromYuan(yuanText).toFen()
+  return {
+    loans: s.loans,
+    households: s.households,
+    principalFen: fen(s.principal),
+    bookFen: fen(s.principal),
+    offFen: '0',
+  }
+}
 
 /** 收回率: valuation / principal, in percent to two places. */
 const recoveryRate = (valuationFen: string, principalFen: string) =>
@@ -59,9 +74,12 @@ export default class PackagesController {
           db.raw(`CAST(${c} AS CHAR) as ${c}`)
         )
       )
+    const own = await ownsProject(access, id)
     const data = []
     for (const r of rows) {
-      const f = await packageFigures(db, Number(r.id))
+      const f = own
+        ? await packageFigures(db, Number(r.id))
+        : await scopedFigures(access, id, Number(r.id))
       data.push({
         ...packagePlain(r),
         loans: f.loans,
@@ -76,7 +94,11 @@ export default class PackagesController {
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.packageId)
     const pkg = await packageRow(access, id)
-    const f = await packageFigures(db, id)
+    const projectId = Number(pkg.project_id)
+    // A branch following its loans in a head-office package sees its own figures only.
+    const f = (await ownsProject(access, projectId))
+      ? await packageFigures(db, id)
+      : await scopedFigures(access, projectId, id)
     return {
       ...packagePlain(pkg),
       loans: f.loans,
@@ -250,7 +272,8 @@ export default class PackagesController {
 
   async postings(ctx: HttpContext) {
     const id = idParam(ctx.params.packageId)
-    await packageRow(await accessOf(ctx), id)
+    // Every loan's posting of the package: the organiser's (a branch reads its loans in the ledger).
+    await packageRow(await accessOf(ctx), id, true)
     return postingsOf(id, await ctx.request.validateUsing(v.postingListValidator))
   }
 

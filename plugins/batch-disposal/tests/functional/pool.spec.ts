@@ -223,6 +223,26 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
         .json({ regions: [region] })
     ).assertStatus(404)
 
+    // A package of the whole pool: the branch reads its own two loans' figures only.
+    const pkg = await client.post(`${API}/projects/${id}/packages`).bearerToken(me.token).json({
+      name: '全部',
+      allUnpacked: true,
+      valuation: '100000.00',
+      reservePrice: '90000.00',
+      method: 'bidding',
+      allocation: 'principal',
+    })
+    pkg.assertStatus(201)
+    const theirs = await client.get(`${API}/packages/${pkg.body().id}`).bearerToken(beijing.token)
+    theirs.assertStatus(200)
+    assert.equal(theirs.body().loans, 2)
+    assert.equal(theirs.body().principal, '200000.00')
+    const ours = await client.get(`${API}/packages/${pkg.body().id}`).bearerToken(me.token)
+    assert.equal(ours.body().loans, 5)
+    ;(
+      await client.get(`${API}/packages/${pkg.body().id}/postings`).bearerToken(beijing.token)
+    ).assertStatus(404)
+
     const guangzhou = await userWith({
       permissions: ALL_CODES,
       dataScope: 'org_and_below',
