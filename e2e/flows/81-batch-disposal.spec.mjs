@@ -62,7 +62,9 @@ async function fillDate(input, value) {
 async function approveByApi(type, businessId) {
   const instance = withSqlite((db) =>
     db
-      .prepare('SELECT id FROM wf_instances WHERE type_code = ? AND business_id = ? ORDER BY id DESC')
+      .prepare(
+        'SELECT id FROM wf_instances WHERE type_code = ? AND business_id = ? ORDER BY id DESC'
+      )
       .get(type, String(businessId))
   )
   const res = await send(approver, 'POST', `/api/workflow/instances/${instance.id}/approve`, {
@@ -86,7 +88,12 @@ test.beforeAll(async () => {
   admin = await apiLogin('admin')
   const rules = (await api(admin, '/api/batch-disposal/rules')).data
   const households = rules.find((r) => r.code === 'min_households')
-  await ok(await send(admin, 'PUT', '/api/batch-disposal/rules/min_households', { value: '3', enabled: true }))
+  await ok(
+    await send(admin, 'PUT', '/api/batch-disposal/rules/min_households', {
+      value: '3',
+      enabled: true,
+    })
+  )
   undo.push(() =>
     send(admin, 'PUT', '/api/batch-disposal/rules/min_households', {
       value: households.value,
@@ -121,7 +128,9 @@ test.beforeAll(async () => {
       .all()
   })
   // Ten if no earlier flow took one; two packages of at least 3 户 need six.
-  expect(loans.length, '海淀支行 has corporate debtors with a managed loan').toBeGreaterThanOrEqual(6)
+  expect(loans.length, '海淀支行 has corporate debtors with a managed loan').toBeGreaterThanOrEqual(
+    6
+  )
   half = Math.floor(loans.length / 2)
 })
 
@@ -129,7 +138,10 @@ test.afterAll(async () => {
   for (const step of undo.reverse()) await step()
 })
 
-test('转让立项: set up, submitted and approved from the workflow drawer', async ({ page, signIn }) => {
+test('转让立项: set up, submitted and approved from the workflow drawer', async ({
+  page,
+  signIn,
+}) => {
   await login(page, 'bj_asset')
   const menu = page.getByTestId('side-menu')
   await menu.getByText('资产处置', { exact: true }).click()
@@ -143,7 +155,10 @@ test('转让立项: set up, submitted and approved from the workflow drawer', as
   await fillDate(dates.nth(0), today)
   await fillDate(dates.nth(1), '2027-06-30')
   await page.locator('.el-dialog:visible textarea').nth(0).fill('分行资产保全部：李北京（组长）')
-  await page.locator('.el-dialog:visible textarea').nth(1).fill('集中处置海淀支行长期未能清收的对公不良贷款。')
+  await page
+    .locator('.el-dialog:visible textarea')
+    .nth(1)
+    .fill('集中处置海淀支行长期未能清收的对公不良贷款。')
   await page.getByTestId('batch-project-submit').click()
   await expect(page.getByTestId('batch-project-detail')).toContainText('审批中')
   projectId = Number(new URL(page.url()).searchParams.get('id'))
@@ -154,7 +169,9 @@ test('转让立项: set up, submitted and approved from the workflow drawer', as
 
   const instance = withSqlite((db) =>
     db
-      .prepare(`SELECT id FROM wf_instances WHERE type_code = 'batch-disposal:project' AND business_id = ?`)
+      .prepare(
+        `SELECT id FROM wf_instances WHERE type_code = 'batch-disposal:project' AND business_id = ?`
+      )
       .get(String(projectId))
   )
   const hq = await signIn('hq_risk')
@@ -163,7 +180,9 @@ test('转让立项: set up, submitted and approved from the workflow drawer', as
   expect((await api(owner, `/api/batch-disposal/projects/${projectId}`)).status).toBe('approved')
 })
 
-test('组建资产池: a bad list is refused row by row; the good list is imported', async ({ page }) => {
+test('组建资产池: a bad list is refused row by row; the good list is imported', async ({
+  page,
+}) => {
   await login(page, 'bj_asset')
   await page.goto(`${BASE}/p/batch-disposal/Pool?id=${projectId}`)
   const input = page.getByTestId('batch-import').locator('input[type=file]')
@@ -310,12 +329,18 @@ test('方案实施: one bid round, the winner, contract, payment, 交割 once, n
   await shot(page, 'batch-delivered')
 
   const status = withSqlite((db) =>
-    db.prepare(`SELECT COUNT(*) AS n FROM ca_loans WHERE id IN (${items5()}) AND status = 'transferred'`).get()
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM ca_loans WHERE id IN (${items5()}) AND status = 'transferred'`
+      )
+      .get()
   )
   expect(status.n).toBe(half)
   await expect
     .poll(
-      async () => (await api(owner, `/api/batch-disposal/packages/${id}/postings?perPage=100`)).byStatus.sent ?? 0,
+      async () =>
+        (await api(owner, `/api/batch-disposal/packages/${id}/postings?perPage=100`)).byStatus
+          .sent ?? 0,
       { timeout: 30_000, message: 'the outbox delivers the postings to the simulator' }
     )
     .toBe((await api(owner, `/api/batch-disposal/packages/${id}/postings?perPage=100`)).meta.total)
@@ -344,9 +369,16 @@ test('方案实施: one bid round, the winner, contract, payment, 交割 once, n
       announcementNo: 'GG-E2E-002',
     })
   )
-  await ok(await send(owner, 'POST', `/api/batch-disposal/packages/${two}/payment`, { paidOn: today, amount: '160000.00' }))
+  await ok(
+    await send(owner, 'POST', `/api/batch-disposal/packages/${two}/payment`, {
+      paidOn: today,
+      amount: '160000.00',
+    })
+  )
   const delivered = await ok(
-    await send(owner, 'POST', `/api/batch-disposal/packages/${two}/delivery`, { handoverDate: today })
+    await send(owner, 'POST', `/api/batch-disposal/packages/${two}/delivery`, {
+      handoverDate: today,
+    })
   )
   expect(delivered.status).toBe('delivered')
   expect((await api(owner, `/api/batch-disposal/projects/${projectId}`)).stage).toBe('closed')

@@ -93,7 +93,14 @@ export interface PackageDetail extends Package {
   summary: Summary
   refusals: string[]
   offers: Array<{ id: number; kind: string; party: string; sentOn: string; remark: string | null }>
-  bids: Array<{ id: number; round: number; bidder: string; amount: string; bidOn: string; winner: boolean }>
+  bids: Array<{
+    id: number
+    round: number
+    bidder: string
+    amount: string
+    bidOn: string
+    winner: boolean
+  }>
   delivery: { total: number; done: number }
   fees: string
 }
@@ -121,7 +128,8 @@ export const batchApi = {
   rules: () => http.get<{ data: Rule[] }>(`${base}/rules`),
   updateRule: (code: string, body: { value: string; enabled: boolean }) =>
     http.put<{ data: Rule[] }>(`${base}/rules/${code}`, body),
-  items: (id: number, query: Query) => http.get<Paginated<Item>>(`${base}/projects/${id}/items`, query),
+  items: (id: number, query: Query) =>
+    http.get<Paginated<Item>>(`${base}/projects/${id}/items`, query),
   summary: (id: number, packageId?: number) =>
     http.get<Summary>(`${base}/projects/${id}/summary`, { packageId }),
   addByFilter: (id: number, body: Record<string, unknown>) =>
@@ -152,8 +160,10 @@ export const batchApi = {
   package: (id: number) => http.get<PackageDetail>(`${base}/packages/${id}`),
   deletePackage: (id: number) => http.delete(`${base}/packages/${id}`),
   submitPackage: (id: number) => http.post<Package>(`${base}/packages/${id}/submit`),
-  offer: (id: number, body: Record<string, unknown>) => http.post(`${base}/packages/${id}/offers`, body),
-  bids: (id: number, body: Record<string, unknown>) => http.post(`${base}/packages/${id}/bids`, body),
+  offer: (id: number, body: Record<string, unknown>) =>
+    http.post(`${base}/packages/${id}/offers`, body),
+  bids: (id: number, body: Record<string, unknown>) =>
+    http.post(`${base}/packages/${id}/bids`, body),
   award: (id: number, round: number) =>
     http.post<{ buyer: string; price: string }>(`${base}/packages/${id}/award`, { round }),
   contract: (id: number, body: Record<string, unknown>) =>
@@ -163,16 +173,20 @@ export const batchApi = {
   delivery: (id: number, body: Record<string, unknown>) =>
     http.post<Package & { jobId: number | null }>(`${base}/packages/${id}/delivery`, body),
   notices: (id: number, page = 1) =>
-    http.get<{ data: any[]; meta: { total: number; unserved: number; page: number; perPage: number } }>(
-      `${base}/packages/${id}/notices`,
-      { page }
-    ),
+    http.get<{
+      data: any[]
+      meta: { total: number; unserved: number; page: number; perPage: number }
+    }>(`${base}/packages/${id}/notices`, { page }),
   serve: (id: number, body: Record<string, unknown>) =>
     http.post<{ served: number }>(`${base}/packages/${id}/notices/serve`, body),
   fees: (id: number) => http.get<{ data: any[] }>(`${base}/packages/${id}/fees`),
-  addFee: (id: number, body: Record<string, unknown>) => http.post(`${base}/packages/${id}/fees`, body),
+  addFee: (id: number, body: Record<string, unknown>) =>
+    http.post(`${base}/packages/${id}/fees`, body),
   postings: (id: number, query: Query) =>
-    http.get<Paginated<any> & { byStatus: Record<string, number> }>(`${base}/packages/${id}/postings`, query),
+    http.get<Paginated<any> & { byStatus: Record<string, number> }>(
+      `${base}/packages/${id}/postings`,
+      query
+    ),
   retry: (id: number, postingId: number) =>
     http.post(`${base}/packages/${id}/postings/${postingId}/retry`),
 }
