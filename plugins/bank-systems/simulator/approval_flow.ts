@@ -301,3 +301,37 @@ export function parseAuto(body: any): AutoDecision | null {
     throw new Error('afterMs 须为 0–3600000 的整数毫秒')
   return { decision: body.decision, afterMs }
 }
+
+/** The simulator's /__sim/approval-flow control endpoints (null when the path is another's). */
+export async function approvalControl(
+  approvals: ApprovalDesk,
+  method: string,
+  path: string,
+  body: any
+) {
+  if (method === 'GET' && path === '/__sim/approval-flow')
+    return { status: 200, body: approvals.stats() }
+  if (method === 'POST' && path === '/__sim/approval-flow/decide') {
+    try {
+      return {
+        status: 200,
+        body: await approvals.decide(String(body?.ref ?? ''), body?.decision, body?.comment),
+      }
+    } catch (error) {
+      if (error instanceof DeskError)
+        return { status: error.status, body: { message: error.message } }
+      throw error
+    }
+  }
+  if (method === 'POST' && path === '/__sim/approval-flow/auto') {
+    try {
+      approvals.auto = parseAuto(body)
+    } catch (error) {
+      return { status: 400, body: { message: (error as Error).message } }
+    }
+    return { status: 200, body: { auto: approvals.auto } }
+  }
+  if (method === 'POST' && path === '/__sim/approval-flow/redeliver')
+    return { status: 200, body: await approvals.redeliver() }
+  return null
+}

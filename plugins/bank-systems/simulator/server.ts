@@ -32,18 +32,19 @@ import { Prng } from '#core/support/prng'
 import { SYSTEM_CODES } from '../systems.js'
 import {
   ApprovalDesk,
-  DeskError,
-  parseAuto,
+  approvalControl,
   type ApprovalCallbackConfig,
   type AutoDecision,
 } from './approval_flow.js'
 import { BankData } from './bank_data.js'
+import { badRequest, keyed, notFound, ok, readJson, send, sleep, type Reply } from './replies.js'
 import { NO_FAULTS, parseFaults, type Faults } from './faults.js'
 import { Ledger } from './ledger.js'
-import { parseOverride, RiskLoanFeed, type PlatformOverride } from './risk_loan_feed.js'
+import { RiskLoanFeed, type PlatformOverride } from './risk_loan_feed.js'
 import { CardFeed, type CardFeedItem } from './card_feed.js'
 import { parseInjected, RecoveryFeed, type InjectedTransaction } from './recovery_feed.js'
 import { CollectionDesk } from './collection_desk.js'
+import { feedControl } from './feed_control.js'
 import { PostLoanBatchDesk } from './post_loan_batch.js'
 import { collateralDetail } from './collateral_detail.js'
 import { AlertFeed } from './alert_feed.js'
@@ -62,24 +63,6 @@ export interface SimulatorOptions {
   /** 授权及流程管理: how to call our API back, and the automatic decision rule (demo). */
   approvalFlow?: { callback?: ApprovalCallbackConfig | null; auto?: AutoDecision | null }
 }
-
-interface Reply {
-  status: number
-  body: unknown
-  /** Processed twice when a duplicate delivery is simulated (postings, messages). */
-  replay?: () => unknown
-}
-
-const ok = (data: unknown) => ({ retCode: '0000', retMsg: '成功', data })
-const notFound = (what: string) => ({
-  status: 404,
-  body: { retCode: '4040', retMsg: `${what}不存在`, data: null },
-})
-const badRequest = (message: string) => ({
-  status: 400,
-  body: { retCode: '4000', retMsg: message, data: null },
-})
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export async function startSimulator(options: SimulatorOptions = {}) {
   const lucid = options.db ?? (await import('@adonisjs/lucid/services/db')).default
@@ -120,11 +103,6 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   let ledgers = newLedgers()
   const approvals = new ApprovalDesk(options.approvalFlow ?? {})
   let baseUrl = ''
-
-  const keyed = (ledger: Ledger<any>, key: string | undefined, body: any): Reply => {
-    if (!key) return badRequest('缺少 Idempotency-Key')
-    return { status: 200, body: ok(ledger.apply(key, body)), replay: () => ledger.apply(key, body) }
-  }
 
   /** The systems' business endpoints: `${system} ${METHOD} ${path}`. */
   async function route(
@@ -290,40 +268,12 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     approvals.reset()
   }
 
-  async function approvalControl(method: string, path: string, body: any) {
-    if (method === 'GET' && path === '/__sim/approval-flow')
-      return { status: 200, body: approvals.stats() }
-    if (method === 'POST' && path === '/__sim/approval-flow/decide') {
-      try {
-        return {
-          status: 200,
-          body: await approvals.decide(String(body?.ref ?? ''), body?.decision, body?.comment),
-        }
-      } catch (error) {
-        if (error instanceof DeskError)
-          return { status: error.status, body: { message: error.message } }
-        throw error
-      }
-    }
-    if (method === 'POST' && path === '/__sim/approval-flow/auto') {
-      try {
-        approvals.auto = parseAuto(body)
-      } catch (error) {
-        return { status: 400, body: { message: (error as Error).message } }
-      }
-      return { status: 200, body: { auto: approvals.auto } }
-    }
-    if (method === 'POST' && path === '/__sim/approval-flow/redeliver')
-      return { status: 200, body: await approvals.redeliver() }
-    return null
-  }
-
   async function control(method: string, path: string, body: any) {
     if (method === 'GET' && path === '/__sim/stats') return { status: 200, body: stats() }
     if (method === 'GET' && path === '/__sim/faults')
       return { status: 200, body: Object.fromEntries(faults) }
     const approvalReply =
-      (await approvalControl(method, path, body)) ??
+      (await approvalControl(approvals, method, path, body)) ??
       postLoanBatch.control(method, path, body) ??
       alertFeed.control(method, path, body) ??
       imagingMetadata.control(method, path)
@@ -332,23 +282,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       reset()
       return { status: 200, body: { ok: true } }
     }
-    if (method === 'POST' && path === '/__sim/data-platform/loans') {
-      try {
-        const { loanNo, change } = parseOverride(body)
-        riskLoanFeed.override(loanNo, change)
-        return { status: 200, body: { ok: true } }
-      } catch (error) {
-        return { status: 400, body: { message: (error as Error).message } }
-      }
-    }
-    if (method === 'POST' && path === '/__sim/core-banking/transactions') {
-      try {
-        recoveryFeed.inject(parseInjected(body))
-        return { status: 200, body: { ok: true } }
-      } catch (error) {
-        return { status: 400, body: { message: (error as Error).message } }
-      }
-    }
+    const fed = feedControl(method, path, body, riskLoanFeed, recoveryFeed)
+    if (fed) return fed
     if (method === 'GET' && path === '/__sim/collection')
       return { status: 200, body: collectionDesk.ledger.stats() }
     if (method === 'POST' && path === '/__sim/faults') {
@@ -366,51 +301,32 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   }
 
   const server = http.createServer(async (req, res) => {
-    const send = (status: number, payload: unknown) => {
-      if (res.destroyed || res.writableEnded) return
-      const text = typeof payload === 'string' ? payload : JSON.stringify(payload)
-      res.writeHead(status, {
-        'Content-Type':
-          typeof payload === 'string'
-            ? 'text/plain; charset=utf-8'
-            : 'application/json; charset=utf-8',
-      })
-      res.end(text)
-    }
     try {
-      const chunks: Buffer[] = []
-      for await (const chunk of req) chunks.push(chunk as Buffer)
-      const text = Buffer.concat(chunks).toString('utf8')
-      let body: any = null
-      if (text) {
-        try {
-          body = JSON.parse(text)
-        } catch {
-          return send(400, { retCode: '4000', retMsg: 'JSON 格式错误', data: null })
-        }
-      }
+      const body: any = await readJson(req)
+      if (body === undefined)
+        return send(res, 400, { retCode: '4000', retMsg: 'JSON 格式错误', data: null })
       const method = req.method ?? 'GET'
       const url = (req.url ?? '/').split('?')[0]
       if (url.startsWith('/__sim/')) {
         const reply = await control(method, url, body)
-        return send(reply.status, reply.body)
+        return send(res, reply.status, reply.body)
       }
       const [, system, ...rest] = url.split('/')
       const knobs = faults.get(system)
-      if (!knobs) return send(404, { retCode: '4040', retMsg: '系统不存在', data: null })
+      if (!knobs) return send(res, 404, { retCode: '4040', retMsg: '系统不存在', data: null })
       const path = '/' + rest.join('/')
       count.requests[system]++
       if (knobs.latencyMs) await sleep(knobs.latencyMs)
       const roll = dice.next()
       if (roll < knobs.errorRate) {
         count.injected.errors++
-        return send(path === '/health' ? 503 : 500, {
+        return send(res, path === '/health' ? 503 : 500, {
           retCode: '5000',
           retMsg: '系统繁忙（模拟故障）',
           data: null,
         })
       }
-      if (path === '/health') return send(200, { ok: true })
+      if (path === '/health') return send(res, 200, { ok: true })
       const key = (req.headers['idempotency-key'] as string | undefined) || undefined
       const reply = await route(system, method, path, body, key)
       if (reply.replay && dice.next() < knobs.duplicateDeliveries) {
@@ -423,9 +339,9 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         count.injected.timeouts++
         await sleep(knobs.hangMs)
       }
-      send(reply.status, reply.body)
+      send(res, reply.status, reply.body)
     } catch (error) {
-      send(500, { retCode: '5999', retMsg: (error as Error).message, data: null })
+      send(res, 500, { retCode: '5999', retMsg: (error as Error).message, data: null })
     }
   })
 

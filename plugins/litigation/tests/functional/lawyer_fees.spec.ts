@@ -1,7 +1,5 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import { dbNow } from '#core/support/db_time'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import { caseNo } from '../case_helpers.js'
 import { listFor } from '../../../expenses/services/expenses_api.js'
