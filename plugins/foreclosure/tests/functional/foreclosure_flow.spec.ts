@@ -10,6 +10,7 @@ import {
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
+import { tokenFor } from '#tests/helpers/auth'
 import { findByReceipt } from '../../../foreclosed-assets/services/foreclosed_assets_api.js'
 import { API, approvedReceipt, body, maker, securedLoan } from '../helpers.js'
 
@@ -136,12 +137,20 @@ test.group('foreclosure: receipt to 抵债账务处理', (group) => {
       hangMs: 300,
       duplicateDeliveries: 0.2,
     })
-    const posted = await client.post(`${API}/receipts/${id}/post`).bearerToken(me.token)
+    // Another session each time: the same request within 2 s is 防重复提交's to refuse,
+    // and these must reach the receipt's own rules.
+    const posted = await client
+      .post(`${API}/receipts/${id}/post`)
+      .bearerToken(await tokenFor(me.user.username))
     posted.assertStatus(200)
     assert.equal(posted.body().status, 'posted')
     assert.equal(posted.body().postedOn, today)
     // Posting twice is refused and enqueues nothing.
-    ;(await client.post(`${API}/receipts/${id}/post`).bearerToken(me.token)).assertStatus(409)
+    const twice = await client
+      .post(`${API}/receipts/${id}/post`)
+      .bearerToken(await tokenFor(me.user.username))
+    twice.assertStatus(409)
+    assert.include(twice.body().message, '未批准或已入账')
     await outbox.deliverDue(FAST)
     sim.setFaults({ system: '*', errorRate: 0, timeoutRate: 0, duplicateDeliveries: 0 })
     await drain()

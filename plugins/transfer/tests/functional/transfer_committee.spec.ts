@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type { ApiClient } from '@japa/api-client'
 import { businessDate } from '#core/business_day/business_date'
-import { userWith } from '#tests/helpers/auth'
+import { tokenFor, userWith } from '#tests/helpers/auth'
 import { changeSettingValue } from '#core/settings/update_setting'
 import { itemFor } from '../../../committee/services/committee_api.js'
 import { registerCommitteeKind } from '../../startup.js'
@@ -168,21 +168,23 @@ test.group('transfer: the committee where the amount says', (group) => {
           .bearerToken(me.token)
           .json({ servedOn: today, serviceWay: 'mail', proofRef: `EMS88${n}` })
       ).assertStatus(200)
+    // Another session: the same request within 2 s is 防重复提交's to refuse.
     const done = await client
       .post(`${API}/applications/${passed}/result`)
-      .bearerToken(me.token)
+      .bearerToken(await tokenFor(me.user.username))
       .json(result)
     done.assertStatus(200)
     assert.equal((await show(passed)).status, 'completed')
 
-    // 不通过: 未通过, nothing registered, and the loan may be applied for again.
+    // 不通过: 未通过, nothing registered, and the loan may be applied for again (the same
+    // body as its first application, so from another session).
     assert.equal((await show(rejected)).status, 'rejected')
     ;(
       await client.post(`${API}/applications/${rejected}/result`).bearerToken(me.token).json(result)
     ).assertStatus(409)
     const again = await client
       .post(`${API}/applications`)
-      .bearerToken(me.token)
+      .bearerToken(await tokenFor(me.user.username))
       .json(body([rejectedLoan.loanId]))
     again.assertStatus(201)
   })
