@@ -63,7 +63,7 @@ test('处置预案申请: the form fills from the bank systems; the plan is subm
   twoTiers = total >= TIER_FEN
   await login(page, 'bj_cy_am')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('处置管理', { exact: true }).click()
   await menu.locator('[data-menu="disposal:plan-apply"]').click()
   await page.waitForURL(/\/p\/disposal\/PlanApply/)

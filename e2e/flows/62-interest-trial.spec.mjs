@@ -80,7 +80,7 @@ test.describe('利息试算', () => {
   test('the worked example reproduces to the fen, with its step table', async ({ page }) => {
     await login(page, 'admin')
     const menu = page.getByTestId('side-menu')
-    await menu.getByText('资产处置', { exact: true }).click()
+    await menu.getByText('资产处置', { exact: true }).first().click()
     await menu.getByText('处置管理', { exact: true }).click()
     await menu.locator('[data-menu="disposal:interest-trial"]').click()
     await page.waitForURL(/\/p\/disposal\/InterestTrial/)

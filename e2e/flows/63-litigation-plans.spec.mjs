@@ -65,7 +65,7 @@ test('诉前方案申报: pickers, 核心系统 figures, 催收 records with sou
   const { customer, loans, facts } = await troubledCustomer(applicantToken)
   await login(page, 'bj_cy_am')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('诉讼管理', { exact: true }).click()
   await menu.locator('[data-menu="litigation:plan-apply"]').click()
   await page.waitForURL(/\/p\/litigation\/plans\/PlanApply/)

@@ -31,7 +31,7 @@ test('资产处置台账 lists outcomes; one links to its plan, which is 已实�
 
   await login(page, 'bj_asset')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('处置管理', { exact: true }).click()
   await menu.getByText('资产处置台账', { exact: true }).click()
   await page.waitForURL(/\/ledgers\/disposal-outcomes/)

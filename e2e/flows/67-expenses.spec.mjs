@@ -71,7 +71,7 @@ test('the page under 资产处置 › 诉讼管理 lists the expenses; 登记支
 }) => {
   await login(page, 'admin')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('诉讼管理', { exact: true }).click()
   await menu.locator('[data-menu="expenses:expenses"]').click()
   await expect(page).toHaveURL(/\/p\/expenses\/ExpensePage/)

@@ -56,7 +56,7 @@ test('案件信息登记: a case with parties from the book and proposed fees', 
   const { customer, loan } = await customerWithLoans()
   await login(page, 'bj_cy_am')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('诉讼管理', { exact: true }).click()
   await menu.locator('[data-menu="litigation:case-register"]').click()
   await page.waitForURL(/\/p\/litigation\/cases\/CaseRegister/)

@@ -118,7 +118,7 @@ test('核销方案申报: pick the loan, the condition, the reasons; submit for 
 }) => {
   await login(page, 'bj_cy_am')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('核销管理', { exact: true }).click()
   await menu.getByText('核销方案申报', { exact: true }).click()
   await page.waitForURL(/\/p\/write-off\/PlanApply/)

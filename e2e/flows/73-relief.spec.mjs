@@ -128,7 +128,7 @@ test('申报: the form, then the plan submitted on 减免方案申报 and approv
 }) => {
   await login(page, 'bj_cy_am')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('债权减免', { exact: true }).click()
   await menu.locator('[data-menu="relief:apply"]').click()
   await expect(page).toHaveURL(/\/p\/relief\/PlanApply/)

@@ -79,7 +79,7 @@ test('债权转让申请: applied and approved from the workflow drawer', async 
 
   await login(page, 'bj_cy_am')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('债权转让', { exact: true }).click()
   await menu.getByText('债权转让申请', { exact: true }).click()
   await page.waitForURL(/\/p\/transfer\/Applications/)

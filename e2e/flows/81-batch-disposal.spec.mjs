@@ -144,7 +144,7 @@ test('转让立项: set up, submitted and approved from the workflow drawer', as
 }) => {
   await login(page, 'bj_asset')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('批量处置', { exact: true }).click()
   await menu.getByText('转让立项', { exact: true }).click()
   await page.waitForURL(/\/p\/batch-disposal\/Projects/)

@@ -75,7 +75,7 @@ test("抵债资产收取: from the loan's collateral (押品管理), submitted, 
 
   await login(page, 'bj_cy_am')
   const menu = page.getByTestId('side-menu')
-  await menu.getByText('资产处置', { exact: true }).click()
+  await menu.getByText('资产处置', { exact: true }).first().click()
   await menu.getByText('以资抵债', { exact: true }).click()
   await menu.getByText('抵债资产收取', { exact: true }).click()
   await page.waitForURL(/\/p\/foreclosure\/Receipts/)
