@@ -19,6 +19,14 @@ import {
 import queueConfig from '#config/queue'
 
 /* Locks share one limiter; each lock sets its own expiry. */
+
+/**
+ * The sliding-window estimate as a whole count of hits. Just after a bucket boundary the
+ * previous bucket weighs slightly under 1, so two failures before it and one after read
+ * 2.999…: compared with `>= 3` that let one more password guess through without the
+ * captcha (and made the sign-in throttling answer differently a second apart).
+ */
+const wholeHits = (estimate: number) => Math.round(estimate)
 const LOCK_DURATION = 1
 
 type Store = { kind: 'memory' } | { kind: 'redis'; client: Redis }
@@ -67,7 +75,7 @@ export class RateLimits {
       limiter.penalty(`${key}:${bucket}`, 1),
     ])
     const elapsed = (now % windowMs) / windowMs
-    return current.consumedPoints + (previous?.consumedPoints ?? 0) * (1 - elapsed)
+    return wholeHits(current.consumedPoints + (previous?.consumedPoints ?? 0) * (1 - elapsed))
   }
 
   /** The same estimate as `hit`, without counting. */
@@ -80,7 +88,9 @@ export class RateLimits {
       limiter.get(`${key}:${bucket}`),
     ])
     const elapsed = (now % windowMs) / windowMs
-    return (current?.consumedPoints ?? 0) + (previous?.consumedPoints ?? 0) * (1 - elapsed)
+    return wholeHits(
+      (current?.consumedPoints ?? 0) + (previous?.consumedPoints ?? 0) * (1 - elapsed)
+    )
   }
 
   /** Forgets a key's hits (e.g. a successful sign-in clears its failures). */

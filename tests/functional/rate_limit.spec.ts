@@ -52,6 +52,20 @@ test.group('Rate limiter', () => {
     await limits.close()
   })
 
+  test('failures just before and just after a window edge count as whole failures', async ({
+    assert,
+  }) => {
+    const limits = new RateLimits({ kind: 'memory' }, 'whole')
+    const windowMs = 900_000
+    const edge = Math.ceil(Date.now() / windowMs) * windowMs
+    await limits.hit('k', 900, edge - 2000)
+    await limits.hit('k', 900, edge - 1000)
+    // The third failure, a second into the next bucket: three, not 2.998 (captcha after 3).
+    assert.equal(await limits.hit('k', 900, edge + 1000), 3)
+    assert.equal(await limits.peek('k', 900, edge + 1500), 3)
+    await limits.close()
+  })
+
   test('allow counts within the window; firstWithin claims once', async ({ assert }) => {
     const key = `shared:${Date.now()}`
     assert.isTrue(await allow(key, 2, 60))
