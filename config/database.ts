@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import { enabledPlugins } from '#core/plugins/registry'
 import { sqliteTransactionsBeginImmediate } from '#core/support/sqlite_immediate'
+import { installTransactionRetry } from '#core/support/deadlock_retry'
 
 /*
 | Migrations: core's folder first, then each enabled plugin's folder in dependency
@@ -15,6 +16,8 @@ const migrationPaths = ['./database/migrations', ...plugins.map((p) => p.migrati
 const sqliteFile = env.get('SQLITE_FILE', 'tmp/ram.sqlite3')
 // Transactions queue for the write lock instead of failing with SQLITE_BUSY (see the file).
 if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite') sqliteTransactionsBeginImmediate()
+// A deadlock victim or a Galera certification failure runs its transaction again (see the file).
+installTransactionRetry()
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
