@@ -1,17 +1,23 @@
 import env from '#start/env'
+import { redisConfigured, redisOptionsFrom } from '#core/queue/redis_options'
 
 /*
 | One job API, two drivers: BullMQ on Redis when REDIS_HOST is set (production,
 | several app nodes), in-process otherwise (embedded demo). Job progress is kept
 | in the job_runs table either way, so the console reads it the same way.
 */
+const redisEnv = {
+  host: env.get('REDIS_HOST'),
+  port: env.get('REDIS_PORT'),
+  password: env.get('REDIS_PASSWORD'),
+  sentinels: env.get('REDIS_SENTINELS'),
+  sentinelName: env.get('REDIS_SENTINEL_NAME'),
+}
+
 const queueConfig = {
-  driver: env.get('REDIS_HOST') ? ('bullmq' as const) : ('in-process' as const),
-  redis: {
-    host: env.get('REDIS_HOST', '127.0.0.1'),
-    port: env.get('REDIS_PORT', 6379),
-    password: env.get('REDIS_PASSWORD'),
-  },
+  driver: redisConfigured(redisEnv) ? ('bullmq' as const) : ('in-process' as const),
+  /** One server, or the Sentinel set that names the primary (backend/queue/redis_options.ts). */
+  redis: redisOptionsFrom(redisEnv),
   /** Key prefix, so several environments (or the test suite) can share one Redis. */
   prefix: env.get('QUEUE_PREFIX', 'ram'),
   queueName: 'jobs',

@@ -10,7 +10,7 @@ export default class QueueWork extends BaseCommand {
   async run() {
     const { queue } = await import('#core/queue/queue')
     if (queue.driverName !== 'bullmq') {
-      this.logger.error('queue:work needs REDIS_HOST; without it jobs run inside the web process')
+      this.logger.error('queue:work needs REDIS_HOST or REDIS_SENTINELS; without it jobs run inside the web process')
       this.exitCode = 1
       return this.terminate()
     }

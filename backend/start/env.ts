@@ -30,10 +30,13 @@ export default await Env.create(new URL('../../', import.meta.url), {
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
 
-  /* Queue: BullMQ on Redis when REDIS_HOST is set, in-process otherwise. */
+  /* Queue: BullMQ on Redis when REDIS_HOST (or REDIS_SENTINELS) is set, in-process otherwise. */
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
+  /* Redis Sentinel instead of one server: "host:port,host:port" and the primary's name. */
+  REDIS_SENTINELS: Env.schema.string.optional(),
+  REDIS_SENTINEL_NAME: Env.schema.string.optional(),
   QUEUE_PREFIX: Env.schema.string.optional(),
 
   /* 单点登录: shared secret of the HMAC-ticket provider `portal` (unset = provider off). */

@@ -4,6 +4,7 @@
 | `node ace queue:work` process does).
 */
 import { Queue, Worker, QueueEvents } from 'bullmq'
+import type { RedisConnection } from '../redis_options.js'
 import logger from '@adonisjs/core/services/logger'
 import { runJob } from '../run_job.js'
 import { jobRuns } from '../job_runs.js'
@@ -12,7 +13,7 @@ import { syncBullSchedules } from './bullmq_schedules.js'
 import type { DispatchOptions, QueueDriver } from './types.js'
 
 interface Options {
-  connection: { host: string; port: number; password?: string }
+  connection: RedisConnection
   prefix: string
   queueName: string
   concurrency: number
