@@ -8,7 +8,7 @@
 */
 import { readdirSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-import { BASE, CHROMIUM, RESULTS, ROOT } from './support/env.mjs'
+import { BASE, CHROMIUM, EXTERNAL_BASE, RESULTS, ROOT } from './support/env.mjs'
 
 const fullTrace = process.env.E2E_TRACE === 'full'
 
@@ -53,16 +53,19 @@ export default defineConfig({
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },
-  webServer: {
-    command: 'node e2e/server.mjs',
-    cwd: ROOT,
-    url: `${BASE}/api/health`,
-    // A fresh checkout builds the console first (vite on 2 cores), then migrates and seeds.
-    timeout: 300_000,
-    // Never test a server someone else left on the port: its data is not this run's.
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGINT', timeout: 20_000 },
-  },
+  // E2E_BASE_URL: a server that is already running (the cluster's proxy); none is started.
+  webServer: EXTERNAL_BASE
+    ? undefined
+    : {
+        command: 'node e2e/server.mjs',
+        cwd: ROOT,
+        url: `${BASE}/api/health`,
+        // A fresh checkout builds the console first (vite on 2 cores), then migrates and seeds.
+        timeout: 300_000,
+        // Never test a server someone else left on the port: its data is not this run's.
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGINT', timeout: 20_000 },
+      },
 })

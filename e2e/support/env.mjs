@@ -6,7 +6,13 @@
 */
 export const ROOT = new URL('../..', import.meta.url).pathname
 export const PORT = Number(process.env.E2E_PORT ?? 3335)
-export const BASE = `http://127.0.0.1:${PORT}`
+/**
+ * E2E_BASE_URL runs flows against a server started elsewhere (e.g. `npm run cluster`'s proxy,
+ * http://127.0.0.1:3340): no server is started, and only flows that need nothing but the demo
+ * bank make sense there (the smoke: flows/00-console.spec.mjs).
+ */
+export const EXTERNAL_BASE = process.env.E2E_BASE_URL?.replace(/\/$/, '')
+export const BASE = EXTERNAL_BASE ?? `http://127.0.0.1:${PORT}`
 /** The demo simulator: the flows drive its fault and approval endpoints on 4100. */
 export const SIMULATOR = `http://127.0.0.1:${process.env.SIMULATOR_PORT ?? 4100}`
 // A second run on another port (a parallel checkout of work) keeps its own files.
