@@ -47,6 +47,7 @@ export default definePlugin({
     router.post('/receipts/batch-submit', [Receipts, 'batchSubmit'], CREATE)
     router.post('/receipts/batch-approve', [Receipts, 'batchApprove'], APPROVE)
     router.get('/receipts/:id', [Receipts, 'show'], LIST)
+    router.put('/receipts/:id', [Receipts, 'update'], CREATE)
     router.post('/receipts/:id/submit', [Receipts, 'submit'], CREATE)
     router.post('/receipts/:id/documents', [Receipts, 'storeDocument'], CREATE)
     router.get('/receipts/:id/archive', [Receipts, 'archive'], LIST)

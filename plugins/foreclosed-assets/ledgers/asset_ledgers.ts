@@ -106,15 +106,6 @@ const lookups = [
   { alias: 'c', table: book.customers.table, on: 'a.customer_id' },
 ]
 
-const asOfDates = async ({ db }: { db: any }) =>
-  (
-    await db
-      .from('foreclosed_assets')
-      .distinct('acquired_on')
-      .orderBy('acquired_on', 'desc')
-      .limit(400)
-  ).map((r: any) => String(r.acquired_on).slice(0, 10))
-
 export const assetDetailLedger: LedgerDefinition = {
   id: 'foreclosed-assets',
   name: L('抵债资产明细', 'Foreclosed assets'),
@@ -131,8 +122,9 @@ export const assetDetailLedger: LedgerDefinition = {
   rowKey: 'a.id',
   scope: { orgColumn: 'a.org_id', ownerColumn: 'a.manager_id' },
   defaultSort: { key: 'acquiredOn', order: 'desc' },
+  // Computed from the records' own dates (as_of_sql.ts): every past date has data, so no
+  // asOfDates list — one would grey out all but the acquisition days in the console.
   asOf: true,
-  asOfDates,
   columns: [
     ...common,
     {
@@ -238,8 +230,9 @@ export const idleLedger: LedgerDefinition = {
   rowKey: 'a.id',
   scope: { orgColumn: 'a.org_id', ownerColumn: 'a.manager_id' },
   defaultSort: { key: 'idleDays', order: 'desc' },
+  // Computed from the records' own dates (as_of_sql.ts): every past date has data, so no
+  // asOfDates list — one would grey out all but the acquisition days in the console.
   asOf: true,
-  asOfDates,
   columns: [
     ...common,
     { key: 'idleSince', label: L('闲置起始日', 'Idle since'), type: 'date', sql: IDLE_SINCE },

@@ -4,6 +4,7 @@ import { audit } from '#core/audit/audit'
 import { escapeLike } from '#core/support/like'
 import { refuseUnknownFields } from '#core/validators/unknown_fields'
 import { createReceipt, submitReceipt } from '../receipts/service.js'
+import { updateReceipt } from '../receipts/edit.js'
 import { receiptDetail, receiptPlain, receiptRow, scopedReceipts } from '../receipts/store.js'
 import { loanCollaterals } from '../receipts/collateral.js'
 import { batchApprove, batchSubmit } from '../receipts/batch.js'
@@ -90,6 +91,28 @@ export default class ReceiptsController {
       },
     })
     return ctx.response.created(detail)
+  }
+
+  /** 修改草稿: the maker saves a draft again (submitted: 409). */
+  async update(ctx: HttpContext) {
+    refuseUnknownFields(ctx, RECEIPT_FIELDS)
+    const id = idParam(ctx.params.id)
+    const input = await ctx.request.validateUsing(receiptValidator)
+    const access = await accessOf(ctx)
+    const before = await updateReceipt(access, id, input)
+    const detail = await receiptDetail(access, id)
+    await audit.record(ctx, {
+      action: 'foreclosure.receipt.update',
+      ...entity(id),
+      before,
+      after: {
+        ...input,
+        bookValue: detail.bookValue,
+        shortfall: detail.shortfall,
+        collateralChecked: detail.collateralChecked,
+      },
+    })
+    return detail
   }
 
   async submit(ctx: HttpContext) {

@@ -127,6 +127,8 @@ export const receiptLedger: LedgerDefinition = {
       sql: 'r.asset_name',
       sortable: true,
       width: 24,
+      // The asset it was booked as, on 抵债资产 › 基本信息 (the receipt keeps its id).
+      link: { sql: 'r.asset_id', path: '/p/foreclosed-assets/CustodyBasic', param: 'id' },
     },
     {
       key: 'collateralRef',

@@ -82,8 +82,12 @@ async function collateralFacts(access: UserAccess, input: ReceiptInput) {
   }
 }
 
-/** 保存草稿: the receipt and its loans with owed and settled buckets. Returns the id. */
-export async function createReceipt(access: UserAccess, input: ReceiptInput) {
+/**
+ * What a receipt's input comes to (shared by 保存草稿 and 修改草稿): the loans
+ * (one debtor's, active, in scope), 押品管理's facts, each bucket owed and the
+ * part the 抵债金额 settles, the shortfall. Throws 404/409/422 as a ForeclosureError.
+ */
+export async function prepareReceipt(access: UserAccess, input: ReceiptInput) {
   const today = await businessDate.current()
   if (input.acquiredOn > today) throw new ForeclosureError(422, '取得日期不能晚于当前营业日')
   if (input.appraisedOn && input.appraisedOn > today)
@@ -107,34 +111,82 @@ export async function createReceipt(access: UserAccess, input: ReceiptInput) {
   const owedTotal = Money.sum(owed.map(totalOf))
   const shortfall = owedTotal.minus(fen(input.agreedValue))
   const customer = await bookApi.customers.byId(loans[0].customerId)
+  return { loans, collateral, owed, settled, owedTotal, shortfall, source, customer }
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareReceipt>>
+
+/** The receipt's columns from the input and what it comes to. */
+export function receiptColumns(input: ReceiptInput, p: Prepared) {
+  return {
+    org_id: p.loans[0].orgId,
+    customer_id: p.loans[0].customerId,
+    customer_name: String(p.customer?.name ?? '').slice(0, 200),
+    way: input.way,
+    source: input.source,
+    collateral_ref: input.source === 'collateral' ? input.collateralRef : null,
+    collateral_checked: p.collateral.checked,
+    collateral_snapshot: p.collateral.snapshot,
+    asset_class: input.assetClass,
+    asset_name: input.assetName,
+    location: input.location ?? null,
+    certificates: input.certificates ?? null,
+    ruling_no: input.rulingNo ?? null,
+    appraised_fen: fen(input.appraisedValue).toFen(),
+    appraised_on: input.appraisedOn ?? null,
+    agreed_fen: fen(input.agreedValue).toFen(),
+    taxes_fen: fen(input.taxesAndFees).toFen(),
+    book_value_fen: bookValueOf(input.agreedValue, input.taxesAndFees).toFen(),
+    owed_fen: p.owedTotal.toFen(),
+    shortfall_fen: p.shortfall.toFen(),
+    balance_source: p.source,
+    acquired_on: input.acquiredOn,
+    reasons: input.reasons,
+  }
+}
+
+/** The receipt's loan locks (one open receipt per loan) and its loans with owed / settled buckets. */
+export async function insertReceiptLoans(
+  trx: TransactionClientContract,
+  receiptId: number,
+  p: Prepared
+) {
+  try {
+    await trx
+      .table(LOCKS)
+      .multiInsert(p.loans.map((l) => ({ loan_id: l.id, receipt_id: receiptId })))
+  } catch (error) {
+    if (isDuplicateKey(error))
+      throw new ForeclosureError(
+        409,
+        '所选借据已有未入账的抵债资产收取，请待其入账或撤销后再办理'
+      )
+    throw error
+  }
+  await trx.table(LOANS).multiInsert(
+    p.loans.map((l, i) => ({
+      receipt_id: receiptId,
+      loan_id: l.id,
+      loan_no: l.loanNo,
+      ...Object.fromEntries(
+        BUCKET_ORDER.flatMap((b) => [
+          [`${b}_owed_fen`, p.owed[i][b].toFen()],
+          [`${b}_settled_fen`, p.settled[i][b].toFen()],
+        ])
+      ),
+    }))
+  )
+}
+
+/** 保存草稿: the receipt and its loans with owed and settled buckets. Returns the id. */
+export async function createReceipt(access: UserAccess, input: ReceiptInput) {
+  const prepared = await prepareReceipt(access, input)
   return db.transaction(async (trx) => {
     const now = dbNow()
     const [id] = await trx.table(RECEIPTS).insert({
       receipt_no: `TMP-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
-      org_id: loans[0].orgId,
       created_by: access.user.id,
-      customer_id: loans[0].customerId,
-      customer_name: String(customer?.name ?? '').slice(0, 200),
-      way: input.way,
-      source: input.source,
-      collateral_ref: input.source === 'collateral' ? input.collateralRef : null,
-      collateral_checked: collateral.checked,
-      collateral_snapshot: collateral.snapshot,
-      asset_class: input.assetClass,
-      asset_name: input.assetName,
-      location: input.location ?? null,
-      certificates: input.certificates ?? null,
-      ruling_no: input.rulingNo ?? null,
-      appraised_fen: fen(input.appraisedValue).toFen(),
-      appraised_on: input.appraisedOn ?? null,
-      agreed_fen: fen(input.agreedValue).toFen(),
-      taxes_fen: fen(input.taxesAndFees).toFen(),
-      book_value_fen: bookValueOf(input.agreedValue, input.taxesAndFees).toFen(),
-      owed_fen: owedTotal.toFen(),
-      shortfall_fen: shortfall.toFen(),
-      balance_source: source,
-      acquired_on: input.acquiredOn,
-      reasons: input.reasons,
+      ...receiptColumns(input, prepared),
       status: 'draft',
       created_at: now,
       updated_at: now,
@@ -145,31 +197,7 @@ export async function createReceipt(access: UserAccess, input: ReceiptInput) {
       .from(RECEIPTS)
       .where('id', receiptId)
       .update({ receipt_no: `DZSQ${stamp}${String(receiptId).padStart(6, '0')}` })
-    try {
-      await trx
-        .table(LOCKS)
-        .multiInsert(loans.map((l) => ({ loan_id: l.id, receipt_id: receiptId })))
-    } catch (error) {
-      if (isDuplicateKey(error))
-        throw new ForeclosureError(
-          409,
-          '所选借据已有未入账的抵债资产收取，请待其入账或撤销后再办理'
-        )
-      throw error
-    }
-    await trx.table(LOANS).multiInsert(
-      loans.map((l, i) => ({
-        receipt_id: receiptId,
-        loan_id: l.id,
-        loan_no: l.loanNo,
-        ...Object.fromEntries(
-          BUCKET_ORDER.flatMap((b) => [
-            [`${b}_owed_fen`, owed[i][b].toFen()],
-            [`${b}_settled_fen`, settled[i][b].toFen()],
-          ])
-        ),
-      }))
-    )
+    await insertReceiptLoans(trx, receiptId, prepared)
     return receiptId
   })
 }

@@ -124,6 +124,71 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
     assert.equal(row.status, 'approved')
   })
 
+  test('修改草稿: the maker saves a draft again, recomputed to the fen; submitted = 409', async ({
+    client,
+    assert,
+  }) => {
+    const me = await maker()
+    const loan = await securedLoan()
+    const { id } = await draft(client, me.token, await body(loan))
+    const put = (token: string, extra: Record<string, unknown>) =>
+      client
+        .put(`${API}/receipts/${id}`)
+        .bearerToken(token)
+        .header('accept-language', 'zh-CN')
+        .json({ ...extra })
+    const edited = await put(
+      me.token,
+      await body(loan, {
+        agreedValue: '150000.00',
+        taxesAndFees: '1000.01',
+        assetName: '朝阳区某路1号商铺（含车位）',
+        way: 'agreement',
+      })
+    )
+    assert.equal(edited.status(), 200, edited.text())
+    assert.equal(edited.body().status, 'draft')
+    assert.equal(edited.body().assetName, '朝阳区某路1号商铺（含车位）')
+    assert.equal(edited.body().bookValue, '151000.01')
+    assert.equal(edited.body().shortfall, '51692.35')
+    assert.equal(edited.body().loans[0].settled.principal, '150000.00')
+    assert.equal(edited.body().loans[0].shortfall.normal_interest, '1500.00')
+    // The loans and their lock replaced, not doubled.
+    assert.lengthOf(await db.from('foreclosure_loans').where('receipt_id', id), 1)
+    assert.lengthOf(await db.from('foreclosure_locks').where('receipt_id', id), 1)
+    const log = await db
+      .from('audit_logs')
+      .where('action', 'foreclosure.receipt.update')
+      .where('entity_id', String(id))
+      .first()
+    assert.include(String(log.before_json), '201000.00')
+    assert.include(String(log.after_json), '150000.00')
+
+    // A 422 changes nothing; another clerk of the branch may not edit; another branch: 404.
+    const tooMuch = await put(me.token, await body(loan, { agreedValue: '201692.36' }))
+    tooMuch.assertStatus(422)
+    const colleague = await maker()
+    ;(await put(colleague.token, await body(loan, { reasons: '同事修改' }))).assertStatus(422)
+    const other = await userWith({
+      permissions: ALL_CODES,
+      dataScope: 'org_and_below',
+      orgCode: '310000',
+    })
+    ;(await put(other.token, await body(loan, { reasons: '他行修改' }))).assertStatus(404)
+    const still = await db.from('foreclosure_receipts').where('id', id).first()
+    assert.equal(String(still.agreed_fen), '15000000')
+
+    // Submitted: frozen.
+    ;(await client.post(`${API}/receipts/${id}/submit`).bearerToken(me.token)).assertStatus(200)
+    const late = await put(me.token, await body(loan, { reasons: '提交后修改' }))
+    late.assertStatus(409)
+    assert.include(late.body().message, '不能再修改')
+    assert.equal(
+      String((await db.from('foreclosure_receipts').where('id', id).first()).reasons),
+      '拍卖两次流拍，法院裁定以物抵债。'
+    )
+  })
+
   test('批量发起 and 批量审批: each on its own, the second run refused per receipt', async ({
     client,
     assert,

@@ -121,6 +121,8 @@ export const foreclosureApi = {
   list: (query: Query) => http.get<Paginated<Receipt>>(base, query),
   get: (id: number) => http.get<ReceiptDetail>(`${base}/${id}`),
   create: (body: Record<string, unknown>) => http.post<ReceiptDetail>(base, body),
+  update: (id: number, body: Record<string, unknown>) =>
+    http.put<ReceiptDetail>(`${base}/${id}`, body),
   submit: (id: number) => http.post<ReceiptDetail>(`${base}/${id}/submit`),
   batchSubmit: (ids: number[]) =>
     http.post<{ data: BatchResult[] }>(`${base}/batch-submit`, { ids }),
