@@ -100,7 +100,8 @@ export default definePlugin({
       type: 'directory',
       name: L('非信贷资产管理', 'Non-credit assets'),
       icon: 'Coin',
-      order: 60,
+      // Spec §4: after 资产处置 (200) and 抵债资产 (250), before 统计查询 (700).
+      order: 300,
       children: [
         {
           code: 'non-credit:assets',

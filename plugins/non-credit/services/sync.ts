@@ -30,6 +30,7 @@ export interface SyncResult {
 }
 
 const FEN = /^\d{1,15}$/
+const DEADLOCK = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'])
 const DATE_COLUMNS = new Set(['start_date', 'maturity_date', 'last_fed_on'])
 /** A stored value as the feed would send it (dates as 'YYYY-MM-DD', numbers as text). */
 const stored = (column: string, value: unknown) =>
@@ -198,28 +199,40 @@ export async function importItems(
   result: SyncResult = emptyResult(businessDate)
 ) {
   const ids = await lookups(items)
-  result.received += items.length
-  await db.transaction(async (trx) => {
-    for (const item of items) {
-      const orgId = ids.org.get(item.orgCode)
-      if (!valid(item) || orgId === undefined) {
-        result.skipped++
-        continue
-      }
-      await upsert(
-        trx,
-        item,
-        {
-          orgId,
-          managerId: (item.managerNo && ids.user.get(item.managerNo)) || null,
-          customerId: (item.customerNo && ids.customer.get(item.customerNo)) || null,
-        },
-        businessDate,
-        result
-      )
+  // A page is one transaction; on a deadlock (Galera/TiDB certification, a clerk's approval
+  // on the same row) it is run again from the start with fresh counters.
+  for (let attempt = 1; ; attempt++) {
+    const page = emptyResult(businessDate)
+    try {
+      await db.transaction(async (trx) => {
+        for (const item of items) {
+          const orgId = ids.org.get(item.orgCode)
+          if (!valid(item) || orgId === undefined) {
+            page.skipped++
+            continue
+          }
+          await upsert(
+            trx,
+            item,
+            {
+              orgId,
+              managerId: (item.managerNo && ids.user.get(item.managerNo)) || null,
+              customerId: (item.customerNo && ids.customer.get(item.customerNo)) || null,
+            },
+            businessDate,
+            page
+          )
+        }
+      })
+    } catch (error) {
+      if (attempt < 3 && DEADLOCK.has((error as { code?: string }).code ?? '')) continue
+      throw error
     }
-  })
-  return result
+    result.received += items.length
+    for (const key of ['created', 'updated', 'unchanged', 'reclassified', 'skipped'] as const)
+      result[key] += page[key]
+    return result
+  }
 }
 
 export async function syncNonCredit(
