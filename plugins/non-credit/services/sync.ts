@@ -202,13 +202,13 @@ export async function importItems(
   // A page is one transaction; on a deadlock (Galera/TiDB certification, a clerk's approval
   // on the same row) it is run again from the start with fresh counters.
   for (let attempt = 1; ; attempt++) {
-    const page = emptyResult(businessDate)
+    const counts = emptyResult(businessDate)
     try {
       await db.transaction(async (trx) => {
         for (const item of items) {
           const orgId = ids.org.get(item.orgCode)
           if (!valid(item) || orgId === undefined) {
-            page.skipped++
+            counts.skipped++
             continue
           }
           await upsert(
@@ -220,7 +220,7 @@ export async function importItems(
               customerId: (item.customerNo && ids.customer.get(item.customerNo)) || null,
             },
             businessDate,
-            page
+            counts
           )
         }
       })
@@ -230,7 +230,7 @@ export async function importItems(
     }
     result.received += items.length
     for (const key of ['created', 'updated', 'unchanged', 'reclassified', 'skipped'] as const)
-      result[key] += page[key]
+      result[key] += counts[key]
     return result
   }
 }
