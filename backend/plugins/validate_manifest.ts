@@ -78,6 +78,15 @@ export function validateManifest(manifest: PluginManifest) {
     if (!step.name.startsWith(`${id}:`))
       throw new ManifestError(id, `daily step "${step.name}" must start with "${id}:"`)
   }
+  for (const extension of manifest.connectorInterfaces ?? []) {
+    if ((manifest.connectors ?? []).some((system) => system.code === extension.system))
+      throw new ManifestError(
+        id,
+        `connectorInterfaces: "${extension.system}" is the plugin's own system; list its interfaces under connectors`
+      )
+    if (!extension.interfaces?.length)
+      throw new ManifestError(id, `connectorInterfaces: "${extension.system}" adds no interface`)
+  }
   for (const job of manifest.jobs ?? []) {
     if (!job.name.startsWith(`${id}:`))
       throw new ManifestError(id, `job "${job.name}" must start with "${id}:"`)

@@ -26,13 +26,18 @@ export default class PluginProvider {
     // Core's own jobs, declared by the 系统管理 areas (e.g. the audit export).
     for (const job of coreManifest.jobs ?? []) jobRegistry.register(job)
     for (const step of coreManifest.dailySteps ?? []) dailySteps.register(step)
-    for (const plugin of await enabledPlugins()) {
+    const plugins = await enabledPlugins()
+    for (const plugin of plugins) {
       for (const job of plugin.manifest.jobs ?? []) jobRegistry.register(job)
       for (const step of plugin.manifest.dailySteps ?? []) dailySteps.register(step)
       // External systems (服务管理) the plugin talks to.
       for (const system of plugin.manifest.connectors ?? [])
         if (!connectorRegistry.has(system.code)) connectorRegistry.defineSystem(system)
     }
+    // Interfaces plugins add to other plugins' systems, once every system is defined.
+    for (const plugin of plugins)
+      for (const extension of plugin.manifest.connectorInterfaces ?? [])
+        connectorRegistry.extendSystem(extension.system, extension.interfaces, plugin.id)
   }
 
   async ready() {

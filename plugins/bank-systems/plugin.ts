@@ -21,7 +21,13 @@ export default definePlugin({
 
   // What other plugins may import: the adapter contracts and `useAdapter`, and the
   // simulator harness their tests start (docs/plugins.md "Reading another plugin's data").
-  publicModules: ['adapters/contracts.ts', 'adapters/index.ts', 'simulator/harness.ts'],
+  publicModules: [
+    'adapters/contracts.ts',
+    'adapters/index.ts',
+    'simulator/harness.ts',
+    // Other plugins' simulator endpoints (their own feeds of a bank system).
+    'simulator/desks.ts',
+  ],
 
   settings: [
     {

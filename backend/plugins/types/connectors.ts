@@ -40,3 +40,10 @@ export interface ConnectorSystemDefinition {
   breaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number }
   interfaces: ConnectorInterfaceDefinition[]
 }
+
+/** Interfaces a plugin adds to a system another plugin defines (its plugin in `dependsOn`). */
+export interface ConnectorExtensionDefinition {
+  /** The code of the extended system, e.g. `data-platform`. */
+  system: string
+  interfaces: ConnectorInterfaceDefinition[]
+}

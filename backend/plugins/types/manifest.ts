@@ -11,7 +11,7 @@ import type { LedgerDefinition } from './ledgers.js'
 import type { WorkflowTypeDefinition } from './workflow.js'
 import type { DocumentTemplateDefinition } from './documents.js'
 import type { DashboardWidgetDefinition } from './dashboard.js'
-import type { ConnectorSystemDefinition } from './connectors.js'
+import type { ConnectorExtensionDefinition, ConnectorSystemDefinition } from './connectors.js'
 import type { MessageTypeDefinition } from './messages.js'
 import type { LookupDefinition, TestFixtureProvider } from './contract.js'
 import type {
@@ -64,6 +64,11 @@ export interface PluginManifest {
   messageTypes?: MessageTypeDefinition[]
   /** External systems the plugin talks to (registered with the core connectors at boot). */
   connectors?: ConnectorSystemDefinition[]
+  /**
+   * Interfaces the plugin adds to another plugin's system (a new feed of 数据中台 read by
+   * this plugin only), registered after every plugin's `connectors`; docs/plugins.md.
+   */
+  connectorInterfaces?: ConnectorExtensionDefinition[]
   /** 综合查询 datasets and their fields (backend/query/dataset_types.ts). */
   queryDatasets?: import('../../query/dataset_types.js').QueryDatasetDefinition[]
   /**

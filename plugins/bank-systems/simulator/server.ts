@@ -5,26 +5,23 @@
 | bank's ESB envelope `{ retCode, retMsg, data }`, amounts in fen.
 |
 | Control endpoints (tests, demos of failure):
-|   POST /__sim/faults  { system, errorRate, timeoutRate, latencyMs, duplicateDeliveries, hangMs }
-|                        (system "*" = every system)
+|   POST /__sim/faults  { system ("*" = all), errorRate, timeoutRate, latencyMs, duplicateDeliveries, hangMs }
 |   GET  /__sim/faults   the knobs per system
 |   GET  /__sim/stats    requests per system, faults injected, the postings ledger
 |   POST /__sim/reset    knobs off, counters and ledgers emptied, data-platform overrides gone
-|   POST /__sim/data-platform/loans  { loanNo, fiveClass?, balanceFen?, overdueDays?, orgCode?,
-|                        managerNo? } — what 数据中台 reports for that loan from now on
+|   POST /__sim/data-platform/loans  { loanNo, fiveClass?, balanceFen?, overdueDays?, orgCode?, managerNo? }
 |   GET  /__sim/approval-flow          授权及流程管理: submissions received, decisions, callbacks
 |   POST /__sim/approval-flow/decide   { ref, decision: approved|rejected|returned, comment? }
 |                        decides a round and calls our API back (see approval_flow.ts)
 |   POST /__sim/approval-flow/auto     { decision, afterMs } decide every new round after afterMs;
 |                        { decision: null } turns it off
 |   POST /__sim/approval-flow/redeliver  sends undelivered decisions again now
-|   POST /__sim/core-banking/transactions  { txnNo, loanNo, postedOn, principalFen,
-|                        interestFen?, penaltyFen?, channel?, memo? } — a recovery
-|                        transaction core banking reports from now on (recovery_feed.ts)
+|   POST /__sim/core-banking/transactions  a recovery transaction core banking reports (recovery_feed.ts)
 |   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
 |   POST|GET /__sim/post-loan/batch  智能贷后 批量检查: { itemFailureRate, perPoll } / stats
 |   POST /__sim/warning/alerts  智能预警: an alert the daily feed reports (alert_feed.ts)
 |   GET  /__sim/imaging/metadata  影像平台: document metadata received (imaging_metadata.ts)
+| Other plugins add endpoints (and control endpoints) through desks (desks.ts).
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -49,6 +46,7 @@ import { PostLoanBatchDesk } from './post_loan_batch.js'
 import { collateralDetail } from './collateral_detail.js'
 import { AlertFeed } from './alert_feed.js'
 import { ImagingMetadata } from './imaging_metadata.js'
+import { DeskSet } from './desks.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -78,6 +76,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const postLoanBatch = new PostLoanBatchDesk(() => businessDate.current())
   const alertFeed = new AlertFeed(() => lucid.connection())
   const imagingMetadata = new ImagingMetadata()
+  const desks = new DeskSet({
+    db: () => lucid.connection(),
+    businessDate: () => businessDate.current(),
+  })
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -114,6 +116,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   ): Promise<Reply> {
     const customerNo = String(body?.customerNo ?? '')
     const extraReply =
+      (await desks.route({ system, method, path, body, key })) ??
       (await alertFeed.route(system, method, path, body)) ??
       imagingMetadata.route(system, method, path, body, key)
     if (extraReply) return extraReply
@@ -242,6 +245,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       approvals: approvals.stats(),
       collection: collectionDesk.ledger.stats(),
       postLoanBatch: postLoanBatch.stats(),
+      desks: desks.stats(),
     }
   }
 
@@ -266,6 +270,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     alertFeed.reset()
     imagingMetadata.reset()
     approvals.reset()
+    desks.reset()
   }
 
   async function control(method: string, path: string, body: any) {
@@ -276,7 +281,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       (await approvalControl(approvals, method, path, body)) ??
       postLoanBatch.control(method, path, body) ??
       alertFeed.control(method, path, body) ??
-      imagingMetadata.control(method, path)
+      imagingMetadata.control(method, path) ??
+      (await desks.control(method, path, body))
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()
