@@ -12,7 +12,7 @@
 |   POST /__sim/reset    knobs off, counters and ledgers emptied, data-platform overrides gone
 |   POST /__sim/data-platform/loans  { loanNo, fiveClass?, balanceFen?, overdueDays?, orgCode?,
 |                        managerNo? } — what 数据中台 reports for that loan from now on
-|   GET  /__sim/approval-flow          授权及流程管理: submissions received, decisions, callbacks
+|   GET  /__sim/approval-flow          授权及流程管理: submissions, decisions, callbacks (directory: directory_desk.ts)
 |   POST /__sim/approval-flow/decide   { ref, decision: approved|rejected|returned, comment? }
 |                        decides a round and calls our API back (see approval_flow.ts)
 |   POST /__sim/approval-flow/auto     { decision, afterMs } decide every new round after afterMs;
@@ -49,6 +49,7 @@ import { PostLoanBatchDesk } from './post_loan_batch.js'
 import { collateralDetail } from './collateral_detail.js'
 import { AlertFeed } from './alert_feed.js'
 import { ImagingMetadata } from './imaging_metadata.js'
+import { DirectoryDesk } from './directory_desk.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -78,6 +79,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const postLoanBatch = new PostLoanBatchDesk(() => businessDate.current())
   const alertFeed = new AlertFeed(() => lucid.connection())
   const imagingMetadata = new ImagingMetadata()
+  const directoryDesk = new DirectoryDesk(() => lucid.connection())
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -115,7 +117,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     const customerNo = String(body?.customerNo ?? '')
     const extraReply =
       (await alertFeed.route(system, method, path, body)) ??
-      imagingMetadata.route(system, method, path, body, key)
+      imagingMetadata.route(system, method, path, body, key) ??
+      (system === 'approval-flow' ? await directoryDesk.route(method, path) : null)
     if (extraReply) return extraReply
     const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
     switch (`${system} ${method} ${path}`) {
@@ -265,6 +268,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     postLoanBatch.reset()
     alertFeed.reset()
     imagingMetadata.reset()
+    directoryDesk.reset()
     approvals.reset()
   }
 
@@ -276,7 +280,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       (await approvalControl(approvals, method, path, body)) ??
       postLoanBatch.control(method, path, body) ??
       alertFeed.control(method, path, body) ??
-      imagingMetadata.control(method, path)
+      imagingMetadata.control(method, path) ??
+      directoryDesk.control(method, path, body)
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()
@@ -368,6 +373,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     reset,
     /** The simulated 授权及流程管理 (decide, redeliver, auto rule, callback config). */
     approvals,
+    directory: directoryDesk,
     /** 智能贷后 批量检查 (knobs and stats). */
     postLoanBatch,
     /** 核心系统 reports this recovery transaction from now on (until reset). */
