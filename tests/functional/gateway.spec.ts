@@ -310,4 +310,64 @@ test.group('接入网关: administration and OpenAPI', (group) => {
     )
     assert.exists(doc.paths['/gateway/v1/recoveries/recovery-notice']?.post)
   })
+
+  test('接口测试 runs an inbound interface through the gateway with a signed request', async ({
+    client,
+    assert,
+  }) => {
+    const { token } = await userWith({
+      permissions: [
+        'system:interface-test:list',
+        'system:interface-test:run',
+        'system:interface-test:case',
+      ],
+    })
+    const listed = (
+      await client.get('/api/system/interface-tests/interfaces').bearerToken(token)
+    ).body().data
+    const echo = listed.find((i: any) => i.system === 'gateway' && i.interface === ECHO.code)
+    assert.exists(echo, 'inbound interfaces are listed under the gateway')
+    assert.equal(echo.path, ECHO.path)
+
+    const refused = await client
+      .post('/api/system/interface-tests/run')
+      .bearerToken(token)
+      .json({ system: 'gateway', interface: ECHO.code, payload: { n: 0 } })
+    refused.assertStatus(422)
+    assert.equal(refused.body().errors[0].rule, 'noCaller')
+
+    const sys = await callingSystem([ECHO.code])
+    const run = await client
+      .post('/api/system/interface-tests/run')
+      .bearerToken(token)
+      .json({
+        system: 'gateway',
+        interface: ECHO.code,
+        payload: { idNumber: '110101199001011234' },
+      })
+    run.assertStatus(200)
+    assert.isTrue(run.body().ok, JSON.stringify(run.body()))
+    assert.notInclude(run.body().response, '110101199001011234')
+    const logged = await lastCall(sys.code)
+    assert.equal(logged.outcome, 'ok', 'it went through the gateway, signed as the granted system')
+
+    const saved = await client
+      .post('/api/system/interface-tests/cases')
+      .bearerToken(token)
+      .json({
+        name: '接入回显',
+        system: 'gateway',
+        interface: ECHO.code,
+        payload: {},
+        expect: 'success',
+      })
+    saved.assertStatus(201)
+    const suite = await client
+      .post('/api/system/interface-tests/suite')
+      .bearerToken(token)
+      .json({ systems: ['gateway'] })
+    suite.assertStatus(200)
+    assert.equal(suite.body().failed, 0)
+    assert.equal(suite.body().passed, 1)
+  })
 })
