@@ -4,11 +4,17 @@ const code = vine
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9-]{1,63}$/)
+/** An outbound interface code, or `<plugin>.<code>` of an inbound one (system `gateway`). */
+const interfaceCode = vine
+  .string()
+  .trim()
+  .maxLength(64)
+  .regex(/^[a-z][a-z0-9-]{1,63}(\.[a-z][a-z0-9-]{1,63})?$/)
 
 export const runValidator = vine.compile(
   vine.object({
     system: code.clone(),
-    interface: code.clone(),
+    interface: interfaceCode.clone(),
     payload: vine.any(),
   })
 )
@@ -17,7 +23,7 @@ export const caseValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(1).maxLength(100),
     system: code.clone(),
-    interface: code.clone(),
+    interface: interfaceCode.clone(),
     payload: vine.any(),
     expect: vine.enum(['success', 'failure']),
   })

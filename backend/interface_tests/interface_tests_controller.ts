@@ -5,6 +5,8 @@ import { connectorRegistry } from '#core/connectors/registry'
 import { findSystemRow } from '#core/connectors/connector_store'
 import { refuseUnknownFields } from '#core/validators/unknown_fields'
 import { samplePayload } from './sample_payload.js'
+import { inboundRegistry } from '#core/gateway/inbound_registry'
+import { GATEWAY_SYSTEM } from './run_inbound_test.js'
 import { InterfaceTestRefused, runInterfaceTest } from './run_interface_test.js'
 import { caseValidator, runValidator, suiteValidator } from './interface_test_validator.js'
 import { deleteCase, findCase, listCases, runSuite, saveCase } from './test_cases.js'
@@ -48,6 +50,22 @@ export default class InterfaceTestsController {
           sample: samplePayload(iface.request, today),
         })
     }
+    // 接入接口: run through the API gateway with a granted system's signed request.
+    for (const i of await inboundRegistry.list())
+      out.push({
+        system: GATEWAY_SYSTEM,
+        systemName: { zh: '接入网关', en: 'API gateway' },
+        interface: i.code,
+        name: i.definition.name,
+        method: i.definition.method,
+        path: i.path,
+        moneyChanging: false,
+        runnable: true,
+        baseUrl: null,
+        request: i.definition.request ?? null,
+        response: i.definition.response ?? null,
+        sample: samplePayload(i.definition.request, today),
+      })
     return { data: out }
   }
 
@@ -88,9 +106,14 @@ export default class InterfaceTestsController {
   private async save(ctx: HttpContext, id?: number) {
     refuseUnknownFields(ctx, ['name', 'system', 'interface', 'payload', 'expect'])
     const input = await ctx.request.validateUsing(caseValidator)
-    const definition = connectorRegistry.interface(input.system, input.interface)
-    if (!definition || definition.direction !== 'outbound')
-      return refused(ctx, new InterfaceTestRefused(definition ? 'inbound' : 'unknown'))
+    if (input.system === GATEWAY_SYSTEM) {
+      if (!(await inboundRegistry.find(input.interface)))
+        return refused(ctx, new InterfaceTestRefused('unknown'))
+    } else {
+      const definition = connectorRegistry.interface(input.system, input.interface)
+      if (!definition || definition.direction !== 'outbound')
+        return refused(ctx, new InterfaceTestRefused(definition ? 'inbound' : 'unknown'))
+    }
     const saved = await saveCase(
       { ...input, payload: input.payload ?? null },
       ctx.auth.user!.id,

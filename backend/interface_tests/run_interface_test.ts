@@ -16,7 +16,7 @@ import { connectorRegistry } from '#core/connectors/registry'
 import { findSystemRow } from '#core/connectors/connector_store'
 
 export class InterfaceTestRefused extends Error {
-  constructor(readonly code: 'unknown' | 'inbound' | 'moneyNotLoopback') {
+  constructor(readonly code: 'unknown' | 'inbound' | 'moneyNotLoopback' | 'noCaller') {
     super(code)
   }
 }
@@ -37,6 +37,9 @@ export async function runInterfaceTest(
   iface: string,
   payload: unknown
 ): Promise<InterfaceTestResult> {
+  // 接入接口 run through the API gateway with a signed request (run_inbound_test.ts).
+  if (system === 'gateway')
+    return (await import('./run_inbound_test.js')).runInboundTest(iface, payload)
   const definition = connectorRegistry.interface(system, iface)
   if (!definition) throw new InterfaceTestRefused('unknown')
   if (definition.direction !== 'outbound') throw new InterfaceTestRefused('inbound')

@@ -42,6 +42,39 @@ export default definePlugin({
     'fixtures/book_fixture.ts',
   ],
   lookups: lookupDefinitions,
+  // 接入接口 (API gateway, backend/gateway): 信贷门户 asks a loan's risk status.
+  inboundInterfaces: [
+    {
+      code: 'loan-risk-status',
+      name: { zh: '借据风险状态查询', en: 'Loan risk status' },
+      description: {
+        zh: '按借据号查询五级分类、逾期天数、余额及是否纳入风险资产管理',
+        en: 'Five-category class, overdue days, balance and risk-asset management of a loan',
+      },
+      method: 'GET',
+      intendedFor: ['credit-portal'],
+      request: {
+        type: 'object',
+        properties: { loanNo: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' } },
+        required: ['loanNo'],
+      },
+      response: {
+        type: 'object',
+        properties: {
+          loanNo: { type: 'string' },
+          fiveClass: { type: 'string' },
+          classifiedOn: { type: ['string', 'null'], format: 'date' },
+          overdueDays: { type: 'integer' },
+          balance: { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: '余额（元）' },
+          loanStatus: { type: 'string' },
+          underRiskManagement: { type: 'boolean' },
+          riskAssetStatus: { type: ['string', 'null'] },
+          enteredOn: { type: ['string', 'null'], format: 'date' },
+        },
+      },
+      handler: () => import('./inbound/loan_risk_status.js'),
+    },
+  ],
   // What other plugins may extend (docs/plugins.md "Extension slots"): tabs in the
   // loan drawer, and fields on loans shown in the drawer, 综合查询 and the ledger.
   slotPoints: [

@@ -22,6 +22,55 @@ export default definePlugin({
   },
   dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'customer-view'],
   publicModules: ['services/recoveries_api.ts', 'fixtures/recoveries_fixture.ts'],
+  // 接入接口 (API gateway, backend/gateway): 数据中台 pushes a recovery as it happens.
+  inboundInterfaces: [
+    {
+      code: 'recovery-notice',
+      name: { zh: '回收交易通知', en: 'Recovery notice' },
+      description: {
+        zh: '数据中台推送风险客户的回收交易，入待确认流水（同一交易号只记一次）',
+        en: 'The data platform pushes a recovery transaction; stored once per transaction number, pending confirmation',
+      },
+      method: 'POST',
+      intendedFor: ['data-platform'],
+      request: {
+        type: 'object',
+        properties: {
+          txnNo: { type: 'string' },
+          loanNo: { type: 'string' },
+          customerNo: { type: 'string' },
+          postedOn: { type: 'string', format: 'date' },
+          principal: { type: 'string', pattern: '^\\d+\\.\\d{2}$', description: '本金（元）' },
+          interest: { type: 'string', pattern: '^\\d+\\.\\d{2}$', description: '利息（元）' },
+          penalty: { type: 'string', pattern: '^\\d+\\.\\d{2}$', description: '罚息（元）' },
+          amount: { type: 'string', pattern: '^\\d+\\.\\d{2}$', description: '合计（元）' },
+          channel: { type: 'string' },
+          payerName: { type: 'string' },
+          memo: { type: 'string' },
+        },
+        required: [
+          'txnNo',
+          'loanNo',
+          'customerNo',
+          'postedOn',
+          'principal',
+          'interest',
+          'penalty',
+          'amount',
+          'channel',
+          'payerName',
+        ],
+      },
+      response: {
+        type: 'object',
+        properties: {
+          txnNo: { type: 'string' },
+          outcome: { enum: ['received', 'duplicate', 'notRiskAsset'] },
+        },
+      },
+      handler: () => import('./inbound/recovery_notice.js'),
+    },
+  ],
 
   routes(router) {
     router.get('/transactions', [Transactions, 'index'], LIST)

@@ -15,6 +15,8 @@ import security from './security.js'
 import sensitive from './sensitive.js'
 import monitor from '#core/monitor/messages'
 import interfaceTests from '#core/interface_tests/messages'
+import gateway from '#core/gateway/messages'
+import directorySync from '#core/directory_sync/messages'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -36,4 +38,6 @@ export const parts: MessagePart[] = [
   sensitive,
   monitor,
   interfaceTests,
+  gateway,
+  directorySync,
 ]

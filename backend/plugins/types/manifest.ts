@@ -12,6 +12,7 @@ import type { WorkflowTypeDefinition } from './workflow.js'
 import type { DocumentTemplateDefinition } from './documents.js'
 import type { DashboardWidgetDefinition } from './dashboard.js'
 import type { ConnectorExtensionDefinition, ConnectorSystemDefinition } from './connectors.js'
+import type { InboundInterfaceDefinition } from './inbound.js'
 import type { MessageTypeDefinition } from './messages.js'
 import type { LookupDefinition, TestFixtureProvider } from './contract.js'
 import type {
@@ -69,6 +70,8 @@ export interface PluginManifest {
    * this plugin only), registered after every plugin's `connectors`; docs/plugins.md.
    */
   connectorInterfaces?: ConnectorExtensionDefinition[]
+  /** Interfaces other bank systems call on us through the API gateway (types/inbound.ts). */
+  inboundInterfaces?: InboundInterfaceDefinition[]
   /** 综合查询 datasets and their fields (backend/query/dataset_types.ts). */
   queryDatasets?: import('../../query/dataset_types.js').QueryDatasetDefinition[]
   /**

@@ -15,6 +15,8 @@ import backup from '#core/backup/part'
 import logArchive from '#core/log_archive/part'
 import monitor from '#core/monitor/part'
 import interfaceTests from '#core/interface_tests/part'
+import gateway from '#core/gateway/part'
+import directorySync from '#core/directory_sync/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -33,4 +35,6 @@ export const parts: ManifestPart[] = [
   logArchive,
   monitor,
   interfaceTests,
+  gateway,
+  directorySync,
 ]

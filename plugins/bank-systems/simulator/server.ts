@@ -10,11 +10,9 @@
 |   GET  /__sim/stats    requests per system, faults injected, the postings ledger
 |   POST /__sim/reset    knobs off, counters and ledgers emptied, data-platform overrides gone
 |   POST /__sim/data-platform/loans  { loanNo, fiveClass?, balanceFen?, overdueDays?, orgCode?, managerNo? }
-|   GET  /__sim/approval-flow          授权及流程管理: submissions received, decisions, callbacks
-|   POST /__sim/approval-flow/decide   { ref, decision: approved|rejected|returned, comment? }
-|                        decides a round and calls our API back (see approval_flow.ts)
-|   POST /__sim/approval-flow/auto     { decision, afterMs } decide every new round after afterMs;
-|                        { decision: null } turns it off
+|   GET  /__sim/approval-flow          授权及流程管理: submissions, decisions, callbacks (directory: directory_desk.ts)
+|   POST /__sim/approval-flow/decide   { ref, decision, comment? } decides a round, calls us back
+|   POST /__sim/approval-flow/auto     { decision, afterMs } decide new rounds after afterMs (null: off)
 |   POST /__sim/approval-flow/redeliver  sends undelivered decisions again now
 |   POST /__sim/core-banking/transactions  a recovery transaction core banking reports (recovery_feed.ts)
 |   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
@@ -47,6 +45,7 @@ import { collateralDetail } from './collateral_detail.js'
 import { AlertFeed } from './alert_feed.js'
 import { ImagingMetadata } from './imaging_metadata.js'
 import { DeskSet } from './desks.js'
+import { DirectoryDesk } from './directory_desk.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -80,6 +79,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     db: () => lucid.connection(),
     businessDate: () => businessDate.current(),
   })
+  const directoryDesk = new DirectoryDesk(() => lucid.connection())
   const dice = new Prng(options.seed ?? 20261124)
   const faults = new Map<string, Faults>(SYSTEM_CODES.map((code) => [code, { ...NO_FAULTS }]))
   const counters = () => ({
@@ -118,7 +118,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     const extraReply =
       (await desks.route({ system, method, path, body, key })) ??
       (await alertFeed.route(system, method, path, body)) ??
-      imagingMetadata.route(system, method, path, body, key)
+      imagingMetadata.route(system, method, path, body, key) ??
+      (system === 'approval-flow' ? await directoryDesk.route(method, path) : null)
     if (extraReply) return extraReply
     const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
     switch (`${system} ${method} ${path}`) {
@@ -262,15 +263,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     for (const code of SYSTEM_CODES) faults.set(code, { ...NO_FAULTS })
     count = counters()
     ledgers = newLedgers()
-    riskLoanFeed.reset()
-    cardFeed.reset()
-    recoveryFeed.reset()
-    collectionDesk.reset()
-    postLoanBatch.reset()
-    alertFeed.reset()
-    imagingMetadata.reset()
-    approvals.reset()
-    desks.reset()
+    const parts = [riskLoanFeed, cardFeed, recoveryFeed, collectionDesk, postLoanBatch, alertFeed]
+    for (const part of [...parts, imagingMetadata, directoryDesk, approvals, desks]) part.reset()
   }
 
   async function control(method: string, path: string, body: any) {
@@ -282,7 +276,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       postLoanBatch.control(method, path, body) ??
       alertFeed.control(method, path, body) ??
       imagingMetadata.control(method, path) ??
-      (await desks.control(method, path, body))
+      (await desks.control(method, path, body)) ??
+      directoryDesk.control(method, path, body)
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
       reset()
@@ -374,6 +369,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     reset,
     /** The simulated 授权及流程管理 (decide, redeliver, auto rule, callback config). */
     approvals,
+    directory: directoryDesk,
     /** 智能贷后 批量检查 (knobs and stats). */
     postLoanBatch,
     /** 核心系统 reports this recovery transaction from now on (until reset). */

@@ -219,6 +219,50 @@ export const platformSystems: ConnectorSystemDefinition[] = [
       response: envelope(obj({ ref: str, approvalNo: str, duplicate: { type: 'boolean' } })),
     },
     {
+      // 组织机构与用户目录: the bank's org tree, departments and staff, read by the
+      // identity sync (backend/directory_sync) nightly and on demand.
+      code: 'directory',
+      name: { zh: '组织机构与用户目录', en: 'Org and staff directory' },
+      direction: 'outbound',
+      method: 'GET',
+      path: '/directory',
+      timeoutMs: 30_000,
+      response: envelope(
+        obj({
+          orgs: list(
+            obj({
+              code: str,
+              name: str,
+              shortName: nullableStr,
+              parentCode: nullableStr,
+              sort: { type: 'integer' },
+              status: { enum: ['active', 'disabled'] },
+            })
+          ),
+          departments: list(
+            obj({
+              orgCode: str,
+              code: str,
+              name: str,
+              sort: { type: 'integer' },
+              status: { enum: ['active', 'disabled'] },
+            })
+          ),
+          users: list(
+            obj({
+              username: str,
+              realName: str,
+              orgCode: str,
+              departmentCode: nullableStr,
+              phone: nullableStr,
+              email: nullableStr,
+              status: { enum: ['active', 'disabled'] },
+            })
+          ),
+        })
+      ),
+    },
+    {
       // What the system sends back when it has decided (listed for 服务管理 and
       // the OpenAPI description): POST /api/workflow/external/decision, signed
       // in as the integration account that holds only system:workflow:external.

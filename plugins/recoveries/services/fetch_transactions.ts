@@ -9,7 +9,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
-import { bankSystems } from '../../bank-systems/adapters/index.js'
+import { bankSystems, type CoreRecoveryTransaction } from '../../bank-systems/adapters/index.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { isDuplicateKey } from '#core/support/db_errors'
 
@@ -38,6 +38,23 @@ export async function fetchTransactions(
     notRiskAssets: 0,
   }
   await progress(10, `${received.length} 笔`)
+  await storeTransactions(received, result, async (done) => {
+    await progress(10 + Math.round((90 * done) / received.length), `${done}/${received.length}`)
+  })
+  await progress(100, `新增 ${result.added} 笔`)
+  return result
+}
+
+/**
+ * Stores transactions once per transaction number, keeping those on loans under
+ * risk-asset management; counts into `result`. Shared by the morning fetch and
+ * 数据中台's recovery notice (接入接口 recoveries.recovery-notice).
+ */
+export async function storeTransactions(
+  received: CoreRecoveryTransaction[],
+  result: Pick<FetchResult, 'added' | 'alreadyKnown' | 'notRiskAssets'>,
+  done: (count: number) => Promise<void> = async () => {}
+) {
   for (let start = 0; start < received.length; start += CHUNK) {
     const chunk = received.slice(start, start + CHUNK)
     const known = new Set(
@@ -110,11 +127,6 @@ export async function fetchTransactions(
         result.alreadyKnown++
       }
     }
-    await progress(
-      10 + Math.round((90 * Math.min(received.length, start + CHUNK)) / received.length),
-      `${Math.min(received.length, start + CHUNK)}/${received.length}`
-    )
+    await done(Math.min(received.length, start + CHUNK))
   }
-  await progress(100, `新增 ${result.added} 笔`)
-  return result
 }
