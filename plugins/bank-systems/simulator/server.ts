@@ -264,6 +264,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     collectionDesk.reset()
     postLoanBatch.reset()
     alertFeed.reset()
+    data.resetProfiles()
     imagingMetadata.reset()
     approvals.reset()
   }
@@ -276,6 +277,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       (await approvalControl(approvals, method, path, body)) ??
       postLoanBatch.control(method, path, body) ??
       alertFeed.control(method, path, body) ??
+      data.profileControl(method, path, body) ??
       imagingMetadata.control(method, path)
     if (approvalReply) return approvalReply
     if (method === 'POST' && path === '/__sim/reset') {
@@ -370,6 +372,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     approvals,
     /** 智能贷后 批量检查 (knobs and stats). */
     postLoanBatch,
+    /** 客户中心 holds `change` for this customer from now on (until reset). */
+    overrideProfile: data.overrideProfile.bind(data),
     /** 核心系统 reports this recovery transaction from now on (until reset). */
     injectRecoveryTransaction(t: InjectedTransaction) {
       recoveryFeed.inject(parseInjected(t))
