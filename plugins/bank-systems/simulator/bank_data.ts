@@ -57,8 +57,13 @@ export class BankData {
 
   /** 客户中心 now holds `change` for this customer (a renamed company, a new phone). */
   overrideProfile(customerNo: string, change: Partial<Omit<Profile, 'customerNo'>>) {
-    const known = Object.entries(change).filter(([k]) => (PROFILE_FIELDS as readonly string[]).includes(k))
-    this.#profiles.set(customerNo, { ...this.#profiles.get(customerNo), ...Object.fromEntries(known) })
+    const known = Object.entries(change).filter(([k]) =>
+      (PROFILE_FIELDS as readonly string[]).includes(k)
+    )
+    this.#profiles.set(customerNo, {
+      ...this.#profiles.get(customerNo),
+      ...Object.fromEntries(known),
+    })
   }
 
   resetProfiles() {

@@ -49,7 +49,11 @@ export const specialLedger: LedgerDefinition = {
     const text = (d: unknown) =>
       d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10)
     const [flags, snaps] = await Promise.all([
-      db.from('entrusted_special_assets').distinct('flagged_on as d').orderBy('d', 'desc').limit(366),
+      db
+        .from('entrusted_special_assets')
+        .distinct('flagged_on as d')
+        .orderBy('d', 'desc')
+        .limit(366),
       db.from(SNAPSHOTS).distinct('snapshot_date as d').orderBy('d', 'desc').limit(366),
     ])
     return [...new Set([...flags, ...snaps].map((r: any) => text(r.d)))]

@@ -50,10 +50,7 @@ export async function changeCustomerMaster(
   if (name !== undefined && name !== row.name)
     changed.push({ field: 'name', before: row.name, after: name })
   if (!changed.length) return { customerId: change.customerId, changed }
-  await trx
-    .from(table)
-    .where('id', change.customerId)
-    .update({ name, updated_at: dbNow() })
+  await trx.from(table).where('id', change.customerId).update({ name, updated_at: dbNow() })
   await recordRiskEvent(trx, {
     type: change.eventType,
     businessDate: change.businessDate,

@@ -249,7 +249,10 @@ test.group('entrusted-assets: 特定资产', (group) => {
     )
   })
 
-  test('特定资产台账: the balance as of the as-of date, not today’s', async ({ client, assert }) => {
+  test('特定资产台账: the balance as of the as-of date, not today’s', async ({
+    client,
+    assert,
+  }) => {
     await businessDate.set('2026-03-10')
     const book = await buildBook({ permissions: CODES })
     const { loans } = book.data['credit-assets'] as unknown as CreditBook
@@ -284,9 +287,7 @@ test.group('entrusted-assets: 特定资产', (group) => {
     assert.deepEqual(await row('?asOf=2026-03-15'), ['999999.00', '800000.00'])
     assert.deepEqual(await row('?asOf=2026-03-20'), ['999999.00', '800000.00'])
     assert.deepEqual(await row('?asOf=2026-03-25'), ['999999.00', '500000.00'])
-    const dates = (
-      await client.get('/api/ledgers/special-assets').bearerToken(bj)
-    ).body().asOfDates
+    const dates = (await client.get('/api/ledgers/special-assets').bearerToken(bj)).body().asOfDates
     assert.includeMembers(dates, ['2026-03-25', '2026-03-15', '2026-03-10'])
   })
 })
