@@ -67,6 +67,7 @@ export const DEMO_ROLES = [
       'disposal:interest:trial',
       'disposal:limitation:event',
       'disposal:limitation:review',
+      'monitoring:alert:confirm',
       'litigation:fee-trial:run',
       'litigation:engagement:pay',
     ],
@@ -88,6 +89,8 @@ export const DEMO_ROLES = [
       '!targets:branch-target:update',
       'disposal:interest:trial',
       'disposal:limitation:event',
+      // The 管户人 confirms a suit 智能预警 reports before it interrupts the limitation period.
+      'monitoring:alert:confirm',
       'litigation:fee-trial:run',
     ],
   },

@@ -7,6 +7,7 @@
 |   to 已完成, the batch shows 1,000 customers done and their results.
 | - 非定期检查 with a photo: a task for a demo customer on 经营情况; the result is
 |   refused until the 经营场所 photo is filed on the 影像平台, then recorded.
+| - 客户视图 › 日常检查 shows that task with its result and opens it.
 | The flow makes its own batch and task; nothing else in the demo changes.
 */
 import { test, expect } from '../support/test.mjs'
@@ -106,4 +107,18 @@ test('非定期检查: the result waits for the photo filed on the 影像平台'
   expect(detail.status).toBe('done')
   expect(detail.evidence).toHaveLength(1)
   expect(detail.taskNo).toBe(taskNo)
+
+  // 客户视图 › 日常检查: the customer's task with its finding, linking back to the task.
+  await page.goto(`${BASE}/p/customer-view/CustomerView?id=${customer.value}`)
+  const panel = page.getByTestId('slot-inspections')
+  const taskRow = panel.getByTestId('customer-inspection-tasks').locator('tr', { hasText: taskNo })
+  await expect(taskRow).toContainText('已完成')
+  await expect(taskRow).toContainText('经营场所停工，需持续关注。')
+  await panel.getByRole('tab', { name: '批量检查结果' }).click()
+  await expect(panel.getByTestId('customer-inspection-batches')).toBeVisible()
+  await panel.getByRole('tab', { name: '检查任务' }).click()
+  await settled(page)
+  await shot(page, 'inspections-customer-panel')
+  await taskRow.getByRole('link', { name: taskNo }).click()
+  await expect(page.getByTestId('inspections-task-drawer')).toBeVisible()
 })

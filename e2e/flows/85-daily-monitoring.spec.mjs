@@ -2,8 +2,10 @@
 | 日常管理 gaps in the browser: the head office sets the year's 考核 weights and
 | exports the 目标考核排名 (ECharts bar + table → xlsx); an 智能预警 alert the
 | simulator raises for 张朝阳客户经理's customer is pulled and reaches his 消息
-| and the 客户视图 panel; a 受托资产 registered by the branch shows in the
-| 受托资产台账. Each test uses its own records (flows share one demo DB).
+| and the 客户视图 panel; a suit the bank filed, told the same way, is opened
+| from the 消息 and confirmed into 时效 (诉讼时效中断); a 受托资产 registered by
+| the branch shows in the 受托资产台账. Each test uses its own records (flows
+| share one demo DB).
 */
 import { test, expect } from '../support/test.mjs'
 import { SIMULATOR, api, apiLogin, login, send, settled, shot } from '../support/helpers.mjs'
@@ -84,6 +86,59 @@ test('智能预警: a new alert reaches the customer manager’s 消息 and 客�
   await expect(panel.getByText(title)).toBeVisible()
   await settled(page)
   await shot(page, 'monitoring-panel')
+})
+
+test('智能预警: a suit the bank filed, opened from 消息, confirmed into 时效', async ({ page }) => {
+  const manager = await apiLogin('bj_cy_am')
+  const { data } = await api(manager, '/api/credit-assets/risk-assets?perPage=1&status=managed')
+  expect(data.length, 'the manager has risk assets').toBeGreaterThan(0)
+  const customerId = data[0].customerId
+  const customer = await api(manager, `/api/customer-view/customers/${customerId}`)
+  const customerNo = customer.customerNo ?? customer.customer?.customerNo
+
+  const stamp = Date.now()
+  const date = '2026-01-16'
+  const caseNo = `（2026）京0105民初E2E${stamp}号`
+  const title = `本行诉借款人金融借款合同纠纷立案（E2E${stamp}）`
+  const injected = await fetch(`${SIMULATOR}/__sim/warning/alerts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      alertNo: `E2E-SUIT-${stamp}`,
+      customerNo,
+      kind: 'new_lawsuit',
+      title,
+      occurredOn: date,
+      level: 'high',
+      detail: { bankIsPlaintiff: true, caseNo, filedOn: date },
+    }),
+  })
+  expect(injected.status, await injected.clone().text()).toBe(200)
+  const admin = await apiLogin('admin')
+  const queued = await send(admin, 'POST', '/api/monitoring/alerts/pull', { businessDate: date })
+  expect(queued.status).toBe(202)
+  const { jobId } = await queued.json()
+  await expect
+    .poll(async () => (await api(admin, `/api/jobs/${jobId}`)).status, { timeout: 60000 })
+    .toBe('completed')
+
+  await login(page, 'bj_cy_am')
+  await page.goto('/messages')
+  await page.getByTestId('message-item').filter({ hasText: title }).first().click()
+  await page.waitForURL(/\/p\/customer-view\/CustomerView\?id=\d+&alert=\d+/)
+  // The alert the message is about is highlighted and its confirmation offered.
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText(caseNo)
+  await shot(page, 'monitoring-suit-confirm')
+  await box.getByRole('button', { name: /确定|OK/ }).click()
+  const panel = page.getByTestId('slot-monitoring')
+  const row = panel.locator('tr.linked-alert')
+  await expect(row).toContainText(title)
+  await expect(row.getByText('已登记')).toBeVisible()
+  const { data: alerts } = await api(manager, `/api/monitoring/customers/${customerId}/alerts`)
+  expect(alerts.find((a) => a.title === title)?.limitationStatus).toBe('recorded')
+  await settled(page)
+  await shot(page, 'monitoring-suit-recorded')
 })
 
 test('受托资产: registered by the branch, visible in the 受托资产台账', async ({ page }) => {

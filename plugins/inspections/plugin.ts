@@ -18,6 +18,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 const Plans = () => import('./controllers/plans_controller.js')
 const Tasks = () => import('./controllers/tasks_controller.js')
 const Batches = () => import('./controllers/batches_controller.js')
+const Customer = () => import('./controllers/customer_controller.js')
 const L = (zh: string, en: string) => ({ zh, en })
 
 export default definePlugin({
@@ -50,7 +51,20 @@ export default definePlugin({
     router.get('/batches/:id', [Batches, 'show'], 'inspections:batch:list')
     router.get('/batches/:id/items', [Batches, 'items'], 'inspections:batch:list')
     router.post('/batches/:id/retry', [Batches, 'retry'], 'inspections:batch:create')
+
+    router.get('/customers/:customerId/results', [Customer, 'results'], 'inspections:task:list')
   },
+
+  slots: [
+    {
+      slot: 'customer-view:customer-panels',
+      id: 'customer-inspections',
+      title: L('日常检查', 'Inspections'),
+      component: 'inspections/slots/CustomerInspectionsPanel',
+      permission: 'inspections:task:list',
+      order: 25,
+    },
+  ],
 
   menus: [
     {

@@ -85,6 +85,10 @@ export default definePlugin({
     },
   ],
 
+  eventKinds: [
+    { kind: 'monitoring.master', label: L('客户中心主数据更新', 'Customer-centre data applied') },
+  ],
+
   messageTypes: [
     {
       type: 'monitoring.alert',

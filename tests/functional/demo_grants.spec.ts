@@ -56,6 +56,11 @@ test.group('Demo bank · role grants', (group) => {
       for (const set of [hq, branch, am]) assert.isTrue(set.has('disposal:interest:trial'))
       assert.isFalse(branch.has('disposal:limitation-rule:update'))
     }
+    if (all.includes('monitoring:alert:confirm')) {
+      // The 管户人 confirms a suit 智能预警 reports; the head office only reads.
+      for (const set of [branch, am]) assert.isTrue(set.has('monitoring:alert:confirm'))
+      assert.isFalse(hq.has('monitoring:alert:confirm'))
+    }
     if (all.includes('litigation:fee-trial:run')) {
       for (const set of [hq, branch, am]) assert.isTrue(set.has('litigation:fee-trial:run'))
       assert.isTrue(hq.has('litigation:lawyer:manage'))

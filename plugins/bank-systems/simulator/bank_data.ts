@@ -22,14 +22,26 @@ import {
 import { relationshipGraph } from './relationship_graph.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
+type Profile = {
+  customerNo: string
+  name: string
+  phone: string | null
+  address: string | null
+  legalRepresentative: string | null
+}
+const PROFILE_FIELDS = ['name', 'phone', 'address', 'legalRepresentative'] as const
+
 export class BankData {
+  /** 客户中心 records a test or demo changed (POST /__sim/customer-center/profiles), until reset. */
+  #profiles = new Map<string, Partial<Profile>>()
+
   constructor(
     private client: () => Client,
     private today: () => Promise<string>
   ) {}
 
   /* 客户中心 */
-  async profile(customerNo: string) {
+  async profile(customerNo: string): Promise<Profile | null> {
     const customer = await customerByNo(this.client(), customerNo)
     if (!customer) return null
     const r = factsFor('customer-center', customerNo)
@@ -39,7 +51,33 @@ export class BankData {
       phone: `1${r.pick(['3', '5', '8', '9'])}${r.digits(9)}`,
       address: `${customer.region ?? ''}${r.pick(['人民路', '解放路', '建设路', '中山路', '和平路'])}${r.int(1, 999)}号`,
       legalRepresentative: legalRepresentative(customer),
+      ...this.#profiles.get(customerNo),
     }
+  }
+
+  /** 客户中心 now holds `change` for this customer (a renamed company, a new phone). */
+  overrideProfile(customerNo: string, change: Partial<Omit<Profile, 'customerNo'>>) {
+    const known = Object.entries(change).filter(([k]) =>
+      (PROFILE_FIELDS as readonly string[]).includes(k)
+    )
+    this.#profiles.set(customerNo, {
+      ...this.#profiles.get(customerNo),
+      ...Object.fromEntries(known),
+    })
+  }
+
+  resetProfiles() {
+    this.#profiles.clear()
+  }
+
+  /** POST /__sim/customer-center/profiles { customerNo, name?, phone?, address?, legalRepresentative? } */
+  profileControl(method: string, path: string, body: any) {
+    if (method !== 'POST' || path !== '/__sim/customer-center/profiles') return null
+    if (typeof body?.customerNo !== 'string' || !body.customerNo)
+      return { status: 400, body: { message: 'customerNo is required' } }
+    const { customerNo, ...change } = body
+    this.overrideProfile(customerNo, change)
+    return { status: 200, body: { ok: true } }
   }
 
   /* 核心系统 */

@@ -265,6 +265,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     ledgers = newLedgers()
     const parts = [riskLoanFeed, cardFeed, recoveryFeed, collectionDesk, postLoanBatch, alertFeed]
     for (const part of [...parts, imagingMetadata, directoryDesk, approvals, desks]) part.reset()
+    data.resetProfiles()
   }
 
   async function control(method: string, path: string, body: any) {
@@ -275,6 +276,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       (await approvalControl(approvals, method, path, body)) ??
       postLoanBatch.control(method, path, body) ??
       alertFeed.control(method, path, body) ??
+      data.profileControl(method, path, body) ??
       imagingMetadata.control(method, path) ??
       (await desks.control(method, path, body)) ??
       directoryDesk.control(method, path, body)
@@ -372,6 +374,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     directory: directoryDesk,
     /** 智能贷后 批量检查 (knobs and stats). */
     postLoanBatch,
+    /** 客户中心 holds `change` for this customer from now on (until reset). */
+    overrideProfile: data.overrideProfile.bind(data),
     /** 核心系统 reports this recovery transaction from now on (until reset). */
     injectRecoveryTransaction(t: InjectedTransaction) {
       recoveryFeed.inject(parseInjected(t))

@@ -211,6 +211,25 @@ export const bookLookups = {
     columns: ['id', 'loan_id', 'from_class', 'to_class', 'changed_on', 'reason'] as const,
     description: '五级分类 changes, append-only; scoped through the loan',
   }),
+  loanSnapshots: lookup({
+    name: 'loanSnapshots',
+    table: 'ca_loan_snapshots',
+    columns: [
+      'snapshot_date',
+      'loan_id',
+      'customer_id',
+      'org_id',
+      'manager_id',
+      'five_class',
+      'status',
+      'risk_status',
+      'balance_fen',
+      'overdue_days',
+    ] as const,
+    scope: SCOPE,
+    description:
+      '时点快照: each loan’s state at the end of a business date (key snapshot_date + loan_id, no id); balances as of a date',
+  }),
   riskEvents: lookup({
     name: 'riskEvents',
     table: 'ca_risk_events',

@@ -22,6 +22,7 @@ import { bookLookups } from './book_lookups.js'
 import { recordRiskEvent, recordRiskEvents } from './risk_events.js'
 import { bookApi, type BookLoan } from './book_api.js'
 import { recordRecovery } from './book/recovery_writer.js'
+import { changeCustomerMaster } from './book/customer_writer.js'
 
 export {
   RecoveryWriteError,
@@ -29,6 +30,11 @@ export {
   type RecoveryInput,
   type RecoveryWritten,
 } from './book/recovery_writer.js'
+export {
+  CustomerWriteError,
+  type CustomerMasterChange,
+  type CustomerMasterWritten,
+} from './book/customer_writer.js'
 
 /** Codes of the dictionary credit_assets_loan_status. */
 export const LOAN_STATUSES = [
@@ -307,4 +313,5 @@ export const bookWriter = {
   changeCardAccountStatuses,
   lockCustomer,
   recordRecovery,
+  changeCustomerMaster,
 }

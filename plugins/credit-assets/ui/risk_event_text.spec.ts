@@ -47,6 +47,17 @@ describe('风险资产时间轴 wording', () => {
     )
   })
 
+  it('a customer renamed from 客户中心: the old and new name', () => {
+    setLocale('zh-CN')
+    expect(
+      describeRiskEvent({
+        eventType: 'monitoring.master',
+        before: { customerName: '甲公司' },
+        after: { customerName: '乙公司', reason: '客户中心同步' },
+      })
+    ).toBe('客户名称 甲公司 → 乙公司；客户中心同步')
+  })
+
   it('says what changed, in the bank’s words, before → after', () => {
     const event = (eventType: string, before: any, after: any) =>
       describeRiskEvent({ eventType, before, after })

@@ -96,6 +96,14 @@ export function describeRiskEvent(event: RiskEventLike): string {
       ].join(' ')
     }
   }
+  // The customer's master data refreshed (bookWriter.changeCustomerMaster, under the caller's kind).
+  if (after.customerName)
+    return [
+      `${t('客户名称', 'Customer name')} ${arrow(before.customerName, after.customerName)}`,
+      after.reason ?? null,
+    ]
+      .filter(Boolean)
+      .join('；')
   // A recovery confirmed with its method (bookWriter.recordRecovery, under the caller's kind).
   if (after.txnNo && after.method)
     return [

@@ -1,11 +1,16 @@
 /*
 | 特定资产台账: risk assets flagged as 特定资产 (by a rule or by hand), with the
-| balance when flagged. As of D: flags set by D and not removed before D.
+| balance when flagged and the balance now. As of D: flags set by D and not
+| removed before D, and the balance as of D — the loan's latest end-of-day
+| snapshot (credit-assets' published lookup loanSnapshots) between the flag
+| date and D; with none in between, the balance when flagged is the latest
+| known. Never today's balance on a past date.
 */
 import type { LedgerDefinition } from '#core/plugins/types'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 const L = (zh: string, en: string) => ({ zh, en })
+const SNAPSHOTS = book.loanSnapshots.table
 
 export const specialLedger: LedgerDefinition = {
   id: 'special-assets',
@@ -19,6 +24,13 @@ export const specialLedger: LedgerDefinition = {
       query
         .where('s.flagged_on', '<=', asOf)
         .where((w) => w.whereNull('s.unflagged_on').orWhere('s.unflagged_on', '>', asOf))
+        // The primary key (snapshot_date, loan_id) finds the one row.
+        .joinRaw(
+          `LEFT JOIN ${SNAPSHOTS} AS sn ON sn.loan_id = s.loan_id AND sn.snapshot_date = ` +
+            `(SELECT MAX(x.snapshot_date) FROM ${SNAPSHOTS} x WHERE x.loan_id = s.loan_id ` +
+            `AND x.snapshot_date >= s.flagged_on AND x.snapshot_date <= ?)`,
+          [asOf]
+        )
     else query.whereNull('s.unflagged_on')
     return query
   },
@@ -32,18 +44,23 @@ export const specialLedger: LedgerDefinition = {
   scope: { orgColumn: 's.org_id', ownerColumn: 's.manager_id' },
   defaultSort: { key: 'flaggedOn', order: 'desc' },
   asOf: true,
-  asOfDates: async ({ db }) =>
-    (
-      await db
+  // Flag dates and end-of-day snapshot dates: the days a balance is known for.
+  asOfDates: async ({ db }) => {
+    const text = (d: unknown) =>
+      d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10)
+    const [flags, snaps] = await Promise.all([
+      db
         .from('entrusted_special_assets')
-        .distinct('flagged_on')
-        .orderBy('flagged_on', 'desc')
-        .limit(366)
-    ).map((r: any) =>
-      r.flagged_on instanceof Date
-        ? r.flagged_on.toISOString().slice(0, 10)
-        : String(r.flagged_on).slice(0, 10)
-    ),
+        .distinct('flagged_on as d')
+        .orderBy('d', 'desc')
+        .limit(366),
+      db.from(SNAPSHOTS).distinct('snapshot_date as d').orderBy('d', 'desc').limit(366),
+    ])
+    return [...new Set([...flags, ...snaps].map((r: any) => text(r.d)))]
+      .sort()
+      .reverse()
+      .slice(0, 366)
+  },
   columns: [
     {
       key: 'customerName',
@@ -74,6 +91,15 @@ export const specialLedger: LedgerDefinition = {
       label: L('标记时余额', 'Balance when flagged'),
       type: 'money',
       sql: 's.balance_fen',
+      total: true,
+      sortable: true,
+    },
+    {
+      key: 'currentBalance',
+      label: L('余额', 'Balance'),
+      type: 'money',
+      sql: 'l.balance_fen',
+      asOfSql: 'COALESCE(sn.balance_fen, s.balance_fen)',
       total: true,
       sortable: true,
     },

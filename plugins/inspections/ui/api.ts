@@ -146,3 +146,32 @@ export async function fileBase64(file: Blob): Promise<string> {
     text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(text)
 }
+
+/** 客户视图 › 日常检查: one customer's tasks and batch-check results. */
+export interface CustomerInspections {
+  customerId: number
+  tasks: Array<{
+    id: number
+    taskNo: string
+    kind: string
+    periodKey: string | null
+    dueOn: string
+    status: string
+    assigneeName: string | null
+    finding: string | null
+    conclusion: string | null
+  }>
+  batchChecks: Array<{
+    id: number
+    batchId: number
+    batchNo: string
+    status: string
+    finding: string | null
+    conclusion: string | null
+    inspector: string | null
+    checkedOn: string | null
+  }>
+}
+
+export const customerInspections = (customerId: number) =>
+  http.get<CustomerInspections>(`/inspections/customers/${customerId}/results`)

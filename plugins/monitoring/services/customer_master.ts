@@ -4,12 +4,18 @@
 | clerk applies the ones they accept, sending the values they saw — if 客户中心
 | changed in between, nothing is applied (409) and they compare again. Before
 | the first refresh our copy is the book's name and nothing else.
+| The name lives in the book (credit-assets): "ours" is always the book's name,
+| and an accepted name goes into the book through credit-assets' public writer
+| (bookWriter.changeCustomerMaster, with a timeline event) in the same
+| transaction as our copy, so the two never disagree.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
 import { ConnectorError } from '#core/connectors/connector_error'
 import { dbNow } from '#core/support/db_time'
+import { businessDate } from '#core/business_day/business_date'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
+import { bookWriter } from '../../credit-assets/services/book_writer.js'
 import { MonitoringError, scopedCustomer } from './alerts.js'
 
 export const MASTER = 'monitoring_customer_master'
@@ -27,7 +33,7 @@ const COLUMN: Record<MasterField, string> = {
 async function localMaster(customerId: number, bookName: string) {
   const row = await db.from(MASTER).where('customer_id', customerId).first()
   const master = Object.fromEntries(
-    MASTER_FIELDS.map((f) => [f, row ? (row[COLUMN[f]] ?? null) : f === 'name' ? bookName : null])
+    MASTER_FIELDS.map((f) => [f, f === 'name' ? bookName : row ? (row[COLUMN[f]] ?? null) : null])
   ) as Master
   return { master, refreshedAt: row?.refreshed_at ?? null }
 }
@@ -101,10 +107,22 @@ export async function applyMaster(
     refreshed_by: access.user.id,
     refreshed_at: dbNow(),
   }
-  await db.transaction(async (trx) => {
+  const date = await businessDate.current()
+  const book = await db.transaction(async (trx) => {
+    const written = fields.includes('name')
+      ? await bookWriter.changeCustomerMaster(trx, {
+          customerId: customer.id,
+          changes: { name: row.name },
+          eventType: 'monitoring.master',
+          reason: '客户中心同步',
+          businessDate: date,
+          operatorId: access.user.id,
+        })
+      : { changed: [] }
     const existing = await trx.from(MASTER).where('customer_id', customer.id).forUpdate().first()
     if (existing) await trx.from(MASTER).where('id', existing.id).update(row)
     else await trx.table(MASTER).insert({ customer_id: customer.id, ...row })
+    return written.changed
   })
-  return { customerId: customer.id, fields, before, after }
+  return { customerId: customer.id, fields, before, after, bookChanged: book }
 }

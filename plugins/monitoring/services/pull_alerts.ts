@@ -117,7 +117,7 @@ export async function pullAlerts(
             title: `【${KIND_ZH[alert.kind] ?? alert.kind}】${customer.name}：${alert.title}`,
             body:
               effect === 'lawsuit'
-                ? `${alert.occurredOn} ${alert.source}。本行起诉，请核实后在客户视图登记诉讼时效中断。`
+                ? `${alert.occurredOn} ${alert.source}。本行起诉：打开本消息核实立案信息，确认后登记诉讼时效中断。`
                 : `${alert.occurredOn} ${alert.source}`,
             link: `/p/customer-view/CustomerView?id=${customer.id}&alert=${id}`,
             data: { alertNo: alert.alertNo, customerNo: customer.customerNo, kind: alert.kind },

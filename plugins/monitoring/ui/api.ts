@@ -29,6 +29,15 @@ export interface MasterComparison {
   differences: Array<{ field: MasterField; local: string | null; remote: string | null }>
 }
 
+export interface MasterApplied {
+  customerId: number
+  fields: MasterField[]
+  before: Record<MasterField, string | null>
+  after: Record<MasterField, string | null>
+  /** Fields the book (credit-assets) changed: the name. */
+  bookChanged: Array<{ field: 'name'; before: string; after: string }>
+}
+
 const base = (customerId: number) => `/monitoring/customers/${customerId}`
 
 export const monitoringApi = {
@@ -37,7 +46,7 @@ export const monitoringApi = {
     http.post(`${base(customerId)}/alerts/${alertId}/limitation`),
   master: (customerId: number) => http.get<MasterComparison>(`${base(customerId)}/master`),
   applyMaster: (customerId: number, changes: Partial<Record<MasterField, string | null>>) =>
-    http.post(`${base(customerId)}/master`, { changes }),
+    http.post<MasterApplied>(`${base(customerId)}/master`, { changes }),
 }
 
 export const FIELD_LABEL: Record<MasterField, [string, string]> = {

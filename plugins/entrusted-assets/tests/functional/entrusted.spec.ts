@@ -6,7 +6,11 @@ import { buildBook } from '#tests/fixtures/book'
 import User from '#core/models/user'
 import { UserAccess } from '#core/auth/user_access'
 import { applyRules } from '../../services/special.js'
-import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
+import {
+  setLoanBalance,
+  snapshotBook,
+  type CreditBook,
+} from '../../../credit-assets/fixtures/book_fixture.js'
 
 /*
 | 受托资产 and 特定资产: registration (fee computed once to the fen, 422 on bad
@@ -243,5 +247,47 @@ test.group('entrusted-assets: 特定资产', (group) => {
         'entrusted.special.unflag',
       ]
     )
+  })
+
+  test('特定资产台账: the balance as of the as-of date, not today’s', async ({
+    client,
+    assert,
+  }) => {
+    await businessDate.set('2026-03-10')
+    const book = await buildBook({ permissions: CODES })
+    const { loans } = book.data['credit-assets'] as unknown as CreditBook
+    const bj = book.people.branchManager.token
+    const loanId = loans.substandard.loanId
+    // A snapshot before the flag does not count for it.
+    await setLoanBalance(loanId, '11111100')
+    await snapshotBook('2026-03-05')
+    await setLoanBalance(loanId, '99999900')
+    ;(
+      await client
+        .post('/api/entrusted-assets/special')
+        .bearerToken(bj)
+        .json({ loanId, category: 'key_project', reason: '市重点项目' })
+    ).assertStatus(201)
+    await setLoanBalance(loanId, '80000000')
+    await snapshotBook('2026-03-15')
+    await setLoanBalance(loanId, '50000000')
+    await snapshotBook('2026-03-25')
+    await setLoanBalance(loanId, '30000000') // today's, no snapshot yet
+
+    const row = async (query = '') => {
+      const body = (
+        await client.get(`/api/ledgers/special-assets/rows${query}`).bearerToken(bj)
+      ).body()
+      assert.lengthOf(body.data, 1)
+      return [body.data[0].balance, body.data[0].currentBalance]
+    }
+    assert.deepEqual(await row(), ['999999.00', '300000.00'])
+    // No snapshot between the flag and the date: the balance when flagged.
+    assert.deepEqual(await row('?asOf=2026-03-12'), ['999999.00', '999999.00'])
+    assert.deepEqual(await row('?asOf=2026-03-15'), ['999999.00', '800000.00'])
+    assert.deepEqual(await row('?asOf=2026-03-20'), ['999999.00', '800000.00'])
+    assert.deepEqual(await row('?asOf=2026-03-25'), ['999999.00', '500000.00'])
+    const dates = (await client.get('/api/ledgers/special-assets').bearerToken(bj)).body().asOfDates
+    assert.includeMembers(dates, ['2026-03-25', '2026-03-15', '2026-03-10'])
   })
 })

@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { buildBook } from '#tests/fixtures/book'
+import { bookApi } from '../../../credit-assets/services/book_api.js'
+import { bookLookups } from '../../../credit-assets/services/book_lookups.js'
 import type { CreditBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   pointSystemsAt,
@@ -16,6 +18,11 @@ import {
 | the customer in scope (404 otherwise); 客户中心 down is a 503 with a message.
 */
 const CODES = ['monitoring:master:list', 'monitoring:master:apply']
+const masterEvents = (customerId: number) =>
+  db
+    .from(bookLookups.riskEvents.table)
+    .where('customer_id', customerId)
+    .where('event_type', 'monitoring.master')
 
 test.group('monitoring: 客户中心 master data', (group) => {
   let sim: Simulator
@@ -79,6 +86,55 @@ test.group('monitoring: 客户中心 master data', (group) => {
       .where('action', 'monitoring.master.apply')
       .where('entity_id', String(loans.substandard.customerId))
     assert.lengthOf(audits, 1)
+  })
+
+  test('a new name from 客户中心 goes into the book through credit-assets, with a timeline event', async ({
+    client,
+    assert,
+  }) => {
+    const book = await buildBook({ permissions: CODES })
+    const { loans } = book.data['credit-assets'] as unknown as CreditBook
+    const token = book.people.branchManager.token
+    const customerId = loans.substandard.customerId
+    const customer = await bookApi.customers.byId(customerId)
+    sim.overrideProfile(customer!.customerNo, { name: '新名称实业有限公司' })
+    const url = `/api/monitoring/customers/${customerId}/master`
+    const compared = await client.get(url).bearerToken(token)
+    compared.assertStatus(200)
+    const name = compared.body().differences.find((d: any) => d.field === 'name')
+    // Before: the book's name; after: the centre's.
+    assert.deepEqual(name, { field: 'name', local: customer!.name, remote: '新名称实业有限公司' })
+
+    const applied = await client
+      .post(url)
+      .bearerToken(token)
+      .json({ changes: { name: '新名称实业有限公司' } })
+    applied.assertStatus(200)
+    assert.deepEqual(applied.body().bookChanged, [
+      { field: 'name', before: customer!.name, after: '新名称实业有限公司' },
+    ])
+    assert.equal((await bookApi.customers.byId(customerId))!.name, '新名称实业有限公司')
+    const events = await masterEvents(customerId)
+    assert.lengthOf(events, 1)
+    assert.equal(JSON.parse(events[0].before_json).customerName, customer!.name)
+    assert.isNull(events[0].loan_id)
+    const again = await client.get(url).bearerToken(token)
+    assert.notInclude(
+      again.body().differences.map((d: any) => d.field),
+      'name'
+    )
+    assert.lengthOf(
+      await db
+        .from('audit_logs')
+        .where('action', 'monitoring.master.apply')
+        .where('entity_id', String(customerId)),
+      1
+    )
+
+    // The same name again: nothing changes in the book, no second event.
+    const phone = again.body().differences.find((d: any) => d.field === 'phone').remote
+    await client.post(url).bearerToken(token).json({ changes: { phone } })
+    assert.lengthOf(await masterEvents(customerId), 1)
   })
 
   test('out of scope is 404; 客户中心 down is 503', async ({ client }) => {
