@@ -21,11 +21,14 @@ const pick = (
   asOf: string | null
 ) => (asOf && asOfSql ? asOfSql : sql)
 
+export const scopeOf = (ledger: RegisteredLedger, asOf: string | null) =>
+  (asOf && ledger.asOfScope) || ledger.scope
+
 export const columnSql = (column: LedgerColumn, asOf: string | null) =>
   pick(column.sql, column.asOfSql, asOf) as string
 
 /** Org paths of the org filters, looked up before the (synchronous) query is built. */
-async function orgPaths(ledger: RegisteredLedger, input: LedgerInput) {
+export async function orgPaths(ledger: RegisteredLedger, input: LedgerInput) {
   const paths: Record<string, string | null> = {}
   for (const filter of ledger.filters ?? []) {
     const id = input.filters[filter.key]
@@ -36,7 +39,7 @@ async function orgPaths(ledger: RegisteredLedger, input: LedgerInput) {
   return paths
 }
 
-function applyFilter(
+export function applyFilter(
   query: DatabaseQueryBuilderContract,
   filter: LedgerFilter,
   input: LedgerInput,
@@ -107,8 +110,8 @@ export function activeSql(
   )
   return [
     ...used.flatMap((f) => [pick(f.sql, f.asOfSql, asOf)].flat()),
-    ledger.scope.orgColumn,
-    ledger.scope.ownerColumn ?? '',
+    scopeOf(ledger, asOf).orgColumn,
+    scopeOf(ledger, asOf).ownerColumn ?? '',
     ...extra,
   ]
 }
@@ -131,7 +134,7 @@ export async function filteredQuery(
       const on = asOf && lookup.asOfOn ? lookup.asOfOn : lookup.on
       query.leftJoin(`${lookup.table} as ${lookup.alias}`, `${lookup.alias}.id`, on)
     }
-    applyDataScope(query, access, ledger.scope)
+    applyDataScope(query, access, scopeOf(ledger, asOf))
     for (const filter of ledger.filters ?? []) applyFilter(query, filter, input, asOf, paths)
     return query
   }
