@@ -16,6 +16,7 @@
 | for the baseline. LOAD_USERS (50), LOAD_THINK_MS (mean think time, 1000; 0 = closed loop),
 | LOAD_URL (a running server, loopback only; default: start one like the bench does, against
 | DB_DATABASE (ram_bench) on LOAD_PORT (3392), in demo mode with the in-process queue).
+| LOAD_ROUTES=me,台账 keeps only the routes whose names contain one of the words (saturation runs).
 | No dependencies: Node's http with a keep-alive Agent.
 */
 import http from 'node:http'
@@ -158,6 +159,11 @@ function request(method, path, { token, body } = {}) {
     req.end()
   })
 }
+
+// LOAD_ROUTES: only the routes whose names contain one of these comma-separated words.
+const only = (process.env.LOAD_ROUTES ?? '').split(',').filter(Boolean)
+if (only.length)
+  ROUTES.splice(0, ROUTES.length, ...ROUTES.filter((r) => only.some((w) => r[0].includes(w))))
 
 /* ---- sign in: one session per virtual user --------------------------------- */
 const totalShares = ACCOUNTS.reduce((s, a) => s + a[2], 0)

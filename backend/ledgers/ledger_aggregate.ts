@@ -7,7 +7,7 @@
 | caller sums the rows as before.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
+import { applyDataScope, resolveSubtreeOrgIds } from '#core/auth/data_scope'
 import type { UserAccess } from '#core/auth/user_access'
 import type { RegisteredLedger } from './registry.js'
 import type { LedgerInput } from './ledger_input.js'
@@ -49,6 +49,7 @@ export async function aggregateTotals(
   const source = await aggregate.source({ db, asOf })
   if (!source) return null
   const paths = await orgPaths(ledger, input)
+  await resolveSubtreeOrgIds(access)
   const query = db.from(db.raw(`(${source.sql}) as a`, source.bindings as any[]) as any)
   const col = (name: string) => `a.${name}`
   applyDataScope(query, access, {
