@@ -63,6 +63,8 @@ export async function viewsBench({ base, connection, requests = 50, concurrency 
   if (!run) throw new Error('no snapshot groups (ca_book_total_runs): run the snapshot job first')
   const groups = liveGroups(run.d, run.t)
   const [[bj]] = await sql.query("SELECT path FROM orgs WHERE code = '110000'")
+  // The server binds a branch user's subtree as ids (resolveSubtreeOrgIds).
+  const [subtree] = await sql.query('SELECT id FROM orgs WHERE path LIKE ?', [`${bj.path}%`])
   const [[me]] = await sql.query("SELECT id FROM users WHERE username = 'bj_cy_am'")
 
   const scopes = [
@@ -71,9 +73,9 @@ export async function viewsBench({ base, connection, requests = 50, concurrency 
       user: 'bj_asset',
       password: 'Asset@12345',
       label: '北京分行及下级 (bj_asset)',
-      r: 'r.org_id IN (SELECT id FROM orgs WHERE path LIKE ?)',
-      a: 'a.org_id IN (SELECT id FROM orgs WHERE path LIKE ?)',
-      b: [`${bj.path}%`],
+      r: 'r.org_id IN (?)',
+      a: 'a.org_id IN (?)',
+      b: [subtree.map((o) => o.id)],
     },
     {
       user: 'bj_cy_am',
