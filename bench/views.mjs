@@ -228,6 +228,23 @@ export async function viewsBench({ base, connection, requests = 50, concurrency 
       )
     }
   }
+  // What the 合计 cost before the groups: the full SUM over every row in scope.
+  for (const s of scopes) {
+    // Three runs: at 1 M loans each reads every loan row of the scope (seconds).
+    const full = []
+    for (let i = 0; i < 3; i++)
+      full.push(
+        await timed(() =>
+          sql.query(
+            `SELECT COUNT(*) AS n, ${MONEY.map((m) => `SUM(l.${m})`).join(', ')} FROM ca_risk_assets r JOIN ca_loans l ON l.id = r.loan_id WHERE ${s.r}`,
+            s.b
+          )
+        )
+      )
+    console.log(
+      `  合计 as a full SUM (before), ${s.label}: mysql2 p50 ${f1(pct(full, 50))} ms  p95 ${f1(pct(full, 95))} ms`
+    )
+  }
   console.log(
     `load average after: ${loadavg()
       .map((l) => l.toFixed(2))
