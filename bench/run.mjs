@@ -23,9 +23,8 @@
 |     plain INSERT … SELECT of the same rows into a scratch table.
 | BENCH_BUILD=1 runs the server from a compiled build (`node ace build` → build/,
 | node_modules linked, no npm ci) instead of ts-node: production's memory figures.
-| BENCH_ONLY=export measures only the exports (3); BENCH_ONLY=views only 1, 2 and 6.
-|  6. the default and a filtered view for three scopes, single and under 50 connections,
-|     beside the same statements through mysql2 (bench/views.mjs).
+| BENCH_ONLY=export measures only the exports (3); BENCH_ONLY=views only 1, 2 and 6 (views ×
+| three scopes, single and under 50 connections, beside mysql2: bench/views.mjs).
 |  5. a 10 000-loan 批量核销 from the 批复 to every posting acknowledged, clean and with
 |     20 % core errors plus a kill -9 of the worker (bench/write_off.mjs; needs Redis).
 |     BENCH_ONLY=write-off measures only that (any demo book of ≥ 10 000 active loans).
@@ -136,11 +135,8 @@ if (risk < RISK_TARGET) {
 }
 
 // The ledgers' count and 合计 come from the snapshot step's groups: take one if there is none.
-if (!(await count('SELECT COUNT(*) AS n FROM ca_book_total_runs'))) {
-  const started = now()
+if (!(await count('SELECT COUNT(*) AS n FROM ca_book_total_runs')))
   ace('plugins:run', 'credit-assets:loan-snapshot')
-  console.log(`snapshot with its groups (none yet): ${(ms(started) / 1000).toFixed(1)} s`)
-}
 
 const cpu = cpus()[0]?.model ?? 'unknown'
 const version = (await sql.query('SELECT VERSION() AS v'))[0][0].v
@@ -390,10 +386,9 @@ if (!ONLY_EXPORT) {
   )
   const plainSeconds = ms(plainStart) / 1000
   await sql.query('DROP TABLE bench_plain_snapshot')
-  await sql.query('DELETE FROM ca_loan_snapshots WHERE snapshot_date = ?', [DATE])
-  // Its groups too: the newest groups answer the live 合计 (snapshots/book_totals.ts).
-  await sql.query('DELETE FROM ca_book_totals WHERE snapshot_date = ?', [DATE])
-  await sql.query('DELETE FROM ca_book_total_runs WHERE snapshot_date = ?', [DATE])
+  // With its groups: the newest groups answer the live 合计 (snapshots/book_totals.ts).
+  for (const table of ['ca_loan_snapshots', 'ca_book_totals', 'ca_book_total_runs'])
+    await sql.query(`DELETE FROM ${table} WHERE snapshot_date = ?`, [DATE])
   const jobSeconds = Number.isFinite(jobMs) ? jobMs / 1000 : snapshotSeconds
   console.log(
     `\n4. snapshot of ${snapRows} loans: job ${jobSeconds.toFixed(1)} s (${snapshotSeconds.toFixed(1)} s with process start) | plain INSERT … SELECT ${plainSeconds.toFixed(1)} s | ratio ${(jobSeconds / plainSeconds).toFixed(2)}×`
