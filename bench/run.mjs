@@ -23,7 +23,8 @@
 |     plain INSERT … SELECT of the same rows into a scratch table.
 | BENCH_BUILD=1 runs the server from a compiled build (`node ace build` → build/,
 | node_modules linked, no npm ci) instead of ts-node: production's memory figures.
-| BENCH_ONLY=export measures only the exports (3).
+| BENCH_ONLY=export measures only the exports (3); BENCH_ONLY=views only 1, 2 and 6 (views ×
+| three scopes, single and under 50 connections, beside mysql2: bench/views.mjs).
 |  5. a 10 000-loan 批量核销 from the 批复 to every posting acknowledged, clean and with
 |     20 % core errors plus a kill -9 of the worker (bench/write_off.mjs; needs Redis).
 |     BENCH_ONLY=write-off measures only that (any demo book of ≥ 10 000 active loans).
@@ -33,6 +34,7 @@ import { existsSync, readFileSync, symlinkSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import mysql from 'mysql2/promise'
 import { writeOffBench } from './write_off.mjs'
+import { viewsBench } from './views.mjs'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const DB = process.env.DB_DATABASE ?? 'ram_bench'
@@ -43,6 +45,7 @@ const RISK_TARGET = Number(process.env.BENCH_RISK_ASSETS ?? 200_000)
 const BUILD = process.env.BENCH_BUILD === '1'
 const ONLY_EXPORT = process.env.BENCH_ONLY === 'export'
 const ONLY_WRITE_OFF = process.env.BENCH_ONLY === 'write-off'
+const ONLY_VIEWS = process.env.BENCH_ONLY === 'views'
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -130,6 +133,10 @@ if (risk < RISK_TARGET) {
   )
   risk = await count('SELECT COUNT(*) AS n FROM ca_risk_assets')
 }
+
+// The ledgers' count and 合计 come from the snapshot step's groups: take one if there is none.
+if (!(await count('SELECT COUNT(*) AS n FROM ca_book_total_runs')))
+  ace('plugins:run', 'credit-assets:loan-snapshot')
 
 const cpu = cpus()[0]?.model ?? 'unknown'
 const version = (await sql.query('SELECT VERSION() AS v'))[0][0].v
@@ -247,11 +254,14 @@ if (!ONLY_EXPORT) {
 
   const results = []
   let total = 0
-  for (const page of [1, 500]) {
+  // Page 500, or the last full page of a smaller book.
+  const { meta } = await get(`/api/ledgers/risk-assets/rows?${filterQs}&page=1`)
+  const deep = Math.max(2, Math.min(500, Math.floor(meta.total / PER_PAGE)))
+  for (const page of [1, deep]) {
     const http = await measure(`HTTP page ${page}`, async () => {
       const body = await get(`/api/ledgers/risk-assets/rows?${filterQs}&page=${page}`)
       total = body.meta.total
-      if (page === 500 && body.data.length === 0) throw new Error('page 500 is empty')
+      if (page === deep && body.data.length === 0) throw new Error(`page ${deep} is empty`)
     })
     const direct = await measure(`SQL  page ${page}`, async () => {
       const [, [keys]] = await Promise.all([
@@ -281,6 +291,13 @@ if (!ONLY_EXPORT) {
   console.log(
     `  合计 row (${TOTAL_RUNS} requests): HTTP p50 ${f1(httpTotals.p50)} ms  p95 ${f1(httpTotals.p95)} ms | mysql2 p50 ${f1(sqlTotals.p50)} ms  p95 ${f1(sqlTotals.p95)} ms`
   )
+}
+
+if (!ONLY_EXPORT) await viewsBench({ base: BASE, connection, requests: REQUESTS })
+if (ONLY_VIEWS) {
+  await stop()
+  await sql.end()
+  process.exit()
 }
 
 /* ---- 3: 100k- and 200k-row exports ---------------------------------------- */
@@ -369,7 +386,9 @@ if (!ONLY_EXPORT) {
   )
   const plainSeconds = ms(plainStart) / 1000
   await sql.query('DROP TABLE bench_plain_snapshot')
-  await sql.query('DELETE FROM ca_loan_snapshots WHERE snapshot_date = ?', [DATE])
+  // With its groups: the newest groups answer the live 合计 (snapshots/book_totals.ts).
+  for (const table of ['ca_loan_snapshots', 'ca_book_totals', 'ca_book_total_runs'])
+    await sql.query(`DELETE FROM ${table} WHERE snapshot_date = ?`, [DATE])
   const jobSeconds = Number.isFinite(jobMs) ? jobMs / 1000 : snapshotSeconds
   console.log(
     `\n4. snapshot of ${snapRows} loans: job ${jobSeconds.toFixed(1)} s (${snapshotSeconds.toFixed(1)} s with process start) | plain INSERT … SELECT ${plainSeconds.toFixed(1)} s | ratio ${(jobSeconds / plainSeconds).toFixed(2)}×`

@@ -15,7 +15,8 @@ export interface ScopeColumns {
 
 /**
  * Adds a WHERE group that keeps only rows the user may see. The org subtree is
- * resolved by the org path prefix in a sub-select, so no id list is built in JS.
+ * resolved by the org path prefix in a sub-select, so no id list is built in JS —
+ * unless the caller resolved it first (resolveSubtreeOrgIds).
  */
 export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(
   query: Q,
@@ -37,7 +38,8 @@ export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(
       } else if (role.dataScope === 'org_and_below') {
         group.orWhereIn(
           columns.orgColumn,
-          db.from('orgs').where('path', 'like', `${access.orgPath}%`).select('id')
+          access.subtreeOrgIds ??
+            db.from('orgs').where('path', 'like', `${access.orgPath}%`).select('id')
         )
         clauses++
       } else if (role.dataScope === 'self' && columns.ownerColumn) {
@@ -48,4 +50,19 @@ export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(
     // No role, or only scopes this table cannot express: nothing is visible.
     if (!clauses) group.whereRaw('1 = 0')
   })
+}
+
+/**
+ * Resolves the user's org subtree (机构及下级) into ids that applyDataScope then
+ * binds as a list. For a sorted page (ORDER BY … LIMIT) MariaDB walks the sort
+ * index and stops after the page when the scope is a list of ids, while a
+ * sub-select becomes a semi-join that reads the whole subtree and sorts it
+ * (docs/performance.md). One indexed query, only for such roles.
+ */
+export async function resolveSubtreeOrgIds(access: UserAccess): Promise<UserAccess> {
+  if (access.subtreeOrgIds || !access.scopingRoles.some((r) => r.dataScope === 'org_and_below'))
+    return access
+  const rows = await db.from('orgs').where('path', 'like', `${access.orgPath}%`).select('id')
+  access.subtreeOrgIds = rows.map((r) => Number(r.id))
+  return access
 }

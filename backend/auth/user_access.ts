@@ -39,6 +39,9 @@ export class UserAccess {
    */
   activePermission: string | null = null
 
+  /** The org subtree's ids once resolveSubtreeOrgIds (data_scope.ts) has read them. */
+  subtreeOrgIds?: number[]
+
   /** Roles whose data scope applies to the current request. */
   get scopingRoles(): RoleGrant[] {
     if (!this.activePermission) return this.roles

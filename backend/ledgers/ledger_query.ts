@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { applyDataScope } from '#core/auth/data_scope'
+import { applyDataScope, resolveSubtreeOrgIds } from '#core/auth/data_scope'
 import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
 import type { LedgerColumn, LedgerFilter } from '#core/plugins/types'
@@ -21,27 +21,38 @@ const pick = (
   asOf: string | null
 ) => (asOf && asOfSql ? asOfSql : sql)
 
+export const scopeOf = (ledger: RegisteredLedger, asOf: string | null) =>
+  (asOf && ledger.asOfScope) || ledger.scope
+
 export const columnSql = (column: LedgerColumn, asOf: string | null) =>
   pick(column.sql, column.asOfSql, asOf) as string
 
-/** Org paths of the org filters, looked up before the (synchronous) query is built. */
-async function orgPaths(ledger: RegisteredLedger, input: LedgerInput) {
-  const paths: Record<string, string | null> = {}
+/**
+ * The org filters' subtrees as id lists, looked up before the (synchronous) query
+ * is built: a list lets a sorted page walk its index and stop (see
+ * resolveSubtreeOrgIds in #core/auth/data_scope). null = no such org.
+ */
+export async function orgPaths(ledger: RegisteredLedger, input: LedgerInput) {
+  const paths: Record<string, number[] | null> = {}
   for (const filter of ledger.filters ?? []) {
     const id = input.filters[filter.key]
     if (filter.type !== 'org' || id === undefined) continue
     const org = await db.from('orgs').where('id', Number(id)).select('path').first()
-    paths[filter.key] = org?.path ?? null
+    paths[filter.key] = org
+      ? (await db.from('orgs').where('path', 'like', `${org.path}%`).select('id')).map((o) =>
+          Number(o.id)
+        )
+      : null
   }
   return paths
 }
 
-function applyFilter(
+export function applyFilter(
   query: DatabaseQueryBuilderContract,
   filter: LedgerFilter,
   input: LedgerInput,
   asOf: string | null,
-  paths: Record<string, string | null>
+  paths: Record<string, number[] | null>
 ) {
   const sql = pick(filter.sql, filter.asOfSql, asOf)
   const expr = Array.isArray(sql) ? sql[0] : sql
@@ -64,13 +75,9 @@ function applyFilter(
     }
     case 'org': {
       if (value === undefined) return
-      const path = paths[filter.key]
-      if (!path) query.whereRaw('1 = 0')
-      else
-        query.whereIn(
-          db.raw(expr) as any,
-          db.from('orgs').where('path', 'like', `${path}%`).select('id')
-        )
+      const ids = paths[filter.key]
+      if (!ids?.length) query.whereRaw('1 = 0')
+      else query.whereIn(db.raw(expr) as any, ids)
       return
     }
     default: {
@@ -107,8 +114,8 @@ export function activeSql(
   )
   return [
     ...used.flatMap((f) => [pick(f.sql, f.asOfSql, asOf)].flat()),
-    ledger.scope.orgColumn,
-    ledger.scope.ownerColumn ?? '',
+    scopeOf(ledger, asOf).orgColumn,
+    scopeOf(ledger, asOf).ownerColumn ?? '',
     ...extra,
   ]
 }
@@ -123,6 +130,7 @@ export async function filteredQuery(
 ): Promise<{ build: BuildLedgerQuery; asOf: string | null }> {
   const asOf = ledger.asOf ? (input.asOf ?? null) : null
   const paths = await orgPaths(ledger, input)
+  await resolveSubtreeOrgIds(access)
   // A function, not a builder: an async function must never return a thenable builder.
   const build: BuildLedgerQuery = (lookups) => {
     const query = ledger.query({ db, asOf })
@@ -131,7 +139,7 @@ export async function filteredQuery(
       const on = asOf && lookup.asOfOn ? lookup.asOfOn : lookup.on
       query.leftJoin(`${lookup.table} as ${lookup.alias}`, `${lookup.alias}.id`, on)
     }
-    applyDataScope(query, access, ledger.scope)
+    applyDataScope(query, access, scopeOf(ledger, asOf))
     for (const filter of ledger.filters ?? []) applyFilter(query, filter, input, asOf, paths)
     return query
   }

@@ -1,6 +1,7 @@
 /*
 | One page of a ledger, its row count and its totals row (合计) over every
-| filtered row, not just the page. Count and sums come from one aggregate query.
+| filtered row, not just the page. Count and sums come from the ledger's maintained
+| groups when they cover the filters (ledger_aggregate.ts), else from the rows.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
@@ -18,6 +19,7 @@ import {
   selectColumns,
   sortColumn,
 } from './ledger_query.js'
+import { aggregateTotals } from './ledger_aggregate.js'
 
 export interface LedgerPage {
   data: Record<string, unknown>[]
@@ -47,9 +49,14 @@ export async function listLedgerRows(
   const page = input.page ?? 1
   const perPage = input.perPage ?? defaultPerPage
 
-  // The count joins only the lookups a filter needs, so it can stay inside indexes.
-  const counting = build(aliasesIn(ledger, activeSql(ledger, input, asOf))).select(
-    db.raw('COUNT(*) as ??', ['row_count'])
+  // The count from the maintained groups when they cover the filters (ledger_aggregate.ts);
+  // else one joining only the lookups a filter needs, so it can stay inside indexes.
+  const counting = aggregateTotals(ledger, input, access).then(
+    (groups) =>
+      groups ??
+      build(aliasesIn(ledger, activeSql(ledger, input, asOf)))
+        .select(db.raw('COUNT(*) as ??', ['count']))
+        .first()
   )
 
   // The page in two steps (a deferred join): the keys of the page, sorted and cut
@@ -61,7 +68,7 @@ export async function listLedgerRows(
   applySort(keysQuery, ledger, input, asOf)
   keysQuery.limit(perPage).offset((page - 1) * perPage)
 
-  const [counted, keys] = await Promise.all([counting.first(), keysQuery])
+  const [counted, keys] = await Promise.all([counting, keysQuery])
   const order = new Map(keys.map((k: any, i: number) => [String(k.__key), i]))
   const rows = keys.length
     ? await selectColumns(build('all'), ledger.columns, asOf)
@@ -71,7 +78,7 @@ export async function listLedgerRows(
   rows.sort((a: any, b: any) => order.get(String(a.__key))! - order.get(String(b.__key))!)
   return {
     data: rows.map((row: Record<string, unknown>) => formatRow(ledger.columns, row)),
-    meta: { total: Number(counted?.row_count ?? 0), page, perPage, asOf },
+    meta: { total: Number(counted?.count ?? 0), page, perPage, asOf },
   }
 }
 
@@ -87,6 +94,15 @@ export async function ledgerTotals(
 ): Promise<LedgerTotals> {
   const { build, asOf } = await filteredQuery(ledger, input, access)
   const sums = totalColumns(ledger)
+  const groups = await aggregateTotals(ledger, input, access)
+  if (groups) {
+    const totals: LedgerTotals['totals'] = {}
+    for (const column of sums) {
+      const raw = groups.sums[column.key]
+      totals[column.key] = column.type === 'money' ? fenToYuan(raw) : Number(raw)
+    }
+    return { total: groups.count, asOf, totals }
+  }
   const sumSql = sums.map((c) => columnSql(c, asOf))
   const aggregate = build(aliasesIn(ledger, activeSql(ledger, input, asOf, sumSql))).select(
     db.raw('COUNT(*) as ??', ['row_count'])

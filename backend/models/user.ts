@@ -4,7 +4,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { ThrottledAccessTokensProvider } from '#core/auth/throttled_tokens_provider'
 import Org from './org.js'
 import Role from './role.js'
 
@@ -72,7 +72,9 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @manyToMany(() => Role, { pivotTable: 'user_roles' })
   declare roles: ManyToMany<typeof Role>
 
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  // last_used_at at most once a minute per token (auth/throttled_tokens_provider.ts).
+  static accessTokens = new ThrottledAccessTokensProvider({
+    tokenableModel: User,
     expiresIn: '12 hours',
     prefix: 'ram_',
     table: 'auth_access_tokens',

@@ -97,6 +97,8 @@ export interface LedgerDefinition {
   rowKey: string
   /** Data scope (数据权限) columns, as in applyDataScope. */
   scope: { orgColumn: string; ownerColumn?: string }
+  /** Data scope columns when reading as of a date; default `scope`. */
+  asOfScope?: { orgColumn: string; ownerColumn?: string }
   columns: LedgerColumn[]
   filters?: LedgerFilter[]
   defaultSort?: { key: string; order: 'asc' | 'desc' }
@@ -104,4 +106,24 @@ export interface LedgerDefinition {
   asOf?: boolean
   /** The dates that have data as of them, newest first (the console greys out the others). */
   asOfDates?: (ctx: Pick<LedgerQueryContext, 'db'>) => Promise<string[]>
+  /** Maintained group sums answering the count and the 合计 row without reading every row. */
+  aggregate?: LedgerAggregate
+}
+
+/**
+ * Pre-summed groups whose sums equal the ledger rows' (exactly: same integers,
+ * no estimate). The core uses them for the count and the 合计 row when every
+ * active filter is listed in `filters`; otherwise it sums the rows.
+ */
+export interface LedgerAggregate {
+  /** SQL of the groups for the date (live: null), or null when there are none (then rows are summed). */
+  source: (ctx: LedgerQueryContext) => Promise<{ sql: string; bindings: unknown[] } | null>
+  /** Source column holding each group's row count. */
+  count: string
+  /** Column key → source column holding its sum (every `total` column must be listed). */
+  sums: Record<string, string>
+  /** Filter key → source column it compares (eq and org filters only). */
+  filters: Record<string, string>
+  /** Data scope columns of the source. */
+  scope: { orgColumn: string; ownerColumn?: string }
 }

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf, type UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import { applyDataScope, resolveSubtreeOrgIds } from '#core/auth/data_scope'
 import { riskAssetListValidator } from '../validators/lists.js'
 import type { Infer } from '@vinejs/vine/types'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
@@ -82,7 +82,8 @@ export default class RiskAssetsController {
 
   async index(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(riskAssetListValidator)
-    const access = await accessOf(ctx)
+    // A branch user's subtree as ids: the newest-first page then walks an index and stops.
+    const access = await resolveSubtreeOrgIds(await accessOf(ctx))
     const flagDate = await latestFlagDate()
     const page = input.page ?? 1
     const perPage = input.perPage ?? 20

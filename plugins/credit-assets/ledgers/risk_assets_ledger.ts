@@ -6,6 +6,7 @@
 */
 import type { LedgerDefinition, LedgerColumn } from '#core/plugins/types'
 import { snapshotDates } from '../snapshots/loan_snapshot.js'
+import { bookTotalsSource } from '../snapshots/book_totals.js'
 
 const L = (zh: string, en: string) => ({ zh, en })
 
@@ -57,7 +58,33 @@ export const riskAssetsLedger: LedgerDefinition = {
     { alias: 'u', table: 'users', on: 'l.manager_id' },
   ],
   rowKey: 'r.id',
-  scope: { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' },
+  // Live: the risk asset's copies of the loan's org and manager (kept equal by handover and
+  // the daily sync), which its (org_id | manager_id, entered_on) indexes serve for the
+  // default page; as of a date: the snapshot's.
+  scope: { orgColumn: 'r.org_id', ownerColumn: 'r.manager_id' },
+  asOfScope: { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' },
+  // Count and 合计 from the snapshot step's groups (snapshots/book_totals.ts).
+  aggregate: {
+    source: ({ db, asOf }) => bookTotalsSource(db, asOf),
+    count: 'loans',
+    sums: {
+      amount: 'amount_fen',
+      balance: 'balance_fen',
+      overduePrincipal: 'overdue_principal_fen',
+      overdueInterest: 'overdue_interest_fen',
+      penaltyInterest: 'penalty_interest_fen',
+      compoundInterest: 'compound_interest_fen',
+      onBalanceInterest: 'on_balance_interest_fen',
+      offBalanceInterest: 'off_balance_interest_fen',
+    },
+    filters: {
+      orgId: 'org_id',
+      fiveClass: 'five_class',
+      product: 'product',
+      riskStatus: 'risk_status',
+    },
+    scope: { orgColumn: 'org_id', ownerColumn: 'manager_id' },
+  },
   defaultSort: { key: 'enteredOn', order: 'desc' },
   columns: [
     // The loan number opens the loan's drawer on 风险资产 (every link lands on its record).
@@ -164,7 +191,7 @@ export const riskAssetsLedger: LedgerDefinition = {
     },
   ],
   filters: [
-    { key: 'orgId', label: L('机构', 'Org'), type: 'org', sql: 'l.org_id' },
+    { key: 'orgId', label: L('机构', 'Org'), type: 'org', sql: 'r.org_id', asOfSql: 'l.org_id' },
     {
       key: 'fiveClass',
       label: L('五级分类', 'Class'),

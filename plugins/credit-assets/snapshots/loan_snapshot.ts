@@ -6,6 +6,7 @@
 | first, so a second run gives the same rows, never duplicates.
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { purgeBookTotals, snapshotTakenAt, writeBookTotals } from './book_totals.js'
 
 /** The state columns, named as in ca_loans (the contract the as-of queries rely on). */
 export const SNAPSHOT_STATE_COLUMNS = [
@@ -41,6 +42,8 @@ export async function snapshotLoans(
 ): Promise<SnapshotReport> {
   const started = Date.now()
   const chunk = options.chunk ?? SNAPSHOT_CHUNK
+  // Before the first read: loans changed from here on are corrected live (book_totals.ts).
+  const takenAt = snapshotTakenAt()
   await client.from('ca_loan_snapshots').where('snapshot_date', snapshotDate).delete()
   const range = await client.from('ca_loans').min('id as low').max('id as high').first()
   const low = Number(range?.low ?? 0)
@@ -61,6 +64,8 @@ export async function snapshotLoans(
     chunks++
     await options.onChunk?.(Math.min(from + chunk - low, high - low + 1), high - low + 1)
   }
+  // The day's 合计 groups, in the same transaction as the rows they sum.
+  await writeBookTotals(client, snapshotDate, takenAt)
   return { snapshotDate, rows, chunks, ms: Date.now() - started }
 }
 
@@ -93,6 +98,7 @@ export async function purgeOldSnapshots(
     .filter((d) => !isMonthEnd(d))
   if (!doomed.length) return 0
   await client.from('ca_loan_snapshots').whereIn('snapshot_date', doomed).delete()
+  await purgeBookTotals(client, doomed)
   return doomed.length
 }
 
