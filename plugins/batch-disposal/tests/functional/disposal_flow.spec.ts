@@ -27,6 +27,8 @@ import {
   poolLoans,
 } from '../helpers.js'
 
+import { deliverChunk } from '../../domain/delivery.js'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 /*
 | 尽职调查 → 资产包 → 方案实施 → 交割: the rules (最少户数 10, or 3 under the pilot;
 | 尽调覆盖 ≥ 80 % of principal; 最少竞买人 2), the winner, the payment equal to
@@ -248,6 +250,9 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
       .bearerToken(token2)
       .json({ handoverDate: today })
     twice.assertStatus(409)
+    // The bulk step run again (a retried job after the last chunk committed): nothing more.
+    assert.deepEqual(await deliverChunk(pa), { loans: 0, postings: 0, done: true })
+    assert.equal((await assetClaims.holders(items.slice(0, 10).map((i: any) => i.loanId))).size, 0)
 
     const loans = await db.from('ca_loans').whereIn(
       'id',
