@@ -23,16 +23,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
 import { assetClaims } from '../../credit-assets/services/asset_claims.js'
-import {
-  ALLOCATIONS,
-  DD,
-  ITEMS,
-  PACKAGES,
-  PROJECTS,
-  claimOwner,
-  day,
-  packageRow,
-} from './store.js'
+import { ALLOCATIONS, DD, ITEMS, PACKAGES, PROJECTS, claimOwner, day, packageRow } from './store.js'
 import { movePackage } from './packages.js'
 import { allocatePrice } from './allocation.js'
 import { enqueuePostings, recordOutcomes } from './delivery_books.js'
@@ -212,4 +203,3 @@ export async function deliveryOf(packageId: number) {
     .select(db.raw('COUNT(*) as total'), db.raw('COUNT(delivered_on) as done'))
   return { total: Number(row.total), done: Number(row.done) }
 }
-

@@ -141,8 +141,7 @@ export async function importList(access: UserAccess, projectId: number, buffer: 
       return { rows: rows.length, added }
     })
   } catch (error) {
-    if (error instanceof AssetClaimError)
-      throw new BatchError(409, `${error.zh}；未导入任何借据`)
+    if (error instanceof AssetClaimError) throw new BatchError(409, `${error.zh}；未导入任何借据`)
     if (isDuplicate(error))
       throw new BatchError(409, '名单中的借据刚被其他业务占用，未导入任何借据，请重新导入')
     throw error

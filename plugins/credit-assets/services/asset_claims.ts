@@ -75,7 +75,10 @@ const sameOwner = (h: Holding, owner: Pick<ClaimOwner, 'holder' | 'ref'>) =>
   h.holder === owner.holder && h.ref === owner.ref
 
 /** Who holds each of the loans (loans nobody holds are absent). */
-async function holders(loanIds: number[], options: { client?: Pick<QueryClientContract, 'from'> } = {}) {
+async function holders(
+  loanIds: number[],
+  options: { client?: Pick<QueryClientContract, 'from'> } = {}
+) {
   const client = options.client ?? db
   const ids = [...new Set(loanIds.map(Number))]
   const found = new Map<number, Holding>()
@@ -140,7 +143,11 @@ async function claim(trx: TransactionClientContract, owner: ClaimOwner, loanIds:
     const racer = [...now2.values()].find((h) => !sameOwner(h, owner))
     throw racer
       ? await refusal(db, racer)
-      : new AssetClaimError('所选借据刚被其他业务占用，请重试', 'A loan was claimed meanwhile', null)
+      : new AssetClaimError(
+          '所选借据刚被其他业务占用，请重试',
+          'A loan was claimed meanwhile',
+          null
+        )
   }
   return fresh.length
 }
@@ -201,7 +208,11 @@ async function release(
   if (!loanIds) return Number(await q().delete())
   let n = 0
   for (let start = 0; start < loanIds.length; start += CHUNK)
-    n += Number(await q().whereIn('loan_id', loanIds.slice(start, start + CHUNK)).delete())
+    n += Number(
+      await q()
+        .whereIn('loan_id', loanIds.slice(start, start + CHUNK))
+        .delete()
+    )
   return n
 }
 

@@ -313,6 +313,13 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
         proofRef: '《金融时报》2026-12-07 第 8 版',
       })
     assert.equal(served.body().served, 11)
+    // 公告 and the 11 notices as PDF (one part each).
+    for (const kind of ['announcement', 'notices']) {
+      const pdf = await client.get(`${API}/packages/${pa}/${kind}.pdf`).bearerToken(me.token)
+      pdf.assertStatus(200)
+      assert.equal(pdf.header('x-document-parts'), '1')
+      assert.equal((pdf.body() as Buffer).subarray(0, 5).toString('latin1'), '%PDF-')
+    }
 
     // 批量转让台账 and the widget.
     const ledger = await client
@@ -336,7 +343,7 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
         .where('entity_id', String(pa))
         .first()
     )
-  }).timeout(120_000)
+  }).timeout(300_000)
 
   test('committee: a package at the threshold goes to the committee after approval', async ({
     client,
