@@ -28,6 +28,9 @@
 |  5. a 10 000-loan 批量核销 from the 批复 to every posting acknowledged, clean and with
 |     20 % core errors plus a kill -9 of the worker (bench/write_off.mjs; needs Redis).
 |     BENCH_ONLY=write-off measures only that (any demo book of ≥ 10 000 active loans).
+|  6. 批量转让 of a 50 000-loan pool: pool built, summarised, packaged and 交割 with every
+|     posting acknowledged under 20 % core errors (bench/batch_disposal.mjs; needs Redis;
+|     BENCH_BATCH_LOANS sets the size). BENCH_ONLY=batch-disposal measures only that.
 */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, symlinkSync } from 'node:fs'
@@ -35,6 +38,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import mysql from 'mysql2/promise'
 import { writeOffBench } from './write_off.mjs'
 import { viewsBench } from './views.mjs'
+import { batchDisposalBench } from './batch_disposal.mjs'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const DB = process.env.DB_DATABASE ?? 'ram_bench'
@@ -46,6 +50,7 @@ const BUILD = process.env.BENCH_BUILD === '1'
 const ONLY_EXPORT = process.env.BENCH_ONLY === 'export'
 const ONLY_WRITE_OFF = process.env.BENCH_ONLY === 'write-off'
 const ONLY_VIEWS = process.env.BENCH_ONLY === 'views'
+const ONLY_BATCH = process.env.BENCH_ONLY === 'batch-disposal'
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -109,6 +114,16 @@ if (loans < 1000) {
     `${DB} has ${loans} loans: generate the book first (see the header of bench/run.mjs)`
   )
   process.exit(1)
+}
+if (ONLY_BATCH) {
+  console.log(
+    `bench · ${new Date().toISOString()} · ${cpus().length} CPU ${cpus()[0]?.model} · load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`
+  )
+  await batchDisposalBench({ root: ROOT, env, sql })
+  await sql.end()
+  process.exit()
 }
 if (ONLY_WRITE_OFF) {
   console.log(
@@ -396,4 +411,6 @@ if (!ONLY_EXPORT) {
 }
 // 5. the 10 000-loan 批量核销 (its own web + worker processes on BullMQ).
 await writeOffBench({ root: ROOT, env, sql })
+// 6. the 50 000-loan 批量转让 (its own web + worker processes on BullMQ).
+await batchDisposalBench({ root: ROOT, env, sql })
 await sql.end()

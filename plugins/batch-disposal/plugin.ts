@@ -15,6 +15,7 @@ import { batchLedger } from './ledgers/batch_ledger.js'
 const Projects = () => import('./controllers/projects_controller.js')
 const Pool = () => import('./controllers/pool_controller.js')
 const Packages = () => import('./controllers/packages_controller.js')
+const Documents = () => import('./controllers/documents_controller.js')
 
 const LIST = 'batch-disposal:project:list'
 const CREATE = 'batch-disposal:project:create'
@@ -96,6 +97,8 @@ export default definePlugin({
     router.post('/packages/:packageId/delivery', [Packages, 'delivery'], IMPLEMENT)
     router.get('/packages/:packageId/notices', [Packages, 'notices'], LIST)
     router.post('/packages/:packageId/notices/serve', [Packages, 'serve'], IMPLEMENT)
+    router.get('/packages/:packageId/announcement.pdf', [Documents, 'announcement'], LIST)
+    router.get('/packages/:packageId/notices.pdf', [Documents, 'notices'], LIST)
     router.get('/packages/:packageId/fees', [Packages, 'fees'], LIST)
     router.post('/packages/:packageId/fees', [Packages, 'storeFee'], FEES)
     router.get('/packages/:packageId/postings', [Packages, 'postings'], POSTINGS)
@@ -226,6 +229,20 @@ export default definePlugin({
   workflowTypes: [projectWorkflowType, packageWorkflowType],
 
   ledgers: [batchLedger],
+
+  documentTemplates: [
+    {
+      code: 'announcement',
+      name: { zh: '债权转让暨债务催收联合公告', en: 'Transfer and collection announcement' },
+      file: 'documents/announcement.hbs',
+      landscape: true,
+    },
+    {
+      code: 'notice',
+      name: { zh: '债权转让通知书', en: 'Notice of claim transfer' },
+      file: 'documents/notice.hbs',
+    },
+  ],
 
   dashboardWidgets: [
     {

@@ -31,6 +31,7 @@ export default definePlugin({
     'services/book_api.ts',
     'services/book_lookups.ts',
     'services/book_writer.ts',
+    'services/asset_claims.ts',
     'services/risk_events.ts',
     'services/risk_since.ts',
     'services/platform_sync.ts',

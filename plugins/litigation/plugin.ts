@@ -51,7 +51,7 @@ export default definePlugin({
   dependsOn: ['credit-assets', 'bank-systems', 'disposal', 'expenses', 'recoveries'],
 
   // What other plugins (and the plugin's other areas) may use: the court-fee trial.
-  publicModules: ['services/fee_api.ts'],
+  publicModules: ['services/fee_api.ts', 'services/case_status_api.ts'],
 
   routes(router: PluginRouter) {
     for (const part of parts) part.routes?.(router)

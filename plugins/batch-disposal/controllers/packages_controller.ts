@@ -21,7 +21,8 @@ import {
   registerOffer,
   registerPayment,
 } from '../domain/implementation.js'
-import { deliveryOf, serveNotices, startDelivery } from '../domain/delivery.js'
+import { deliveryOf, startDelivery } from '../domain/delivery.js'
+import { serveNotices } from '../domain/notices.js'
 import { feesOf, feeTotals, recordFee } from '../domain/fees.js'
 import { postingsOf, retryPosting } from '../domain/postings.js'
 import {

@@ -47,6 +47,8 @@ export default class PoolController {
       'overdueMax',
       'balanceMin',
       'balanceMax',
+      'savedQueryId',
+      'query',
     ])
     const id = idParam(ctx.params.id)
     const result = await addByFilter(await accessOf(ctx), id, input)

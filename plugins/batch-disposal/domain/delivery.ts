@@ -4,51 +4,36 @@
 | nothing), allocates the price over the loans (allocation.ts) and draws up
 | the 债权转让通知 (民法典 §546) for every debtor and guarantor in two
 | INSERT … SELECT statements. Then chunk by chunk (a chunk = the remaining
-| loans of up to 100 debtors, in its own transaction; inline up to 参数
+| loans of up to 500 debtors, in its own transaction; inline up to 参数
 | batch-disposal.deliveryInlineMax loans, else the job batch-disposal:deliver
-| with progress): each loan 已转让 through credit-assets' book_writer, its
-| postings in the outbox (key `batch-disposal:<package>:<loan>:<kind>`,
-| unique in batch_disposal_postings too), a disposal outcome per debtor
-| (method batch_transfer), the loans marked delivered. A chunk takes only
-| undelivered loans, so a retried job never doubles anything.
+| with progress), set-based: the chunk's loans 已转让 in one
+| bookWriter.changeLoanStatuses, their postings in one outbox.enqueueMany (key
+| `batch-disposal:<package>:<loan>:<kind>`, unique in batch_disposal_postings
+| too), a disposal outcome per debtor in one recordDisposalOutcomes (method
+| batch_transfer), the loans marked delivered and their asset claims released.
+| A chunk takes only undelivered loans, so a retried job never doubles anything.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Money } from '#core/money/money'
-import { outbox } from '#core/connectors/outbox'
 import { queue } from '#core/queue/queue'
 import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/support/db_time'
 import { businessDate } from '#core/business_day/business_date'
 import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
-import { recordDisposalOutcome, OutcomeError } from '../../disposal/services/outcomes_api.js'
-import {
-  ALLOCATIONS,
-  DD,
-  ITEMS,
-  LOCKS,
-  NOTICES,
-  PACKAGES,
-  POSTINGS,
-  PROJECTS,
-  day,
-  packageRow,
-} from './store.js'
+import { assetClaims } from '../../credit-assets/services/asset_claims.js'
+import { ALLOCATIONS, DD, ITEMS, PACKAGES, PROJECTS, claimOwner, day, packageRow } from './store.js'
 import { movePackage } from './packages.js'
-import { allocatePrice, planPostings } from './allocation.js'
-import { POSTING_KINDS } from './dictionaries.js'
+import { allocatePrice } from './allocation.js'
+import { enqueuePostings, recordOutcomes } from './delivery_books.js'
+import { drawUpNotices } from './notices.js'
 import { BatchError } from './batch_error.js'
 
 export const DELIVER_JOB = 'batch-disposal:deliver'
 export const INLINE_MAX = 'batch-disposal.deliveryInlineMax'
-export const POSTING_ACCOUNTS = 'batch-disposal.postingAccounts'
-const DEBTORS_PER_CHUNK = 100
-
-export const postingKey = (packageId: number, loanId: number, kind: string) =>
-  `batch-disposal:${packageId}:${loanId}:${kind}`
+/* Debtors per transaction: a chunk's loans change status, post and record outcomes together. */
+const DEBTORS_PER_CHUNK = 500
 
 async function allocate(trx: TransactionClientContract, pkg: any) {
   const rows = await trx
@@ -80,26 +65,6 @@ async function allocate(trx: TransactionClientContract, pkg: any) {
           .slice(start, start + 2000)
           .map((s) => ({ item_id: s.itemId, package_id: pkg.id, price_fen: s.share.toFen() }))
       )
-}
-
-/** 债权转让通知: the package's debtors and their guarantors, one notice each, set-based. */
-async function drawUpNotices(trx: TransactionClientContract, packageId: number) {
-  const now = dbNow()
-  await trx.rawQuery(
-    `INSERT INTO ${NOTICES} (package_id, party_kind, party_key, party_name, customer_id, org_id, created_at)
-     SELECT ?, 'debtor', CAST(i.customer_id AS CHAR), MIN(i.customer_name), i.customer_id, MIN(i.org_id), ?
-       FROM ${ITEMS} i WHERE i.package_id = ? GROUP BY i.customer_id`,
-    [packageId, now, packageId]
-  )
-  await trx.rawQuery(
-    `INSERT INTO ${NOTICES} (package_id, party_kind, party_key, party_name, customer_id, org_id, created_at)
-     SELECT ?, 'guarantor', COALESCE(CAST(g.guarantor_customer_id AS CHAR), g.guarantor_name),
-            MIN(COALESCE(g.guarantor_name, '')), MIN(g.guarantor_customer_id), MIN(i.org_id), ?
-       FROM ${book.guarantees.table} g JOIN ${ITEMS} i ON i.loan_id = g.loan_id
-      WHERE i.package_id = ? AND (g.guarantor_customer_id IS NOT NULL OR g.guarantor_name IS NOT NULL)
-      GROUP BY COALESCE(CAST(g.guarantor_customer_id AS CHAR), g.guarantor_name)`,
-    [packageId, now, packageId]
-  )
 }
 
 export async function startDelivery(
@@ -139,12 +104,12 @@ export async function startDelivery(
   return { jobId: await queue.dispatch(DELIVER_JOB, { packageId }, { userId: access.user.id }) }
 }
 
-const MEMO = new Map<string, string>(POSTING_KINDS.map(([k, zh]) => [k, zh]))
-
 /** One chunk of 交割 in its own transaction: what it did, and whether the package is done. */
-export function deliverChunk(packageId: number) {
+export function deliverChunk(packageId: number, debtorsPerChunk = DEBTORS_PER_CHUNK) {
   return db.transaction(async (trx) => {
     const pkg = await trx.from(PACKAGES).where('id', packageId).forUpdate().first()
+    // A job retried after the last chunk committed finds the package delivered: nothing to do.
+    if (pkg?.status === 'delivered') return { loans: 0, postings: 0, done: true }
     if (!pkg || pkg.status !== 'delivering') throw new BatchError(409, '资产包不在交割中')
     const handover = day(pkg.handover_date)!
     const debtors = await trx
@@ -153,44 +118,22 @@ export function deliverChunk(packageId: number) {
       .whereNull('delivered_on')
       .distinct('customer_id')
       .orderBy('customer_id')
-      .limit(DEBTORS_PER_CHUNK)
-    const items = debtors.length
-      ? await trx
-          .from(`${ITEMS} as i`)
-          .join(`${ALLOCATIONS} as a`, 'a.item_id', 'i.id')
-          .where('i.package_id', packageId)
-          .whereNull('i.delivered_on')
-          .whereIn(
-            'i.customer_id',
-            debtors.map((d: any) => d.customer_id)
-          )
-          .orderBy('i.id')
-          .select(
-            'i.id',
-            'i.loan_id',
-            'i.loan_no',
-            'i.customer_id',
-            ...['principal_fen', 'on_interest_fen', 'off_interest_fen'].map((c) =>
-              trx.raw(`CAST(i.${c} AS CHAR) as ${c}`)
-            ),
-            trx.raw('CAST(a.price_fen AS CHAR) as price_fen')
-          )
-      : []
-    const accounts = await settings.json<Record<string, string>>(POSTING_ACCOUNTS)
-    const reason = `批量转让 ${pkg.package_no}`
+      .limit(debtorsPerChunk)
+    const items = debtors.length ? await chunkItems(trx, packageId, debtors) : []
+    const operatorId = Number(pkg.created_by)
     let postings = 0
-    for (const item of items) {
-      await bookWriter.changeLoanStatus(trx, {
-        loanId: Number(item.loan_id),
+    if (items.length) {
+      const loanIds = items.map((i: any) => Number(i.loan_id))
+      // Set-based: one status change for the chunk, its postings and outcomes in bulk.
+      await bookWriter.changeLoanStatuses(trx, {
+        loanIds,
         status: 'transferred',
-        reason,
+        reason: `批量转让 ${pkg.package_no}`,
         businessDate: handover,
-        operatorId: Number(pkg.created_by),
+        operatorId,
       })
-      postings += await enqueuePostings(trx, pkg, item, accounts)
-    }
-    await recordOutcomes(trx, pkg, handover, items)
-    if (items.length)
+      postings = await enqueuePostings(trx, pkg, items)
+      await recordOutcomes(trx, pkg, handover, items)
       await trx
         .from(ITEMS)
         .whereIn(
@@ -198,6 +141,10 @@ export function deliverChunk(packageId: number) {
           items.map((i: any) => i.id)
         )
         .update({ delivered_on: handover })
+      // The loans left the book: the project no longer holds them.
+      const project = await trx.from(PROJECTS).where('id', pkg.project_id).first()
+      await assetClaims.release(trx, claimOwner(project), loanIds)
+    }
     const left = await trx
       .from(ITEMS)
       .where('package_id', packageId)
@@ -208,81 +155,27 @@ export function deliverChunk(packageId: number) {
   })
 }
 
-async function enqueuePostings(
-  trx: TransactionClientContract,
-  pkg: any,
-  item: any,
-  accounts: Record<string, string>
-) {
-  const planned = planPostings({
-    loanId: Number(item.loan_id),
-    loanNo: item.loan_no,
-    principalFen: item.principal_fen,
-    onInterestFen: item.on_interest_fen,
-    offInterestFen: item.off_interest_fen,
-    shareFen: item.price_fen,
-  })
-  for (const p of planned) {
-    const key = postingKey(Number(pkg.id), Number(item.loan_id), p.kind)
-    const outboxId = await outbox.enqueue(trx, {
-      system: 'core-banking',
-      interface: 'posting',
-      idempotencyKey: key,
-      correlationId: pkg.package_no,
-      payload: {
-        loanNo: item.loan_no,
-        accountNo: accounts[p.kind] ?? p.kind,
-        amount: p.amount.toYuan(),
-        direction: p.kind === 'price' ? 'debit' : 'credit',
-        memo: `${MEMO.get(p.kind)} ${pkg.package_no}`,
-      },
-    })
-    await trx.table(POSTINGS).insert({
-      package_id: pkg.id,
-      loan_id: item.loan_id,
-      kind: p.kind,
-      amount_fen: p.amount.toFen(),
-      idempotency_key: key,
-      outbox_id: outboxId,
-      created_at: dbNow(),
-    })
-  }
-  return planned.length
-}
-
-/** 处置结果: one outcome per debtor of the chunk (the outcome is per customer). */
-async function recordOutcomes(
-  trx: TransactionClientContract,
-  pkg: any,
-  handover: string,
-  items: any[]
-) {
-  const byDebtor = new Map<number, any[]>()
-  for (const i of items)
-    byDebtor.set(Number(i.customer_id), [...(byDebtor.get(Number(i.customer_id)) ?? []), i])
-  for (const [customerId, loans] of byDebtor) {
-    const price = Money.sum(loans.map((l) => Money.fromFen(l.price_fen)))
-    const principal = Money.sum(loans.map((l) => Money.fromFen(l.principal_fen)))
-    const bookValue = principal.plus(Money.sum(loans.map((l) => Money.fromFen(l.on_interest_fen))))
-    const loss = bookValue.minus(price)
-    try {
-      await recordDisposalOutcome(trx, {
-        loanIds: loans.map((l) => Number(l.loan_id)),
-        method: 'batch_transfer',
-        completedOn: handover,
-        cashRecovered: price.toYuan(),
-        loss: loss.isNegative() ? '0.00' : loss.toYuan(),
-        balanceReduced: principal.toYuan(),
-        sourcePlugin: 'batch-disposal',
-        sourceRef: `package:${pkg.id}:customer:${customerId}`,
-        sourceLink: `/p/batch-disposal/Postings?package=${pkg.id}`,
-        operatorId: Number(pkg.created_by),
-      })
-    } catch (error) {
-      if (error instanceof OutcomeError) throw new BatchError(error.status as any, error.zh)
-      throw error
-    }
-  }
+function chunkItems(trx: TransactionClientContract, packageId: number, debtors: any[]) {
+  return trx
+    .from(`${ITEMS} as i`)
+    .join(`${ALLOCATIONS} as a`, 'a.item_id', 'i.id')
+    .where('i.package_id', packageId)
+    .whereNull('i.delivered_on')
+    .whereIn(
+      'i.customer_id',
+      debtors.map((d: any) => d.customer_id)
+    )
+    .orderBy('i.id')
+    .select(
+      'i.id',
+      'i.loan_id',
+      'i.loan_no',
+      'i.customer_id',
+      ...['principal_fen', 'on_interest_fen', 'off_interest_fen'].map((c) =>
+        trx.raw(`CAST(i.${c} AS CHAR) as ${c}`)
+      ),
+      trx.raw('CAST(a.price_fen AS CHAR) as price_fen')
+    )
 }
 
 async function finish(trx: TransactionClientContract, pkg: any) {
@@ -290,10 +183,6 @@ async function finish(trx: TransactionClientContract, pkg: any) {
     .from(PACKAGES)
     .where('id', pkg.id)
     .update({ status: 'delivered', delivered_at: dbNow(), updated_at: dbNow() })
-  await trx
-    .from(LOCKS)
-    .whereIn('loan_id', trx.from(ITEMS).where('package_id', pkg.id).select('loan_id'))
-    .delete()
   const open = await trx
     .from(ITEMS)
     .where('project_id', pkg.project_id)
@@ -313,30 +202,4 @@ export async function deliveryOf(packageId: number) {
     .where('package_id', packageId)
     .select(db.raw('COUNT(*) as total'), db.raw('COUNT(delivered_on) as done'))
   return { total: Number(row.total), done: Number(row.done) }
-}
-
-/** 送达登记 in bulk: the given notices (or every unserved one) of the package, in the caller's scope. */
-export async function serveNotices(
-  access: UserAccess,
-  packageId: number,
-  input: { noticeIds?: number[]; servedOn: string; serviceWay: string; proofRef: string }
-) {
-  const pkg = await packageRow(access, packageId)
-  if (!['delivering', 'delivered'].includes(pkg.status))
-    throw new BatchError(409, '资产包尚未交割，没有债权转让通知')
-  if (input.servedOn > (await businessDate.current()))
-    throw new BatchError(422, '送达日期不能晚于当前营业日')
-  const q = applyDataScope(
-    db.from(NOTICES).where('package_id', packageId).whereNull('served_on'),
-    access,
-    { orgColumn: 'org_id' }
-  )
-  if (input.noticeIds?.length) q.whereIn('id', input.noticeIds)
-  const n = await q.update({
-    served_on: input.servedOn,
-    service_way: input.serviceWay,
-    proof_ref: input.proofRef,
-    served_by: access.user.id,
-  })
-  return Number(Array.isArray(n) ? n[0] : n)
 }

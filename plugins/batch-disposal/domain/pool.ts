@@ -9,7 +9,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { UserAccess } from '#core/auth/user_access'
 import { Money } from '#core/money/money'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
-import { ITEMS, LOCKS, DD, fenText, itemColumns, scopedItems } from './store.js'
+import { assetClaims, AssetClaimError } from '../../credit-assets/services/asset_claims.js'
+import { ITEMS, DD, claimOwner, fenText, itemColumns, scopedItems } from './store.js'
 import { advanceStage, openProject } from './projects.js'
 import { loadRules, ruleFor } from './rules.js'
 import {
@@ -23,6 +24,12 @@ import {
   type PoolFilter,
 } from './pool_sql.js'
 import { BatchError, isDuplicate } from './batch_error.js'
+import { poolQueryLoans } from './pool_query.js'
+import { enabledPlugins } from '#core/plugins/registry'
+import { caseStatusApi } from '../../litigation/services/case_status_api.js'
+
+/* 诉讼状态 needs the litigation plugin, which batch-disposal does not depend on. */
+const litigationEnabled = async () => (await enabledPlugins()).some((p) => p.id === 'litigation')
 
 export async function eligibilityFor(
   mode: string,
@@ -37,32 +44,35 @@ export async function addByFilter(access: UserAccess, projectId: number, filter:
   const project = await openProject(access, projectId)
   const rules = await eligibilityFor(project.mode)
   const orgPath = await orgPathOf(filter)
-  const [{ n: matched }] = await filteredLoans(access, filter, orgPath).count('* as n')
-  const excluded = await exclusionCounts(
-    () => filteredLoans(access, filter, orgPath),
-    projectId,
-    rules
-  )
+  // A saved or ad-hoc 综合查询 narrows the filter (its loans as a subquery).
+  const query = await poolQueryLoans(access, filter)
+  const base = () => {
+    const q = filteredLoans(access, filter, orgPath)
+    if (query) q.whereIn('l.id', query.loans())
+    return q
+  }
+  const [{ n: matched }] = await base().count('* as n')
+  const excluded = await exclusionCounts(base, projectId, rules)
   let added = 0
   try {
     added = await db.transaction(async (trx) => {
-      const selected = whereEligible(filteredLoans(access, filter, orgPath), rules)
-      await lockSelected(trx, projectId, selected)
+      const selected = whereEligible(base(), rules)
+      await lockSelected(trx, project, selected)
       const n = await poolLocked(trx, projectId, 'filter')
       await advanceStage(trx, projectId, 'pool')
       return n
     })
   } catch (error) {
-    if (isDuplicate(error))
-      throw new BatchError(409, '部分借据刚被其他批量处置项目占用，请重新执行筛选')
+    if (isDuplicate(error) || error instanceof AssetClaimError)
+      throw new BatchError(409, '部分借据刚被其他业务占用，请重新执行筛选')
     throw error
   }
-  return { matched: Number(matched), added, excluded }
+  return { matched: Number(matched), added, excluded, query: query?.name ?? null }
 }
 
 /** Takes loans out of the pool (not those already in a package) and frees them. */
 export async function removeItems(access: UserAccess, projectId: number, itemIds: number[]) {
-  await openProject(access, projectId)
+  const project = await openProject(access, projectId)
   return db.transaction(async (trx) => {
     const rows = await trx
       .from(ITEMS)
@@ -74,14 +84,11 @@ export async function removeItems(access: UserAccess, projectId: number, itemIds
     if (packed) throw new BatchError(409, '已组包的资产不能移出资产池，请先从资产包中移出')
     await trx.from(DD).whereIn('item_id', itemIds).delete()
     await trx.from(ITEMS).whereIn('id', itemIds).delete()
-    await trx
-      .from(LOCKS)
-      .where('project_id', projectId)
-      .whereIn(
-        'loan_id',
-        rows.map((r: any) => r.loan_id)
-      )
-      .delete()
+    await assetClaims.release(
+      trx,
+      claimOwner(project),
+      rows.map((r: any) => Number(r.loan_id))
+    )
     return rows.length
   })
 }
@@ -108,13 +115,14 @@ export async function poolSummary(access: UserAccess, projectId: number, package
     return q
   }
   const [all] = await base().select(TOTALS.map((s) => db.raw(s)))
-  const by = async (column: string) =>
+  const byExpr = async (expr: string) =>
     (
       await base()
-        .groupBy(`i.${column}`)
-        .select(`i.${column} as k`, ...TOTALS.map((s) => db.raw(s)))
-        .orderBy(`i.${column}`)
+        .groupByRaw(expr)
+        .select(db.raw(`${expr} as k`), ...TOTALS.map((s) => db.raw(s)))
+        .orderByRaw(expr)
     ).map((r: any) => ({ key: r.k ?? null, ...plainTotals(r) }))
+  const by = (column: string) => byExpr(`i.${column}`)
   const [dd] = await base()
     .join(`${DD} as d`, 'd.item_id', 'i.id')
     .select(
@@ -133,6 +141,10 @@ export async function poolSummary(access: UserAccess, projectId: number, package
     byFiveClass: await by('five_class'),
     byRegion: await by('region'),
     byCustomerType: await by('customer_type'),
+    // 诉讼状态: the stage of each loan's latest case, through litigation's public service.
+    byLitigation: (await litigationEnabled())
+      ? await byExpr(caseStatusApi.stageOfLoanSql('i.loan_id'))
+      : null,
   }
 }
 

@@ -10,7 +10,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
-import { LOCKS } from './store.js'
+import { assetClaims, AssetClaimError } from '../../credit-assets/services/asset_claims.js'
+import { claimOwner } from './store.js'
 import { advanceStage, openProject } from './projects.js'
 import { eligibilityFor } from './pool.js'
 import { PERSONAL_TYPES, poolLocked } from './pool_sql.js'
@@ -77,6 +78,7 @@ async function checkRows(
   rows: { row: number; loanNo: string }[]
 ) {
   const rules = await eligibilityFor(mode)
+  const own = claimOwner({ id: projectId })
   const errors: RowError[] = []
   const seen = new Map<string, number>()
   for (const r of rows) {
@@ -92,7 +94,7 @@ async function checkRows(
       .from(book.loans.as('l'))
       .join(book.customers.as('c'), 'c.id', 'l.customer_id')
       .leftJoin(book.riskAssets.as('ra'), 'ra.loan_id', 'l.id')
-      .leftJoin(`${LOCKS} as k`, 'k.loan_id', 'l.id')
+      .leftJoin(book.assetClaims.as('k'), 'k.loan_id', 'l.id')
       .whereIn('l.loan_no', numbers.slice(start, start + 1000))
       .select(
         'l.id',
@@ -100,7 +102,9 @@ async function checkRows(
         'l.status',
         'ra.status as ra_status',
         'c.customer_type',
-        'k.project_id'
+        'k.holder',
+        'k.holder_ref',
+        'k.label'
       )
     applyDataScope(q, access, book.loans.scopeOf('l'))
     for (const r of await q) found.set(r.loan_no, r)
@@ -112,8 +116,8 @@ async function checkRows(
     if (!loan) fail('借据不存在或不在您的数据权限内')
     else if (loan.status !== 'active') fail('借据已结清、核销、转让或抵债，不能入池')
     else if (loan.ra_status !== 'managed') fail('借据不在风险资产管理中')
-    else if (loan.project_id && Number(loan.project_id) === projectId) fail('借据已在本资产池中')
-    else if (loan.project_id) fail('借据已在其他进行中的批量处置项目中')
+    else if (loan.holder === own.holder && loan.holder_ref === own.ref) fail('借据已在本资产池中')
+    else if (loan.holder) fail(`借据已在${loan.label}中（其他进行中的处置申请）`)
     else if (rules.excludePersonal && PERSONAL_TYPES.includes(loan.customer_type))
       fail('批量转让不含个人贷款（规则“批量转让不含个人贷款”已启用）')
     else loanIds.push(Number(loan.id))
@@ -131,19 +135,15 @@ export async function importList(access: UserAccess, projectId: number, buffer: 
   const loanIds = await checkRows(access, projectId, project.mode, rows)
   try {
     return await db.transaction(async (trx) => {
-      for (let start = 0; start < loanIds.length; start += 2000)
-        await trx
-          .table(LOCKS)
-          .multiInsert(
-            loanIds.slice(start, start + 2000).map((id) => ({ loan_id: id, project_id: projectId }))
-          )
+      await assetClaims.claim(trx, claimOwner(project), loanIds)
       const added = await poolLocked(trx, projectId, 'import')
       await advanceStage(trx, projectId, 'pool')
       return { rows: rows.length, added }
     })
   } catch (error) {
+    if (error instanceof AssetClaimError) throw new BatchError(409, `${error.zh}；未导入任何借据`)
     if (isDuplicate(error))
-      throw new BatchError(409, '名单中的借据刚被其他批量处置项目占用，未导入任何借据，请重新导入')
+      throw new BatchError(409, '名单中的借据刚被其他业务占用，未导入任何借据，请重新导入')
     throw error
   }
 }

@@ -12,7 +12,8 @@ import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import type { UserAccess } from '#core/auth/user_access'
 import { submitForApproval } from '#core/workflow/submit'
-import { LOCKS, PROJECTS, projectRow } from './store.js'
+import { assetClaims } from '../../credit-assets/services/asset_claims.js'
+import { PROJECTS, claimOwner, projectRow } from './store.js'
 import { BatchError, affected } from './batch_error.js'
 import type { Mode, ProjectStatus, Stage } from './dictionaries.js'
 
@@ -97,7 +98,7 @@ export async function moveProject(
     .from(PROJECTS)
     .where('id', id)
     .update({ status: to, ...extra, updated_at: dbNow() })
-  if (['rejected', 'withdrawn'].includes(to)) await trx.from(LOCKS).where('project_id', id).delete()
+  if (['rejected', 'withdrawn'].includes(to)) await assetClaims.release(trx, claimOwner(project))
   return project
 }
 

@@ -6,7 +6,7 @@
 | predicates for the set-based INSERT … SELECT.
 |
 |   loan_in_book           the loan is 存续 (active) and a managed risk asset
-|   not_in_other_disposal  not in another active batch project's pool (batch_disposal_locks)
+|   not_in_other_disposal  held by no other open application (credit-assets asset claims)
 |   exclude_personal       批量转让: no personal loans (财金〔2012〕6号) unless the rule is off
 |                          (the 2021 pilot lets 个人不良贷款 be transferred in batches)
 |   min_households         a package holds at least N 户 (10 by 财金〔2012〕6号, 3 under the pilot)

@@ -18,7 +18,6 @@ import { BatchError } from './batch_error.js'
 
 export const PROJECTS = 'batch_disposal_projects'
 export const RULES = 'batch_disposal_rules'
-export const LOCKS = 'batch_disposal_locks'
 export const ITEMS = 'batch_disposal_items'
 export const DD = 'batch_disposal_dd'
 export const PACKAGES = 'batch_disposal_packages'
@@ -27,6 +26,17 @@ export const BIDS = 'batch_disposal_bids'
 export const NOTICES = 'batch_disposal_notices'
 export const POSTINGS = 'batch_disposal_postings'
 export const ALLOCATIONS = 'batch_disposal_allocations'
+
+/**
+ * The project's hold on its pooled loans: a credit-assets asset claim (one
+ * holder per loan across every plugin's open applications), so a loan in a
+ * 核销方案 or another project is never pooled, and a pooled loan never enters one.
+ */
+export const claimOwner = (project: { id: number | string; project_no?: string }) => ({
+  holder: 'batch-disposal',
+  ref: `project:${project.id}`,
+  label: `批量转让项目 ${project.project_no ?? project.id}`,
+})
 
 export const PROJECT_SCOPE = { orgColumn: 'p.org_id', ownerColumn: 'p.created_by' }
 export const itemScope = (alias: string) => ({

@@ -3,6 +3,7 @@ import vine from '@vinejs/vine'
 import { calendarDate } from '#core/validators/dates'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
+import { querySpecObject } from '#core/query/query_spec'
 import {
   ALLOCATIONS,
   FEE_KINDS,
@@ -110,6 +111,8 @@ export const filterValidator = vine.compile(
     overdueMax: vine.number().withoutDecimals().min(0).max(99999).optional(),
     balanceMin: amount().optional(),
     balanceMax: amount().optional(),
+    savedQueryId: id().optional(),
+    query: querySpecObject.optional(),
   })
 )
 

@@ -245,6 +245,13 @@ export const bookLookups = {
     ] as const,
     description: '风险资产时间轴 rows (read-only; write through book_writer / recordRiskEvent)',
   }),
+  assetClaims: lookup({
+    name: 'assetClaims',
+    table: 'ca_asset_claims',
+    columns: ['loan_id', 'holder', 'holder_ref', 'label', 'claimed_at'] as const,
+    description:
+      '资产占用: the open application holding a loan (holder = plugin id, holder_ref = its record); read-only, write through asset_claims',
+  }),
 }
 
 export type BookLookupName = keyof typeof bookLookups

@@ -8,6 +8,10 @@
 |
 | One open plan per subject: a row in write_off_locks keyed by the subject
 | (primary key), so two plans racing for one loan cannot both hold it (409).
+| A plan's loans are also claimed through credit-assets' asset claims (one
+| holder per loan across plugins), so a loan in a 批量转让 pool or another
+| plugin's open application is refused with a 409 naming it, and a loan in an
+| open plan is never pooled elsewhere; the claims go when the plan closes.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -17,6 +21,7 @@ import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/support/db_time'
 import type { UserAccess } from '#core/auth/user_access'
 import { submitForApproval } from '#core/workflow/submit'
+import { assetClaims, AssetClaimError } from '../../credit-assets/services/asset_claims.js'
 import { checkSubjects } from '../rules/findings.js'
 import { describeGap } from '../rules/check.js'
 import {
@@ -85,8 +90,31 @@ async function lockSubjects(trx: TransactionClientContract, planId: number, subj
   }
 }
 
+const claimOwner = (planId: number, planNo: string) => ({
+  holder: 'write-off',
+  ref: `plan:${planId}`,
+  label: `核销方案 ${planNo}`,
+})
+
+/** The plan's loans claimed across plugins; held elsewhere → 409 naming the holder. */
+async function claimLoans(
+  trx: TransactionClientContract,
+  planId: number,
+  planNo: string,
+  subjects: Subject[]
+) {
+  const loanIds = subjects.filter((s) => s.kind === 'loan').map((s) => s.id)
+  try {
+    await assetClaims.claim(trx, claimOwner(planId, planNo), loanIds)
+  } catch (error) {
+    if (error instanceof AssetClaimError) throw new WriteOffError(409, error.zh)
+    throw error
+  }
+}
+
 export async function releaseSubjects(trx: TransactionClientContract, planId: number) {
   await trx.from(LOCKS).where('plan_id', planId).delete()
+  await assetClaims.release(trx, claimOwner(planId, ''))
 }
 
 async function resolve(access: UserAccess, input: PlanInput) {
@@ -132,6 +160,12 @@ export async function createPlan(access: UserAccess, input: PlanInput) {
     await lockSubjects(
       trx,
       planId,
+      items.map((i) => i.subject)
+    )
+    await claimLoans(
+      trx,
+      planId,
+      planNo,
       items.map((i) => i.subject)
     )
     for (let i = 0; i < items.length; i += 500)

@@ -27,6 +27,8 @@ import {
   poolLoans,
 } from '../helpers.js'
 
+import { deliverChunk } from '../../domain/delivery.js'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 /*
 | 尽职调查 → 资产包 → 方案实施 → 交割: the rules (最少户数 10, or 3 under the pilot;
 | 尽调覆盖 ≥ 80 % of principal; 最少竞买人 2), the winner, the payment equal to
@@ -248,6 +250,9 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
       .bearerToken(token2)
       .json({ handoverDate: today })
     twice.assertStatus(409)
+    // The bulk step run again (a retried job after the last chunk committed): nothing more.
+    assert.deepEqual(await deliverChunk(pa), { loans: 0, postings: 0, done: true })
+    assert.equal((await assetClaims.holders(items.slice(0, 10).map((i: any) => i.loanId))).size, 0)
 
     const loans = await db.from('ca_loans').whereIn(
       'id',
@@ -308,6 +313,13 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
         proofRef: '《金融时报》2026-12-07 第 8 版',
       })
     assert.equal(served.body().served, 11)
+    // 公告 and the 11 notices as PDF (one part each).
+    for (const kind of ['announcement', 'notices']) {
+      const pdf = await client.get(`${API}/packages/${pa}/${kind}.pdf`).bearerToken(me.token)
+      pdf.assertStatus(200)
+      assert.equal(pdf.header('x-document-parts'), '1')
+      assert.equal((pdf.body() as Buffer).subarray(0, 5).toString('latin1'), '%PDF-')
+    }
 
     // 批量转让台账 and the widget.
     const ledger = await client
@@ -331,7 +343,7 @@ test.group('batch-disposal: 尽调, 资产包, 实施, 交割', (group) => {
         .where('entity_id', String(pa))
         .first()
     )
-  }).timeout(120_000)
+  }).timeout(300_000)
 
   test('committee: a package at the threshold goes to the committee after approval', async ({
     client,

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import ExcelJS from 'exceljs'
 import { userWith } from '#tests/helpers/auth'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 import {
   API,
   ALL_CODES,
@@ -96,7 +97,12 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     res.assertStatus(200)
     assert.equal(res.body().matched, 7)
     assert.equal(res.body().added, 4)
-    assert.deepEqual(res.body().excluded, { notInBook: 1, inOtherDisposal: 1, personal: 1 })
+    assert.deepEqual(res.body().excluded, {
+      notInBook: 1,
+      inOtherDisposal: 1,
+      heldBy: [{ holder: 'batch-disposal', loans: 1 }],
+      personal: 1,
+    })
     const items = await itemsOf(client, me.token, id)
     assert.sameMembers(
       items.map((i: any) => i.loanId),
@@ -166,7 +172,7 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     assert.include(errors[2].message, '不存在')
     assert.include(errors[3].message, '核销')
     assert.lengthOf(await itemsOf(client, me.token, id), 0)
-    assert.notExists(await db.from('batch_disposal_locks').where('loan_id', a.loanId).first())
+    assert.equal((await assetClaims.holders([a.loanId])).size, 0)
 
     const notXlsx = await client
       .post(`${API}/projects/${id}/pool/import`)

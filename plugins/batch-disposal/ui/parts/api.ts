@@ -21,6 +21,8 @@ export interface Summary extends Totals {
   byFiveClass: Breakdown[]
   byRegion: Breakdown[]
   byCustomerType: Breakdown[]
+  /** 诉讼状态 (the latest case's stage, `none` without one); null without the litigation plugin. */
+  byLitigation: Breakdown[] | null
 }
 
 export interface Project {
@@ -133,13 +135,21 @@ export const batchApi = {
   summary: (id: number, packageId?: number) =>
     http.get<Summary>(`${base}/projects/${id}/summary`, { packageId }),
   addByFilter: (id: number, body: Record<string, unknown>) =>
-    http.post<{ matched: number; added: number; excluded: Record<string, number> }>(
+    http.post<{ matched: number; added: number; excluded: Record<string, any> }>(
       `${base}/projects/${id}/pool/filter`,
       body
     ),
   remove: (id: number, itemIds: number[]) =>
     http.post<{ removed: number }>(`${base}/projects/${id}/pool/remove`, { itemIds }),
   template: () => downloadFile(`${base}/pool/template`, '资产池导入模板.xlsx'),
+  /** 公告 / 债权转让通知书 as PDF, part by part (the server says how many parts). */
+  document: (packageId: number, kind: 'announcement' | 'notices', name: string, part = 1) =>
+    downloadFile(`${base}/packages/${packageId}/${kind}.pdf`, `${name}-${part}.pdf`, { part }),
+  /** 我的查询 over the 风险资产 dataset (the pool may be built from one). */
+  savedQueries: () =>
+    http.get<{ data: Array<{ id: number; name: string }> }>('/api/query/saved', {
+      dataset: 'credit-assets:risk-assets',
+    }),
   dd: (id: number, itemId: number) =>
     http.get<{ item: Item; dueDiligence: Record<string, any> | null }>(
       `${base}/projects/${id}/items/${itemId}/dd`
