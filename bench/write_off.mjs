@@ -59,7 +59,11 @@ export async function writeOffBench({ root, env, sql }) {
   // Interrupted: still take the web and worker processes down (the exit handler above).
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130))
   function launch(args, ready) {
-    const child = spawn('node', ['--import=ts-node-maintained/register/esm', ...args], {
+    // BENCH_CPU_PROF=<dir>: every process started here writes a V8 CPU profile there on exit.
+    const profile = process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : []
+    const child = spawn('node', [...profile, '--import=ts-node-maintained/register/esm', ...args], {
       cwd: root,
       env: procEnv,
       stdio: ['ignore', 'pipe', 'pipe'],

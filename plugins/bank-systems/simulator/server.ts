@@ -25,6 +25,7 @@
 |   POST|GET /__sim/post-loan/batch  智能贷后 批量检查: { itemFailureRate, perPoll } / stats
 |   POST /__sim/warning/alerts  智能预警: an alert the daily feed reports (alert_feed.ts)
 |   GET  /__sim/imaging/metadata  影像平台: document metadata received (imaging_metadata.ts)
+| 核心系统 批量记账 POST /core-banking/postings/batch: posting_batch.ts.
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -49,6 +50,7 @@ import { PostLoanBatchDesk } from './post_loan_batch.js'
 import { collateralDetail } from './collateral_detail.js'
 import { AlertFeed } from './alert_feed.js'
 import { ImagingMetadata } from './imaging_metadata.js'
+import { postingBatch, postingRefusal } from './posting_batch.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -102,6 +104,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   })
   let ledgers = newLedgers()
   const approvals = new ApprovalDesk(options.approvalFlow ?? {})
+  const itemFails = (system: string) =>
+    dice.next() < faults.get(system)!.errorRate && Boolean(++count.injected.errors)
   let baseUrl = ''
 
   /** The systems' business endpoints: `${system} ${METHOD} ${path}`. */
@@ -115,7 +119,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     const customerNo = String(body?.customerNo ?? '')
     const extraReply =
       (await alertFeed.route(system, method, path, body)) ??
-      imagingMetadata.route(system, method, path, body, key)
+      imagingMetadata.route(system, method, path, body, key) ??
+      postingBatch(system, method, path, body, ledgers.postings, () => itemFails(system))
     if (extraReply) return extraReply
     const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
     switch (`${system} ${method} ${path}`) {
@@ -135,9 +140,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       case 'collection POST /items/records/query':
         if (!Array.isArray(body?.itemRefs)) return badRequest('itemRefs 必须为数组')
         return list(collectionDesk.records(body.itemRefs))
-      case 'core-banking POST /postings':
-        if (!body || typeof body.amount !== 'string') return badRequest('amount 必填')
-        return keyed(ledgers.postings, key, body)
+      case 'core-banking POST /postings': {
+        const refusal = postingRefusal(body)
+        return refusal ? badRequest(refusal) : keyed(ledgers.postings, key, body)
+      }
       case 'credit-limit POST /credit-lines/query':
         return list(data.creditLines(customerNo))
       case 'warning POST /alerts/query':
