@@ -16,13 +16,13 @@
 | result, in the order given.
 */
 import { randomUUID } from 'node:crypto'
-import { BrokenCircuitError, TaskCancelledError, TimeoutStrategy, timeout } from 'cockatiel'
+import { BrokenCircuitError, TimeoutStrategy, timeout } from 'cockatiel'
 import type { ConnectorBatchDefinition } from '#core/plugins/types'
 import { ConnectorError, httpFailureMessage } from './connector_error.js'
 import { connectorRegistry } from './registry.js'
 import { breakerFor } from './breakers.js'
 import { logCalls, type CallRecord } from './call_log.js'
-import { joinUrl, noteHealth, openSystem, readBody } from './http_connector.js'
+import { joinUrl, noteHealth, openSystem, readBody, transportFailure } from './http_connector.js'
 
 export interface BatchItem {
   idempotencyKey: string
@@ -132,17 +132,7 @@ async function exchangeOnce(a: Exchange): Promise<Map<number, BatchItemResult>> 
       body = await readBody(response)
     })
   } catch (error) {
-    throw await failAll(
-      error instanceof TaskCancelledError
-        ? new ConnectorError('timeout', `no answer within ${a.timeoutMs} ms`, a.system, a.iface)
-        : new ConnectorError(
-            'unavailable',
-            `cannot reach ${a.system}: ${(error as any)?.cause?.code ?? (error as Error).message}`,
-            a.system,
-            a.iface
-          ),
-      null
-    )
+    throw await failAll(transportFailure(error, a.system, a.iface, a.timeoutMs), null)
   }
   if (httpStatus < 200 || httpStatus >= 300)
     throw await failAll(

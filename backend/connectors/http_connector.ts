@@ -70,6 +70,18 @@ interface Attempt {
   idempotencyKey?: string
 }
 
+/** What a request that got no answer (timed out, could not connect) fails with. */
+export function transportFailure(error: unknown, system: string, iface: string, timeoutMs: number) {
+  return error instanceof TaskCancelledError
+    ? new ConnectorError('timeout', `no answer within ${timeoutMs} ms`, system, iface)
+    : new ConnectorError(
+        'unavailable',
+        `cannot reach ${system}: ${(error as any)?.cause?.code ?? (error as Error).message}`,
+        system,
+        iface
+      )
+}
+
 /** One HTTP exchange; logged whatever happens; throws only ConnectorError. */
 async function attemptOnce(a: Attempt): Promise<unknown> {
   const started = new Date()
@@ -111,15 +123,7 @@ async function attemptOnce(a: Attempt): Promise<unknown> {
       responseBody = await readBody(response)
     })
   } catch (error) {
-    const failure =
-      error instanceof TaskCancelledError
-        ? new ConnectorError('timeout', `no answer within ${a.timeoutMs} ms`, a.system, a.iface)
-        : new ConnectorError(
-            'unavailable',
-            `cannot reach ${a.system}: ${(error as any)?.cause?.code ?? (error as Error).message}`,
-            a.system,
-            a.iface
-          )
+    const failure = transportFailure(error, a.system, a.iface, a.timeoutMs)
     await log({ status: 'failure', error: failure })
     throw failure
   }
