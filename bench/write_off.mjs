@@ -24,6 +24,7 @@
 */
 import { spawn } from 'node:child_process'
 import { loadavg } from 'node:os'
+import { deliveryFloor } from './delivery_floor.mjs'
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
@@ -371,37 +372,9 @@ export async function writeOffBench({ root, env, sql }) {
       [clean.planId]
     )
     const postings = Number(count)
-    const posting = { loanNo: 'WOB', accountNo: '1', amount: '1.00', direction: 'credit' }
-    const floor = async (total, size, path) => {
-      const started = process.hrtime.bigint()
-      let next = 0
-      await Promise.all(
-        Array.from({ length: 16 }, async () => {
-          while (next < total) {
-            const first = next
-            next = Math.min(total, next + size)
-            const keys = Array.from(
-              { length: next - first },
-              (_, i) => `bench-raw:${clean.tag}:${path}:${first + i}`
-            )
-            const res = await fetch(`http://127.0.0.1:${simPort}/core-banking${path}`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', 'idempotency-key': keys[0] },
-              body: JSON.stringify(
-                size === 1
-                  ? posting
-                  : { items: keys.map((idempotencyKey) => ({ idempotencyKey, body: posting })) }
-              ),
-            })
-            await res.arrayBuffer()
-          }
-        })
-      )
-      return Number(process.hrtime.bigint() - started) / 1e9
-    }
-    const batched = await floor(postings, 100, '/postings/batch')
+    const batched = await deliveryFloor(simPort, clean.tag, postings, 100, '/postings/batch')
     const sample = Math.min(postings, 3000)
-    const single = await floor(sample, 1, '/postings')
+    const single = await deliveryFloor(simPort, clean.tag, sample, 1, '/postings')
     const delivery = clean.acknowledged - clean.executed
     console.log(
       `    baseline: plain set-based SQL of the same rows ${plain.toFixed(2)} s | execution/plain ${(clean.executed / plain).toFixed(1)}×`
