@@ -19,11 +19,16 @@ import {
   retry,
   timeout,
 } from 'cockatiel'
-import { ConnectorError } from './connector_error.js'
+import { ConnectorError, httpFailureMessage } from './connector_error.js'
 import { connectorRegistry } from './registry.js'
 import { breakerFor, breakerState } from './breakers.js'
 import { logCall } from './call_log.js'
-import { findSystemRow, interfaceEnabled, setSystemHealth } from './connector_store.js'
+import {
+  findSystemRow,
+  interfaceEnabled,
+  setSystemHealth,
+  type SystemRow,
+} from './connector_store.js'
 
 export interface CallOptions {
   correlationId?: string
@@ -38,11 +43,11 @@ export interface CallOptions {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE'])
 
-function joinUrl(base: string, path: string) {
+export function joinUrl(base: string, path: string) {
   return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '')
 }
 
-async function readBody(response: Response): Promise<unknown> {
+export async function readBody(response: Response): Promise<unknown> {
   const text = await response.text()
   if (!text) return null
   try {
@@ -63,6 +68,18 @@ interface Attempt {
   attempt: number
   correlationId: string
   idempotencyKey?: string
+}
+
+/** What a request that got no answer (timed out, could not connect) fails with. */
+export function transportFailure(error: unknown, system: string, iface: string, timeoutMs: number) {
+  return error instanceof TaskCancelledError
+    ? new ConnectorError('timeout', `no answer within ${timeoutMs} ms`, system, iface)
+    : new ConnectorError(
+        'unavailable',
+        `cannot reach ${system}: ${(error as any)?.cause?.code ?? (error as Error).message}`,
+        system,
+        iface
+      )
 }
 
 /** One HTTP exchange; logged whatever happens; throws only ConnectorError. */
@@ -106,22 +123,14 @@ async function attemptOnce(a: Attempt): Promise<unknown> {
       responseBody = await readBody(response)
     })
   } catch (error) {
-    const failure =
-      error instanceof TaskCancelledError
-        ? new ConnectorError('timeout', `no answer within ${a.timeoutMs} ms`, a.system, a.iface)
-        : new ConnectorError(
-            'unavailable',
-            `cannot reach ${a.system}: ${(error as any)?.cause?.code ?? (error as Error).message}`,
-            a.system,
-            a.iface
-          )
+    const failure = transportFailure(error, a.system, a.iface, a.timeoutMs)
     await log({ status: 'failure', error: failure })
     throw failure
   }
   if (httpStatus! < 200 || httpStatus! >= 300) {
     const failure = new ConnectorError(
       'http',
-      `${a.system}.${a.iface} answered HTTP ${httpStatus}`,
+      httpFailureMessage(a.system, a.iface, httpStatus!, responseBody),
       a.system,
       a.iface,
       httpStatus,
@@ -153,6 +162,33 @@ async function refuse(error: ConnectorError, body: unknown, options: CallOptions
   return error
 }
 
+/**
+ * 服务管理's switches for one call (or one batch): the system's row with its base
+ * URL, or the refusal (switched off, no URL) as a ConnectorError, not yet logged.
+ */
+export async function openSystem(
+  system: string,
+  iface: string
+): Promise<SystemRow | ConnectorError> {
+  const row = await findSystemRow(system)
+  if (!row || !row.enabled)
+    return new ConnectorError('disabled', `external system ${system} is disabled`, system, iface)
+  if (!(await interfaceEnabled(system, iface)))
+    return new ConnectorError('disabled', `interface ${system}.${iface} is disabled`, system, iface)
+  if (!row.baseUrl)
+    return new ConnectorError('unavailable', `no base URL configured for ${system}`, system, iface)
+  return row as SystemRow & { baseUrl: string }
+}
+
+/** Writes the connector_systems row only when the status or this node's breaker changed. */
+export async function noteHealth(system: string, row: SystemRow, outcome: 'up' | 'down' | null) {
+  const state = breakerState(system)
+  if ((outcome && outcome !== row.status) || state !== row.breakerState)
+    await setSystemHealth(system, { status: outcome ?? undefined, breakerState: state }).catch(
+      () => {}
+    )
+}
+
 export async function call<TResponse = unknown, TRequest = unknown>(
   system: string,
   iface: string,
@@ -166,25 +202,8 @@ export async function call<TResponse = unknown, TRequest = unknown>(
   if (definition.moneyChanging && !options.idempotencyKey)
     throw new Error(`"${system}.${iface}" changes money: send it through the outbox`)
 
-  const row = await findSystemRow(system)
-  if (!row || !row.enabled)
-    throw await refuse(
-      new ConnectorError('disabled', `external system ${system} is disabled`, system, iface),
-      body,
-      options
-    )
-  if (!(await interfaceEnabled(system, iface)))
-    throw await refuse(
-      new ConnectorError('disabled', `interface ${system}.${iface} is disabled`, system, iface),
-      body,
-      options
-    )
-  if (!row.baseUrl)
-    throw await refuse(
-      new ConnectorError('unavailable', `no base URL configured for ${system}`, system, iface),
-      body,
-      options
-    )
+  const row = await openSystem(system, iface)
+  if (row instanceof ConnectorError) throw await refuse(row, body, options)
 
   const correlationId = options.correlationId ?? randomUUID()
   const headers: Record<string, string> = {
@@ -242,10 +261,6 @@ export async function call<TResponse = unknown, TRequest = unknown>(
     throw error
   } finally {
     // Only a change is written: a busy system does not cost an UPDATE per call.
-    const state = breakerState(system)
-    if ((outcome && outcome !== row.status) || state !== row.breakerState)
-      await setSystemHealth(system, { status: outcome ?? undefined, breakerState: state }).catch(
-        () => {}
-      )
+    await noteHealth(system, row, outcome)
   }
 }

@@ -29,6 +29,8 @@ import { ConnectorError } from './connector_error.js'
 import { connectorRegistry } from './registry.js'
 import { call } from './http_connector.js'
 import { dbTimeIn, dbTimeMs } from './times.js'
+import { batchEndpoint } from './batch_call.js'
+import { backoffFor, clip, deliverBatch, type Outcome } from './outbox_batch.js'
 
 export interface OutboxMessageInput {
   system: string
@@ -40,9 +42,15 @@ export interface OutboxMessageInput {
 }
 
 export interface DeliveryOptions {
-  /** Messages claimed per round. */
+  /** Messages claimed per round (interfaces without a batch endpoint). */
   batchSize?: number
-  /** Sent in parallel within a round. */
+  /**
+   * Messages per request to an interface with a batch endpoint (core banking's
+   * postings; capped by the endpoint's maxItems); a round claims up to
+   * `concurrency` such requests' worth. 1 sends them one by one.
+   */
+  batchItems?: number
+  /** Requests in flight within a round. */
   concurrency?: number
   /** After this many failed deliveries the message is `dead` (参数 system.outbox.maxAttempts). */
   maxAttempts?: number
@@ -61,6 +69,7 @@ export interface DeliveryOptions {
 
 export const OUTBOX_DEFAULTS: Required<DeliveryOptions> = {
   batchSize: 50,
+  batchItems: 100,
   concurrency: 5,
   maxAttempts: 10,
   backoffMs: 2_000,
@@ -74,8 +83,6 @@ export const OUTBOX_DEFAULTS: Required<DeliveryOptions> = {
 
 type Listener = () => void
 const enqueueListeners = new Set<Listener>()
-
-const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text)
 
 /** The row of one message, checked (unknown interface or a bad key throws). */
 function messageRow(message: OutboxMessageInput, now: { at: string; created: string }) {
@@ -141,7 +148,18 @@ async function enqueueMany(trx: TransactionClientContract, messages: OutboxMessa
   return rows.map((r) => ids.get(r.idempotency_key)!)
 }
 
-/** Claims up to `batchSize` due messages for `worker`; safe across nodes (conditional UPDATE). */
+/** Items per request to this interface: 1 (no batch endpoint, or batching turned off) or more. */
+function itemsPerCall(row: any, options: Required<DeliveryOptions>) {
+  const endpoint = batchEndpoint(row.system_code, row.interface_code)
+  return endpoint ? Math.max(1, Math.min(options.batchItems, endpoint.maxItems)) : 1
+}
+
+/**
+ * Claims the due messages of one round for `worker`, oldest first: up to
+ * `batchSize` of interfaces sent one by one and up to `concurrency` full
+ * requests' worth of interfaces with a batch endpoint. Safe across nodes
+ * (conditional UPDATE).
+ */
 async function claim(worker: string, options: Required<DeliveryOptions>) {
   const now = dbTimeMs()
   const free = (query: any) =>
@@ -149,10 +167,16 @@ async function claim(worker: string, options: Required<DeliveryOptions>) {
       .where('status', 'pending')
       .where('next_attempt_at', '<=', now)
       .where((q: any) => q.whereNull('claimed_by').orWhere('claimed_until', '<', now))
-  const candidates = await free(db.from('outbox_messages').select('id'))
+  const batched = options.concurrency * Math.max(1, options.batchItems)
+  const seen = await free(db.from('outbox_messages').select('id', 'system_code', 'interface_code'))
     .orderBy('next_attempt_at', 'asc')
     .orderBy('id', 'asc')
-    .limit(options.batchSize)
+    .limit(options.batchSize + (options.batchItems > 1 ? batched : 0))
+  let singles = 0
+  let many = 0
+  const candidates = seen.filter((row: any) =>
+    itemsPerCall(row, options) > 1 ? many++ < batched : singles++ < options.batchSize
+  )
   if (!candidates.length) return []
   // Re-checking the conditions in the UPDATE is what makes the claim safe: of two
   // nodes that picked the same id, only one UPDATE still matches the row.
@@ -164,12 +188,6 @@ async function claim(worker: string, options: Required<DeliveryOptions>) {
   ).update({ claimed_by: worker, claimed_until: dbTimeIn(options.claimTtlMs) })
   return db.from('outbox_messages').where('claimed_by', worker).where('status', 'pending')
 }
-
-function backoffFor(attempts: number, options: Required<DeliveryOptions>) {
-  return Math.min(options.maxBackoffMs, options.backoffMs * 2 ** Math.max(0, attempts - 1))
-}
-
-type Outcome = 'sent' | 'retry' | 'dead' | 'lost-claim'
 
 async function deliverOne(row: any, worker: string, options: Required<DeliveryOptions>) {
   const attempts = Number(row.attempts) + 1
@@ -215,6 +233,28 @@ async function deliverOne(row: any, worker: string, options: Required<DeliveryOp
   }
 }
 
+/** A round's requests: a batch per interface with a batch endpoint (chunked), else one per message. */
+function requestsOf(claimed: any[], options: Required<DeliveryOptions>) {
+  const requests: any[][] = []
+  const open = new Map<string, any[]>()
+  for (const row of claimed) {
+    const size = itemsPerCall(row, options)
+    if (size === 1) {
+      requests.push([row])
+      continue
+    }
+    const key = `${row.system_code}.${row.interface_code}`
+    let current = open.get(key)
+    if (!current || current.length >= size) {
+      current = []
+      open.set(key, current)
+      requests.push(current)
+    }
+    current.push(row)
+  }
+  return requests
+}
+
 async function runPool<T>(items: T[], size: number, work: (item: T) => Promise<unknown>) {
   let next = 0
   const lanes = Array.from({ length: Math.max(1, Math.min(size, items.length)) }, async () => {
@@ -234,8 +274,13 @@ async function deliverDue(overrides: DeliveryOptions = {}) {
   for (let round = 0; round < options.maxRounds; round++) {
     const claimed = await claim(worker, options)
     if (!claimed.length) break
-    await runPool(claimed, options.concurrency, async (row) => {
-      counts[(await deliverOne(row, worker, options)) as Outcome]++
+    await runPool(requestsOf(claimed, options), options.concurrency, async (rows) => {
+      if (rows.length === 1 && itemsPerCall(rows[0], options) === 1) {
+        counts[(await deliverOne(rows[0], worker, options)) as Outcome]++
+        return
+      }
+      const batch = await deliverBatch(rows, worker, options)
+      for (const outcome of Object.keys(counts) as Outcome[]) counts[outcome] += batch[outcome]
     })
   }
   if (counts.dead) logger.warn({ dead: counts.dead }, 'outbox messages gave up (dead)')

@@ -23,7 +23,9 @@ async function setting(key: string, fallback: number) {
 
 async function lanes() {
   const concurrency = Math.min(64, Math.max(1, await setting('system.outbox.concurrency', 5)))
-  return { concurrency, batchSize: Math.max(50, concurrency * 5) }
+  // Per request to a batch endpoint (core banking's postings); capped by the endpoint's own limit.
+  const batchItems = Math.min(1000, Math.max(1, await setting('system.outbox.batchItems', 100)))
+  return { concurrency, batchSize: Math.max(50, concurrency * 5), batchItems }
 }
 
 const handler: JobHandler = async () => {

@@ -10,6 +10,12 @@
 |   slowMs       how late a "timeout" request is answered (and every request, if `delayMs`)
 |   failNext     the next N requests answer 500 (deterministic)
 |   down         every request answers 503
+|   itemFailRate share of the items of a batch request answered 500 (not applied)
+|   refuseKeys   items (single or batch) with these keys are refused 400 with a reason
+|   dropKeys     a batch answer leaves these keys out (a receiver that lost them)
+| A path ending in `/batch` is a batch endpoint: `{ items: [{ idempotencyKey, body }] }`
+| in, `{ results: [{ idempotencyKey, status, body }] }` out, each item applied once per
+| its own key like a single request.
 | Requests with an `Idempotency-Key` are applied once per key: a repeat answers
 | 200 with the first acknowledgement. `applied` counts applications per key (the
 | ledger effect), `requests` counts arrivals per key.
@@ -25,6 +31,9 @@ export interface FakeKnobs {
   delayMs: number
   failNext: number
   down: boolean
+  itemFailRate: number
+  refuseKeys: Set<string>
+  dropKeys: Set<string>
 }
 
 export interface FakeRequest {
@@ -43,13 +52,31 @@ export async function startFakeExternalSystem(knobs: Partial<FakeKnobs> = {}, se
       delayMs: 0,
       failNext: 0,
       down: false,
+      itemFailRate: 0,
+      refuseKeys: new Set<string>(),
+      dropKeys: new Set<string>(),
       ...knobs,
     },
     applied: new Map<string, number>(),
     requests: new Map<string, number>(),
     acks: new Map<string, unknown>(),
     log: [] as FakeRequest[],
+    /** Items per batch request, in arrival order. */
+    batches: [] as number[],
     total: 0,
+  }
+  /** Applies one request or batch item once per key (a repeat answers the first ack). */
+  function apply(key: string | undefined, body: unknown) {
+    if (key && state.knobs.refuseKeys.has(key))
+      return { status: 400, body: { retMsg: '账户已销户，拒绝记账' } }
+    if (key && state.acks.has(key))
+      return { status: 200, body: { ...(state.acks.get(key) as object), duplicate: true } }
+    const ack = { ok: true, key: key ?? null, echo: body, ref: `R${state.total}:${key}` }
+    if (key) {
+      state.acks.set(key, ack)
+      state.applied.set(key, (state.applied.get(key) ?? 0) + 1)
+    }
+    return { status: 200, body: ack }
   }
   // Seeded, so a failing run can be replayed.
   const random = new Prng(seed).next
@@ -88,17 +115,26 @@ export async function startFakeExternalSystem(knobs: Partial<FakeKnobs> = {}, se
     if (dice < k.failRate) return send(500, { error: 'random failure' })
     const slow = dice < k.failRate + k.timeoutRate
 
-    let ack: unknown
-    if (key && state.acks.has(key)) ack = { ...(state.acks.get(key) as object), duplicate: true }
-    else {
-      ack = { ok: true, key: key ?? null, echo: body, ref: `R${state.total}` }
-      if (key) {
-        state.acks.set(key, ack)
-        state.applied.set(key, (state.applied.get(key) ?? 0) + 1)
+    let reply: { status: number; body: unknown }
+    if (path.endsWith('/batch')) {
+      const items: any[] = Array.isArray((body as any)?.items) ? (body as any).items : []
+      state.batches.push(items.length)
+      const results = items.map((item) => {
+        const itemKey = String(item.idempotencyKey)
+        state.requests.set(itemKey, (state.requests.get(itemKey) ?? 0) + 1)
+        const answer =
+          random() < k.itemFailRate
+            ? { status: 500, body: { error: 'item failure' } }
+            : apply(itemKey, item.body)
+        return { idempotencyKey: itemKey, ...answer }
+      })
+      reply = {
+        status: 200,
+        body: { results: results.filter((r) => !k.dropKeys.has(r.idempotencyKey)) },
       }
-    }
+    } else reply = apply(key, body)
     if (slow) await sleep(k.slowMs)
-    send(200, ack)
+    send(reply.status, reply.body)
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -23,6 +23,26 @@ export interface ConnectorInterfaceDefinition {
   /** JSON Schemas of the request and response bodies, for the OpenAPI description. */
   request?: Record<string, unknown>
   response?: Record<string, unknown>
+  /** The system also takes many of these calls in one request; the outbox uses it (see below). */
+  batch?: ConnectorBatchDefinition
+}
+
+/**
+ * A batch endpoint for an outbound, idempotency-keyed interface (postings): one
+ * HTTP request carries many items, each with its own idempotency key, and the
+ * answer carries one result per item, so one refused item does not fail the
+ * others. Request body: `{ items: [{ idempotencyKey, body }] }` (same method as
+ * the interface). Answer (2xx): per item `{ idempotencyKey, status, body }` —
+ * `status` is what the single call would have answered (2xx applied or already
+ * applied under that key, 4xx refused, 5xx failed: try again).
+ */
+export interface ConnectorBatchDefinition {
+  /** Path appended to the system's base URL, e.g. `/postings/batch`. */
+  path: string
+  /** Most items the system takes in one request. */
+  maxItems: number
+  /** Where the per-item results are in the answer body (default `body.results`). */
+  results?: (body: unknown) => unknown
 }
 
 /** An external system (核心系统, 信贷系统, 影像平台…) and its interfaces. */

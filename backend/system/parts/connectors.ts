@@ -101,6 +101,14 @@ const part: ManifestPart = {
       description: '每个发送任务同时在途的调用数；批量记账（如批量核销）时可调高，以对方系统承受能力为限',
     },
     {
+      key: 'system.outbox.batchItems',
+      name: { zh: '外发消息每批条数', en: 'Outbox messages per batch request' },
+      type: 'number',
+      default: '100',
+      description:
+        '对方系统提供批量接口（如核心系统批量记账）时，每次调用携带的消息数；每条仍有自己的幂等键和结果。1 表示逐条发送',
+    },
+    {
       key: 'system.outbox.tickSeconds',
       name: { zh: '外发消息轮询间隔（秒）', en: 'Outbox polling interval (s)' },
       type: 'number',

@@ -1,25 +1,20 @@
 /*
-| 外部系统模拟器: one real HTTP server (node:http, loopback) serving all 13 bank
-| systems under `/<system>/…`, so the demo works with no outside system and the
-| tests exercise the real connector over real sockets. Answers come in the
-| bank's ESB envelope `{ retCode, retMsg, data }`, amounts in fen.
+| 外部系统模拟器: one real HTTP server (node:http, loopback) serving all 13 bank systems under
+| `/<system>/…`, so the demo works with no outside system and the tests exercise the real
+| connector over real sockets. Answers: the ESB envelope `{ retCode, retMsg, data }`, fen.
 |
 | Control endpoints (tests, demos of failure):
-|   POST /__sim/faults  { system ("*" = all), errorRate, timeoutRate, latencyMs, duplicateDeliveries, hangMs }
-|   GET  /__sim/faults   the knobs per system
+|   POST|GET /__sim/faults  { system ("*" = all), errorRate, timeoutRate, latencyMs, duplicateDeliveries, hangMs }
 |   GET  /__sim/stats    requests per system, faults injected, the postings ledger
 |   POST /__sim/reset    knobs off, counters and ledgers emptied, data-platform overrides gone
 |   POST /__sim/data-platform/loans  { loanNo, fiveClass?, balanceFen?, overdueDays?, orgCode?, managerNo? }
-|   GET  /__sim/approval-flow          授权及流程管理: submissions, decisions, callbacks (directory: directory_desk.ts)
-|   POST /__sim/approval-flow/decide   { ref, decision, comment? } decides a round, calls us back
-|   POST /__sim/approval-flow/auto     { decision, afterMs } decide new rounds after afterMs (null: off)
-|   POST /__sim/approval-flow/redeliver  sends undelivered decisions again now
+|   GET  /__sim/approval-flow, POST …/decide|auto|redeliver  授权及流程管理 (approval_flow.ts; directory_desk.ts)
 |   POST /__sim/core-banking/transactions  a recovery transaction core banking reports (recovery_feed.ts)
 |   GET  /__sim/collection   智能催收: items received (exactly once per key) and records
 |   POST|GET /__sim/post-loan/batch  智能贷后 批量检查: { itemFailureRate, perPoll } / stats
-|   POST /__sim/warning/alerts  智能预警: an alert the daily feed reports (alert_feed.ts)
-|   GET  /__sim/imaging/metadata  影像平台: document metadata received (imaging_metadata.ts)
-| Other plugins add endpoints (and control endpoints) through desks (desks.ts).
+|   POST /__sim/warning/alerts  智能预警 (alert_feed.ts); GET /__sim/imaging/metadata  影像平台
+| 核心系统 批量记账 POST /core-banking/postings/batch: posting_batch.ts. Other plugins add
+| endpoints (and control endpoints) through desks (desks.ts).
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -46,6 +41,7 @@ import { AlertFeed } from './alert_feed.js'
 import { ImagingMetadata } from './imaging_metadata.js'
 import { DeskSet } from './desks.js'
 import { DirectoryDesk } from './directory_desk.js'
+import { postingBatch, postingRefusal } from './posting_batch.js'
 
 type LucidDb = typeof import('@adonisjs/lucid/services/db').default
 
@@ -104,6 +100,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   })
   let ledgers = newLedgers()
   const approvals = new ApprovalDesk(options.approvalFlow ?? {})
+  const itemFails = (system: string) =>
+    dice.next() < faults.get(system)!.errorRate && Boolean(++count.injected.errors)
   let baseUrl = ''
 
   /** The systems' business endpoints: `${system} ${METHOD} ${path}`. */
@@ -119,7 +117,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       (await desks.route({ system, method, path, body, key })) ??
       (await alertFeed.route(system, method, path, body)) ??
       imagingMetadata.route(system, method, path, body, key) ??
-      (system === 'approval-flow' ? await directoryDesk.route(method, path) : null)
+      (system === 'approval-flow' ? await directoryDesk.route(method, path) : null) ??
+      postingBatch(system, method, path, body, ledgers.postings, () => itemFails(system))
     if (extraReply) return extraReply
     const list = async (rows: Promise<unknown[]>) => ({ status: 200, body: ok(await rows) })
     switch (`${system} ${method} ${path}`) {
@@ -139,9 +138,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       case 'collection POST /items/records/query':
         if (!Array.isArray(body?.itemRefs)) return badRequest('itemRefs 必须为数组')
         return list(collectionDesk.records(body.itemRefs))
-      case 'core-banking POST /postings':
-        if (!body || typeof body.amount !== 'string') return badRequest('amount 必填')
-        return keyed(ledgers.postings, key, body)
+      case 'core-banking POST /postings': {
+        const refusal = postingRefusal(body)
+        return refusal ? badRequest(refusal) : keyed(ledgers.postings, key, body)
+      }
       case 'credit-limit POST /credit-lines/query':
         return list(data.creditLines(customerNo))
       case 'warning POST /alerts/query':

@@ -53,6 +53,12 @@ export const lendingSystems: ConnectorSystemDefinition[] = [
         ['amount', 'direction']
       ),
       response: envelope(obj({ postingNo: str, duplicate: { type: 'boolean' } })),
+      // 批量记账: the outbox sends postings many to a request, each with its own key and result.
+      batch: {
+        path: '/postings/batch',
+        maxItems: 500,
+        results: (body: any) => body?.data?.results,
+      },
     },
     lookup(
       'recovery-transactions',

@@ -31,6 +31,8 @@ const DELIVERY: DeliveryOptions = {
   claimTtlMs: 2_000,
   timeoutMs: 150,
   retries: 0,
+  // One posting a request (the single path and its per-request faults); 批量记账: resilience.spec.ts.
+  batchItems: 1,
 }
 
 async function counts() {

@@ -5,6 +5,7 @@ import { connectorRegistry } from '#core/connectors/registry'
 import { ConnectorError } from '#core/connectors/connector_error'
 import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
 import { tokenFor } from '#tests/helpers/auth'
+import { settingsCache } from '#core/settings/settings_cache'
 import { bankSystems } from '../../adapters/index.js'
 import startup, { runningSimulator } from '../../startup.js'
 import type { Simulator } from '../../simulator/server.js'
@@ -25,6 +26,8 @@ const FAST: DeliveryOptions = {
   concurrency: 25,
   batchSize: 100,
   maxAttempts: 100,
+  // One posting a request: the single path. 批量记账 has its own test below.
+  batchItems: 1,
 }
 
 const statuses = async () =>
@@ -51,6 +54,7 @@ test.group('bank-systems: outbox, breaker, startup', (group) => {
     await pointSystemsAt(sim)
     return async () => {
       await rollback()
+      settingsCache.invalidate()
       resetBreakers()
     }
   })
@@ -64,6 +68,10 @@ test.group('bank-systems: outbox, breaker, startup', (group) => {
     const breaker = definition.breaker
     definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
     resetBreakers()
+    // A delivery job of this process (one an earlier spec left) sends one by one too, so
+    // the per-request faults counted below are this path's.
+    await db.from('settings').where('key', 'system.outbox.batchItems').update({ value: '1' })
+    settingsCache.invalidate()
     try {
       sim.setFaults({
         system: 'core-banking',
@@ -130,6 +138,73 @@ test.group('bank-systems: outbox, breaker, startup', (group) => {
           `${stats.injected.duplicateDeliveries} duplicate deliveries, ` +
           `${stats.postings.duplicatesRefused} duplicates refused, ${stats.postings.applied} applied once`
       )
+    } finally {
+      definition.breaker = breaker
+      resetBreakers()
+    }
+  }).timeout(120_000)
+
+  test('批量记账: 600 postings, requests and items failing, applied exactly once; a refusal keeps its reason', async ({
+    assert,
+  }) => {
+    const definition = connectorRegistry.system('core-banking')!
+    const breaker = definition.breaker
+    definition.breaker = { consecutiveFailures: 10_000, halfOpenAfterMs: 50 }
+    resetBreakers()
+    try {
+      // errorRate hits whole requests and, within a batch, single items.
+      sim.setFaults({
+        system: 'core-banking',
+        errorRate: 0.3,
+        timeoutRate: 0.1,
+        hangMs: 300,
+        duplicateDeliveries: 0.2,
+      })
+      const keys = Array.from({ length: 600 }, (_, i) => `wo-batch:${i + 1}`)
+      await db.transaction((trx) =>
+        outbox.enqueueMany(trx, [
+          ...keys.map((key) => ({
+            system: 'core-banking',
+            interface: 'posting',
+            idempotencyKey: key,
+            payload: { loanNo: 'LN0001', accountNo: '1', amount: '100.00', direction: 'credit' },
+          })),
+          // Core banking refuses this one (no amount): it must not fail its batch.
+          {
+            system: 'core-banking',
+            interface: 'posting',
+            idempotencyKey: 'wo-batch:refused',
+            payload: { loanNo: 'LN0001', accountNo: '1', direction: 'credit' },
+          },
+        ])
+      )
+      const options = { ...FAST, batchItems: 100, concurrency: 4, timeoutMs: 150, maxAttempts: 30 }
+      let end = await statuses()
+      // Up to a minute: another deliverer of this process (a job an earlier spec left) may hold
+      // claims meanwhile, as in the test above.
+      for (let waited = 0; waited < 60_000 && end.pending; waited += 100) {
+        await outbox.deliverDue(options)
+        end = await statuses()
+        if (end.pending) await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      assert.deepEqual(end, { sent: 600, dead: 1 })
+      const stats = sim.stats()
+      assert.equal(stats.postings.applied, 600)
+      assert.sameMembers(Object.keys(stats.postings.appliedPerKey), keys)
+      for (const [key, times] of Object.entries(stats.postings.appliedPerKey))
+        assert.equal(times, 1, `${key} applied ${times} times`)
+      // Far fewer requests than postings, and the faults were real.
+      assert.isBelow(stats.requests['core-banking'], 200)
+      assert.isAbove(stats.injected.errors, 100)
+      assert.isAbove(stats.postings.duplicatesRefused, 50)
+      const refused = await db
+        .from('outbox_messages')
+        .where('idempotency_key', 'wo-batch:refused')
+        .first()
+      assert.containsSubset(refused, { status: 'dead', attempts: 30, last_http_status: 400 })
+      assert.include(refused.last_error, 'amount 必填')
+      const sent = await db.from('outbox_messages').where('idempotency_key', 'wo-batch:9').first()
+      assert.match(JSON.parse(sent.ack).data.postingNo, /^P\d{10}$/)
     } finally {
       definition.breaker = breaker
       resetBreakers()
