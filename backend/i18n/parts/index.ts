@@ -15,6 +15,7 @@ import security from './security.js'
 import sensitive from './sensitive.js'
 import monitor from '#core/monitor/messages'
 import interfaceTests from '#core/interface_tests/messages'
+import forms from '#core/forms/messages'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -36,4 +37,5 @@ export const parts: MessagePart[] = [
   sensitive,
   monitor,
   interfaceTests,
+  forms,
 ]

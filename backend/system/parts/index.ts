@@ -15,6 +15,7 @@ import backup from '#core/backup/part'
 import logArchive from '#core/log_archive/part'
 import monitor from '#core/monitor/part'
 import interfaceTests from '#core/interface_tests/part'
+import forms from '#core/forms/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -33,4 +34,5 @@ export const parts: ManifestPart[] = [
   logArchive,
   monitor,
   interfaceTests,
+  forms,
 ]
