@@ -13,7 +13,12 @@ import { dbNow } from '#core/support/db_time'
 import { submitForApproval } from '#core/workflow/submit'
 import { currentDialect, generateScript } from './ddl_script.js'
 import type { FieldSpec } from './field_types.js'
-import { checkOperations, fieldsAfter, type Operation, type OperationProblem } from './operations.js'
+import {
+  checkOperations,
+  fieldsAfter,
+  type Operation,
+  type OperationProblem,
+} from './operations.js'
 import { fieldsOf, findChange, findForm, openChangeOf, type FormDefinition } from './form_store.js'
 import { publishForm } from './form_publish.js'
 import { forgetFormSources } from './form_sources.js'
@@ -111,7 +116,9 @@ export async function changeApproved(
     .where('changed_by', row.created_by)
     .first()
   if (made || Number(row.created_by) === approverId)
-    throw new Error('审批人不能是变更发起人或其创建的账号 / the checker may not be the maker or an account the maker made')
+    throw new Error(
+      '审批人不能是变更发起人或其创建的账号 / the checker may not be the maker or an account the maker made'
+    )
   await trx
     .from('form_changes')
     .where('id', changeId)
@@ -144,7 +151,11 @@ export async function applyChange(changeId: number) {
     await db
       .from('form_changes')
       .where('id', changeId)
-      .update({ status: 'failed', error: String((error as Error).message).slice(0, 2000), updated_at: dbNow() })
+      .update({
+        status: 'failed',
+        error: String((error as Error).message).slice(0, 2000),
+        updated_at: dbNow(),
+      })
     await audit.record(null, {
       action: 'form.change.apply',
       entityType: 'form_change',

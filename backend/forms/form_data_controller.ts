@@ -94,13 +94,26 @@ export default class FormDataController {
     const before = id ? await findRecord(form, found.fields, access, id) : null
     if (id && !before) return this.notFound(ctx)
     const body = ctx.request.body()
-    const allowed = new Set([...fields.map((f) => camelOf(f.code)), 'id', 'orgId', 'createdBy', 'createdAt', 'updatedAt'])
+    const allowed = new Set([
+      ...fields.map((f) => camelOf(f.code)),
+      'id',
+      'orgId',
+      'createdBy',
+      'createdAt',
+      'updatedAt',
+    ])
     refuseUnknown(body, [...allowed])
     const input = await recordValidator(form.id, form.version, fields).validate(body)
     const columns = toColumns(fields, input)
     const problems = [
-      ...(await uniqueClashes(form, fields, columns, id)).map((field) => ({ field, key: 'forms.uniqueTaken' })),
-      ...(await badReferences(fields, columns)).map((field) => ({ field, key: 'forms.badReference' })),
+      ...(await uniqueClashes(form, fields, columns, id)).map((field) => ({
+        field,
+        key: 'forms.uniqueTaken',
+      })),
+      ...(await badReferences(fields, columns)).map((field) => ({
+        field,
+        key: 'forms.badReference',
+      })),
     ]
     if (problems.length) return problemsResponse(ctx, problems)
     const user = ctx.auth.user!

@@ -25,8 +25,15 @@ const ACTIONS = [
 ] as const
 
 async function upsert(client: QueryClientContract, table: string, row: Record<string, unknown>) {
-  const existing = await client.from(table).where('code', row.code as string).first()
-  if (existing) await client.from(table).where('code', row.code as string).update(row)
+  const existing = await client
+    .from(table)
+    .where('code', row.code as string)
+    .first()
+  if (existing)
+    await client
+      .from(table)
+      .where('code', row.code as string)
+      .update(row)
   else await client.table(table).insert(row)
 }
 

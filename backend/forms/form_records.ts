@@ -129,8 +129,16 @@ export async function badReferences(fields: StoredField[], values: Record<string
         .where('type_code', f.dictionary!)
         .where('code', value as string)
         .first()
-    else if (f.type === 'org') found = await db.from('orgs').where('id', value as number).first()
-    else if (f.type === 'user') found = await db.from('users').where('id', value as number).first()
+    else if (f.type === 'org')
+      found = await db
+        .from('orgs')
+        .where('id', value as number)
+        .first()
+    else if (f.type === 'user')
+      found = await db
+        .from('users')
+        .where('id', value as number)
+        .first()
     if (!found) bad.push(camelOf(f.code))
   }
   return bad

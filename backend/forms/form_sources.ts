@@ -16,8 +16,10 @@ import { fieldsOf } from './form_store.js'
 import { ledgerIdOf, permissionOf } from './form_publish.js'
 
 const TTL_MS = 30_000
-let cached: { at: number; forms: Promise<{ form: FormDefinition; fields: StoredField[] }[]> } | null =
-  null
+let cached: {
+  at: number
+  forms: Promise<{ form: FormDefinition; fields: StoredField[] }[]>
+} | null = null
 
 export function forgetFormSources() {
   cached = null

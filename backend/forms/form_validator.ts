@@ -67,36 +67,35 @@ export const settingsValidator = vine.compile(
   })
 )
 
-const operation = vine.group([
-  vine.group.if((d) => d.op === 'addField', {
-    op: vine.literal('addField'),
-    field: field(),
-  }),
-  vine.group.if((d) => d.op === 'widen', {
-    op: vine.literal('widen'),
-    code: fieldCode(),
-    length: vine.number().withoutDecimals().range([1, TEXT_MAX_LENGTH]),
-  }),
-  vine.group.if((d) => d.op === 'relabel', {
-    op: vine.literal('relabel'),
-    code: fieldCode(),
-    labelZh: label(),
-    labelEn: label(),
-  }),
-  vine.group.if((d) => d.op === 'deactivateField', {
-    op: vine.literal('deactivateField'),
-    code: fieldCode(),
-  }),
-  vine.group.if((d) => d.op === 'deactivateForm', { op: vine.literal('deactivateForm') }),
-]).otherwise((_value, field) => {
-  field.report('The {{ field }} field must name a known operation', 'operation', field)
-})
+const operation = vine
+  .group([
+    vine.group.if((d) => d.op === 'addField', {
+      op: vine.literal('addField'),
+      field: field(),
+    }),
+    vine.group.if((d) => d.op === 'widen', {
+      op: vine.literal('widen'),
+      code: fieldCode(),
+      length: vine.number().withoutDecimals().range([1, TEXT_MAX_LENGTH]),
+    }),
+    vine.group.if((d) => d.op === 'relabel', {
+      op: vine.literal('relabel'),
+      code: fieldCode(),
+      labelZh: label(),
+      labelEn: label(),
+    }),
+    vine.group.if((d) => d.op === 'deactivateField', {
+      op: vine.literal('deactivateField'),
+      code: fieldCode(),
+    }),
+    vine.group.if((d) => d.op === 'deactivateForm', { op: vine.literal('deactivateForm') }),
+  ])
+  .otherwise((_value, field) => {
+    field.report('The {{ field }} field must name a known operation', 'operation', field)
+  })
 
 export const changeValidator = vine.compile(
   vine.object({
-    operations: vine
-      .array(vine.object({}).merge(operation))
-      .minLength(1)
-      .maxLength(100),
+    operations: vine.array(vine.object({}).merge(operation)).minLength(1).maxLength(100),
   })
 )

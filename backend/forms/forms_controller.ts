@@ -96,7 +96,15 @@ export default class FormsController {
   }
 
   async store(ctx: HttpContext) {
-    refuseUnknownFields(ctx, ['code', 'nameZh', 'nameEn', 'menuParent', 'menuOrder', 'ledger', 'fields'])
+    refuseUnknownFields(ctx, [
+      'code',
+      'nameZh',
+      'nameEn',
+      'menuParent',
+      'menuOrder',
+      'ledger',
+      'fields',
+    ])
     const input = await ctx.request.validateUsing(createFormValidator)
     const problems = await settingProblems(input, input.fields)
     if (await findFormByCode(input.code)) problems.push({ field: 'code', key: 'forms.codeTaken' })
@@ -187,7 +195,10 @@ export default class FormsController {
     if (problems.length)
       return problemsResponse(
         ctx,
-        problems.map((p) => ({ ...p, field: p.field.replace(/^fields\.(\d+)/, 'operations.$1.field') }))
+        problems.map((p) => ({
+          ...p,
+          field: p.field.replace(/^fields\.(\d+)/, 'operations.$1.field'),
+        }))
       )
     try {
       const changeId = await draftChange(form, operations as Operation[], ctx.auth.user!.id)
@@ -245,7 +256,11 @@ export default class FormsController {
     if (change.status !== 'failed')
       return ctx.response.conflict({ message: ctx.i18n('forms.notDraft'), code: 'forms.notFailed' })
     await applyChange(change.id)
-    await audit.record(ctx, { action: 'form.change.retry', entityType: 'form_change', entityId: change.id })
+    await audit.record(ctx, {
+      action: 'form.change.retry',
+      entityType: 'form_change',
+      entityId: change.id,
+    })
     return (await changesOf(form.id)).find((c) => c.id === change.id)
   }
 }

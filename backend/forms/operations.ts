@@ -74,7 +74,8 @@ export function fieldsAfter(ops: Operation[], current: CurrentField[]): CurrentF
     if (op.op === 'create') fields.push(...op.fields.map((f) => ({ ...f, active: true })))
     else if (op.op === 'addField') fields.push({ ...op.field, active: true })
     else if (op.op === 'widen') find(op.code).length = op.length
-    else if (op.op === 'relabel') Object.assign(find(op.code), { labelZh: op.labelZh, labelEn: op.labelEn })
+    else if (op.op === 'relabel')
+      Object.assign(find(op.code), { labelZh: op.labelZh, labelEn: op.labelEn })
     else if (op.op === 'deactivateField') find(op.code).active = false
   }
   return fields

@@ -15,13 +15,19 @@ const MAX_INTEGER = Number.MAX_SAFE_INTEGER
 function ruleOf(f: StoredField) {
   switch (f.type) {
     case 'text':
-      return vine.string().trim().maxLength(f.length ?? TEXT_DEFAULT_LENGTH)
+      return vine
+        .string()
+        .trim()
+        .maxLength(f.length ?? TEXT_DEFAULT_LENGTH)
     case 'longtext':
       return vine.string().trim().maxLength(20000)
     case 'integer':
       return vine.number().withoutDecimals().range([-MAX_INTEGER, MAX_INTEGER])
     case 'money':
-      return vine.string().trim().use(money({ min: '-999999999999.99', max: '999999999999.99' }))
+      return vine
+        .string()
+        .trim()
+        .use(money({ min: '-999999999999.99', max: '999999999999.99' }))
     case 'date':
       return vine.string().trim().use(calendarDate())
     case 'dict':

@@ -3,6 +3,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerFormChangeType } from './workflow_type.js'
 import { registerFormSources } from './form_sources.js'
+import { formLedgerRoutes } from './form_ledger_routes.js'
 
 registerFormChangeType()
 registerFormSources()
@@ -52,3 +53,5 @@ router
   })
   .prefix('/api/form-data')
   .use(middleware.auth())
+
+formLedgerRoutes()

@@ -17,7 +17,15 @@ export async function dropFormTables(codes: string[]) {
 }
 
 export const baseFields = [
-  { code: 'contract_no', labelZh: '合同号', labelEn: 'Contract no.', type: 'text', length: 20, required: true, unique: true },
+  {
+    code: 'contract_no',
+    labelZh: '合同号',
+    labelEn: 'Contract no.',
+    type: 'text',
+    length: 20,
+    required: true,
+    unique: true,
+  },
   { code: 'amount', labelZh: '金额', labelEn: 'Amount', type: 'money', required: true },
   { code: 'sign_date', labelZh: '签订日期', labelEn: 'Signed on', type: 'date', indexed: true },
   { code: 'remark', labelZh: '备注', labelEn: 'Remark', type: 'longtext' },

@@ -30,7 +30,10 @@ test.group('表单构建 · design and approval', (group) => {
 
     const badCode = await post({ ...base, code: 'x; DROP TABLE users' })
     badCode.assertStatus(422)
-    assert.include(badCode.body().errors.map((e: any) => e.field), 'code')
+    assert.include(
+      badCode.body().errors.map((e: any) => e.field),
+      'code'
+    )
 
     const cases: [object, string][] = [
       [{ ...field, code: 'Name' }, 'fields.0.code'],
@@ -43,7 +46,11 @@ test.group('表单构建 · design and approval', (group) => {
     for (const [bad, path] of cases) {
       const response = await post({ ...base, fields: [bad] })
       response.assertStatus(422)
-      assert.include(response.body().errors.map((e: any) => e.field), path, JSON.stringify(bad))
+      assert.include(
+        response.body().errors.map((e: any) => e.field),
+        path,
+        JSON.stringify(bad)
+      )
     }
 
     const semantic = await post({
@@ -52,7 +59,13 @@ test.group('表单构建 · design and approval', (group) => {
         field,
         { ...field, labelZh: '重复' },
         { code: 'note', labelZh: '说明', labelEn: 'Note', type: 'longtext', unique: true },
-        { code: 'kind', labelZh: '类别', labelEn: 'Kind', type: 'dict', dictionary: 'no_such_dict' },
+        {
+          code: 'kind',
+          labelZh: '类别',
+          labelEn: 'Kind',
+          type: 'dict',
+          dictionary: 'no_such_dict',
+        },
         { code: 'qty', labelZh: '数量', labelEn: 'Qty', type: 'integer', length: 10 },
       ],
     })
@@ -144,7 +157,10 @@ test.group('表单构建 · design and approval', (group) => {
       .bearerToken(admin)
       .json({
         operations: [
-          { op: 'addField', field: { code: 'handler_org', labelZh: '经办机构', labelEn: 'Org', type: 'org' } },
+          {
+            op: 'addField',
+            field: { code: 'handler_org', labelZh: '经办机构', labelEn: 'Org', type: 'org' },
+          },
           { op: 'widen', code: 'contract_no', length: 60 },
           { op: 'relabel', code: 'amount', labelZh: '合同金额', labelEn: 'Contract amount' },
         ],
@@ -164,7 +180,13 @@ test.group('表单构建 · design and approval', (group) => {
     const fields = await db.from('form_fields').where('form_id', form.id).orderBy('sort')
     assert.deepEqual(
       fields.map((f) => [f.code, Number(f.since_version)]),
-      [['contract_no', 1], ['amount', 1], ['sign_date', 1], ['remark', 1], ['handler_org', 2]]
+      [
+        ['contract_no', 1],
+        ['amount', 1],
+        ['sign_date', 1],
+        ['remark', 1],
+        ['handler_org', 2],
+      ]
     )
     assert.equal(fields[1].label_zh, '合同金额')
     assert.equal(Number(fields[0].length), 60)
