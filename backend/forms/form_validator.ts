@@ -90,8 +90,8 @@ const operation = vine
     }),
     vine.group.if((d) => d.op === 'deactivateForm', { op: vine.literal('deactivateForm') }),
   ])
-  .otherwise((_value, field) => {
-    field.report('The {{ field }} field must name a known operation', 'operation', field)
+  .otherwise((_value, context) => {
+    context.report('The {{ field }} field must name a known operation', 'operation', context)
   })
 
 export const changeValidator = vine.compile(
