@@ -103,7 +103,11 @@ export default class FormDataController {
       'updatedAt',
     ])
     refuseUnknown(body, [...allowed])
-    const input = await recordValidator(form.id, form.version, fields).validate(body)
+    // An emptied input is no value (the console sends '' for a cleared text or amount).
+    const values = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v])
+    )
+    const input = await recordValidator(form.id, form.version, fields).validate(values)
     const columns = toColumns(fields, input)
     const problems = [
       ...(await uniqueClashes(form, fields, columns, id)).map((field) => ({
