@@ -15,7 +15,7 @@ export const FIELD_TYPES = [
   'dict',
   'org',
   'user',
-  'attachment',
+  // 附件 (attachment) is not offered yet: it needs an upload store with scope checks.
 ] as const
 export type FormFieldType = (typeof FIELD_TYPES)[number]
 
@@ -92,10 +92,6 @@ export function addColumn(table: Knex.CreateTableBuilder | Knex.AlterTableBuilde
     case 'org':
     case 'user':
       table.integer(name).unsigned().nullable()
-      break
-    case 'attachment':
-      // The stored file's key (forms_files/), never a path the user wrote.
-      table.string(name, 200).nullable()
       break
   }
 }

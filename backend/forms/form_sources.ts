@@ -64,7 +64,6 @@ const QUERY_TYPE = {
   dict: 'dict',
   org: 'string',
   user: 'string',
-  attachment: 'string',
 } as const
 
 export function datasetOf(form: FormDefinition, fields: StoredField[]): QueryDatasetDefinition {
@@ -76,7 +75,7 @@ export function datasetOf(form: FormDefinition, fields: StoredField[]): QueryDat
     source: sourceOf(f),
     dictionary: f.dictionary ?? undefined,
     category: 'fields',
-    groupable: !['longtext', 'attachment'].includes(f.type) && !f.unique,
+    groupable: f.type !== 'longtext' && !f.unique,
   }))
   queryFields.push(
     {
@@ -121,7 +120,6 @@ const LEDGER_TYPE = {
   dict: 'dict',
   org: 'text',
   user: 'text',
-  attachment: 'text',
 } as const
 
 export function ledgerOf(form: FormDefinition, fields: StoredField[]): RegisteredLedger {

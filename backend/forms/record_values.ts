@@ -35,11 +35,6 @@ function ruleOf(f: StoredField) {
     case 'org':
     case 'user':
       return vine.number().withoutDecimals().range([1, 2147483647])
-    case 'attachment':
-      return vine
-        .string()
-        .trim()
-        .regex(/^[a-f0-9]{32}$/)
   }
 }
 

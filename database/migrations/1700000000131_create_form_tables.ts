@@ -35,7 +35,7 @@ export default class extends BaseSchema {
       table.string('code', 31).notNullable()
       table.string('label_zh', 100).notNullable()
       table.string('label_en', 100).notNullable()
-      /** text | longtext | integer | money | date | dict | org | user | attachment */
+      /** text | longtext | integer | money | date | dict | org | user */
       table.string('type', 16).notNullable()
       /** Characters of a text field (widened by a change, never narrowed). */
       table.integer('length').nullable()

@@ -31,6 +31,10 @@ async function pendingInstance() {
   return detail.changes.find((c) => c.status === 'pending').instanceId
 }
 
+/** The input of a CrudPage dialog field (el-input puts the attribute on the inner input). */
+const field = (dialog, prop) =>
+  dialog.locator(`input[data-field="${prop}"], [data-field="${prop}"] input`).first()
+
 async function approveAsOps(signIn, comment) {
   const instanceId = await pendingInstance()
   const ops = await signIn('ops')
@@ -90,8 +94,8 @@ test('another administrator approves; the form is in the menu and takes a record
   await page.waitForURL(new RegExp(`/forms/data/${CODE}`))
   await page.getByTestId('crud-create').click()
   const dialog = page.getByTestId('crud-dialog')
-  await dialog.locator('[data-field="contractNo"] input').fill('HT-2026-001')
-  await dialog.locator('[data-field="amount"] input').fill('1234.56')
+  await field(dialog, 'contractNo').fill('HT-2026-001')
+  await field(dialog, 'amount').fill('1234.56')
   await dialog.getByTestId('crud-save').click()
   await expect(dialog).toBeHidden()
   await expect(page.locator('.crud-page tbody')).toContainText('HT-2026-001')
@@ -135,9 +139,9 @@ test('alter the form (widen, add a field), approve again, use the new field', as
   await page.goto(`${BASE}/forms/data/${CODE}`)
   await page.getByTestId('crud-create').click()
   const dialog = page.getByTestId('crud-dialog')
-  await dialog.locator('[data-field="contractNo"] input').fill(`HT-${'9'.repeat(150)}`)
-  await dialog.locator('[data-field="amount"] input').fill('10.00')
-  await dialog.locator('[data-field="remark"] input').fill('第二版字段')
+  await field(dialog, 'contractNo').fill(`HT-${'9'.repeat(150)}`)
+  await field(dialog, 'amount').fill('10.00')
+  await field(dialog, 'remark').fill('第二版字段')
   await dialog.getByTestId('crud-save').click()
   await expect(dialog).toBeHidden()
   await expect(page.locator('.crud-page tbody')).toContainText('第二版字段')

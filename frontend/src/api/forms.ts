@@ -11,7 +11,6 @@ export const FIELD_TYPES = [
   'dict',
   'org',
   'user',
-  'attachment',
 ] as const
 export type FormFieldType = (typeof FIELD_TYPES)[number]
 

@@ -65,7 +65,6 @@ export default {
         dict: '字典',
         org: '机构',
         user: '用户',
-        attachment: '附件',
       },
       ops: {
         addField: '增加字段',
@@ -143,7 +142,6 @@ export default {
         dict: 'Dictionary',
         org: 'Org',
         user: 'User',
-        attachment: 'Attachment',
       },
       ops: {
         addField: 'Add field',
