@@ -72,7 +72,26 @@ async function load() {
   return ledgers
 }
 
+/** Ledgers that come from data rather than a manifest (表单构建's forms); a source caches itself. */
+export type LedgerSource = () => Promise<RegisteredLedger[]>
+const dynamicSources: LedgerSource[] = []
+
+export function registerLedgerSource(source: LedgerSource) {
+  dynamicSources.push(source)
+}
+
+async function dynamicLedgers() {
+  return (await Promise.all(dynamicSources.map((source) => source()))).flat()
+}
+
 export const ledgerRegistry = {
-  all: async () => [...(await (loading ??= load())).values()],
-  find: async (id: string) => (await (loading ??= load())).get(id) ?? null,
+  all: async () => {
+    const declared = await (loading ??= load())
+    const extra = (await dynamicLedgers()).filter((l) => !declared.has(l.id))
+    return [...declared.values(), ...extra]
+  },
+  find: async (id: string) =>
+    (await (loading ??= load())).get(id) ??
+    (await dynamicLedgers()).find((l) => l.id === id) ??
+    null,
 }

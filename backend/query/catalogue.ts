@@ -73,6 +73,22 @@ export function indexDatasets(
 let loading: Promise<Map<string, CatalogueDataset>> | undefined
 
 /**
+ * Datasets that come from data rather than a manifest (表单构建's effective
+ * forms). A source names the permissions its datasets use; they are checked
+ * like a manifest's. Called on each catalogue use: a source caches itself.
+ */
+export type DatasetSource = () => Promise<{
+  pluginId: string
+  permissions: string[]
+  datasets: QueryDatasetDefinition[]
+}>
+const dynamicSources: DatasetSource[] = []
+
+export function registerDatasetSource(source: DatasetSource) {
+  dynamicSources.push(source)
+}
+
+/**
  * The catalogue of these manifests: their datasets, with the extension fields
  * other plugins add to them (backend/extensions/).
  */
@@ -93,15 +109,27 @@ export function catalogueOf(
   )
 }
 
-/** All datasets of the enabled plugins (memoised: manifests do not change while running). */
-export function queryCatalogue(): Promise<Map<string, CatalogueDataset>> {
+/** All datasets of the enabled plugins (memoised: manifests do not change while running), plus the dynamic ones. */
+export async function queryCatalogue(): Promise<Map<string, CatalogueDataset>> {
   loading ??= Promise.all([enabledPlugins(), enabledExtensions()]).then(([plugins, extensions]) =>
     catalogueOf(
       plugins.map((p) => p.manifest),
       extensions
     )
   )
-  return loading
+  const base = await loading
+  if (!dynamicSources.length) return base
+  const extra = indexDatasets(
+    (await Promise.all(dynamicSources.map((source) => source()))).map((s) => ({
+      pluginId: s.pluginId,
+      declared: new Set(s.permissions),
+      datasets: s.datasets,
+    }))
+  )
+  if (!extra.size) return base
+  const merged = new Map(base)
+  for (const [id, dataset] of extra) if (!merged.has(id)) merged.set(id, dataset)
+  return merged
 }
 
 /** A dataset the user may use, or null (unknown and forbidden look the same). */

@@ -22,6 +22,7 @@ export async function fillTestId(page, id, value) {
 /** The demo bank's people the flows act as (seeded by `node ace demo:seed`). */
 const PASSWORDS = {
   admin: 'Admin@12345', // 系统管理员
+  ops: 'Ops@123456', // 运维管理员 (approves 表单构建 changes)
   hq_risk: 'Risk@12345', // 王总行风险
   bj_asset: 'Asset@12345', // 李北京资产, Beijing branch asset manager
   bj_cy_am: 'Manager@12345', // 张朝阳客户经理

@@ -17,6 +17,7 @@ import monitor from '#core/monitor/messages'
 import interfaceTests from '#core/interface_tests/messages'
 import gateway from '#core/gateway/messages'
 import directorySync from '#core/directory_sync/messages'
+import forms from '#core/forms/messages'
 
 export type MessagePart = Record<'zh-CN' | 'en', Record<string, string>>
 
@@ -40,4 +41,5 @@ export const parts: MessagePart[] = [
   interfaceTests,
   gateway,
   directorySync,
+  forms,
 ]

@@ -17,6 +17,7 @@ import monitor from '#core/monitor/part'
 import interfaceTests from '#core/interface_tests/part'
 import gateway from '#core/gateway/part'
 import directorySync from '#core/directory_sync/part'
+import forms from '#core/forms/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -37,4 +38,5 @@ export const parts: ManifestPart[] = [
   interfaceTests,
   gateway,
   directorySync,
+  forms,
 ]
