@@ -180,11 +180,13 @@ test.group('non-credit: reclassification with approval', (group) => {
       .json({ toClass: 'loss', reason: '对手方已进入破产清算程序' })
     applied.assertStatus(201)
     const { changeId, workflowInstanceId } = applied.body()
+    const otherClass = asset.five_class === 'doubtful' ? 'substandard' : 'doubtful'
     ;(
       await client
         .post(url)
         .bearerToken(applicant.token)
-        .json({ toClass: 'doubtful', reason: '对手方已进入破产清算' })
+        // A class other than the asset's own (that would be a 422 before the open change is seen).
+        .json({ toClass: otherClass, reason: '对手方已进入破产清算' })
     ).assertStatus(409)
     const pending = await client.get(`${API}/assets/${asset.id}`).bearerToken(applicant.token)
     assert.equal(pending.body().fiveClass, asset.five_class)
