@@ -12,7 +12,7 @@ test('风险资产台账: opens, print view renders, export shows progress and d
   await login(page, 'hq_risk')
   const menu = page.getByTestId('side-menu')
   await menu.getByText('台账管理').click()
-  await menu.getByText('风险资产台账').click()
+  await menu.getByText('风险资产台账', { exact: true }).click()
   const table = page.getByTestId('ledger-table')
   await expect(table.locator('tbody tr').first()).toBeVisible()
   // The 合计 row arrives beside the page: wait for its amounts.

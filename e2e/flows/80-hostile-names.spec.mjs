@@ -126,7 +126,7 @@ test('hostile org, user and bank names stay text in the ranking tooltip and the 
 
     const menu = page.getByTestId('side-menu')
     await menu.getByText('台账管理').click()
-    await menu.getByText('风险资产台账').click()
+    await menu.getByText('风险资产台账', { exact: true }).click()
     await expect(page.getByTestId('ledger-table').locator('tbody tr').first()).toBeVisible({
       timeout: 30_000,
     })
