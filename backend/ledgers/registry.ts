@@ -85,6 +85,11 @@ async function dynamicLedgers() {
 }
 
 export const ledgerRegistry = {
+  /**
+   * The ledgers the manifests declare — known without the database, so routes can be
+   * mounted at boot (forms' ledgers have their own parameter routes: backend/forms).
+   */
+  declared: async () => [...(await (loading ??= load())).values()],
   all: async () => {
     const declared = await (loading ??= load())
     const extra = (await dynamicLedgers()).filter((l) => !declared.has(l.id))

@@ -34,7 +34,8 @@ const ledgerHandler =
 const viewHandler = (ledger: RegisteredLedger, action: ViewAction) => async (ctx: HttpContext) =>
   new (await Views()).default()[action](ctx, ledger)
 
-const ledgers = await ledgerRegistry.all()
+// Declared ledgers only: reading forms' ledgers would query the database while the app boots.
+const ledgers = await ledgerRegistry.declared()
 
 router
   .group(() => {
