@@ -55,7 +55,11 @@ export default defineConfig({
     root: repoRoot,
     environment: 'jsdom',
     // Plugins may keep console tests beside their pages.
-    include: ['frontend/tests/**/*.spec.ts', 'plugins/*/ui/**/*.spec.ts'],
+    include: [
+      'frontend/tests/**/*.spec.ts',
+      'frontend/src/areas/*/tests/**/*.spec.ts',
+      'plugins/*/ui/**/*.spec.ts',
+    ],
     setupFiles: ['frontend/tests/setup.ts'],
     // The summary reporter goes last so its line is the last thing printed.
     reporters: ['default', './frontend/tests/summary-reporter.ts'],

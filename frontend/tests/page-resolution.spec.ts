@@ -31,6 +31,11 @@ describe('page keys', () => {
     expect(corePageKey('/src/pages/reports/monthly/Summary.vue')).toBe('reports/monthly/Summary')
   })
 
+  it("an area's pages keep the key their menus name", () => {
+    expect(corePageKey('../areas/notices/pages/system/Notices.vue')).toBe('system/Notices')
+    expect(corePageKey('../areas/notices/components/NoticeBell.vue')).toBeNull()
+  })
+
   it('plugin pages are keyed <plugin id>/<path under ui/>', () => {
     expect(pluginPageKey('../plugins/loan-notes/ui/NotesPage.vue')).toBe('loan-notes/NotesPage')
     expect(pluginPageKey('/work/main/plugins/loan-notes/ui/notes/Detail.vue')).toBe(

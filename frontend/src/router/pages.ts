@@ -1,7 +1,8 @@
 /*
 | Page keys → lazy page components, discovered at build time.
 |
-|   frontend/src/pages/<path>.vue          → key '<path>'              e.g. 'system/Users'
+|   frontend/src/areas/<area>/pages/<path>.vue → key '<path>'          e.g. 'system/Users'
+|   frontend/src/pages/<path>.vue          → key '<path>'              (pages not yet in an area)
 |   plugins/<id>/ui/<path>.vue             → key '<id>/<path>'         e.g. 'loan-notes/notes/NotesPage'
 |
 | A menu row names its page by key (menus.page), so a plugin ships its page by
@@ -15,7 +16,9 @@ import PageMissing from '@/components/PageMissing.vue'
 export type PageLoader = () => Promise<unknown>
 export type GlobMap = Record<string, PageLoader>
 
-const CORE_PATH = /(?:^|\/)pages\/(.+)\.vue$/
+// An area's pages keep the key they had before the console was split into areas, because
+// menu rows in every installed database name pages by that key.
+const CORE_PATH = /(?:^|\/)(?:areas\/[^/]+\/)?pages\/(.+)\.vue$/
 const PLUGIN_PATH = /(?:^|\/)plugins\/([^/]+)\/ui\/(.+)\.vue$/
 
 /** The key of a core page from its glob path ('../pages/system/Users.vue' → 'system/Users'). */
@@ -55,7 +58,7 @@ export function createPageResolver(registry: Map<string, PageLoader>) {
 }
 
 export const pageRegistry = buildPageRegistry(
-  import.meta.glob('../pages/**/*.vue'),
+  import.meta.glob(['../pages/**/*.vue', '../areas/*/pages/**/*.vue']),
   import.meta.glob('@plugins/*/ui/**/*.vue')
 )
 
