@@ -2,8 +2,8 @@
 | 通知公告 endpoints: the management side (/system/notices, system:notice:*) and
 | the reader side (/notices/mine, any signed-in user, only notices addressed to them).
 */
-import { http, type RequestOptions } from './http'
-import type { ListQuery, Paginated } from './types'
+import { http, type RequestOptions } from '@/api/http'
+import type { ListQuery, Paginated } from '@/api/types'
 
 export type NoticeStatus = 'draft' | 'published' | 'revoked'
 export type NoticeAudience = 'all' | 'targeted'

@@ -7,11 +7,11 @@ import {
   markNoticeRead,
   publishNotice,
   type MyNotice,
-} from '@/api/notices'
-import MyNotices from '@/components/notices/MyNotices.vue'
-import NoticeBell from '@/components/notices/NoticeBell.vue'
-import { unreadCount, setUnread } from '@/components/notices/unread'
-import Notices from '@/pages/system/Notices.vue'
+} from '@/areas/notices/api'
+import MyNotices from '@/areas/notices/components/MyNotices.vue'
+import NoticeBell from '@/areas/notices/components/NoticeBell.vue'
+import { unreadCount, setUnread } from '@/areas/notices/components/unread'
+import Notices from '@/areas/notices/pages/system/Notices.vue'
 import {
   fakeServer,
   flushPromises,
@@ -19,7 +19,7 @@ import {
   signedInAs,
   withDictionaries,
   type FakeCall,
-} from './helpers'
+} from '../../../../tests/helpers'
 
 const KINDS = {
   notice_kind: [

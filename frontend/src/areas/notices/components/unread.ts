@@ -3,7 +3,7 @@
 | "my notices" list so reading one in either place updates both.
 */
 import { ref } from 'vue'
-import { fetchUnreadCount } from '@/api/notices'
+import { fetchUnreadCount } from '@/areas/notices/api'
 
 export const unreadCount = ref(0)
 
