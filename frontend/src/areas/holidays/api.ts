@@ -1,6 +1,6 @@
 /* 节假日管理 endpoints: one typed function per endpoint. */
-import { http } from './http'
-import type { ListQuery, Paginated } from './types'
+import { http } from '@/api/http'
+import type { ListQuery, Paginated } from '@/api/types'
 
 /** `holiday` = 法定节假日 (day off); `workday` = 调休 (a weekend day worked). */
 export type HolidayKind = 'holiday' | 'workday'
