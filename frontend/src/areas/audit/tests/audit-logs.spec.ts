@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import LoginLogs from '@/pages/system/LoginLogs.vue'
-import OperationLogs from '@/pages/system/OperationLogs.vue'
-import { filterQuery, emptyFilters } from '@/api/audit'
+import LoginLogs from '@/areas/audit/pages/system/LoginLogs.vue'
+import OperationLogs from '@/areas/audit/pages/system/OperationLogs.vue'
+import { filterQuery, emptyFilters } from '@/areas/audit/api'
 import {
   fakeServer,
   flushPromises,
@@ -10,7 +10,7 @@ import {
   withDictionaries,
   type FakeCall,
   withSessionCookie,
-} from './helpers'
+} from '../../../../tests/helpers'
 
 const loginRows = [
   {

@@ -1,7 +1,7 @@
 /* 登录日志 / 操作日志 / 安全日志 endpoints: one typed function per endpoint, plus the export download. */
-import { http, type Query } from './http'
-import { downloadFile } from './download'
-import type { ListQuery, Paginated } from './types'
+import { http, type Query } from '@/api/http'
+import { downloadFile } from '@/api/download'
+import type { ListQuery, Paginated } from '@/api/types'
 
 export type AuditResult = 'success' | 'failure'
 
