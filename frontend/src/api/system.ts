@@ -3,8 +3,8 @@ import { http } from './http'
 import type { JobStatus, ListQuery, Localized, Paginated } from './types'
 
 /* 用户 / 角色 / 机构 live in ./organization (with 部门, 岗位 and the grant endpoints). */
-export type { OrgNode, SystemRole, SystemUser } from './organization'
-export { fetchOrgTree, listRoles, listUsers } from './organization'
+export type { OrgNode, SystemRole, SystemUser } from '../areas/organization/api'
+export { fetchOrgTree, listRoles, listUsers } from '../areas/organization/api'
 
 export interface SystemMenu {
   code: string

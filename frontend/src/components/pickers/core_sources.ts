@@ -8,7 +8,7 @@
 |   <OrgPicker v-model="form.orgId" />
 */
 import { http } from '@/api/http'
-import type { OrgNode } from '@/api/organization'
+import type { OrgNode } from '@/areas/organization/api'
 import type { PickerPage, PickerSource } from './picker_source'
 
 export interface UserSourceOptions {

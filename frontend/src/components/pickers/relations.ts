@@ -11,7 +11,7 @@
 */
 import type { PickerOption, PickerSource } from './picker_source'
 import { orgTree, userSource } from './core_sources'
-import type { OrgNode } from '@/api/organization'
+import type { OrgNode } from '@/areas/organization/api'
 
 export type RelationKind = 'customer' | 'loan' | 'risk-asset' | 'org' | 'user'
 export const RELATION_KINDS: readonly RelationKind[] = [

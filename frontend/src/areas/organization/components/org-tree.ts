@@ -1,5 +1,5 @@
 /* Small pure helpers over the org tree the API returns (机构树). */
-import type { OrgNode } from '@/api/organization'
+import type { OrgNode } from '@/areas/organization/api'
 
 export interface OrgOption extends OrgNode {
   disabled?: boolean

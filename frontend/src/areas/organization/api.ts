@@ -3,8 +3,8 @@
 | 部门, 岗位. One typed function per endpoint; the permission each needs is the
 | one the page's buttons check with v-permission.
 */
-import { http } from './http'
-import type { ListQuery, Localized, Paginated } from './types'
+import { http } from '@/api/http'
+import type { ListQuery, Localized, Paginated } from '@/api/types'
 
 export type Status = 'active' | 'disabled'
 export type DataScope = 'all' | 'custom' | 'org' | 'org_and_below' | 'self'

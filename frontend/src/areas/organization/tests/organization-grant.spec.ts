@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import GrantPermissionsDialog from '@/components/organization/GrantPermissionsDialog.vue'
+import GrantPermissionsDialog from '@/areas/organization/components/GrantPermissionsDialog.vue'
 import {
   allCodes,
   checkedKeysFor,
   collectGrantedCodes,
   toGrantTree,
   type GrantNode,
-} from '@/components/organization/grant-tree'
-import { parentOptions } from '@/components/organization/org-tree'
-import type { OrgNode, PermissionNode, SystemRole } from '@/api/organization'
-import { fakeServer, flushPromises, mountInConsole, signedInAs } from './helpers'
+} from '@/areas/organization/components/grant-tree'
+import { parentOptions } from '@/areas/organization/components/org-tree'
+import type { OrgNode, PermissionNode, SystemRole } from '@/areas/organization/api'
+import { fakeServer, flushPromises, mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 /* The 分配权限 dialog sends exactly the codes of fully checked nodes. */
 const name = (zh: string) => ({ zh, en: zh })

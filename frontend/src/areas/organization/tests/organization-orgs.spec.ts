@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { filterOrgTree, findOrg, subtreeIds } from '@/components/organization/org-tree'
-import type { OrgNode } from '@/api/organization'
+import { filterOrgTree, findOrg, subtreeIds } from '@/areas/organization/components/org-tree'
+import type { OrgNode } from '@/areas/organization/api'
 
 /* 机构树 helpers of the 机构管理 page: search keeps the path to every match. */
 const tree: OrgNode[] = [

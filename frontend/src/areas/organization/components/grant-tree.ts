@@ -6,7 +6,7 @@
 | or "view the list but no buttons" could not be granted.
 */
 import type { Localized } from '@/i18n'
-import type { PermissionNode } from '@/api/organization'
+import type { PermissionNode } from '@/areas/organization/api'
 
 export interface GrantNode {
   key: string

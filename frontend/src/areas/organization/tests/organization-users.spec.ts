@@ -4,8 +4,8 @@ import ElementPlus, { ElMessageBox } from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '@/i18n'
 import { installDirectives } from '@/directives/permission'
-import Users from '@/pages/system/Users.vue'
-import { fakeServer, flushPromises, signedInAs, type FakeCall } from './helpers'
+import Users from '@/areas/organization/pages/system/Users.vue'
+import { fakeServer, flushPromises, signedInAs, type FakeCall } from '../../../../tests/helpers'
 
 /* 用户管理: the org tree filters the list by subtree; buttons follow the permission codes. */
 const users = [
