@@ -9,7 +9,7 @@ import { installDirectives } from '@/directives/permission'
 import { useAuthStore } from '@/stores/auth'
 import { useDictStore } from '@/stores/dict'
 import type { Dictionaries } from '@/api/types'
-import { CSRF_COOKIE } from '@/api/session'
+import { CSRF_COOKIE } from '@/areas/identity/session'
 
 export interface FakeCall {
   method: string

@@ -1,7 +1,7 @@
 /* Every test starts signed out, in Chinese, with real fetch restored. */
 import { afterEach, beforeEach, vi } from 'vitest'
 import { setLocale } from '@/i18n'
-import { forgetSession } from '@/api/session'
+import { forgetSession } from '@/areas/identity/session'
 
 // Element Plus measures layout with ResizeObserver, which jsdom lacks.
 class ResizeObserverStub {

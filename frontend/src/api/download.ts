@@ -5,7 +5,7 @@
 | what five API modules used to repeat.
 */
 import { ApiError, buildUrl, type Query } from './http'
-import { sessionHeaders } from './session'
+import { sessionHeaders } from '../areas/identity/session'
 
 /** The file at `path`, or an ApiError carrying the server's (localised) message. */
 export async function fetchFile(path: string, query?: Query): Promise<Blob> {

@@ -9,7 +9,7 @@
 */
 import { ElMessage } from 'element-plus'
 import { i18n } from '@/i18n'
-import { forgetSession, sessionHeaders } from './session'
+import { forgetSession, sessionHeaders } from '../areas/identity/session'
 
 export const API_BASE = '/api'
 

@@ -4,7 +4,7 @@
 */
 import { ApiError, ValidationError, buildUrl, http } from './http'
 import { downloadFile } from './download'
-import { sessionHeaders } from './session'
+import { sessionHeaders } from '../areas/identity/session'
 import type { Localized, Paginated } from './types'
 
 export type Box = 'todo' | 'done' | 'mine'

@@ -8,14 +8,14 @@ export const shellRoutes: RouteRecordRaw[] = [
   {
     path: '/login',
     name: LOGIN_ROUTE,
-    component: () => import('@/views/LoginView.vue'),
+    component: () => import('@/areas/identity/views/LoginView.vue'),
     meta: { public: true },
   },
   {
     // 单点登录 landing: the 信贷门户 sends the browser here with its ticket (views/SsoView.vue).
     path: '/sso',
     name: 'sso',
-    component: () => import('@/views/SsoView.vue'),
+    component: () => import('@/areas/identity/views/SsoView.vue'),
     meta: { public: true },
   },
   {
@@ -34,7 +34,7 @@ export const shellRoutes: RouteRecordRaw[] = [
         // that must change it first reaches nothing else (see guard.ts).
         path: 'change-password',
         name: CHANGE_PASSWORD_ROUTE,
-        component: () => import('@/views/ChangePasswordView.vue'),
+        component: () => import('@/areas/identity/views/ChangePasswordView.vue'),
         meta: { titleKey: 'identity.password.title' },
       },
       {

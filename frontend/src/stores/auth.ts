@@ -10,8 +10,8 @@
 */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import * as authApi from '@/api/auth'
-import { forgetSession, hasSession } from '@/api/session'
+import * as authApi from '@/areas/identity/api'
+import { forgetSession, hasSession } from '@/areas/identity/session'
 import { loadPromptOverrides } from '@/i18n/prompt_overrides'
 import type { CurrentUser, MenuNode, RoleRef } from '@/api/types'
 import { can, type PermissionRequirement } from '@/utils/permission'

@@ -2,7 +2,7 @@
 import { ElMessage } from 'element-plus'
 import { buildUrl, http, request } from '@/api/http'
 import { fetchFile } from '@/api/download'
-import { sessionHeaders } from '@/api/session'
+import { sessionHeaders } from '@/areas/identity/session'
 import { currentLocale, localize } from '@/i18n'
 
 export const tr = (zh: string, en: string) => localize({ zh, en }, currentLocale.value)

@@ -1,6 +1,6 @@
 /* 批量处置: one typed function per endpoint over the shell's HTTP client, and the list upload. */
 import { buildUrl, http, type Query } from '@/api/http'
-import { sessionHeaders } from '@/api/session'
+import { sessionHeaders } from '@/areas/identity/session'
 import { downloadFile } from '@/api/download'
 import type { Paginated } from '@/api/types'
 

@@ -1,7 +1,7 @@
 /* 资产处置委员会会议: one typed function per endpoint over the shell's HTTP client, and the PDFs. */
 import { ElMessage } from 'element-plus'
 import { ApiError, buildUrl, http, ValidationError, type Query } from '@/api/http'
-import { sessionHeaders } from '@/api/session'
+import { sessionHeaders } from '@/areas/identity/session'
 import { fetchFile, saveBlob } from '@/api/download'
 import type { Paginated } from '@/api/types'
 import type { PickerSource } from '@/components/pickers/picker_source'

@@ -1,7 +1,7 @@
 /* 案件信息登记: the case routes (money as yuan text, dates 'YYYY-MM-DD'). */
 import { ApiError, buildUrl, http } from '@/api/http'
 import { downloadFile } from '@/api/download'
-import { sessionHeaders } from '@/api/session'
+import { sessionHeaders } from '@/areas/identity/session'
 
 export interface PartyInput {
   role: string

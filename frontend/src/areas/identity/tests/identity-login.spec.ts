@@ -4,12 +4,12 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import { i18n } from '@/i18n'
-import { csrfToken } from '@/api/session'
+import { csrfToken } from '@/areas/identity/session'
 import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
 import { formatDateTime } from '@/utils/date'
-import LoginView from '@/views/LoginView.vue'
-import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from './helpers'
+import LoginView from '@/areas/identity/views/LoginView.vue'
+import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from '../../../../tests/helpers'
 
 const Blank = { template: '<div />' }
 

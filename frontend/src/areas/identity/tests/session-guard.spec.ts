@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
-import { csrfToken } from '@/api/session'
+import { csrfToken } from '@/areas/identity/session'
 import { createAppRouter } from '@/router'
 import { useAuthStore } from '@/stores/auth'
-import { fakeServer, withSessionCookie } from './helpers'
+import { fakeServer, withSessionCookie } from '../../../../tests/helpers'
 
 const me = {
   user: {

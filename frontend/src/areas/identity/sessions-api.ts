@@ -1,6 +1,6 @@
 /* 在线用户 endpoints (system:session:list / system:session:kick). */
-import { http } from './http'
-import type { ListQuery, Paginated } from './types'
+import { http } from '@/api/http'
+import type { ListQuery, Paginated } from '@/api/types'
 
 export interface OnlineSession {
   id: number | string

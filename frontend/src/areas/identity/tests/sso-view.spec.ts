@@ -6,7 +6,7 @@ import { mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { i18n } from '@/i18n'
 import { installDirectives } from '@/directives/permission'
-import { fakeServer, flushPromises } from './helpers'
+import { fakeServer, flushPromises } from '../../../../tests/helpers'
 
 /* 单点登录 landing: the ticket opens a session and the portal's page; a refused one says why. */
 const me = {

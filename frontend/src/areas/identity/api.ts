@@ -1,6 +1,6 @@
 /* Sign-in, captcha, password change, sign-out and "who am I" (backend/start/routes/identity.ts). */
-import { http } from './http'
-import type { CurrentUser, MeResponse } from './types'
+import { http } from '@/api/http'
+import type { CurrentUser, MeResponse } from '@/api/types'
 
 /** Why the server restricted a fresh session to the password form. */
 export type PasswordChangeReason = 'initial' | 'expired'

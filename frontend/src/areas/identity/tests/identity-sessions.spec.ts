@@ -4,8 +4,8 @@ import ElementPlus, { ElMessage, ElMessageBox } from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '@/i18n'
 import { installDirectives } from '@/directives/permission'
-import OnlineUsers from '@/pages/system/OnlineUsers.vue'
-import { fakeServer, flushPromises, signedInAs, type FakeCall } from './helpers'
+import OnlineUsers from '@/areas/identity/pages/system/OnlineUsers.vue'
+import { fakeServer, flushPromises, signedInAs, type FakeCall } from '../../../../tests/helpers'
 
 const sessions = [
   {

@@ -6,7 +6,7 @@ import { ApiError, http } from '@/api/http'
 import { createAppRouter } from '@/router'
 import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
-import { fakeServer, flushPromises, withSessionCookie } from './helpers'
+import { fakeServer, flushPromises, withSessionCookie } from '../../../../tests/helpers'
 
 const user = {
   id: 9,

@@ -4,11 +4,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus, { ElMessage } from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '@/i18n'
-import { csrfToken } from '@/api/session'
+import { csrfToken } from '@/areas/identity/session'
 import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
-import ChangePasswordView from '@/views/ChangePasswordView.vue'
-import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from './helpers'
+import ChangePasswordView from '@/areas/identity/views/ChangePasswordView.vue'
+import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from '../../../../tests/helpers'
 
 const Blank = { template: '<div />' }
 const user = {
