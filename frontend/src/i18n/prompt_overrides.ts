@@ -5,7 +5,7 @@
 | ones over its built-in messages at <path>, per language. Server message keys
 | are overridden on the server, which already answers in the chosen text.
 */
-import { fetchPromptTexts } from '@/api/registry'
+import { fetchPromptTexts } from '@/areas/registry/api'
 import { i18n, type AppLocale } from './index'
 
 type Texts = Record<string, { zh: string | null; en: string | null }>

@@ -10,7 +10,7 @@
 */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { fetchDictionaryBundle, fetchDictionaryVersion, type ConsoleDictItem } from '@/api/registry'
+import { fetchDictionaryBundle, fetchDictionaryVersion, type ConsoleDictItem } from '@/areas/registry/api'
 import type { DictItem, Dictionaries } from '@/api/types'
 import { localize } from '@/i18n'
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { DICT_CHECK_MIN_MS, useDictStore } from '@/stores/dict'
 import { setLocale } from '@/i18n'
-import { fakeServer, flushPromises } from './helpers'
+import { fakeServer, flushPromises } from '../../../../tests/helpers'
 
 /*
 | The console's dictionaries follow administrators' changes: the store keeps the

@@ -1,6 +1,6 @@
 /* 待复核变更 (four-eyes queue) endpoints. */
-import { http } from './http'
-import type { ListQuery, Localized, Paginated } from './types'
+import { http } from '@/api/http'
+import type { ListQuery, Localized, Paginated } from '@/api/types'
 
 export type ChangeStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
-import Settings from '@/pages/system/Settings.vue'
-import Dictionaries from '@/pages/system/Dictionaries.vue'
-import Menus from '@/pages/system/Menus.vue'
-import Prompts from '@/pages/system/Prompts.vue'
+import Settings from '@/areas/registry/pages/system/Settings.vue'
+import Dictionaries from '@/areas/registry/pages/system/Dictionaries.vue'
+import Menus from '@/areas/registry/pages/system/Menus.vue'
+import Prompts from '@/areas/registry/pages/system/Prompts.vue'
 import { mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { i18n } from '@/i18n'
 import { installDirectives } from '@/directives/permission'
-import { fakeServer, flushPromises, signedInAs, type FakeApi } from './helpers'
+import { fakeServer, flushPromises, signedInAs, type FakeApi } from '../../../../tests/helpers'
 
 /* The registry pages show what an administrator may do, and nothing more. */
 

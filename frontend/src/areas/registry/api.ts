@@ -1,6 +1,6 @@
 /* 系统管理 · registry endpoints: 数据字典, 系统提示管理, 参数管理, 菜单管理. One typed function per endpoint. */
-import { http } from './http'
-import type { DictItem, ListQuery, Localized, Paginated } from './types'
+import { http } from '@/api/http'
+import type { DictItem, ListQuery, Localized, Paginated } from '@/api/types'
 
 /* ---- console reads (any signed-in user) ---------------------------------- */
 

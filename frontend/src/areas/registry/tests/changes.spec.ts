@@ -14,7 +14,7 @@ describe('changes API', () => {
   it('posts decisions with the comment', async () => {
     const fetchMock = vi.fn(async () => new Response(null, { status: 204 }))
     vi.stubGlobal('fetch', fetchMock)
-    const { approveChange, rejectChange } = await import('@/api/changes')
+    const { approveChange, rejectChange } = await import('@/areas/registry/changes-api')
     await approveChange(7, '同意')
     await rejectChange(8)
     const calls = fetchMock.mock.calls as unknown as Array<[string, RequestInit]>
