@@ -42,7 +42,7 @@ export const shellRoutes: RouteRecordRaw[] = [
         // page; the server shows it only to its participants (404 otherwise).
         path: 'workflow/instances/:id(\\d+)',
         name: 'workflow-instance',
-        component: () => import('@/pages/workflow/Instance.vue'),
+        component: () => import('@/areas/workflow/pages/workflow/Instance.vue'),
         meta: { titleKey: 'workflow.detailTitle' },
       },
       {

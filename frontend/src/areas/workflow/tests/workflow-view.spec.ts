@@ -5,7 +5,7 @@ import {
   chainPayload,
   isOverdue,
   shanghaiToday,
-} from '@/components/workflow/workflow_view'
+} from '@/areas/workflow/components/workflow_view'
 
 describe('workflow console rules', () => {
   it('asks for a reason on reject and return, a user on transfer and add-signer', () => {

@@ -2,10 +2,10 @@
 | 授权及流程 endpoints: the caller's boxes and approval actions (/workflow, any
 | signed-in user, only their own) and 流程管理 (/system/workflow, system:workflow:*).
 */
-import { ApiError, ValidationError, buildUrl, http } from './http'
-import { downloadFile } from './download'
-import { sessionHeaders } from '../areas/identity/session'
-import type { Localized, Paginated } from './types'
+import { ApiError, ValidationError, buildUrl, http } from '@/api/http'
+import { downloadFile } from '@/api/download'
+import { sessionHeaders } from '../identity/session'
+import type { Localized, Paginated } from '@/api/types'
 
 export type Box = 'todo' | 'done' | 'mine'
 export type InstanceStatus = 'pending' | 'approved' | 'rejected' | 'returned' | 'withdrawn'

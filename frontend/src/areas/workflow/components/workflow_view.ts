@@ -2,7 +2,7 @@
 | Console rules of 授权及流程 kept out of the components so Vitest checks them:
 | what each action asks for, overdue marks, and the chain editor's payload.
 */
-import type { ChainNode, WorkflowAction } from '@/api/workflow'
+import type { ChainNode, WorkflowAction } from '@/areas/workflow/api'
 import { MONEY_INPUT, normalizeMoneyInput } from '@/utils/money'
 
 /** What the action dialog asks for (the server enforces the same: reject/return need a reason). */
