@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import MessageTable from '@/components/messages/MessageTable.vue'
+import MessageTable from '@/areas/messages/components/MessageTable.vue'
 import { i18n } from '@/i18n'
-import { fakeServer, flushPromises, mountInConsole, signedInAs } from './helpers'
+import { fakeServer, flushPromises, mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 /* 消息中心 on ListPage: the user's messages; a click marks it read and lands on the record. */
 const messages = [

@@ -3,7 +3,7 @@
 | bell's list and the 消息中心 page, so reading a message anywhere updates all.
 */
 import { ref } from 'vue'
-import { fetchMessageUnreadCount } from '@/api/messages'
+import { fetchMessageUnreadCount } from '@/areas/messages/api'
 
 export const messageUnread = ref(0)
 

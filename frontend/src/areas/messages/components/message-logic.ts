@@ -3,7 +3,7 @@
 | which preference switches exist and may change, the payload they save, and
 | how a deadline's urgency is shown.
 */
-import type { MessageChannel, MessagePreference, MyDeadline } from '@/api/messages'
+import type { MessageChannel, MessagePreference, MyDeadline } from '@/areas/messages/api'
 
 export const CHANNEL_ORDER: MessageChannel[] = ['inapp', 'email', 'sms']
 

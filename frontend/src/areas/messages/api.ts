@@ -2,8 +2,8 @@
 | 消息中心 and 我的时效 endpoints. Any signed-in user; the server only returns
 | the caller's own messages, preferences and deadlines.
 */
-import { http, type RequestOptions } from './http'
-import type { Localized, Paginated } from './types'
+import { http, type RequestOptions } from '@/api/http'
+import type { Localized, Paginated } from '@/api/types'
 
 export type MessageChannel = 'inapp' | 'email' | 'sms'
 export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'skipped'

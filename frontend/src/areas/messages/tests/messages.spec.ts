@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { MessagePreference } from '@/api/messages'
+import type { MessagePreference } from '@/areas/messages/api'
 import {
   consolePath,
   deadlineUrgency,
   mutedPayload,
   preferenceRows,
-} from '@/components/messages/message-logic'
+} from '@/areas/messages/components/message-logic'
 
 const reminder: MessagePreference = {
   type: 'deadline.reminder',
