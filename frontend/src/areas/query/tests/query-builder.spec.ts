@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { reactive } from 'vue'
-import ConditionGroup from '@/components/query/ConditionGroup.vue'
+import ConditionGroup from '@/areas/query/components/ConditionGroup.vue'
 import {
   MAX_DEPTH,
   conditionKeyAt,
@@ -12,9 +12,9 @@ import {
   newGroup,
   toSpec,
   withCounts,
-} from '@/components/query/query_model'
-import type { CatalogueDataset, CatalogueField } from '@/api/query'
-import { mountInConsole, signedInAs, withDictionaries } from './helpers'
+} from '@/areas/query/components/query_model'
+import type { CatalogueDataset, CatalogueField } from '@/areas/query/api'
+import { mountInConsole, signedInAs, withDictionaries } from '../../../../tests/helpers'
 
 const field = (id: string, type: CatalogueField['type'], extra: Partial<CatalogueField> = {}) => ({
   id,

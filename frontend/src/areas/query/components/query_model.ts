@@ -13,7 +13,7 @@ import type {
   QueryGroup,
   QueryResult,
   QuerySpec,
-} from '@/api/query'
+} from '@/areas/query/api'
 
 /** Levels of AND/OR groups, the root included (as the server's MAX_GROUP_DEPTH). */
 export const MAX_DEPTH = 3

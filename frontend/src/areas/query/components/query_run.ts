@@ -8,7 +8,7 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
 import { ValidationError } from '@/api/http'
-import { runQuery, type QueryResult, type QuerySpec } from '@/api/query'
+import { runQuery, type QueryResult, type QuerySpec } from '@/areas/query/api'
 import { conditionKeyAt, toSpec, withCounts, type BuilderState } from './query_model'
 
 export function useQueryRun(state: BuilderState) {

@@ -1,6 +1,6 @@
 /* 综合查询 and 自主配置报表 endpoints: one typed function per endpoint, plus the export download. */
-import { http } from './http'
-import { downloadFile } from './download'
+import { http } from '@/api/http'
+import { downloadFile } from '@/api/download'
 import type { Localized } from '@/i18n'
 
 export type FieldType = 'string' | 'amount' | 'date' | 'number' | 'dict'
