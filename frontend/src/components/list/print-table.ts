@@ -3,7 +3,7 @@
 | with DOM calls (text nodes only — no HTML from strings), printed through the
 | ledgers' print window (fillPrintDocument).
 */
-import { printInWindow } from '@/components/ledgers/print-window'
+import { printInWindow } from '@/areas/ledgers/components/print-window'
 
 export interface PrintSheet {
   title: string

@@ -5,10 +5,10 @@
 | prints into a fresh document standing in for the pop-up window.
 */
 import { describe, expect, it, vi } from 'vitest'
-import LedgerPrintDialog from '@/components/ledgers/LedgerPrintDialog.vue'
-import { fillPrintDocument } from '@/components/ledgers/print-window'
-import { cssString } from '@/components/ledgers/ledgerQuery'
-import { fakeServer, flushPromises, mountInConsole, signedInAs } from '../helpers'
+import LedgerPrintDialog from '@/areas/ledgers/components/LedgerPrintDialog.vue'
+import { fillPrintDocument } from '@/areas/ledgers/components/print-window'
+import { cssString } from '@/areas/ledgers/components/ledgerQuery'
+import { fakeServer, flushPromises, mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 const BREAKOUT = `</style><script>window.__xss=1</script><img src=x onerror="window.__xss=2">`
 const definition = {

@@ -3,7 +3,7 @@
 | rows endpoint expects, the org tree for the org filter, the columns to show,
 | and the CSS text of the print page's running header and footer.
 */
-import type { LedgerColumn, LedgerDefinition, OrgOption } from '@/api/ledgers'
+import type { LedgerColumn, LedgerDefinition, OrgOption } from '@/areas/ledgers/api'
 import type { Query } from '@/api/http'
 
 export type FilterValues = Record<string, string | number | null | undefined>

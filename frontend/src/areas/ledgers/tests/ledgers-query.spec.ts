@@ -7,8 +7,8 @@ import {
   printPageCss,
   rowsQuery,
   shownColumns,
-} from '@/components/ledgers/ledgerQuery'
-import type { LedgerDefinition } from '@/api/ledgers'
+} from '@/areas/ledgers/components/ledgerQuery'
+import type { LedgerDefinition } from '@/areas/ledgers/api'
 
 const column = (key: string, visible = true) => ({
   key,

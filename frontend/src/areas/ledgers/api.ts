@@ -1,8 +1,8 @@
 /* 台账 endpoints (/api/ledgers/<id>/…) and the generic export download (/api/exports/…). */
-import { http, type Query } from './http'
-import { downloadFile } from './download'
+import { http, type Query } from '@/api/http'
+import { downloadFile } from '@/api/download'
 import type { Localized } from '@/i18n'
-import type { PageMeta } from './types'
+import type { PageMeta } from '@/api/types'
 
 export type LedgerColumnType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'dict'
 export type LedgerFilterType = 'eq' | 'keyword' | 'org' | 'dateRange' | 'numberRange' | 'moneyRange'

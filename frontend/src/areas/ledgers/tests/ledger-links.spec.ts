@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { RouterLinkStub } from '@vue/test-utils'
-import LedgerCell from '@/components/ledgers/LedgerCell.vue'
-import { filtersFromRoute } from '@/components/ledgers/ledgerQuery'
-import type { LedgerColumn } from '@/api/ledgers'
-import { mountInConsole, signedInAs } from './helpers'
+import LedgerCell from '@/areas/ledgers/components/LedgerCell.vue'
+import { filtersFromRoute } from '@/areas/ledgers/components/ledgerQuery'
+import type { LedgerColumn } from '@/areas/ledgers/api'
+import { mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 /* A ledger cell that opens its record (资产处置台账 → 处置预案, → source record). */
 const column = (link: LedgerColumn['link']): LedgerColumn => ({
