@@ -1,6 +1,6 @@
 /* 服务管理 and 外发消息 endpoints: one typed function per endpoint. */
-import { http, type Query } from './http'
-import type { ListQuery, Paginated } from './types'
+import { http, type Query } from '@/api/http'
+import type { ListQuery, Paginated } from '@/api/types'
 
 /** up 正常 · down 异常 · unknown 未检查 · open 熔断 · disabled 停用 */
 export type SystemHealth = 'up' | 'down' | 'unknown' | 'open' | 'disabled'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import Connectors from '@/pages/system/Connectors.vue'
-import Outbox from '@/pages/system/Outbox.vue'
-import type { ConnectorSystem, OutboxMessage } from '@/api/connectors'
-import { fakeServer, flushPromises, mountInConsole, signedInAs } from './helpers'
+import Connectors from '@/areas/connectors/pages/system/Connectors.vue'
+import Outbox from '@/areas/connectors/pages/system/Outbox.vue'
+import type { ConnectorSystem, OutboxMessage } from '@/areas/connectors/api'
+import { fakeServer, flushPromises, mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 /* 服务管理 and 外发消息: status tags, switches by permission, 检查, the call log, 重发. */
 
