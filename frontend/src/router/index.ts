@@ -26,7 +26,7 @@ export const shellRoutes: RouteRecordRaw[] = [
       {
         path: '',
         name: 'home',
-        component: () => import('@/views/HomeView.vue'),
+        component: () => import('@/areas/dashboard/views/HomeView.vue'),
         meta: { titleKey: 'layout.home' },
       },
       {

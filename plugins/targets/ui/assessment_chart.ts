@@ -1,6 +1,6 @@
 /* 考核排名 bar chart: orgs by score, best on top. Tooltip text is plain (safe-option escapes it). */
 import type { AppLocale } from '@/i18n'
-import { baseOption, shortLabel, tr } from '@/components/dashboard/chart-kit'
+import { baseOption, shortLabel, tr } from '@/areas/dashboard/components/chart-kit'
 import type { Ranking } from './api'
 
 export function rankingOption(ranking: Ranking, locale: AppLocale) {

@@ -1,6 +1,6 @@
 /* 批量处置进度: projects by stage (count) with the pooled principal. */
 import type { AppLocale } from '@/i18n'
-import { tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 
 export interface PipelineData {
   total: number

@@ -1,6 +1,6 @@
 /* 五级分类分布: a ring of the active loan book by class, 不良率 in the middle. */
 import type { AppLocale } from '@/i18n'
-import { tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 import { wanLabel } from '@/utils/money'
 
 export interface ClassMixData {

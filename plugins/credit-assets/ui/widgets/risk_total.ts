@@ -3,7 +3,7 @@
 | from /api/dashboard/widgets/credit-assets:risk-total/data (dashboard/risk_total.ts).
 */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 import { formatMoney, formatNumber, wanLabel, yuanToWan } from '@/utils/money'
 
 export interface RiskTotalData {

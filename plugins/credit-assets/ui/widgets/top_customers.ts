@@ -1,6 +1,6 @@
 /* 风险客户排名: the top customers by risk balance as horizontal bars (万元), largest on top. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, shortLabel, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, shortLabel, tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 import { wanLabel, yuanToWan } from '@/utils/money'
 
 export interface TopCustomersData {

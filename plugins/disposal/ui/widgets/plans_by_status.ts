@@ -1,6 +1,6 @@
 /* 处置预案分布: stacked bars — one bar per disposal method, one colour per status. */
 import type { AppLocale } from '@/i18n'
-import { tr } from '@/components/dashboard/chart-kit'
+import { tr } from '@/areas/dashboard/components/chart-kit'
 
 interface Label {
   code: string

@@ -1,6 +1,6 @@
 /* 首页视图: 费用 per status — bars of the amount (yuan); the tooltip names the count. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr } from '@/components/dashboard/chart-kit'
+import { baseOption, tr } from '@/areas/dashboard/components/chart-kit'
 
 export interface ByStatusData {
   statuses: Array<{ status: string; count: number; amount: string }>

@@ -1,6 +1,6 @@
 /* 首页视图: 抵债资产 per class, stacked by age against the 处置期限; the headline counts the breaches. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr } from '@/components/dashboard/chart-kit'
+import { baseOption, tr } from '@/areas/dashboard/components/chart-kit'
 import { formatMoney } from '@/utils/money'
 
 export interface AssetsByClassData {

@@ -1,6 +1,6 @@
 /* 诉讼案件分布: cases by stage (left) and deadlines due within 30 days by kind (right). */
 import type { AppLocale } from '@/i18n'
-import { tr } from '@/components/dashboard/chart-kit'
+import { tr } from '@/areas/dashboard/components/chart-kit'
 
 type Localized = { zh: string; en: string }
 

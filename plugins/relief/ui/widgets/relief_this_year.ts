@@ -1,6 +1,6 @@
 /* 首页视图: 本年减免金额 by month — bars of the relief in yuan; the tooltip names count and amount. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr } from '@/components/dashboard/chart-kit'
+import { baseOption, tr } from '@/areas/dashboard/components/chart-kit'
 
 export interface ReliefYearData {
   year: number

@@ -1,6 +1,6 @@
 /* 机构完成金额排名: orgs by amount recovered (万元), best first, 完成率 beside each bar. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, shortLabel, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, shortLabel, tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 import { wanLabel, yuanToWan } from '@/utils/money'
 
 export interface OrgRankingData {

@@ -1,6 +1,6 @@
 /* 计划完成情况: target against done per kind (压降, 清收), bars in 万元 with the 完成率 on top. */
 import type { AppLocale } from '@/i18n'
-import { baseOption, tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { baseOption, tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 import { wanLabel } from '@/utils/money'
 
 export interface PlanCompletionData {

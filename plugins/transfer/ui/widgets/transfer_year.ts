@@ -1,6 +1,6 @@
 /* 债权转让（本年）: this year's transfers in scope, by method (账面价值 vs 成交价). */
 import type { AppLocale } from '@/i18n'
-import { tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 import { wanLabel } from '@/utils/money'
 
 export interface TransferYearData {

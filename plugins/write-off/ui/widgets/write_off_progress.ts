@@ -1,6 +1,6 @@
 /* 核销进度: this year's write-offs against the annual target, and 核销后收回. */
 import type { AppLocale } from '@/i18n'
-import { tr, wanNumber } from '@/components/dashboard/chart-kit'
+import { tr, wanNumber } from '@/areas/dashboard/components/chart-kit'
 import { wanLabel } from '@/utils/money'
 
 export interface WriteOffProgressData {

@@ -2,7 +2,7 @@
 | Pure layout operations of the home-page grid (12 columns), kept out of the
 | view so they are tested without a browser.
 */
-import type { LayoutItem, WidgetInfo } from '@/api/dashboard'
+import type { LayoutItem, WidgetInfo } from '@/areas/dashboard/api'
 
 export const GRID_COLUMNS = 12
 

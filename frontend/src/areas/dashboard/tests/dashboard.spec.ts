@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import type { LayoutItem, WidgetInfo } from '@/api/dashboard'
+import type { LayoutItem, WidgetInfo } from '@/areas/dashboard/api'
 import {
   asWidgetView,
   buildViewRegistry,
   createViewResolver,
   widgetViewKey,
   widgetViewRegistry,
-} from '@/components/dashboard/widget-views'
+} from '@/areas/dashboard/components/widget-views'
 import {
   addWidget,
   hiddenWidgets,
   removeWidget,
   sameLayout,
   toSaved,
-} from '@/components/dashboard/layout'
+} from '@/areas/dashboard/components/layout'
 import { wanLabel, yuanToWan } from '@/utils/money'
 
 const widget = (id: string, w = 6, h = 8): WidgetInfo => ({

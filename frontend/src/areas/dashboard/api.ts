@@ -3,8 +3,8 @@
 | from other areas: 待办/已办 (workflow), 时效提醒 and 消息 (notifications). Those
 | may not exist on an older server: the panels show 暂不可用 when they 404.
 */
-import { http } from './http'
-import type { Localized, MenuNode } from './types'
+import { http } from '@/api/http'
+import type { Localized, MenuNode } from '@/api/types'
 
 export interface WidgetInfo {
   id: string
