@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import DataMonitor from '@/pages/system/DataMonitor.vue'
+import DataMonitor from '@/areas/monitor/pages/system/DataMonitor.vue'
 import { addDays, shanghaiToday } from '@/utils/date'
-import { fakeServer, flushPromises, mountInConsole, signedInAs } from './helpers'
+import { fakeServer, flushPromises, mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 /* 数据监控: asks for the last 30 days in the bank's calendar and shows the live backlog. */
 const stub = {

@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http } from '@/api/http'
 
 /** GET /api/system/monitor/usage — 数据监控 (backend/monitor/usage_figures.ts). */
 export interface UsageFigures {
