@@ -1,6 +1,6 @@
-import { http } from './http'
+import { http } from '@/api/http'
 import type { Localized } from '@/i18n'
-import type { Paginated } from './types'
+import type { Paginated } from '@/api/types'
 
 /* 接入网关 (backend/gateway). */
 export interface GatewayClient {
