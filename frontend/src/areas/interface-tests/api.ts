@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http } from '@/api/http'
 import type { Localized } from '@/i18n'
 
 /* 接口测试 (backend/interface_tests). */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import InterfaceTests from '@/pages/system/InterfaceTests.vue'
-import { fakeServer, flushPromises, mountInConsole, signedInAs } from './helpers'
+import InterfaceTests from '@/areas/interface-tests/pages/system/InterfaceTests.vue'
+import { fakeServer, flushPromises, mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 /* 接口测试 page: the sample payload fills the editor, a run shows the masked answer as text. */
 const stub = { global: { stubs: { PageToolbar: { template: '<div><slot /></div>' } } } }
