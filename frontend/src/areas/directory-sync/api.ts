@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http } from '@/api/http'
 
 /* 目录同步 (backend/directory_sync). */
 export type ChangeKind = 'org' | 'department' | 'user'
