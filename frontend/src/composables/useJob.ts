@@ -11,7 +11,7 @@ import {
   watch,
   type MaybeRefOrGetter,
 } from 'vue'
-import { fetchJob } from '@/api/jobs'
+import { fetchJob } from '@/areas/jobs/api'
 import type { JobInfo } from '@/api/types'
 
 export const JOB_POLL_MS = 1500

@@ -1,5 +1,5 @@
-import { http } from './http'
-import type { JobInfo } from './types'
+import { http } from '@/api/http'
+import type { JobInfo } from '@/api/types'
 
 export const fetchJob = (id: string | number, signal?: AbortSignal) =>
   http.get<JobInfo>(`/jobs/${encodeURIComponent(String(id))}`, undefined, { signal })
