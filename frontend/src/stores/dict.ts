@@ -10,7 +10,11 @@
 */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { fetchDictionaryBundle, fetchDictionaryVersion, type ConsoleDictItem } from '@/areas/registry/api'
+import {
+  fetchDictionaryBundle,
+  fetchDictionaryVersion,
+  type ConsoleDictItem,
+} from '@/areas/registry/api'
 import type { DictItem, Dictionaries } from '@/api/types'
 import { localize } from '@/i18n'
 

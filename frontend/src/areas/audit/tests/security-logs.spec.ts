@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import SecurityLogs from '@/areas/audit/pages/system/SecurityLogs.vue'
-import { fakeServer, flushPromises, mountInConsole, signedInAs, withDictionaries } from '../../../../tests/helpers'
+import {
+  fakeServer,
+  flushPromises,
+  mountInConsole,
+  signedInAs,
+  withDictionaries,
+} from '../../../../tests/helpers'
 
 /* 日志管理 · 安全日志: denials and downloads, searchable like the other logs, no export. */
 const row = {

@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 import Holidays from '@/areas/holidays/pages/system/Holidays.vue'
 import type { HolidayEntry, YearCalendar } from '@/areas/holidays/api'
-import { fakeServer, flushPromises, mountInConsole, signedInAs, type FakeCall } from '../../../../tests/helpers'
+import {
+  fakeServer,
+  flushPromises,
+  mountInConsole,
+  signedInAs,
+  type FakeCall,
+} from '../../../../tests/helpers'
 
 /* 节假日管理: the year calendar, the entries table, buttons by permission, the import dialog. */
 

@@ -9,7 +9,12 @@ import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
 import { formatDateTime } from '@/utils/date'
 import LoginView from '@/areas/identity/views/LoginView.vue'
-import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from '../../../../tests/helpers'
+import {
+  fakeServer,
+  flushPromises,
+  withSessionCookie,
+  type FakeApi,
+} from '../../../../tests/helpers'
 
 const Blank = { template: '<div />' }
 

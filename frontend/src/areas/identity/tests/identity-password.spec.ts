@@ -8,7 +8,12 @@ import { csrfToken } from '@/areas/identity/session'
 import { CHANGE_PASSWORD_ROUTE } from '@/router/guard'
 import { useAuthStore } from '@/stores/auth'
 import ChangePasswordView from '@/areas/identity/views/ChangePasswordView.vue'
-import { fakeServer, flushPromises, withSessionCookie, type FakeApi } from '../../../../tests/helpers'
+import {
+  fakeServer,
+  flushPromises,
+  withSessionCookie,
+  type FakeApi,
+} from '../../../../tests/helpers'
 
 const Blank = { template: '<div />' }
 const user = {
