@@ -61,6 +61,13 @@ test.group('disposal: asset claims across disposals', (group) => {
     const { customer, loanIds, applicant } = await planBook()
     const plan = await writeOffDraft(client, loanIds[0])
     plan.assertStatus(201)
+    // The form shows it held, so the clerk need not be refused to learn it.
+    const options = await client
+      .get(`${PLAN_API}/plan-customers/${customer.id}/loans`)
+      .bearerToken(applicant.token)
+    const held = options.body().loans.find((l: any) => l.id === loanIds[0])
+    assert.equal(held.heldBy, `核销方案 ${plan.body().planNo}`)
+    assert.isNull(options.body().loans.find((l: any) => l.id === loanIds[1]).heldBy)
     const before = await count()
     const refused = await client
       .post(`${PLAN_API}/plans`)

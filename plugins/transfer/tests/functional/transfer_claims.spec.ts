@@ -28,7 +28,10 @@ async function writeOffDraft(client: any, loanId: number) {
 const count = async () => Number((await db.from('transfer_applications').count('* as n'))[0].n)
 
 async function submitted(client: any, token: string, loanId: number) {
-  const created = await client.post(`${API}/applications`).bearerToken(token).json(body([loanId]))
+  const created = await client
+    .post(`${API}/applications`)
+    .bearerToken(token)
+    .json(body([loanId]))
   created.assertStatus(201)
   const id = created.body().id as number
   ;(await client.post(`${API}/applications/${id}/submit`).bearerToken(token)).assertStatus(200)
