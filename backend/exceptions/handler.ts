@@ -64,6 +64,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         code: keyed.key,
       })
     }
+    // A refusal written in both languages (credit-assets' AssetClaimError, a plugin's own
+    // error carrying `en`): the English text when the user reads English.
+    const en = (error as { en?: unknown })?.en
+    if (ctx.locale === 'en' && typeof en === 'string' && en)
+      return ctx.response.status(status).send({ message: en })
     return ctx.response.status(status).send({ message: (error as Error)?.message ?? String(error) })
   }
 

@@ -35,7 +35,7 @@ async function bigCustomer(token) {
   let best = null
   for (const customer of data) {
     const { loans } = await api(token, `/api/disposal/plan-customers/${customer.id}/loans`)
-    const free = loans.filter((l) => !l.pendingPlanNo)
+    const free = loans.filter((l) => !l.pendingPlanNo && !l.heldBy)
     const total = free.reduce((sum, l) => sum + fen(l.balance), 0n)
     if (free.length && (!best || total > best.total)) best = { customer, total }
     if (total >= TIER_FEN) break

@@ -45,7 +45,7 @@ test('处置预案 switched to external: the simulator approves it and calls bac
     let chosen = null
     for (const customer of customers) {
       const { loans } = await api(applicant, `/api/disposal/plan-customers/${customer.id}/loans`)
-      const free = loans.filter((l) => !l.pendingPlanNo)
+      const free = loans.filter((l) => !l.pendingPlanNo && !l.heldBy)
       if (free.length) {
         chosen = { customer, loanIds: [free[0].id] }
         break

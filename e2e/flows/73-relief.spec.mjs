@@ -18,6 +18,7 @@ import {
   send,
   settled,
   shot,
+  withSqlite,
 } from '../support/helpers.mjs'
 
 test.describe.configure({ mode: 'serial' })
@@ -53,6 +54,13 @@ test.beforeAll(async () => {
     for (const loan of options.data) {
       if (!['substandard', 'doubtful', 'loss'].includes(loan.fiveClass)) continue
       if (loan.status !== 'active') continue
+      // Held by another open disposal (核销方案, 批量转让 pool, 转让…): a relief plan would be a 409.
+      if (
+        withSqlite((db) =>
+          db.prepare('SELECT 1 FROM ca_asset_claims WHERE loan_id = ?').get(loan.id)
+        )
+      )
+        continue
       const buckets = await send(manager, 'POST', '/api/relief/buckets', {
         loanIds: [loan.id],
         source: 'trial',

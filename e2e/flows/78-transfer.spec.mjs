@@ -53,6 +53,7 @@ test('债权转让申请: applied and approved from the workflow drawer', async 
            JOIN users u ON u.id = l.manager_id
           WHERE u.username = 'bj_cy_am' AND l.status = 'active'
             AND l.balance_fen BETWEEN 1000000 AND 80000000
+            AND NOT EXISTS (SELECT 1 FROM ca_asset_claims k WHERE k.loan_id = l.id)
           ORDER BY l.id DESC LIMIT 2`
       )
       .all()

@@ -197,6 +197,40 @@ async function claimSelected(
   return (await count()) - before
 }
 
+/**
+ * For a plugin's migration when it starts claiming: its applications already
+ * open claim their loans. `rows` come in priority order (the earliest
+ * application first); a loan someone already holds, or listed twice, keeps its
+ * first holder and the others go on unheld. Returns how many were claimed.
+ */
+async function claimExisting(
+  client: QueryClientContract,
+  rows: Array<ClaimOwner & { loanId: number }>
+) {
+  rows.forEach(checkedOwner)
+  const taken = new Set(
+    (
+      await holders(
+        rows.map((r) => r.loanId),
+        { client }
+      )
+    ).keys()
+  )
+  const fresh = rows.filter((r) => !taken.has(Number(r.loanId)) && taken.add(Number(r.loanId)))
+  const now = dbNow()
+  for (let start = 0; start < fresh.length; start += CHUNK)
+    await client.table(CLAIMS).multiInsert(
+      fresh.slice(start, start + CHUNK).map((r) => ({
+        loan_id: Number(r.loanId),
+        holder: r.holder,
+        holder_ref: r.ref,
+        label: r.label.slice(0, 200),
+        claimed_at: now,
+      }))
+    )
+  return fresh.length
+}
+
 /** Releases the owner's claims (all of them, or only `loanIds`). Returns how many. */
 async function release(
   trx: TransactionClientContract,
@@ -249,6 +283,7 @@ function whereClaimedByOthers(
 export const assetClaims = {
   claim,
   claimSelected,
+  claimExisting,
   release,
   holders,
   whereUnclaimed,

@@ -1,7 +1,10 @@
 /*
 | What the application form offers: customers in the applicant's scope that
 | have active loans, and a customer's active loans with their book figures
-| and whether a plan under approval already covers them.
+| and whether a plan under approval already covers them, or another
+| plugin's open application holds them (credit-assets' asset claims: a
+| 核销方案, a 批量转让 pool, a 转让 / 减免 / 重组 application) — shown so the
+| clerk does not pick a loan only to be refused on saving.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/auth/user_access'
@@ -9,6 +12,7 @@ import { Money } from '#core/money/money'
 import { blindIndex } from '#core/security/sensitive/index'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
+import { assetClaims } from '../../credit-assets/services/asset_claims.js'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 export async function searchPlanCustomers(access: UserAccess, keyword?: string) {
@@ -83,6 +87,8 @@ export async function planCustomerLoans(access: UserAccess, customerId: number) 
     .where('p.status', 'pending')
     .select('pl.loan_id', 'p.plan_no')
   const busy = new Map(pending.map((r) => [Number(r.loan_id), r.plan_no as string]))
+  // Another 预案's draft claim is not shown: the plan being edited holds its own loans too.
+  const held = await assetClaims.holders(loans.map((l) => Number(l.id)))
   return {
     customer: {
       id: Number(customer.id),
@@ -101,6 +107,7 @@ export async function planCustomerLoans(access: UserAccess, customerId: number) 
       balance: Money.fromFen(String(l.balance_fen)).toYuan(),
       interest: Money.fromFen(String(l.interest_fen)).toYuan(),
       pendingPlanNo: busy.get(Number(l.id)) ?? null,
+      heldBy: ((h) => (h && h.holder !== 'disposal' ? h.label : null))(held.get(Number(l.id))),
     })),
   }
 }

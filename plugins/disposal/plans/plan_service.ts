@@ -21,6 +21,7 @@ import { loanFigures, type LoanRow } from './plan_figures.js'
 import { recordPlanEvent } from './plan_events.js'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { EDITABLE_STATUSES, type PlanStatus } from './dictionaries.js'
+import { RELEASING_DECISIONS, claimPlanLoans, releasePlanLoans } from './plan_claims.js'
 
 export const PLAN_WORKFLOW_TYPE = 'disposal:plan'
 
@@ -150,6 +151,9 @@ async function writeLoans(
   )
 }
 
+const loanIdsOf = (prepared: Awaited<ReturnType<typeof prepare>>) =>
+  prepared.figures.map((f) => f.loanId)
+
 function planColumns(input: PlanInput, prepared: Awaited<ReturnType<typeof prepare>>) {
   return {
     customer_id: prepared.subject.customer.id,
@@ -186,6 +190,7 @@ export async function createPlan(
     const planId = Number(id)
     const planNo = `CZYA${DateTime.now().setZone('Asia/Shanghai').toFormat('yyyyMMdd')}${String(planId).padStart(6, '0')}`
     await trx.from('disposal_plans').where('id', planId).update({ plan_no: planNo })
+    await claimPlanLoans(trx, { id: planId, planNo }, loanIdsOf(prepared))
     await writeLoans(trx, planId, prepared)
     await recordPlanEvent(trx, {
       planId,
@@ -224,6 +229,7 @@ export async function updatePlan(
       .from('disposal_plans')
       .where('id', planId)
       .update({ ...planColumns(input, prepared), updated_at: dbNow() })
+    await claimPlanLoans(trx, { id: planId, planNo: plan.plan_no }, loanIdsOf(prepared))
     await writeLoans(trx, planId, prepared)
     await recordPlanEvent(trx, {
       planId,
@@ -244,13 +250,12 @@ export async function submitPlan(
 ) {
   return db.transaction(async (trx) => {
     const plan = await lockEditable(trx, planId, access.user.id)
-    await assertNotUnderApproval(
-      trx,
-      (await trx.from('disposal_plan_loans').where('plan_id', planId).select('loan_id')).map(
-        (r) => r.loan_id
-      ),
-      planId
-    )
+    const loanIds = (
+      await trx.from('disposal_plan_loans').where('plan_id', planId).select('loan_id')
+    ).map((r) => Number(r.loan_id))
+    await assertNotUnderApproval(trx, loanIds, planId)
+    // A withdrawn 预案 released its loans: they are claimed again (409 if taken meanwhile).
+    await claimPlanLoans(trx, { id: planId, planNo: plan.plan_no }, loanIds)
     const { instanceId } = await submitForApproval({
       type: PLAN_WORKFLOW_TYPE,
       businessId: String(planId),
@@ -330,6 +335,7 @@ export async function decidePlan(
     .from('disposal_plans')
     .where('id', planId)
     .update({ status: to, decided_at: final ? now : null, updated_at: now })
+  if (RELEASING_DECISIONS.includes(to)) await releasePlanLoans(trx, planId)
   await recordPlanEvent(trx, {
     planId,
     eventType: to,

@@ -20,6 +20,7 @@ import { BUCKETS, type PostingLine } from './buckets.js'
 import { amountsOf, type PlanSummary } from './plan_read.js'
 import { fen, planColumns, prepare, writeChildren, type PlanInput } from './plan_input.js'
 import { assertMay, lockPlan, setStatus, trail } from './plan_status.js'
+import { claimPlanLoans } from './plan_claims.js'
 import { scheduleReminders } from './plan_tracking.js'
 import { createPosting } from './postings.js'
 import { ReliefError } from './relief_error.js'
@@ -47,10 +48,13 @@ export async function createPlan(
     created_by: access.user.id,
     created_at: dbNow(),
   })
-  await trx
-    .from('relief_plans')
-    .where('id', id)
-    .update({ plan_no: `JM${today.replaceAll('-', '')}${String(id).padStart(5, '0')}` })
+  const planNo = `JM${today.replaceAll('-', '')}${String(id).padStart(5, '0')}`
+  await trx.from('relief_plans').where('id', id).update({ plan_no: planNo })
+  await claimPlanLoans(
+    trx,
+    { id: Number(id), planNo },
+    prepared.loans.map((l) => l.loanId)
+  )
   await writeChildren(trx, Number(id), input, prepared)
   await trail(trx, Number(id), null, 'draft', null, access.user.id)
   await audit.append(ctx, {
@@ -74,6 +78,11 @@ export async function updatePlan(
   assertMay('edit', plan)
   const prepared = await prepare(access, input)
   await trx.from('relief_plans').where('id', id).update(planColumns(input, prepared))
+  await claimPlanLoans(
+    trx,
+    plan,
+    prepared.loans.map((l) => l.loanId)
+  )
   await writeChildren(trx, id, input, prepared)
   await audit.append(ctx, {
     action: 'relief.plan.update',

@@ -20,6 +20,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { dbNow } from '#core/support/db_time'
 import { planSummary, scopedPlans } from './plan_read.js'
 import { ReliefError } from './relief_error.js'
+import { RELEASING_STATUSES, releasePlanLoans } from './plan_claims.js'
 
 export type PlanStatus =
   | 'draft'
@@ -149,6 +150,8 @@ export async function setStatus(
     .where('id', plan.id)
     .update({ status: to, status_reason: reason, updated_at: dbNow(), ...extra })
   await trail(trx, plan.id, plan.status, to, reason, operatorId)
+  // Closed: its loans are free for other disposals (plan_claims.ts).
+  if (RELEASING_STATUSES.includes(to)) await releasePlanLoans(trx, plan.id)
 }
 
 /** Locks the plan in scope (404 otherwise); `access` null: a decision of the system. */

@@ -9,6 +9,7 @@ import type { WorkflowHandler, WorkflowHandlerContext } from '#core/plugins/type
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import { planApproved } from '../plan/plan_service.js'
+import { RELEASING_STATUSES, releasePlanLoans } from '../plan/plan_claims.js'
 
 const MOVES = {
   rejected: { from: 'pending', to: 'rejected' },
@@ -40,6 +41,8 @@ async function move(
     operator_id: actorId,
     created_at: dbNow(),
   })
+  // 否决 closes the plan and frees its loans; 撤回 back to 草稿 keeps them (plan_claims.ts).
+  if (RELEASING_STATUSES.includes(to)) await releasePlanLoans(trx, id)
   await audit.append(null, {
     action: `relief.plan.${decision}`,
     entityType: 'relief:plan',

@@ -9,6 +9,14 @@
 | A loan that fails to perform ends the plan as 重组失败; only when the period
 | is over with every check performing may the plan close as 观察期满 (the loan
 | may then be upgraded) — earlier is a 409 naming the end date.
+|
+| The plan's loans are claimed through credit-assets' asset claims (one
+| holder per loan across plugins) when the draft is saved, as a 核销方案's
+| are: the draft already fixes the loans and their new terms, so a second
+| disposal of them (核销, 转让, 减免, 批量转让) is refused with a 409 naming
+| this plan before anyone works on either. The claim lasts through the
+| observation period (the loans are still being restructured) and goes when
+| the plan closes: rejected, withdrawn, 观察期满 or 重组失败.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -22,6 +30,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { submitForApproval } from '#core/workflow/submit'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
+import { assetClaims } from '../../credit-assets/services/asset_claims.js'
 import { recordRiskEvents } from '../../credit-assets/services/risk_events.js'
 import { recordDisposalOutcome } from '../../disposal/services/outcomes_api.js'
 import { CHECKS, LOANS, LOCKS, PLANS, planRow } from './store.js'
@@ -44,6 +53,13 @@ const isDuplicate = (error: any) =>
   /UNIQUE constraint failed|Duplicate entry/i.test(String(error?.message))
 
 const count = (r: unknown) => Number(Array.isArray(r) ? r[0] : r)
+
+/** The plan's hold on its loans in credit-assets' register (label: what a refusal names). */
+const claimOwner = (planId: number, planNo = '') => ({
+  holder: 'restructuring',
+  ref: `plan:${planId}`,
+  label: `重组方案 ${planNo}`,
+})
 
 export async function createPlan(access: UserAccess, input: PlanInput) {
   if (new Set(input.loanIds).size !== input.loanIds.length)
@@ -86,10 +102,15 @@ export async function createPlan(access: UserAccess, input: PlanInput) {
     })
     const planId = Number(id)
     const stamp = DateTime.now().setZone('Asia/Shanghai').toFormat('yyyyMMdd')
-    await trx
-      .from(PLANS)
-      .where('id', planId)
-      .update({ plan_no: `CZFA${stamp}${String(planId).padStart(6, '0')}` })
+    const planNo = `CZFA${stamp}${String(planId).padStart(6, '0')}`
+    await trx.from(PLANS).where('id', planId).update({ plan_no: planNo })
+    // Held elsewhere: AssetClaimError, a 409 naming the holder (zh and en); the
+    // transaction rolls back and no half-made plan is left.
+    await assetClaims.claim(
+      trx,
+      claimOwner(planId, planNo),
+      loans.map((l) => l.id)
+    )
     try {
       await trx.table(LOCKS).multiInsert(loans.map((l) => ({ loan_id: l.id, plan_id: planId })))
     } catch (error) {
@@ -146,8 +167,10 @@ export async function movePlan(
     .from(PLANS)
     .where('id', planId)
     .update({ status: to, ...extra, updated_at: dbNow() })
-  if (['rejected', 'withdrawn', 'completed', 'defaulted'].includes(to))
+  if (['rejected', 'withdrawn', 'completed', 'defaulted'].includes(to)) {
     await trx.from(LOCKS).where('plan_id', planId).delete()
+    await assetClaims.release(trx, claimOwner(planId))
+  }
   return plan
 }
 

@@ -29,7 +29,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
 import { recordDisposalOutcome, OutcomeError } from '../../disposal/services/outcomes_api.js'
 import { recordExpense, totalsFor } from '../../expenses/services/expenses_api.js'
-import { APPS, LOCKS, NOTICES, POSTINGS, appRow, loanRows } from './store.js'
+import { APPS, NOTICES, POSTINGS, appRow, loanRows } from './store.js'
 import { moveApp } from './service.js'
 import { POSTING_KINDS } from './dictionaries.js'
 import { TransferError } from './transfer_error.js'
@@ -168,6 +168,7 @@ export async function completeTransfer(
   const memoOf = new Map<string, string>(POSTING_KINDS.map(([k, zh]) => [k, zh]))
   try {
     await db.transaction(async (trx) => {
+      // Completed: moveApp frees the loans (transfer_locks and the asset claims).
       await moveApp(trx, appId, ['approved'], 'completed', {
         contract_no: input.contractNo,
         paid_on: input.paidOn,
@@ -183,7 +184,6 @@ export async function completeTransfer(
           businessDate: input.transferDate,
           operatorId: access.user.id,
         })
-      await trx.from(LOCKS).where('app_id', appId).delete()
       const book = Money.fromFen(String(app.book_fen))
       const price = Money.fromFen(String(app.price_fen))
       const loss = book.minus(price)

@@ -9,6 +9,14 @@
 | application goes on to the 资产处置委员会 (committee.ts).
 |
 | One open application per loan: a row in transfer_locks keyed by the loan.
+| Across plugins the loans are claimed through credit-assets' asset claims
+| (one holder per loan): a loan in a 核销方案, a 批量转让 pool, a 减免 / 重组
+| / 处置 plan is refused with a 409 naming that plan, and a loan in an open
+| application is refused to them. Like a 核销方案 the claim is taken when the
+| draft is saved, not at submission: the draft already names the loans and
+| draws up the notices to their debtor, so a second disposal of them must be
+| stopped before anyone works on it, not when one of the two is submitted.
+| The claim goes when the application closes: rejected, withdrawn, completed.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -19,6 +27,7 @@ import { dbNow } from '#core/support/db_time'
 import type { UserAccess } from '#core/auth/user_access'
 import { submitForApproval } from '#core/workflow/submit'
 import { bookApi } from '../../credit-assets/services/book_api.js'
+import { assetClaims } from '../../credit-assets/services/asset_claims.js'
 import { APPS, LOANS, LOCKS, NOTICES, appRow } from './store.js'
 import { TransferError } from './transfer_error.js'
 import type { AppStatus } from './dictionaries.js'
@@ -42,6 +51,17 @@ const isDuplicate = (error: any) =>
   /UNIQUE constraint failed|Duplicate entry/i.test(String(error?.message))
 
 const fen = (yuanText: string) => Money.fromYuan(yuanText)
+
+/** The application's hold on its loans in credit-assets' register (label: what a refusal names). */
+export const claimOwner = (appId: number, appNo = '') => ({
+  holder: 'transfer',
+  ref: `app:${appId}`,
+  label: `债权转让申请 ${appNo}`,
+})
+
+/** Releases the application's claims (it closed), in the closing transaction. */
+export const releaseLoans = (trx: TransactionClientContract, appId: number) =>
+  assetClaims.release(trx, claimOwner(appId))
 
 /**
  * The prices' rule: the agreed price is never below the reserve price (底价), and
@@ -100,6 +120,13 @@ export async function createApplication(access: UserAccess, input: AppInput) {
     const stamp = DateTime.now().setZone('Asia/Shanghai').toFormat('yyyyMMdd')
     const appNo = `ZRSQ${stamp}${String(appId).padStart(6, '0')}`
     await trx.from(APPS).where('id', appId).update({ app_no: appNo })
+    // Held elsewhere: AssetClaimError, a 409 naming the holder (zh and en); the
+    // transaction rolls back, so nothing of the application is kept half-made.
+    await assetClaims.claim(
+      trx,
+      claimOwner(appId, appNo),
+      loans.map((l) => l.id)
+    )
     try {
       await trx.table(LOCKS).multiInsert(loans.map((l) => ({ loan_id: l.id, app_id: appId })))
     } catch (error) {
@@ -201,6 +228,10 @@ export async function moveApp(
     .from(APPS)
     .where('id', appId)
     .update({ status: to, ...extra, updated_at: dbNow() })
-  if (['rejected', 'withdrawn'].includes(to)) await trx.from(LOCKS).where('app_id', appId).delete()
+  // Closed (rejected, withdrawn, or transferred): the loans are free for other disposals.
+  if (['rejected', 'withdrawn', 'completed'].includes(to)) {
+    await trx.from(LOCKS).where('app_id', appId).delete()
+    await releaseLoans(trx, appId)
+  }
   return app
 }

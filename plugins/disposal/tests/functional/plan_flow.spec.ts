@@ -337,17 +337,13 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     }
 
     const first = await submitFirst(loanIds[0])
-    // A loan in a plan under approval cannot go into a second one.
-    const twice = await client
+    // A loan in an open plan cannot go into a second one: its asset claim names the first.
+    const blocked = await client
       .post(`${PLAN_API}/plans`)
       .bearerToken(applicant.token)
       .json(planBody(customer.id, [loanIds[0]], { reasons: '第二份' }))
-    twice.assertStatus(201)
-    const blocked = await client
-      .post(`${PLAN_API}/plans/${twice.body().id}/submit`)
-      .bearerToken(applicant.token)
     blocked.assertStatus(409)
-    assert.include(blocked.body().message, first.plan.planNo)
+    assert.include(blocked.body().message, `处置预案 ${first.plan.planNo}`)
 
     const rejected = await client
       .post(`/api/workflow/instances/${first.instanceId}/reject`)
@@ -362,6 +358,11 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
 
     // Rejected, the loan is free again: the second plan goes in. Then someone changes
     // that plan behind the workflow's back, and the approval must not go through.
+    const twice = await client
+      .post(`${PLAN_API}/plans`)
+      .bearerToken(await tokenFor(applicant.username))
+      .json(planBody(customer.id, [loanIds[0]], { reasons: '第二份预案：前一份已否决' }))
+    twice.assertStatus(201)
     const again = await client
       .post(`${PLAN_API}/plans/${twice.body().id}/submit`)
       .bearerToken(await tokenFor(applicant.username))

@@ -40,6 +40,8 @@ export interface PlanLoanOption {
   balance: string
   interest: string
   pendingPlanNo: string | null
+  /** Another disposal holding the loan (`核销方案 HXFA…`): not selectable. */
+  heldBy: string | null
 }
 
 export interface PlanRow {

@@ -5,6 +5,7 @@ import { businessDate } from '#core/business_day/business_date'
 import { connectorRegistry } from '#core/connectors/registry'
 import { Money } from '#core/money/money'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 import {
   pointSystemsAt,
   resetBreakers,
@@ -78,6 +79,8 @@ test.group('relief: plan flow', (group) => {
       ])
       let shown = (await client.get(`${API}/plans/${plan.id}`).bearerToken(maker.token)).body()
       assert.equal(shown.status, 'executing')
+      // In execution the plan holds its loan across plugins (asset claims).
+      assert.equal((await assetClaims.holders([loan.loanId])).get(loan.loanId)?.holder, 'relief')
       assert.equal(shown.agreementDate, BUSINESS_DATE)
       const reliefPosting = shown.postings.find((p: any) => p.kind === 'relief')
       assert.equal(reliefPosting.amount, reliefTotal.toYuan())
@@ -132,6 +135,8 @@ test.group('relief: plan flow', (group) => {
       second.assertStatus(200)
       assert.equal(second.body().status, 'completed')
       assert.isTrue(second.body().completed)
+      // 已完成: the plan holds its loan no more (asset claims).
+      assert.equal((await assetClaims.holders([loan.loanId])).size, 0)
       // A completed plan takes no more payments.
       ;(
         await client

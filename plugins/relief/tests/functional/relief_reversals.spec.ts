@@ -5,6 +5,7 @@ import { businessDate } from '#core/business_day/business_date'
 import { connectorRegistry } from '#core/connectors/registry'
 import { Money } from '#core/money/money'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 import {
   pointSystemsAt,
   resetBreakers,
@@ -192,6 +193,8 @@ test.group('relief: reversals', (group) => {
     shown = defaulted.body()
     assert.equal(shown.status, 'defaulted')
     assert.equal(shown.statusReason, '第一期逾期未还')
+    // 已违约 closes the plan: its loan is free for other disposals (asset claims).
+    assert.equal((await assetClaims.holders([loan.loanId])).size, 0)
     const original = shown.postings.find((p: any) => p.kind === 'relief')
     const reversal = shown.postings.find((p: any) => p.kind === 'relief_reversal')
     assert.equal(reversal.reversesId, original.id)

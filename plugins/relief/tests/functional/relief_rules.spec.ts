@@ -92,6 +92,13 @@ test.group('relief: rules at submission', (group) => {
       .bearerToken(without.token)
     refused.assertStatus(422)
     assert.equal(refused.body().rule, 'principal_head_office')
+    // The refused draft still holds the loan (asset claims) until the clerk drops it (终止).
+    ;(
+      await client
+        .post(`${API}/plans/${created.body().id}/status`)
+        .bearerToken(without.token)
+        .json({ status: 'terminated', reason: '无本金减免权限，改由有权人员申报' })
+    ).assertStatus(200)
 
     // With the permission the plan takes relief:plan-principal, which ends at the head office.
     const other = await client.post(`${API}/plans`).bearerToken(withIt.token).json(body)
@@ -162,6 +169,22 @@ test.group('relief: rules at submission', (group) => {
       assert.equal(submitted.body().route.rule, 'interest_percent')
       return created.body().id as number
     }
+    // Rejected first: a rejected plan frees the loan for the next plan (asset claims).
+    const rejected = await make('一次性还款后减免生效')
+    await db.transaction((trx) =>
+      committeeDecided(
+        trx,
+        rejected,
+        'rejected',
+        '总资委决〔2026〕8号',
+        book.people.headOfficeRisk.id
+      )
+    )
+    assert.equal(
+      (await client.get(`${API}/plans/${rejected}`).bearerToken(maker.token)).body().status,
+      'rejected'
+    )
+
     const passed = await make('按期还款后减免生效')
     const item = await db.from('committee_items').where('record_id', String(passed)).first()
     assert.isNotNull(item)
@@ -177,21 +200,6 @@ test.group('relief: rules at submission', (group) => {
         .where('business_id', String(passed))
         .where('type_code', 'relief:plan')
         .first()
-    )
-
-    const rejected = await make('一次性还款后减免生效')
-    await db.transaction((trx) =>
-      committeeDecided(
-        trx,
-        rejected,
-        'rejected',
-        '总资委决〔2026〕8号',
-        book.people.headOfficeRisk.id
-      )
-    )
-    assert.equal(
-      (await client.get(`${API}/plans/${rejected}`).bearerToken(maker.token)).body().status,
-      'rejected'
     )
   })
 

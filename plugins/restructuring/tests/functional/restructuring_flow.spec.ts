@@ -6,6 +6,7 @@ import { businessDate } from '#core/business_day/business_date'
 import { changeSettingValue } from '#core/settings/update_setting'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 
 /*
 | 重组方案 approved through the workflow: the observation period starts (参数
@@ -169,6 +170,8 @@ test.group('restructuring: plan, approval, observation period', (group) => {
       .json({ remark: '期满' })
     early.assertStatus(409)
     assert.include(early.body().message, end!)
+    // Through the observation period the plan holds its loan across plugins (asset claims).
+    assert.equal((await assetClaims.holders([l.loanId])).get(l.loanId)?.holder, 'restructuring')
 
     ;(
       await client
@@ -183,6 +186,7 @@ test.group('restructuring: plan, approval, observation period', (group) => {
       .json({ remark: '观察期内履约正常，可申请上调分类' })
     closed.assertStatus(200)
     assert.equal(closed.body().status, 'completed')
+    assert.equal((await assetClaims.holders([l.loanId])).size, 0)
   })
 
   test('a failed check ends the plan as 重组失败 and frees the loan', async ({
@@ -200,6 +204,7 @@ test.group('restructuring: plan, approval, observation period', (group) => {
     failed.assertStatus(200)
     assert.equal(failed.body().status, 'defaulted')
     assert.lengthOf(failed.body().checks, 1)
+    assert.equal((await assetClaims.holders([l.loanId])).size, 0)
   })
 
   test('422: terms that do not fit the method, malformed input; 404 out of scope', async ({

@@ -11,6 +11,7 @@ import {
   resetBreakers,
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 import { API, applicant, approvedApplication, body, doubtfulLoan } from '../helpers.js'
 
 /*
@@ -72,6 +73,8 @@ test.group('transfer: application to 结果登记', (group) => {
     const detail = await client.get(`${API}/applications/${id}`).bearerToken(me.token)
     detail.assertStatus(200)
     assert.equal(detail.body().status, 'approved')
+    // The approved application still holds its loan across plugins (asset claims).
+    assert.equal((await assetClaims.holders([loan.loanId])).get(loan.loanId)?.holder, 'transfer')
     assert.equal(detail.body().bookValue, '201500.00')
     assert.equal(detail.body().loss, '51500.00')
     const notices = detail.body().notices
@@ -151,6 +154,8 @@ test.group('transfer: application to 结果登记', (group) => {
     // The loan left the book as 已转让; its timeline keeps the change.
     const row = await db.from('ca_loans').where('id', loan.loanId).first()
     assert.equal(row.status, 'transferred')
+    // Transferred, the application holds it no more.
+    assert.equal((await assetClaims.holders([loan.loanId])).size, 0)
     assert.exists(
       await db
         .from('ca_risk_events')

@@ -1,0 +1,42 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
+import { bookLookups } from '../../../credit-assets/services/book_lookups.js'
+
+/*
+| 处置预案 now hold their loans through credit-assets' asset claims (one holder
+| per loan across plugins). The ones already open when this runs get their
+| claims here, so an open application is never silently unheld. A loan that
+| is already claimed (by another plugin), or in two open applications (the
+| old rules allowed it), stays with the holder it has, else the earliest
+| application; the others go on unheld, as they were before.
+*/
+const OPEN = ['draft', 'pending', 'returned']
+
+export default class extends BaseSchema {
+  async up() {
+    this.defer(async (db) => {
+      const rows = await db
+        .from('disposal_plan_loans as l')
+        .join('disposal_plans as p', 'p.id', 'l.plan_id')
+        .whereIn('p.status', OPEN)
+        .orderBy('p.id')
+        .select('l.loan_id', 'p.id', 'p.plan_no')
+      await assetClaims.claimExisting(
+        db,
+        rows.map((r: any) => ({
+          loanId: Number(r.loan_id),
+          holder: 'disposal',
+          ref: `plan:${r.id}`,
+          label: `处置预案 ${r.plan_no}`,
+        }))
+      )
+    })
+  }
+
+  async down() {
+    // Undone wholesale: before this migration the plugin held nothing in the register.
+    this.defer(async (db) => {
+      await db.from(bookLookups.assetClaims.table).where('holder', 'disposal').delete()
+    })
+  }
+}
