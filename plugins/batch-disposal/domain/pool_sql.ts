@@ -2,7 +2,7 @@
 | 资产池 SQL, set-based: the loans a filter picks (over the book's published
 | lookups), the eligibility predicates of the rules, the INSERT … SELECT that
 | claims the eligible loans for the project (credit-assets' asset claims) and the one that copies their book
-| figures into the pool. Never row by row: a 50 000-loan pool is two statements.
+| figures into the pool. Never row by row: a 50 000-loan pool is one counting pass and two statements.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -11,6 +11,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
+import { affectedRows } from '#core/support/affected_rows'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { assetClaims } from '../../credit-assets/services/asset_claims.js'
 import { ITEMS, claimOwner } from './store.js'
@@ -74,26 +75,38 @@ export function whereEligible(q: DatabaseQueryBuilderContract, rules: Eligibilit
   return q
 }
 
-/** Why the matched loans that are not eligible are out, counted per reason. */
-export async function exclusionCounts(
+/**
+ * The filter's matches and why those that are not eligible are out, per reason
+ * (a loan may count under several) — one pass over the matches with a
+ * conditional sum per reason, not a count per reason: on a 50 000-loan filter
+ * each pass is the cost. Who holds the loans held elsewhere is asked only when
+ * there are any (批量转让项目, 核销方案, …: the clerk knows where to look).
+ */
+export async function poolTally(
   base: () => DatabaseQueryBuilderContract,
   projectId: number,
   rules: Eligibility
 ) {
-  const count = async (shape: (q: DatabaseQueryBuilderContract) => unknown) => {
-    const q = base()
-    shape(q)
-    const [row] = await q.count('* as n')
-    return Number(row.n)
-  }
-  const notInBook = await count((q) =>
-    q.where((w) =>
-      w.whereNot('l.status', 'active').orWhereNull('ra.status').orWhereNot('ra.status', 'managed')
-    )
-  )
   const owner = claimOwner({ id: projectId })
-  const inOther = await count((q) => assetClaims.whereClaimedByOthers(q, 'l.id', owner))
-  // Who holds them, so the clerk knows where to look (批量转让项目, 核销方案, …).
+  const when = (condition: string) => `COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`
+  // ca_asset_claims' key is the loan: the left join keeps one row per loan.
+  const [row] = await base()
+    .leftJoin(book.assetClaims.as('hc'), 'hc.loan_id', 'l.id')
+    .select(
+      db.raw('COUNT(*) as matched'),
+      db.raw(
+        `${when("l.status <> 'active' OR ra.status IS NULL OR ra.status <> 'managed'")} as not_in_book`
+      ),
+      db.raw(
+        `${when('hc.loan_id IS NOT NULL AND NOT (hc.holder = ? AND hc.holder_ref = ?)')} as in_other`,
+        [owner.holder, owner.ref]
+      ),
+      db.raw(
+        `${rules.excludePersonal ? when(`c.customer_type IN (${PERSONAL_TYPES.map(() => '?').join(', ')})`) : '0'} as personal`,
+        rules.excludePersonal ? PERSONAL_TYPES : []
+      )
+    )
+  const inOther = Number(row.in_other)
   const heldBy = inOther
     ? (
         await assetClaims
@@ -103,10 +116,15 @@ export async function exclusionCounts(
           .select('hc.holder', db.raw('COUNT(*) as n'))
       ).map((r: any) => ({ holder: String(r.holder), loans: Number(r.n) }))
     : []
-  const personal = rules.excludePersonal
-    ? await count((q) => q.whereIn('c.customer_type', PERSONAL_TYPES))
-    : 0
-  return { notInBook, inOtherDisposal: inOther, heldBy, personal }
+  return {
+    matched: Number(row.matched),
+    excluded: {
+      notInBook: Number(row.not_in_book),
+      inOtherDisposal: inOther,
+      heldBy,
+      personal: Number(row.personal),
+    },
+  }
 }
 
 /** Claims the eligible loans of the query for the project (one INSERT … SELECT). */
@@ -122,22 +140,24 @@ export async function lockSelected(
   )
 }
 
-/** 担保结构 of a loan: the strongest guarantee it has (抵押 > 质押 > 保证 > 信用). */
-const guaranteeSql = (kind: string) =>
-  `EXISTS (SELECT 1 FROM ${book.guarantees.table} g WHERE g.loan_id = l.id AND g.guarantee_type = '${kind}')`
+/**
+ * 担保结构 of a loan: the strongest guarantee it has (抵押 > 质押 > 保证 > 信用),
+ * one subquery on (loan_id, guarantee_type) — covered by that index — ranked by
+ * CASE (portable: no FIELD/ELT, SQLite runs it too).
+ */
+const GUARANTEE_SQL = `CASE (SELECT MIN(CASE g.guarantee_type WHEN 'mortgage' THEN 1 WHEN 'pledge' THEN 2
+      WHEN 'guaranty' THEN 3 END) FROM ${book.guarantees.table} g WHERE g.loan_id = l.id)
+    WHEN 1 THEN 'mortgage' WHEN 2 THEN 'pledge' WHEN 3 THEN 'guaranty' ELSE 'credit' END`
 
-/** Copies the book figures of the project's newly claimed loans into the pool. */
+/** Copies the book figures of the project's newly claimed loans into the pool; how many. */
 export async function poolLocked(trx: QueryClientContract, projectId: number, source: string) {
   const owner = claimOwner({ id: projectId })
-  const before = await countItems(trx, projectId)
-  await trx.rawQuery(
+  const result = await trx.rawQuery(
     `INSERT INTO ${ITEMS} (project_id, loan_id, loan_no, customer_id, customer_name, customer_type,
         region, org_id, manager_id, five_class, guarantee_type, principal_fen, on_interest_fen,
         off_interest_fen, source, created_at)
      SELECT ?, l.id, l.loan_no, l.customer_id, c.name, c.customer_type, c.region,
-        l.org_id, l.manager_id, l.five_class,
-        CASE WHEN ${guaranteeSql('mortgage')} THEN 'mortgage' WHEN ${guaranteeSql('pledge')} THEN 'pledge'
-             WHEN ${guaranteeSql('guaranty')} THEN 'guaranty' ELSE 'credit' END,
+        l.org_id, l.manager_id, l.five_class, ${GUARANTEE_SQL},
         l.balance_fen, l.on_balance_interest_fen, l.off_balance_interest_fen, ?, ?
        FROM ${book.assetClaims.table} k
        JOIN ${book.loans.table} l ON l.id = k.loan_id
@@ -146,10 +166,5 @@ export async function poolLocked(trx: QueryClientContract, projectId: number, so
         AND NOT EXISTS (SELECT 1 FROM ${ITEMS} i WHERE i.project_id = ? AND i.loan_id = k.loan_id)`,
     [projectId, source, dbNow(), owner.holder, owner.ref, projectId]
   )
-  return (await countItems(trx, projectId)) - before
-}
-
-async function countItems(client: QueryClientContract, projectId: number) {
-  const [row] = await client.from(ITEMS).where('project_id', projectId).count('* as n')
-  return Number(row.n)
+  return affectedRows(result)
 }
