@@ -16,8 +16,7 @@ import { loadRules, ruleFor } from './rules.js'
 import {
   filteredLoans,
   orgPathOf,
-  lockSelected,
-  poolLocked,
+  poolSelected,
   poolTally,
   whereEligible,
   type Eligibility,
@@ -55,9 +54,7 @@ export async function addByFilter(access: UserAccess, projectId: number, filter:
   let added = 0
   try {
     added = await db.transaction(async (trx) => {
-      const selected = whereEligible(base(), rules)
-      await lockSelected(trx, project, selected)
-      const n = await poolLocked(trx, projectId, 'filter')
+      const n = await poolSelected(trx, project, whereEligible(base(), rules))
       await advanceStage(trx, projectId, 'pool')
       return n
     })

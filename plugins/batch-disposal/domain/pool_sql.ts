@@ -1,8 +1,9 @@
 /*
 | 资产池 SQL, set-based: the loans a filter picks (over the book's published
 | lookups), the eligibility predicates of the rules, the INSERT … SELECT that
-| claims the eligible loans for the project (credit-assets' asset claims) and the one that copies their book
-| figures into the pool. Never row by row: a 50 000-loan pool is one counting pass and two statements.
+| copies the eligible loans' book figures into the pool and the one that claims
+| them for the project (credit-assets' asset claims). Never row by row: a
+| 50 000-loan pool is one counting pass and two statements.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -13,7 +14,7 @@ import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { affectedRows } from '#core/support/affected_rows'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
-import { assetClaims } from '../../credit-assets/services/asset_claims.js'
+import { assetClaims, AssetClaimError } from '../../credit-assets/services/asset_claims.js'
 import { ITEMS, claimOwner } from './store.js'
 import type { PoolQuery } from './pool_query.js'
 
@@ -127,19 +128,6 @@ export async function poolTally(
   }
 }
 
-/** Claims the eligible loans of the query for the project (one INSERT … SELECT). */
-export async function lockSelected(
-  trx: TransactionClientContract,
-  project: { id: number; project_no: string },
-  selected: DatabaseQueryBuilderContract
-) {
-  return assetClaims.claimSelected(
-    trx,
-    claimOwner(project),
-    selected.clearSelect().select('l.id as loan_id')
-  )
-}
-
 /**
  * 担保结构 of a loan: the strongest guarantee it has (抵押 > 质押 > 保证 > 信用),
  * one subquery on (loan_id, guarantee_type) — covered by that index — ranked by
@@ -149,16 +137,18 @@ const GUARANTEE_SQL = `CASE (SELECT MIN(CASE g.guarantee_type WHEN 'mortgage' TH
       WHEN 'guaranty' THEN 3 END) FROM ${book.guarantees.table} g WHERE g.loan_id = l.id)
     WHEN 1 THEN 'mortgage' WHEN 2 THEN 'pledge' WHEN 3 THEN 'guaranty' ELSE 'credit' END`
 
-/** Copies the book figures of the project's newly claimed loans into the pool; how many. */
+const ITEM_COLUMNS = `project_id, loan_id, loan_no, customer_id, customer_name, customer_type, region, org_id,
+  manager_id, five_class, guarantee_type, principal_fen, on_interest_fen, off_interest_fen, source, created_at`
+/* A loan's book figures for those columns (between project_id and source), over l and c. */
+const ITEM_VALUES = `l.id, l.loan_no, l.customer_id, c.name, c.customer_type, c.region, l.org_id, l.manager_id,
+  l.five_class, ${GUARANTEE_SQL}, l.balance_fen, l.on_balance_interest_fen, l.off_balance_interest_fen`
+
+/** Copies the book figures of the project's newly claimed loans into the pool (a list import); how many. */
 export async function poolLocked(trx: QueryClientContract, projectId: number, source: string) {
   const owner = claimOwner({ id: projectId })
   const result = await trx.rawQuery(
-    `INSERT INTO ${ITEMS} (project_id, loan_id, loan_no, customer_id, customer_name, customer_type,
-        region, org_id, manager_id, five_class, guarantee_type, principal_fen, on_interest_fen,
-        off_interest_fen, source, created_at)
-     SELECT ?, l.id, l.loan_no, l.customer_id, c.name, c.customer_type, c.region,
-        l.org_id, l.manager_id, l.five_class, ${GUARANTEE_SQL},
-        l.balance_fen, l.on_balance_interest_fen, l.off_balance_interest_fen, ?, ?
+    `INSERT INTO ${ITEMS} (${ITEM_COLUMNS})
+     SELECT ?, ${ITEM_VALUES}, ?, ?
        FROM ${book.assetClaims.table} k
        JOIN ${book.loans.table} l ON l.id = k.loan_id
        JOIN ${book.customers.table} c ON c.id = l.customer_id
@@ -167,4 +157,45 @@ export async function poolLocked(trx: QueryClientContract, projectId: number, so
     [projectId, source, dbNow(), owner.holder, owner.ref, projectId]
   )
   return affectedRows(result)
+}
+
+/**
+ * 组建资产池 by filter in two statements: the eligible loans of `selected` (a
+ * query over l / c / ra) copied with their book figures into the pool (the one
+ * pass over the filter's loans), then claimed for the project from the rows just
+ * written (credit-assets' asset claims; an index range, no second read of the
+ * book). A loan claimed by another application in between is a 409 and nothing
+ * is kept (the caller's transaction rolls back). How many were added.
+ */
+export async function poolSelected(
+  trx: TransactionClientContract,
+  project: { id: number; project_no: string },
+  selected: DatabaseQueryBuilderContract
+) {
+  const [{ last }] = await trx.from(ITEMS).max('id as last')
+  const { sql, bindings } = selected
+    .clearSelect()
+    .select(
+      db.raw(`?, ${ITEM_VALUES}, 'filter', ?`, [project.id, dbNow()])
+    )
+    .toSQL()
+  const added = affectedRows(
+    await trx.rawQuery(`INSERT INTO ${ITEMS} (${ITEM_COLUMNS}) ${sql}`, bindings as any[])
+  )
+  const claimed = await assetClaims.claimSelected(
+    trx,
+    claimOwner(project),
+    trx
+      .from(ITEMS)
+      .where('project_id', project.id)
+      .where('id', '>', Number(last ?? 0))
+      .select('loan_id')
+  )
+  if (claimed !== added)
+    throw new AssetClaimError(
+      '部分借据刚被其他业务占用，请重新执行',
+      'Some loans were claimed meanwhile; run it again',
+      null
+    )
+  return added
 }
