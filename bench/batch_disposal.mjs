@@ -32,6 +32,7 @@ import {
   load,
   sleep,
   tuneSettings,
+  useSimulator,
 } from './batch_stack.mjs'
 
 const FAULTS = JSON.parse(
@@ -45,6 +46,7 @@ export async function batchDisposalBench({ root, env, sql }) {
   const stack = batchStack({ root, env, offset: 8, queue: 'bench-bd' })
   const { simCall } = stack
   const restore = await tuneSettings(sql, OUTBOX_SETTINGS)
+  const restoreSystems = await useSimulator(sql, stack.simPort)
   let web = null
   let worker = null
   try {
@@ -230,5 +232,6 @@ export async function batchDisposalBench({ root, env, sql }) {
     if (worker) await stack.stop(worker)
     if (web) await stack.stop(web)
     await restore()
+    await restoreSystems()
   }
 }

@@ -48,6 +48,27 @@ export async function tuneSettings(sql, settings = OUTBOX_SETTINGS) {
 }
 
 /**
+ * Points the bank systems (connector_systems.base_url, stored once when a database
+ * first starts) at this stack's simulator: cases 5 and 6 run their simulators on
+ * different ports, and a worker calling the other case's (gone) port only ever sees
+ * its circuit breaker open. Returns what puts the old addresses back.
+ */
+export async function useSimulator(sql, simPort) {
+  const [rows] = await sql.query(
+    "SELECT id, base_url FROM connector_systems WHERE base_url LIKE 'http://127.0.0.1:%'"
+  )
+  for (const row of rows)
+    await sql.query('UPDATE connector_systems SET base_url = ? WHERE id = ?', [
+      row.base_url.replace(/^http:\/\/127\.0\.0\.1:\d+/, `http://127.0.0.1:${simPort}`),
+      row.id,
+    ])
+  return async () => {
+    for (const row of rows)
+      await sql.query('UPDATE connector_systems SET base_url = ? WHERE id = ?', [row.base_url, row.id])
+  }
+}
+
+/**
  * The web process and its workers, `offset` ports above the bench's (and its
  * simulator's), on their own BullMQ prefix. Every process started here is killed
  * when the bench exits, interrupted or not.

@@ -31,6 +31,7 @@ import {
   exactlyOnce,
   sleep,
   tuneSettings,
+  useSimulator,
 } from './batch_stack.mjs'
 
 export async function writeOffBench({ root, env, sql }) {
@@ -41,6 +42,7 @@ export async function writeOffBench({ root, env, sql }) {
   const stack = batchStack({ root, env, offset: 7, queue: 'bench-wo' })
   const { simPort, simCall, stop, startWorker } = stack
   const restore = await tuneSettings(sql, OUTBOX_SETTINGS)
+  const restoreSystems = await useSimulator(sql, simPort)
   const web = await stack.startWeb()
   const api = await stack.signIn('bj_asset', 'Asset@12345')
   const [[{ id: orgId }]] = await sql.query("SELECT id FROM orgs WHERE code = '110101'")
@@ -216,6 +218,7 @@ export async function writeOffBench({ root, env, sql }) {
   } finally {
     await stop(web)
     await restore()
+    await restoreSystems()
   }
 
   async function cleanRun() {
