@@ -9,10 +9,14 @@
 |          into a scratch table;
 |   sum    GET …/summary (户数, 本金, 利息, by 五级分类 / 担保结构 / 地区 / 诉讼状态);
 |   pack   POST …/packages (all unpackaged loans in one package);
-|   交割   POST /packages/:id/delivery with 20 % of core-banking requests answered
-|          500: the job (chunks of 500 debtors, set-based) and then every posting
-|          acknowledged (target < 5 min), each key applied exactly once, counted at
-|          the simulator.
+|   交割   POST /packages/:id/delivery under simulated core-banking faults (20 % of
+|          requests and of batch items answered 500, 2 % of batches delivered twice by
+|          the "network"; BENCH_BATCH_FAULTS sets them as JSON): the job (chunks of 500
+|          debtors, set-based) and then every posting acknowledged through the outbox
+|          in 批量记账 requests (target < 5 min); counted at the simulator: each key
+|          applied exactly once — lost 0, doubled 0.
+|
+| BENCH_BATCH_DELIVERY=0 stops after the pool, summary and package (pool figures only).
 |
 | The loans are cloned in SQL from the demo book's corporate loans (朝阳支行, 损失类,
 | a tag in overdue_days that the filter picks), like case 5. The project's 立项
@@ -20,124 +24,34 @@
 | one row each and not what this measures. The outbox 参数 are set as an operator
 | tunes them for a batch and put back afterwards.
 */
-import { spawn } from 'node:child_process'
-import { loadavg } from 'node:os'
+import {
+  OUTBOX_SETTINGS,
+  batchStack,
+  cloneLoans,
+  exactlyOnce,
+  load,
+  sleep,
+  tuneSettings,
+  useSimulator,
+} from './batch_stack.mjs'
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const OUTBOX_SETTINGS = {
-  'system.outbox.claimTtlSeconds': '10',
-  'system.outbox.tickSeconds': '1',
-  'system.outbox.backoffSeconds': '1',
-  'system.outbox.maxAttempts': '1000',
-  'system.outbox.concurrency': '16',
-}
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')
+const FAULTS = JSON.parse(
+  process.env.BENCH_BATCH_FAULTS ?? '{"errorRate": 0.2, "duplicateDeliveries": 0.02}'
+)
 
 export async function batchDisposalBench({ root, env, sql }) {
   const LOANS = Number(process.env.BENCH_BATCH_LOANS ?? 50_000)
   const WAIT = Number(process.env.BENCH_BATCH_WAIT_SECONDS ?? 1800)
-  const port = Number(env.PORT) + 8
-  const simPort = Number(env.SIMULATOR_PORT) + 8
-  const base = `http://127.0.0.1:${port}`
-  const sim = `http://127.0.0.1:${simPort}/__sim`
-  const procEnv = {
-    ...env,
-    PORT: String(port),
-    SIMULATOR_PORT: String(simPort),
-    REDIS_HOST: process.env.REDIS_HOST || '127.0.0.1',
-    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'ram'}:bench-bd`,
-    QUEUE_WORKER: 'false',
-    SIMULATOR_APPROVAL_AUTO_MS: 'off',
-  }
-  const children = new Set()
-  process.on('exit', () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
-  })
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130))
-  function launch(args, ready) {
-    const child = spawn('node', ['--import=ts-node-maintained/register/esm', ...args], {
-      cwd: root,
-      env: procEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    const keep = (d) => (out = (out + d).slice(-20_000))
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    children.add(child)
-    child.exited = new Promise((resolve) => child.once('exit', resolve))
-    child.log = () => out
-    child.ready = (async () => {
-      for (let i = 0; i < 960; i++) {
-        if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited:\n${out}`)
-        if (await ready(out)) return
-        await sleep(250)
-      }
-      throw new Error(`${args.join(' ')} not ready:\n${out}`)
-    })()
-    return child
-  }
-  async function stop(child) {
-    if (child.exitCode === null) {
-      child.kill('SIGINT')
-      await Promise.race([child.exited, sleep(15_000)])
-      if (child.exitCode === null) child.kill('SIGKILL')
-      await child.exited
-    }
-    children.delete(child)
-  }
-  const healthy = async () => {
-    try {
-      return (await fetch(`${base}/api/health`)).ok
-    } catch {
-      return false
-    }
-  }
-
-  const saved = {}
-  for (const [key, value] of Object.entries(OUTBOX_SETTINGS)) {
-    const [[row]] = await sql.query('SELECT value FROM settings WHERE `key` = ?', [key])
-    saved[key] = row?.value ?? null
-    await sql.query('UPDATE settings SET value = ? WHERE `key` = ?', [value, key])
-  }
-  const web = launch(['bin/server.ts'], healthy)
+  const DELIVERY = process.env.BENCH_BATCH_DELIVERY !== '0'
+  const stack = batchStack({ root, env, offset: 8, queue: 'bench-bd' })
+  const { simCall } = stack
+  const restore = await tuneSettings(sql, OUTBOX_SETTINGS)
+  const restoreSystems = await useSimulator(sql, stack.simPort)
+  let web = null
   let worker = null
   try {
-    await web.ready
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${sim}/stats`)).ok) break
-      } catch {}
-      if (i > 480) throw new Error(`the simulator is not on ${simPort}:\n${web.log()}`)
-      await sleep(250)
-    }
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bj_asset', password: 'Asset@12345' }),
-    })
-    const token = (await login.json()).token
-    const api = async (method, path, body) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-      })
-      const text = await res.text()
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`)
-      return text ? JSON.parse(text) : null
-    }
-    const simCall = async (method, path, body) =>
-      (
-        await fetch(`${sim}${path}`, {
-          method,
-          headers: { 'content-type': 'application/json' },
-          body: body ? JSON.stringify(body) : undefined,
-        })
-      ).json()
+    web = await stack.startWeb()
+    const api = await stack.signIn('bj_asset', 'Asset@12345')
     const timed = async (fn) => {
       const t = process.hrtime.bigint()
       const result = await fn()
@@ -152,30 +66,20 @@ export async function batchDisposalBench({ root, env, sql }) {
     const overdue = 70_000 + (Date.now() % 20_000)
     const [[{ id: orgId }]] = await sql.query("SELECT id FROM orgs WHERE code = '110101'")
     const [[{ id: userId }]] = await sql.query("SELECT id FROM users WHERE username = 'bj_asset'")
-    const built = await timed(async () => {
-      await sql.query('SET @n = 0')
-      await sql.query(
-        `INSERT INTO ca_loans (loan_no, contract_id, customer_id, product, org_id, manager_id, currency, amount_fen,
-           balance_fen, rate, start_date, maturity_date, repayment_method, overdue_days, overdue_principal_fen,
-           overdue_interest_fen, penalty_interest_fen, compound_interest_fen, on_balance_interest_fen,
-           off_balance_interest_fen, five_class, classified_on, status, created_at, updated_at)
-         SELECT CONCAT(?, LPAD(@n := @n + 1, 6, '0')), l.contract_id, l.customer_id, l.product, ?, ?, l.currency,
-           l.amount_fen, GREATEST(l.balance_fen, 100000), l.rate, l.start_date, l.maturity_date, l.repayment_method, ?,
-           l.overdue_principal_fen, l.overdue_interest_fen, l.penalty_interest_fen, l.compound_interest_fen,
-           GREATEST(l.on_balance_interest_fen, 1234), GREATEST(l.off_balance_interest_fen, 567), 'loss',
-           l.classified_on, 'active', NOW(), NOW()
-         FROM ca_loans l JOIN ca_customers c ON c.id = l.customer_id
-              CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3
-                UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7) rep
-         WHERE c.customer_type = 'corporate' AND l.loan_no NOT LIKE 'BDB%' ORDER BY rep.k, l.id LIMIT ?`,
-        [`BDB${tag}-`, orgId, userId, overdue, LOANS]
-      )
-      await sql.query(
-        `INSERT INTO ca_risk_assets (loan_id, customer_id, org_id, manager_id, status, entered_on, created_at, updated_at)
-         SELECT id, customer_id, org_id, manager_id, 'managed', CURDATE(), NOW(), NOW() FROM ca_loans WHERE loan_no LIKE ?`,
-        [`BDB${tag}-%`]
-      )
-    })
+    const built = await timed(() =>
+      cloneLoans(sql, {
+        prefix: `BDB${tag}-`,
+        orgId,
+        managerId: userId,
+        overdueDays: overdue,
+        // Corporate loans, each up to eight times (the demo book has fewer than 50 000).
+        source: `JOIN ca_customers c ON c.id = l.customer_id
+          CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3
+            UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7) rep
+          WHERE c.customer_type = 'corporate' AND l.loan_no NOT LIKE 'BDB%' ORDER BY rep.k, l.id`,
+        limit: LOANS,
+      })
+    )
     const [[{ n: booked }]] = await sql.query(
       'SELECT COUNT(*) AS n FROM ca_loans WHERE loan_no LIKE ?',
       [`BDB${tag}-%`]
@@ -229,7 +133,8 @@ export async function batchDisposalBench({ root, env, sql }) {
       `  pool: ${pool.result.added} of ${pool.result.matched} loans in ${pool.s.toFixed(1)} s (target < 10 s; plain INSERT … SELECT ${plain.s.toFixed(2)} s, ratio ${(pool.s / plain.s).toFixed(1)}×) | summary ${summary.s.toFixed(1)} s (${summary.result.households} 户, 本金 ${summary.result.principal}) | package ${pack.s.toFixed(1)} s · load ${load()}`
     )
 
-    /* ---- bids, contract, payment set in SQL; 交割 under 20 % core errors ------------- */
+    if (!DELIVERY) return
+    /* ---- bids, contract, payment set in SQL; 交割 under core-banking faults ---------- */
     // The bank's business date (the demo's may lag the calendar): paid and handed over on it.
     const [[bd]] = await sql.query(
       'SELECT CAST(business_date AS CHAR) AS d FROM business_day WHERE id = 1'
@@ -242,8 +147,8 @@ export async function batchDisposalBench({ root, env, sql }) {
       [`HT${tag}`, today, today, packageId]
     )
     await simCall('POST', '/reset')
-    await simCall('POST', '/faults', { system: 'core-banking', errorRate: 0.2 })
-    worker = launch(['ace', 'queue:work'], async (out) => out.includes('queue worker started'))
+    await simCall('POST', '/faults', { system: 'core-banking', ...FAULTS })
+    worker = stack.startWorker()
     await worker.ready
     const t0 = process.hrtime.bigint()
     const secs = () => Number(process.hrtime.bigint() - t0) / 1e9
@@ -296,9 +201,10 @@ export async function batchDisposalBench({ root, env, sql }) {
       'SELECT idempotency_key AS k FROM batch_disposal_postings WHERE package_id = ?',
       [packageId]
     )
-    const applied = stats.postings.appliedPerKey
-    const missing = keys.filter((k) => applied[k.k] !== 1).length
-    const doubled = keys.filter((k) => (applied[k.k] ?? 0) > 1).length
+    const once = exactlyOnce(
+      stats.postings.appliedPerKey,
+      keys.map((k) => k.k)
+    )
     const [[book]] = await sql.query(
       "SELECT COUNT(*) AS n FROM ca_loans WHERE loan_no LIKE ? AND status = 'transferred'",
       [`BDB${tag}-%`]
@@ -311,21 +217,21 @@ export async function batchDisposalBench({ root, env, sql }) {
       console.log(
         `  postings: ${sentSoFar} of ${expected} acknowledged after ${acknowledged.toFixed(0)} s (${(sentSoFar / acknowledged).toFixed(1)}/s; BENCH_BATCH_WAIT_SECONDS=${WAIT}) — not all delivered`
       )
-    const ok = !timedOut && missing === 0 && Number(book.n) === Number(pool.result.added)
+    const ok = !timedOut && once.ok && Number(book.n) === Number(pool.result.added)
     console.log(
       `  交割: ${book.n} loans 已转让, ${outcomes.n} outcomes, ${expected} postings | job ${executed.toFixed(1)} s (${Math.round(Number(book.n) / executed)} loans/s) | all acknowledged ${acknowledged.toFixed(1)} s (target < 300 s) · load ${load()}`
     )
     console.log(
-      `    simulator: ${stats.postings.requests} posting requests, ${stats.injected.errors} injected 500s, ${stats.postings.duplicatesRefused} repeats refused by key; ${missing} of ${keys.length} keys not applied exactly once, ${doubled} applied twice → ${ok ? 'exactly once ✓' : timedOut && !doubled ? 'none doubled, not all delivered' : 'NOT exactly once ✗'}`
+      `    simulator: ${stats.requests['core-banking']} requests to core banking (${stats.postings.requests} postings in them, ${stats.injected.errors} injected 500s, ${stats.injected.duplicateDeliveries} batches delivered twice; ${stats.postings.duplicatesRefused} repeats refused by key) | of ${once.keys} keys: applied once ${once.once}, lost ${once.lost}, doubled ${once.doubled} (+${once.foreign} other messages) → ${ok ? 'exactly once ✓' : timedOut && !once.doubled ? 'none doubled, not all delivered' : 'NOT exactly once ✗'}`
     )
     console.log(
       `    console progress: ${trail.map((t) => `${t.progress}%@${t.s.toFixed(0)}s`).join(' ')}`
     )
     if (!ok) process.exitCode = 1
   } finally {
-    if (worker) await stop(worker)
-    await stop(web)
-    for (const [key, value] of Object.entries(saved))
-      await sql.query('UPDATE settings SET value = ? WHERE `key` = ?', [value, key])
+    if (worker) await stack.stop(worker)
+    if (web) await stack.stop(web)
+    await restore()
+    await restoreSystems()
   }
 }

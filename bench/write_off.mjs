@@ -22,138 +22,29 @@
 | 10 s, tick 1 s, back-off 1 s, 16 requests in flight, 100 postings a request
 | to core banking's 批量记账) and put back afterwards.
 */
-import { spawn } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { deliveryFloor } from './delivery_floor.mjs'
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-
-const OUTBOX_SETTINGS = {
-  'system.outbox.claimTtlSeconds': '10',
-  'system.outbox.tickSeconds': '1',
-  'system.outbox.backoffSeconds': '1',
-  'system.outbox.maxAttempts': '1000',
-  'system.outbox.concurrency': '16',
-  // Postings per request to core banking's 批量记账; BENCH_WRITE_OFF_BATCH_ITEMS=1 sends them one by one (A/B).
-  'system.outbox.batchItems': process.env.BENCH_WRITE_OFF_BATCH_ITEMS ?? '100',
-}
+import {
+  OUTBOX_SETTINGS,
+  batchStack,
+  cloneLoans,
+  exactlyOnce,
+  sleep,
+  tuneSettings,
+  useSimulator,
+} from './batch_stack.mjs'
 
 export async function writeOffBench({ root, env, sql }) {
   const LOANS = Number(process.env.BENCH_WRITE_OFF_LOANS ?? 10_000)
   // BENCH_WRITE_OFF_RUNS=clean or =faults runs one of the two; BENCH_WRITE_OFF_EXECUTE_ONLY=1
   // stops at 执行完毕 (to compare execution paths without waiting for delivery).
   const EXECUTE_ONLY = process.env.BENCH_WRITE_OFF_EXECUTE_ONLY === '1'
-  const port = Number(env.PORT) + 7
-  const simPort = Number(env.SIMULATOR_PORT) + 7
-  const base = `http://127.0.0.1:${port}`
-  const sim = `http://127.0.0.1:${simPort}/__sim`
-  const procEnv = {
-    ...env,
-    PORT: String(port),
-    SIMULATOR_PORT: String(simPort),
-    REDIS_HOST: process.env.REDIS_HOST || '127.0.0.1',
-    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'ram'}:bench-wo`,
-    QUEUE_WORKER: 'false',
-    // The demo's approval-flow simulator stays quiet: nothing here goes to it.
-    SIMULATOR_APPROVAL_AUTO_MS: 'off',
-  }
-  const children = new Set()
-  process.on('exit', () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
-  })
-  // Interrupted: still take the web and worker processes down (the exit handler above).
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130))
-  function launch(args, ready) {
-    // BENCH_CPU_PROF=<dir>: every process started here writes a V8 CPU profile there on exit.
-    const profile = process.env.BENCH_CPU_PROF
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-      : []
-    const child = spawn('node', [...profile, '--import=ts-node-maintained/register/esm', ...args], {
-      cwd: root,
-      env: procEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    const keep = (d) => (out = (out + d).slice(-20_000))
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    children.add(child)
-    child.exited = new Promise((resolve) => child.once('exit', resolve))
-    child.log = () => out
-    child.ready = (async () => {
-      for (let i = 0; i < 480; i++) {
-        if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited:\n${out}`)
-        if (await ready(out)) return
-        await sleep(250)
-      }
-      throw new Error(`${args.join(' ')} not ready:\n${out}`)
-    })()
-    return child
-  }
-  async function stop(child, signal = 'SIGINT') {
-    if (child.exitCode === null) {
-      child.kill(signal)
-      await Promise.race([child.exited, sleep(15_000)])
-      if (child.exitCode === null) child.kill('SIGKILL')
-      await child.exited
-    }
-    children.delete(child)
-  }
-  const healthy = async () => {
-    try {
-      return (await fetch(`${base}/api/health`)).ok
-    } catch {
-      return false
-    }
-  }
-  const startWorker = () =>
-    launch(['ace', 'queue:work'], async (out) => out.includes('queue worker started'))
-
-  /* ---- settings (restored at the end) ---------------------------------- */
-  const saved = {}
-  for (const [key, value] of Object.entries(OUTBOX_SETTINGS)) {
-    const [[row]] = await sql.query('SELECT value FROM settings WHERE `key` = ?', [key])
-    saved[key] = row?.value ?? null
-    await sql.query('UPDATE settings SET value = ? WHERE `key` = ?', [value, key])
-  }
-
-  const web = launch(['bin/server.ts'], healthy)
-  await web.ready
-  // The plugins' startups (the simulator's among them) run after the server answers.
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${sim}/stats`)).ok) break
-    } catch {}
-    if (i > 240) throw new Error(`the simulator is not on ${simPort}:\n${web.log()}`)
-    await sleep(250)
-  }
-  const login = async (username, password) => {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    })
-    return (await res.json()).token
-  }
-  const token = await login('bj_asset', 'Asset@12345')
-  const api = async (method, path, body) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    const text = await res.text()
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`)
-    return text ? JSON.parse(text) : null
-  }
-  const simCall = async (method, path, body) => {
-    const res = await fetch(`${sim}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    return res.json()
-  }
+  const stack = batchStack({ root, env, offset: 7, queue: 'bench-wo' })
+  const { simPort, simCall, stop, startWorker } = stack
+  const restore = await tuneSettings(sql, OUTBOX_SETTINGS)
+  const restoreSystems = await useSimulator(sql, simPort)
+  const web = await stack.startWeb()
+  const api = await stack.signIn('bj_asset', 'Asset@12345')
   const [[{ id: orgId }]] = await sql.query("SELECT id FROM orgs WHERE code = '110101'")
   const [[{ id: applicantId }]] = await sql.query(
     "SELECT id FROM users WHERE username = 'bj_cy_am'"
@@ -163,25 +54,15 @@ export async function writeOffBench({ root, env, sql }) {
   /** Fresh loans, their risk assets and an approved batch plan of them; the plan's id. */
   async function buildBatch(tag) {
     const started = process.hrtime.bigint()
-    await sql.query('SET @n = 0')
-    await sql.query(
-      `INSERT INTO ca_loans (loan_no, contract_id, customer_id, product, org_id, manager_id, currency, amount_fen,
-         balance_fen, rate, start_date, maturity_date, repayment_method, overdue_days, overdue_principal_fen,
-         overdue_interest_fen, penalty_interest_fen, compound_interest_fen, on_balance_interest_fen,
-         off_balance_interest_fen, five_class, classified_on, status, created_at, updated_at)
-       SELECT CONCAT(?, LPAD(@n := @n + 1, 6, '0')), contract_id, customer_id, product, ?, ?, currency, amount_fen,
-         GREATEST(balance_fen, 100000), rate, start_date, maturity_date, repayment_method, 400, overdue_principal_fen,
-         overdue_interest_fen, penalty_interest_fen, compound_interest_fen, GREATEST(on_balance_interest_fen, 1234),
-         GREATEST(off_balance_interest_fen, 567), 'loss', classified_on, 'active', NOW(), NOW()
-       FROM ca_loans WHERE status = 'active' AND loan_no NOT LIKE 'WOB%' ORDER BY id LIMIT ?`,
-      [`WOB${tag}-`, orgId, applicantId, LOANS]
-    )
+    await cloneLoans(sql, {
+      prefix: `WOB${tag}-`,
+      orgId,
+      managerId: applicantId,
+      overdueDays: 400,
+      source: "WHERE l.status = 'active' AND l.loan_no NOT LIKE 'WOB%' ORDER BY l.id",
+      limit: LOANS,
+    })
     const like = `WOB${tag}-%`
-    await sql.query(
-      `INSERT INTO ca_risk_assets (loan_id, customer_id, org_id, manager_id, status, entered_on, created_at, updated_at)
-       SELECT id, customer_id, org_id, manager_id, 'managed', CURDATE(), NOW(), NOW() FROM ca_loans WHERE loan_no LIKE ?`,
-      [like]
-    )
     const [[sum]] = await sql.query(
       `SELECT COUNT(*) AS n, CAST(SUM(balance_fen + on_balance_interest_fen + off_balance_interest_fen) AS CHAR) AS total
        FROM ca_loans WHERE loan_no LIKE ?`,
@@ -245,9 +126,7 @@ export async function writeOffBench({ root, env, sql }) {
       if (!last || last.progress !== job.progress)
         trail.push({ s: secs(), progress: job.progress, message: job.message })
       if (killAt && !killed && job.progress >= killAt) {
-        worker.kill('SIGKILL')
-        await worker.exited
-        children.delete(worker)
+        await stack.crash(worker)
         killed = { s: secs(), progress: job.progress, outbox: await outboxOf(planId) }
         worker = startWorker()
         await worker.ready
@@ -290,12 +169,11 @@ export async function writeOffBench({ root, env, sql }) {
       'SELECT idempotency_key AS k FROM write_off_postings WHERE plan_id = ?',
       [planId]
     )
-    const applied = stats.postings.appliedPerKey
-    const missing = keys.filter((k) => applied[k.k] !== 1).length
     // Keys of other messages (the demo database's own, due meanwhile) are not the plan's.
-    const ours = new Set(keys.map((k) => k.k))
-    const foreign = Object.keys(applied).filter((k) => !ours.has(k)).length
-    const extra = Object.keys(applied).filter((k) => ours.has(k)).length - keys.length
+    const once = exactlyOnce(
+      stats.postings.appliedPerKey,
+      keys.map((k) => k.k)
+    )
     const [[items]] = await sql.query(
       `SELECT COUNT(*) AS n, COUNT(written_off_on) AS done FROM write_off_plan_items WHERE plan_id = ?`,
       [planId]
@@ -309,12 +187,12 @@ export async function writeOffBench({ root, env, sql }) {
          (SELECT CONCAT('item:', id) FROM write_off_plan_items WHERE plan_id = ?)`,
       [planId]
     )
-    const ok = missing === 0 && extra === 0 && Number(items.done) === loans
+    const ok = once.ok && Number(items.done) === loans
     console.log(
       `  ${label} [load ${loadAtStart.toFixed(1)} → ${loadavg()[0].toFixed(1)}]: ${loans} loans (built in ${buildSeconds.toFixed(1)} s), ${expected} postings | executed ${executed.toFixed(1)} s (${Math.round(loans / executed)} loans/s) | all acknowledged ${acknowledged.toFixed(1)} s (${Math.round(loans / acknowledged)} loans/s, ${Math.round(expected / acknowledged)} postings/s)`
     )
     console.log(
-      `    simulator: ${stats.postings.requests} posting requests, ${stats.injected.errors} injected 500s, ${stats.postings.duplicatesRefused} repeats refused by key; ${keys.length + extra} of the plan's keys applied (+${foreign} other messages), ${missing} not exactly once → ${ok ? 'exactly once ✓' : 'NOT exactly once ✗'}`
+      `    simulator: ${stats.requests['core-banking']} requests to core banking (${stats.postings.requests} postings in them), ${stats.injected.errors} injected 500s, ${stats.postings.duplicatesRefused} repeats refused by key | of ${once.keys} keys: applied once ${once.once}, lost ${once.lost}, doubled ${once.doubled} (+${once.foreign} other messages) → ${ok ? 'exactly once ✓' : 'NOT exactly once ✗'}`
     )
     console.log(
       `    book: ${book.n} loans 已核销, ${outcomes.n} disposal outcomes, ${items.done}/${items.n} items executed` +
@@ -339,8 +217,8 @@ export async function writeOffBench({ root, env, sql }) {
       await run('b. 20 % core errors + worker kill -9 mid-batch', { errorRate: 0.2, killAt: 40 })
   } finally {
     await stop(web)
-    for (const [key, value] of Object.entries(saved))
-      await sql.query('UPDATE settings SET value = ? WHERE `key` = ?', [value, key])
+    await restore()
+    await restoreSystems()
   }
 
   async function cleanRun() {

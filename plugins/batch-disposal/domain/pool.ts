@@ -14,11 +14,10 @@ import { ITEMS, DD, claimOwner, fenText, itemColumns, scopedItems } from './stor
 import { advanceStage, openProject } from './projects.js'
 import { loadRules, ruleFor } from './rules.js'
 import {
-  exclusionCounts,
   filteredLoans,
   orgPathOf,
-  lockSelected,
-  poolLocked,
+  poolSelected,
+  poolTally,
   whereEligible,
   type Eligibility,
   type PoolFilter,
@@ -51,14 +50,11 @@ export async function addByFilter(access: UserAccess, projectId: number, filter:
     if (query) q.whereIn('l.id', query.loans())
     return q
   }
-  const [{ n: matched }] = await base().count('* as n')
-  const excluded = await exclusionCounts(base, projectId, rules)
+  const { matched, excluded } = await poolTally(base, projectId, rules)
   let added = 0
   try {
     added = await db.transaction(async (trx) => {
-      const selected = whereEligible(base(), rules)
-      await lockSelected(trx, project, selected)
-      const n = await poolLocked(trx, projectId, 'filter')
+      const n = await poolSelected(trx, project, whereEligible(base(), rules))
       await advanceStage(trx, projectId, 'pool')
       return n
     })
@@ -67,7 +63,7 @@ export async function addByFilter(access: UserAccess, projectId: number, filter:
       throw new BatchError(409, '部分借据刚被其他业务占用，请重新执行筛选')
     throw error
   }
-  return { matched: Number(matched), added, excluded, query: query?.name ?? null }
+  return { matched, added, excluded, query: query?.name ?? null }
 }
 
 /** Takes loans out of the pool (not those already in a package) and frees them. */

@@ -79,6 +79,23 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     const settled = await poolLoan(region)
     await db.from('ca_loans').where('id', settled.loanId).update({ status: 'settled' })
     const taken = await poolLoan(region)
+    // 担保结构 is the strongest guarantee: 抵押 > 质押 > 保证 > 信用 (none).
+    const guarantee = (loan: { loanId: number }, type: string) => ({
+      loan_id: loan.loanId,
+      guarantee_type: type,
+      guarantor_name: '某担保人',
+      amount_fen: 100_000,
+      created_at: new Date(),
+    })
+    await db
+      .table('ca_guarantees')
+      .multiInsert([
+        guarantee(loans[0], 'guaranty'),
+        guarantee(loans[0], 'mortgage'),
+        guarantee(loans[1], 'guaranty'),
+        guarantee(loans[1], 'pledge'),
+        guarantee(loans[2], 'guaranty'),
+      ])
 
     const other = await approvedProject(client, me.token, { name: '另一项目' })
     const buffer = await xlsx([taken.loanNo])
@@ -123,6 +140,15 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     assert.deepEqual(
       summary.body().byFiveClass.map((b: any) => [b.key, b.loans]),
       [['doubtful', 4]]
+    )
+    assert.deepEqual(
+      summary.body().byGuarantee.map((b: any) => [b.key, b.loans]),
+      [
+        ['credit', 1],
+        ['guaranty', 1],
+        ['mortgage', 1],
+        ['pledge', 1],
+      ]
     )
 
     // With the rule off (the 2021 pilot), the personal loan is eligible.
