@@ -35,6 +35,17 @@ function ruleOf(f: StoredField) {
     case 'org':
     case 'user':
       return vine.number().withoutDecimals().range([1, 2147483647])
+    case 'attachment':
+      // The id of an uploaded file, or the record's file as the page got it ({ id, fileName, … }).
+      return vine.unionOfTypes([
+        vine.number().withoutDecimals().range([1, 2147483647]),
+        vine.object({
+          id: vine.number().withoutDecimals().range([1, 2147483647]),
+          fileName: vine.string().maxLength(200).optional(),
+          size: vine.number().optional(),
+          contentType: vine.string().maxLength(100).nullable().optional(),
+        }),
+      ])
   }
 }
 
@@ -64,6 +75,8 @@ export function toColumns(fields: StoredField[], input: Record<string, unknown>)
     const value = input[camelOf(f.code)]
     if (value === undefined || value === null || value === '') row[columnOf(f.code)] = null
     else if (f.type === 'money') row[columnOf(f.code)] = Money.fromYuan(String(value)).toFen()
+    else if (f.type === 'attachment')
+      row[columnOf(f.code)] = typeof value === 'object' ? (value as { id: number }).id : value
     else row[columnOf(f.code)] = value
   }
   return row
@@ -89,7 +102,8 @@ export function toRecord(fields: StoredField[], row: Record<string, any>) {
     if (value === null || value === undefined) record[id] = null
     else if (f.type === 'money') record[id] = Money.fromFen(String(value)).toYuan()
     else if (f.type === 'date') record[id] = dateText(value)
-    else if (['integer', 'org', 'user'].includes(f.type)) record[id] = Number(value)
+    // attachment: the file id here; form_files.withFiles turns it into the file's name and size.
+    else if (['integer', 'org', 'user', 'attachment'].includes(f.type)) record[id] = Number(value)
     else record[id] = value
   }
   return record
