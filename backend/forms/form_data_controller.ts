@@ -19,7 +19,7 @@ import {
   uniqueClashes,
   updateRecord,
 } from './form_records.js'
-import { toColumns } from './record_values.js'
+import { fileRefToId, toColumns } from './record_values.js'
 import { problemsResponse } from './forms_controller.js'
 import {
   badAttachments,
@@ -114,8 +114,14 @@ export default class FormDataController {
     ])
     refuseUnknown(body, [...allowed])
     // An emptied input is no value (the console sends '' for a cleared text or amount).
+    const attachments = new Set(
+      fields.filter((f) => f.type === 'attachment').map((f) => camelOf(f.code))
+    )
     const values = Object.fromEntries(
-      Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v])
+      Object.entries(body).map(([k, v]) => [
+        k,
+        typeof v === 'string' && v.trim() === '' ? null : attachments.has(k) ? fileRefToId(v) : v,
+      ])
     )
     const input = await recordValidator(form.id, form.version, fields).validate(values)
     const columns = toColumns(fields, input)

@@ -36,17 +36,23 @@ function ruleOf(f: StoredField) {
     case 'user':
       return vine.number().withoutDecimals().range([1, 2147483647])
     case 'attachment':
-      // The id of an uploaded file, or the record's file as the page got it ({ id, fileName, … }).
-      return vine.unionOfTypes([
-        vine.number().withoutDecimals().range([1, 2147483647]),
-        vine.object({
-          id: vine.number().withoutDecimals().range([1, 2147483647]),
-          fileName: vine.string().maxLength(200).optional(),
-          size: vine.number().optional(),
-          contentType: vine.string().maxLength(100).nullable().optional(),
-        }),
-      ])
+      // The id of an uploaded file (a record's { id, fileName } is reduced to it: fileRefToId).
+      return vine.number().withoutDecimals().range([1, 2147483647])
   }
+}
+
+/**
+ * The page sends a record back as it got it: an attachment as its file
+ * ({ id, fileName, size, contentType }). Only the id counts; anything else is
+ * left for the validator to refuse.
+ */
+export function fileRefToId(value: unknown) {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { id, ...rest } = value as Record<string, unknown>
+    const known = ['fileName', 'size', 'contentType']
+    if (typeof id === 'number' && Object.keys(rest).every((k) => known.includes(k))) return id
+  }
+  return value
 }
 
 const cache = new Map<string, ReturnType<typeof build>>()
@@ -75,8 +81,6 @@ export function toColumns(fields: StoredField[], input: Record<string, unknown>)
     const value = input[camelOf(f.code)]
     if (value === undefined || value === null || value === '') row[columnOf(f.code)] = null
     else if (f.type === 'money') row[columnOf(f.code)] = Money.fromYuan(String(value)).toFen()
-    else if (f.type === 'attachment')
-      row[columnOf(f.code)] = typeof value === 'object' ? (value as { id: number }).id : value
     else row[columnOf(f.code)] = value
   }
   return row

@@ -54,6 +54,7 @@ test.group('表单构建 · 附件', (group) => {
       fields: [
         { code: 'title', labelZh: '标题', labelEn: 'Title', type: 'text', required: true },
         EVIDENCE,
+        { code: 'appendix', labelZh: '其他附件', labelEn: 'Appendix', type: 'attachment' },
       ],
     })
     ;(await submitAndApprove(client, designed.formId, designed.changeId)).approved.assertStatus(200)
@@ -134,11 +135,18 @@ test.group('表单构建 · 附件', (group) => {
         .json({ title: '字符串', evidence: 'C:\\x.txt' })
     ).assertStatus(422)
 
+    ;(
+      await client
+        .post(`/api/form-data/${CODE}`)
+        .bearerToken(clerk.token)
+        .json({ title: '多余键', evidence: { id: fileId, path: '/etc/passwd' } })
+    ).assertStatus(422)
     const created = await client
       .post(`/api/form-data/${CODE}`)
       .bearerToken(clerk.token)
-      .json({ title: '第一份', evidence: fileId })
+      .json({ title: '第一份', evidence: fileId, appendix: null })
     created.assertStatus(201)
+    assert.isNull(created.body().appendix)
     assert.deepInclude(created.body().evidence, { id: fileId, fileName: '评估报告.txt' })
     const recordId = created.body().id as number
     assert.equal(
