@@ -7,7 +7,7 @@ import { checkUpload, UploadRefused, uploadLimits } from '#core/security/upload_
 import { sendDownload } from '#core/security/downloads'
 import { securityLog } from '#core/security/security_log'
 import { camelOf } from './field_types.js'
-import { fieldsOf, findFormByCode } from './form_store.js'
+import { fieldsOf, findFormByCode, type StoredField } from './form_store.js'
 import { permissionOf } from './form_publish.js'
 import { recordValidator } from './record_values.js'
 import {
@@ -172,7 +172,7 @@ export default class FormDataController {
   }
 
   /** The attachment field named by `:field` (its camelCase id) among the active ones. */
-  private attachmentField(fields: { code: string; type: string; active: boolean }[], id: string) {
+  private attachmentField(fields: StoredField[], id: string) {
     return fields.find((f) => f.active && camelOf(f.code) === id)
   }
 
