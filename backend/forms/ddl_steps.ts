@@ -14,29 +14,21 @@ import type { FormFieldType } from './field_types.js'
 export type StepState = 'absent' | 'present' | 'conflict'
 
 /** Column type families per dialect, as the knex builder writes them (field_types.ts addColumn). */
+const MYSQL_TYPES: Record<FormFieldType, string> = {
+  text: 'varchar',
+  longtext: 'text',
+  integer: 'bigint',
+  money: 'bigint',
+  date: 'date',
+  dict: 'varchar',
+  org: 'int',
+  user: 'int',
+  attachment: 'int',
+}
 const COLUMN_TYPE: Record<Dialect, Record<FormFieldType, string>> = {
-  mysql: {
-    text: 'varchar',
-    longtext: 'text',
-    integer: 'bigint',
-    money: 'bigint',
-    date: 'date',
-    dict: 'varchar',
-    org: 'int',
-    user: 'int',
-    attachment: 'int',
-  },
-  sqlite: {
-    text: 'varchar',
-    longtext: 'text',
-    integer: 'bigint',
-    money: 'bigint',
-    date: 'date',
-    dict: 'varchar',
-    org: 'integer',
-    user: 'integer',
-    attachment: 'integer',
-  },
+  mysql: MYSQL_TYPES,
+  // SQLite names an unsigned INT column `integer`.
+  sqlite: { ...MYSQL_TYPES, org: 'integer', user: 'integer', attachment: 'integer' },
 }
 
 interface ColumnShape {
