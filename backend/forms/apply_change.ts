@@ -9,6 +9,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
+import { DateTime } from 'luxon'
 import { dbNow } from '#core/support/db_time'
 import { currentDialect, type DdlStep } from './ddl_script.js'
 import { stateOf } from './ddl_steps.js'
@@ -18,6 +19,22 @@ import { publishForm } from './form_publish.js'
 import { forgetFormSources } from './form_sources.js'
 
 class StepConflict extends Error {}
+
+/** A run still `applying` after this long without a step has died (a DDL step takes seconds). */
+const STALE_MINUTES = 15
+const staleBefore = () =>
+  DateTime.now().minus({ minutes: STALE_MINUTES }).toFormat('yyyy-MM-dd HH:mm:ss')
+
+/** Whether a change left `applying` is a dead run an administrator may run again. */
+export async function isStaleRun(changeId: number) {
+  const row = await db
+    .from('form_changes')
+    .where('id', changeId)
+    .where('status', 'applying')
+    .where('updated_at', '<', staleBefore())
+    .first()
+  return Boolean(row)
+}
 
 /** Changes drafted before steps existed: their statements, unchecked, in order. */
 const stepsOf = (change: FormChange): (DdlStep | { sql: string[]; check: null })[] =>
@@ -128,7 +145,14 @@ export async function applyChange(changeId: number, by: number | null = null) {
   const claimed = await db
     .from('form_changes')
     .where('id', changeId)
-    .whereIn('status', ['approved', 'failed'])
+    .where((q) =>
+      q
+        .whereIn('status', ['approved', 'failed'])
+        // A run that died with its process (it touches updated_at at every step) may be taken over.
+        .orWhere((stale) =>
+          stale.where('status', 'applying').where('updated_at', '<', staleBefore())
+        )
+    )
     .update({ status: 'applying', updated_at: dbNow() })
   if (!Number(Array.isArray(claimed) ? claimed[0] : claimed)) return
   const change = (await findChange(changeId))!

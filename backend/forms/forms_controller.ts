@@ -4,6 +4,7 @@ import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import { refuseUnknownFields } from '#core/validators/unknown_fields'
 import { changeValidator, createFormValidator, settingsValidator } from './form_validator.js'
+import { isStaleRun } from './apply_change.js'
 import {
   applyChange,
   draftChange,
@@ -256,7 +257,7 @@ export default class FormsController {
     if (!form) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     const change = (await changesOf(form.id)).find((c) => c.id === Number(ctx.params.changeId))
     if (!change) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    if (change.status !== 'failed')
+    if (change.status !== 'failed' && !(await isStaleRun(change.id)))
       return ctx.response.conflict({
         message: ctx.i18n('forms.notFailed'),
         code: 'forms.notFailed',

@@ -25,7 +25,7 @@ const part: MessagePart = {
     'forms.attachmentIndex': '附件字段不能设为唯一或建立索引',
     'forms.badAttachment': '附件不存在或不属于该字段，请重新上传',
     'forms.notAttachment': '该字段不是附件字段',
-    'forms.notFailed': '只有执行失败的变更可以重新执行',
+    'forms.notFailed': '只有执行失败（或执行中断超过 15 分钟）的变更可以重新执行',
     'forms.stepConflict': '数据库中已有同名对象但结构不同，请核对后重新执行',
   },
   'en': {
@@ -51,7 +51,7 @@ const part: MessagePart = {
     'forms.attachmentIndex': 'An attachment field cannot be unique or indexed',
     'forms.badAttachment': 'No such file for this field; upload it again',
     'forms.notAttachment': 'This field is not an attachment',
-    'forms.notFailed': 'Only a failed change can be run again',
+    'forms.notFailed': 'Only a failed change (or a run stopped for over 15 minutes) can be run again',
     'forms.stepConflict':
       'The database has an object of that name with another shape; check it and run again',
   },

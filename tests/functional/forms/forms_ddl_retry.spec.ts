@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { dbNow } from '#core/support/db_time'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import {
   columnExists,
@@ -153,5 +155,30 @@ test.group('表单构建 · DDL that fails half-way', (group) => {
       .then(() => 'inserted')
       .catch(() => 'refused')
     assert.equal(duplicate, 'refused', 'the unique index is in place')
+  })
+
+  test('a run that died with its process (left applying) is taken over once stale', async ({
+    client,
+    assert,
+  }) => {
+    const changeId = await draft(client, formId, [field('late_note')])
+    // As if approved and then the node died during the run: nothing ran, the claim stays.
+    await db
+      .from('form_changes')
+      .where('id', changeId)
+      .update({ status: 'applying', approved_by: 1, updated_at: dbNow() })
+    const admin = await tokenFor('admin')
+    const url = `/api/forms/${formId}/changes/${changeId}/retry`
+    // Still fresh: a run may be under way (another designer; the same request twice is the repeat guard's).
+    const designer = await userWith({ permissions: ['system:form:list', 'system:form:design'] })
+    ;(await client.post(url).bearerToken(designer.token)).assertStatus(409)
+    await db
+      .from('form_changes')
+      .where('id', changeId)
+      .update({ updated_at: DateTime.now().minus({ hours: 1 }).toFormat('yyyy-MM-dd HH:mm:ss') })
+    const taken = await client.post(url).bearerToken(admin)
+    taken.assertStatus(200)
+    assert.equal(taken.body().status, 'applied')
+    assert.isTrue(await columnExists(TABLE, 'late_note'))
   })
 })
