@@ -51,7 +51,8 @@ const part: MessagePart = {
     'forms.attachmentIndex': 'An attachment field cannot be unique or indexed',
     'forms.badAttachment': 'No such file for this field; upload it again',
     'forms.notAttachment': 'This field is not an attachment',
-    'forms.notFailed': 'Only a failed change (or a run stopped for over 15 minutes) can be run again',
+    'forms.notFailed':
+      'Only a failed change (or a run stopped for over 15 minutes) can be run again',
     'forms.stepConflict':
       'The database has an object of that name with another shape; check it and run again',
   },
