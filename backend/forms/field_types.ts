@@ -5,19 +5,9 @@
 | from the user.
 */
 import type { Knex } from 'knex'
+import { FIELD_TYPES, type FormFieldType } from './field_type_list.js'
 
-export const FIELD_TYPES = [
-  'text',
-  'longtext',
-  'integer',
-  'money',
-  'date',
-  'dict',
-  'org',
-  'user',
-  // 附件 (attachment) is not offered yet: it needs an upload store with scope checks.
-] as const
-export type FormFieldType = (typeof FIELD_TYPES)[number]
+export { FIELD_TYPES, type FormFieldType }
 
 /** A form code: the table is `form_<code>`. */
 export const FORM_CODE = /^[a-z][a-z0-9_]{1,30}$/
@@ -91,6 +81,7 @@ export function addColumn(table: Knex.CreateTableBuilder | Knex.AlterTableBuilde
       break
     case 'org':
     case 'user':
+    case 'attachment': // form_files.id: the row keeps a reference, never the bytes
       table.integer(name).unsigned().nullable()
       break
   }

@@ -1,27 +1,20 @@
 /*
 | The life of a form change: drafted (operations checked, DDL script generated
 | and stored), submitted to the core approval workflow (type
-| `system:form-change`), approved by someone else, then applied: the stored
-| statements run verbatim (DDL is not transactional on MariaDB, so they run
-| after the approval commits), and in one transaction the field set, the
-| form's version, its menu entry and permissions follow.
+| `system:form-change`), approved by someone else, then applied step by step
+| once the approval commits (apply_change.ts).
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import { submitForApproval } from '#core/workflow/submit'
-import { currentDialect, generateScript } from './ddl_script.js'
+import { currentDialect, generateSteps } from './ddl_script.js'
+import { applyChange } from './apply_change.js'
 import type { FieldSpec } from './field_types.js'
-import {
-  checkOperations,
-  fieldsAfter,
-  type Operation,
-  type OperationProblem,
-} from './operations.js'
-import { fieldsOf, findChange, findForm, openChangeOf, type FormDefinition } from './form_store.js'
-import { publishForm } from './form_publish.js'
-import { forgetFormSources } from './form_sources.js'
+import { checkOperations, type Operation, type OperationProblem } from './operations.js'
+import { fieldsOf, openChangeOf, type FormDefinition } from './form_store.js'
+
+export { applyChange }
 
 export const CHANGE_TYPE = 'system:form-change'
 
@@ -48,12 +41,14 @@ export async function draftChange(form: FormDefinition, ops: Operation[], makerI
       ops = [{ op: 'create', fields: ops.map((o) => (o as { field: FieldSpec }).field) }]
     const problems = checkOperations(ops, current)
     if (problems.length) throw new FormChangeRefused(422, 'validation.failed', problems)
+    const steps = generateSteps(form.code, ops)
     const now = dbNow()
     const [id] = await trx.table('form_changes').insert({
       form_id: form.id,
       version: form.version + 1,
       operations: JSON.stringify(ops),
-      script: JSON.stringify(generateScript(form.code, ops)),
+      script: JSON.stringify(steps.flatMap((step) => step.sql)),
+      steps: JSON.stringify(steps),
       dialect: currentDialect(),
       status: 'draft',
       created_by: makerId,
@@ -132,84 +127,4 @@ export async function changeEnded(
   status: 'rejected' | 'draft' | 'pending'
 ) {
   await trx.from('form_changes').where('id', changeId).update({ status, updated_at: dbNow() })
-}
-
-/**
- * Runs the approved script, then makes the change effective. A failing
- * statement leaves the change `failed` with the database's message (the
- * administrator retries after fixing the cause).
- */
-export async function applyChange(changeId: number) {
-  const change = await findChange(changeId)
-  if (!change || !['approved', 'failed'].includes(change.status)) return
-  const form = (await findForm(change.formId))!
-  try {
-    if (change.dialect !== currentDialect())
-      throw new Error(`script for ${change.dialect}, database is ${currentDialect()}`)
-    for (const statement of change.script) await db.rawQuery(statement)
-  } catch (error) {
-    await db
-      .from('form_changes')
-      .where('id', changeId)
-      .update({
-        status: 'failed',
-        error: String((error as Error).message).slice(0, 2000),
-        updated_at: dbNow(),
-      })
-    await audit.record(null, {
-      action: 'form.change.apply',
-      entityType: 'form_change',
-      entityId: changeId,
-      result: 'failure',
-      detail: String((error as Error).message).slice(0, 200),
-    })
-    return
-  }
-  await db.transaction(async (trx) => {
-    const ops = change.operations as Operation[]
-    const current = await fieldsOf(form.id, trx)
-    const after = fieldsAfter(ops, current)
-    for (const [index, f] of after.entries()) {
-      const row = {
-        label_zh: f.labelZh,
-        label_en: f.labelEn,
-        length: f.type === 'text' ? (f.length ?? 100) : null,
-        active: f.active,
-      }
-      const existing = current.find((c) => c.code === f.code)
-      if (existing) await trx.from('form_fields').where('id', existing.id).update(row)
-      else
-        await trx.table('form_fields').insert({
-          ...row,
-          form_id: form.id,
-          code: f.code,
-          type: f.type,
-          dictionary: f.dictionary ?? null,
-          required: Boolean(f.required),
-          is_unique: Boolean(f.unique),
-          indexed: Boolean(f.indexed),
-          sort: index + 1,
-          since_version: change.version,
-        })
-    }
-    const status = ops.some((o) => o.op === 'deactivateForm') ? 'inactive' : 'effective'
-    const now = dbNow()
-    await trx
-      .from('form_definitions')
-      .where('id', form.id)
-      .update({ status, version: change.version, updated_at: now })
-    await trx
-      .from('form_changes')
-      .where('id', changeId)
-      .update({ status: 'applied', error: null, applied_at: now, updated_at: now })
-    await publishForm(trx, { ...form, status, version: change.version })
-    await audit.record(null, {
-      action: 'form.change.apply',
-      entityType: 'form_change',
-      entityId: changeId,
-      after: { form: form.code, version: change.version, statements: change.script.length },
-      trx,
-    })
-  })
-  forgetFormSources()
 }

@@ -3,8 +3,11 @@ import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { pageValidator } from '#core/validators/page'
 import { refuseUnknown } from '#core/validators/unknown_fields'
+import { checkUpload, UploadRefused, uploadLimits } from '#core/security/upload_policy'
+import { sendDownload } from '#core/security/downloads'
+import { securityLog } from '#core/security/security_log'
 import { camelOf } from './field_types.js'
-import { fieldsOf, findFormByCode } from './form_store.js'
+import { fieldsOf, findFormByCode, type StoredField } from './form_store.js'
 import { permissionOf } from './form_publish.js'
 import { recordValidator } from './record_values.js'
 import {
@@ -16,8 +19,15 @@ import {
   uniqueClashes,
   updateRecord,
 } from './form_records.js'
-import { toColumns } from './record_values.js'
+import { fileRefToId, toColumns } from './record_values.js'
 import { problemsResponse } from './forms_controller.js'
+import {
+  badAttachments,
+  bindFiles,
+  detachRecordFiles,
+  recordFile,
+  storeUpload,
+} from './form_files.js'
 
 type Action = 'list' | 'create' | 'update' | 'delete'
 
@@ -104,8 +114,14 @@ export default class FormDataController {
     ])
     refuseUnknown(body, [...allowed])
     // An emptied input is no value (the console sends '' for a cleared text or amount).
+    const attachments = new Set(
+      fields.filter((f) => f.type === 'attachment').map((f) => camelOf(f.code))
+    )
     const values = Object.fromEntries(
-      Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v])
+      Object.entries(body).map(([k, v]) => [
+        k,
+        typeof v === 'string' && v.trim() === '' ? null : attachments.has(k) ? fileRefToId(v) : v,
+      ])
     )
     const input = await recordValidator(form.id, form.version, fields).validate(values)
     const columns = toColumns(fields, input)
@@ -118,11 +134,16 @@ export default class FormDataController {
         field,
         key: 'forms.badReference',
       })),
+      ...(await badAttachments(form, fields, columns, before, ctx.auth.user!.id)).map((field) => ({
+        field,
+        key: 'forms.badAttachment',
+      })),
     ]
     if (problems.length) return problemsResponse(ctx, problems)
     const user = ctx.auth.user!
     const savedId = id ?? (await insertRecord(form, fields, input, user))
     if (id) await updateRecord(form, fields, id, input, user.id)
+    await bindFiles(form, fields, savedId, columns, before)
     const after = await findRecord(form, found.fields, access, savedId)
     await audit.record(ctx, {
       action: `form.record.${action}`,
@@ -140,6 +161,7 @@ export default class FormDataController {
     const before = await findRecord(found.form, found.fields, found.access, Number(ctx.params.id))
     if (!before) return this.notFound(ctx)
     await deleteRecord(found.form, Number(before.id))
+    await detachRecordFiles(found.form, Number(before.id))
     await audit.record(ctx, {
       action: 'form.record.delete',
       entityType: `form:${found.form.code}`,
@@ -147,5 +169,61 @@ export default class FormDataController {
       before,
     })
     return ctx.response.noContent()
+  }
+
+  /** The attachment field named by `:field` (its camelCase id) among the active ones. */
+  private attachmentField(fields: StoredField[], id: string) {
+    return fields.find((f) => f.active && camelOf(f.code) === id)
+  }
+
+  /**
+   * 附件 upload (multipart `file`), before the record is saved: whoever may
+   * create or edit records of the form. Size and type (by content) follow the
+   * upload policy (参数 system.security.uploadMaxMb / uploadTypes).
+   */
+  async upload(ctx: HttpContext) {
+    const found = (await this.formFor(ctx, 'create')) ?? (await this.formFor(ctx, 'update'))
+    if (!found) return this.notFound(ctx)
+    const field = this.attachmentField(found.fields, String(ctx.params.field))
+    if (!field) return this.notFound(ctx)
+    if (field.type !== 'attachment')
+      return problemsResponse(ctx, [{ field: 'field', key: 'forms.notAttachment' }])
+    const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
+    let contentType: string
+    try {
+      contentType = await checkUpload(file)
+    } catch (error) {
+      if (!(error instanceof UploadRefused)) throw error
+      await securityLog.denied(ctx, 'security.upload_refused', {
+        entityType: `form:${found.form.code}`,
+        entityId: 0,
+        detail: `${file?.clientName.slice(0, 100) ?? '-'}: ${error.key}`,
+      })
+      return ctx.response.unprocessableEntity({
+        message: ctx.i18n(error.key, error.data),
+        errors: [{ field: 'file', rule: error.key, message: ctx.i18n(error.key, error.data) }],
+      })
+    }
+    const saved = await storeUpload(found.form, field, file!, contentType, ctx.auth.user!)
+    await audit.record(ctx, {
+      action: 'form.file.upload',
+      entityType: `form:${found.form.code}`,
+      entityId: saved.id,
+      after: { field: field.code, ...saved },
+    })
+    return ctx.response.created(saved)
+  }
+
+  /** The file a record holds: the form's 查看 permission and the record in data scope (else 404). */
+  async download(ctx: HttpContext) {
+    const found = await this.formFor(ctx, 'list')
+    if (!found) return this.notFound(ctx)
+    const field = this.attachmentField(found.fields, String(ctx.params.field))
+    if (!field || field.type !== 'attachment') return this.notFound(ctx)
+    const record = await findRecord(found.form, found.fields, found.access, Number(ctx.params.id))
+    const ref = record?.[camelOf(field.code)] as { id: number } | null | undefined
+    const file = ref ? await recordFile(found.form, ref.id, Number(record!.id)) : null
+    if (!file) return this.notFound(ctx)
+    await sendDownload(ctx, { ...file, entityType: `form:${found.form.code}`, entityId: ref!.id })
   }
 }

@@ -12,6 +12,7 @@ import { escapeLike } from '#core/support/like'
 import { camelOf, columnOf, tableOf } from './field_types.js'
 import type { FormDefinition, StoredField } from './form_store.js'
 import { toColumns, toRecord } from './record_values.js'
+import { withFiles } from './form_files.js'
 
 export interface ListInput {
   page?: number
@@ -44,12 +45,17 @@ export async function listRecords(
     })
   }
   // Sorting only by a field of the form (by its id), else newest first.
-  const sortField = fields.find((f) => camelOf(f.code) === input.sort && f.type !== 'longtext')
+  const sortField = fields.find(
+    (f) => camelOf(f.code) === input.sort && !['longtext', 'attachment'].includes(f.type)
+  )
   if (sortField) query.orderBy(columnOf(sortField.code), input.order ?? 'asc')
   query.orderBy('id', sortField ? 'asc' : 'desc')
   const page = await query.paginate(input.page ?? 1, input.perPage ?? 20)
   return {
-    data: page.all().map((row) => toRecord(fields, row)),
+    data: await withFiles(
+      fields,
+      page.all().map((row) => toRecord(fields, row))
+    ),
     meta: { total: page.total, page: page.currentPage, perPage: page.perPage },
   }
 }
@@ -61,7 +67,7 @@ export async function findRecord(
   id: number
 ) {
   const row = await scoped(form, access).where('id', id).first()
-  return row ? toRecord(fields, row) : null
+  return row ? (await withFiles(fields, [toRecord(fields, row)]))[0] : null
 }
 
 /** Field ids whose unique value another record already holds. */

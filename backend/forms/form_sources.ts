@@ -10,7 +10,7 @@ import { registerDatasetSource } from '#core/query/catalogue'
 import { registerLedgerSource, type RegisteredLedger } from '#core/ledgers/registry'
 import type { QueryDatasetDefinition, QueryFieldDefinition } from '#core/query/dataset_types'
 import type { LedgerColumn } from '#core/plugins/types'
-import { camelOf, columnOf, tableOf } from './field_types.js'
+import { camelOf, columnOf, tableOf, type FormFieldType } from './field_types.js'
 import { definitionOf, type FormDefinition, type StoredField } from './form_store.js'
 import { fieldsOf } from './form_store.js'
 import { ledgerIdOf, permissionOf } from './form_publish.js'
@@ -52,6 +52,9 @@ const col = (code: string) => `f.\`${columnOf(code)}\``
 function sourceOf(f: StoredField) {
   if (f.type === 'org') return `(SELECT o.name FROM orgs o WHERE o.id = ${col(f.code)})`
   if (f.type === 'user') return `(SELECT u.real_name FROM users u WHERE u.id = ${col(f.code)})`
+  // The file's name only: the bytes are reached through the record's page, which checks scope.
+  if (f.type === 'attachment')
+    return `(SELECT ff.file_name FROM form_files ff WHERE ff.id = ${col(f.code)})`
   return col(f.code)
 }
 
@@ -64,7 +67,8 @@ const QUERY_TYPE = {
   dict: 'dict',
   org: 'string',
   user: 'string',
-} as const
+  attachment: 'string',
+} as const satisfies Record<FormFieldType, string>
 
 export function datasetOf(form: FormDefinition, fields: StoredField[]): QueryDatasetDefinition {
   const table = tableOf(form.code)
@@ -75,7 +79,7 @@ export function datasetOf(form: FormDefinition, fields: StoredField[]): QueryDat
     source: sourceOf(f),
     dictionary: f.dictionary ?? undefined,
     category: 'fields',
-    groupable: f.type !== 'longtext' && !f.unique,
+    groupable: !['longtext', 'attachment'].includes(f.type) && !f.unique,
   }))
   queryFields.push(
     {
@@ -120,7 +124,8 @@ const LEDGER_TYPE = {
   dict: 'dict',
   org: 'text',
   user: 'text',
-} as const
+  attachment: 'text',
+} as const satisfies Record<FormFieldType, string>
 
 export function ledgerOf(form: FormDefinition, fields: StoredField[]): RegisteredLedger {
   const columns: LedgerColumn[] = fields.map((f) => ({
@@ -129,7 +134,7 @@ export function ledgerOf(form: FormDefinition, fields: StoredField[]): Registere
     type: LEDGER_TYPE[f.type],
     sql: sourceOf(f),
     dict: f.dictionary ?? undefined,
-    sortable: f.type !== 'longtext',
+    sortable: !['longtext', 'attachment'].includes(f.type),
     total: f.type === 'money',
   }))
   columns.push({

@@ -5,6 +5,17 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { FormFieldType } from './field_types.js'
 import type { CurrentField } from './operations.js'
+import type { DdlStep } from './ddl_script.js'
+
+/** What one run did with one step of a change's script. */
+export interface StepLogEntry {
+  run: number
+  step: number
+  outcome: 'applied' | 'present' | 'failed'
+  at: string
+  by: number | null
+  error?: string
+}
 
 export interface FormDefinition {
   id: number
@@ -62,6 +73,10 @@ export const changeOf = (row: any) => ({
   version: Number(row.version),
   operations: JSON.parse(row.operations),
   script: JSON.parse(row.script) as string[],
+  /** Null on a change drafted before scripts had steps: its statements then run unchecked. */
+  steps: row.steps ? (JSON.parse(row.steps) as DdlStep[]) : null,
+  stepLog: row.step_log ? (JSON.parse(row.step_log) as StepLogEntry[]) : [],
+  appliedSteps: Number(row.applied_steps ?? 0),
   dialect: row.dialect as string,
   status: row.status as string,
   instanceId: row.instance_id === null ? null : Number(row.instance_id),
@@ -107,7 +122,7 @@ export async function openChangeOf(formId: number, client: QueryClientContract =
   const row = await client
     .from('form_changes')
     .where('form_id', formId)
-    .whereIn('status', ['draft', 'pending', 'approved', 'failed'])
+    .whereIn('status', ['draft', 'pending', 'approved', 'applying', 'failed'])
     .first()
   return row ? changeOf(row) : null
 }

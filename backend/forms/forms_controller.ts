@@ -4,6 +4,7 @@ import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import { refuseUnknownFields } from '#core/validators/unknown_fields'
 import { changeValidator, createFormValidator, settingsValidator } from './form_validator.js'
+import { isStaleRun } from './apply_change.js'
 import {
   applyChange,
   draftChange,
@@ -247,20 +248,30 @@ export default class FormsController {
     return ctx.response.noContent()
   }
 
-  /** Runs a failed change's approved script again (after its cause was fixed). */
+  /**
+   * Runs a failed change's approved script again (after its cause was fixed):
+   * steps already in effect are skipped, so nothing is applied twice.
+   */
   async retry(ctx: HttpContext) {
     const form = await findForm(Number(ctx.params.id))
     if (!form) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     const change = (await changesOf(form.id)).find((c) => c.id === Number(ctx.params.changeId))
     if (!change) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    if (change.status !== 'failed')
-      return ctx.response.conflict({ message: ctx.i18n('forms.notDraft'), code: 'forms.notFailed' })
-    await applyChange(change.id)
+    if (change.status !== 'failed' && !(await isStaleRun(change.id)))
+      return ctx.response.conflict({
+        message: ctx.i18n('forms.notFailed'),
+        code: 'forms.notFailed',
+      })
+    await applyChange(change.id, ctx.auth.user!.id)
+    const after = (await changesOf(form.id)).find((c) => c.id === change.id)!
     await audit.record(ctx, {
       action: 'form.change.retry',
       entityType: 'form_change',
       entityId: change.id,
+      result: after.status === 'applied' ? 'success' : 'failure',
+      before: { status: change.status, appliedSteps: change.appliedSteps, error: change.error },
+      after: { status: after.status, appliedSteps: after.appliedSteps, error: after.error },
     })
-    return (await changesOf(form.id)).find((c) => c.id === change.id)
+    return after
   }
 }

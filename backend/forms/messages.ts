@@ -22,6 +22,11 @@ const part: MessagePart = {
     'forms.uniqueTaken': '该值已被其他记录使用',
     'forms.badReference': '所选值不存在',
     'forms.unknownMenu': '菜单目录不存在',
+    'forms.attachmentIndex': '附件字段不能设为唯一或建立索引',
+    'forms.badAttachment': '附件不存在或不属于该字段，请重新上传',
+    'forms.notAttachment': '该字段不是附件字段',
+    'forms.notFailed': '只有执行失败（或执行中断超过 15 分钟）的变更可以重新执行',
+    'forms.stepConflict': '数据库中已有同名对象但结构不同，请核对后重新执行',
   },
   'en': {
     'forms.codeTaken': 'This form code is already used',
@@ -43,6 +48,13 @@ const part: MessagePart = {
     'forms.uniqueTaken': 'Another record already has this value',
     'forms.badReference': 'The chosen value does not exist',
     'forms.unknownMenu': 'No such menu directory',
+    'forms.attachmentIndex': 'An attachment field cannot be unique or indexed',
+    'forms.badAttachment': 'No such file for this field; upload it again',
+    'forms.notAttachment': 'This field is not an attachment',
+    'forms.notFailed':
+      'Only a failed change (or a run stopped for over 15 minutes) can be run again',
+    'forms.stepConflict':
+      'The database has an object of that name with another shape; check it and run again',
   },
 }
 

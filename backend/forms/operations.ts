@@ -38,6 +38,8 @@ export function checkOperations(ops: Operation[], current: CurrentField[]): Oper
       problems.push({ field: `${path}.dictionary`, key: 'forms.dictionaryRequired' })
     if (f.type === 'longtext' && (f.unique || f.indexed))
       problems.push({ field: `${path}.indexed`, key: 'forms.longtextIndex' })
+    if (f.type === 'attachment' && (f.unique || f.indexed))
+      problems.push({ field: `${path}.indexed`, key: 'forms.attachmentIndex' })
   }
   ops.forEach((op, i) => {
     const path = `operations.${i}`

@@ -35,7 +35,24 @@ function ruleOf(f: StoredField) {
     case 'org':
     case 'user':
       return vine.number().withoutDecimals().range([1, 2147483647])
+    case 'attachment':
+      // The id of an uploaded file (a record's { id, fileName } is reduced to it: fileRefToId).
+      return vine.number().withoutDecimals().range([1, 2147483647])
   }
+}
+
+/**
+ * The page sends a record back as it got it: an attachment as its file
+ * ({ id, fileName, size, contentType }). Only the id counts; anything else is
+ * left for the validator to refuse.
+ */
+export function fileRefToId(value: unknown) {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { id, ...rest } = value as Record<string, unknown>
+    const known = ['fileName', 'size', 'contentType']
+    if (typeof id === 'number' && Object.keys(rest).every((k) => known.includes(k))) return id
+  }
+  return value
 }
 
 const cache = new Map<string, ReturnType<typeof build>>()
@@ -89,7 +106,8 @@ export function toRecord(fields: StoredField[], row: Record<string, any>) {
     if (value === null || value === undefined) record[id] = null
     else if (f.type === 'money') record[id] = Money.fromFen(String(value)).toYuan()
     else if (f.type === 'date') record[id] = dateText(value)
-    else if (['integer', 'org', 'user'].includes(f.type)) record[id] = Number(value)
+    // attachment: the file id here; form_files.withFiles turns it into the file's name and size.
+    else if (['integer', 'org', 'user', 'attachment'].includes(f.type)) record[id] = Number(value)
     else record[id] = value
   }
   return record

@@ -13,6 +13,7 @@ const Data = () => import('./form_data_controller.js')
 const can = (permission: string) => middleware.can({ permission })
 const id = /^\d{1,9}$/
 const code = /^[a-z][a-z0-9_]{1,30}$/
+const field = /^[a-z][a-zA-Z0-9]{1,30}$/
 
 router
   .group(() => {
@@ -50,6 +51,13 @@ router
     router.post('/:code', [Data, 'store']).where('code', code)
     router.put('/:code/:id', [Data, 'update']).where('code', code).where('id', id)
     router.delete('/:code/:id', [Data, 'destroy']).where('code', code).where('id', id)
+    // 附件: upload before the save, download through the record (its scope decides).
+    router.post('/:code/files/:field', [Data, 'upload']).where('code', code).where('field', field)
+    router
+      .get('/:code/:id/files/:field', [Data, 'download'])
+      .where('code', code)
+      .where('id', id)
+      .where('field', field)
   })
   .prefix('/api/form-data')
   .use(middleware.auth())

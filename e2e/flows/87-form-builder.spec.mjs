@@ -3,7 +3,8 @@
 | 金额 money) placed under 系统工具 and forming a ledger, reviews the generated
 | script and submits it; the 运维管理员 approves; the form's page appears in
 | the menu and takes a record; 综合查询 finds it; the form is altered (合同号
-| widened, 备注 added), approved again, and the new field is used. On the e2e
+| widened, 备注 and the 附件 证明材料 added), approved again, the new fields are
+| used (a file uploaded, then downloaded through its record). On the e2e
 | server's SQLite database. Serial: each step builds on the previous one.
 */
 import { test, expect } from '../support/test.mjs'
@@ -13,6 +14,7 @@ test.describe.configure({ mode: 'serial' })
 
 const CODE = 'e2e_contract'
 const NAME = '合同登记'
+const EVIDENCE = '合同扫描件说明：金额 1,234.56 元'
 
 async function choose(page, target, text) {
   await target.click()
@@ -130,8 +132,15 @@ test('alter the form (widen, add a field), approve again, use the new field', as
   await fillTestId(row, 'field-code', 'remark')
   await fillTestId(row, 'field-label-zh', '备注')
   await fillTestId(row, 'field-label-en', 'Remark')
+  await page.getByTestId('field-add').last().click()
+  const file = page.getByTestId('field-row-1').last()
+  await fillTestId(file, 'field-code', 'evidence')
+  await fillTestId(file, 'field-label-zh', '证明材料')
+  await fillTestId(file, 'field-label-en', 'Evidence')
+  await choose(page, file.getByTestId('field-type'), '附件')
   await page.getByTestId('change-save').click()
   await expect(drawer.getByTestId('change-draft')).toContainText('remark')
+  await expect(drawer.getByTestId('change-draft')).toContainText('evidence')
   await drawer.getByTestId('change-submit').click()
   await expect(drawer.getByTestId('change-pending')).toBeVisible()
 
@@ -142,8 +151,43 @@ test('alter the form (widen, add a field), approve again, use the new field', as
   await field(dialog, 'contractNo').fill(`HT-${'9'.repeat(150)}`)
   await field(dialog, 'amount').fill('10.00')
   await field(dialog, 'remark').fill('第二版字段')
+  // 附件: an executable is refused with the reason; a text file is uploaded and kept.
+  const upload = dialog.getByTestId('attachment-evidence').locator('input[type=file]')
+  await upload.setInputFiles({
+    name: 'tool.exe',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('MZ'),
+  })
+  await expect(dialog.getByTestId('attachment-evidence')).toContainText('txt')
+  await upload.setInputFiles({
+    name: '评估报告.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(EVIDENCE),
+  })
+  await expect(dialog.getByTestId('attachment-name')).toContainText('评估报告.txt')
   await dialog.getByTestId('crud-save').click()
   await expect(dialog).toBeHidden()
   await expect(page.locator('.crud-page tbody')).toContainText('第二版字段')
   await shot(page, 'form-builder-altered')
+})
+
+test('the record’s attachment downloads through the record; 综合查询 shows its name', async ({
+  page,
+}) => {
+  await login(page, 'admin')
+  await page.goto(`${BASE}/forms/data/${CODE}`)
+  const link = page.locator('.crud-page tbody').getByTestId('attachment-download').first()
+  await expect(link).toHaveText('评估报告.txt')
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+  expect(download.suggestedFilename()).toBe('评估报告.txt')
+  const { readFile } = await import('node:fs/promises')
+  expect(await readFile(await download.path(), 'utf8')).toBe(EVIDENCE)
+
+  await page.goto(`${BASE}/query/builder`)
+  await expect(page.getByTestId('field-picker')).toBeVisible()
+  await choose(page, page.locator('.query-builder__fields .el-select').first(), `表单：${NAME}`)
+  // The form's first six fields are picked by default: 证明材料 among them.
+  await page.getByTestId('query-run').click()
+  const result = page.getByTestId('query-result')
+  await expect(result).toContainText('评估报告.txt')
 })

@@ -1,18 +1,19 @@
-import { http } from './http'
-import type { Localized } from '@/i18n'
-
 /* 表单构建 (backend/forms): the designer and the data of effective forms. */
-export const FIELD_TYPES = [
-  'text',
-  'longtext',
-  'integer',
-  'money',
-  'date',
-  'dict',
-  'org',
-  'user',
-] as const
-export type FormFieldType = (typeof FIELD_TYPES)[number]
+import {
+  FIELD_TYPES,
+  FIELD_TYPE_LABELS,
+  UNINDEXABLE_TYPES,
+  type FormFieldType,
+} from '../../../backend/forms/field_type_list'
+import { currentLocale, localize, type Localized } from '@/i18n'
+import { downloadFile } from './download'
+import { ApiError, buildUrl, http, ValidationError } from './http'
+import { sessionHeaders } from './session'
+
+/* The type list is the server's (one file both sides read). */
+export { FIELD_TYPES, UNINDEXABLE_TYPES, type FormFieldType }
+export const fieldTypeLabel = (type: FormFieldType) =>
+  localize(FIELD_TYPE_LABELS[type], currentLocale.value)
 
 export interface FieldSpec {
   code: string
@@ -69,6 +70,18 @@ export interface FormChange {
   approvedBy: number | null
   appliedAt: string | null
   createdAt: string
+  /** The script as steps (a step: its statements and the check run before it). */
+  steps: { sql: string[] }[] | null
+  /** Steps of the script known to be in effect after the last run; the runs' log. */
+  appliedSteps: number
+  stepLog: {
+    run: number
+    step: number
+    outcome: 'applied' | 'present' | 'failed'
+    at: string
+    by: number | null
+    error?: string
+  }[]
 }
 
 export interface FormDetail extends Omit<FormSummary, 'openChange'> {
@@ -118,4 +131,33 @@ export const formsApi = {
     http.post<FormChange>(`/forms/${id}/changes/${changeId}/retry`, {}),
   discard: (id: number, changeId: number) => http.delete<void>(`/forms/${id}/changes/${changeId}`),
   schema: (code: string) => http.get<FormSchema>(`/form-data/${code}/schema`),
+  upload: (code: string, field: string, file: File) =>
+    uploadFile(`/form-data/${code}/files/${field}`, file),
+  download: (code: string, recordId: number, field: string, fileName: string) =>
+    downloadFile(`/form-data/${code}/${recordId}/files/${field}`, fileName),
+}
+
+/** The file of an attachment field as a record holds it. */
+export interface FileRef {
+  id: number
+  fileName: string
+  size: number
+  contentType: string | null
+}
+
+/** Multipart upload (the JSON client cannot send files); 422 carries the policy's message. */
+async function uploadFile(path: string, file: File): Promise<FileRef> {
+  const body = new FormData()
+  body.append('file', file)
+  const response = await fetch(buildUrl(path), {
+    method: 'POST',
+    headers: { Accept: 'application/json', ...sessionHeaders() },
+    body,
+    credentials: 'same-origin',
+  })
+  const payload = await response.json().catch(() => ({}))
+  if (response.ok) return payload as FileRef
+  const message = payload.message ?? response.statusText
+  if (response.status === 422) throw new ValidationError(message, payload.errors ?? [], payload)
+  throw new ApiError(message, response.status, payload)
 }

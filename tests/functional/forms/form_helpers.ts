@@ -55,3 +55,13 @@ export async function submitAndApprove(client: ApiClient, formId: number, change
     .json({ comment: `同意 ${changeId}` })
   return { instanceId, approved }
 }
+
+/** The change once its after-approval run is over (the DDL runs after the approval commits). */
+export async function settledChange(changeId: number) {
+  for (let i = 0; i < 100; i++) {
+    const row = await db.from('form_changes').where('id', changeId).firstOrFail()
+    if (!['approved', 'applying'].includes(row.status)) return row
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`form change ${changeId} did not settle`)
+}
