@@ -5,7 +5,8 @@
 | Trend source, best first:
 | 1. ca_loan_snapshots (the daily snapshot, when the plugin's end of day has
 |    written it): per month, the latest snapshot date in that month, summing
-|    balance_fen of rows whose risk_status is 'managed'. Exact history.
+|    balance_fen of rows whose risk_status is 'managed' — from that date's
+|    groups (ca_book_totals) when the snapshot step wrote them. Exact history.
 | 2. Otherwise it is rebuilt from the current state: a loan counts at month end
 |    M when its 风险起始日 (services/risk_since.ts: the earlier of handover and
 |    first 不良 classification) is on or before M and it had not exited by M,
@@ -71,16 +72,42 @@ async function snapshotTrend(scope: Scope, points: string[]) {
       latestInMonth.set(month, date)
   }
   const chosen = [...latestInMonth.values()]
-  const rows = await scope(
-    db
-      .from('ca_loan_snapshots as l')
-      .whereIn('l.snapshot_date', chosen)
-      .where('l.risk_status', 'managed'),
-    SCOPE
+  // A date the snapshot step also summed into groups (ca_book_totals, same
+  // sums of the same rows) reads a few hundred groups instead of every risk
+  // asset's snapshot row; older dates read the rows.
+  const grouped = new Set(
+    (await db.from('ca_book_total_runs').whereIn('snapshot_date', chosen).select('snapshot_date')).map(
+      (r) => asText(r.snapshot_date)
+    )
   )
-    .groupBy('l.snapshot_date')
-    .select('l.snapshot_date')
-    .select(fenSum('l.balance_fen', 'balance_fen'))
+  const ungrouped = chosen.filter((d) => !grouped.has(d))
+  const [fromGroups, fromRows] = await Promise.all([
+    grouped.size
+      ? scope(
+          db
+            .from('ca_book_totals as g')
+            .whereIn('g.snapshot_date', [...grouped])
+            .where('g.risk_status', 'managed'),
+          { orgColumn: 'g.org_id', ownerColumn: 'g.manager_id' }
+        )
+          .groupBy('g.snapshot_date')
+          .select('g.snapshot_date')
+          .select(fenSum('g.balance_fen', 'balance_fen'))
+      : [],
+    ungrouped.length
+      ? scope(
+          db
+            .from('ca_loan_snapshots as l')
+            .whereIn('l.snapshot_date', ungrouped)
+            .where('l.risk_status', 'managed'),
+          SCOPE
+        )
+          .groupBy('l.snapshot_date')
+          .select('l.snapshot_date')
+          .select(fenSum('l.balance_fen', 'balance_fen'))
+      : [],
+  ])
+  const rows = [...fromGroups, ...fromRows]
   const byMonth = new Map(rows.map((r) => [asText(r.snapshot_date).slice(0, 7), r.balance_fen]))
   return points.map((point) => ({
     date: latestInMonth.get(point.slice(0, 7)) ?? point,

@@ -174,3 +174,34 @@ test.group('credit-assets: dashboard widgets are data-scoped', (group) => {
     assert.equal(response.body().loans, 1)
   })
 })
+
+test.group('credit-assets: 风险资产总额 trend from the snapshot groups', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a snapshot date with groups reads them, to the fen of its rows, for a branch', async ({
+    client,
+    assert,
+  }) => {
+    await book()
+    await businessDate.set('2026-06-30')
+    const { snapshotLoans } = await import('../../snapshots/loan_snapshot.js')
+    await snapshotLoans(db.connection(), '2026-05-29')
+    const branch = await branchViewer()
+    const trendOf = async () =>
+      new Map<string, string>(
+        (await client.get(data('credit-assets:risk-total')).bearerToken(branch.token))
+          .body()
+          .trend.map((p: any) => [p.date, p.balance])
+      )
+    assert.equal((await trendOf()).get('2026-05-29'), '1500000.01')
+    // Proof the groups answer: snapshot rows changed behind them leave the figure as it was.
+    await db
+      .from('ca_loan_snapshots')
+      .where('snapshot_date', '2026-05-29')
+      .update({ balance_fen: 1 })
+    assert.equal((await trendOf()).get('2026-05-29'), '1500000.01')
+    // A date without groups still reads its rows.
+    await db.from('ca_book_total_runs').where('snapshot_date', '2026-05-29').delete()
+    assert.notEqual((await trendOf()).get('2026-05-29'), '1500000.01')
+  })
+})
