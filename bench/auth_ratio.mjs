@@ -30,7 +30,9 @@ const ROUTES = [
   ['GET 台账 default page', '/api/ledgers/risk-assets/rows?page=1&perPage=20', true],
 ]
 const only = (process.env.AUTH_ROUTES ?? '').split(',').filter(Boolean)
-const routes = ROUTES.filter((r, i) => i === 0 || !only.length || only.some((w) => r[0].includes(w)))
+const routes = ROUTES.filter(
+  (r, i) => i === 0 || !only.length || only.some((w) => r[0].includes(w))
+)
 
 const load = () =>
   loadavg()
@@ -61,7 +63,9 @@ function request(method, path, { token, body } = {}) {
         timeout: 30_000,
         headers: {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+          ...(data
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }
+            : {}),
         },
       },
       (res) => {
@@ -83,8 +87,11 @@ function request(method, path, { token, body } = {}) {
   })
 }
 
-const login = await request('POST', '/api/auth/login', { body: { username: USER, password: PASSWORD } })
-if (login.status !== 200) throw new Error(`sign-in ${USER}: ${login.status} ${login.text.slice(0, 200)}`)
+const login = await request('POST', '/api/auth/login', {
+  body: { username: USER, password: PASSWORD },
+})
+if (login.status !== 200)
+  throw new Error(`sign-in ${USER}: ${login.status} ${login.text.slice(0, 200)}`)
 const token = JSON.parse(login.text).token
 for (const [name, path, auth] of routes) {
   // Warm up (first-use caches, JIT) and check the route answers 200 for this account.
@@ -116,7 +123,8 @@ for (let round = 0; round < ROUNDS; round++) {
     s.seconds += (Date.now() - started) / 1000
   }
 }
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+const pct = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 const bare = stats.get(routes[0][0])
 const bareRate = bare.ms.length / bare.seconds
 console.log('| route | requests | req/s | p50 ms | p99 ms | errors | vs bare |')

@@ -15,7 +15,8 @@ import { loadavg } from 'node:os'
 const urls = (process.env.AB_URLS ?? '').split(',').filter(Boolean)
 if (urls.length !== 2) throw new Error('AB_URLS: two base URLs, comma-separated')
 for (const u of urls)
-  if (!['127.0.0.1', 'localhost'].includes(new URL(u).hostname)) throw new Error(`${u}: loopback only`)
+  if (!['127.0.0.1', 'localhost'].includes(new URL(u).hostname))
+    throw new Error(`${u}: loopback only`)
 const REQUESTS = Number(process.env.AB_REQUESTS ?? 10)
 const ACCOUNTS = {
   hq_risk: 'Risk@12345',
@@ -54,7 +55,8 @@ const fields = (datasets.find((d) => d.id === 'credit-assets:risk-assets')?.fiel
   .slice(0, 8)
   .map((f) => f.id)
 
-const search = (keyword) => `/api/customer-view/customers?page=1&perPage=20&keyword=${encodeURIComponent(keyword)}`
+const search = (keyword) =>
+  `/api/customer-view/customers?page=1&perPage=20&keyword=${encodeURIComponent(keyword)}`
 const VIEWS = [
   ['risk-asset list default', 'hq_risk', '/api/credit-assets/risk-assets?page=1&perPage=20'],
   ['risk-asset list default', 'bj_asset', '/api/credit-assets/risk-assets?page=1&perPage=20'],
@@ -88,12 +90,16 @@ async function timed(base, token, path, post) {
   })
   const body = await res.json()
   const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (!res.ok) throw new Error(`${base}${path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`)
+  if (!res.ok)
+    throw new Error(`${base}${path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`)
   return { ms, total: body.meta?.total ?? body.total ?? '—' }
 }
 
-const pct = (v, p) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]
-console.log(`views A/B · ${new Date().toISOString()} · A ${urls[0]} · B ${urls[1]} · ${REQUESTS} requests · load ${load()}`)
+const pct = (v, p) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]
+console.log(
+  `views A/B · ${new Date().toISOString()} · A ${urls[0]} · B ${urls[1]} · ${REQUESTS} requests · load ${load()}`
+)
 console.log('| view | account | rows A / B | A p50 / p95 ms | B p50 / p95 ms | B/A p50 |')
 console.log('| --- | --- | --- | --- | --- | --- |')
 for (const [name, user, path, post] of VIEWS) {

@@ -84,7 +84,9 @@ test.group('Grants cache (GET /api/me and permission checks)', (group) => {
     const refused = await users()
     refused.assertStatus(403)
     assert.equal(refused.body().permission, 'system:user:list')
-    const menus = JSON.stringify((await client.get('/api/me').bearerToken(clerk.token)).body().menus)
+    const menus = JSON.stringify(
+      (await client.get('/api/me').bearerToken(clerk.token)).body().menus
+    )
     assert.notInclude(menus, '"page":"system/Users"')
   })
 
@@ -107,7 +109,10 @@ test.group('Grants cache (GET /api/me and permission checks)', (group) => {
     ;(await client.get('/api/system/orgs/tree').bearerToken(clerk.token)).assertStatus(200)
 
     ;(
-      await client.put(`/api/system/roles/${otherRole}`).bearerToken(admin).json({ status: 'disabled' })
+      await client
+        .put(`/api/system/roles/${otherRole}`)
+        .bearerToken(admin)
+        .json({ status: 'disabled' })
     ).assertStatus(200)
     ;(await client.get('/api/system/orgs/tree').bearerToken(clerk.token)).assertStatus(403)
     assert.deepEqual((await client.get('/api/me').bearerToken(clerk.token)).body().permissions, [])
@@ -121,10 +126,7 @@ test.group('Grants cache (GET /api/me and permission checks)', (group) => {
     assert.include(await pagesOf(), '"page":"system/Users"')
     const menu = await db.from('menus').where('page_key', 'system/Users').firstOrFail()
     ;(
-      await client
-        .put(`/api/system/menus/${menu.code}`)
-        .bearerToken(admin)
-        .json({ hidden: true })
+      await client.put(`/api/system/menus/${menu.code}`).bearerToken(admin).json({ hidden: true })
     ).assertStatus(200)
     assert.notInclude(await pagesOf(), '"page":"system/Users"')
   })

@@ -76,9 +76,9 @@ async function snapshotTrend(scope: Scope, points: string[]) {
   // sums of the same rows) reads a few hundred groups instead of every risk
   // asset's snapshot row; older dates read the rows.
   const grouped = new Set(
-    (await db.from('ca_book_total_runs').whereIn('snapshot_date', chosen).select('snapshot_date')).map(
-      (r) => asText(r.snapshot_date)
-    )
+    (
+      await db.from('ca_book_total_runs').whereIn('snapshot_date', chosen).select('snapshot_date')
+    ).map((r) => asText(r.snapshot_date))
   )
   const ungrouped = chosen.filter((d) => !grouped.has(d))
   const [fromGroups, fromRows] = await Promise.all([

@@ -97,7 +97,11 @@ test.group('credit-assets: risk-asset list total from the snapshot groups', (gro
         ).token,
         where: (q) => q.whereIn('r.org_id', custom),
       },
-      { name: 'self', token: manager.token, where: (q) => q.where('r.manager_id', manager.user.id) },
+      {
+        name: 'self',
+        token: manager.token,
+        where: (q) => q.where('r.manager_id', manager.user.id),
+      },
     ]
     const filters: Array<{ qs: Record<string, string | number>; where: Where }> = [
       { qs: {}, where: () => {} },
@@ -124,8 +128,14 @@ test.group('credit-assets: risk-asset list total from the snapshot groups', (gro
     // Proof the groups answer: a row written behind the updated_at rule (stamped
     // before the snapshot) is not counted by them, while the keyword path counts rows.
     const hidden = await bookLoan({ riskAsset: true, orgCode: '110101' })
-    await db.from('ca_risk_assets').where('loan_id', hidden.loanId).update({ updated_at: '2000-01-01 00:00:00' })
-    await db.from('ca_loans').where('id', hidden.loanId).update({ updated_at: '2000-01-01 00:00:00' })
+    await db
+      .from('ca_risk_assets')
+      .where('loan_id', hidden.loanId)
+      .update({ updated_at: '2000-01-01 00:00:00' })
+    await db
+      .from('ca_loans')
+      .where('id', hidden.loanId)
+      .update({ updated_at: '2000-01-01 00:00:00' })
     const all = viewers[0]
     const total = (await client.get('/api/credit-assets/risk-assets').bearerToken(all.token)).body()
       .meta.total

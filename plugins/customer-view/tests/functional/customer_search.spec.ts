@@ -26,7 +26,10 @@ test.group('customer-view: keyword search', (group) => {
     const search = async (qs: Record<string, string>, token = all.token) => {
       const res = await client.get(`${base}/customers`).qs(qs).bearerToken(token)
       res.assertStatus(200)
-      return res.body().data.map((r: any) => r.id).sort()
+      return res
+        .body()
+        .data.map((r: any) => r.id)
+        .sort()
     }
     const sorted = (...ids: number[]) => [...ids].sort()
 
@@ -34,16 +37,26 @@ test.group('customer-view: keyword search', (group) => {
     assert.deepEqual(await search({ keyword: '朝阳甲' }), [])
     assert.deepEqual(await search({ keyword: '朝阳甲', match: 'contains' }), [a.customerId])
     assert.deepEqual(await search({ keyword: a.loanNo }), [a.customerId])
-    assert.deepEqual(await search({ keyword: a.loanNo.slice(0, -1) }).then((ids) => ids.includes(a.customerId)), true)
+    assert.deepEqual(
+      await search({ keyword: a.loanNo.slice(0, -1) }).then((ids) => ids.includes(a.customerId)),
+      true
+    )
     // '_' and '%' are the characters themselves, not wildcards.
     assert.deepEqual(await search({ keyword: '另一家检索_测试%' }), [c.customerId])
     assert.deepEqual(await search({ keyword: '%', match: 'contains' }), [c.customerId])
     assert.deepEqual(await search({ keyword: '检索_测试', match: 'contains' }), [c.customerId])
 
-    const branch = await userWith({ permissions: [LIST], dataScope: 'org_and_below', orgCode: '110000' })
+    const branch = await userWith({
+      permissions: [LIST],
+      dataScope: 'org_and_below',
+      orgCode: '110000',
+    })
     assert.deepEqual(await search({ keyword: '检索测试' }, branch.token), [a.customerId])
     ;(
-      await client.get(`${base}/customers`).qs({ keyword: 'x', match: 'fuzzy' }).bearerToken(all.token)
+      await client
+        .get(`${base}/customers`)
+        .qs({ keyword: 'x', match: 'fuzzy' })
+        .bearerToken(all.token)
     ).assertStatus(422)
   })
 })
