@@ -4,6 +4,7 @@
 | `applyDataScope(query, access, { orgColumn, ownerColumn })` on their own tables.
 */
 import db from '@adonisjs/lucid/services/db'
+import { subtreeOrgIds } from './access_cache.js'
 import type { UserAccess } from './user_access.js'
 
 export interface ScopeColumns {
@@ -62,7 +63,7 @@ export function applyDataScope<Q extends { where: (...args: any[]) => Q }>(
 export async function resolveSubtreeOrgIds(access: UserAccess): Promise<UserAccess> {
   if (access.subtreeOrgIds || !access.scopingRoles.some((r) => r.dataScope === 'org_and_below'))
     return access
-  const rows = await db.from('orgs').where('path', 'like', `${access.orgPath}%`).select('id')
-  access.subtreeOrgIds = rows.map((r) => Number(r.id))
+  // From the node's grants cache (access_cache.ts): orgs change as rarely as grants.
+  access.subtreeOrgIds = await subtreeOrgIds(access.orgPath)
   return access
 }

@@ -1,35 +1,37 @@
 /*
 | What a signed-in user may do and see: their active roles' permission codes and
-| data scopes. Loaded once per request (cached on the HttpContext) so every
-| permission check and scoped query in that request agrees.
+| data scopes. Taken once per request (kept on the HttpContext) so every
+| permission check and scoped query in that request agrees; between requests the
+| grants come from access_cache.ts.
 */
-import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type User from '#core/models/user'
-import type { DataScope } from '#core/models/role'
+import { grantsFor } from './access_cache.js'
+import {
+  ALL_PERMISSIONS,
+  loadUserGrants,
+  SUPER_ADMIN_ROLE,
+  type RoleGrant,
+  type UserGrants,
+} from './user_grants.js'
 
-/** The built-in role whose holders may do everything (system administrator). */
-export const SUPER_ADMIN_ROLE = 'admin'
-export const ALL_PERMISSIONS = '*'
-
-export interface RoleGrant {
-  id: number
-  code: string
-  name: string
-  dataScope: DataScope
-  customOrgIds: number[]
-  /** Permission codes this role grants (its data scope applies to these). */
-  permissions: Set<string>
-}
+export { ALL_PERMISSIONS, SUPER_ADMIN_ROLE, type RoleGrant }
 
 export class UserAccess {
+  readonly roles: RoleGrant[]
+  readonly permissions: Set<string>
+  /** The user's org path ("/1/4/"), for "own org and below". */
+  readonly orgPath: string
+
   constructor(
     readonly user: User,
-    readonly roles: RoleGrant[],
-    readonly permissions: Set<string>,
-    /** The user's org path ("/1/4/"), for "own org and below". */
-    readonly orgPath: string
-  ) {}
+    /** Shared with other requests when cached: read-only. */
+    readonly grants: UserGrants
+  ) {
+    this.roles = grants.roles
+    this.permissions = grants.permissions
+    this.orgPath = grants.orgPath
+  }
 
   /**
    * The permission code of the route being served (set by the permission
@@ -56,45 +58,14 @@ export class UserAccess {
     return this.isSuperAdmin || this.permissions.has(code)
   }
 
+  /** Straight from the database (jobs, checks on other users, inside transactions). */
   static async load(user: User): Promise<UserAccess> {
-    const roles = await db
-      .from('roles')
-      .join('user_roles', 'user_roles.role_id', 'roles.id')
-      .where('user_roles.user_id', user.id)
-      .where('roles.status', 'active')
-      .select('roles.id', 'roles.code', 'roles.name', 'roles.data_scope')
-    const roleIds = roles.map((r) => r.id as number)
+    return new UserAccess(user, await loadUserGrants(user))
+  }
 
-    const permissions = new Set<string>()
-    const byRole = new Map<number, Set<string>>(roleIds.map((id) => [id, new Set<string>()]))
-    if (roles.some((r) => r.code === SUPER_ADMIN_ROLE)) permissions.add(ALL_PERMISSIONS)
-    if (roleIds.length) {
-      // Only permissions of active plugins count: a disabled plugin's grants sleep.
-      const rows = await db
-        .from('role_permissions')
-        .join('permissions', 'permissions.code', 'role_permissions.permission')
-        .whereIn('role_permissions.role_id', roleIds)
-        .where('permissions.active', true)
-        .select('role_permissions.role_id', 'role_permissions.permission')
-      for (const r of rows) {
-        permissions.add(r.permission)
-        byRole.get(r.role_id)?.add(r.permission)
-      }
-    }
-
-    const custom = roleIds.length
-      ? await db.from('role_orgs').whereIn('role_id', roleIds).select('role_id', 'org_id')
-      : []
-    const grants: RoleGrant[] = roles.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      dataScope: r.data_scope,
-      customOrgIds: custom.filter((c) => c.role_id === r.id).map((c) => c.org_id),
-      permissions: byRole.get(r.id) ?? new Set<string>(),
-    }))
-    const org = await db.from('orgs').where('id', user.orgId).select('path').first()
-    return new UserAccess(user, grants, permissions, org?.path ?? `/${user.orgId}/`)
+  /** From this node's grants cache when current (access_cache.ts): the request path. */
+  static async cached(user: User): Promise<UserAccess> {
+    return new UserAccess(user, await grantsFor(user))
   }
 }
 
@@ -104,7 +75,7 @@ const cache = new WeakMap<HttpContext, Promise<UserAccess>>()
 export function accessOf(ctx: HttpContext): Promise<UserAccess> {
   let access = cache.get(ctx)
   if (!access) {
-    access = UserAccess.load(ctx.auth.getUserOrFail() as User)
+    access = UserAccess.cached(ctx.auth.getUserOrFail() as User)
     cache.set(ctx, access)
   }
   return access

@@ -103,6 +103,8 @@ export default class AdminCreate extends BaseCommand {
       return created
     })
     await rememberPassword(user.id, user.password)
+    const { accessChanged } = await import('#core/auth/access_cache')
+    await accessChanged()
     this.logger.success(
       `Administrator "${this.username}" created; the password must be changed at first sign-in`
     )

@@ -27,8 +27,12 @@ export default class DemoSeed extends BaseCommand {
     const { seedDemoBank, refreshDemoGrants, DEMO_USERS } = await import('#core/demo/demo_bank')
     const { created } = await seedDemoBank()
     await this.seedPluginDemoData()
+    // Running app nodes re-read grants and menus.
+    const { accessChanged } = await import('#core/auth/access_cache')
+    await accessChanged()
     if (!created) {
       const added = await refreshDemoGrants()
+      if (added) await accessChanged()
       this.logger.info(
         `demo bank already present${added ? `; demo roles got ${added} new plugin permission(s)` : ''}`
       )

@@ -14,6 +14,7 @@ import hash from '@adonisjs/core/services/hash'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import { dbNow } from '#core/support/db_time'
 import { childPath, relocate } from '#core/services/organization/org_tree'
 import type { Directory } from './directory_source.js'
@@ -35,6 +36,8 @@ export async function applyDiff(
   const byKind = (kind: Change['kind']) => diff.changes.filter((c) => c.kind === kind)
   return db.transaction(async (trx) => {
     const result: ApplyResult = { applied: 0, sessionsEnded: 0 }
+    // Orgs, their paths and users' orgs may change: cached grants and subtrees go.
+    await accessChanged(trx)
     const note = async (c: Change, entityId: number, before: unknown, after: unknown) => {
       result.applied++
       await audit.append(ctx, {

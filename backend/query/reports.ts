@@ -8,6 +8,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { accessChanged } from '#core/auth/access_cache'
 import type { UserAccess } from '#core/auth/user_access'
 import type { Localized } from '#core/plugins/types'
 import { dbNow } from '#core/support/db_time'
@@ -130,6 +131,7 @@ export async function publishReport(access: UserAccess, input: PublishInput) {
       active: true,
     }
     await trx.table('menus').insert(menu)
+    await accessChanged(trx)
     return { id, menu }
   })
 }
@@ -143,6 +145,7 @@ export async function withdrawReport(id: number) {
       .first()
     if (!report) throw new QueryError('http.notFound', null, 404)
     await trx.from('menus').where('code', report.menu_code).where('source', ADMIN_SOURCE).delete()
+    await accessChanged(trx)
     await trx
       .from('query_reports')
       .where('id', id)

@@ -11,7 +11,8 @@ server.use([
   () => import('#core/metrics/latency_middleware'),
   () => import('#core/middleware/security_headers_middleware'),
   () => import('#core/middleware/container_bindings_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  // The console's files; API requests skip the disk lookup (backend/console_assets).
+  () => import('#core/console_assets/static_middleware'),
   () => import('@adonisjs/cors/cors_middleware'),
 ])
 

@@ -3,7 +3,7 @@
 | permission the user holds, and directories that still have a visible child.
 | Administrators' names and order (custom_*) win over the manifest's.
 */
-import db from '@adonisjs/lucid/services/db'
+import { menuRows } from '#core/auth/access_cache'
 import type { UserAccess } from '#core/auth/user_access'
 
 export interface MenuRow {
@@ -52,11 +52,25 @@ export function sortMenus<T extends MenuRow>(rows: T[]): T[] {
   )
 }
 
-export async function menuTreeFor(access: UserAccess): Promise<MenuNode[]> {
-  const rows = (await db
-    .from('menus')
-    .where('active', true)
-    .whereNot('type', 'button')) as MenuRow[]
+/*
+| One tree per grants object: a cached one (access_cache.ts) lives as long as
+| the node's copy of grants and menus, which any change to either replaces.
+| Callers only read the tree.
+*/
+const trees = new WeakMap<object, Promise<MenuNode[]>>()
+
+export function menuTreeFor(access: UserAccess): Promise<MenuNode[]> {
+  let tree = trees.get(access.grants)
+  if (!tree) {
+    tree = buildMenuTree(access)
+    trees.set(access.grants, tree)
+    tree.catch(() => trees.delete(access.grants))
+  }
+  return tree
+}
+
+async function buildMenuTree(access: UserAccess): Promise<MenuNode[]> {
+  const rows = await menuRows()
   const visible = rows.filter((r) => !Number(r.hidden))
   const children = new Map<string | null, MenuRow[]>()
   // A plugin's entry under another plugin's directory (manifest `parent`) stays reachable as a

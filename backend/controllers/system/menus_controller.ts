@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import { sortMenus, type MenuRow } from '#core/system/menu_tree'
 import { createMenuValidator, updateMenuValidator } from '#core/validators/registry'
 import { sourceName } from './registry_controller.js'
@@ -66,6 +67,7 @@ export default class MenusController {
     if (input.hidden !== undefined) patch.hidden = input.hidden
     if (Object.keys(patch).length) {
       await db.from('menus').where('code', menu.code).update(patch)
+      await accessChanged()
       await audit.record(ctx, {
         action: 'menu.update',
         entityType: 'menu',
@@ -112,6 +114,7 @@ export default class MenusController {
       active: true,
     }
     await db.table('menus').insert(row)
+    await accessChanged()
     await audit.record(ctx, {
       action: 'menu.create',
       entityType: 'menu',
@@ -155,6 +158,7 @@ export default class MenusController {
       })
     }
     await db.from('menus').where('code', menu.code).delete()
+    await accessChanged()
     await audit.record(ctx, {
       action: 'menu.delete',
       entityType: 'menu',

@@ -14,6 +14,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import type { LoadedPlugin } from '../types.js'
 import { pluginTables } from './plugin_tables.js'
 import { dumpTables } from './table_dump.js'
@@ -115,6 +116,8 @@ async function removeRegistryRows(plugin: LoadedPlugin, tables: string[], dumpFi
       deadlines: await trx.from('deadlines').where('source', id).delete(),
       installed: await trx.from('installed_plugins').where('id', id).delete(),
     }
+    // Running app nodes drop the removed grants and menus.
+    await accessChanged(trx)
     const count = (n: unknown) => Number(Array.isArray(n) ? n[0] : n)
     const summary = Object.fromEntries(Object.entries(removed).map(([k, n]) => [k, count(n)]))
     await audit.append(null, {

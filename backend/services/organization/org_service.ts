@@ -10,6 +10,7 @@ import { applyDataScope } from '#core/auth/data_scope'
 import { GrantRefused } from '#core/auth/grant_guard'
 import type { UserAccess } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { isForeignKeyViolation, OrganizationError } from './errors.js'
@@ -102,6 +103,8 @@ export const orgService = {
         .from('orgs')
         .where('id', newId)
         .update({ path: childPath(parent, Number(newId)) })
+      // Cached org subtrees (机构及下级) gain the new org.
+      await accessChanged(trx)
       // A root org, or a child under a parent seen only through "own org" or a custom
       // list, would land outside the creator's scope: they could not manage it.
       await assertStillVisible(actor.access, trx, Number(newId))
@@ -134,6 +137,7 @@ export const orgService = {
       if (patch.status !== undefined) fields.status = patch.status
       await trx.from('orgs').where('id', id).update(fields)
       if (!moving) return
+      await accessChanged(trx)
 
       // The whole subtree moves in this one transaction: every path and level
       // below the org is rewritten, or none is.
@@ -182,6 +186,7 @@ export const orgService = {
       await db.transaction(async (trx) => {
         await trx.from('role_orgs').where('org_id', id).delete()
         await trx.from('orgs').where('id', id).delete()
+        await accessChanged(trx)
       })
     } catch (error) {
       // Business tables of plugins (loans, cases …) point at orgs too.

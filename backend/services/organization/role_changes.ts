@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DataScope } from '#core/models/role'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import { fourEyes } from '#core/four_eyes/four_eyes'
 import { dbNow } from '#core/support/db_time'
 
@@ -50,6 +51,7 @@ fourEyes.register<GrantChange>('role.grant', {
         )
     }
     await trx.from('roles').where('id', change.roleId).update({ updated_at: dbNow() })
+    await accessChanged(trx)
     await audit.record(null, {
       trx,
       actorUsername: await usernameOf(trx, requestedBy),
@@ -77,6 +79,7 @@ fourEyes.register<ScopeChange>('role.dataScope', {
         .table('role_orgs')
         .multiInsert(change.orgIds.map((orgId) => ({ role_id: change.roleId, org_id: orgId })))
     }
+    await accessChanged(trx)
     await audit.record(null, {
       trx,
       actorUsername: await usernameOf(trx, requestedBy),

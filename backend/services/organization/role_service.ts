@@ -14,6 +14,7 @@ import type { DataScope } from '#core/models/role'
 import { grantGuard, loadRoleShape } from '#core/auth/grant_guard'
 import { SUPER_ADMIN_ROLE } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { OrganizationError } from './errors.js'
@@ -183,6 +184,8 @@ export const roleService = {
       if (patch[key] !== undefined) fields[key] = patch[key]
     }
     await db.from('roles').where('id', id).update(fields)
+    // A disabled role stops granting at once.
+    await accessChanged()
     const after = await findRole(id)
     const pick = (r: any) => ({
       name: r.name,
@@ -212,6 +215,7 @@ export const roleService = {
       await trx.from('role_permissions').where('role_id', id).delete()
       await trx.from('role_orgs').where('role_id', id).delete()
       await trx.from('roles').where('id', id).delete()
+      await accessChanged(trx)
     })
     await audit.record(actor.ctx, {
       action: 'role.delete',

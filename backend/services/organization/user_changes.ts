@@ -15,6 +15,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import { SUPER_ADMIN_ROLE, ALL_PERMISSIONS } from '#core/auth/user_access'
 import { noteAccountChange } from '#core/four_eyes/account_links'
 import { fourEyes } from '#core/four_eyes/four_eyes'
@@ -146,6 +147,7 @@ const rolesKind = (kind: 'user.create' | 'user.roles', name: { zh: string; en: s
     async apply(trx, change, requestedBy, approvedBy) {
       await userStillExists(trx, change.userId)
       await setRoles(trx, change.userId, change.roleIds)
+      await accessChanged(trx)
       await trx.from('users').where('id', change.userId).update({ updated_at: dbNow() })
       await noteBoth(trx, change.userId, kind, requestedBy, approvedBy)
       await audit.record(null, {
@@ -174,6 +176,7 @@ fourEyes.register<UserOrgChange>('user.org', {
       .from('users')
       .where('id', change.userId)
       .update({ org_id: change.orgId, department_id: change.departmentId, updated_at: dbNow() })
+    await accessChanged(trx)
     await noteBoth(trx, change.userId, 'user.org', requestedBy, approvedBy)
     await audit.record(null, {
       trx,

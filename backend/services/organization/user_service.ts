@@ -17,6 +17,7 @@ import User from '#core/models/user'
 import { grantGuard } from '#core/auth/grant_guard'
 import { rememberPassword } from '#core/auth/password_policy'
 import { audit } from '#core/audit/audit'
+import { accessChanged } from '#core/auth/access_cache'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { isForeignKeyViolation, OrganizationError } from './errors.js'
@@ -216,6 +217,7 @@ export const userService = {
         }
       }
       await noteAccountChange(trx, id, actor.access.user.id, 'user.update')
+      if (writeRoles) await accessChanged(trx)
       if (patch.postIds) {
         const postIds = [...new Set(patch.postIds)]
         await trx.from('user_posts').where('user_id', id).delete()
@@ -351,6 +353,7 @@ export const userService = {
         await trx.from('account_changes').where('user_id', id).delete()
         await trx.from('auth_access_tokens').where('tokenable_id', id).delete()
         await trx.from('users').where('id', id).delete()
+        await accessChanged(trx)
       })
     } catch (error) {
       if (isForeignKeyViolation(error)) {

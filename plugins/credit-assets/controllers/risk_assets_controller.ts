@@ -8,6 +8,8 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { applyLoanFilters, keywordRiskAssetIds, latestFlagDate } from '../services/loan_filters.js'
 import { loanListRow } from '../services/serialize.js'
 import { fenText } from '../services/money_sql.js'
+import { riskAssetCountFromGroups } from '../services/risk_asset_count.js'
+import { subtreeOrgIds } from '#core/auth/access_cache'
 
 type RiskAssetListInput = Infer<typeof riskAssetListValidator>
 
@@ -108,7 +110,13 @@ export default class RiskAssetsController {
       loanIds: loanSort ? undefined : loanIds,
     })
     if (loanSort || !loanIds) await applyLoanFilters(paging, loanFilters)
-    const counted = counting.count('* as total').first()
+    // The default list (and its status / 五级分类 / 机构 filters) counts from the
+    // snapshot groups: a few hundred rows instead of every risk asset in scope.
+    const groupOrgIds =
+      orgPath === undefined ? undefined : orgPath === null ? null : await subtreeOrgIds(orgPath)
+    const counted = riskAssetCountFromGroups(access, input, groupOrgIds).then((total) =>
+      total !== null ? { total } : counting.count('* as total').first()
+    )
     // Walking the balance index reads about page × perPage × (loans / total)
     // entries: only while the page is within the first twentieth of the list,
     // so at most a twentieth of the index; a deep page (or a short list, where

@@ -5,7 +5,8 @@
 | Trend source, best first:
 | 1. ca_loan_snapshots (the daily snapshot, when the plugin's end of day has
 |    written it): per month, the latest snapshot date in that month, summing
-|    balance_fen of rows whose risk_status is 'managed'. Exact history.
+|    balance_fen of rows whose risk_status is 'managed' — from that date's
+|    groups (ca_book_totals) when the snapshot step wrote them. Exact history.
 | 2. Otherwise it is rebuilt from the current state: a loan counts at month end
 |    M when its 风险起始日 (services/risk_since.ts: the earlier of handover and
 |    first 不良 classification) is on or before M and it had not exited by M,
@@ -20,6 +21,7 @@ import { Money } from '#core/money/money'
 import { fenSum, yuanOf } from './fen_sum.js'
 import { monthEnds } from './months.js'
 import { joinRiskSince, riskSinceSql } from '../services/risk_since.js'
+import { bookTotalsSource } from '../snapshots/book_totals.js'
 
 const SCOPE = { orgColumn: 'l.org_id', ownerColumn: 'l.manager_id' }
 
@@ -27,17 +29,7 @@ const handler: WidgetDataHandler = async ({ scope }) => {
   const asOf = await businessDate.current()
   const points = monthEnds(asOf)
 
-  const current = await scope(
-    db
-      .from('ca_risk_assets as r')
-      .join('ca_loans as l', 'l.id', 'r.loan_id')
-      .where('r.status', 'managed'),
-    SCOPE
-  )
-    .select(db.raw('COUNT(*) as loans'), db.raw('COUNT(DISTINCT r.customer_id) as customers'))
-    .select(fenSum('l.balance_fen', 'balance_fen'))
-    .first()
-
+  const current = await currentFigures(scope)
   const fromSnapshots = await snapshotTrend(scope, points)
   const trend = fromSnapshots ?? (await rebuiltTrend(scope, points))
   return {
@@ -51,6 +43,49 @@ const handler: WidgetDataHandler = async ({ scope }) => {
 }
 
 type Scope = Parameters<WidgetDataHandler>[0]['scope']
+
+/**
+ * Loans, customers and balance under management now. After the first snapshot
+ * with groups, the loans and the balance come from the live groups (book_totals.ts:
+ * the newest snapshot's sums corrected by the loans changed since — exact), and
+ * the customers from the risk assets alone; before, from every managed risk
+ * asset's loan row (200 000 random row reads on the 1 M book).
+ */
+async function currentFigures(scope: Scope) {
+  const source = await bookTotalsSource(db, null)
+  if (!source) {
+    const row = await scope(
+      db
+        .from('ca_risk_assets as r')
+        .join('ca_loans as l', 'l.id', 'r.loan_id')
+        .where('r.status', 'managed'),
+      SCOPE
+    )
+      .select(db.raw('COUNT(*) as loans'), db.raw('COUNT(DISTINCT r.customer_id) as customers'))
+      .select(fenSum('l.balance_fen', 'balance_fen'))
+      .first()
+    return { loans: row?.loans, customers: row?.customers, balance_fen: row?.balance_fen }
+  }
+  const [sums, people] = await Promise.all([
+    scope(
+      db
+        .from(db.raw(`(${source.sql}) as g`, source.bindings as any[]) as any)
+        .where('g.risk_status', 'managed'),
+      { orgColumn: 'g.org_id', ownerColumn: 'g.manager_id' }
+    )
+      .select(fenSum('g.loans', 'loans'))
+      .select(fenSum('g.balance_fen', 'balance_fen'))
+      .first(),
+    // The risk asset's org / manager are kept equal to the loan's (handover, daily sync).
+    scope(db.from('ca_risk_assets as r').where('r.status', 'managed'), {
+      orgColumn: 'r.org_id',
+      ownerColumn: 'r.manager_id',
+    })
+      .select(db.raw('COUNT(DISTINCT r.customer_id) as customers'))
+      .first(),
+  ])
+  return { loans: sums?.loans, customers: people?.customers, balance_fen: sums?.balance_fen }
+}
 
 async function snapshotTrend(scope: Scope, points: string[]) {
   if (!(await db.connection().schema.hasTable('ca_loan_snapshots'))) return null
@@ -71,16 +106,42 @@ async function snapshotTrend(scope: Scope, points: string[]) {
       latestInMonth.set(month, date)
   }
   const chosen = [...latestInMonth.values()]
-  const rows = await scope(
-    db
-      .from('ca_loan_snapshots as l')
-      .whereIn('l.snapshot_date', chosen)
-      .where('l.risk_status', 'managed'),
-    SCOPE
+  // A date the snapshot step also summed into groups (ca_book_totals, same
+  // sums of the same rows) reads a few hundred groups instead of every risk
+  // asset's snapshot row; older dates read the rows.
+  const grouped = new Set(
+    (
+      await db.from('ca_book_total_runs').whereIn('snapshot_date', chosen).select('snapshot_date')
+    ).map((r) => asText(r.snapshot_date))
   )
-    .groupBy('l.snapshot_date')
-    .select('l.snapshot_date')
-    .select(fenSum('l.balance_fen', 'balance_fen'))
+  const ungrouped = chosen.filter((d) => !grouped.has(d))
+  const [fromGroups, fromRows] = await Promise.all([
+    grouped.size
+      ? scope(
+          db
+            .from('ca_book_totals as g')
+            .whereIn('g.snapshot_date', [...grouped])
+            .where('g.risk_status', 'managed'),
+          { orgColumn: 'g.org_id', ownerColumn: 'g.manager_id' }
+        )
+          .groupBy('g.snapshot_date')
+          .select('g.snapshot_date')
+          .select(fenSum('g.balance_fen', 'balance_fen'))
+      : [],
+    ungrouped.length
+      ? scope(
+          db
+            .from('ca_loan_snapshots as l')
+            .whereIn('l.snapshot_date', ungrouped)
+            .where('l.risk_status', 'managed'),
+          SCOPE
+        )
+          .groupBy('l.snapshot_date')
+          .select('l.snapshot_date')
+          .select(fenSum('l.balance_fen', 'balance_fen'))
+      : [],
+  ])
+  const rows = [...fromGroups, ...fromRows]
   const byMonth = new Map(rows.map((r) => [asText(r.snapshot_date).slice(0, 7), r.balance_fen]))
   return points.map((point) => ({
     date: latestInMonth.get(point.slice(0, 7)) ?? point,

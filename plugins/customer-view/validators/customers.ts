@@ -6,8 +6,10 @@ export const customerSearchValidator = vine.compile(
   vine.object({
     page: vine.number().withoutDecimals().min(1).optional(),
     perPage: vine.number().withoutDecimals().range([1, 200]).optional(),
-    /** Name (substring), ID number (exact), customer no. or 借据号 (prefix). */
+    /** Name (prefix, or substring with match=contains), ID number (exact), customer no. or 借据号 (prefix). */
     keyword: vine.string().trim().maxLength(100).optional(),
+    /** How the name matches: prefix (default, an index range) or contains (a scan). */
+    match: vine.enum(['prefix', 'contains']).optional(),
     sort: vine.string().trim().maxLength(64).optional(),
     order: vine.enum(['asc', 'desc']).optional(),
     /** Org subtree (机构及下级) of the customer's org. */

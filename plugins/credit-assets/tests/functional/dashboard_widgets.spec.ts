@@ -174,3 +174,82 @@ test.group('credit-assets: dashboard widgets are data-scoped', (group) => {
     assert.equal(response.body().loans, 1)
   })
 })
+
+test.group('credit-assets: 风险资产总额 trend from the snapshot groups', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a snapshot date with groups reads them, to the fen of its rows, for a branch', async ({
+    client,
+    assert,
+  }) => {
+    await book()
+    await businessDate.set('2026-06-30')
+    const { snapshotLoans } = await import('../../snapshots/loan_snapshot.js')
+    await snapshotLoans(db.connection(), '2026-05-29')
+    const branch = await branchViewer()
+    const trendOf = async () =>
+      new Map<string, string>(
+        (await client.get(data('credit-assets:risk-total')).bearerToken(branch.token))
+          .body()
+          .trend.map((p: any) => [p.date, p.balance])
+      )
+    assert.equal((await trendOf()).get('2026-05-29'), '1500000.01')
+    // Proof the groups answer: snapshot rows changed behind them leave the figure as it was.
+    await db
+      .from('ca_loan_snapshots')
+      .where('snapshot_date', '2026-05-29')
+      .update({ balance_fen: 1 })
+    assert.equal((await trendOf()).get('2026-05-29'), '1500000.01')
+    // A date without groups still reads its rows.
+    await db.from('ca_book_total_runs').where('snapshot_date', '2026-05-29').delete()
+    assert.notEqual((await trendOf()).get('2026-05-29'), '1500000.01')
+  })
+})
+
+test.group('credit-assets: 风险资产总额 now from the live groups', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('after a snapshot and changes, equal to the rows for a branch and the bank', async ({
+    client,
+    assert,
+  }) => {
+    const { chaoyang, pudong } = await book()
+    const { snapshotLoans } = await import('../../snapshots/loan_snapshot.js')
+    await snapshotLoans(db.connection(), '2026-12-04')
+    // Changes after the snapshot, stamped as every writer does.
+    await db
+      .from('ca_loans')
+      .where('id', chaoyang.loanId)
+      .update({ balance_fen: '90000000', updated_at: dbNow() })
+    await db
+      .from('ca_risk_assets')
+      .where('loan_id', pudong.loanId)
+      .update({ status: 'exited', exited_on: '2026-12-05', updated_at: dbNow() })
+    const branch = await branchViewer()
+    const admin = await tokenFor('admin')
+    const mine = (
+      await client.get(data('credit-assets:risk-total')).bearerToken(branch.token)
+    ).body()
+    assert.equal(mine.total, '1400000.01')
+    assert.equal(mine.loans, 2)
+    assert.equal(mine.customers, 2)
+    const bank = (await client.get(data('credit-assets:risk-total')).bearerToken(admin)).body()
+    assert.equal(bank.total, '1400000.01')
+    assert.equal(bank.loans, 2)
+
+    // Proof the groups answer: a loan and its risk asset written behind the updated_at rule
+    // are not seen as changed, so the snapshot's balance (1,000,000.00) stands for 朝阳.
+    await db
+      .from('ca_loans')
+      .where('id', chaoyang.loanId)
+      .update({ balance_fen: '1', updated_at: '2000-01-01 00:00:00' })
+    await db
+      .from('ca_risk_assets')
+      .where('loan_id', chaoyang.loanId)
+      .update({ updated_at: '2000-01-01 00:00:00' })
+    const again = (
+      await client.get(data('credit-assets:risk-total')).bearerToken(branch.token)
+    ).body()
+    assert.equal(again.total, '1500000.01')
+  })
+})

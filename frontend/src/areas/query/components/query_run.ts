@@ -25,6 +25,7 @@ export function useQueryRun(state: BuilderState) {
   function forget() {
     result.value = null
     lastRun = null
+    countRun++
     conditionErrors.value = {}
   }
 
@@ -41,6 +42,30 @@ export function useQueryRun(state: BuilderState) {
     else if (!Object.keys(byKey).length) ElMessage.error(error.message)
   }
 
+  /** Bumped by every new query: a late count of an older one is dropped. */
+  let countRun = 0
+  const counting = ref(false)
+
+  function countTotals(spec: QuerySpec) {
+    const mine = ++countRun
+    counting.value = true
+    runQuery(spec, 1, perPage.value, true)
+      .then((counted) => {
+        if (mine !== countRun || lastRun !== spec || !result.value) return
+        result.value = {
+          ...result.value,
+          totals: counted.totals,
+          meta: { ...result.value.meta, total: counted.meta.total },
+        }
+      })
+      .catch(() => {
+        // The rows are shown; a failed count leaves "…" and the next run tries again.
+      })
+      .finally(() => {
+        if (mine === countRun) counting.value = false
+      })
+  }
+
   async function run(resetPage = true) {
     if (!state.fields.length && !state.groupBy.length) {
       ElMessage.warning(t('query.pickFieldsFirst'))
@@ -50,11 +75,17 @@ export function useQueryRun(state: BuilderState) {
     running.value = true
     conditionErrors.value = {}
     try {
-      // Count once per query: paging the result asks for rows only, of the query that made it.
-      const spec = resetPage || !lastRun ? toSpec(state) : lastRun
-      const next = await runQuery(spec, page.value, perPage.value, resetPage || !lastRun)
+      // Rows first, the count and 合计 beside them: on a large book the totals sum every
+      // matching row (seconds) while the page is a few index reads (docs/performance.md).
+      // Paging the result asks for rows only, of the query that made it.
+      const fresh = resetPage || !lastRun
+      const spec = fresh ? toSpec(state) : lastRun!
+      const next = await runQuery(spec, page.value, perPage.value, false)
       lastRun = spec
-      result.value = next.meta.total === null ? withCounts(next, result.value) : next
+      if (fresh) {
+        result.value = { ...next, totals: null, meta: { ...next.meta, total: null } }
+        countTotals(spec)
+      } else result.value = withCounts(next, result.value)
     } catch (error) {
       if (error instanceof ValidationError) showErrors(error)
       else if ((error as { status?: number }).status !== 409) throw error
@@ -63,5 +94,5 @@ export function useQueryRun(state: BuilderState) {
     }
   }
 
-  return { result, running, page, perPage, conditionErrors, forget, showErrors, run }
+  return { result, running, counting, page, perPage, conditionErrors, forget, showErrors, run }
 }
