@@ -66,7 +66,9 @@ const dbConfig = defineConfig({
         dateStrings: ['DATE'],
       },
       migrations: { naturalSort: true, paths: migrationPaths },
-      pool: { min: 0, max: 10 },
+      // Per process: web nodes and `queue:work` workers each have their own pool, sized apart
+      // (DB_POOL_MAX), so a batch on a worker never takes the connections online requests use.
+      pool: { min: 0, max: env.get('DB_POOL_MAX', 10) },
     },
   },
 })

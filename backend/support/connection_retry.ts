@@ -52,7 +52,19 @@ export function isReadOnlyStatement(sql: unknown): boolean {
 }
 
 /** Counts retries since start (read by the tests). */
-export const connectionRetries = { reads: 0, transactions: 0 }
+export const connectionRetries = { reads: 0, transactions: 0, connects: 0 }
+
+/*
+| A new connection through HAProxy to a node that just died is accepted by the proxy
+| and closed at once, until its health check marks the node down (~1–2 s). Opening
+| a connection sends nothing, so it is always safe to try again: a few times, with
+| back-off, about 3.5 s in all — longer than the proxy takes to move to another node.
+*/
+const CONNECT_DELAYS_MS = [200, 400, 800, 2000]
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ER_CON_COUNT_ERROR'])
+/** A read is asked again at once, then once more after the proxy had time to notice. */
+const READ_RETRY_PAUSES_MS = [0, 1000]
 
 /** Marks the error: did its transaction write anything before the connection was lost? */
 const WROTE = Symbol('ram.connectionWrote')
@@ -68,6 +80,20 @@ export function installConnectionRetry() {
   // Every statement passes here, on the connection it was given (by knex's runner, by Lucid's
   // query runner, or by a transaction's BEGIN/COMMIT).
   const Client = require('knex/lib/client.js')
+  const acquire = Client.prototype.acquireConnection
+  Client.prototype.acquireConnection = async function retryingAcquire(this: any) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await acquire.call(this)
+      } catch (error: any) {
+        const retryable = isConnectionLost(error) || CONNECT_CODES.has(error?.code)
+        if (!retryable || attempt >= CONNECT_DELAYS_MS.length) throw error
+        connectionRetries.connects++
+        await sleep(CONNECT_DELAYS_MS[attempt])
+      }
+    }
+  }
+
   const query = Client.prototype.query
   Client.prototype.query = async function retryingQuery(this: any, connection: any, queryParam: any) {
     const sql = typeof queryParam === 'string' ? queryParam : queryParam?.sql
@@ -91,13 +117,29 @@ export function installConnectionRetry() {
         throw error
       }
       if (!isReadOnlyStatement(sql)) throw error
+      return readAgain(this, queryParam, error)
+    }
+  }
+
+  /* On a fresh connection; a second time (after a pause) if the node died under the first retry too. */
+  async function readAgain(client: any, queryParam: any, first: unknown) {
+    let failure = first
+    for (const pause of READ_RETRY_PAUSES_MS) {
+      await sleep(pause)
       connectionRetries.reads++
-      const fresh = await this.acquireConnection()
+      const fresh = await client.acquireConnection()
       try {
-        return await query.call(this, fresh, typeof queryParam === 'string' ? queryParam : { ...queryParam })
+        return await query.call(client, fresh, typeof queryParam === 'string' ? queryParam : { ...queryParam })
+      } catch (error) {
+        if (!isConnectionLost(error)) throw error
+        failure = error
+        try {
+          fresh?.destroy?.()
+        } catch {}
       } finally {
-        await this.releaseConnection(fresh)
+        await client.releaseConnection(fresh)
       }
     }
+    throw failure
   }
 }

@@ -36,7 +36,7 @@ export const deadlockRetries = { count: 0 }
 
 /**
  * A transaction whose connection died before it sent a write (connection_retry.ts)
- * was rolled back by the server: it runs again once, on a fresh connection.
+ * was rolled back by the server: it runs again on a fresh connection (twice at most).
  */
 function isLostBeforeWrite(error: unknown): boolean {
   return isConnectionLost(error) && wroteBeforeLoss(error) === false
@@ -46,13 +46,14 @@ export async function withConflictRetry<T>(
   work: () => Promise<T>,
   policy: RetryPolicy = defaultRetryPolicy
 ): Promise<T> {
-  let reconnected = false
+  let reconnects = 0
   for (let attempt = 1; ; attempt++) {
     try {
       return await work()
     } catch (error) {
-      if (!reconnected && isLostBeforeWrite(error)) {
-        reconnected = true
+      // At once, then once more after a second (the proxy may not have noticed the dead node yet).
+      if (reconnects < 2 && isLostBeforeWrite(error)) {
+        if (reconnects++) await new Promise((resolve) => setTimeout(resolve, 1000))
         connectionRetries.transactions++
         continue
       }

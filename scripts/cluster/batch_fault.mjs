@@ -214,6 +214,17 @@ for (const s of steps)
     (s.promoted ? ` | sentinels promoted ${s.promoted}, old primary now ${s.oldPrimaryNow}` : ''))
 console.log(`  postings at the simulator: owed ${counts.owed}, applied ${counts.applied}, LOST ${counts.lost}, DOUBLED ${counts.doubled} ${JSON.stringify(counts.doubledDetail)}`)
 console.log(`  repeats refused by key ${counts.repeatsRefusedByKey}, posting requests ${counts.postingRequests}, injected ${JSON.stringify(counts.injected)}, items executed ${counts.itemsExecuted}`)
+// Each failure of the probe falls in a fault's window (kill → back, plus 5 s for the proxy) or not.
+const windows = steps.map((s) => ({ name: s.target, from: t0 + s.from * 1000, to: t0 + s.to * 1000 + 5000, counts: {} }))
+const outside = {}
+for (const f of load.failures ?? []) {
+  const t = Date.parse(f.at)
+  const bucket = windows.find((w) => t >= w.from && t <= w.to)?.counts ?? outside
+  const key = f.status ? `${f.status} ${f.path}` : `network ${f.path}`
+  bucket[key] = (bucket[key] ?? 0) + 1
+}
+for (const w of windows) console.log(`  probe failures while ${w.name} was down: ${JSON.stringify(w.counts)}`)
+console.log(`  probe failures outside the fault windows: ${JSON.stringify(outside)}`)
 console.log(`  probe: ${load.requests} requests, ${load.ok} ok, 5xx ${load.status5xx} ${JSON.stringify(load.byPath5xx ?? {})}, network errors ${load.network}, 4xx ${load.status4xx}`)
-console.log(JSON.stringify({ planId, loans, counts, steps, load: { ...load, failures: undefined } }))
+console.log(JSON.stringify({ planId, loans, counts, steps, load: { ...load, failures: undefined }, windows: windows.map((w) => ({ ...w, from: undefined, to: undefined })), outside }))
 process.exit(counts.lost === 0 && counts.doubled === 0 && finalJob.status === 'completed' ? 0 : 1)

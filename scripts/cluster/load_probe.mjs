@@ -55,7 +55,7 @@ async function user(token) {
 
 import { writeFileSync } from 'node:fs'
 const out = process.argv[4]
-const summary = () => JSON.stringify({ ...counts, failures: failures.slice(0, 20) })
+const summary = () => JSON.stringify({ ...counts, failures: failures.slice(0, 1000) })
 // The summary is rewritten every second, so a probe that dies still leaves its counts.
 if (out) setInterval(() => writeFileSync(out, summary() + '\n'), 1000).unref()
 process.on('exit', (code) => {
