@@ -48,7 +48,8 @@ app_start() {
 worker_start() {
   local n=$1
   alive "worker$n" && return 0
-  (cd "$ROOT" && spawn "worker$n" env $(app_env) node ace queue:work)
+  # Its own pool, smaller than a web node's (DB_POOL_MAX 10): batch work is paced by its slots.
+  (cd "$ROOT" && spawn "worker$n" env $(app_env) DB_POOL_MAX=6 node ace queue:work)
 }
 
 proxy_start() {
