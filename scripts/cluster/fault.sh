@@ -11,4 +11,4 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 curl -fsS "http://127.0.0.1:$PROXY_PORT/api/health" >/dev/null || { log "cluster is not up: npm run cluster"; exit 1; }
-node "$(dirname "$0")/batch_fault.mjs" "$@" 2>"$LOGS/fault.err" | tee "$STATE/fault.out"
+node "$(dirname "$0")/batch_fault.mjs" "$@" | tee "$STATE/fault.out"
