@@ -4,7 +4,8 @@
 | (default 3,334 → 10,002 postings; `--short` 1,000 → 3,000) — while a steady
 | signed-in load runs through the proxy (load_probe.mjs), and meanwhile, one at a
 | time, kill -9 of one worker, the Galera writer, one app node and the Redis
-| primary, each brought back by `npm run cluster` (heal mode). Core banking is
+| primary, each brought back by `npm run cluster` (heal mode), and core banking
+| down for 20 s (every request 500: the breaker opens, the outbox catches up). Core banking is
 | slowed and made to fail during the faults (simulator latency, 500s and late
 | answers after applying), so delivery is still under way at every kill; then
 | the faults are lifted and the outbox catches up.
@@ -174,6 +175,25 @@ async function step(name, target, settleMs, extra = async () => ({})) {
 // The worker first, while the reply job executes (it may hold the job: BullMQ's stalled check hands it on).
 for (let i = 0; i < 300 && (await job()).progress < 20 && (await job()).status !== 'completed'; i++) await sleep(500)
 await step('one queue worker', 'worker1', 8000)
+// A network fault to core banking: every request answered 500 for 20 s — the breaker opens
+// (calls refused without being sent, costing no attempt), then the outbox catches up.
+{
+  const [[{ id: lastCall }]] = await sql.query('SELECT COALESCE(MAX(id), 0) AS id FROM connector_calls')
+  const before = await outboxOf(sql, planId)
+  const from = at()
+  await http('POST', `${SIM}/faults`, { system: 'core-banking', errorRate: 1 })
+  log(`core banking down (every request 500) for 20 s, outbox ${JSON.stringify(before)}`)
+  await sleep(20_000)
+  await http('POST', `${SIM}/faults`, { system: 'core-banking', ...slow })
+  const [[kinds]] = await sql.query(
+    `SELECT SUM(error_kind = 'breaker_open') AS refused, SUM(error_kind = 'http') AS failed
+     FROM connector_calls WHERE id > ? AND system_code = 'core-banking'`,
+    [lastCall]
+  )
+  const breaker = { refusedByOpenBreaker: Number(kinds.refused ?? 0), answered500: Number(kinds.failed ?? 0) }
+  log(`core banking back: ${JSON.stringify(breaker)}, outbox ${JSON.stringify(await outboxOf(sql, planId))}`)
+  steps.push({ name: 'core banking down (all 500)', target: 'core-banking', from, to: at(), before: { progress: (await job()).progress, outbox: before }, breaker })
+}
 await step('the Galera writer', 'galera1', 10_000, async (phase, logSize) =>
   phase === 'down'
     ? { sizeWhileDown: galeraSize(3312) }
@@ -211,7 +231,8 @@ console.log(`\n=== cluster fault run: ${loans} loans, ${counts.owed} postings, $
 for (const s of steps)
   console.log(`  ${s.name} (${s.target}) killed ${s.from}–${s.to} s at job ${s.before.progress} %, sent ${s.before.outbox.sent ?? 0}` +
     (s.rejoin ? ` | cluster size while down ${s.sizeWhileDown}, after ${s.sizeAfter}, rejoined by ${s.rejoin}` : '') +
-    (s.promoted ? ` | sentinels promoted ${s.promoted}, old primary now ${s.oldPrimaryNow}` : ''))
+    (s.promoted ? ` | sentinels promoted ${s.promoted}, old primary now ${s.oldPrimaryNow}` : '') +
+    (s.breaker ? ` | ${s.breaker.answered500} posting calls answered 500, ${s.breaker.refusedByOpenBreaker} refused by the open breaker` : ''))
 console.log(`  postings at the simulator: owed ${counts.owed}, applied ${counts.applied}, LOST ${counts.lost}, DOUBLED ${counts.doubled} ${JSON.stringify(counts.doubledDetail)}`)
 console.log(`  repeats refused by key ${counts.repeatsRefusedByKey}, posting requests ${counts.postingRequests}, injected ${JSON.stringify(counts.injected)}, items executed ${counts.itemsExecuted}`)
 // Each failure of the probe falls in a fault's window (kill → back, plus 5 s for the proxy) or not.
