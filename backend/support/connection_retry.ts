@@ -1,6 +1,6 @@
 /*
-| A read that meets a dead pooled connection is asked again once, on a fresh
-| connection, instead of answering 500. When a Galera node dies under HAProxy
+| A read that meets a dead pooled connection is asked again on a fresh
+| connection (at once, then once more a second later), instead of answering 500. When a Galera node dies under HAProxy
 | (or a DBA kills a session) the mysql2 pool still holds sockets to it; the pool
 | only learns a socket is dead when the next statement fails on it with
 | "Connection lost" (PROTOCOL_CONNECTION_LOST, ECONNRESET, ER_CONNECTION_KILLED).
@@ -15,9 +15,9 @@
 | Never retried: an autocommit write, or a transaction that had written (its
 | COMMIT may have been applied before the answer was lost).
 |
-| One knex internal is patched (Client.query, which every statement passes),
-| pinned to knex 3 — tests/functional/connection_retry.spec.ts kills real
-| connections to prove it.
+| Two knex internals are patched (Client.query, which every statement passes,
+| and Client.acquireConnection), pinned to knex 3 —
+| tests/functional/connection_retry.spec.ts kills real connections to prove it.
 */
 import { createRequire } from 'node:module'
 
@@ -44,11 +44,15 @@ export function isConnectionLost(error: unknown): boolean {
 }
 
 // Statements that change nothing: reads, and a transaction's own bookkeeping.
-const NEUTRAL = /^\s*(\(?\s*select|show|with|explain|describe|desc|begin|start transaction|savepoint|release savepoint|rollback|set\s+(session\s+)?transaction)\b/i
+const NEUTRAL =
+  /^\s*(\(?\s*select|show|with|explain|describe|desc|begin|start transaction|savepoint|release savepoint|rollback|set\s+(session\s+)?transaction)\b/i
 
 export function isReadOnlyStatement(sql: unknown): boolean {
   if (typeof sql !== 'string') return false
-  return NEUTRAL.test(sql) && !/\b(for update|lock in share mode|into\s+(outfile|dumpfile|@))\b/i.test(sql)
+  return (
+    NEUTRAL.test(sql) &&
+    !/\b(for update|lock in share mode|into\s+(outfile|dumpfile|@))\b/i.test(sql)
+  )
 }
 
 /** Counts retries since start (read by the tests). */
@@ -95,7 +99,11 @@ export function installConnectionRetry() {
   }
 
   const query = Client.prototype.query
-  Client.prototype.query = async function retryingQuery(this: any, connection: any, queryParam: any) {
+  Client.prototype.query = async function retryingQuery(
+    this: any,
+    connection: any,
+    queryParam: any
+  ) {
     const sql = typeof queryParam === 'string' ? queryParam : queryParam?.sql
     const inTransaction = this.transacting === true
     // Per connection: has the current transaction sent a write? (BEGIN starts afresh.)
@@ -129,7 +137,11 @@ export function installConnectionRetry() {
       connectionRetries.reads++
       const fresh = await client.acquireConnection()
       try {
-        return await query.call(client, fresh, typeof queryParam === 'string' ? queryParam : { ...queryParam })
+        return await query.call(
+          client,
+          fresh,
+          typeof queryParam === 'string' ? queryParam : { ...queryParam }
+        )
       } catch (error) {
         if (!isConnectionLost(error)) throw error
         failure = error

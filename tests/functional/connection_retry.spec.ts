@@ -145,9 +145,23 @@ test.group('Connection retry', (group) => {
   }).timeout(20_000)
 
   test('what counts as a read', ({ assert }) => {
-    for (const sql of ['select 1', ' SELECT * FROM t', 'show status', 'with a as (select 1) select * from a', '(select 1) union (select 2)'])
+    for (const sql of [
+      'select 1',
+      ' SELECT * FROM t',
+      'show status',
+      'with a as (select 1) select * from a',
+      '(select 1) union (select 2)',
+    ])
       assert.isTrue(isReadOnlyStatement(sql), sql)
-    for (const sql of ['insert into t values (1)', 'update t set a = 1', 'delete from t', 'select * from t for update', 'select 1 into @x', 'replace into t values (1)', null])
+    for (const sql of [
+      'insert into t values (1)',
+      'update t set a = 1',
+      'delete from t',
+      'select * from t for update',
+      'select 1 into @x',
+      'replace into t values (1)',
+      null,
+    ])
       assert.isFalse(isReadOnlyStatement(sql), String(sql))
   })
 })

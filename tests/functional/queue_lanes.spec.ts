@@ -53,7 +53,10 @@ test.group('Queue lanes', (group) => {
       await queue.dispatch('test:lane-batch'),
       await queue.dispatch('test:lane-batch'),
     ]
-    const online = [await queue.dispatch('test:lane-online'), await queue.dispatch('test:lane-online')]
+    const online = [
+      await queue.dispatch('test:lane-online'),
+      await queue.dispatch('test:lane-online'),
+    ]
     for (const id of online) assert.equal((await settled(id))!.status, 'completed')
     // The batch jobs are still held: at most one at a time (its own slot), none finished.
     for (const id of batch) assert.notEqual((await jobRuns.find(id))!.status, 'completed')
