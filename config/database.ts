@@ -4,6 +4,7 @@ import { defineConfig } from '@adonisjs/lucid'
 import { enabledPlugins } from '#core/plugins/registry'
 import { sqliteTransactionsBeginImmediate } from '#core/support/sqlite_immediate'
 import { installTransactionRetry } from '#core/support/deadlock_retry'
+import { installConnectionRetry } from '#core/support/connection_retry'
 
 /*
 | Migrations: core's folder first, then each enabled plugin's folder in dependency
@@ -18,6 +19,8 @@ const sqliteFile = env.get('SQLITE_FILE', 'tmp/ram.sqlite3')
 if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite') sqliteTransactionsBeginImmediate()
 // A deadlock victim or a Galera certification failure runs its transaction again (see the file).
 installTransactionRetry()
+// A read, or a transaction before its first write, meeting a dead pooled connection runs again once.
+installConnectionRetry()
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
@@ -63,7 +66,9 @@ const dbConfig = defineConfig({
         dateStrings: ['DATE'],
       },
       migrations: { naturalSort: true, paths: migrationPaths },
-      pool: { min: 0, max: 10 },
+      // Per process: web nodes and `queue:work` workers each have their own pool, sized apart
+      // (DB_POOL_MAX), so a batch on a worker never takes the connections online requests use.
+      pool: { min: 0, max: env.get('DB_POOL_MAX', 10) },
     },
   },
 })

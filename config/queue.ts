@@ -21,8 +21,12 @@ const queueConfig = {
   /** Key prefix, so several environments (or the test suite) can share one Redis. */
   prefix: env.get('QUEUE_PREFIX', 'ram'),
   queueName: 'jobs',
-  /** Jobs running at once per process. */
+  /** Online jobs running at once per process. */
   concurrency: 2,
+  /** Batch-lane jobs (JobDefinition.lane) at once per process, in their own queue `jobs-batch`. */
+  batchConcurrency: 1,
+  /** Lanes this process's worker takes (QUEUE_LANES=online or =batch for a dedicated worker). */
+  lanes: (env.get('QUEUE_LANES') ?? 'online,batch').split(',').map((lane) => lane.trim()),
 }
 
 export default queueConfig

@@ -18,6 +18,8 @@ function createDriver(): QueueDriver {
       prefix: queueConfig.prefix,
       queueName: queueConfig.queueName,
       concurrency: queueConfig.concurrency,
+      batchConcurrency: queueConfig.batchConcurrency,
+      lanes: queueConfig.lanes,
     })
   }
   return new InProcessDriver(queueConfig.concurrency)
@@ -42,6 +44,7 @@ export const queue = {
     const runId = await jobRuns.create(name, payload, options.userId ?? null)
     await current().enqueue(runId, name, payload, {
       attempts: options.attempts ?? definition.attempts,
+      lane: definition.lane,
     })
     return runId
   },

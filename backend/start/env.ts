@@ -38,6 +38,10 @@ export default await Env.create(new URL('../../', import.meta.url), {
   REDIS_SENTINELS: Env.schema.string.optional(),
   REDIS_SENTINEL_NAME: Env.schema.string.optional(),
   QUEUE_PREFIX: Env.schema.string.optional(),
+  /** Lanes a worker takes: `online,batch` (default), `online` or `batch`. */
+  QUEUE_LANES: Env.schema.string.optional(),
+  /** Connections in this process's MariaDB pool (default 10); workers and web nodes size theirs apart. */
+  DB_POOL_MAX: Env.schema.number.optional(),
 
   /* 单点登录: shared secret of the HMAC-ticket provider `portal` (unset = provider off). */
   SSO_PORTAL_SECRET: Env.schema.string.optional(),

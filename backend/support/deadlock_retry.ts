@@ -14,6 +14,7 @@
 | parties of a deadlock do not collide again at once.
 */
 import { QueryClient } from '@adonisjs/lucid/database'
+import { connectionRetries, isConnectionLost, wroteBeforeLoss } from './connection_retry.js'
 
 /** MySQL/MariaDB deadlock victims and Galera certification failures. */
 export function isRetryableConflict(error: unknown): boolean {
@@ -33,14 +34,29 @@ export const defaultRetryPolicy: RetryPolicy = { attempts: 4, baseDelayMs: 15 }
 /** Counts retries since start (read by /metrics and the tests). */
 export const deadlockRetries = { count: 0 }
 
+/**
+ * A transaction whose connection died before it sent a write (connection_retry.ts)
+ * was rolled back by the server: it runs again on a fresh connection (twice at most).
+ */
+function isLostBeforeWrite(error: unknown): boolean {
+  return isConnectionLost(error) && wroteBeforeLoss(error) === false
+}
+
 export async function withConflictRetry<T>(
   work: () => Promise<T>,
   policy: RetryPolicy = defaultRetryPolicy
 ): Promise<T> {
+  let reconnects = 0
   for (let attempt = 1; ; attempt++) {
     try {
       return await work()
     } catch (error) {
+      // At once, then once more after a second (the proxy may not have noticed the dead node yet).
+      if (reconnects < 2 && isLostBeforeWrite(error)) {
+        if (reconnects++) await new Promise((resolve) => setTimeout(resolve, 1000))
+        connectionRetries.transactions++
+        continue
+      }
       if (attempt >= policy.attempts || !isRetryableConflict(error)) throw error
       deadlockRetries.count++
       const base = policy.baseDelayMs * 2 ** (attempt - 1)
@@ -57,8 +73,25 @@ export function installTransactionRetry(policy: RetryPolicy = defaultRetryPolicy
   installed = true
   const original = QueryClient.prototype.transaction
   QueryClient.prototype.transaction = function transaction(this: QueryClient, ...args: any[]) {
-    const [callback] = args
+    const [callback, ...rest] = args
     if (typeof callback !== 'function') return (original as any).apply(this, args)
-    return withConflictRetry(() => (original as any).apply(this, args), policy)
+    return withConflictRetry(async () => {
+      // The callback's own error decides: when the connection is dead, Lucid's ROLLBACK fails too
+      // and would hide it.
+      let failure: unknown
+      const noted = async (trx: unknown) => {
+        try {
+          return await callback(trx)
+        } catch (error) {
+          failure = error
+          throw error
+        }
+      }
+      try {
+        return await (original as any).call(this, noted, ...rest)
+      } catch (error) {
+        throw failure ?? error
+      }
+    }, policy)
   } as typeof original
 }

@@ -223,7 +223,7 @@ export default definePlugin({
   ],
 
   jobs: [
-    { name: 'batch-disposal:deliver', handler: () => import('./jobs/deliver.js'), attempts: 3 },
+    { name: 'batch-disposal:deliver', handler: () => import('./jobs/deliver.js'), attempts: 3, lane: 'batch' },
   ],
 
   workflowTypes: [projectWorkflowType, packageWorkflowType],

@@ -218,6 +218,6 @@ export default definePlugin({
       handler: () => import('./jobs/generate_tasks.js'),
       schedule: '30 6 * * *',
     },
-    { name: 'inspections:run-batch', handler: () => import('./jobs/run_batch.js'), attempts: 1 },
+    { name: 'inspections:run-batch', handler: () => import('./jobs/run_batch.js'), attempts: 1, lane: 'batch' },
   ],
 })

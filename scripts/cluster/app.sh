@@ -48,7 +48,8 @@ app_start() {
 worker_start() {
   local n=$1
   alive "worker$n" && return 0
-  (cd "$ROOT" && spawn "worker$n" env $(app_env) node ace queue:work)
+  # Its own pool, smaller than a web node's (DB_POOL_MAX 10): batch work is paced by its slots.
+  (cd "$ROOT" && spawn "worker$n" env $(app_env) DB_POOL_MAX=6 node ace queue:work)
 }
 
 proxy_start() {
@@ -62,17 +63,25 @@ proxy_start() {
     echo "  timeout connect 2s"
     echo "  timeout client 120s"
     echo "  timeout server 120s"
-    # Only a request that never reached a node is sent to another: a POST is never replayed.
+    # A request that never reached a node goes to another; a GET (or HEAD, OPTIONS) cut by a
+    # node's death, or answered 502-504, is asked again of another node; anything else (a POST)
+    # is never replayed.
     echo "  retries 3"
     echo "  option redispatch"
-    echo "  retry-on conn-failure"
+    echo "  retry-on conn-failure empty-response response-timeout 502 503 504"
     echo "frontend ram"
     echo "  bind 127.0.0.1:$PROXY_PORT"
     echo "  default_backend app"
     echo "backend app"
     echo "  balance roundrobin"
+    echo "  http-request disable-l7-retry if !METH_GET !METH_OPTIONS"
+    # In service while its database answers: a Redis failover (the queue down for seconds)
+    # must not take every node out at once — they still serve what needs no queue.
     echo "  option httpchk GET /api/health"
-    echo "  http-check expect status 200"
+    # The health check waits up to 2 s for Redis: a check cut at 1 s during a failover
+    # would mark every node down at once.
+    echo "  timeout check 4s"
+    echo '  http-check expect rstring \"database\":[^}]*\"ok\":true'
     for n in "${APP_NODES[@]}"; do
       echo "  server app$n 127.0.0.1:$(app_port "$n") check inter 1s fall 2 rise 2"
     done

@@ -5,7 +5,7 @@
 */
 const base = process.argv[2] ?? 'http://127.0.0.1:3340'
 const users = Number(process.argv[3] ?? 8)
-const counts = { requests: 0, ok: 0, status4xx: 0, status5xx: 0, network: 0 }
+const counts = { requests: 0, ok: 0, status4xx: 0, status5xx: 0, network: 0, byPath5xx: {} }
 const failures = []
 let running = true
 // A node killed mid-answer can surface as a stray socket error outside the awaited fetch.
@@ -41,6 +41,8 @@ async function user(token) {
       else if (res.status < 500) counts.status4xx++
       else {
         counts.status5xx++
+        const k = `${res.status} ${path}`
+        counts.byPath5xx[k] = (counts.byPath5xx[k] ?? 0) + 1
         failures.push({ at: new Date().toISOString(), path, status: res.status })
       }
     } catch (error) {
@@ -53,7 +55,7 @@ async function user(token) {
 
 import { writeFileSync } from 'node:fs'
 const out = process.argv[4]
-const summary = () => JSON.stringify({ ...counts, failures: failures.slice(0, 20) })
+const summary = () => JSON.stringify({ ...counts, failures: failures.slice(0, 1000) })
 // The summary is rewritten every second, so a probe that dies still leaves its counts.
 if (out) setInterval(() => writeFileSync(out, summary() + '\n'), 1000).unref()
 process.on('exit', (code) => {

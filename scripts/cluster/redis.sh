@@ -29,9 +29,22 @@ CONF
   wait_for "sentinel $port" 30 redis-cli -p "$port" ping
 }
 
+# The primary the sentinels name now ("" before they run): a node brought back after a
+# failover starts as its replica, never as a second primary.
+sentinel_primary_port() {
+  redis-cli -p "${SENTINEL_PORTS[0]}" sentinel get-master-addr-by-name "$SENTINEL_NAME" 2>/dev/null | sed -n 2p
+}
+
 redis_cluster_start() {
-  redis_start redis-primary "$REDIS_PRIMARY_PORT"
-  redis_start redis-replica "$REDIS_REPLICA_PORT" --replicaof 127.0.0.1 "$REDIS_PRIMARY_PORT"
+  local current
+  current=$(sentinel_primary_port || true)
+  if [ -n "$current" ] && [ "$current" != "$REDIS_PRIMARY_PORT" ]; then
+    redis_start redis-primary "$REDIS_PRIMARY_PORT" --replicaof 127.0.0.1 "$current"
+  else
+    redis_start redis-primary "$REDIS_PRIMARY_PORT"
+  fi
+  [ "${current:-}" = "$REDIS_REPLICA_PORT" ] && current=""
+  redis_start redis-replica "$REDIS_REPLICA_PORT" --replicaof 127.0.0.1 "${current:-$REDIS_PRIMARY_PORT}"
   for port in "${SENTINEL_PORTS[@]}"; do sentinel_start "$port"; done
 }
 

@@ -28,7 +28,8 @@ for n in "${GALERA_NODES[@]}"; do log "galera$n"; galera_start "$n"; done
 log "galera cluster size $(galera_size)"
 log "redis primary, replica and sentinels"
 redis_cluster_start
-prepare_app
+# Healing after a fault (CLUSTER_HEAL=1): the database is migrated and seeded already.
+[ "${CLUSTER_HEAL:-}" = 1 ] || prepare_app
 log "haproxy on $PROXY_PORT (app) and $DB_PROXY_PORT (galera)"
 proxy_start
 for n in "${APP_NODES[@]}"; do log "app$n on $(app_port "$n")"; app_start "$n"; done

@@ -10,6 +10,12 @@ export interface JobDefinition {
   /** Cron pattern for recurring jobs (server time zone Asia/Shanghai). */
   schedule?: string
   attempts?: number
+  /**
+   * `batch` for long work over thousands of rows (a 批量核销's execution): it waits in its
+   * own queue and takes its own worker slots, so it never holds the slots online jobs
+   * (deliveries, exports, notifications) need. Default `online`.
+   */
+  lane?: 'online' | 'batch'
 }
 
 export interface JobContext {

@@ -2,6 +2,8 @@ import type { ScheduledJob } from '../scheduled_jobs.js'
 
 export interface DispatchOptions {
   attempts?: number
+  /** The job's lane (JobDefinition.lane): batch jobs have their own queue and worker slots. */
+  lane?: 'online' | 'batch'
 }
 
 export interface QueueDriver {

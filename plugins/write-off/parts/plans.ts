@@ -145,6 +145,7 @@ const part: Part = {
       name: 'write-off:execute-reply',
       handler: () => import('../jobs/execute_reply.js'),
       attempts: 3,
+      lane: 'batch',
     },
   ],
 
