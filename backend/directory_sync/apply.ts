@@ -15,7 +15,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
-import { childPath, relocate } from '#core/services/organization/org_tree'
+import { childPath, relocate } from '#core/organization/org_tree'
 import type { Directory } from './directory_source.js'
 import type { Change, DirectoryDiff } from './diff.js'
 

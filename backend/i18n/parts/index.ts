@@ -1,5 +1,5 @@
 import identity from './identity.js'
-import organization from './organization.js'
+import organization from '#core/organization/messages'
 import holidays from './holidays.js'
 import notices from './notices.js'
 import audit from './audit.js'

@@ -1,6 +1,6 @@
 import type { ManifestPart } from './part.js'
 import identity from './identity.js'
-import organization from './organization.js'
+import organization from '#core/organization/part'
 import holidays from './holidays.js'
 import notices from './notices.js'
 import audit from './audit.js'

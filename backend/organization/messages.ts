@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of the organization area (机构, 部门, 岗位, 用户, 角色, 授权). Keys: 'organization.<name>'. */
 const part: MessagePart = {

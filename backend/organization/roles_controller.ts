@@ -5,11 +5,10 @@ import {
   grantPermissionsValidator,
   listRolesValidator,
   updateRoleValidator,
-} from '#core/validators/organization'
-import { actorOf } from '#core/services/organization/actor'
-import { respond } from '#core/services/organization/errors'
-import { roleService } from '#core/services/organization/role_service'
-import { idParam } from '#core/services/organization/scope'
+} from '#core/organization/validators'
+import { actorOf } from '#core/organization/actor'
+import { roleService } from '#core/organization/role_service'
+import { idParam } from '#core/organization/scope'
 
 /** 角色管理, 功能权限分配 and 数据权限分配; every change passes backend/auth/grant_guard. */
 export default class RolesController {
@@ -19,7 +18,7 @@ export default class RolesController {
   }
 
   async show(ctx: HttpContext) {
-    return respond(ctx, async () => roleService.show(await actorOf(ctx), idParam(ctx.params.id)))
+    return roleService.show(await actorOf(ctx), idParam(ctx.params.id))
   }
 
   /** The orgs a custom data scope may list: those the caller sees. */
@@ -29,48 +28,33 @@ export default class RolesController {
 
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createRoleValidator)
-    return respond(ctx, async () => {
-      ctx.response.status(201)
-      return roleService.create(await actorOf(ctx), input)
-    })
+    ctx.response.status(201)
+    return roleService.create(await actorOf(ctx), input)
   }
 
   async update(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(updateRoleValidator)
-    return respond(ctx, async () =>
-      roleService.update(await actorOf(ctx), idParam(ctx.params.id), input)
-    )
+    return roleService.update(await actorOf(ctx), idParam(ctx.params.id), input)
   }
 
   async destroy(ctx: HttpContext) {
-    return respond(ctx, async () => {
-      await roleService.destroy(await actorOf(ctx), idParam(ctx.params.id))
-      return ctx.response.noContent()
-    })
+    await roleService.destroy(await actorOf(ctx), idParam(ctx.params.id))
+    return ctx.response.noContent()
   }
 
   async grant(ctx: HttpContext) {
     const { permissions } = await ctx.request.validateUsing(grantPermissionsValidator)
-    return respond(ctx, async () =>
-      pendingOr(
-        ctx,
-        await roleService.grant(await actorOf(ctx), idParam(ctx.params.id), permissions)
-      )
+    return pendingOr(
+      ctx,
+      await roleService.grant(await actorOf(ctx), idParam(ctx.params.id), permissions)
     )
   }
 
   async dataScope(ctx: HttpContext) {
     const { dataScope, orgIds } = await ctx.request.validateUsing(dataScopeValidator)
-    return respond(ctx, async () =>
-      pendingOr(
-        ctx,
-        await roleService.setDataScope(
-          await actorOf(ctx),
-          idParam(ctx.params.id),
-          dataScope,
-          orgIds
-        )
-      )
+    return pendingOr(
+      ctx,
+      await roleService.setDataScope(await actorOf(ctx), idParam(ctx.params.id), dataScope, orgIds)
     )
   }
 }

@@ -1,4 +1,4 @@
-import { permissionTree } from '#core/services/organization/permission_tree'
+import { permissionTree } from '#core/organization/permission_tree'
 
 /** The menu/button tree the 分配权限 editor checks codes in. */
 export default class PermissionsController {

@@ -7,13 +7,12 @@ import {
   resetPasswordValidator,
   updateUserValidator,
   userStatusValidator,
-} from '#core/validators/organization'
-import { actorOf } from '#core/services/organization/actor'
-import { respond } from '#core/services/organization/errors'
-import { departmentService } from '#core/services/organization/department_service'
-import { idParam } from '#core/services/organization/scope'
-import { userQueries } from '#core/services/organization/user_queries'
-import { userService } from '#core/services/organization/user_service'
+} from '#core/organization/validators'
+import { actorOf } from '#core/organization/actor'
+import { departmentService } from '#core/organization/department_service'
+import { idParam } from '#core/organization/scope'
+import { userQueries } from '#core/organization/user_queries'
+import { userService } from '#core/organization/user_service'
 
 /** 用户管理, data-scoped: a branch manager sees and manages their subtree's staff only. */
 export default class UsersController {
@@ -29,48 +28,41 @@ export default class UsersController {
 
   async departmentOptions(ctx: HttpContext) {
     const { orgId } = await ctx.request.validateUsing(departmentOptionsValidator)
-    return respond(ctx, async () => departmentService.options(await actorOf(ctx), orgId))
+    return departmentService.options(await actorOf(ctx), orgId)
   }
 
   async show(ctx: HttpContext) {
-    return respond(ctx, async () => userQueries.show(await actorOf(ctx), idParam(ctx.params.id)))
+    return userQueries.show(await actorOf(ctx), idParam(ctx.params.id))
   }
 
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createUserValidator)
-    return respond(ctx, async () =>
-      pendingOr(ctx, await userService.create(await actorOf(ctx), input), 201)
-    )
+    return pendingOr(ctx, await userService.create(await actorOf(ctx), input), 201)
   }
 
   async update(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(updateUserValidator)
-    return respond(ctx, async () =>
-      pendingOr(ctx, await userService.update(await actorOf(ctx), idParam(ctx.params.id), input))
+    return pendingOr(
+      ctx,
+      await userService.update(await actorOf(ctx), idParam(ctx.params.id), input)
     )
   }
 
   async status(ctx: HttpContext) {
     const { status } = await ctx.request.validateUsing(userStatusValidator)
-    return respond(ctx, async () =>
-      userService.setStatus(await actorOf(ctx), idParam(ctx.params.id), status)
-    )
+    return userService.setStatus(await actorOf(ctx), idParam(ctx.params.id), status)
   }
 
   async resetPassword(ctx: HttpContext) {
     const { password } = await ctx.request.validateUsing(resetPasswordValidator)
-    return respond(ctx, async () => {
-      await userService.resetPassword(await actorOf(ctx), idParam(ctx.params.id), password)
-      return ctx.response.noContent()
-    })
+    await userService.resetPassword(await actorOf(ctx), idParam(ctx.params.id), password)
+    return ctx.response.noContent()
   }
 
   async destroy(ctx: HttpContext) {
     const { hard } = await ctx.request.validateUsing(deleteUserValidator)
-    return respond(ctx, async () => {
-      await userService.destroy(await actorOf(ctx), idParam(ctx.params.id), hard ?? false)
-      return ctx.response.noContent()
-    })
+    await userService.destroy(await actorOf(ctx), idParam(ctx.params.id), hard ?? false)
+    return ctx.response.noContent()
   }
 }
 
