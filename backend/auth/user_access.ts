@@ -5,8 +5,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
-import type User from '#core/models/user'
-import type { DataScope } from '#core/models/role'
+import type User from '#core/auth/user'
+import type { DataScope } from '#core/auth/role'
 
 /** The built-in role whose holders may do everything (system administrator). */
 export const SUPER_ADMIN_ROLE = 'admin'

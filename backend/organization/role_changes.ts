@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { DataScope } from '#core/models/role'
+import type { DataScope } from '#core/auth/role'
 import { audit } from '#core/audit/audit'
 import { fourEyes } from '#core/four_eyes/four_eyes'
 import { dbNow } from '#core/support/db_time'

@@ -1,6 +1,6 @@
 /* Reads and checks behind 角色管理: one role, its codes, its orgs, and the row shape the API returns. */
 import db from '@adonisjs/lucid/services/db'
-import type { DataScope } from '#core/models/role'
+import type { DataScope } from '#core/auth/role'
 import { SUPER_ADMIN_ROLE } from '#core/auth/user_access'
 import { OrganizationError, type Problem } from './errors.js'
 

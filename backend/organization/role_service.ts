@@ -10,7 +10,7 @@
 | lock the bank out of its own system).
 */
 import db from '@adonisjs/lucid/services/db'
-import type { DataScope } from '#core/models/role'
+import type { DataScope } from '#core/auth/role'
 import { grantGuard, loadRoleShape } from '#core/auth/grant_guard'
 import { SUPER_ADMIN_ROLE } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'

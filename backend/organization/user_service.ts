@@ -13,7 +13,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { loginGuard } from '#core/security/login_guard'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { grantGuard } from '#core/auth/grant_guard'
 import { rememberPassword } from '#core/auth/password_policy'
 import { audit } from '#core/audit/audit'

@@ -3,7 +3,7 @@
 | Ids are checked for existence and scope by the services; these only check shape.
 */
 import vine from '@vinejs/vine'
-import { DATA_SCOPES } from '#core/models/role'
+import { DATA_SCOPES } from '#core/auth/role'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {

@@ -29,7 +29,6 @@ router
   .prefix('/api')
 
 /* 系统管理 areas keep their routes in their own files. */
-import './routes/identity.js'
 import './routes/registry.js'
 import './routes/holidays.js'
 import './routes/notices.js'

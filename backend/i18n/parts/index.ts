@@ -1,4 +1,4 @@
-import identity from './identity.js'
+import identity from '#core/auth/messages'
 import organization from '#core/organization/messages'
 import holidays from './holidays.js'
 import notices from './notices.js'

@@ -1,5 +1,5 @@
 import type { ManifestPart } from './part.js'
-import identity from './identity.js'
+import identity from '#core/auth/part'
 import organization from '#core/organization/part'
 import holidays from './holidays.js'
 import notices from './notices.js'

@@ -5,7 +5,7 @@ import { BaseModel, belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { ThrottledAccessTokensProvider } from '#core/auth/throttled_tokens_provider'
-import Org from './org.js'
+import Org from '#core/organization/org'
 import Role from './role.js'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {

@@ -1,7 +1,34 @@
-import type { ManifestPart } from './part.js'
+import { definePart } from '#core/plugins/define_part'
 
-/* 系统管理 · identity: login security parameters; user/role/org pages live in the base manifest. */
-const part: ManifestPart = {
+const AuthController = () => import('./auth_controller.js')
+const SessionsController = () => import('./sessions_controller.js')
+const ChangesController = () => import('#core/four_eyes/changes_controller')
+
+/*
+| 系统管理 · identity: sign-in, sessions and 在线用户, 待复核变更, and the login
+| security parameters; user/role/org pages live in the base manifest.
+| Login, captcha and SSO are public (rate limited); me / logout / password reach
+| even a session that must change its password first, so it can finish that.
+*/
+export default definePart({
+  area: 'identity',
+  prefix: '/api',
+  routes(api) {
+    api.public.post('/auth/login', [AuthController, 'login'])
+    api.public.get('/auth/captcha', [AuthController, 'captcha'])
+    api.public.post('/auth/sso', [AuthController, 'sso'])
+
+    api.anySession.post('/auth/logout', [AuthController, 'logout'])
+    api.anySession.get('/me', [AuthController, 'me'])
+    api.anySession.post('/auth/password', [AuthController, 'changePassword'])
+
+    api.get('/system/sessions', [SessionsController, 'index'], 'system:session:list')
+    api.delete('/system/sessions/:id', [SessionsController, 'destroy'], 'system:session:kick')
+    api.get('/system/changes', [ChangesController, 'index'], 'system:change:list')
+    api.post('/system/changes/:id/approve', [ChangesController, 'approve'], 'system:change:approve')
+    api.post('/system/changes/:id/reject', [ChangesController, 'reject'], 'system:change:approve')
+    api.post('/system/changes/:id/withdraw', [ChangesController, 'withdraw'], 'system:change:list')
+  },
   menus: [
     {
       under: 'system:monitor',
@@ -139,6 +166,4 @@ const part: ManifestPart = {
       default: 'X-Client-MAC',
     },
   ],
-}
-
-export default part
+})
