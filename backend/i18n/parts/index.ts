@@ -1,6 +1,6 @@
 import identity from '#core/auth/messages'
 import organization from '#core/organization/messages'
-import holidays from './holidays.js'
+import holidays from '#core/calendar/messages'
 import notices from './notices.js'
 import audit from './audit.js'
 import registry from './registry.js'

@@ -1,7 +1,7 @@
 import type { ManifestPart } from './part.js'
 import identity from '#core/auth/part'
 import organization from '#core/organization/part'
-import holidays from './holidays.js'
+import holidays from '#core/calendar/part'
 import notices from './notices.js'
 import audit from './audit.js'
 import registry from './registry.js'

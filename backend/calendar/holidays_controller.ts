@@ -13,14 +13,15 @@ import {
   listYears,
   updateEntry,
 } from '#core/calendar/holiday_entries'
-import { HolidayDataError, importHolidayFile, type Issue } from '#core/calendar/holiday_import'
+import { importHolidayFile } from '#core/calendar/holiday_import'
+import { describeIssue, HolidayDataError } from '#core/calendar/holiday_formats'
 import { workingDays } from '#core/calendar/working_days'
 import {
   entryListValidator,
   entryValidator,
   importValidator,
   yearQueryValidator,
-} from '#core/validators/holidays'
+} from '#core/calendar/validators'
 
 export default class HolidaysController {
   /** One arrangement year's entries, paged (a year fits one page of 400). */
@@ -49,40 +50,32 @@ export default class HolidaysController {
 
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(entryValidator)
-    try {
-      const entry = await createEntry(input, (trx, after) =>
-        audit.record(ctx, {
-          action: 'holiday.create',
-          entityType: 'holiday',
-          entityId: after.id,
-          after: { ...after },
-          trx,
-        })
-      )
-      return ctx.response.created(entry)
-    } catch (error) {
-      return rejectOrThrow(ctx, error)
-    }
+    const entry = await createEntry(input, (trx, after) =>
+      audit.record(ctx, {
+        action: 'holiday.create',
+        entityType: 'holiday',
+        entityId: after.id,
+        after: { ...after },
+        trx,
+      })
+    )
+    return ctx.response.created(entry)
   }
 
   async update(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(entryValidator)
-    try {
-      const change = await updateEntry(Number(ctx.params.id), input, (trx, { before, after }) =>
-        audit.record(ctx, {
-          action: 'holiday.update',
-          entityType: 'holiday',
-          entityId: after.id,
-          before: { ...before },
-          after: { ...after },
-          trx,
-        })
-      )
-      if (!change) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-      return change.after
-    } catch (error) {
-      return rejectOrThrow(ctx, error)
-    }
+    const change = await updateEntry(Number(ctx.params.id), input, (trx, { before, after }) =>
+      audit.record(ctx, {
+        action: 'holiday.update',
+        entityType: 'holiday',
+        entityId: after.id,
+        before: { ...before },
+        after: { ...after },
+        trx,
+      })
+    )
+    if (!change) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
+    return change.after
   }
 
   async destroy(ctx: HttpContext) {
@@ -115,42 +108,21 @@ export default class HolidaysController {
         })
       )
     } catch (error) {
+      // A rejected file is audited as a failed import (it may replace a whole year), then answered.
       if (error instanceof HolidayDataError) {
         await audit.record(ctx, {
           action: 'holiday.import',
           entityType: 'holiday_year',
           entityId: input.year ?? null,
           result: 'failure',
-          detail: `${error.issues.length} problem(s): ${describe(ctx, error.issues[0])}`,
+          detail: `${error.issues.length} problem(s): ${describeIssue(ctx, error.issues[0])}`,
         })
       }
-      return rejectOrThrow(ctx, error)
+      throw error
     }
   }
 }
 
 async function currentYear() {
   return Number((await businessDate.current()).slice(0, 4))
-}
-
-/** A rejected calendar change is a 422 with one message per problem, in the user's language. */
-function rejectOrThrow(ctx: HttpContext, error: unknown) {
-  if (!(error instanceof HolidayDataError)) throw error
-  return ctx.response.unprocessableEntity({
-    message: ctx.i18n('validation.failed'),
-    errors: error.issues.map((issue) => ({
-      field: issue.field,
-      rule: issue.rule,
-      message: describe(ctx, issue),
-    })),
-  })
-}
-
-function describe(ctx: HttpContext, issue: Issue): string {
-  const where = !issue.at
-    ? ''
-    : 'entry' in issue.at
-      ? ctx.i18n('holidays.atEntry', { n: issue.at.entry })
-      : ctx.i18n('holidays.atLine', { n: issue.at.line })
-  return where + ctx.i18n(issue.key, issue.params)
 }
