@@ -78,10 +78,10 @@ export function mountCorePart(part: CorePart, declared: Set<string>) {
   const guarded = Object.fromEntries(
     verbs.map((method) => [
       method,
-      (path: string, handler: RouteHandler, permission: string) =>
+      (path: string, handler: RouteHandler, permission: string | string[]) =>
         router[method](path, handler as any).use([
           middleware.auth(),
-          requirePermission(permission),
+          ...[permission].flat().map(requirePermission),
         ]),
     ])
   ) as Record<Verb, CoreRouter['get']>

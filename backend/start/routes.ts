@@ -30,7 +30,6 @@ router
 
 /* 系统管理 areas keep their routes in their own files. */
 import './routes/registry.js'
-import './routes/audit.js'
 import './routes/connectors.js'
 import './routes/ledgers.js'
 import './routes/dashboard.js'

@@ -38,7 +38,11 @@ export type OpenRoutes = Record<Verb, (path: string, handler: RouteHandler) => R
  */
 export type CoreRouter = Record<
   Verb,
-  (path: string, handler: RouteHandler, permission: string) => Route
+  /**
+   * Several codes: the caller needs all of them, checked in order (an audit
+   * export names the export code, then the list code whose data scope it follows).
+   */
+  (path: string, handler: RouteHandler, permission: string | string[]) => Route
 > & {
   /**
    * Any signed-in user, no permission code: the caller's own things (GET /api/me,

@@ -1,8 +1,13 @@
-import type { ManifestPart } from './part.js'
+import { definePart } from '#core/plugins/define_part'
+
+const AuditController = () => import('./audit_controller.js')
 
 /*
 | 系统管理 · audit: 登录日志 and 操作日志 pages, the export permission and job,
-| the result and login-action dictionaries, and the name-masking parameter.
+| the result and login-action dictionaries, the name-masking parameter, and the
+| routes under /api/system/audit. An export needs both the export code and the
+| list code of the log it exports; the list code is checked last, so it is the
+| one the data scope follows.
 */
 const exportButton = (page: string) => ({
   code: `system:audit:${page}:export`,
@@ -11,7 +16,34 @@ const exportButton = (page: string) => ({
   permission: 'system:audit:export',
 })
 
-const part: ManifestPart = {
+export default definePart({
+  area: 'audit',
+  prefix: '/api/system/audit',
+  routes(api) {
+    api.get('/login-logs', [AuditController, 'loginLogs'], 'system:audit:login-log')
+    api.post(
+      '/login-logs/export',
+      [AuditController, 'exportLoginLogs'],
+      ['system:audit:export', 'system:audit:login-log']
+    )
+
+    api.get('/operation-logs', [AuditController, 'operationLogs'], 'system:audit:operation-log')
+    api.get(
+      '/operation-logs/actions',
+      [AuditController, 'operationActions'],
+      'system:audit:operation-log'
+    )
+    api.get('/operation-logs/:id', [AuditController, 'operationLog'], 'system:audit:operation-log')
+    api.post(
+      '/operation-logs/export',
+      [AuditController, 'exportOperationLogs'],
+      ['system:audit:export', 'system:audit:operation-log']
+    )
+
+    api.get('/security-logs', [AuditController, 'securityLogs'], 'system:audit:security-log')
+
+    api.get('/exports/:jobId/download', [AuditController, 'download'], 'system:audit:export')
+  },
   menus: [
     {
       under: 'system:logs',
@@ -87,6 +119,4 @@ const part: ManifestPart = {
     },
   ],
   jobs: [{ name: 'system:audit-export', handler: () => import('#core/audit/export_job') }],
-}
-
-export default part
+})

@@ -21,7 +21,7 @@ import {
   auditExportValidator,
   auditListValidator,
   exportDownloadValidator,
-} from '#core/validators/audit'
+} from '#core/audit/validators'
 
 export const AUDIT_EXPORT_JOB = 'system:audit-export'
 

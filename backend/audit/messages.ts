@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of the audit area: export sheet names, column headers, job messages. Keys: 'audit.<name>'. */
 const part: MessagePart = {
