@@ -29,7 +29,7 @@ router
   .prefix('/api')
 
 /* 系统管理 areas keep their routes in their own files. */
-import './routes/registry.js'
+import '#core/registry/ready'
 import './routes/connectors.js'
 import './routes/ledgers.js'
 import './routes/dashboard.js'

@@ -14,7 +14,7 @@ import {
   settingFreezeValidator,
   settingListValidator,
   settingValueValidator,
-} from '#core/validators/registry'
+} from '#core/registry/validators'
 
 /** "the core" or `plugin "贷款备注"`, for messages that say who declared something. */
 export async function sourceName(ctx: HttpContext, source: string): Promise<string> {

@@ -9,7 +9,7 @@ import {
   CONSOLE_PROMPT_KEY,
   promptListValidator,
   promptOverrideValidator,
-} from '#core/validators/registry'
+} from '#core/registry/validators'
 
 /*
 | 系统提示管理: the texts users read — validation messages, confirmations,

@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of the registry area (数据字典, 系统提示, 参数, 菜单). Keys: 'registry.<name>'. */
 const part: MessagePart = {

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import { sortMenus, type MenuRow } from '#core/system/menu_tree'
-import { createMenuValidator, updateMenuValidator } from '#core/validators/registry'
+import { createMenuValidator, updateMenuValidator } from '#core/registry/validators'
 import { sourceName } from './registry_controller.js'
 
 /*

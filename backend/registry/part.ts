@@ -1,8 +1,17 @@
-import type { ManifestPart, PartMenu } from './part.js'
+import { definePart, type PartMenu } from '#core/plugins/define_part'
+
+const DictionariesController = () => import('./dictionaries_controller.js')
+const DictionariesAdminController = () => import('./dictionaries_admin_controller.js')
+const MenusController = () => import('./menus_controller.js')
+const PromptsController = () => import('./prompts_controller.js')
+const RegistryController = () => import('./registry_controller.js')
 
 /*
 | 系统管理 · registry: 系统提示管理 page and the action buttons of 数据字典, 参数管理
-| and 菜单管理, placed under those pages (declared in the base manifest).
+| and 菜单管理, placed under those pages (declared in the base manifest); the
+| routes of 菜单管理, 数据字典, 系统提示管理, 参数管理 (业务参数 / 技术参数) and
+| 插件管理 under /api/system, each with its permission code; and what every
+| signed-in console reads (dictionaries, prompt texts).
 */
 const button = (code: string, zh: string, en: string, order: number, under?: string): PartMenu => ({
   under,
@@ -13,7 +22,55 @@ const button = (code: string, zh: string, en: string, order: number, under?: str
   order,
 })
 
-const part: ManifestPart = {
+export default definePart({
+  area: 'registry',
+  prefix: '/api',
+  routes(api) {
+    /* Any signed-in user: the console renders codes as labels and may show prompt texts. */
+    api.signedIn.get('/dictionaries', [DictionariesController, 'index'])
+    api.signedIn.get('/dictionaries/version', [DictionariesController, 'version'])
+    api.signedIn.get('/prompts', [PromptsController, 'overrides'])
+
+    api.get('/system/menus', [MenusController, 'index'], 'system:menu:list')
+    api.post('/system/menus', [MenusController, 'store'], 'system:menu:create')
+    api.put('/system/menus/:code', [MenusController, 'update'], 'system:menu:update')
+    api.delete('/system/menus/:code', [MenusController, 'destroy'], 'system:menu:delete')
+
+    const dicts = '/system/dictionaries'
+    api.get(dicts, [DictionariesAdminController, 'index'], 'system:dict:list')
+    api.post(dicts, [DictionariesAdminController, 'storeType'], 'system:dict:create')
+    api.put(`${dicts}/:code`, [DictionariesAdminController, 'updateType'], 'system:dict:update')
+    api.delete(`${dicts}/:code`, [DictionariesAdminController, 'destroyType'], 'system:dict:delete')
+    api.put(`${dicts}/:code/order`, [DictionariesAdminController, 'reorder'], 'system:dict:update')
+    api.post(
+      `${dicts}/:code/items`,
+      [DictionariesAdminController, 'storeItem'],
+      'system:dict:create'
+    )
+    api.put(
+      `${dicts}/:code/items/:id`,
+      [DictionariesAdminController, 'updateItem'],
+      'system:dict:update'
+    )
+    api.delete(
+      `${dicts}/:code/items/:id`,
+      [DictionariesAdminController, 'destroyItem'],
+      'system:dict:delete'
+    )
+
+    api.get('/system/prompts', [PromptsController, 'index'], 'system:prompt:list')
+    api.put('/system/prompts/:key', [PromptsController, 'update'], 'system:prompt:update')
+
+    api.get('/system/settings', [RegistryController, 'settings'], 'system:setting:list')
+    api.put('/system/settings/:key', [RegistryController, 'updateSetting'], 'system:setting:update')
+    api.put(
+      '/system/settings/:key/freeze',
+      [RegistryController, 'freezeSetting'],
+      'system:setting:freeze'
+    )
+
+    api.get('/system/plugins', [RegistryController, 'plugins'], 'system:plugin:list')
+  },
   menus: [
     {
       under: 'system:params',
@@ -94,6 +151,4 @@ const part: ManifestPart = {
     },
   ],
   settings: [],
-}
-
-export default part
+})

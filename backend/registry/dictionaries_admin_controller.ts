@@ -12,7 +12,7 @@ import {
   reorderDictItemsValidator,
   updateDictItemValidator,
   updateDictTypeValidator,
-} from '#core/validators/registry'
+} from '#core/registry/validators'
 import { sourceName } from './registry_controller.js'
 
 /*
