@@ -1,4 +1,4 @@
-import type { ManifestPart } from './part.js'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 安全控制 parameters: sign-in throttling and lockout (per IP, per user+IP, global),
@@ -12,7 +12,8 @@ const number = (key: string, zh: string, en: string, value: number) => ({
   default: String(value),
 })
 
-const part: ManifestPart = {
+export default definePart({
+  area: 'security',
   menus: [
     {
       under: 'system:logs',
@@ -129,6 +130,4 @@ const part: ManifestPart = {
       30
     ),
   ],
-}
-
-export default part
+})
