@@ -10,7 +10,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { JobHandler } from '#core/plugins/types'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { translate, type Locale } from '#core/i18n/messages'
 import {

@@ -19,7 +19,10 @@
 | granter's roles from the database once per check.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { DataScope } from '#core/models/role'
+import type { HttpContext } from '@adonisjs/core/http'
+import { RuleError } from '#core/plugins/rule_error'
+import { securityLog } from '#core/security/security_log'
+import type { DataScope } from '#core/auth/role'
 import { ALL_PERMISSIONS, SUPER_ADMIN_ROLE, type UserAccess } from './user_access.js'
 import { applyDataScope } from './data_scope.js'
 
@@ -214,9 +217,11 @@ export async function loadRoleShape(roleId: number): Promise<RoleShape | null> {
 
 type MessageValue = string | number | { zh: string; en: string }
 
-/** A refused grant: 403 with a message naming what exceeded (`rule` says which check). */
-export class GrantRefused extends Error {
-  readonly status = 403
+/**
+ * A refused grant: 403 with a message naming what exceeded (`rule` says which check).
+ * Logged as a security event when answered: it may be an attempt to escalate.
+ */
+export class GrantRefused extends RuleError {
   constructor(
     readonly rule:
       | 'codesNotHeld'
@@ -228,14 +233,17 @@ export class GrantRefused extends Error {
       | 'userTooRich'
       | 'ownRoles'
       | 'orgOutside',
-    readonly data: Record<string, MessageValue> = {}
+    data: Record<string, MessageValue> = {}
   ) {
-    super(`grant refused: ${rule}`)
+    super(403, `organization.grant.${rule}`, { data, body: { rule } })
+    this.message = `grant refused: ${rule}`
   }
 
-  /** i18n key of the message (backend/i18n/parts/organization.ts). */
-  get key() {
-    return `organization.grant.${this.rule}`
+  async answer(ctx: HttpContext) {
+    await securityLog.denied(ctx, 'security.escalation_refused', {
+      detail: `${ctx.request.method()} ${ctx.request.url()}: ${this.rule}`,
+    })
+    return super.answer(ctx)
   }
 }
 

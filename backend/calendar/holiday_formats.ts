@@ -16,6 +16,8 @@
 | controller can answer 422 in the user's language; all of them are reported at
 | once (up to MAX_ISSUES), not just the first.
 */
+import type { HttpContext } from '@adonisjs/core/http'
+import { RuleError } from '#core/plugins/rule_error'
 import { isCalendarDate } from './calendar_date.js'
 import { splitCsvLine, stripBom } from './csv_text.js'
 import type { DayKind } from './work_calendar.js'
@@ -50,11 +52,35 @@ export interface Issue {
   at?: Position
 }
 
-export class HolidayDataError extends Error {
+/** Rejected calendar data: a 422 with one message per problem, saying where in the file. */
+export class HolidayDataError extends RuleError {
   constructor(readonly issues: Issue[]) {
-    super(`Holiday data rejected: ${issues.length} problem(s)`)
-    this.name = 'HolidayDataError'
+    super(422, 'validation.failed', {
+      message: `Holiday data rejected: ${issues.length} problem(s)`,
+    })
   }
+
+  async answer(ctx: HttpContext) {
+    return ctx.response.status(422).send({
+      message: ctx.i18n('validation.failed'),
+      code: this.code,
+      errors: this.issues.map((issue) => ({
+        field: issue.field,
+        rule: issue.rule,
+        message: describeIssue(ctx, issue),
+      })),
+    })
+  }
+}
+
+/** One problem in the user's language, prefixed with where it is in the file. */
+export function describeIssue(ctx: HttpContext, issue: Issue): string {
+  const where = !issue.at
+    ? ''
+    : 'entry' in issue.at
+      ? ctx.i18n('holidays.atEntry', { n: issue.at.entry })
+      : ctx.i18n('holidays.atLine', { n: issue.at.line })
+  return where + ctx.i18n(issue.key, issue.params)
 }
 
 export const MAX_ISSUES = 50

@@ -32,7 +32,7 @@ export default class AdminCreate extends BaseCommand {
 
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
-    const { default: User } = await import('#core/models/user')
+    const { default: User } = await import('#core/auth/user')
     const { checkPassword, rememberPassword } = await import('#core/auth/password_policy')
     const { syncPlugins } = await import('#core/plugins/sync_enabled')
     const { dbNow } = await import('#core/support/db_time')

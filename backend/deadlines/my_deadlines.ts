@@ -9,7 +9,7 @@ import db from '@adonisjs/lucid/services/db'
 import { workingDays } from '#core/calendar/working_days'
 import { asDate } from './deadline_rows.js'
 import { deadlineClock } from './deadline_clock.js'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { sleepingSources } from './deadline_owner.js'
 

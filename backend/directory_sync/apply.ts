@@ -16,7 +16,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
 import { accessChanged } from '#core/auth/access_cache'
 import { dbNow } from '#core/support/db_time'
-import { childPath, relocate } from '#core/services/organization/org_tree'
+import { childPath, relocate } from '#core/organization/org_tree'
 import type { Directory } from './directory_source.js'
 import type { Change, DirectoryDiff } from './diff.js'
 

@@ -1,19 +1,24 @@
+import { RuleError, type RuleData } from '#core/plugins/rule_error'
+
 /*
-| A refusal the notices service raises; the controller turns it into the API's
-| one error shape in the user's language (backend/i18n/parts/notices.ts).
+| A refusal the notices service raises; the exception handler answers it in the
+| API's one error shape in the user's language (backend/notices/messages.ts):
+| a 422 names its field (default `id`), a 409 carries its code.
 */
-export class NoticeError extends Error {
+export class NoticeError extends RuleError {
   constructor(
     /** 404: not there or outside the caller's scope; 409: wrong state; 422: bad input. */
-    readonly status: 404 | 409 | 422,
+    status: 404 | 409 | 422,
     /** Server text key, e.g. 'notices.notDraft'. */
-    readonly key: string,
+    key: string,
     /** For 422: the field the message belongs to. */
     readonly field?: string,
-    readonly data: Record<string, unknown> = {}
+    data: RuleData = {}
   ) {
-    super(key)
-    this.name = 'NoticeError'
+    super(status, key, {
+      data,
+      problems: status === 422 ? [{ field: field ?? 'id', rule: key, key, data }] : undefined,
+    })
   }
 }
 

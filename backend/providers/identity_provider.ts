@@ -14,8 +14,8 @@ export default class IdentityProvider {
 
   /** Four-eyes change kinds must be known before an approval arrives on any node. */
   async ready() {
-    await import('#core/services/organization/role_changes')
-    await import('#core/services/organization/user_changes')
+    await import('#core/organization/role_changes')
+    await import('#core/organization/user_changes')
     await import('#core/settings/freeze_change')
   }
 

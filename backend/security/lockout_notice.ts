@@ -6,7 +6,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type User from '#core/models/user'
+import type User from '#core/auth/user'
 import { translate } from '#core/i18n/messages'
 import { notify } from '#core/notifications/notify'
 import { permissionHolders } from '#core/deadlines/deadline_recipients'

@@ -2,7 +2,7 @@
 | 冻结 / 解冻 a parameter as a four-eyes change kind, `setting.frozen`: when the
 | parameter `system.fourEyes.kinds` lists it (the default does), a freeze or an
 | unfreeze waits for a second administrator; otherwise it applies at once. Either
-| way the same function applies it. Imported at boot (start/routes/registry.ts)
+| way the same function applies it. Imported at boot (backend/registry/ready.ts)
 | so an approval in a fresh process finds the kind.
 */
 import { fourEyes } from '#core/four_eyes/four_eyes'

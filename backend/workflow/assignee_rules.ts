@@ -13,7 +13,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { applyDataScope } from '#core/auth/data_scope'
 import { UserAccess } from '#core/auth/user_access'
 import { resolveAssignees } from './assignees.js'

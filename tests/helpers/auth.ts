@@ -4,8 +4,8 @@
 | Tokens are created directly (no password hashing), inside the test's transaction.
 */
 import db from '@adonisjs/lucid/services/db'
-import User from '#core/models/user'
-import type { DataScope } from '#core/models/role'
+import User from '#core/auth/user'
+import type { DataScope } from '#core/auth/role'
 import { dbNow } from '#core/support/db_time'
 
 let counter = 0

@@ -7,7 +7,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { applyDataScope } from '#core/auth/data_scope'
 import type { UserAccess } from '#core/auth/user_access'
-import { buildOrgTree, type OrgNode, type OrgRow } from '#core/services/organization/org_tree'
+import { buildOrgTree, type OrgNode, type OrgRow } from '#core/organization/org_tree'
 
 export async function pickOrgs(access: UserAccess, scope: 'mine' | 'all'): Promise<OrgNode[]> {
   const query = db.from('orgs').where('orgs.status', 'active').select('orgs.*').orderBy('orgs.path')

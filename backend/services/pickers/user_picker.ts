@@ -15,7 +15,7 @@ import db from '@adonisjs/lucid/services/db'
 import { applyDataScope } from '#core/auth/data_scope'
 import { orgPathOf, scopeCovers } from '#core/auth/record_recipients'
 import { SUPER_ADMIN_ROLE, UserAccess } from '#core/auth/user_access'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 
 export interface UserPickerInput {

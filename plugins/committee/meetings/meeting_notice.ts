@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { notify } from '#core/notifications/notify'
 import { UserAccess } from '#core/auth/user_access'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { dateText } from './dates.js'
 
 /*

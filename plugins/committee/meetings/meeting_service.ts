@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { scopeCovers } from '#core/auth/record_recipients'
 import { LIKE } from '#core/support/like'

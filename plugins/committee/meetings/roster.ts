@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { scopeCovers } from '#core/auth/record_recipients'
 import { dbNow } from '#core/support/db_time'

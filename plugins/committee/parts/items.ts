@@ -1,4 +1,4 @@
-import type { Part } from './part.js'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 上会事项: the pool of items other plugins submitted (committee_api.submitItem),
@@ -8,7 +8,7 @@ const Items = () => import('../controllers/items_controller.js')
 
 export const ITEM_LIST = 'committee:item:list'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/items', [Items, 'index'], ITEM_LIST)
     router.get('/items/:id', [Items, 'show'], ITEM_LIST)
@@ -24,6 +24,6 @@ const part: Part = {
       icon: 'List',
     },
   ],
-}
+})
 
 export default part

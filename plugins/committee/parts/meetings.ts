@@ -1,4 +1,4 @@
-import type { Part } from './part.js'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 会议管理: meetings (prepare, attendance, open, minutes, close), voting per item,
@@ -15,7 +15,7 @@ export const LIST = 'committee:meeting:list'
 export const MANAGE = 'committee:meeting:manage'
 export const VOTE = 'committee:meeting:vote'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/meetings', [Meetings, 'index'], LIST)
     router.get('/meetings/:id', [Meetings, 'show'], LIST)
@@ -93,6 +93,6 @@ const part: Part = {
       file: 'documents/minutes.hbs',
     },
   ],
-}
+})
 
 export default part

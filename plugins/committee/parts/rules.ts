@@ -1,4 +1,4 @@
-import type { Part } from './part.js'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 议事规则: the rule of each meeting type as records administrators change
@@ -11,7 +11,7 @@ const Roster = () => import('../controllers/roster_controller.js')
 const LIST = 'committee:rule:list'
 const UPDATE = 'committee:rule:update'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/rules', [Rules, 'index'], LIST)
     router.put('/rules/:type', [Rules, 'update'], UPDATE)
@@ -37,6 +37,6 @@ const part: Part = {
       ],
     },
   ],
-}
+})
 
 export default part

@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 利息试算 (overdue interest trial): the calculation endpoint, the loan picker
@@ -6,15 +6,10 @@ import type { PluginManifest } from '#core/plugins/types'
 | covers all three: the lookups serve only the trial form and are data-scoped.
 | plugin.ts merges every parts/*.ts into the disposal manifest.
 */
-type Part = Pick<
-  PluginManifest,
-  'routes' | 'permissions' | 'menus' | 'dictionaries' | 'settings' | 'jobs' | 'dailySteps'
->
-
 const InterestTrial = () => import('../controllers/interest_trial_controller.js')
 const TRIAL = 'disposal:interest:trial'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.post('/interest-trial', [InterestTrial, 'run'], TRIAL)
     router.get('/interest-trial/loans', [InterestTrial, 'loans'], TRIAL)
@@ -36,6 +31,6 @@ const part: Part = {
   settings: [],
   jobs: [],
   dailySteps: [],
-}
+})
 
 export default part

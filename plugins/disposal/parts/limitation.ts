@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 时效管理 (limitation periods): the risk assets with their limitation dates and
@@ -6,11 +6,6 @@ import type { PluginManifest } from '#core/plugins/types'
 | that feeds the core reminder engine (deadline kind `disposal:limitation`).
 | plugin.ts merges every parts/*.ts into the disposal manifest.
 */
-type Part = Pick<
-  PluginManifest,
-  'routes' | 'permissions' | 'menus' | 'dictionaries' | 'settings' | 'jobs' | 'dailySteps'
->
-
 const Limitation = () => import('../controllers/limitation_controller.js')
 const Rules = () => import('../controllers/limitation_rules_controller.js')
 
@@ -21,7 +16,7 @@ const button = (action: string, zh: string, en: string) => ({
   permission: `disposal:limitation:${action}`,
 })
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/limitation/assets', [Limitation, 'index'], 'disposal:limitation:list')
     router.get('/limitation/loans/:id', [Limitation, 'show'], 'disposal:limitation:list')
@@ -139,6 +134,6 @@ const part: Part = {
       handler: () => import('../limitation/daily_recompute.js'),
     },
   ],
-}
+})
 
 export default part

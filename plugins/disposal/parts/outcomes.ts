@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { outcomeLedger } from '../ledgers/outcome_ledger.js'
 
 /*
@@ -7,12 +7,10 @@ import { outcomeLedger } from '../ledgers/outcome_ledger.js'
 | framework, /ledgers/disposal-outcomes); the recovery flow (repayments after
 | handover) feeds it every evening and on the demo.
 */
-type Part = Pick<PluginManifest, 'routes' | 'permissions' | 'jobs' | 'dailySteps' | 'ledgers'>
-
 const Outcomes = () => import('../controllers/outcome_controller.js')
 const LEDGER = 'disposal:ledger:list'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/outcomes/:id', [Outcomes, 'show'], LEDGER)
   },
@@ -42,6 +40,6 @@ const part: Part = {
   ],
 
   ledgers: [outcomeLedger],
-}
+})
 
 export default part

@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { planDictionaries } from '../plans/dictionaries.js'
 import { planWorkflowType } from '../workflow/plan_type.js'
 
@@ -7,19 +7,6 @@ import { planWorkflowType } from '../workflow/plan_type.js'
 | core workflow, query, print, export; and the 动态司法流程报告. plugin.ts
 | merges this part into the disposal manifest under 资产处置 › 处置管理.
 */
-type Part = Pick<
-  PluginManifest,
-  | 'routes'
-  | 'permissions'
-  | 'menus'
-  | 'dictionaries'
-  | 'settings'
-  | 'jobs'
-  | 'workflowTypes'
-  | 'documentTemplates'
-  | 'dashboardWidgets'
->
-
 const Plans = () => import('../controllers/plan_controller.js')
 const PlanForm = () => import('../controllers/plan_form_controller.js')
 const PlanDocuments = () => import('../controllers/plan_document_controller.js')
@@ -30,7 +17,7 @@ const APPLY = 'disposal:plan:create'
 const EXPORT = 'disposal:plan:export'
 const REPORT = 'disposal:judicial-report:list'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/plans', [Plans, 'index'], LIST)
     router.get('/plans/:id', [Plans, 'show'], LIST)
@@ -129,6 +116,6 @@ const part: Part = {
       file: 'documents/judicial_report.hbs',
     },
   ],
-}
+})
 
 export default part

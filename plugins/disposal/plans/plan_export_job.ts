@@ -5,7 +5,7 @@
 | flat; the owner downloads it at GET /api/exports/:jobId/download?token=….
 */
 import type { JobHandler } from '#core/plugins/types'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { dictionariesCache } from '#core/cache/dictionaries_cache'
 import { exportFileName, keysetBatches, writeXlsxExport } from '#core/exports/xlsx_export'

@@ -4,7 +4,7 @@
 | are refused (refuseUnknown) before this runs.
 */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/holidays'
+import { calendarDate } from '#core/calendar/validators'
 
 const date = () => vine.string().trim().use(calendarDate())
 

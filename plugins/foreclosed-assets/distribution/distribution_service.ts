@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { orgPathOf, scopeCovers } from '#core/auth/record_recipients'
 import { dbNow } from '#core/support/db_time'

@@ -17,7 +17,7 @@ import { addMonths } from '../rules/deadline.js'
 import type { AssetClass } from '../rules/default_class_rules.js'
 import { distribute } from '../distribution/distribution_service.js'
 import { UserAccess } from '#core/auth/user_access'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 
 const ASSETS: Array<{
   cls: AssetClass

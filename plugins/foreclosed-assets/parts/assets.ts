@@ -1,4 +1,5 @@
-import { L, button, type Part } from './part.js'
+import { definePart } from '#core/plugins/define_part'
+import { L, button } from './part.js'
 
 /*
 | The asset register, 资产分发, 资产保管 › 基本信息 and the class rules
@@ -9,7 +10,7 @@ const Rules = () => import('../controllers/rules_controller.js')
 
 const LIST = 'foreclosed-assets:asset:list'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/assets', [Assets, 'index'], LIST)
     router.get('/pickers/assets', [Assets, 'picker'], LIST)
@@ -103,5 +104,6 @@ const part: Part = {
       ],
     },
   ],
-}
+})
+
 export default part

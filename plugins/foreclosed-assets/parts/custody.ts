@@ -1,4 +1,5 @@
-import { L, button, type Part } from './part.js'
+import { definePart } from '#core/plugins/define_part'
+import { L, button } from './part.js'
 
 /*
 | 定期检查 and 资产保管 (基本信息 / 临时经营信息 / 收入登记管理): routes, menus,
@@ -6,7 +7,7 @@ import { L, button, type Part } from './part.js'
 */
 const Custody = () => import('../controllers/custody_controller.js')
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/checks', [Custody, 'checks'], 'foreclosed-assets:check:list')
     router.post('/assets/:id/checks', [Custody, 'storeCheck'], 'foreclosed-assets:check:create')
@@ -138,5 +139,6 @@ const part: Part = {
       ],
     },
   ],
-}
+})
+
 export default part

@@ -1,5 +1,6 @@
+import { definePart } from '#core/plugins/define_part'
 import { disposalWorkflowType } from '../workflow/disposal_type.js'
-import { L, button, type Part } from './part.js'
+import { L, button } from './part.js'
 
 /*
 | 资产处置 › 出售申请 / 转固申请 / 列损申请: routes, menus, the workflow type
@@ -20,7 +21,7 @@ const page = (code: string, zh: string, en: string, key: string, order: number) 
   children: [button(CREATE, '发起申请', 'Apply')],
 })
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/disposals', [Disposals, 'index'], LIST)
     router.get('/disposals/:id', [Disposals, 'show'], LIST)
@@ -92,5 +93,6 @@ const part: Part = {
       ],
     },
   ],
-}
+})
+
 export default part

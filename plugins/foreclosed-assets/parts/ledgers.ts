@@ -1,12 +1,13 @@
+import { definePart } from '#core/plugins/define_part'
 import { assetDetailLedger, idleLedger } from '../ledgers/asset_ledgers.js'
 import { checkLedger, entryLedger } from '../ledgers/record_ledgers.js'
-import { L, type Part } from './part.js'
+import { L } from './part.js'
 
 /*
 | 台账: 抵债资产明细 and 闲置资产台账 (under 台账管理), the check and income
 | records' ledgers (the pages' export), and the home-page widget.
 */
-const part: Part = {
+const part = definePart({
   permissions: [
     {
       code: 'foreclosed-assets:ledger:list',
@@ -40,5 +41,6 @@ const part: Part = {
       defaultOn: true,
     },
   ],
-}
+})
+
 export default part

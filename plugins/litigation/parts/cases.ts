@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { caseDictionaries } from '../cases/dictionaries.js'
 import { RENEWAL_LEAD_SETTING } from '../deadlines/case_deadlines.js'
 
@@ -7,8 +7,6 @@ import { RENEWAL_LEAD_SETTING } from '../deadlines/case_deadlines.js'
 | and the deadlines they give. plugin.ts merges this part into the litigation
 | manifest under 资产处置 › 诉讼管理.
 */
-type Part = Pick<PluginManifest, 'routes' | 'permissions' | 'menus' | 'dictionaries' | 'settings'>
-
 const Cases = () => import('../controllers/cases/case_controller.js')
 const CaseForm = () => import('../controllers/cases/case_form_controller.js')
 const CaseFiles = () => import('../controllers/cases/case_file_controller.js')
@@ -18,7 +16,7 @@ const CREATE = 'litigation:case:create'
 const UPDATE = 'litigation:case:update'
 const DELETE = 'litigation:case:delete'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.crud('cases', Cases, 'litigation:case')
     router.get('/case-parties', [CaseForm, 'parties'], CREATE)
@@ -86,6 +84,6 @@ const part: Part = {
       description: '财产保全到期前多少个工作日为申请续封的期限（提醒在此之前发出）',
     },
   ],
-}
+})
 
 export default part

@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { documentDictionaries } from '../documents/kinds.js'
 
 /*
@@ -6,8 +6,6 @@ import { documentDictionaries } from '../documents/kinds.js'
 | and 文书模板管理 (administrators' versioned templates). Documents follow their
 | case's data scope.
 */
-type Part = Pick<PluginManifest, 'routes' | 'permissions' | 'menus' | 'dictionaries'>
-
 const Documents = () => import('../controllers/documents/document_controller.js')
 const Templates = () => import('../controllers/documents/template_controller.js')
 
@@ -15,7 +13,7 @@ const LIST = 'litigation:document:list'
 const CREATE = 'litigation:document:create'
 const TEMPLATES = 'litigation:template:manage'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/documents', [Documents, 'index'], LIST)
     router.get('/documents/:id', [Documents, 'show'], LIST)
@@ -63,6 +61,6 @@ const part: Part = {
   ],
 
   dictionaries: documentDictionaries,
-}
+})
 
 export default part

@@ -1,16 +1,14 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 诉讼费试算 (court-fee trial, 《诉讼费用交纳办法》): the calculation, the schedules it
 | uses, and the console page that shows both. The function itself is public
 | (services/fee_api.ts) for the case form's proposed fees.
 */
-type Part = Pick<PluginManifest, 'routes' | 'permissions' | 'menus'>
-
 const FeeTrial = () => import('../controllers/fee_trial_controller.js')
 const TRIAL = 'litigation:fee-trial:run'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.post('/fee-trial', [FeeTrial, 'run'], TRIAL)
     router.get('/fee-trial/schedules', [FeeTrial, 'schedules'], TRIAL)
@@ -27,6 +25,6 @@ const part: Part = {
       order: 90,
     },
   ],
-}
+})
 
 export default part

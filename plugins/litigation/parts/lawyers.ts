@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { lawyerDictionaries } from '../lawyers/dictionaries.js'
 import { engagementWorkflowType } from '../workflow/engagement_type.js'
 
@@ -8,11 +8,6 @@ import { engagementWorkflowType } from '../workflow/engagement_type.js'
 | 诉前方案 or case (apply, modify, delete drafts, view, approve; fixed, risk-based or
 | mixed fee agreement), with lawyer fees paid recorded in 费用管理 (expenses plugin).
 */
-type Part = Pick<
-  PluginManifest,
-  'routes' | 'permissions' | 'menus' | 'dictionaries' | 'workflowTypes'
->
-
 const Lawyers = () => import('../controllers/lawyer_controller.js')
 
 const REGISTRY = 'litigation:lawyer:list'
@@ -21,7 +16,7 @@ const LIST = 'litigation:engagement:list'
 const APPLY = 'litigation:engagement:create'
 const PAY = 'litigation:engagement:pay'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/law-firms', [Lawyers, 'firms'], REGISTRY)
     router.get('/law-firms/:id', [Lawyers, 'firm'], REGISTRY)
@@ -84,6 +79,6 @@ const part: Part = {
 
   dictionaries: lawyerDictionaries,
   workflowTypes: [engagementWorkflowType],
-}
+})
 
 export default part

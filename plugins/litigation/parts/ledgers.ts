@@ -1,10 +1,8 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { caseLedger } from '../ledgers/case_ledger.js'
 
 /* 诉讼台账 (under 台账管理) and the home page's 诉讼案件分布 widget. */
-type Part = Pick<PluginManifest, 'permissions' | 'ledgers' | 'dashboardWidgets'>
-
-const part: Part = {
+const part = definePart({
   permissions: [
     {
       code: 'litigation:ledger:list',
@@ -27,6 +25,6 @@ const part: Part = {
       defaultOn: true,
     },
   ],
-}
+})
 
 export default part

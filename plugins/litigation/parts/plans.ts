@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { planDictionaries } from '../plans/dictionaries.js'
 import { litPlanWorkflowType } from '../workflow/plan_type.js'
 
@@ -7,17 +7,12 @@ import { litPlanWorkflowType } from '../workflow/plan_type.js'
 | date and the 智能催收 records, link the customer's approved 处置预案, approve through
 | the core workflow with 授权 tiers, query. plugin.ts merges this part.
 */
-type Part = Pick<
-  PluginManifest,
-  'routes' | 'permissions' | 'menus' | 'dictionaries' | 'settings' | 'workflowTypes'
->
-
 const Plans = () => import('../controllers/plan_controller.js')
 
 const LIST = 'litigation:plan:list'
 const APPLY = 'litigation:plan:create'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/plans', [Plans, 'index'], LIST)
     router.get('/plans/:id', [Plans, 'show'], LIST)
@@ -69,6 +64,6 @@ const part: Part = {
   ],
 
   workflowTypes: [litPlanWorkflowType],
-}
+})
 
 export default part

@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { proceedingDictionaries } from '../proceedings/dictionaries.js'
 import { proceedingWorkflowType } from '../workflow/proceeding_type.js'
 
@@ -7,16 +7,11 @@ import { proceedingWorkflowType } from '../workflow/proceeding_type.js'
 | case: add, modify, delete, view, start approval; an approved 和解/调解/执行和解 with
 | an instalment schedule creates one deadline per instalment.
 */
-type Part = Pick<
-  PluginManifest,
-  'routes' | 'permissions' | 'menus' | 'dictionaries' | 'workflowTypes'
->
-
 const Proceedings = () => import('../controllers/proceeding_controller.js')
 const LIST = 'litigation:proceeding:list'
 const APPLY = 'litigation:proceeding:create'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/proceedings', [Proceedings, 'index'], LIST)
     router.get('/proceedings/:id', [Proceedings, 'show'], LIST)
@@ -45,6 +40,6 @@ const part: Part = {
   ],
   dictionaries: proceedingDictionaries,
   workflowTypes: [proceedingWorkflowType],
-}
+})
 
 export default part

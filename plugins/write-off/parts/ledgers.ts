@@ -1,10 +1,8 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { cardWriteOffLedger, writeOffLedger } from '../ledgers/write_off_ledgers.js'
 
 /* 核销资产台账, 信用卡核销台账 (under 台账管理) and the home-page widget 核销进度. */
-type Part = Pick<PluginManifest, 'permissions' | 'ledgers' | 'dashboardWidgets' | 'settings'>
-
-const part: Part = {
+const part = definePart({
   permissions: [
     { code: 'write-off:ledger:list', name: { zh: '查看核销台账', en: 'View write-off ledgers' } },
     {
@@ -33,6 +31,6 @@ const part: Part = {
       defaultOn: true,
     },
   ],
-}
+})
 
 export default part

@@ -1,14 +1,12 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { noRecourseWorkflowType } from '../workflow/plan_type.js'
 
 /* 无追索权认定: register with evidence, approve through the workflow. */
-type Part = Pick<PluginManifest, 'routes' | 'menus' | 'workflowTypes'>
-
 const NoRecourse = () => import('../controllers/no_recourse_controller.js')
 const LIST = 'write-off:no-recourse:list'
 const CREATE = 'write-off:no-recourse:create'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/no-recourse', [NoRecourse, 'index'], LIST)
     router.get('/no-recourse/:id', [NoRecourse, 'show'], LIST)
@@ -29,6 +27,6 @@ const part: Part = {
     },
   ],
   workflowTypes: [noRecourseWorkflowType],
-}
+})
 
 export default part

@@ -1,4 +1,4 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 import { writeOffDictionaries } from '../plans/dictionaries.js'
 import { planWorkflowType } from '../workflow/plan_type.js'
 
@@ -7,18 +7,6 @@ import { planWorkflowType } from '../workflow/plan_type.js'
 | 账务处理: the plan's way from draft through approval (and the committee) to
 | its 批复, the postings to core banking and the 贷款核销通知单.
 */
-type Part = Pick<
-  PluginManifest,
-  | 'routes'
-  | 'permissions'
-  | 'menus'
-  | 'dictionaries'
-  | 'settings'
-  | 'jobs'
-  | 'workflowTypes'
-  | 'documentTemplates'
->
-
 const Plans = () => import('../controllers/plans_controller.js')
 const Replies = () => import('../controllers/replies_controller.js')
 const Materials = () => import('../controllers/materials_controller.js')
@@ -55,7 +43,7 @@ const button = (code: string, zh: string, en: string) => ({
   permission: code,
 })
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/plans', [Plans, 'index'], LIST)
     router.get('/plans/:id', [Plans, 'show'], LIST)
@@ -165,6 +153,6 @@ const part: Part = {
       file: 'documents/notice.hbs',
     },
   ],
-}
+})
 
 export default part

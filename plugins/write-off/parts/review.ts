@@ -1,12 +1,10 @@
-import type { PluginManifest } from '#core/plugins/types'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 合规审查 and the rules behind it: 核销条件 as configurable records
 | (财金〔2017〕90号), the evidence documents on the 影像平台, the review with
 | its opinion and the 审查意见书.
 */
-type Part = Pick<PluginManifest, 'routes' | 'permissions' | 'menus' | 'documentTemplates'>
-
 const Reviews = () => import('../controllers/reviews_controller.js')
 const Subjects = () => import('../controllers/subjects_controller.js')
 const Rules = () => import('../controllers/rules_controller.js')
@@ -17,7 +15,7 @@ const EVIDENCE = 'write-off:evidence:create'
 const RULES = 'write-off:rule:list'
 const RULES_EDIT = 'write-off:rule:update'
 
-const part: Part = {
+const part = definePart({
   routes(router) {
     router.get('/reviews', [Reviews, 'index'], LIST)
     router.get('/reviews/:id', [Reviews, 'show'], LIST)
@@ -80,6 +78,6 @@ const part: Part = {
       file: 'documents/review.hbs',
     },
   ],
-}
+})
 
 export default part

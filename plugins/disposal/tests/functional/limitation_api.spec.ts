@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'

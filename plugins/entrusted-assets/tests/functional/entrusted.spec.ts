@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { buildBook } from '#tests/fixtures/book'
-import User from '#core/models/user'
+import User from '#core/auth/user'
 import { UserAccess } from '#core/auth/user_access'
 import { applyRules } from '../../services/special.js'
 import {

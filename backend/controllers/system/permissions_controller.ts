@@ -1,8 +1,0 @@
-import { permissionTree } from '#core/services/organization/permission_tree'
-
-/** The menu/button tree the 分配权限 editor checks codes in. */
-export default class PermissionsController {
-  async tree() {
-    return permissionTree()
-  }
-}
