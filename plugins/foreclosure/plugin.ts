@@ -141,4 +141,14 @@ export default definePlugin({
       file: 'documents/notice.hbs',
     },
   ],
+
+  jobs: [
+    {
+      name: 'foreclosure:book-settlement',
+      handler: () => import('./jobs/book_settlement.js'),
+      // Every 5 minutes: acknowledged postings reach the book's balances soon after core banking.
+      schedule: '*/5 * * * *',
+      attempts: 3,
+    },
+  ],
 })
