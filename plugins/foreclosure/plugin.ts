@@ -49,6 +49,7 @@ export default definePlugin({
     router.get('/receipts/:id', [Receipts, 'show'], LIST)
     router.put('/receipts/:id', [Receipts, 'update'], CREATE)
     router.post('/receipts/:id/submit', [Receipts, 'submit'], CREATE)
+    router.post('/receipts/:id/withdraw', [Receipts, 'withdraw'], CREATE)
     router.post('/receipts/:id/documents', [Receipts, 'storeDocument'], CREATE)
     router.get('/receipts/:id/archive', [Receipts, 'archive'], LIST)
     router.post('/receipts/:id/post', [Postings, 'post'], POST)

@@ -8,6 +8,8 @@ import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { addCollateral, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 import { businessDate } from '#core/business_day/business_date'
+import { Money } from '#core/money/money'
+import type { BankSystems } from '../../bank-systems/adapters/contracts.js'
 
 export const API = '/api/foreclosure'
 
@@ -108,3 +110,28 @@ export async function approvedReceipt(
   await approveAll(client, id)
   return id as number
 }
+
+/** Core banking answering the book's buckets, 押品管理 down: the specs that test rules, not the simulator. */
+export const fakeSystems = (): BankSystems =>
+  ({
+    coreBanking: {
+      loanBalance: async (loanNo: string) => {
+        const l = await db.from('ca_loans').where('loan_no', loanNo).firstOrFail()
+        const y = (f: unknown) => Money.fromFen(String(f)).toYuan()
+        return {
+          loanNo,
+          principal: y(l.balance_fen),
+          normalInterest: y(l.on_balance_interest_fen),
+          overdueInterest: y(l.overdue_interest_fen),
+          penaltyInterest: y(l.penalty_interest_fen),
+          compoundInterest: y(l.compound_interest_fen),
+          asOf: '2026-12-07',
+        }
+      },
+    },
+    collateral: {
+      collaterals: async () => {
+        throw new Error('押品管理 not reachable in this spec')
+      },
+    },
+  }) as unknown as BankSystems

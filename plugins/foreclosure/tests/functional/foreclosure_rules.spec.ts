@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { Money } from '#core/money/money'
 import { changeSettingValue } from '#core/settings/update_setting'
 import { refreshDemoGrants } from '#core/demo/demo_bank'
 import { tokenFor, userWith } from '#tests/helpers/auth'
@@ -9,8 +8,16 @@ import { itemFor } from '../../../committee/services/committee_api.js'
 import startup from '../../startup.js'
 import { committeeDecided } from '../../receipts/committee.js'
 import { foreclosureBankSystems } from '../../receipts/balances.js'
-import type { BankSystems } from '../../../bank-systems/adapters/contracts.js'
-import { API, ALL_CODES, approvedReceipt, body, draft, maker, securedLoan } from '../helpers.js'
+import {
+  API,
+  ALL_CODES,
+  approvedReceipt,
+  body,
+  draft,
+  fakeSystems,
+  maker,
+  securedLoan,
+} from '../helpers.js'
 
 /*
 | The rules around a receipt: 422 on bad input (field messages, unknown fields,
@@ -19,30 +26,6 @@ import { API, ALL_CODES, approvedReceipt, body, draft, maker, securedLoan } from
 | committee where the amount says. Core banking and 押品管理 are faked in
 | process here (the simulator's behaviour is the flow spec's subject).
 */
-const fakeSystems = (): BankSystems =>
-  ({
-    coreBanking: {
-      loanBalance: async (loanNo: string) => {
-        const l = await db.from('ca_loans').where('loan_no', loanNo).firstOrFail()
-        const y = (f: unknown) => Money.fromFen(String(f)).toYuan()
-        return {
-          loanNo,
-          principal: y(l.balance_fen),
-          normalInterest: y(l.on_balance_interest_fen),
-          overdueInterest: y(l.overdue_interest_fen),
-          penaltyInterest: y(l.penalty_interest_fen),
-          compoundInterest: y(l.compound_interest_fen),
-          asOf: '2026-12-07',
-        }
-      },
-    },
-    collateral: {
-      collaterals: async () => {
-        throw new Error('押品管理 not reachable in this spec')
-      },
-    },
-  }) as unknown as BankSystems
-
 test.group('foreclosure: rules, scope, batches, committee', (group) => {
   group.setup(async () => {
     await startup({} as any)
