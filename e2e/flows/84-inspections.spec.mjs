@@ -31,9 +31,10 @@ test.beforeAll(async () => {
   expect(preview.status).toBe(200)
   individuals = (await preview.json()).customers
   console.log(`demo: ${individuals} individual customers with an active loan in scope`)
-  expect(individuals, 'the demo book has 1,000 individual customers to check').toBeGreaterThanOrEqual(
-    1000
-  )
+  expect(
+    individuals,
+    'the demo book has 1,000 individual customers to check'
+  ).toBeGreaterThanOrEqual(1000)
 })
 
 test('批量检查: 1,000 customers sent to 智能贷后 as one batch, with progress', async ({ page }) => {
@@ -77,7 +78,10 @@ test('批量检查: 1,000 customers sent to 智能贷后 as one batch, with prog
   const batch = batches.data[0]
   const seen = new Set()
   for (let p = 1; p <= 5; p++) {
-    const items = await api(token, `/api/inspections/batches/${batch.id}/items?perPage=200&page=${p}`)
+    const items = await api(
+      token,
+      `/api/inspections/batches/${batch.id}/items?perPage=200&page=${p}`
+    )
     for (const i of items.data) seen.add(i.customerType)
     expect(items.meta.total).toBe(1000)
   }

@@ -22,7 +22,11 @@ const WORKFLOW_REFUSALS: Record<string, string> = {
 }
 
 /** Withdraws a draft or a pending receipt of the caller's; returns the status it left. */
-export async function withdrawReceipt(access: UserAccess, receiptId: number, comment: string | null) {
+export async function withdrawReceipt(
+  access: UserAccess,
+  receiptId: number,
+  comment: string | null
+) {
   const r = await receiptRow(access, receiptId)
   if (Number(r.created_by) !== access.user.id)
     throw new ForeclosureError(422, `只有经办人可以撤回 ${r.receipt_no}`)

@@ -46,7 +46,10 @@ export interface LoanSettled {
   applied: boolean
   settlementId: number
   /** Yuan text the book was reduced by, per bucket. */
-  reduced: Record<'principal' | 'normalInterest' | 'overdueInterest' | 'penalty' | 'compound', string>
+  reduced: Record<
+    'principal' | 'normalInterest' | 'overdueInterest' | 'penalty' | 'compound',
+    string
+  >
   /** The loan's balance (principal) after the settlement, yuan text. */
   balance: string
 }
@@ -78,7 +81,8 @@ export async function settleLoan(
   trx: TransactionClientContract,
   input: LoanSettlement
 ): Promise<LoanSettled> {
-  if (!trx?.isTransaction) throw new SettlementWriteError('settleLoan needs the caller’s transaction')
+  if (!trx?.isTransaction)
+    throw new SettlementWriteError('settleLoan needs the caller’s transaction')
   assertDate(input.businessDate)
   const reason = input.reason.trim().slice(0, 200)
   if (!reason) throw new SettlementWriteError('A settlement needs a reason')
@@ -126,9 +130,7 @@ export async function settleLoan(
     created_at: dbNow(),
   })
   const interest = (source: Record<string, unknown>) =>
-    yuan(
-      BUCKETS.slice(1).reduce((s, [, , column]) => s + BigInt(String(source[column])), 0n)
-    )
+    yuan(BUCKETS.slice(1).reduce((s, [, , column]) => s + BigInt(String(source[column])), 0n))
   await recordRiskEvent(trx, {
     type: 'balance',
     businessDate: input.businessDate,

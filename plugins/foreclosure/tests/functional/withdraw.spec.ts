@@ -36,9 +36,12 @@ test.group('foreclosure: 撤回', (group) => {
     const loan = await securedLoan()
     const { id } = await draft(client, me.token, await body(loan))
     // A second receipt for the same loan waits while the draft holds it.
-    ;(await client.post(`${API}/receipts`).bearerToken(me.token).json(await body(loan))).assertStatus(
-      409
-    )
+    ;(
+      await client
+        .post(`${API}/receipts`)
+        .bearerToken(me.token)
+        .json(await body(loan))
+    ).assertStatus(409)
     const withdraw = (token: string, json: Record<string, unknown> = {}) =>
       client.post(`${API}/receipts/${id}/withdraw`).bearerToken(token).json(json)
 
@@ -88,7 +91,10 @@ test.group('foreclosure: 撤回', (group) => {
     assert.equal(instance.status, 'withdrawn')
     assert.lengthOf(await db.from('foreclosure_locks').where('receipt_id', id), 0)
     // No approver is left with a task on it.
-    const open = await db.from('wf_tasks').where('instance_id', instance.id).where('status', 'pending')
+    const open = await db
+      .from('wf_tasks')
+      .where('instance_id', instance.id)
+      .where('status', 'pending')
     assert.lengthOf(open, 0)
 
     // Another receipt for the loan, approved by the branch (its only step below 1,000,000.00): past 撤回.
@@ -102,10 +108,7 @@ test.group('foreclosure: 撤回', (group) => {
         .bearerToken(await tokenFor('bj_asset'))
         .json({ comment: '同意' })
     ).assertStatus(200)
-    const late = await client
-      .post(`${API}/receipts/${second}/withdraw`)
-      .bearerToken(again)
-      .json({})
+    const late = await client.post(`${API}/receipts/${second}/withdraw`).bearerToken(again).json({})
     late.assertStatus(409)
     assert.include(late.body().message, '已审批或已入账，不能撤回')
     assert.equal(
