@@ -62,7 +62,7 @@ test('撤回: a draft withdrawn from the list frees its loan for the receipt bel
   await login(page, 'bj_cy_am')
   await page.goto(`${BASE}/p/foreclosure/Receipts`)
   await fillTestId(page, 'fc-keyword', draft.receiptNo)
-  await page.getByTestId('fc-keyword').locator('input').press('Enter')
+  await page.locator('.list-page__filters .el-button--primary').click()
   const row = page.getByTestId('fc-list').locator('tbody tr', { hasText: draft.receiptNo })
   await expect(row).toContainText('草稿')
   await row.getByTestId(`fc-withdraw-${draft.id}`).click()
