@@ -12,7 +12,7 @@ import type { UserAccess } from '#core/auth/user_access'
 import * as actions from '#core/workflow/actions'
 import { WorkflowError } from '#core/workflow/workflow_error'
 import { receiptRow } from './store.js'
-import { moveReceipt, WORKFLOW_TYPE } from './service.js'
+import { moveReceipt, pendingInstance } from './service.js'
 import { ForeclosureError } from './foreclosure_error.js'
 
 const WORKFLOW_REFUSALS: Record<string, string> = {
@@ -36,13 +36,7 @@ export async function withdrawReceipt(
   }
   if (r.status !== 'pending')
     throw new ForeclosureError(409, `${r.receipt_no} 已审批或已入账，不能撤回`)
-  const instance = await db
-    .from('wf_instances')
-    .where('type_code', WORKFLOW_TYPE)
-    .where('business_id', String(receiptId))
-    .where('status', 'pending')
-    .orderBy('id', 'desc')
-    .first()
+  const instance = await pendingInstance(receiptId)
   if (!instance) throw new ForeclosureError(409, `${r.receipt_no} 不在审批中`)
   try {
     await actions.withdraw({ instanceId: Number(instance.id), actorId: access.user.id, comment })

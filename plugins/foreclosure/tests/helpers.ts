@@ -4,12 +4,16 @@
 | (110101) whose branch approver is the demo bank's bj_asset, and the workflow
 | approvals as the approvers would give them.
 */
+import type { Group } from '@japa/runner/core'
+import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { addCollateral, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 import { businessDate } from '#core/business_day/business_date'
 import { Money } from '#core/money/money'
 import type { BankSystems } from '../../bank-systems/adapters/contracts.js'
+import startup from '../startup.js'
+import { foreclosureBankSystems } from '../receipts/balances.js'
 
 export const API = '/api/foreclosure'
 
@@ -25,6 +29,10 @@ export const ALL_CODES = [
 
 export const maker = () =>
   userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '110101' })
+
+/** A clerk with every permission at 上海分行 (310000): the receipts of 朝阳支行 are out of scope. */
+export const otherBranch = () =>
+  userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '310000' })
 
 /**
  * A 可疑 loan at 朝阳支行 owing 本金 200 000.00, 正常利息 1 500.00, 逾期利息 123.45,
@@ -135,3 +143,13 @@ export const fakeSystems = (): BankSystems =>
       },
     },
   }) as unknown as BankSystems
+
+/** The rules specs' group: the plugin started, the faked systems in, each test rolled back. */
+export function useFakedSystems(group: Group) {
+  group.setup(async () => {
+    await startup({} as any)
+    foreclosureBankSystems.use(fakeSystems())
+    return () => foreclosureBankSystems.restore()
+  })
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+}

@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
-import startup from '../../startup.js'
-import { foreclosureBankSystems } from '../../receipts/balances.js'
-import { API, ALL_CODES, body, draft, fakeSystems, maker, securedLoan } from '../helpers.js'
+import { tokenFor } from '#tests/helpers/auth'
+import { API, body, draft, maker, otherBranch, securedLoan, useFakedSystems } from '../helpers.js'
 
 /*
 | 撤回 a receipt: the maker's draft at once; a pending one through the core
@@ -21,12 +18,7 @@ const instanceOf = (id: number) =>
     .firstOrFail()
 
 test.group('foreclosure: 撤回', (group) => {
-  group.setup(async () => {
-    await startup({} as any)
-    foreclosureBankSystems.use(fakeSystems())
-    return () => foreclosureBankSystems.restore()
-  })
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  useFakedSystems(group)
 
   test('a draft: withdrawn, its loan free for a new receipt, audited; twice = 409', async ({
     client,
@@ -50,11 +42,7 @@ test.group('foreclosure: 撤回', (group) => {
     ;(await withdraw(me.token, { hacked: 1 })).assertStatus(422)
     const colleague = await maker()
     ;(await withdraw(colleague.token)).assertStatus(422)
-    const other = await userWith({
-      permissions: ALL_CODES,
-      dataScope: 'org_and_below',
-      orgCode: '310000',
-    })
+    const other = await otherBranch()
     ;(await withdraw(other.token)).assertStatus(404)
     assert.equal((await db.from('foreclosure_receipts').where('id', id).first()).status, 'draft')
 
