@@ -8,19 +8,16 @@
 |    with proof interrupts the 诉讼时效.
 */
 import { test, expect } from '../support/test.mjs'
-import { BASE, api, apiLogin, fillTestId, login, send, shot } from '../support/helpers.mjs'
-
-async function typeDate(page, testId, date) {
-  // An el-date-picker hands its data-testid to its <input>.
-  const target = page.getByTestId(testId).first()
-  const input =
-    (await target.evaluate((el) => el.tagName)) === 'INPUT'
-      ? target
-      : target.locator('input').first()
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-}
+import {
+  BASE,
+  api,
+  apiLogin,
+  fillTestId,
+  login,
+  send,
+  shot,
+  typeDate,
+} from '../support/helpers.mjs'
 
 /** Picks days in an el-date-picker type="dates" (popper-class `<testId>-popper`) by walking its panel (year → month → day). */
 async function pickDates(page, testId, dates) {

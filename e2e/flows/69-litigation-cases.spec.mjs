@@ -10,7 +10,16 @@
 */
 import { readFileSync } from 'node:fs'
 import { test, expect } from '../support/test.mjs'
-import { BASE, api, apiLogin, fillTestId, login, settled, shot } from '../support/helpers.mjs'
+import {
+  BASE,
+  api,
+  apiLogin,
+  fillTestId,
+  login,
+  settled,
+  shot,
+  typeDate,
+} from '../support/helpers.mjs'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ viewport: { width: 1440, height: 1000 } })
@@ -18,18 +27,6 @@ test.use({ viewport: { width: 1440, height: 1000 } })
 const CASE_NO = `（2026）京0105民初${10000 + Math.floor(Math.random() * 89999)}号`
 let token
 let caseId
-
-async function typeDate(page, testId, date) {
-  // An el-date-picker hands its data-testid to its <input>.
-  const target = page.getByTestId(testId).first()
-  const input =
-    (await target.evaluate((el) => el.tagName)) === 'INPUT'
-      ? target
-      : target.locator('input').first()
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-}
 
 async function pickOption(page, text) {
   await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()

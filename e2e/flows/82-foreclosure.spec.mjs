@@ -16,12 +16,16 @@ import {
   api,
   apiLogin,
   approveInDrawer,
+  chooseOption,
   fillTestId,
   login,
+  send,
   settled,
   shot,
+  typeDateInto,
   withSqlite,
 } from '../support/helpers.mjs'
+import { foreclosureLoan } from '../support/foreclosure.mjs'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ viewport: { width: 1500, height: 1000 } })
@@ -32,44 +36,52 @@ let today
 let receiptId
 let receiptNo
 
-async function fillDate(input, value) {
-  await input.click()
-  await input.fill(value)
-  await input.press('Enter')
-}
-
-async function pick(page, testId, text) {
-  await page.getByTestId(testId).locator('.el-select').first().click()
-  await page.keyboard.type(text)
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
-  await page.keyboard.press('Escape')
-}
-
 test.beforeAll(async () => {
   clerk = await apiLogin('bj_cy_am')
+  ;({ today, loan } = foreclosureLoan({ minFen: 1000000 }))
+})
+
+test('撤回: a draft withdrawn from the list frees its loan for the receipt below', async ({
+  page,
+}) => {
+  const res = await send(clerk, 'POST', '/api/foreclosure/receipts', {
+    loanIds: [loan.id],
+    way: 'agreement',
+    source: 'other_asset',
+    assetClass: 'movable',
+    assetName: '债务人自有车辆一台',
+    agreedValue: '1000.00',
+    taxesAndFees: '0.00',
+    appraisedValue: '1000.00',
+    acquiredOn: today,
+    reasons: '协商以车辆抵偿剩余欠款。',
+  })
+  expect(res.status, await res.clone().text()).toBe(201)
+  const draft = await res.json()
+
+  await login(page, 'bj_cy_am')
+  await page.goto(`${BASE}/p/foreclosure/Receipts`)
+  await fillTestId(page, 'fc-keyword', draft.receiptNo)
+  await page.locator('.list-page__filters .el-button--primary').click()
+  const row = page.getByTestId('fc-list').locator('tbody tr', { hasText: draft.receiptNo })
+  await expect(row).toContainText('草稿')
+  await row.getByTestId(`fc-withdraw-${draft.id}`).click()
+  await page.locator('.el-message-box__input input').fill('债务人改为现金清偿')
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await expect(row).toContainText('已撤回')
+  await settled(page)
+  await shot(page, 'foreclosure-withdrawn')
+  expect((await api(clerk, `/api/foreclosure/receipts/${draft.id}`)).status).toBe('withdrawn')
+  expect(
+    withSqlite((db) =>
+      db.prepare('SELECT COUNT(*) AS n FROM foreclosure_locks WHERE receipt_id = ?').get(draft.id)
+    ).n
+  ).toBe(0)
 })
 
 test("抵债资产收取: from the loan's collateral (押品管理), submitted, document filed", async ({
   page,
 }) => {
-  loan = withSqlite((db) => {
-    const day = db.prepare('SELECT business_date FROM business_day WHERE id = 1').get()
-    today = String(day?.business_date ?? new Date().toISOString()).slice(0, 10)
-    return db
-      .prepare(
-        `SELECT l.id, l.loan_no, c.name AS customer_name, CAST(l.balance_fen AS TEXT) AS balance_fen,
-                col.collateral_ref
-           FROM ca_loans l
-           JOIN users u ON u.id = l.manager_id
-           JOIN ca_customers c ON c.id = l.customer_id
-           JOIN ca_collaterals col ON col.loan_id = l.id
-          WHERE u.username = 'bj_cy_am' AND l.status = 'active'
-            AND l.balance_fen BETWEEN 1000000 AND 50000000
-            AND NOT EXISTS (SELECT 1 FROM ca_loans o WHERE o.customer_id = l.customer_id AND o.id <> l.id)
-          ORDER BY l.id ASC LIMIT 1`
-      )
-      .get()
-  })
   expect(loan, 'bj_cy_am has an active loan under 500 000.00 with collateral').toBeTruthy()
   const principal = (BigInt(loan.balance_fen) / 100n).toString()
 
@@ -81,8 +93,8 @@ test("抵债资产收取: from the loan's collateral (押品管理), submitted, 
   await page.waitForURL(/\/p\/foreclosure\/Receipts/)
   await page.getByTestId('fc-new').click()
 
-  await pick(page, 'fc-customer', loan.customer_name)
-  await pick(page, 'fc-loans', loan.loan_no)
+  await chooseOption(page, page.getByTestId('fc-customer'), loan.customer_name)
+  await chooseOption(page, page.getByTestId('fc-loans'), loan.loan_no)
   // 押品管理 answers with the loan's collateral and its 评估价; choosing it fills the asset.
   const collaterals = page.getByTestId('fc-collaterals')
   await expect(collaterals).toContainText(loan.collateral_ref)
@@ -98,7 +110,7 @@ test("抵债资产收取: from the loan's collateral (押品管理), submitted, 
   await expect(page.getByTestId('fc-book-value')).toContainText(
     `${Number(book).toLocaleString('en-US')}.56`
   )
-  await fillDate(page.locator('.el-dialog:visible .el-date-editor input').nth(1), today)
+  await typeDateInto(page.locator('.el-dialog:visible .el-date-editor input').nth(1), today)
   await fillTestId(page, 'fc-reasons', '借款人无力清偿，双方协商以抵押房产抵偿债务。')
   await settled(page)
   await shot(page, 'foreclosure-form')
@@ -157,6 +169,13 @@ test('approved from the workflow drawer; 抵债账务处理 posts it; the asset 
       { timeout: 30_000, message: 'the outbox delivers the postings to the simulator' }
     )
     .toBe(true)
+  // Acknowledged: the book's balance goes down by the principal settled (the page's read
+  // carries it into the book), leaving the fen the whole-yuan 抵债金额 did not cover.
+  await api(clerk, `/api/foreclosure/receipts/${receiptId}/postings`)
+  const booked = withSqlite((db) =>
+    db.prepare('SELECT CAST(balance_fen AS TEXT) AS fen FROM ca_loans WHERE id = ?').get(loan.id)
+  )
+  expect(BigInt(booked.fen)).toBe(BigInt(loan.balance_fen) % 100n)
   await page.reload()
   await expect(page.getByTestId('fc-postings')).toContainText('已记账')
   await expect(page.getByTestId('fc-postings')).toContainText('抵债资产入账')

@@ -1,10 +1,9 @@
 /*
 | 日常检查 in the browser, as the administrator:
-| - 批量检查: 1,000 individual customers (the demo bank's individual customers with
-|   an active loan, all in the administrator's scope; when the demo has fewer,
-|   the filter adds its online-loan customers to reach 1,000 — the test says which
-|   in its title line) sent to 智能贷后 as one batch; the job's progress bar runs
-|   to 已完成, the batch shows 1,000 customers done and their results.
+| - 批量检查: 1,000 individual (个人) customers — the demo bank has about 1,300
+|   with an active loan, all in the administrator's scope; the filter is 个人 only
+|   — sent to 智能贷后 as one batch; the job's progress bar runs to 已完成, the
+|   batch shows 1,000 customers done, every one of them individual, with results.
 | - 非定期检查 with a photo: a task for a demo customer on 经营情况; the result is
 |   refused until the 经营场所 photo is filed on the 影像平台, then recorded.
 | - 客户视图 › 日常检查 shows that task with its result and opens it.
@@ -32,6 +31,10 @@ test.beforeAll(async () => {
   expect(preview.status).toBe(200)
   individuals = (await preview.json()).customers
   console.log(`demo: ${individuals} individual customers with an active loan in scope`)
+  expect(
+    individuals,
+    'the demo book has 1,000 individual customers to check'
+  ).toBeGreaterThanOrEqual(1000)
 })
 
 test('批量检查: 1,000 customers sent to 智能贷后 as one batch, with progress', async ({ page }) => {
@@ -41,10 +44,10 @@ test('批量检查: 1,000 customers sent to 智能贷后 as one batch, with prog
   await page.getByTestId('inspections-batch-new').click()
   const dialog = page.getByTestId('inspections-batch-dialog')
   await expect(dialog).toBeVisible()
-  if (individuals < 1000) {
-    // Fewer than 1,000 individual customers in the demo: online-loan customers make up the rest.
-    await dialog.getByTestId('inspections-batch-types').getByText('网贷').click()
-  }
+  // 个人 only: the dialog's default, and nothing else ticked.
+  const types = dialog.getByTestId('inspections-batch-types')
+  await expect(types.locator('.el-checkbox.is-checked')).toHaveCount(1)
+  await expect(types.locator('.el-checkbox.is-checked')).toContainText('个人')
   await dialog.getByTestId('inspections-batch-limit').locator('input').fill('1000')
   await dialog.getByTestId('inspections-batch-limit').locator('input').press('Tab')
   await expect(dialog.getByTestId('inspections-batch-preview')).toHaveText('1000 户', {
@@ -69,6 +72,20 @@ test('批量检查: 1,000 customers sent to 智能贷后 as one batch, with prog
   await expect(page.locator('.page-pagination').last()).toContainText('1000')
   await settled(page)
   await shot(page, 'inspections-batch-items')
+
+  // Every customer of the batch is an individual one: no online-loan customer topped it up.
+  const batches = await api(token, '/api/inspections/batches?perPage=1')
+  const batch = batches.data[0]
+  const seen = new Set()
+  for (let p = 1; p <= 5; p++) {
+    const items = await api(
+      token,
+      `/api/inspections/batches/${batch.id}/items?perPage=200&page=${p}`
+    )
+    for (const i of items.data) seen.add(i.customerType)
+    expect(items.meta.total).toBe(1000)
+  }
+  expect([...seen]).toEqual(['individual'])
 })
 
 test('非定期检查: the result waits for the photo filed on the 影像平台', async ({ page }) => {

@@ -16,13 +16,16 @@ import {
   BASE,
   api,
   apiLogin,
+  chooseOption,
   fillTestId,
   login,
   send,
   settled,
   shot,
+  typeDateInto,
   withSqlite,
 } from '../support/helpers.mjs'
+import { foreclosureLoan } from '../support/foreclosure.mjs'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ viewport: { width: 1500, height: 1000 } })
@@ -53,19 +56,6 @@ const before = (n) => {
   return new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10)
 }
 
-async function typeDate(input, value) {
-  await input.click()
-  await input.fill(value)
-  await input.press('Enter')
-}
-
-async function choose(page, container, text) {
-  await container.locator('.el-select').first().click()
-  await page.keyboard.type(text)
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
-  await page.keyboard.press('Escape')
-}
-
 async function approveAs(token, typeCode, businessId, comment) {
   const instance = withSqlite((db) =>
     db
@@ -83,26 +73,8 @@ async function approveAs(token, typeCode, businessId, comment) {
 test.beforeAll(async () => {
   clerk = await apiLogin('bj_cy_am')
   boss = await apiLogin('bj_asset')
-  loan = withSqlite((db) => {
-    const day = db.prepare('SELECT business_date FROM business_day WHERE id = 1').get()
-    biz = String(day?.business_date ?? new Date().toISOString()).slice(0, 10)
-    // A loan no earlier flow took an asset for (82 takes the lowest id): the highest.
-    return db
-      .prepare(
-        `SELECT l.id, l.loan_no, c.name AS customer_name, CAST(l.balance_fen AS TEXT) AS balance_fen,
-                col.collateral_ref
-           FROM ca_loans l
-           JOIN users u ON u.id = l.manager_id
-           JOIN ca_customers c ON c.id = l.customer_id
-           JOIN ca_collaterals col ON col.loan_id = l.id
-          WHERE u.username = 'bj_cy_am' AND l.status = 'active'
-            AND l.balance_fen BETWEEN 2000000 AND 50000000
-            AND NOT EXISTS (SELECT 1 FROM ca_loans o WHERE o.customer_id = l.customer_id AND o.id <> l.id)
-            AND NOT EXISTS (SELECT 1 FROM foreclosure_loans f WHERE f.loan_id = l.id)
-          ORDER BY l.id DESC LIMIT 1`
-      )
-      .get()
-  })
+  // A loan no earlier flow took an asset for (82 takes the lowest id): the highest.
+  ;({ today: biz, loan } = foreclosureLoan({ minFen: 2000000, newest: true }))
   expect(loan, 'bj_cy_am has another active loan with collateral').toBeTruthy()
   // 抵债金额 = the principal less 10 000.00: a claim stays (the 提议核销 step).
   fen.agreed = (BigInt(loan.balance_fen) / 100n) * 100n - 1_000_000n
@@ -116,8 +88,8 @@ test('抵债资产收取: from the collateral, saved, edited as a draft, submitt
   await login(page, 'bj_cy_am')
   await page.goto(`${BASE}/p/foreclosure/Receipts`)
   await page.getByTestId('fc-new').click()
-  await choose(page, page.getByTestId('fc-customer'), loan.customer_name)
-  await choose(page, page.getByTestId('fc-loans'), loan.loan_no)
+  await chooseOption(page, page.getByTestId('fc-customer'), loan.customer_name)
+  await chooseOption(page, page.getByTestId('fc-loans'), loan.loan_no)
   const collaterals = page.getByTestId('fc-collaterals')
   await expect(collaterals).toContainText(loan.collateral_ref)
   await expect(page.getByTestId('fc-collateral-unavailable')).toHaveCount(0)
@@ -125,7 +97,7 @@ test('抵债资产收取: from the collateral, saved, edited as a draft, submitt
   await fillTestId(page, 'fc-location', '北京市朝阳区验收路86号')
   await fillTestId(page, 'fc-agreed', plain(fen.agreed))
   await fillTestId(page, 'fc-taxes', plain(fen.taxes))
-  await typeDate(page.locator('.el-dialog:visible .el-date-editor input').nth(1), before(30))
+  await typeDateInto(page.locator('.el-dialog:visible .el-date-editor input').nth(1), before(30))
   await fillTestId(page, 'fc-reasons', '借款人无力清偿，经协商以抵押物抵偿部分债务。')
   await page.getByTestId('fc-save').click()
   const detail = page.getByTestId('fc-detail')
@@ -213,8 +185,8 @@ test('资产分发 and 定期检查 with a photo', async ({ page, signIn }) => {
   const row = boss$.getByTestId('fa-distribution-table').locator('tr', { hasText: asset.assetNo })
   await row.getByTestId('fa-distribute-row').click()
   const form = boss$.getByTestId('fa-distribute-form')
-  await choose(boss$, form.locator('.el-form-item').nth(0), '张朝阳')
-  await choose(boss$, form.locator('.el-form-item').nth(1), '公司业务')
+  await chooseOption(boss$, form.locator('.el-form-item').nth(0), '张朝阳')
+  await chooseOption(boss$, form.locator('.el-form-item').nth(1), '公司业务')
   await boss$.getByTestId('fa-distribute-save').click()
   await expect(form).toBeHidden()
   expect((await api(clerk, `/api/foreclosed-assets/assets/${asset.id}`)).managerName).toBe(
@@ -225,7 +197,7 @@ test('资产分发 and 定期检查 with a photo', async ({ page, signIn }) => {
   await page.goto(`${BASE}/p/foreclosed-assets/Checks?assetId=${asset.id}`)
   await page.getByTestId('fa-check-new').click()
   const check = page.getByTestId('fa-check-form')
-  await typeDate(page.getByTestId('fa-check-date').locator('input'), before(20))
+  await typeDateInto(page.getByTestId('fa-check-date').locator('input'), before(20))
   await fillTestId(page, 'fa-check-value', plain(fen.book))
   await page
     .getByTestId('fa-check-photo')
@@ -252,11 +224,11 @@ test('临时经营: a lease on the page, the rent in 收入登记管理', async 
   await page.goto(`${BASE}/p/foreclosed-assets/CustodyLeases`)
   await page.getByTestId('fa-lease-new').click()
   const form = page.getByTestId('fa-lease-form')
-  await choose(page, form.locator('.el-form-item').nth(0), asset.assetNo)
+  await chooseOption(page, form.locator('.el-form-item').nth(0), asset.assetNo)
   await fillTestId(page, 'fa-lease-tenant', '北京验收餐饮有限公司')
   await fillTestId(page, 'fa-lease-rent', '6000.00')
-  await typeDate(page.getByTestId('fa-lease-start').locator('input'), before(10))
-  await typeDate(page.getByTestId('fa-lease-end').locator('input'), before(-355))
+  await typeDateInto(page.getByTestId('fa-lease-start').locator('input'), before(10))
+  await typeDateInto(page.getByTestId('fa-lease-end').locator('input'), before(-355))
   await page.getByTestId('fa-lease-save').click()
   await expect(form).toBeHidden()
   await expect(
@@ -267,9 +239,9 @@ test('临时经营: a lease on the page, the rent in 收入登记管理', async 
   await page.goto(`${BASE}/p/foreclosed-assets/CustodyIncome`)
   await page.getByTestId('fa-entry-new').click()
   const entry = page.getByTestId('fa-entry-form')
-  await choose(page, entry.locator('.el-form-item').nth(0), asset.assetNo)
+  await chooseOption(page, entry.locator('.el-form-item').nth(0), asset.assetNo)
   await fillTestId(page, 'fa-entry-amount', '6000.00')
-  await typeDate(page.getByTestId('fa-entry-date').locator('input'), before(10))
+  await typeDateInto(page.getByTestId('fa-entry-date').locator('input'), before(10))
   await page.getByTestId('fa-entry-save').click()
   await expect(entry).toBeHidden()
   await expect(
@@ -284,10 +256,10 @@ test('出售申请: applied, approved, proceeds and loss posted', async ({ page 
   await page.goto(`${BASE}/p/foreclosed-assets/DisposalSales`)
   await page.getByTestId('fa-disposal-new').click()
   const form = page.getByTestId('fa-disposal-form')
-  await choose(page, form.locator('.el-form-item').nth(0), asset.assetNo)
+  await chooseOption(page, form.locator('.el-form-item').nth(0), asset.assetNo)
   await fillTestId(page, 'fa-disposal-buyer', '北京某置业有限公司')
   await fillTestId(page, 'fa-disposal-amount', plain(fen.price))
-  await typeDate(page.getByTestId('fa-disposal-date').locator('input'), biz)
+  await typeDateInto(page.getByTestId('fa-disposal-date').locator('input'), biz)
   await fillTestId(page, 'fa-disposal-reason', '经公开挂牌转让成交')
   await page.getByTestId('fa-disposal-save').click()
   await expect(form).toBeHidden()
@@ -348,7 +320,7 @@ test('every ledger shows the steps', async ({ page }) => {
   const asOf = before(15)
   await page.goto(`${BASE}/ledgers/foreclosed-assets-idle?keyword=${asset.assetNo}`)
   // The 截至日期 picker of the toolbar (placeholder 当前 = today).
-  await typeDate(page.getByTestId('ledger-page').getByPlaceholder('当前'), asOf)
+  await typeDateInto(page.getByTestId('ledger-page').getByPlaceholder('当前'), asOf)
   await expect(
     page.getByTestId('ledger-table').locator('tr', { hasText: asset.assetNo })
   ).toBeVisible()

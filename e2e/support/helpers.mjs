@@ -1,6 +1,6 @@
 /*
 | What the specs share: signing in (browser and API), filling Element Plus
-| inputs by data-testid, screenshots for a human, the demo's SQLite file, and
+| inputs by data-testid (text, dates, selects), screenshots for a human, the demo's SQLite file, and
 | restarting the product through the webServer supervisor (e2e/server.mjs).
 */
 import { readFileSync } from 'node:fs'
@@ -17,6 +17,34 @@ export async function fillTestId(page, id, value) {
   await (
     tag === 'INPUT' || tag === 'TEXTAREA' ? target : target.locator('input, textarea').first()
   ).fill(value)
+}
+
+/** Types a date into an el-date-picker's <input> (a locator) and confirms it with Enter. */
+export async function typeDateInto(input, value) {
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter')
+}
+
+/**
+ * Types a date into the el-date-picker carrying `testId` inside `scope` (the page or a dialog):
+ * the picker hands its data-testid to its <input>, or the element carrying it wraps one.
+ */
+export async function typeDate(scope, testId, value) {
+  const target = scope.getByTestId(testId).first()
+  const input =
+    (await target.evaluate((el) => el.tagName)) === 'INPUT'
+      ? target
+      : target.locator('input').first()
+  await typeDateInto(input, value)
+}
+
+/** Opens the el-select inside `container`, types `text` and picks the first option showing it. */
+export async function chooseOption(page, container, text) {
+  await container.locator('.el-select').first().click()
+  await page.keyboard.type(text)
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
+  await page.keyboard.press('Escape')
 }
 
 /** The demo bank's people the flows act as (seeded by `node ace demo:seed`). */

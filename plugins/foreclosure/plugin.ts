@@ -49,6 +49,7 @@ export default definePlugin({
     router.get('/receipts/:id', [Receipts, 'show'], LIST)
     router.put('/receipts/:id', [Receipts, 'update'], CREATE)
     router.post('/receipts/:id/submit', [Receipts, 'submit'], CREATE)
+    router.post('/receipts/:id/withdraw', [Receipts, 'withdraw'], CREATE)
     router.post('/receipts/:id/documents', [Receipts, 'storeDocument'], CREATE)
     router.get('/receipts/:id/archive', [Receipts, 'archive'], LIST)
     router.post('/receipts/:id/post', [Postings, 'post'], POST)
@@ -139,6 +140,16 @@ export default definePlugin({
       code: 'notice',
       name: { zh: '以资抵债通知单', en: 'Foreclosure notice' },
       file: 'documents/notice.hbs',
+    },
+  ],
+
+  jobs: [
+    {
+      name: 'foreclosure:book-settlement',
+      handler: () => import('./jobs/book_settlement.js'),
+      // Every 5 minutes: acknowledged postings reach the book's balances soon after core banking.
+      schedule: '*/5 * * * *',
+      attempts: 3,
     },
   ],
 })

@@ -1,18 +1,15 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { connectorRegistry } from '#core/connectors/registry'
-import { syncConnectors } from '#core/connectors/connector_store'
-import { resetBreaker } from '#core/connectors/breakers'
 import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
 import { dbTimeIn } from '#core/connectors/times'
 import { queue } from '#core/queue/queue'
 import { jobRuns } from '#core/queue/job_runs'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import {
-  startFakeExternalSystem,
-  type FakeExternalSystem,
-} from '#tests/helpers/fake_external_system'
+  definePostingSystem,
+  outboxStatuses as statuses,
+  useFakePostingSystem,
+} from '#tests/helpers/outbox_system'
 
 /*
 | Transactional outbox: postings written with the business change, delivered
@@ -21,25 +18,7 @@ import {
 */
 const CORE = 'test-core'
 
-if (!connectorRegistry.has(CORE)) {
-  connectorRegistry.defineSystem({
-    code: CORE,
-    name: { zh: '测试核心系统', en: 'Test core banking' },
-    owner: '科技部',
-    // The 50 % failure run must not trip the breaker into long pauses.
-    breaker: { consecutiveFailures: 1000, halfOpenAfterMs: 100 },
-    interfaces: [
-      {
-        code: 'posting',
-        name: { zh: '记账', en: 'Posting' },
-        direction: 'outbound',
-        method: 'POST',
-        path: '/postings',
-        moneyChanging: true,
-      },
-    ],
-  })
-}
+definePostingSystem(CORE, { zh: '测试核心系统', en: 'Test core banking' })
 
 /* Small back-offs and timeouts keep the test fast; production reads its 参数. */
 const FAST: DeliveryOptions = {
@@ -64,27 +43,8 @@ async function postings(count: number, prefix = 'posting') {
   })
 }
 
-const statuses = async () =>
-  Object.fromEntries(
-    (await db.from('outbox_messages').groupBy('status').select('status').count('* as n')).map(
-      (r: any) => [r.status, Number(r.n)]
-    )
-  )
-
 test.group('Outbox', (group) => {
-  let fake: FakeExternalSystem
-  group.each.setup(async () => {
-    fake = await startFakeExternalSystem()
-    const rollback = await testUtils.db().withGlobalTransaction()
-    await syncConnectors()
-    await db.from('connector_systems').where('code', CORE).update({ base_url: fake.url })
-    resetBreaker(CORE)
-    return async () => {
-      await rollback()
-      await fake.close()
-      resetBreaker(CORE)
-    }
-  })
+  const fake = useFakePostingSystem(group, CORE)
 
   test('a message is written with the business change or not at all', async ({ assert }) => {
     await assert.rejects(() =>
@@ -104,21 +64,22 @@ test.group('Outbox', (group) => {
   test('200 postings through 50 % failures and 10 % timeouts are applied exactly once', async ({
     assert,
   }) => {
-    fake.knobs.failRate = 0.5
-    fake.knobs.timeoutRate = 0.1
-    fake.knobs.slowMs = 250
+    fake().knobs.failRate = 0.5
+    fake().knobs.timeoutRate = 0.1
+    fake().knobs.slowMs = 250
     await postings(200)
     const counts = await outbox.deliverDue(FAST)
     assert.equal(counts.sent, 200)
     assert.deepEqual(await statuses(), { sent: 200 })
-    assert.equal(fake.applied.size, 200)
-    for (const [key, times] of fake.applied) assert.equal(times, 1, `${key} applied ${times} times`)
+    assert.equal(fake().applied.size, 200)
+    for (const [key, times] of fake().applied)
+      assert.equal(times, 1, `${key} applied ${times} times`)
     // The faults were real: failures were retried and timed-out postings sent again,
     // which the receiver recognised by their keys.
-    assert.isAbove(fake.total, 300)
-    const repeated = [...fake.requests.values()].filter((n) => n > 1).length
+    assert.isAbove(fake().total, 300)
+    const repeated = [...fake().requests.values()].filter((n) => n > 1).length
     assert.isAbove(repeated, 50)
-    assert.isTrue(fake.log.every((r) => typeof r.headers['idempotency-key'] === 'string'))
+    assert.isTrue(fake().log.every((r) => typeof r.headers['idempotency-key'] === 'string'))
   })
 
   test('a message claimed by a crashed worker is delivered once its claim expires', async ({
@@ -130,7 +91,7 @@ test.group('Outbox', (group) => {
       .from('outbox_messages')
       .where('idempotency_key', 'crash:1')
       .update({ claimed_by: 'node-that-died', claimed_until: dbTimeIn(300), attempts: 1 })
-    await fetch(`${fake.url}/postings`, {
+    await fetch(`${fake().url}/postings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'crash:1' },
       body: JSON.stringify({ amount: '1.00' }),
@@ -144,8 +105,8 @@ test.group('Outbox', (group) => {
     assert.equal(row.status, 'sent')
     assert.isNull(row.claimed_by)
     assert.equal(row.attempts, 2)
-    assert.equal(fake.requests.get('crash:1'), 2)
-    assert.equal(fake.applied.get('crash:1'), 1, 'applied once at the receiver')
+    assert.equal(fake().requests.get('crash:1'), 2)
+    assert.equal(fake().applied.get('crash:1'), 1, 'applied once at the receiver')
     assert.include(row.ack, '"duplicate":true')
   })
 
@@ -156,19 +117,19 @@ test.group('Outbox', (group) => {
     const [a, b] = await Promise.all([outbox.deliverDue(relaxed), outbox.deliverDue(relaxed)])
     assert.equal(a.sent + b.sent, 40)
     assert.equal(a['lost-claim'] + b['lost-claim'], 0)
-    for (const times of fake.requests.values()) assert.equal(times, 1)
+    for (const times of fake().requests.values()) assert.equal(times, 1)
   })
 
   test('after the maximum attempts a message is dead until an operator retries it', async ({
     assert,
     client,
   }) => {
-    fake.knobs.down = true
+    fake().knobs.down = true
     await postings(1, 'dead')
     await outbox.deliverDue({ ...FAST, maxAttempts: 3 })
     const row = await db.from('outbox_messages').where('idempotency_key', 'dead:1').first()
     assert.containsSubset(row, { status: 'dead', attempts: 3, last_http_status: 503 })
-    assert.equal(fake.total, 3)
+    assert.equal(fake().total, 3)
 
     const operator = await userWith({ permissions: ['system:outbox:list', 'system:outbox:retry'] })
     const list = await client
@@ -180,7 +141,7 @@ test.group('Outbox', (group) => {
     assert.include(list.body().data[0].payload, '6222***********0123')
     assert.notInclude(list.body().data[0].payload, '6222021234567890123')
 
-    fake.knobs.down = false
+    fake().knobs.down = false
     const retried = await client
       .post(`/api/system/outbox/${row.id}/retry`)
       .bearerToken(operator.token)
@@ -188,7 +149,7 @@ test.group('Outbox', (group) => {
     assert.containsSubset(retried.body(), { status: 'pending', attempts: 0 })
     await outbox.deliverDue(FAST)
     assert.deepEqual(await statuses(), { sent: 1 })
-    assert.equal(fake.applied.get('dead:1'), 1)
+    assert.equal(fake().applied.get('dead:1'), 1)
 
     const again = await client
       .post(`/api/system/outbox/${row.id}/retry`)
@@ -205,6 +166,6 @@ test.group('Outbox', (group) => {
     const run = await jobRuns.find(id)
     assert.equal(run!.status, 'completed')
     assert.deepEqual(await statuses(), { sent: 3 })
-    assert.equal(fake.applied.size, 3)
+    assert.equal(fake().applied.size, 3)
   })
 })

@@ -1,16 +1,13 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { connectorRegistry } from '#core/connectors/registry'
-import { syncConnectors } from '#core/connectors/connector_store'
-import { resetBreaker } from '#core/connectors/breakers'
 import { callBatch } from '#core/connectors/batch_call'
 import { outbox, type DeliveryOptions } from '#core/connectors/outbox'
 import { dbTimeIn } from '#core/connectors/times'
 import {
-  startFakeExternalSystem,
-  type FakeExternalSystem,
-} from '#tests/helpers/fake_external_system'
+  definePostingSystem,
+  outboxStatuses as statuses,
+  useFakePostingSystem,
+} from '#tests/helpers/outbox_system'
 
 /*
 | Outbox delivery through a batch endpoint: many postings to a request, each with
@@ -19,25 +16,11 @@ import {
 */
 const CORE = 'test-core-batch'
 
-if (!connectorRegistry.has(CORE)) {
-  connectorRegistry.defineSystem({
-    code: CORE,
-    name: { zh: '测试核心系统（批量）', en: 'Test core banking (batch)' },
-    owner: '科技部',
-    breaker: { consecutiveFailures: 1000, halfOpenAfterMs: 100 },
-    interfaces: [
-      {
-        code: 'posting',
-        name: { zh: '记账', en: 'Posting' },
-        direction: 'outbound',
-        method: 'POST',
-        path: '/postings',
-        moneyChanging: true,
-        batch: { path: '/postings/batch', maxItems: 40 },
-      },
-    ],
-  })
-}
+definePostingSystem(
+  CORE,
+  { zh: '测试核心系统（批量）', en: 'Test core banking (batch)' },
+  { path: '/postings/batch', maxItems: 40 }
+)
 
 const FAST: DeliveryOptions = {
   backoffMs: 0,
@@ -67,27 +50,8 @@ async function postings(count: number, prefix: string) {
 
 const message = (key: string) => db.from('outbox_messages').where('idempotency_key', key).first()
 
-const statuses = async () =>
-  Object.fromEntries(
-    (await db.from('outbox_messages').groupBy('status').select('status').count('* as n')).map(
-      (r: any) => [r.status, Number(r.n)]
-    )
-  )
-
 test.group('Outbox · batch endpoint', (group) => {
-  let fake: FakeExternalSystem
-  group.each.setup(async () => {
-    fake = await startFakeExternalSystem()
-    const rollback = await testUtils.db().withGlobalTransaction()
-    await syncConnectors()
-    await db.from('connector_systems').where('code', CORE).update({ base_url: fake.url })
-    resetBreaker(CORE)
-    return async () => {
-      await rollback()
-      await fake.close()
-      resetBreaker(CORE)
-    }
-  })
+  const fake = useFakePostingSystem(group, CORE)
 
   test('postings go many to a request (capped by the endpoint), each acked on its own', async ({
     assert,
@@ -96,9 +60,9 @@ test.group('Outbox · batch endpoint', (group) => {
     const counts = await outbox.deliverDue(FAST)
     assert.equal(counts.sent, 100)
     // batchItems 100, but the endpoint takes 40 at most.
-    assert.sameMembers(fake.batches, [40, 40, 20])
-    assert.equal(fake.total, 3)
-    assert.equal(fake.applied.size, 100)
+    assert.sameMembers(fake().batches, [40, 40, 20])
+    assert.equal(fake().total, 3)
+    assert.equal(fake().applied.size, 100)
     const row = await message('many:7')
     assert.equal(row.status, 'sent')
     assert.equal(row.attempts, 1)
@@ -114,49 +78,49 @@ test.group('Outbox · batch endpoint', (group) => {
   test('a posting the core refuses does not fail the others and is shown with its reason', async ({
     assert,
   }) => {
-    fake.knobs.refuseKeys.add('part:3')
+    fake().knobs.refuseKeys.add('part:3')
     await postings(10, 'part')
     await outbox.deliverDue({ ...FAST, maxAttempts: 2 })
     assert.deepEqual(await statuses(), { sent: 9, dead: 1 })
     const refused = await message('part:3')
     assert.containsSubset(refused, { status: 'dead', attempts: 2, last_http_status: 400 })
     assert.include(refused.last_error, '账户已销户，拒绝记账')
-    assert.isFalse(fake.applied.has('part:3'))
-    assert.equal(fake.requests.get('part:3'), 2)
-    for (let i = 1; i <= 10; i++) if (i !== 3) assert.equal(fake.requests.get(`part:${i}`), 1)
+    assert.isFalse(fake().applied.has('part:3'))
+    assert.equal(fake().requests.get('part:3'), 2)
+    for (let i = 1; i <= 10; i++) if (i !== 3) assert.equal(fake().requests.get(`part:${i}`), 1)
 
     // The core accepts it now; 重发 sends it with the same key, once.
-    fake.knobs.refuseKeys.clear()
+    fake().knobs.refuseKeys.clear()
     assert.isTrue(await outbox.retryDead(Number(refused.id)))
     await outbox.deliverDue(FAST)
     assert.deepEqual(await statuses(), { sent: 10 })
-    assert.equal(fake.applied.get('part:3'), 1)
+    assert.equal(fake().applied.get('part:3'), 1)
   })
 
   test('an item missing from the answer stays pending and is sent again with its key', async ({
     assert,
   }) => {
-    fake.knobs.dropKeys.add('lost:2')
+    fake().knobs.dropKeys.add('lost:2')
     await postings(3, 'lost')
     await outbox.deliverDue({ ...FAST, maxRounds: 1 })
     const lost = await message('lost:2')
     assert.containsSubset(lost, { status: 'pending', attempts: 1 })
     assert.include(lost.last_error, 'no result for this item')
     // The receiver had applied it; the repeat is recognised by its key.
-    fake.knobs.dropKeys.clear()
+    fake().knobs.dropKeys.clear()
     await outbox.deliverDue(FAST)
     assert.deepEqual(await statuses(), { sent: 3 })
-    assert.equal(fake.applied.get('lost:2'), 1)
+    assert.equal(fake().applied.get('lost:2'), 1)
     assert.include((await message('lost:2')).ack, '"duplicate":true')
   })
 
   test('300 postings through failed requests, failed items and timeouts are applied exactly once', async ({
     assert,
   }) => {
-    fake.knobs.failRate = 0.3
-    fake.knobs.itemFailRate = 0.3
-    fake.knobs.timeoutRate = 0.15
-    fake.knobs.slowMs = 300
+    fake().knobs.failRate = 0.3
+    fake().knobs.itemFailRate = 0.3
+    fake().knobs.timeoutRate = 0.15
+    fake().knobs.slowMs = 300
     await postings(300, 'storm')
     const counts = await outbox.deliverDue({
       ...FAST,
@@ -166,10 +130,11 @@ test.group('Outbox · batch endpoint', (group) => {
     })
     assert.equal(counts.sent, 300)
     assert.deepEqual(await statuses(), { sent: 300 })
-    assert.equal(fake.applied.size, 300)
-    for (const [key, times] of fake.applied) assert.equal(times, 1, `${key} applied ${times} times`)
+    assert.equal(fake().applied.size, 300)
+    for (const [key, times] of fake().applied)
+      assert.equal(times, 1, `${key} applied ${times} times`)
     // The faults were real: items were sent again, and the receiver recognised repeats by key.
-    const repeated = [...fake.requests.values()].filter((n) => n > 1).length
+    const repeated = [...fake().requests.values()].filter((n) => n > 1).length
     assert.isAbove(repeated, 30)
   })
 
@@ -183,7 +148,7 @@ test.group('Outbox · batch endpoint', (group) => {
     await postings(5, 'off')
     const counts = await outbox.deliverDue({ ...FAST, maxRounds: 1 })
     assert.equal(counts.retry, 5)
-    assert.equal(fake.total, 0)
+    assert.equal(fake().total, 0)
     const row = await message('off:1')
     assert.containsSubset(row, { status: 'pending', attempts: 0 })
     assert.include(row.last_error, 'disabled')
@@ -194,7 +159,7 @@ test.group('Outbox · batch endpoint', (group) => {
   })
 
   test('an ack after the claim moved to another worker is not recorded', async ({ assert }) => {
-    fake.knobs.delayMs = 300
+    fake().knobs.delayMs = 300
     await postings(2, 'moved')
     const delivering = outbox.deliverDue({ ...FAST, claimTtlMs: 100, maxRounds: 1 })
     await new Promise((r) => setTimeout(r, 150))
@@ -213,7 +178,7 @@ test.group('Outbox · batch endpoint', (group) => {
   test('callBatch answers per item in the order given and refuses a batch over the limit', async ({
     assert,
   }) => {
-    fake.knobs.refuseKeys.add('b')
+    fake().knobs.refuseKeys.add('b')
     const results = await callBatch(CORE, 'posting', [
       { idempotencyKey: 'a', body: { amount: '1.00' } },
       { idempotencyKey: 'b', body: { amount: '2.00' } },

@@ -1,8 +1,9 @@
 /*
 | 信贷台账写入 (book_writer): the one documented way another plugin changes the
 | book — a loan's status after 核销, 转让, 以资抵债 or 减免 (and back to 存续
-| when such a step is reversed). It runs in the caller's transaction: the
-| status, the risk asset's exit and the timeline event (ca_risk_events, type
+| when such a step is reversed), and the balances a non-cash settlement
+| (以资抵债) reduces (book/settlement_writer.ts, once per ref). It runs in
+| the caller's transaction: the status, the risk asset's exit and the timeline event (ca_risk_events, type
 | `status`) commit or roll back with the caller's own records.
 |
 |   await db.transaction(async (trx) => {
@@ -23,6 +24,7 @@ import { recordRiskEvent, recordRiskEvents } from './risk_events.js'
 import { bookApi, type BookLoan } from './book_api.js'
 import { recordRecovery } from './book/recovery_writer.js'
 import { changeCustomerMaster } from './book/customer_writer.js'
+import { settleLoan } from './book/settlement_writer.js'
 
 export {
   RecoveryWriteError,
@@ -30,6 +32,11 @@ export {
   type RecoveryInput,
   type RecoveryWritten,
 } from './book/recovery_writer.js'
+export {
+  SettlementWriteError,
+  type LoanSettlement,
+  type LoanSettled,
+} from './book/settlement_writer.js'
 export {
   CustomerWriteError,
   type CustomerMasterChange,
@@ -314,4 +321,6 @@ export const bookWriter = {
   lockCustomer,
   recordRecovery,
   changeCustomerMaster,
+  /** 以资抵债 and other non-cash settlements: the loan's buckets reduced once per ref. */
+  settleLoan,
 }

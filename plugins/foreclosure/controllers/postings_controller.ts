@@ -4,6 +4,7 @@ import { audit } from '#core/audit/audit'
 import { renderPdf } from '#core/documents/pdf'
 import { receiptDetail, receiptRow } from '../receipts/store.js'
 import { postReceipt, postingsOf, retryPosting } from '../receipts/posting.js'
+import { settleAcknowledged } from '../receipts/book_settlement.js'
 import { noticeData } from '../receipts/notice.js'
 import { ForeclosureError } from '../receipts/foreclosure_error.js'
 import { entity, idParam } from './receipts_controller.js'
@@ -21,6 +22,8 @@ export default class PostingsController {
   async index(ctx: HttpContext) {
     const id = idParam(ctx.params.id)
     await receiptRow(await accessOf(ctx), id)
+    // Acknowledged since the last look: the book's balances follow now, not at the next job run.
+    await settleAcknowledged([id])
     return { data: await postingsOf(id) }
   }
 

@@ -16,7 +16,9 @@ import {
   idsValidator,
   listValidator,
   receiptValidator,
+  withdrawValidator,
 } from '../validators/foreclosure.js'
+import { withdrawReceipt } from '../receipts/withdraw.js'
 
 export const idParam = (value: unknown) => {
   const id = Number(value)
@@ -120,6 +122,22 @@ export default class ReceiptsController {
     const id = idParam(ctx.params.id)
     await submitReceipt(access, id)
     await audit.record(ctx, { action: 'foreclosure.receipt.submit', ...entity(id) })
+    return receiptDetail(access, id)
+  }
+
+  /** 撤回: the maker's draft, or a pending receipt no approver has decided yet. */
+  async withdraw(ctx: HttpContext) {
+    const access = await accessOf(ctx)
+    const id = idParam(ctx.params.id)
+    refuseUnknownFields(ctx, ['comment'])
+    const { comment } = await ctx.request.validateUsing(withdrawValidator)
+    const from = await withdrawReceipt(access, id, comment ?? null)
+    await audit.record(ctx, {
+      action: 'foreclosure.receipt.withdraw',
+      ...entity(id),
+      before: { status: from },
+      after: { status: 'withdrawn', comment: comment ?? null },
+    })
     return receiptDetail(access, id)
   }
 

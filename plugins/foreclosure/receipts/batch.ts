@@ -5,14 +5,13 @@
 | caller's own open task on each receipt's approval, decided with one comment
 | through the core workflow (its history, four-eyes and handler run per receipt).
 */
-import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { UserAccess } from '#core/auth/user_access'
 import * as actions from '#core/workflow/actions'
 import { visibleInstance } from '#core/workflow/instance_detail'
 import { WorkflowError } from '#core/workflow/workflow_error'
 import { receiptRow } from './store.js'
-import { submitReceipt, WORKFLOW_TYPE } from './service.js'
+import { pendingInstance, submitReceipt } from './service.js'
 import { ForeclosureError } from './foreclosure_error.js'
 
 export interface BatchResult {
@@ -63,13 +62,7 @@ export function batchApprove(
 ) {
   return each(ctx, ids, async (id) => {
     const r = await receiptRow(access, id)
-    const instance = await db
-      .from('wf_instances')
-      .where('type_code', WORKFLOW_TYPE)
-      .where('business_id', String(id))
-      .where('status', 'pending')
-      .orderBy('id', 'desc')
-      .first()
+    const instance = await pendingInstance(id)
     if (!instance) throw new ForeclosureError(409, `${r.receipt_no} 不在审批中`)
     await visibleInstance(access, Number(instance.id))
     await actions.approve({ instanceId: Number(instance.id), actorId: access.user.id, comment })

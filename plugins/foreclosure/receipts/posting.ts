@@ -12,7 +12,9 @@
 |     idempotent by `receipt:<id>`), the receipt keeping its asset id;
 |   - each loan fully settled leaves the book as 已抵债 (credit-assets'
 |     book_writer); a loan with a shortfall stays on the book as a claim — the
-|     page offers a 核销 proposal for it;
+|     page offers a 核销 proposal for it; the loans' balances in the book go
+|     down by the settled amounts once core banking acknowledged the postings
+|     (book_settlement.ts: once per receipt);
 |   - the disposal outcome (method debt_for_asset: non-cash recovered = 抵债金额,
 |     压降 = principal settled, fees = taxes) through disposal's outcomes_api.
 | Posting twice is a 409: the status moves approved → posted under a row lock.

@@ -235,6 +235,17 @@ export async function submitReceipt(access: UserAccess, receiptId: number) {
   })
 }
 
+/** The receipt's approval still open in the core workflow (undefined when none). */
+export function pendingInstance(receiptId: number) {
+  return db
+    .from('wf_instances')
+    .where('type_code', WORKFLOW_TYPE)
+    .where('business_id', String(receiptId))
+    .where('status', 'pending')
+    .orderBy('id', 'desc')
+    .first()
+}
+
 /** Moves a receipt from one of `from` to `to`, or throws (the caller's transaction rolls back). */
 export async function moveReceipt(
   trx: TransactionClientContract,

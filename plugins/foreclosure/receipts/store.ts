@@ -142,6 +142,8 @@ export const receiptPlain = (r: any) => ({
   committeeResult: r.committee_result ?? null,
   assetId: r.asset_id === null || r.asset_id === undefined ? null : Number(r.asset_id),
   postedOn: day(r.posted_on),
+  /** When the loans' balances in the book were reduced (core banking acknowledged the postings). */
+  bookSettledAt: r.book_settled_at ? new Date(r.book_settled_at).toISOString() : null,
   submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
   createdAt: new Date(r.created_at).toISOString(),
 })

@@ -4,10 +4,16 @@
 | (110101) whose branch approver is the demo bank's bj_asset, and the workflow
 | approvals as the approvers would give them.
 */
+import type { Group } from '@japa/runner/core'
+import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { addCollateral, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 import { businessDate } from '#core/business_day/business_date'
+import { Money } from '#core/money/money'
+import type { BankSystems } from '../../bank-systems/adapters/contracts.js'
+import startup from '../startup.js'
+import { foreclosureBankSystems } from '../receipts/balances.js'
 
 export const API = '/api/foreclosure'
 
@@ -23,6 +29,10 @@ export const ALL_CODES = [
 
 export const maker = () =>
   userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '110101' })
+
+/** A clerk with every permission at 上海分行 (310000): the receipts of 朝阳支行 are out of scope. */
+export const otherBranch = () =>
+  userWith({ permissions: ALL_CODES, dataScope: 'org_and_below', orgCode: '310000' })
 
 /**
  * A 可疑 loan at 朝阳支行 owing 本金 200 000.00, 正常利息 1 500.00, 逾期利息 123.45,
@@ -107,4 +117,39 @@ export async function approvedReceipt(
     throw new Error(`submit ${submitted.status()}: ${submitted.text()}`)
   await approveAll(client, id)
   return id as number
+}
+
+/** Core banking answering the book's buckets, 押品管理 down: the specs that test rules, not the simulator. */
+export const fakeSystems = (): BankSystems =>
+  ({
+    coreBanking: {
+      loanBalance: async (loanNo: string) => {
+        const l = await db.from('ca_loans').where('loan_no', loanNo).firstOrFail()
+        const y = (f: unknown) => Money.fromFen(String(f)).toYuan()
+        return {
+          loanNo,
+          principal: y(l.balance_fen),
+          normalInterest: y(l.on_balance_interest_fen),
+          overdueInterest: y(l.overdue_interest_fen),
+          penaltyInterest: y(l.penalty_interest_fen),
+          compoundInterest: y(l.compound_interest_fen),
+          asOf: '2026-12-07',
+        }
+      },
+    },
+    collateral: {
+      collaterals: async () => {
+        throw new Error('押品管理 not reachable in this spec')
+      },
+    },
+  }) as unknown as BankSystems
+
+/** The rules specs' group: the plugin started, the faked systems in, each test rolled back. */
+export function useFakedSystems(group: Group) {
+  group.setup(async () => {
+    await startup({} as any)
+    foreclosureBankSystems.use(fakeSystems())
+    return () => foreclosureBankSystems.restore()
+  })
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
 }

@@ -81,6 +81,13 @@ export const idsValidator = vine.compile(
   })
 )
 
+/** 撤回: an optional reason, kept in the workflow history and the audit. */
+export const withdrawValidator = vine.compile(
+  vine.object({
+    comment: vine.string().trim().maxLength(500).nullable().optional(),
+  })
+)
+
 export const documentValidator = vine.compile(
   vine.object({
     docKind: vine.enum(codes(DOC_KINDS)),

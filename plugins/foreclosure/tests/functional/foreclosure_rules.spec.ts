@@ -1,16 +1,20 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { Money } from '#core/money/money'
 import { changeSettingValue } from '#core/settings/update_setting'
 import { refreshDemoGrants } from '#core/demo/demo_bank'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { tokenFor } from '#tests/helpers/auth'
 import { itemFor } from '../../../committee/services/committee_api.js'
-import startup from '../../startup.js'
 import { committeeDecided } from '../../receipts/committee.js'
-import { foreclosureBankSystems } from '../../receipts/balances.js'
-import type { BankSystems } from '../../../bank-systems/adapters/contracts.js'
-import { API, ALL_CODES, approvedReceipt, body, draft, maker, securedLoan } from '../helpers.js'
+import {
+  API,
+  approvedReceipt,
+  body,
+  draft,
+  maker,
+  otherBranch,
+  securedLoan,
+  useFakedSystems,
+} from '../helpers.js'
 
 /*
 | The rules around a receipt: 422 on bad input (field messages, unknown fields,
@@ -19,37 +23,8 @@ import { API, ALL_CODES, approvedReceipt, body, draft, maker, securedLoan } from
 | committee where the amount says. Core banking and 押品管理 are faked in
 | process here (the simulator's behaviour is the flow spec's subject).
 */
-const fakeSystems = (): BankSystems =>
-  ({
-    coreBanking: {
-      loanBalance: async (loanNo: string) => {
-        const l = await db.from('ca_loans').where('loan_no', loanNo).firstOrFail()
-        const y = (f: unknown) => Money.fromFen(String(f)).toYuan()
-        return {
-          loanNo,
-          principal: y(l.balance_fen),
-          normalInterest: y(l.on_balance_interest_fen),
-          overdueInterest: y(l.overdue_interest_fen),
-          penaltyInterest: y(l.penalty_interest_fen),
-          compoundInterest: y(l.compound_interest_fen),
-          asOf: '2026-12-07',
-        }
-      },
-    },
-    collateral: {
-      collaterals: async () => {
-        throw new Error('押品管理 not reachable in this spec')
-      },
-    },
-  }) as unknown as BankSystems
-
 test.group('foreclosure: rules, scope, batches, committee', (group) => {
-  group.setup(async () => {
-    await startup({} as any)
-    foreclosureBankSystems.use(fakeSystems())
-    return () => foreclosureBankSystems.restore()
-  })
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  useFakedSystems(group)
 
   test('422: malformed amounts, unknown fields, impossible dates, more than owed', async ({
     client,
@@ -90,11 +65,7 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
     const me = await maker()
     const loan = await securedLoan()
     const id = await approvedReceipt(client, me.token, await body(loan))
-    const other = await userWith({
-      permissions: ALL_CODES,
-      dataScope: 'org_and_below',
-      orgCode: '310000',
-    })
+    const other = await otherBranch()
     const list = await client.get(`${API}/receipts`).bearerToken(other.token)
     list.assertStatus(200)
     assert.isFalse(list.body().data.some((r: any) => r.id === id))
@@ -169,11 +140,7 @@ test.group('foreclosure: rules, scope, batches, committee', (group) => {
     tooMuch.assertStatus(422)
     const colleague = await maker()
     ;(await put(colleague.token, await body(loan, { reasons: '同事修改' }))).assertStatus(422)
-    const other = await userWith({
-      permissions: ALL_CODES,
-      dataScope: 'org_and_below',
-      orgCode: '310000',
-    })
+    const other = await otherBranch()
     ;(await put(other.token, await body(loan, { reasons: '他行修改' }))).assertStatus(404)
     const still = await db.from('foreclosure_receipts').where('id', id).first()
     assert.equal(String(still.agreed_fen), '15000000')

@@ -124,6 +124,9 @@ export const foreclosureApi = {
   update: (id: number, body: Record<string, unknown>) =>
     http.put<ReceiptDetail>(`${base}/${id}`, body),
   submit: (id: number) => http.post<ReceiptDetail>(`${base}/${id}/submit`),
+  /** 撤回: a draft, or a pending receipt no approver has decided yet (the maker only). */
+  withdraw: (id: number, comment: string | null) =>
+    http.post<ReceiptDetail>(`${base}/${id}/withdraw`, { comment }),
   batchSubmit: (ids: number[]) =>
     http.post<{ data: BatchResult[] }>(`${base}/batch-submit`, { ids }),
   batchApprove: (ids: number[], comment: string) =>
