@@ -3,7 +3,7 @@
 | bounds are 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm[:ss]' text (local time).
 */
 import vine from '@vinejs/vine'
-import { calendarDateTime } from './dates.js'
+import { calendarDateTime } from '#core/validation/dates'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
