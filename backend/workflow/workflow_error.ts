@@ -1,6 +1,6 @@
 /*
 | A refusal of the workflow service; the controller turns it into the API's one
-| error shape in the user's language (backend/i18n/parts/workflow.ts).
+| error shape in the user's language (backend/workflow/messages.ts).
 | A plugin handler's own refusal carries its message as is (`handlerMessage`).
 */
 export class WorkflowError extends Error {

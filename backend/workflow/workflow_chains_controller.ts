@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { chainOptions, listTypes, replaceChain, showChain } from '#core/workflow/chain_admin'
-import { chainValidator } from '#core/validators/workflow'
+import { chainValidator } from '#core/workflow/validators'
 import { workflowAnswer } from './workflow_answer.js'
 
 /* Type codes hold a colon (`disposal:plan`); a client may send it encoded (%3A). */

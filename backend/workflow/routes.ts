@@ -13,8 +13,8 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const WorkflowController = () => import('#core/controllers/workflow_controller')
-const WorkflowChainsController = () => import('#core/controllers/workflow_chains_controller')
+const WorkflowController = () => import('#core/workflow/workflow_controller')
+const WorkflowChainsController = () => import('#core/workflow/workflow_chains_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 const numericId = router.matchers.number()

@@ -1,9 +1,9 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#core/system/parts/part'
 
 /*
 | 授权及流程: 我的审批 (待办/已办/我发起的, top level, for every signed-in user:
 | its permission is in SIGNED_IN_PERMISSIONS, see menu_tree.ts and
-| backend/start/routes/workflow.ts) and 系统管理 › 流程管理 (approval chains).
+| backend/workflow/routes.ts) and 系统管理 › 流程管理 (approval chains).
 */
 const button = (action: string, zh: string, en: string) => ({
   code: `system:workflow:${action}`,

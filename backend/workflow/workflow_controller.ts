@@ -19,7 +19,7 @@ import {
   taskListValidator,
   userActionValidator,
   userSearchValidator,
-} from '#core/validators/workflow'
+} from '#core/workflow/validators'
 import { workflowAnswer } from './workflow_answer.js'
 
 const idOf = (ctx: HttpContext) => Number(ctx.params.id)
