@@ -5,7 +5,7 @@
 | rolled-back decision sends nothing.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { notify } from '#core/notifications/notify'
+import { notify } from '#core/messages/notify'
 import { registeredType } from './type_registry.js'
 import type { InstanceRow } from './instance_store.js'
 

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { notify } from '#core/notifications/notify'
+import { notify } from '#core/messages/notify'
 import { queue } from '#core/queue/queue'
 import { userWith } from '#tests/helpers/auth'
 

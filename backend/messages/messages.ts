@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of 消息中心 and 时效提醒. Keys: 'messages.<name>'. */
 const part: MessagePart = {

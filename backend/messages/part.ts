@@ -1,10 +1,10 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#core/system/parts/part'
 
 /*
 | 消息中心 and 时效提醒: the message list page (top level, for every signed-in
 | user: its permission is one of SIGNED_IN_PERMISSIONS in menu_tree.ts, because
 | reading your own messages is implied by being addressed — see
-| backend/start/routes/messages.ts), the delivery job, and the daily reminder
+| backend/messages/routes.ts), the delivery job, and the daily reminder
 | run (a scheduled job each morning, and an end-of-day step as a safety net).
 */
 const part: ManifestPart = {
@@ -45,7 +45,7 @@ const part: ManifestPart = {
   jobs: [
     {
       name: 'system:message-deliver',
-      handler: () => import('#core/notifications/deliver_job'),
+      handler: () => import('#core/messages/deliver_job'),
       attempts: 3,
     },
     {

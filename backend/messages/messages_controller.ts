@@ -5,14 +5,14 @@ import {
   markAllMessagesRead,
   markMessageRead,
   unreadMessageCount,
-} from '#core/notifications/my_messages'
-import { PreferenceError, preferencesOf, savePreferences } from '#core/notifications/preferences'
-import { messageTypes } from '#core/notifications/message_types'
-import { myMessageListValidator, messagePreferencesValidator } from '#core/validators/messages'
+} from '#core/messages/my_messages'
+import { PreferenceError, preferencesOf, savePreferences } from '#core/messages/preferences'
+import { messageTypes } from '#core/messages/message_types'
+import { myMessageListValidator, messagePreferencesValidator } from '#core/messages/validators'
 
 /**
  * 消息中心 (/api/messages): the caller's own messages and preferences. No
- * permission code: see backend/start/routes/messages.ts.
+ * permission code: see backend/messages/routes.ts.
  */
 export default class MessagesController {
   async index(ctx: HttpContext) {
