@@ -64,13 +64,19 @@ export default defineConfig({
     suites: [
       {
         name: 'unit',
-        files: ['tests/unit/**/*.spec(.ts|.js)', 'plugins/*/tests/unit/**/*.spec(.ts|.js)'],
+        files: [
+          'tests/unit/**/*.spec(.ts|.js)',
+          'backend/*/tests/unit/**/*.spec(.ts|.js)',
+          'plugins/*/tests/unit/**/*.spec(.ts|.js)',
+        ],
         timeout: 5000,
       },
       {
         name: 'functional',
         files: [
           'tests/functional/**/*.spec(.ts|.js)',
+          // Core areas keep their tests in their own folder (backend/<area>/tests/), as plugins do.
+          'backend/*/tests/functional/**/*.spec(.ts|.js)',
           'plugins/*/tests/functional/**/*.spec(.ts|.js)',
         ],
         timeout: 30000,

@@ -5,6 +5,7 @@ import { errors as authErrors } from '@adonisjs/auth'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { MAX_NESTING } from '#core/middleware/nesting_limit_middleware'
 import { TooManyJobsError } from '#core/queue/user_job_throttle'
+import { RuleError } from '#core/plugins/rule_error'
 
 /*
 | One error shape for the console: `{ message }`, plus `errors: [{ field, rule,
@@ -18,6 +19,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected ignoreStatuses = [400, 401, 403, 404, 422, 429]
 
   async handle(error: unknown, ctx: HttpContext) {
+    // A business rule said no (backend/plugins/rule_error.ts): its own answer, in the caller's language.
+    if (error instanceof RuleError) return error.answer(ctx)
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
       return ctx.response
         .status(422)

@@ -1,31 +1,39 @@
 /*
-| The router a plugin's `routes()` receives. It mounts everything under
-| `/api/<plugin id>`, requires a signed-in user and checks the permission code
-| each route names, so a plugin cannot forget either.
+| The permission-declaring router. A plugin's `routes()` gets one that mounts
+| everything under `/api/<plugin id>`, requires a signed-in user and checks the
+| permission code each route names, so a plugin cannot forget either. A core
+| area's `routes()` (backend/<area>/part.ts) gets the same, under the part's own
+| prefix, plus explicitly marked signed-in-only and public routes (types/routes.ts).
 */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import type { LoadedPlugin, PluginRouter, RouteHandler } from './types.js'
+import type { CoreRouter, LoadedPlugin, OpenRoutes, PluginRouter, RouteHandler } from './types.js'
+import type { CorePart } from './define_part.js'
 import { ManifestError, permissionCodes } from './validate_manifest.js'
 
-export function mountPluginRoutes(plugin: LoadedPlugin) {
-  const declared = new Set(permissionCodes(plugin.manifest))
-  const requirePermission = (permission: string) => {
+const verbs = ['get', 'post', 'put', 'patch', 'delete'] as const
+type Verb = (typeof verbs)[number]
+
+/** The `can` middleware for a code the owner declared; an undeclared code stops boot. */
+function permissionCheck(owner: string, declared: Set<string>) {
+  return (permission: string) => {
     if (!declared.has(permission)) {
       throw new ManifestError(
-        plugin.id,
+        owner,
         `route uses permission "${permission}", which the manifest does not declare`
       )
     }
     // Named `can:<code>` so `node ace list:routes` shows each route's permission code.
     return { ...middleware.can({ permission }), name: `can:${permission}` }
   }
+}
 
-  const add =
-    (method: 'get' | 'post' | 'put' | 'patch' | 'delete') =>
-    (path: string, handler: RouteHandler, permission: string) => {
-      router[method](path, handler as any).use(requirePermission(permission))
-    }
+export function mountPluginRoutes(plugin: LoadedPlugin) {
+  const requirePermission = permissionCheck(plugin.id, new Set(permissionCodes(plugin.manifest)))
+
+  const add = (method: Verb) => (path: string, handler: RouteHandler, permission: string) => {
+    router[method](path, handler as any).use(requirePermission(permission))
+  }
 
   const api: PluginRouter = {
     get: add('get'),
@@ -47,4 +55,43 @@ export function mountPluginRoutes(plugin: LoadedPlugin) {
     .group(() => plugin.manifest.routes?.(api))
     .prefix(`/api/${plugin.id}`)
     .use(middleware.auth())
+}
+
+/**
+ * Mounts one core area's routes under its prefix (default `/api/system`).
+ * `declared` is every permission code of core's merged manifest: an area may
+ * guard a route with a code another core part declares (e.g. 用户管理's list code
+ * sits in the base manifest's menu).
+ */
+export function mountCorePart(part: CorePart, declared: Set<string>) {
+  if (!part.routes) return
+  const requirePermission = permissionCheck(`system (area ${part.area})`, declared)
+
+  const open = (use: () => any[]): OpenRoutes =>
+    Object.fromEntries(
+      verbs.map((method) => [
+        method,
+        (path: string, handler: RouteHandler) => router[method](path, handler as any).use(use()),
+      ])
+    ) as OpenRoutes
+
+  const guarded = Object.fromEntries(
+    verbs.map((method) => [
+      method,
+      (path: string, handler: RouteHandler, permission: string) =>
+        router[method](path, handler as any).use([
+          middleware.auth(),
+          requirePermission(permission),
+        ]),
+    ])
+  ) as Record<Verb, CoreRouter['get']>
+
+  const api: CoreRouter = {
+    ...guarded,
+    signedIn: open(() => [middleware.auth()]),
+    anySession: open(() => [middleware.auth({ allowPasswordChangeOnly: true })]),
+    public: open(() => []),
+  }
+
+  router.group(() => part.routes!(api)).prefix(part.prefix ?? '/api/system')
 }

@@ -49,3 +49,16 @@ import '#core/interface_tests/routes'
 import '#core/gateway/routes'
 import '#core/directory_sync/routes'
 import '#core/forms/routes'
+
+/*
+| Core areas written with definePart declare their routes in their part
+| (backend/<area>/part.ts), mounted here through the permission-declaring router.
+*/
+import { parts } from '#core/system/parts/index'
+import { coreManifest } from '#core/system/manifest'
+import { permissionCodes } from '#core/plugins/validate_manifest'
+import { mountCorePart } from '#core/plugins/plugin_router'
+import type { CorePart } from '#core/plugins/define_part'
+
+const declared = new Set(permissionCodes(coreManifest))
+for (const part of parts) if (part.area) mountCorePart(part as CorePart, declared)
