@@ -13,7 +13,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const MessagesController = () => import('#core/messages/messages_controller')
-const DeadlinesController = () => import('#core/controllers/deadlines_controller')
+const DeadlinesController = () => import('#core/deadlines/deadlines_controller')
 
 const numericId = router.matchers.number()
 

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { listMyDeadlines } from '#core/deadlines/my_deadlines'
-import { myDeadlineListValidator } from '#core/validators/deadlines'
+import { myDeadlineListValidator } from '#core/deadlines/validators'
 
 /** 时效提醒 for the home page: the caller's own coming and overdue deadlines. */
 export default class DeadlinesController {
