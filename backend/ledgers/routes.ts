@@ -18,8 +18,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { middleware } from '#start/kernel'
 import { ledgerRegistry, type RegisteredLedger } from '#core/ledgers/registry'
 
-const Ledgers = () => import('#core/controllers/ledgers_controller')
-const Views = () => import('#core/controllers/ledgers_views_controller')
+const Ledgers = () => import('#core/ledgers/ledgers_controller')
+const Views = () => import('#core/ledgers/ledgers_views_controller')
 const Exports = () => import('#core/controllers/exports_controller')
 
 const can = (permission: string) => middleware.can({ permission })

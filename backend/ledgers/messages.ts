@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of the ledgers (台账) and exports. Keys: 'ledgers.<name>'. */
 const part: MessagePart = {

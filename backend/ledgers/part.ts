@@ -1,4 +1,4 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#core/system/parts/part'
 
 /*
 | 台账 framework: no menu of its own (each ledger's page is synced under the
