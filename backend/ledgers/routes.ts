@@ -20,7 +20,7 @@ import { ledgerRegistry, type RegisteredLedger } from '#core/ledgers/registry'
 
 const Ledgers = () => import('#core/ledgers/ledgers_controller')
 const Views = () => import('#core/ledgers/ledgers_views_controller')
-const Exports = () => import('#core/controllers/exports_controller')
+const Exports = () => import('#core/exports/exports_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 
