@@ -8,9 +8,9 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const QueryController = () => import('#core/controllers/query_controller')
-const QuerySavedController = () => import('#core/controllers/query_saved_controller')
-const QueryReportsController = () => import('#core/controllers/query_reports_controller')
+const QueryController = () => import('#core/query/query_controller')
+const QuerySavedController = () => import('#core/query/query_saved_controller')
+const QueryReportsController = () => import('#core/query/query_reports_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 const numericId = router.matchers.number()

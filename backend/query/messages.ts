@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of 综合查询 and 自主配置报表. Keys: 'query.<name>'. */
 const part: MessagePart = {

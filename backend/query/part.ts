@@ -1,4 +1,4 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#core/system/parts/part'
 
 /*
 | 综合查询 and 自主配置报表: a top-level 统计查询 directory with the query builder
