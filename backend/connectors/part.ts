@@ -1,4 +1,4 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#core/system/parts/part'
 
 /*
 | 运维管理 · 系统工具 · 服务管理 (external systems and interfaces, §6.1.1) and

@@ -6,8 +6,8 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const ConnectorsController = () => import('#core/controllers/system/connectors_controller')
-const OutboxController = () => import('#core/controllers/system/outbox_controller')
+const ConnectorsController = () => import('#core/connectors/connectors_controller')
+const OutboxController = () => import('#core/connectors/outbox_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 

@@ -13,7 +13,7 @@ import {
   callListValidator,
   interfaceUpdateValidator,
   systemUpdateValidator,
-} from '#core/validators/connectors'
+} from '#core/connectors/validators'
 
 /**
  * 服务管理 (/api/system/connectors, `system:connector:*`): the external systems,

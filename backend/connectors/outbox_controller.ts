@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import { outbox } from '#core/connectors/outbox'
 import { listOutbox, toMessage } from '#core/connectors/outbox_query'
-import { outboxListValidator } from '#core/validators/connectors'
+import { outboxListValidator } from '#core/connectors/validators'
 
 /**
  * 外发消息 (/api/system/outbox, `system:outbox:*`): the money-changing calls

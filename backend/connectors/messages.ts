@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of 服务管理 and 外发消息. Keys: 'connectors.<name>'. */
 const part: MessagePart = {
