@@ -13,7 +13,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const DashboardController = () => import('#core/controllers/dashboard_controller')
+const DashboardController = () => import('#core/dashboard/dashboard_controller')
 
 router
   .group(() => {

@@ -1,4 +1,4 @@
-import type { MessagePart } from './index.js'
+import type { MessagePart } from '#core/i18n/parts/index'
 
 /* Server texts of the 首页视图 dashboard. Keys: 'dashboard.<name>'. */
 const part: MessagePart = {
