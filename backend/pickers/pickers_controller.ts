@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
-import { pickOrgs } from '#core/services/pickers/org_picker'
-import { pickUsers, RecordNotVisible } from '#core/services/pickers/user_picker'
-import { orgPickerValidator, userPickerValidator } from '#core/validators/pickers'
+import { pickOrgs } from '#core/pickers/org_picker'
+import { pickUsers, RecordNotVisible } from '#core/pickers/user_picker'
+import { orgPickerValidator, userPickerValidator } from '#core/pickers/validators'
 
 /**
  * 记录选择器 of the core (console OrgPicker / UserPicker): the org tree and

@@ -10,7 +10,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const PickersController = () => import('#core/controllers/pickers_controller')
+const PickersController = () => import('#core/pickers/pickers_controller')
 
 router
   .group(() => {
