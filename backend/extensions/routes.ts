@@ -5,6 +5,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const ExtensionsController = () => import('#core/controllers/extensions_controller')
+const ExtensionsController = () => import('#core/extensions/extensions_controller')
 
 router.get('/api/extensions', [ExtensionsController, 'index']).use(middleware.auth())
