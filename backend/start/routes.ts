@@ -5,8 +5,8 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const HealthController = () => import('#core/controllers/health_controller')
-const JobsController = () => import('#core/controllers/jobs_controller')
+const HealthController = () => import('#core/health/health_controller')
+const JobsController = () => import('#core/jobs/jobs_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 
