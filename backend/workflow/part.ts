@@ -1,9 +1,23 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import router from '@adonisjs/core/services/router'
+import { definePart } from '#core/plugins/define_part'
+
+const WorkflowController = () => import('./workflow_controller.js')
+const WorkflowChainsController = () => import('./workflow_chains_controller.js')
+const numericId = router.matchers.number()
 
 /*
 | 授权及流程: 我的审批 (待办/已办/我发起的, top level, for every signed-in user:
 | its permission is in SIGNED_IN_PERMISSIONS, see menu_tree.ts and
-| backend/workflow/routes.ts) and 系统管理 › 流程管理 (approval chains).
+| the routes below) and 系统管理 › 流程管理 (approval chains).
+|
+| /api/workflow/...        — 待办/已办/我发起的 and the approval actions. Like
+| /api/notices/mine they need only a signed-in user: holding the task (or being
+| the applicant) is the access rule, checked on every instance by the service
+| (backend/workflow/instance_detail.ts, actions.ts); an approval that is not
+| yours is a 404. A grantable code would let a role created without it block
+| the approvers a chain names.
+|
+| /api/system/workflow/... — 流程管理, each route with its `system:workflow:*` code.
 */
 const button = (action: string, zh: string, en: string) => ({
   code: `system:workflow:${action}`,
@@ -12,7 +26,50 @@ const button = (action: string, zh: string, en: string) => ({
   permission: `system:workflow:${action}`,
 })
 
-const part: ManifestPart = {
+export default definePart({
+  area: 'workflow',
+  prefix: '/api',
+  routes(api) {
+    const mine = '/workflow'
+    api.signedIn.get(`${mine}/tasks`, [WorkflowController, 'tasks'])
+    api.signedIn.get(`${mine}/counts`, [WorkflowController, 'counts'])
+    api.signedIn.get(`${mine}/types`, [WorkflowController, 'types'])
+    api.signedIn.get(`${mine}/users`, [WorkflowController, 'users'])
+    api.signedIn.get(`${mine}/instances/:id`, [WorkflowController, 'show']).where('id', numericId)
+    for (const [action, method] of [
+      ['approve', 'approve'],
+      ['reject', 'reject'],
+      ['return', 'return'],
+      ['transfer', 'transfer'],
+      ['add-signer', 'addSigner'],
+      ['withdraw', 'withdraw'],
+      ['resubmit', 'resubmit'],
+    ] as const)
+      api.signedIn
+        .post(`${mine}/instances/:id/${action}`, [WorkflowController, method])
+        .where('id', numericId)
+    api.signedIn
+      .post(`${mine}/instances/:id/attachments`, [WorkflowController, 'attach'])
+      .where('id', numericId)
+    api.signedIn
+      .get(`${mine}/attachments/:id`, [WorkflowController, 'download'])
+      .where('id', numericId)
+    api.post(
+      `${mine}/external/decision`,
+      [WorkflowController, 'externalDecision'],
+      'system:workflow:external'
+    )
+
+    const chains = '/system/workflow'
+    api.get(`${chains}/types`, [WorkflowChainsController, 'index'], 'system:workflow:list')
+    api.get(`${chains}/options`, [WorkflowChainsController, 'options'], 'system:workflow:list')
+    api.get(`${chains}/types/:code`, [WorkflowChainsController, 'show'], 'system:workflow:list')
+    api.put(
+      `${chains}/types/:code`,
+      [WorkflowChainsController, 'update'],
+      'system:workflow:update'
+    )
+  },
   menus: [
     {
       under: null,
@@ -78,6 +135,4 @@ const part: ManifestPart = {
       ],
     },
   ],
-}
-
-export default part
+})

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { chainOptions, listTypes, replaceChain, showChain } from '#core/workflow/chain_admin'
 import { chainValidator } from '#core/workflow/validators'
-import { workflowAnswer } from './workflow_answer.js'
 
 /* Type codes hold a colon (`disposal:plan`); a client may send it encoded (%3A). */
 const codeOf = (ctx: HttpContext) => {
@@ -24,23 +23,21 @@ export default class WorkflowChainsController {
   }
 
   async show(ctx: HttpContext) {
-    return workflowAnswer(ctx, () => showChain(codeOf(ctx)))
+    return showChain(codeOf(ctx))
   }
 
   /** Replaces the chain (and the internal/external switch); audited with before and after. */
   async update(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(chainValidator)
-    return workflowAnswer(ctx, async () => {
-      const code = codeOf(ctx)
-      await replaceChain(ctx, code, {
-        mode: input.mode,
-        nodes: input.nodes.map((n) => ({
-          ...n,
-          minAmount: n.minAmount ?? undefined,
-          deadlineDays: n.deadlineDays ?? undefined,
-        })),
-      })
-      return showChain(code)
+    const code = codeOf(ctx)
+    await replaceChain(ctx, code, {
+      mode: input.mode,
+      nodes: input.nodes.map((n) => ({
+        ...n,
+        minAmount: n.minAmount ?? undefined,
+        deadlineDays: n.deadlineDays ?? undefined,
+      })),
     })
+    return showChain(code)
   }
 }

@@ -20,7 +20,6 @@ import {
   userActionValidator,
   userSearchValidator,
 } from '#core/workflow/validators'
-import { workflowAnswer } from './workflow_answer.js'
 
 const idOf = (ctx: HttpContext) => Number(ctx.params.id)
 const localeOf = (ctx: HttpContext) => pickLocale(ctx.request.header('accept-language'))
@@ -51,17 +50,15 @@ export default class WorkflowController {
   }
 
   async show(ctx: HttpContext) {
-    return workflowAnswer(ctx, async () => instanceDetail(await accessOf(ctx), idOf(ctx)))
+    return instanceDetail(await accessOf(ctx), idOf(ctx))
   }
 
   /** Runs an action on an instance the caller may see (404 otherwise), then returns the new detail. */
   async #act(ctx: HttpContext, run: (actorId: number) => Promise<unknown>) {
-    return workflowAnswer(ctx, async () => {
-      const access = await accessOf(ctx)
-      await visibleInstance(access, idOf(ctx))
-      await run(access.user.id)
-      return instanceDetail(access, idOf(ctx))
-    })
+    const access = await accessOf(ctx)
+    await visibleInstance(access, idOf(ctx))
+    await run(access.user.id)
+    return instanceDetail(access, idOf(ctx))
   }
 
   async approve(ctx: HttpContext) {
@@ -111,40 +108,34 @@ export default class WorkflowController {
 
   /** 审批附件: multipart field `file`; size, allow-list and content are checked before the file is kept. */
   async attach(ctx: HttpContext) {
-    return workflowAnswer(ctx, async () => {
-      const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
-      if (!file) throw new WorkflowError(422, 'workflow.badFile')
-      let contentType: string
-      try {
-        contentType = await checkUpload(file)
-      } catch (error) {
-        if (!(error instanceof UploadRefused)) throw error
-        await securityLog.denied(ctx, 'security.upload_refused', {
-          entityType: 'wf_instance',
-          entityId: idOf(ctx),
-          detail: `${file.clientName.slice(0, 100)}: ${error.key}`,
-        })
-        throw new WorkflowError(422, error.key, error.data)
-      }
-      const access = await accessOf(ctx)
-      const saved = await addAttachment(access, idOf(ctx), file, contentType)
-      ctx.response.status(201)
-      return saved
-    })
+    const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
+    if (!file) throw new WorkflowError(422, 'workflow.badFile')
+    let contentType: string
+    try {
+      contentType = await checkUpload(file)
+    } catch (error) {
+      if (!(error instanceof UploadRefused)) throw error
+      await securityLog.denied(ctx, 'security.upload_refused', {
+        entityType: 'wf_instance',
+        entityId: idOf(ctx),
+        detail: `${file.clientName.slice(0, 100)}: ${error.key}`,
+      })
+      throw new WorkflowError(422, error.key, error.data)
+    }
+    const access = await accessOf(ctx)
+    const saved = await addAttachment(access, idOf(ctx), file, contentType)
+    ctx.response.status(201)
+    return saved
   }
 
   async download(ctx: HttpContext) {
-    return workflowAnswer(ctx, async () => {
-      const file = await attachmentFile(await accessOf(ctx), idOf(ctx))
-      await sendDownload(ctx, { ...file, entityType: 'wf_attachment', entityId: idOf(ctx) })
-    })
+    const file = await attachmentFile(await accessOf(ctx), idOf(ctx))
+    await sendDownload(ctx, { ...file, entityType: 'wf_attachment', entityId: idOf(ctx) })
   }
 
   /** The external 授权及流程管理 system's decision, recorded by its integration user (system:workflow:external). */
   async externalDecision(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(externalDecisionValidator)
-    return workflowAnswer(ctx, async () =>
-      applyExternalDecision({ ...input, actorId: ctx.auth.user!.id })
-    )
+    return applyExternalDecision({ ...input, actorId: ctx.auth.user!.id })
   }
 }
