@@ -6,13 +6,12 @@ import {
   markMessageRead,
   unreadMessageCount,
 } from '#core/messages/my_messages'
-import { PreferenceError, preferencesOf, savePreferences } from '#core/messages/preferences'
-import { messageTypes } from '#core/messages/message_types'
+import { preferencesOf, savePreferences } from '#core/messages/preferences'
 import { myMessageListValidator, messagePreferencesValidator } from '#core/messages/validators'
 
 /**
  * 消息中心 (/api/messages): the caller's own messages and preferences. No
- * permission code: see backend/messages/routes.ts.
+ * permission code: see backend/messages/part.ts.
  */
 export default class MessagesController {
   async index(ctx: HttpContext) {
@@ -41,38 +40,11 @@ export default class MessagesController {
 
   async updatePreferences(ctx: HttpContext) {
     const { muted } = await ctx.request.validateUsing(messagePreferencesValidator)
-    const known = new Set((await messageTypes.all()).map((t) => t.type))
-    const unknown = muted.findIndex((m) => !known.has(m.type))
-    if (unknown >= 0)
-      return ctx.response.unprocessableEntity({
-        message: ctx.i18n('validation.failed'),
-        errors: [
-          {
-            field: `muted.${unknown}.type`,
-            rule: 'messages.unknownType',
-            message: ctx.i18n('messages.unknownType'),
-          },
-        ],
-      })
     const mutedBefore = (await preferencesOf(ctx.auth.user!.id))
       .filter((p) => p.muted.length)
       .map((p) => ({ type: p.type, channels: p.muted }))
-    try {
-      await savePreferences(ctx.auth.user!.id, muted)
-    } catch (error) {
-      if (!(error instanceof PreferenceError)) throw error
-      const index = muted.findIndex((m) => m.type === error.type)
-      return ctx.response.unprocessableEntity({
-        message: ctx.i18n('validation.failed'),
-        errors: [
-          {
-            field: `muted.${index}.channels`,
-            rule: 'messages.cannotMute',
-            message: ctx.i18n('messages.cannotMute'),
-          },
-        ],
-      })
-    }
+    // An unknown type or a mandatory channel is a 422 on its field (RuleError, preferences.ts).
+    await savePreferences(ctx.auth.user!.id, muted)
     // Muting a channel decides whether 时效 reminders reach a phone: worth a trace.
     await audit.record(ctx, {
       action: 'message.preferences_update',

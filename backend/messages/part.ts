@@ -1,13 +1,35 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import router from '@adonisjs/core/services/router'
+import { definePart } from '#core/plugins/define_part'
+
+const MessagesController = () => import('./messages_controller.js')
+const numericId = router.matchers.number()
 
 /*
 | 消息中心 and 时效提醒: the message list page (top level, for every signed-in
 | user: its permission is one of SIGNED_IN_PERMISSIONS in menu_tree.ts, because
-| reading your own messages is implied by being addressed — see
-| backend/messages/routes.ts), the delivery job, and the daily reminder
-| run (a scheduled job each morning, and an end-of-day step as a safety net).
+| reading your own messages is implied by being addressed), the delivery job,
+| and the daily reminder run (a scheduled job each morning, and an end-of-day
+| step as a safety net; the reminders themselves are backend/deadlines/).
+|
+| The /api/messages routes, like GET /api/me and /api/notices/mine, need only a
+| signed-in user: they read and mark the caller's OWN messages and preferences,
+| selected by user id in the query, never by a parameter the caller controls.
+| Being the addressee is the access rule (another user's message id is a 404). A
+| grantable code would let a role created later silently miss 待办 and 时效
+| reminders. The console's 消息中心 menu uses `system:message:mine`, which
+| menu_tree.ts treats as held by every signed-in user for the same reason.
 */
-const part: ManifestPart = {
+export default definePart({
+  area: 'messages',
+  prefix: '/api/messages',
+  routes(api) {
+    api.signedIn.get('/', [MessagesController, 'index'])
+    api.signedIn.get('/unread-count', [MessagesController, 'unreadCount'])
+    api.signedIn.post('/read-all', [MessagesController, 'markAllRead'])
+    api.signedIn.get('/preferences', [MessagesController, 'preferences'])
+    api.signedIn.put('/preferences', [MessagesController, 'updatePreferences'])
+    api.signedIn.post('/:id/read', [MessagesController, 'markRead']).where('id', numericId)
+  },
   menus: [
     {
       under: null,
@@ -62,6 +84,4 @@ const part: ManifestPart = {
       handler: () => import('#core/deadlines/reminder_step'),
     },
   ],
-}
-
-export default part
+})

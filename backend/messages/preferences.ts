@@ -5,6 +5,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dbNow } from '#core/support/db_time'
+import { RuleError } from '#core/plugins/rule_error'
 import { messageTypes, type MutableChannel } from './message_types.js'
 
 /** userId → muted channels, for one message type. */
@@ -49,17 +50,22 @@ export async function preferencesOf(userId: number): Promise<PreferenceRow[]> {
 
 /**
  * Replaces the user's mutes with `muted` (type → channels). A channel that is not
- * optional for its type is refused: callers validate first, this is the last guard.
+ * optional for its type is refused, as is a type nobody sends (422 on that entry's field).
  */
 export async function savePreferences(
   userId: number,
   muted: Array<{ type: string; channels: MutableChannel[] }>
 ) {
+  const known = new Set((await messageTypes.all()).map((t) => t.type))
+  const unknown = muted.findIndex((m) => !known.has(m.type))
+  if (unknown >= 0)
+    throw RuleError.field(`muted.${unknown}.type`, 'messages.unknownType', 'messages.unknownType')
   const wanted: Array<{ type: string; channel: string }> = []
-  for (const entry of muted) {
+  for (const [index, entry] of muted.entries()) {
     const definition = await messageTypes.get(entry.type)
     for (const channel of new Set(entry.channels)) {
-      if (!definition.optional?.includes(channel)) throw new PreferenceError(entry.type, channel)
+      if (!definition.optional?.includes(channel))
+        throw new PreferenceError(entry.type, channel, index)
       wanted.push({ type: entry.type, channel })
     }
   }
@@ -72,11 +78,17 @@ export async function savePreferences(
   })
 }
 
-export class PreferenceError extends Error {
+/** A mandatory channel in the mutes: a 422 on that entry's channels. */
+export class PreferenceError extends RuleError {
   constructor(
     readonly type: string,
-    readonly channel: string
+    readonly channel: string,
+    index: number
   ) {
-    super(`Channel "${channel}" of message type "${type}" cannot be muted`)
+    super(422, 'validation.failed', {
+      problems: [
+        { field: `muted.${index}.channels`, rule: 'messages.cannotMute', key: 'messages.cannotMute' },
+      ],
+    })
   }
 }
