@@ -8,6 +8,7 @@ import registry from './registry.js'
 import connectors from '#core/connectors/part'
 import ledgers from '#core/ledgers/part'
 import notifications from '#core/messages/part'
+import deadlines from '#core/deadlines/part'
 import query from '#core/query/part'
 import workflow from '#core/workflow/part'
 import security from './security.js'
@@ -29,6 +30,7 @@ export const parts: ManifestPart[] = [
   connectors,
   ledgers,
   notifications,
+  deadlines,
   query,
   workflow,
   security,
