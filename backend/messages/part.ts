@@ -1,8 +1,7 @@
-import router from '@adonisjs/core/services/router'
 import { definePart } from '#core/plugins/define_part'
+import { numericId } from '#core/plugins/route_matchers'
 
 const MessagesController = () => import('./messages_controller.js')
-const numericId = router.matchers.number()
 
 /*
 | 消息中心 and 时效提醒: the message list page (top level, for every signed-in

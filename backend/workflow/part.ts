@@ -1,9 +1,8 @@
-import router from '@adonisjs/core/services/router'
 import { definePart } from '#core/plugins/define_part'
+import { numericId } from '#core/plugins/route_matchers'
 
 const WorkflowController = () => import('./workflow_controller.js')
 const WorkflowChainsController = () => import('./workflow_chains_controller.js')
-const numericId = router.matchers.number()
 
 /*
 | 授权及流程: 我的审批 (待办/已办/我发起的, top level, for every signed-in user:
