@@ -8,7 +8,6 @@ import { runQueryPage } from '#core/query/run_query'
 import { runQueryValidator, type QuerySpec } from '#core/query/query_spec'
 import { exportQueryValidator } from '#core/query/query_validators'
 import { QUERY_EXPORT_JOB, type QueryExportPayload } from '#core/query/query_export_job'
-import { answer } from '#core/query/query_http'
 
 /**
  * 综合查询 (/api/query, `system:query:run`): the field catalogue the user may
@@ -23,27 +22,23 @@ export default class QueryController {
 
   async run(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(runQueryValidator)
-    return answer(ctx, async () => {
-      const compiled = await compileQuery(await accessOf(ctx), input.query as QuerySpec)
-      return runQueryPage(compiled, input.page ?? 1, input.perPage ?? 50, input.count ?? true)
-    })
+    const compiled = await compileQuery(await accessOf(ctx), input.query as QuerySpec)
+    return runQueryPage(compiled, input.page ?? 1, input.perPage ?? 50, input.count ?? true)
   }
 
   async export(ctx: HttpContext) {
     const { query } = await ctx.request.validateUsing(exportQueryValidator)
-    return answer(ctx, async () => {
-      // Refuse a bad query now (422), not in the queue.
-      await compileQuery(await accessOf(ctx), query as QuerySpec)
-      const payload: QueryExportPayload = { query: query as QuerySpec, locale: ctx.locale }
-      const jobId = await queue.dispatch(QUERY_EXPORT_JOB, payload, { userId: ctx.auth.user!.id })
-      // Data leaving the system is an audited action.
-      await audit.record(ctx, {
-        action: 'query.export',
-        entityType: 'query',
-        entityId: jobId,
-        after: { query },
-      })
-      return ctx.response.accepted({ jobId })
+    // Refuse a bad query now (422), not in the queue.
+    await compileQuery(await accessOf(ctx), query as QuerySpec)
+    const payload: QueryExportPayload = { query: query as QuerySpec, locale: ctx.locale }
+    const jobId = await queue.dispatch(QUERY_EXPORT_JOB, payload, { userId: ctx.auth.user!.id })
+    // Data leaving the system is an audited action.
+    await audit.record(ctx, {
+      action: 'query.export',
+      entityType: 'query',
+      entityId: jobId,
+      after: { query },
     })
+    return ctx.response.accepted({ jobId })
   }
 }

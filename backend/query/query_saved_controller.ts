@@ -3,8 +3,9 @@ import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import * as saved from '#core/query/saved_queries'
 import { savedListValidator, savedQueryValidator } from '#core/query/query_validators'
-import { answer, idOf } from '#core/query/query_http'
 import type { SavedQueryInput } from '#core/query/saved_queries'
+
+const idOf = (ctx: HttpContext) => Number(ctx.params.id)
 
 /** 我的查询 (/api/query/saved): save, load, share with a role (audited). */
 export default class QuerySavedController {
@@ -18,53 +19,47 @@ export default class QuerySavedController {
   }
 
   async show(ctx: HttpContext) {
-    return answer(ctx, async () => saved.showSaved(await accessOf(ctx), idOf(ctx)))
+    return saved.showSaved(await accessOf(ctx), idOf(ctx))
   }
 
   async store(ctx: HttpContext) {
     const input = (await ctx.request.validateUsing(savedQueryValidator)) as SavedQueryInput
-    return answer(ctx, async () => {
-      const access = await accessOf(ctx)
-      const { id, after } = await saved.createSaved(access, input)
-      await audit.record(ctx, {
-        action: 'query.save',
-        entityType: 'saved_query',
-        entityId: id,
-        after,
-      })
-      ctx.response.status(201)
-      return saved.showSaved(access, id)
+    const access = await accessOf(ctx)
+    const { id, after } = await saved.createSaved(access, input)
+    await audit.record(ctx, {
+      action: 'query.save',
+      entityType: 'saved_query',
+      entityId: id,
+      after,
     })
+    ctx.response.status(201)
+    return saved.showSaved(access, id)
   }
 
   async update(ctx: HttpContext) {
     const input = (await ctx.request.validateUsing(savedQueryValidator)) as SavedQueryInput
-    return answer(ctx, async () => {
-      const access = await accessOf(ctx)
-      const id = idOf(ctx)
-      const { before, after } = await saved.updateSaved(access, id, input)
-      await audit.record(ctx, {
-        action: 'query.update',
-        entityType: 'saved_query',
-        entityId: id,
-        before,
-        after,
-      })
-      return saved.showSaved(access, id)
+    const access = await accessOf(ctx)
+    const id = idOf(ctx)
+    const { before, after } = await saved.updateSaved(access, id, input)
+    await audit.record(ctx, {
+      action: 'query.update',
+      entityType: 'saved_query',
+      entityId: id,
+      before,
+      after,
     })
+    return saved.showSaved(access, id)
   }
 
   async destroy(ctx: HttpContext) {
-    return answer(ctx, async () => {
-      const id = idOf(ctx)
-      const { before } = await saved.deleteSaved(await accessOf(ctx), id)
-      await audit.record(ctx, {
-        action: 'query.delete',
-        entityType: 'saved_query',
-        entityId: id,
-        before,
-      })
-      return ctx.response.noContent()
+    const id = idOf(ctx)
+    const { before } = await saved.deleteSaved(await accessOf(ctx), id)
+    await audit.record(ctx, {
+      action: 'query.delete',
+      entityType: 'saved_query',
+      entityId: id,
+      before,
     })
+    return ctx.response.noContent()
   }
 }

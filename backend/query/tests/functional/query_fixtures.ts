@@ -4,7 +4,7 @@
 | exactly these rows whatever the demo data holds; `q()` builds a query spec.
 */
 import db from '@adonisjs/lucid/services/db'
-import { bookLoan } from '../../plugins/credit-assets/fixtures/book_fixture.js'
+import { bookLoan } from '../../../../plugins/credit-assets/fixtures/book_fixture.js'
 
 export const DATASET = 'credit-assets:risk-assets'
 
