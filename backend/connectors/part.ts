@@ -1,8 +1,15 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import { definePart } from '#core/plugins/define_part'
+
+const ConnectorsController = () => import('./connectors_controller.js')
+const OutboxController = () => import('./outbox_controller.js')
 
 /*
 | 运维管理 · 系统工具 · 服务管理 (external systems and interfaces, §6.1.1) and
 | 外发消息 (the outbox of money-changing calls), the delivery job and its 参数.
+|
+| Routes (/api/system/connectors, /api/system/outbox), each with its code. Fixed
+| paths (calls, openapi.json) come before `:code` so they are not read as a
+| system code.
 */
 const button = (code: string, permission: string, zh: string, en: string) => ({
   code,
@@ -11,7 +18,23 @@ const button = (code: string, permission: string, zh: string, en: string) => ({
   permission,
 })
 
-const part: ManifestPart = {
+export default definePart({
+  area: 'connectors',
+  routes(api) {
+    api.get('/connectors', [ConnectorsController, 'index'], 'system:connector:list')
+    api.get('/connectors/calls', [ConnectorsController, 'calls'], 'system:connector:list')
+    api.get('/connectors/openapi.json', [ConnectorsController, 'openapi'], 'system:connector:list')
+    api.put('/connectors/:code', [ConnectorsController, 'update'], 'system:connector:update')
+    api.put(
+      '/connectors/:code/interfaces/:iface',
+      [ConnectorsController, 'updateInterface'],
+      'system:connector:update'
+    )
+    api.post('/connectors/:code/check', [ConnectorsController, 'check'], 'system:connector:check')
+
+    api.get('/outbox', [OutboxController, 'index'], 'system:outbox:list')
+    api.post('/outbox/:id/retry', [OutboxController, 'retry'], 'system:outbox:retry')
+  },
   menus: [
     {
       under: 'system:tools',
@@ -117,6 +140,4 @@ const part: ManifestPart = {
     },
   ],
   jobs: [{ name: 'system:outbox-deliver', handler: () => import('#core/connectors/outbox_job') }],
-}
-
-export default part
+})
