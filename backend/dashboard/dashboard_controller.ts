@@ -1,27 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
-import { DashboardError } from '#core/dashboard/dashboard_error'
 import { describe, widgetsFor } from '#core/dashboard/widget_registry'
 import { widgetData } from '#core/dashboard/widget_data'
 import { layoutFor, resetLayout, saveLayout } from '#core/dashboard/layout'
 import { resetShortcuts, saveShortcuts, shortcutsFor } from '#core/dashboard/shortcuts'
 import { layoutValidator, shortcutsValidator } from '#core/dashboard/validators'
-
-/** The services' refusals in the API's one error shape, in the caller's language. */
-async function answer<T>(ctx: HttpContext, work: () => Promise<T>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof DashboardError)) throw error
-    const message = ctx.i18n(error.key, error.data)
-    if (error.status === 422)
-      return ctx.response.unprocessableEntity({
-        message: ctx.i18n('validation.failed'),
-        errors: [{ field: error.field ?? 'id', rule: error.key, message }],
-      })
-    return ctx.response.status(error.status).send({ message })
-  }
-}
 
 /**
  * 首页视图 (/api/dashboard). Everything here is the caller's own: the widgets
@@ -35,7 +18,7 @@ export default class DashboardController {
 
   async widgetData(ctx: HttpContext) {
     const access = await accessOf(ctx)
-    return answer(ctx, () => widgetData(access, String(ctx.params.id), ctx.request.qs()))
+    return widgetData(access, String(ctx.params.id), ctx.request.qs())
   }
 
   async layout(ctx: HttpContext) {
@@ -45,7 +28,7 @@ export default class DashboardController {
   async saveLayout(ctx: HttpContext) {
     const { items } = await ctx.request.validateUsing(layoutValidator)
     const access = await accessOf(ctx)
-    return answer(ctx, () => saveLayout(access, items))
+    return saveLayout(access, items)
   }
 
   async resetLayout(ctx: HttpContext) {
@@ -59,7 +42,7 @@ export default class DashboardController {
   async saveShortcuts(ctx: HttpContext) {
     const { codes } = await ctx.request.validateUsing(shortcutsValidator)
     const access = await accessOf(ctx)
-    return answer(ctx, () => saveShortcuts(access, codes))
+    return saveShortcuts(access, codes)
   }
 
   async resetShortcuts(ctx: HttpContext) {

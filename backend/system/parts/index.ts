@@ -9,6 +9,7 @@ import connectors from '#core/connectors/part'
 import ledgers from '#core/ledgers/part'
 import notifications from '#core/messages/part'
 import deadlines from '#core/deadlines/part'
+import dashboard from '#core/dashboard/part'
 import query from '#core/query/part'
 import workflow from '#core/workflow/part'
 import security from './security.js'
@@ -31,6 +32,7 @@ export const parts: ManifestPart[] = [
   ledgers,
   notifications,
   deadlines,
+  dashboard,
   query,
   workflow,
   security,

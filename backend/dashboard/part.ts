@@ -10,23 +10,23 @@
 | - /layout and /shortcuts read and write the caller's own row; a layout may
 |   name only widgets the caller may see, shortcuts only pages they may open.
 */
-import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { definePart } from '#core/plugins/define_part'
 
-const DashboardController = () => import('#core/dashboard/dashboard_controller')
+const DashboardController = () => import('./dashboard_controller.js')
 
-router
-  .group(() => {
-    router.get('/widgets', [DashboardController, 'widgets'])
-    router
+export default definePart({
+  area: 'dashboard',
+  prefix: '/api/dashboard',
+  routes(api) {
+    api.signedIn.get('/widgets', [DashboardController, 'widgets'])
+    api.signedIn
       .get('/widgets/:id/data', [DashboardController, 'widgetData'])
       .where('id', /^[a-z][a-z0-9-]*:[a-z0-9-]+$/)
-    router.get('/layout', [DashboardController, 'layout'])
-    router.put('/layout', [DashboardController, 'saveLayout'])
-    router.delete('/layout', [DashboardController, 'resetLayout'])
-    router.get('/shortcuts', [DashboardController, 'shortcuts'])
-    router.put('/shortcuts', [DashboardController, 'saveShortcuts'])
-    router.delete('/shortcuts', [DashboardController, 'resetShortcuts'])
-  })
-  .prefix('/api/dashboard')
-  .use(middleware.auth())
+    api.signedIn.get('/layout', [DashboardController, 'layout'])
+    api.signedIn.put('/layout', [DashboardController, 'saveLayout'])
+    api.signedIn.delete('/layout', [DashboardController, 'resetLayout'])
+    api.signedIn.get('/shortcuts', [DashboardController, 'shortcuts'])
+    api.signedIn.put('/shortcuts', [DashboardController, 'saveShortcuts'])
+    api.signedIn.delete('/shortcuts', [DashboardController, 'resetShortcuts'])
+  },
+})
