@@ -17,6 +17,7 @@ import { orgPathOf, scopeCovers } from '#core/auth/record_recipients'
 import { SUPER_ADMIN_ROLE, UserAccess } from '#core/auth/user_access'
 import User from '#core/models/user'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { RuleError } from '#core/plugins/rule_error'
 
 export interface UserPickerInput {
   keyword?: string
@@ -38,7 +39,12 @@ export interface PickedUser {
 /** How many candidates a record-mode search checks one by one (each loads its roles). */
 export const RECORD_CANDIDATE_LIMIT = 500
 
-export class RecordNotVisible extends Error {}
+/** A record the caller cannot open: answered like a missing one (404, by the exception handler). */
+export class RecordNotVisible extends RuleError {
+  constructor() {
+    super(404, 'http.notFound')
+  }
+}
 
 function candidates(input: UserPickerInput, orgPath: string | null) {
   const query = db

@@ -10,6 +10,7 @@ import ledgers from '#core/ledgers/part'
 import notifications from '#core/messages/part'
 import deadlines from '#core/deadlines/part'
 import dashboard from '#core/dashboard/part'
+import pickers from '#core/pickers/part'
 import query from '#core/query/part'
 import workflow from '#core/workflow/part'
 import security from './security.js'
@@ -33,6 +34,7 @@ export const parts: ManifestPart[] = [
   notifications,
   deadlines,
   dashboard,
+  pickers,
   query,
   workflow,
   security,

@@ -7,15 +7,15 @@
 | a record, only when the caller can see the record). A grantable code would
 | make every new role break every form that has a picker.
 */
-import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { definePart } from '#core/plugins/define_part'
 
-const PickersController = () => import('#core/pickers/pickers_controller')
+const PickersController = () => import('./pickers_controller.js')
 
-router
-  .group(() => {
-    router.get('/orgs', [PickersController, 'orgs'])
-    router.get('/users', [PickersController, 'users'])
-  })
-  .prefix('/api/pickers')
-  .use(middleware.auth())
+export default definePart({
+  area: 'pickers',
+  prefix: '/api/pickers',
+  routes(api) {
+    api.signedIn.get('/orgs', [PickersController, 'orgs'])
+    api.signedIn.get('/users', [PickersController, 'users'])
+  },
+})
