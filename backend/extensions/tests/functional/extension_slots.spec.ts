@@ -14,8 +14,8 @@ import { ledgerRegistry } from '#core/ledgers/registry'
 import { UserAccess } from '#core/auth/user_access'
 import User from '#core/models/user'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import fixtureBank from '../plugins/fixture-bank/plugin.js'
-import { bookLoan } from '../../plugins/credit-assets/fixtures/book_fixture.js'
+import fixtureBank from '../../../../tests/plugins/fixture-bank/plugin.js'
+import { bookLoan } from '../../../../plugins/credit-assets/fixtures/book_fixture.js'
 
 /*
 | Extension slots (issue 11 §4). The kernel's test plugin adds 行内评级 and
