@@ -9,9 +9,7 @@
 |   POST   /api/ledgers/<id>/exports       queue the xlsx export → 202 { jobId }
 |   GET    /api/ledgers/<id>/views         my saved views; POST saves; DELETE /views/:viewId
 |
-| GET /api/exports/:jobId/download?token= needs only a signed-in user, like
-| GET /api/jobs/:id: the file is handed only to the user who started the job
-| (see exports_controller.ts), whose rights were checked when it was queued.
+| The export's download is the exports area's route (backend/exports/part.ts).
 */
 import router from '@adonisjs/core/services/router'
 import type { HttpContext } from '@adonisjs/core/http'
@@ -20,7 +18,6 @@ import { ledgerRegistry, type RegisteredLedger } from '#core/ledgers/registry'
 
 const Ledgers = () => import('#core/ledgers/ledgers_controller')
 const Views = () => import('#core/ledgers/ledgers_views_controller')
-const Exports = () => import('#core/exports/exports_controller')
 
 const can = (permission: string) => middleware.can({ permission })
 
@@ -39,7 +36,6 @@ const ledgers = await ledgerRegistry.declared()
 
 router
   .group(() => {
-    router.get('/exports/:jobId/download', [Exports, 'download'])
     for (const ledger of ledgers) {
       const view = can(ledger.permission)
       const base = `/ledgers/${ledger.id}`
