@@ -1,33 +1,8 @@
 /*
 | Core API routes. Every route other than login and health names its permission
-| code. Plugins' routes are mounted by start/plugin_routes.ts, never here.
+| code (or is marked signed-in only, with the reason, in its area's part).
+| Plugins' routes are mounted by start/plugin_routes.ts, never here.
 */
-import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
-
-const HealthController = () => import('#core/health/health_controller')
-const JobsController = () => import('#core/jobs/jobs_controller')
-
-const can = (permission: string) => middleware.can({ permission })
-
-router
-  .group(() => {
-    router.get('/health', [HealthController, 'show'])
-
-    router
-      .group(() => {
-        router.get('/jobs/:id', [JobsController, 'show'])
-
-        router
-          .group(() => {
-            router.get('/jobs', [JobsController, 'index']).use(can('system:job:list'))
-          })
-          .prefix('/system')
-      })
-      .use(middleware.auth())
-  })
-  .prefix('/api')
-
 /* 系统管理 areas keep their routes in their own files. */
 import './routes/identity.js'
 import './routes/organization.js'
@@ -36,7 +11,6 @@ import './routes/holidays.js'
 import './routes/notices.js'
 import './routes/audit.js'
 import '#core/ledgers/routes'
-import '#core/extensions/routes'
 import '#core/metrics/routes'
 import '#core/monitor/routes'
 import '#core/interface_tests/routes'

@@ -11,6 +11,10 @@ import notifications from '#core/messages/part'
 import deadlines from '#core/deadlines/part'
 import dashboard from '#core/dashboard/part'
 import pickers from '#core/pickers/part'
+import extensions from '#core/extensions/part'
+import jobs from '#core/jobs/part'
+import health from '#core/health/part'
+import exports from '#core/exports/part'
 import query from '#core/query/part'
 import workflow from '#core/workflow/part'
 import security from './security.js'
@@ -35,6 +39,10 @@ export const parts: ManifestPart[] = [
   deadlines,
   dashboard,
   pickers,
+  extensions,
+  jobs,
+  health,
+  exports,
   query,
   workflow,
   security,
