@@ -1,10 +1,10 @@
 import { defineConfig } from '@adonisjs/mail'
 import { SMTPTransport } from '@adonisjs/mail/transports/smtp'
 import type { InferMailers } from '@adonisjs/mail/types'
-import { mailSettings } from '#core/notifications/mail_settings'
+import { mailSettings } from '#core/messages/mail_settings'
 
 /*
-| E-mail through the bank's SMTP relay (backend/notifications/mail_settings.ts
+| E-mail through the bank's SMTP relay (backend/messages/mail_settings.ts
 | reads SMTP_HOST, SMTP_PORT, MAIL_FROM…). The transport is built when first
 | used rather than from values frozen at boot, so a test can start its own SMTP
 | server on a free port and point mail at it. Without SMTP_HOST nothing is sent

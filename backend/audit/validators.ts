@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDateTime } from '#core/validators/dates'
+import { calendarDateTime } from '#core/validation/dates'
 
 /* from/to: 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm[:ss]', local (Asia/Shanghai) wall time as stored. */
 

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
-import { pageValidator } from '#core/validators/page'
+import { pageValidator } from '#core/validation/page'
 import { audit } from '#core/audit/audit'
 import { liveSessionsQuery, tokenTime } from '#core/auth/live_sessions'
 

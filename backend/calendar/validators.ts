@@ -3,7 +3,7 @@
 | them into JS Dates, which a time zone can shift), checked by `calendarDate`.
 */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { DAY_KINDS } from '#core/calendar/work_calendar'
 import { NAME_MAX_LENGTH } from '#core/calendar/holiday_formats'

@@ -7,7 +7,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { workingDays, type WorkCalendar } from '#core/calendar/working_days'
-import { notify } from '#core/notifications/notify'
+import { notify } from '#core/messages/notify'
 import { dbNow } from '#core/support/db_time'
 import { decideReminders, type ReminderDecision } from './reminder_rules.js'
 import { asDate } from './deadline_rows.js'

@@ -1,5 +1,5 @@
 import type { JobHandler } from '#core/plugins/types'
-import { redispatchStaleDeliveries } from '#core/notifications/delivery_dispatch'
+import { redispatchStaleDeliveries } from '#core/messages/delivery_dispatch'
 import { raiseDueReminders } from './daily_reminders.js'
 import { deadlineClock } from './deadline_clock.js'
 

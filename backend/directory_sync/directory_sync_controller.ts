@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { applyRun, computeRun, findRun, listRuns } from './runs.js'
 
 /**

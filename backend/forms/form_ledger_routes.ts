@@ -10,8 +10,8 @@ import { middleware } from '#start/kernel'
 import { accessOf } from '#core/auth/user_access'
 import { ledgerRegistry } from '#core/ledgers/registry'
 
-const Ledgers = () => import('#core/controllers/ledgers_controller')
-const Views = () => import('#core/controllers/ledgers_views_controller')
+const Ledgers = () => import('#core/ledgers/ledgers_controller')
+const Views = () => import('#core/ledgers/ledgers_views_controller')
 
 async function formLedger(ctx: HttpContext) {
   const ledger = await ledgerRegistry.find(String(ctx.params.ledgerId))

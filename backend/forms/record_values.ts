@@ -6,7 +6,7 @@
 import vine from '@vinejs/vine'
 import { Money } from '#core/money/money'
 import { money } from '#core/money/money_rule'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import { camelOf, columnOf, TEXT_DEFAULT_LENGTH } from './field_types.js'
 import type { StoredField } from './form_store.js'
 

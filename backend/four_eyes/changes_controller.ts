@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
 import { accessOf } from '#core/auth/user_access'
 import { applyDataScope } from '#core/auth/data_scope'
-import { pageValidator } from '#core/validators/page'
+import { pageValidator } from '#core/validation/page'
 import { fourEyes, FourEyesError } from '#core/four_eyes/four_eyes'
 
 const decisionValidator = vine.compile(

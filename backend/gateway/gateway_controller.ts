@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
 import { settings } from '#core/settings/settings'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { isDuplicateKey } from '#core/support/db_errors'
 import { gatewayClients, interfaceSwitches } from './clients.js'
 import { inboundRegistry } from './inbound_registry.js'

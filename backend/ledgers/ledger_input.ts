@@ -5,7 +5,7 @@
 | and cached, so an undeclared name never reaches the query.
 */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import type { VineValidator } from '@vinejs/vine'
 import { money } from '#core/money/money_rule'
 import type { LedgerFilter } from '#core/plugins/types'

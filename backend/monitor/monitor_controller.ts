@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { accessOf } from '#core/auth/user_access'
-import { refuseUnknown } from '#core/validators/unknown_fields'
+import { refuseUnknown } from '#core/validation/unknown_fields'
 import { MAX_DAYS, usageRangeValidator } from './monitor_validator.js'
 import { usageFigures } from './usage_figures.js'
 

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 
 /*
 | 通知公告 input. Content arrives as HTML from the console editor and is

@@ -106,7 +106,7 @@ export async function compileQuery(
     return await compile(access, spec, catalogue)
   } catch (error) {
     if (error instanceof QueryError && error.field !== null)
-      throw new QueryError(error.key, `query.${error.field}`, error.status, error.data)
+      throw new QueryError(error.queryKey, `query.${error.field}`, error.status as 422, error.data)
     throw error
   }
 }

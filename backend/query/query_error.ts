@@ -1,15 +1,26 @@
+import { RuleError, type RuleData } from '#core/plugins/rule_error'
+
 /**
  * A refusal of the query service: `key` is an i18n key (server texts
  * 'query.*'), `field` the input path it is about (e.g. `where.items.0.value`).
- * Controllers turn it into 422 field errors, 404 or 403.
+ * A RuleError, so the exception handler answers it: a 422 names its field
+ * (rule = the key), a 404 / 403 / 409 carries the key's text.
  */
-export class QueryError extends Error {
+export class QueryError extends RuleError {
   constructor(
-    readonly key: string,
+    key: string,
     readonly field: string | null = null,
-    readonly status: 403 | 404 | 409 | 422 = 422,
-    readonly data: Record<string, unknown> = {}
+    status: 403 | 404 | 409 | 422 = 422,
+    data: RuleData = {}
   ) {
-    super(key)
+    super(
+      status,
+      status === 422 ? 'validation.failed' : key,
+      status === 422 ? { data, problems: [{ field: field ?? 'query', rule: key, key, data }] } : { data }
+    )
+    this.queryKey = key
   }
+
+  /** The query rule's own key (for a 422 the answer's code is 'validation.failed'). */
+  readonly queryKey: string
 }

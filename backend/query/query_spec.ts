@@ -7,7 +7,7 @@
 | is the value a real date or amount) is checked in compile_query.ts.
 */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import type { Infer } from '@vinejs/vine/types'
 
 export const OPERATORS = [

@@ -1,6 +1,6 @@
 /* Input of the saved-query and report routes; the query itself is query_spec.ts's schema. */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import { querySpecObject } from './query_spec.js'
 
 const IDENT = /^[a-z][a-zA-Z0-9_]{0,44}$/

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#core/auth/user'
 import { translate } from '#core/i18n/messages'
-import { notify } from '#core/notifications/notify'
+import { notify } from '#core/messages/notify'
 import { permissionHolders } from '#core/deadlines/deadline_recipients'
 import { securityLog } from './security_log.js'
 

@@ -1,43 +1,11 @@
 /*
 | Core API routes. Every route other than login and health names its permission
-| code. Plugins' routes are mounted by start/plugin_routes.ts, never here.
+| code (or is marked signed-in only, with the reason, in its area's part).
+| Plugins' routes are mounted by start/plugin_routes.ts, never here.
 */
-import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
-
-const HealthController = () => import('#core/controllers/health_controller')
-const JobsController = () => import('#core/controllers/jobs_controller')
-
-const can = (permission: string) => middleware.can({ permission })
-
-router
-  .group(() => {
-    router.get('/health', [HealthController, 'show'])
-
-    router
-      .group(() => {
-        router.get('/jobs/:id', [JobsController, 'show'])
-
-        router
-          .group(() => {
-            router.get('/jobs', [JobsController, 'index']).use(can('system:job:list'))
-          })
-          .prefix('/system')
-      })
-      .use(middleware.auth())
-  })
-  .prefix('/api')
-
 /* 系统管理 areas keep their routes in their own files. */
 import '#core/registry/ready'
-import './routes/connectors.js'
-import './routes/ledgers.js'
-import './routes/dashboard.js'
-import './routes/workflow.js'
-import './routes/messages.js'
-import './routes/query.js'
-import './routes/extensions.js'
-import './routes/pickers.js'
+import '#core/ledgers/routes'
 import '#core/metrics/routes'
 import '#core/monitor/routes'
 import '#core/interface_tests/routes'

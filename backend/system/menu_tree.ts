@@ -40,7 +40,7 @@ export interface MenuNode {
 | pages over the user's own data, whose routes need only authentication (like
 | GET /api/me). 消息中心 lists the messages addressed to you; a role created
 | later without a grant must not silently lose its reminders. 我的审批 lists
-| your own tasks and submissions (see backend/start/routes/workflow.ts).
+| your own tasks and submissions (see backend/workflow/part.ts).
 */
 export const SIGNED_IN_PERMISSIONS = new Set(['system:message:mine', 'system:workflow:mine'])
 

@@ -21,7 +21,7 @@ import { dbNow } from '#core/support/db_time'
 import { lockInstance, nodeOf, openTaskOf, yuanOf, type InstanceRow } from './instance_store.js'
 import { assertMayTakeTask } from './assignee_rules.js'
 import { journal } from './journal.js'
-import { notifyNewTasks } from './messages.js'
+import { notifyNewTasks } from './notify_parties.js'
 import {
   callHandler,
   cancelOpenTasks,

@@ -7,7 +7,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { deadlines } from '#core/deadlines/deadline_service'
 import type { InstanceRow } from './instance_store.js'
-import { instancePath } from './messages.js'
+import { instancePath } from './notify_parties.js'
 
 const key = (taskId: number) => ({
   source: 'system',

@@ -4,7 +4,7 @@
 | because disposal's manifest puts it into customer-view's slot point
 | `customer-view:customer-panels`. The plan number lands on the plan itself.
 | (The kernel test plugin's loan field in the browser: 76-extension-fields; also Japa and Vitest:
-| tests/functional/extension_slots.spec.ts, frontend/tests/extension-slots.spec.ts.)
+| backend/extensions/tests/functional/extension_slots.spec.ts, frontend/tests/extension-slots.spec.ts.)
 */
 import { test, expect } from '../support/test.mjs'
 import { BASE, api, apiLogin, login, shot } from '../support/helpers.mjs'

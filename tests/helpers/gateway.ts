@@ -4,7 +4,7 @@
 | of plugins' inbound interfaces).
 */
 import { randomUUID } from 'node:crypto'
-import type { ApiClient } from '@japa/api-client'
+import type { ApiClient, ApiRequest } from '@japa/api-client'
 import { gatewayClients } from '#core/gateway/clients'
 import { signedHeaders } from '#core/gateway/signature'
 
@@ -43,7 +43,9 @@ export function signedCall(client: ApiClient, call: SignedCall) {
     timestamp: call.timestamp,
     body,
   })
-  const request = call.method === 'GET' ? client.get(call.path) : client.post(call.path)
+  // Typed loosely: the path is any gateway route, so the client cannot infer a body type from it.
+  const request: ApiRequest<any, any, any> =
+    call.method === 'GET' ? client.get(call.path) : client.post(call.path)
   request.headers(headers)
   if (call.method === 'POST') request.json(call.body ?? {})
   return request

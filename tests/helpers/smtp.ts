@@ -12,7 +12,7 @@ import { SMTPServer } from 'smtp-server'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import type { AddressInfo } from 'node:net'
 import mail from '@adonisjs/mail/services/main'
-import { mailSettings } from '#core/notifications/mail_settings'
+import { mailSettings } from '#core/messages/mail_settings'
 
 export interface TestSmtpServer {
   port: number

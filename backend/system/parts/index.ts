@@ -5,11 +5,18 @@ import holidays from '#core/calendar/part'
 import notices from '#core/notices/part'
 import audit from '#core/audit/part'
 import registry from '#core/registry/part'
-import connectors from './connectors.js'
-import ledgers from './ledgers.js'
-import notifications from './notifications.js'
-import query from './query.js'
-import workflow from './workflow.js'
+import connectors from '#core/connectors/part'
+import ledgers from '#core/ledgers/part'
+import notifications from '#core/messages/part'
+import deadlines from '#core/deadlines/part'
+import dashboard from '#core/dashboard/part'
+import pickers from '#core/pickers/part'
+import extensions from '#core/extensions/part'
+import jobs from '#core/jobs/part'
+import health from '#core/health/part'
+import exports from '#core/exports/part'
+import query from '#core/query/part'
+import workflow from '#core/workflow/part'
 import security from '#core/security/part'
 import backup from '#core/backup/part'
 import logArchive from '#core/log_archive/part'
@@ -29,6 +36,13 @@ export const parts: ManifestPart[] = [
   connectors,
   ledgers,
   notifications,
+  deadlines,
+  dashboard,
+  pickers,
+  extensions,
+  jobs,
+  health,
+  exports,
   query,
   workflow,
   security,

@@ -3,7 +3,7 @@ import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { LIKE, likeContains } from '#core/support/like'
 import { errors } from '@vinejs/vine'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import {
   CASE_FIELDS,
   PERSON_FIELDS,

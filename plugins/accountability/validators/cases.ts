@@ -3,12 +3,12 @@
 | dates, persons with role and penalty) and an evidence image. Roles and
 | penalties are dictionary codes; amounts are yuan text (DECIMAL, never floats);
 | dates are real calendar dates. Unknown fields — at the top and in each
-| person — are refused by the controller (backend/validators/unknown_fields.ts).
+| person — are refused by the controller (backend/validation/unknown_fields.ts).
 */
 import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { calendarDate } from '#core/calendar/validators'
-import { dictCode } from '#core/validators/dictionary_code'
+import { dictCode } from '#core/validation/dictionary_code'
 import { money } from '#core/money/money_rule'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { checkUpload, UploadRefused } from '#core/security/upload_policy'
-import { refusedUnknown } from '#core/validators/unknown_fields'
+import { refusedUnknown } from '#core/validation/unknown_fields'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { queueMetadata } from '../services/metadata_sync.js'
 import {

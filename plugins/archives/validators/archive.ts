@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { dictCode } from '#core/validators/dictionary_code'
+import { dictCode } from '#core/validation/dictionary_code'
 
 /** Categories are the codes of the archives_category dictionary (数据字典). */
 const category = () =>

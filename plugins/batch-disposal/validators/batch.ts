@@ -1,6 +1,6 @@
 /* Inputs of 批量处置's routes (zh-CN / en field labels for the 422 messages). */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
 import { querySpecObject } from '#core/query/query_spec'

@@ -7,7 +7,7 @@ import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { calendarDate } from '#core/calendar/validators'
-import { dictCode } from '#core/validators/dictionary_code'
+import { dictCode } from '#core/validation/dictionary_code'
 import { money } from '#core/money/money_rule'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
@@ -125,7 +125,7 @@ export const assignmentValidator = vine.compile(
   })
 )
 
-export { refusedUnknown } from '#core/validators/unknown_fields'
+export { refusedUnknown } from '#core/validation/unknown_fields'
 
 /** Answers 422 with one field message (a rule VineJS cannot express) and returns true. */
 export function fieldError(ctx: HttpContext, field: string, zh: string, en: string): true {

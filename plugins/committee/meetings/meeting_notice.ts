@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { notify } from '#core/notifications/notify'
+import { notify } from '#core/messages/notify'
 import { UserAccess } from '#core/auth/user_access'
 import User from '#core/auth/user'
 import { dateText } from './dates.js'

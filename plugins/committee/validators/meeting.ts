@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { dictCode } from '#core/validators/dictionary_code'
+import { dictCode } from '#core/validation/dictionary_code'
 import { calendarDate } from '#core/calendar/validators'
 import { money } from '#core/money/money_rule'
 import './labels.js'

@@ -1,2 +1,2 @@
 /** Unknown top-level fields are refused, never ignored (the core's rule). */
-export { refuseUnknown } from '#core/validators/unknown_fields'
+export { refuseUnknown } from '#core/validation/unknown_fields'

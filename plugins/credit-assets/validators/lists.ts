@@ -1,6 +1,6 @@
 /* Query validators of the credit-asset lists (风险资产, 分类下限预警) and the reclassification action. */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import { FIVE_CLASSES } from '../rules/five_class.js'
 
 const listFilters = {

@@ -11,7 +11,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { audit } from '#core/audit/audit'
 import type { UserAccess } from '#core/auth/user_access'
-import { refuseUnknown } from '#core/validators/unknown_fields'
+import { refuseUnknown } from '#core/validation/unknown_fields'
 import { limitationApiEventValidator } from '../validators/limitation_api.js'
 import { LimitationError } from './limitation_error.js'
 import {

@@ -15,4 +15,4 @@ export class OutcomeError extends Error {
 }
 
 /** Unknown fields are refused, never ignored (kept here for the outcome code's imports). */
-export { refuseUnknown } from '#core/validators/unknown_fields'
+export { refuseUnknown } from '#core/validation/unknown_fields'

@@ -5,6 +5,27 @@
 | is down) and stores the sections as the applicant saw them. Submitting hands
 | the plan to the approval workflow (type `disposal:plan`, amount = principal
 | for the 授权 tiers) in the same transaction that marks it pending.
+|
+| Who may do what (every by-id read and write inside the caller's data scope,
+| out of scope = 404):
+|   action                  who                                         code
+|   create                  anyone holding the apply code               disposal:plan:create
+|   update, submit          the applicant only (created_by), while      disposal:plan:create
+|                           draft / returned / withdrawn (EDITABLE_STATUSES)
+|   approve, reject,        the approvers the chain names, through      (workflow tasks)
+|   return                  the workflow (workflow/plan_handler.ts)
+|   withdraw, resubmit      the applicant, from the approval page       (workflow)
+|   mark implemented        a disposal outcome recorded for it by the   (services/outcomes_api.ts)
+|                           disposing plugin (outcomes/record_outcome.ts)
+|
+| Which status moves to which (each move one row in plan_events):
+|   (new)     → draft       createPlan
+|   draft     → pending     submitPlan      returned → pending   submitPlan / resubmitPlan
+|   withdrawn → pending     submitPlan
+|   pending   → approved | rejected | returned | withdrawn        decidePlan (workflow)
+|   approved  → implemented                                      outcomes/record_outcome.ts
+| Nothing else moves: approved, rejected and implemented are final for the plan;
+| a refused move is a 409 (PlanError), never a silent overwrite.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'

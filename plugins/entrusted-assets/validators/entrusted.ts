@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { money } from '#core/money/money_rule'
-import { calendarDate } from '#core/validators/dates'
-import { dictCode } from '#core/validators/dictionary_code'
+import { calendarDate } from '#core/validation/dates'
+import { dictCode } from '#core/validation/dictionary_code'
 
 /* 受托资产 and 特定资产 input (unknown fields are refused by the controllers). */
 export const ASSET_FIELDS = [

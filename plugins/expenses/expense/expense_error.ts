@@ -15,4 +15,4 @@ export class ExpenseError extends Error {
   }
 }
 
-export { refuseUnknown } from '#core/validators/unknown_fields'
+export { refuseUnknown } from '#core/validation/unknown_fields'

@@ -6,7 +6,7 @@
 import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
-import { dictCode } from '#core/validators/dictionary_code'
+import { dictCode } from '#core/validation/dictionary_code'
 import { calendarDate } from '#core/calendar/validators'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {

@@ -5,7 +5,7 @@
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { ForeclosedAssetError } from '../assets/asset_error.js'
 import { assetRowInScope } from '../assets/asset_scope.js'
 

@@ -7,8 +7,8 @@
 import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
-import { dictCode } from '#core/validators/dictionary_code'
-import { calendarDate } from '#core/validators/dates'
+import { dictCode } from '#core/validation/dictionary_code'
+import { calendarDate } from '#core/validation/dates'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   assetIds: '资产',

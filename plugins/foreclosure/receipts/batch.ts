@@ -38,7 +38,7 @@ async function each(
           id,
           receiptNo: null,
           ok: false,
-          message: error.handlerMessage ?? ctx.i18n(error.key, error.data),
+          message: error.messageFor(ctx),
         })
       else throw error
     }

@@ -17,7 +17,7 @@ import {
   refusedUnknown,
 } from '../validators/inspections.js'
 import { answer, meta, notFound } from './answer.js'
-import { refuseUnknown } from '#core/validators/unknown_fields'
+import { refuseUnknown } from '#core/validation/unknown_fields'
 
 /*
 | 批量检查: batches of the caller's org (仅本人: their own), a preview count of a

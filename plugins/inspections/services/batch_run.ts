@@ -12,7 +12,7 @@
 | every step is safe to repeat. Progress = finished customers / total.
 */
 import db from '@adonisjs/lucid/services/db'
-import { notify } from '#core/notifications/notify'
+import { notify } from '#core/messages/notify'
 import { dbNow } from '#core/support/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 

@@ -2,13 +2,13 @@
 | 日常检查 input: plans (frequency, five-class, balance band in yuan text), the
 | checklists, 非定期检查, results with their answers and optional reclassification
 | proposal, evidence files (base64) and batch filters. Unknown body fields are
-| refused by the controllers (backend/validators/unknown_fields.ts).
+| refused by the controllers (backend/validation/unknown_fields.ts).
 */
 import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { calendarDate } from '#core/calendar/validators'
-import { dictCode } from '#core/validators/dictionary_code'
+import { dictCode } from '#core/validation/dictionary_code'
 import { money } from '#core/money/money_rule'
 import { CHECK_ITEMS } from '../services/checklists.js'
 import { FREQUENCIES } from '../services/periods.js'
@@ -182,7 +182,7 @@ const filter = vine.object({
 export const batchValidator = vine.compile(vine.object({ filter, items: items() }))
 export const previewValidator = vine.compile(vine.object({ filter }))
 
-export { refusedUnknown } from '#core/validators/unknown_fields'
+export { refusedUnknown } from '#core/validation/unknown_fields'
 
 /** Answers 422 with one field message and returns true. */
 export function fieldError(ctx: HttpContext, field: string, zh: string, en: string): true {

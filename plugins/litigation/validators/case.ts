@@ -8,8 +8,8 @@ import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
-import { calendarDate } from '#core/validators/dates'
-import { dictCode } from '#core/validators/dictionary_code'
+import { calendarDate } from '#core/validation/dates'
+import { dictCode } from '#core/validation/dictionary_code'
 import { shanghaiToday } from '#core/business_day/business_date'
 import { parseCaseNumber } from '../cases/case_number.js'
 
@@ -262,4 +262,4 @@ export const CASE_EXPENSE_FIELDS = [
 ]
 
 /** Unknown fields are refused, never ignored (the core's rule). */
-export { refuseUnknown } from '#core/validators/unknown_fields'
+export { refuseUnknown } from '#core/validation/unknown_fields'

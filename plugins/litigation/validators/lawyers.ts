@@ -1,8 +1,8 @@
 /* Inputs of the 律师选聘 routes: the registry, engagements and payments. */
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
-import { calendarDate } from '#core/validators/dates'
-import { dictCode } from '#core/validators/dictionary_code'
+import { calendarDate } from '#core/validation/dates'
+import { dictCode } from '#core/validation/dictionary_code'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
 import { isLawFirmCreditCode, isLawyerLicenceNo } from '../lawyers/rules.js'

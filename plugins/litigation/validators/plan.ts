@@ -1,7 +1,7 @@
 /* Inputs of the 诉前方案 routes (zh-CN / en field labels for the 422 messages). */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
-import { dictCode } from '#core/validators/dictionary_code'
+import { calendarDate } from '#core/validation/dates'
+import { dictCode } from '#core/validation/dictionary_code'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
 import { PLAN_STATUSES } from '../plans/dictionaries.js'

@@ -1,5 +1,5 @@
 /*
 | Unknown fields are refused, never ignored (a misspelt summaryProcdure must not be taken for
-| "not given"): the core's rule, backend/validators/unknown_fields.ts.
+| "not given"): the core's rule, backend/validation/unknown_fields.ts.
 */
-export { refuseUnknown } from '#core/validators/unknown_fields'
+export { refuseUnknown } from '#core/validation/unknown_fields'

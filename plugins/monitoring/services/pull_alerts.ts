@@ -8,7 +8,7 @@
 | person before a legal deadline changes.
 */
 import db from '@adonisjs/lucid/services/db'
-import { notify } from '#core/notifications/notify'
+import { notify } from '#core/messages/notify'
 import { dbNow } from '#core/support/db_time'
 import { isDuplicateKey } from '#core/support/db_errors'
 import { bankSystems, type DailyAlert } from '../../bank-systems/adapters/index.js'

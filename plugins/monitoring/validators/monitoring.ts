@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 
 /* 全方位动态监测 input: strict objects (unknown keys refused by the controller). */
 export const pullValidator = vine.compile(

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
 import { queue } from '#core/queue/queue'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import {
   classHistory,

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
-import { dictCode } from '#core/validators/dictionary_code'
+import { calendarDate } from '#core/validation/dates'
+import { dictCode } from '#core/validation/dictionary_code'
 
 /* 非信贷资产 input: strict (unknown body fields are refused by the controller). */
 export const listValidator = vine.compile(

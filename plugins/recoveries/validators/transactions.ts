@@ -7,7 +7,7 @@
 import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { calendarDate } from '#core/calendar/validators'
-import { dictCode } from '#core/validators/dictionary_code'
+import { dictCode } from '#core/validation/dictionary_code'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   method: '回收方式',
@@ -57,4 +57,4 @@ export const correctValidator = vine.compile(
   vine.object({ method: method(), reason: vine.string().trim().minLength(2).maxLength(500) })
 )
 
-export { refusedUnknown } from '#core/validators/unknown_fields'
+export { refusedUnknown } from '#core/validation/unknown_fields'

@@ -5,7 +5,6 @@ import { audit } from '#core/audit/audit'
 import { businessDate } from '#core/business_day/business_date'
 import { renderPdf } from '#core/documents/pdf'
 import { LIKE, likeContains } from '#core/support/like'
-import { workflowAnswer } from '#core/controllers/workflow_answer'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { CommitteeError } from '../../committee/services/committee_api.js'
 import { BUCKETS, BUCKET_LABELS } from '../plan/buckets.js'
@@ -36,7 +35,8 @@ const notFound = (ctx: HttpContext) =>
 /** A refusal in the API's one error shape, in the user's language, naming the rule. */
 async function answering<T>(ctx: HttpContext, work: () => Promise<T>) {
   try {
-    return await workflowAnswer(ctx, work)
+    // The workflow's own refusals (RuleError) go on to the exception handler.
+    return await work()
   } catch (error) {
     if (error instanceof CommitteeError)
       return ctx.response

@@ -11,7 +11,7 @@ import {
   listValidator,
   planValidator,
 } from '../validators/restructuring.js'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 
 const idParam = (value: unknown) => {
   const id = Number(value)

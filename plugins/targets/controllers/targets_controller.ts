@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/auth/user_access'
 import { audit } from '#core/audit/audit'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import type { TargetLevel } from '../services/periods.js'
 import { answer } from './answer.js'
 import * as targets from '../services/targets_service.js'

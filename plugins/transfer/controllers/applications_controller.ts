@@ -32,7 +32,7 @@ import {
   resultValidator,
   serveValidator,
 } from '../validators/transfer.js'
-import { refuseUnknownFields } from '#core/validators/unknown_fields'
+import { refuseUnknownFields } from '#core/validation/unknown_fields'
 
 const idParam = (value: unknown) => {
   const id = Number(value)

@@ -1,6 +1,6 @@
 /* Inputs of 债权转让's routes (zh-CN / en field labels for the 422 messages). */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/validators/dates'
+import { calendarDate } from '#core/validation/dates'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
 import {

@@ -9,7 +9,7 @@ export function idParam(value: unknown) {
 }
 
 /** Refuses body fields the route does not take (422), instead of silently dropping them. */
-export { refuseUnknownFields } from '#core/validators/unknown_fields'
+export { refuseUnknownFields } from '#core/validation/unknown_fields'
 
 export const pdfResponse = (ctx: HttpContext, pdf: Buffer, name: string) =>
   ctx.response

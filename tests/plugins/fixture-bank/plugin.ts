@@ -6,7 +6,7 @@ import { definePlugin } from '#core/plugins/define_plugin'
 | of credit-assets changed. Test code, never shipped as a plugin: only a process
 | started with PLUGINS_EXTRA_DIRS=tests/plugins loads it (the e2e server does, for
 | e2e/flows/76-extension-fields.spec.mjs). The Japa spec
-| tests/functional/extension_slots.spec.ts uses this same manifest.
+| backend/extensions/tests/functional/extension_slots.spec.ts uses this same manifest.
 */
 export default definePlugin({
   id: 'fixture-bank',
