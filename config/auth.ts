@@ -13,7 +13,7 @@ const authConfig = defineConfig({
     api: tokensGuard({
       provider: tokensUserProvider({
         tokens: 'accessTokens',
-        model: () => import('#core/auth/user'),
+        model: () => import('#core/identity/user'),
       }),
     }),
   },

@@ -10,8 +10,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { JobHandler } from '#core/plugins/types'
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
 import { translate, type Locale } from '#core/i18n/messages'
 import {
   exportFileName,

@@ -32,8 +32,8 @@ export default class AdminCreate extends BaseCommand {
 
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
-    const { default: User } = await import('#core/auth/user')
-    const { checkPassword, rememberPassword } = await import('#core/auth/password_policy')
+    const { default: User } = await import('#core/identity/user')
+    const { checkPassword, rememberPassword } = await import('#core/identity/password_policy')
     const { syncPlugins } = await import('#core/plugins/sync_enabled')
     const { dbNow } = await import('#core/support/db_time')
 
@@ -103,7 +103,7 @@ export default class AdminCreate extends BaseCommand {
       return created
     })
     await rememberPassword(user.id, user.password)
-    const { accessChanged } = await import('#core/auth/access_cache')
+    const { accessChanged } = await import('#core/identity/access_cache')
     await accessChanged()
     this.logger.success(
       `Administrator "${this.username}" created; the password must be changed at first sign-in`

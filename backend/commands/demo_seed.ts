@@ -14,7 +14,7 @@ export default class DemoSeed extends BaseCommand {
     const report = await syncPlugins()
     this.logger.info(`plugins synced: ${JSON.stringify(report)}`)
     // The default calendar (2015 on) in both modes: years already imported are left alone.
-    const { seedDefaultHolidays } = await import('#core/calendar/seed_holidays')
+    const { seedDefaultHolidays } = await import('#core/holidays/seed_holidays')
     const holidays = await seedDefaultHolidays()
     if (holidays.imported.length)
       this.logger.info(
@@ -28,7 +28,7 @@ export default class DemoSeed extends BaseCommand {
     const { created } = await seedDemoBank()
     await this.seedPluginDemoData()
     // Running app nodes re-read grants and menus.
-    const { accessChanged } = await import('#core/auth/access_cache')
+    const { accessChanged } = await import('#core/identity/access_cache')
     await accessChanged()
     if (!created) {
       const added = await refreshDemoGrants()

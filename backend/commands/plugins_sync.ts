@@ -11,7 +11,7 @@ export default class PluginsSync extends BaseCommand {
     const { syncPlugins } = await import('#core/plugins/sync_enabled')
     const report = await syncPlugins()
     // Running app nodes re-read grants and menus (a disabled plugin's grants sleep).
-    const { accessChanged } = await import('#core/auth/access_cache')
+    const { accessChanged } = await import('#core/identity/access_cache')
     await accessChanged()
     this.logger.success(
       `synced: ${report.inserted} inserted, ${report.updated} updated, ${report.deleted} deleted, ${report.deactivated} deactivated`

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { describe, widgetsFor } from '#core/dashboard/widget_registry'
 import { widgetData } from '#core/dashboard/widget_data'
 import { layoutFor, resetLayout, saveLayout } from '#core/dashboard/layout'

@@ -4,7 +4,7 @@
 | The stored layout is re-filtered on every read, so a widget whose permission
 | the user lost (or whose plugin was disabled) disappears without an error.
 */
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { DashboardError } from './dashboard_error.js'
 import { readPreference, writePreference } from './preferences_store.js'
 import {

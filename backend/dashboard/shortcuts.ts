@@ -3,7 +3,7 @@
 | may open right now can be chosen (the same tree /api/me builds), and pins the
 | user can no longer open are dropped on read.
 */
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { menuTreeFor, type MenuNode } from '#core/system/menu_tree'
 import { DashboardError } from './dashboard_error.js'
 import { readPreference, writePreference } from './preferences_store.js'

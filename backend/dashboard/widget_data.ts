@@ -3,8 +3,8 @@
 | the data scope of the widget's own permission, as if the user had opened the
 | page that permission guards. A widget the user may not see is a 403.
 */
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { DashboardError } from './dashboard_error.js'
 import { allWidgets } from './widget_registry.js'
 

@@ -4,7 +4,7 @@
 | imports a plugin). A user is offered only the widgets whose permission they hold.
 */
 import { enabledPlugins } from '#core/plugins/registry'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import type { DashboardWidgetDefinition, Localized } from '#core/plugins/types'
 import { CORE_PANELS } from './panels.js'
 

@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { workingDays } from '#core/calendar/working_days'
+import { workingDays } from '#core/holidays/working_days'
 import { raiseRemindersFor } from './raise_reminders.js'
 import { sleepingSources } from './deadline_owner.js'
 

@@ -6,16 +6,16 @@
 | so a clerk who joins or loses the role is covered without re-registering —
 | and whose data scope covers the record (record_org_id / record_owner_id, or
 | the deadline's org with no owner): a 仅本人 clerk is reminded only of their own
-| records (backend/auth/record_recipients.ts).
+| records (backend/identity/record_recipients.ts).
 | Only the org itself, not its sub-orgs: 分行 deadlines are for 分行 staff.
 */
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import {
   orgPathOf,
   permissionHolderAccess,
   scopeCovers,
   type ScopedRecord,
-} from '#core/auth/record_recipients'
+} from '#core/identity/record_recipients'
 
 /** Active users of `orgId` holding `permission`, ascending ids (no record scope). */
 export async function permissionHolders(orgId: number, permission: string): Promise<number[]> {

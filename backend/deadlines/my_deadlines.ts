@@ -6,11 +6,11 @@
 | first; overdue: past due, most recent first. Being reminded is the access rule.
 */
 import db from '@adonisjs/lucid/services/db'
-import { workingDays } from '#core/calendar/working_days'
+import { workingDays } from '#core/holidays/working_days'
 import { asDate } from './deadline_rows.js'
 import { deadlineClock } from './deadline_clock.js'
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
 import { sleepingSources } from './deadline_owner.js'
 
 export interface MyDeadlineFilters {

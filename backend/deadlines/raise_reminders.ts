@@ -6,7 +6,7 @@
 | without the other. Idempotent per (deadline, due date, offset).
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { workingDays, type WorkCalendar } from '#core/calendar/working_days'
+import { workingDays, type WorkCalendar } from '#core/holidays/working_days'
 import { notify } from '#core/messages/notify'
 import { dbNow } from '#core/support/db_time'
 import { decideReminders, type ReminderDecision } from './reminder_rules.js'

@@ -16,7 +16,7 @@
 |   recorded as superseded instead of arriving as noise. Once overdue, every
 |   unsent "before" reminder is superseded by the overdue one.
 */
-import type { WorkCalendar } from '#core/calendar/working_days'
+import type { WorkCalendar } from '#core/holidays/working_days'
 
 export type ReminderKind = 'before' | 'overdue'
 

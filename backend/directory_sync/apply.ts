@@ -2,7 +2,7 @@
 | Applies a computed difference in one transaction, parents first (orgs, then
 | departments, then users), one audit row per change in the same transaction
 | (a change and its audit commit together). A user disabled or removed by the
-| directory loses every session at once (tokens are rows; backend/auth/sessions).
+| directory loses every session at once (tokens are rows; backend/identity/sessions).
 | New staff get an unusable random password and must change it: they come in
 | through 信贷门户 single sign-on, or an administrator resets it. Roles and data
 | scope are local and untouched; a new user has none until an administrator
@@ -14,7 +14,7 @@ import hash from '@adonisjs/core/services/hash'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
-import { accessChanged } from '#core/auth/access_cache'
+import { accessChanged } from '#core/identity/access_cache'
 import { dbNow } from '#core/support/db_time'
 import { childPath, relocate } from '#core/organization/org_tree'
 import type { Directory } from './directory_source.js'

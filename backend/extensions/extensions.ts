@@ -5,7 +5,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { enabledPlugins } from '#core/plugins/registry'
 import { formatCell } from '#core/ledgers/ledger_query'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { indexExtensions, type ExtensionIndex } from './extension_registry.js'
 
 let loading: Promise<ExtensionIndex> | undefined

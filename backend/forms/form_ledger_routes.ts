@@ -7,7 +7,7 @@
 import router from '@adonisjs/core/services/router'
 import type { HttpContext } from '@adonisjs/core/http'
 import { middleware } from '#start/kernel'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { ledgerRegistry } from '#core/ledgers/registry'
 
 const Ledgers = () => import('#core/ledgers/ledgers_controller')

@@ -5,8 +5,8 @@
 | scope is not found.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/support/db_time'
 import { escapeLike } from '#core/support/like'
 import { camelOf, columnOf, tableOf } from './field_types.js'

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
-import { accessOf } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import { accessOf } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { pageValidator } from '#core/validation/page'
 import { fourEyes, FourEyesError } from '#core/four_eyes/four_eyes'
 

@@ -13,7 +13,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import logger from '@adonisjs/core/services/logger'
-import { allow, claimOnce } from '#core/auth/rate_limit'
+import { allow, claimOnce } from '#core/identity/rate_limit'
 import { SensitiveDecryptError } from '#core/security/sensitive/index'
 import { inboundRegistry, type InboundInterface } from './inbound_registry.js'
 import { gatewayClients, interfaceSwitches, isGranted } from './clients.js'

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { jobRuns, toJobRun } from '#core/queue/job_runs'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { pageValidator } from '#core/validation/page'
 
 /** Job progress for the console's progress bars; a user sees their own jobs, admins all. */

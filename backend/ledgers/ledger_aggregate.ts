@@ -7,8 +7,8 @@
 | caller sums the rows as before.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope, resolveSubtreeOrgIds } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope, resolveSubtreeOrgIds } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import type { RegisteredLedger } from './registry.js'
 import type { LedgerInput } from './ledger_input.js'
 import { applyFilter, orgPaths } from './ledger_query.js'

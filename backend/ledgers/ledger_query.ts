@@ -7,8 +7,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { applyDataScope, resolveSubtreeOrgIds } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope, resolveSubtreeOrgIds } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import type { LedgerColumn, LedgerFilter } from '#core/plugins/types'
 import type { RegisteredLedger } from './registry.js'
@@ -30,7 +30,7 @@ export const columnSql = (column: LedgerColumn, asOf: string | null) =>
 /**
  * The org filters' subtrees as id lists, looked up before the (synchronous) query
  * is built: a list lets a sorted page walk its index and stop (see
- * resolveSubtreeOrgIds in #core/auth/data_scope). null = no such org.
+ * resolveSubtreeOrgIds in #core/identity/data_scope). null = no such org.
  */
 export async function orgPaths(ledger: RegisteredLedger, input: LedgerInput) {
   const paths: Record<string, number[] | null> = {}

@@ -4,7 +4,7 @@
 | groups when they cover the filters (ledger_aggregate.ts), else from the rows.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import type { LedgerColumn } from '#core/plugins/types'
 import type { RegisteredLedger } from './registry.js'
 import type { LedgerInput } from './ledger_input.js'

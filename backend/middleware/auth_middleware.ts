@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { CHANGE_PASSWORD_ABILITY } from '#core/auth/login_service'
-import { isCsrfRejected } from '#core/auth/session_cookie'
+import { CHANGE_PASSWORD_ABILITY } from '#core/identity/login_service'
+import { isCsrfRejected } from '#core/identity/session_cookie'
 
 /**
  * Requires a valid, unrevoked bearer token (the header, or the console's

@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { cookieSession, markCsrfRejected } from '#core/auth/session_cookie'
+import { cookieSession, markCsrfRejected } from '#core/identity/session_cookie'
 
 /**
  * Lets the console's HttpOnly session cookie stand in for the bearer header
- * (backend/auth/session_cookie.ts); runs before the auth initializer so the
+ * (backend/identity/session_cookie.ts); runs before the auth initializer so the
  * tokens guard sees it. A state-changing request without the matching CSRF
  * token is not authenticated by the cookie: the auth middleware answers 403
  * CSRF on protected routes, and public ones (sign-in after an expired session,

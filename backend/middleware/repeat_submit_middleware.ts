@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { firstWithin } from '#core/auth/rate_limit'
+import { firstWithin } from '#core/identity/rate_limit'
 import { settings } from '#core/settings/settings'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { refuseUnknown } from '#core/validation/unknown_fields'
 import { MAX_DAYS, usageRangeValidator } from './monitor_validator.js'
 import { usageFigures } from './usage_figures.js'

@@ -8,7 +8,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { auditLogQuery } from '#core/audit/log_query'
 
 export interface UsageRange {

@@ -10,8 +10,8 @@
 |   (the super administrator, or a role with 全部数据) may use them.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { NoticeError } from './notice_error.js'
 import type { NoticeAudience, NoticeTarget, NoticeTargetType } from './notice_rows.js'
 

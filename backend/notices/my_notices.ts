@@ -10,7 +10,7 @@
 |   role           — one of the user's active roles
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/support/db_time'
 import { notFound } from './notice_error.js'
 import { isoTime, myNoticeSummary } from './notice_rows.js'

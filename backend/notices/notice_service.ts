@@ -9,8 +9,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/support/db_time'
 import { checkAudience, namedTargets } from './audience.js'
 import { NoticeError, notFound } from './notice_error.js'

@@ -4,7 +4,7 @@
 | and jobs can call them without a request.
 */
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf, type UserAccess } from '#core/auth/user_access'
+import { accessOf, type UserAccess } from '#core/identity/user_access'
 
 export interface Actor {
   access: UserAccess

@@ -3,8 +3,8 @@
 | the data scope on their org, like the staff in them.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import { grantGuard } from '#core/auth/grant_guard'
+import { applyDataScope } from '#core/identity/data_scope'
+import { grantGuard } from '#core/identity/grant_guard'
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'

@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { DataScope } from '#core/auth/role'
+import type { DataScope } from '#core/identity/role'
 import { audit } from '#core/audit/audit'
-import { accessChanged } from '#core/auth/access_cache'
+import { accessChanged } from '#core/identity/access_cache'
 import { fourEyes } from '#core/four_eyes/four_eyes'
 import { dbNow } from '#core/support/db_time'
 

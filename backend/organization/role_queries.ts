@@ -1,7 +1,7 @@
 /* Reads and checks behind 角色管理: one role, its codes, its orgs, and the row shape the API returns. */
 import db from '@adonisjs/lucid/services/db'
-import type { DataScope } from '#core/auth/role'
-import { SUPER_ADMIN_ROLE } from '#core/auth/user_access'
+import type { DataScope } from '#core/identity/role'
+import { SUPER_ADMIN_ROLE } from '#core/identity/user_access'
 import { OrganizationError, type Problem } from './errors.js'
 
 export async function findRole(id: number) {

@@ -10,11 +10,11 @@
 | lock the bank out of its own system).
 */
 import db from '@adonisjs/lucid/services/db'
-import type { DataScope } from '#core/auth/role'
-import { grantGuard, loadRoleShape } from '#core/auth/grant_guard'
-import { SUPER_ADMIN_ROLE } from '#core/auth/user_access'
+import type { DataScope } from '#core/identity/role'
+import { grantGuard, loadRoleShape } from '#core/identity/grant_guard'
+import { SUPER_ADMIN_ROLE } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
-import { accessChanged } from '#core/auth/access_cache'
+import { accessChanged } from '#core/identity/access_cache'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { OrganizationError } from './errors.js'

@@ -10,7 +10,7 @@ import { actorOf } from '#core/organization/actor'
 import { roleService } from '#core/organization/role_service'
 import { idParam } from '#core/organization/scope'
 
-/** 角色管理, 功能权限分配 and 数据权限分配; every change passes backend/auth/grant_guard. */
+/** 角色管理, 功能权限分配 and 数据权限分配; every change passes backend/identity/grant_guard. */
 export default class RolesController {
   async index(ctx: HttpContext) {
     const query = await ctx.request.validateUsing(listRolesValidator)

@@ -3,8 +3,8 @@
 | answered exactly like a missing one (404), so ids never reveal what exists.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { OrganizationError } from './errors.js'
 
 export async function scopedOrg(access: UserAccess, id: number) {

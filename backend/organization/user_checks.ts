@@ -4,7 +4,7 @@
 | org, a password the policy refuses), reported all at once.
 */
 import db from '@adonisjs/lucid/services/db'
-import { checkPassword } from '#core/auth/password_policy'
+import { checkPassword } from '#core/identity/password_policy'
 import type { Problem } from './errors.js'
 
 /** What the audit log keeps of a user (never the password hash). */

@@ -3,8 +3,8 @@
 | subtree's staff only), one user, and the pickers of the user editor.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import { loadGranter, loadRoleShape, roleExcess } from '#core/auth/grant_guard'
+import { applyDataScope } from '#core/identity/data_scope'
+import { loadGranter, loadRoleShape, roleExcess } from '#core/identity/grant_guard'
 import type { Actor } from './actor.js'
 import { orgTreeFor } from './org_service.js'
 import { postService } from './post_service.js'

@@ -1,7 +1,7 @@
 /*
 | 用户管理 writes. The rules a bank's auditors ask about:
 |   - staff are placed only in orgs inside the administrator's scope, and given
-|     only roles the administrator could have built (backend/auth/grant_guard.ts);
+|     only roles the administrator could have built (backend/identity/grant_guard.ts);
 |   - an administrator cannot take over an account that holds more than they do
 |     (edit, reset, disable), nor change their own roles or lock themselves out;
 |   - initial and reset passwords pass the password policy, are stored hashed,
@@ -13,11 +13,11 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { loginGuard } from '#core/security/login_guard'
-import User from '#core/auth/user'
-import { grantGuard } from '#core/auth/grant_guard'
-import { rememberPassword } from '#core/auth/password_policy'
+import User from '#core/identity/user'
+import { grantGuard } from '#core/identity/grant_guard'
+import { rememberPassword } from '#core/identity/password_policy'
 import { audit } from '#core/audit/audit'
-import { accessChanged } from '#core/auth/access_cache'
+import { accessChanged } from '#core/identity/access_cache'
 import { dbNow } from '#core/support/db_time'
 import type { Actor } from './actor.js'
 import { isForeignKeyViolation, OrganizationError } from './errors.js'

@@ -3,7 +3,7 @@
 | Ids are checked for existence and scope by the services; these only check shape.
 */
 import vine from '@vinejs/vine'
-import { DATA_SCOPES } from '#core/auth/role'
+import { DATA_SCOPES } from '#core/identity/role'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
@@ -181,7 +181,7 @@ export const createUserValidator = vine.compile(
     roleIds: ids().optional(),
     phone: phone().nullable().optional(),
     email: email().nullable().optional(),
-    /** The initial password; the policy (backend/auth/password_policy.ts) is checked by the service. */
+    /** The initial password; the policy (backend/identity/password_policy.ts) is checked by the service. */
     password: vine.string().minLength(1).maxLength(128),
     status: vine.enum(STATUSES).optional(),
   })

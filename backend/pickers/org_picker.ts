@@ -5,8 +5,8 @@
 | for filters whose results are scoped anyway.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { buildOrgTree, type OrgNode, type OrgRow } from '#core/organization/org_tree'
 
 export async function pickOrgs(access: UserAccess, scope: 'mine' | 'all'): Promise<OrgNode[]> {

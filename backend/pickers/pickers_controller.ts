@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { pickOrgs } from '#core/pickers/org_picker'
 import { pickUsers } from '#core/pickers/user_picker'
 import { orgPickerValidator, userPickerValidator } from '#core/pickers/validators'

@@ -12,10 +12,10 @@
 |   so the caller must be able to see the record itself, else 404.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import { orgPathOf, scopeCovers } from '#core/auth/record_recipients'
-import { SUPER_ADMIN_ROLE, UserAccess } from '#core/auth/user_access'
-import User from '#core/auth/user'
+import { applyDataScope } from '#core/identity/data_scope'
+import { orgPathOf, scopeCovers } from '#core/identity/record_recipients'
+import { SUPER_ADMIN_ROLE, UserAccess } from '#core/identity/user_access'
+import User from '#core/identity/user'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 import { RuleError } from '#core/plugins/rule_error'
 

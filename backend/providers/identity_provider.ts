@@ -1,7 +1,7 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import env from '#start/env'
-import { ssoProviders } from '#core/auth/sso/sso_provider'
-import { HmacTicketProvider } from '#core/auth/sso/hmac_ticket_provider'
+import { ssoProviders } from '#core/identity/sso/sso_provider'
+import { HmacTicketProvider } from '#core/identity/sso/hmac_ticket_provider'
 
 /* Registers the portal SSO provider when its secret is configured, and the four-eyes kinds of the identity areas. */
 export default class IdentityProvider {
@@ -20,7 +20,7 @@ export default class IdentityProvider {
   }
 
   async shutdown() {
-    const { closeRateLimiter } = await import('#core/auth/rate_limit')
+    const { closeRateLimiter } = await import('#core/identity/rate_limit')
     await closeRateLimiter()
   }
 }

@@ -10,7 +10,7 @@ import { indexExtensions, type ExtensionIndex } from '#core/extensions/extension
 import { extendDataset } from '#core/extensions/extension_sql'
 import type { PluginManifest } from '#core/plugins/types'
 import { permissionCodes } from '#core/plugins/validate_manifest'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import type {
   QueryDatasetDefinition,
   QueryFieldDefinition,

@@ -8,8 +8,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { accessChanged } from '#core/auth/access_cache'
-import type { UserAccess } from '#core/auth/user_access'
+import { accessChanged } from '#core/identity/access_cache'
+import type { UserAccess } from '#core/identity/user_access'
 import type { Localized } from '#core/plugins/types'
 import { dbNow } from '#core/support/db_time'
 import { compileQuery, type CompiledQuery } from './compile_query.js'

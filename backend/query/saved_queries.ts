@@ -5,7 +5,7 @@
 | compiled (catalogue-checked) before it is saved and again at every run.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/support/db_time'
 import { compileQuery } from './compile_query.js'
 import { QueryError } from './query_error.js'

@@ -6,7 +6,7 @@
 */
 import { Exception } from '@adonisjs/core/exceptions'
 import type { HttpContext } from '@adonisjs/core/http'
-import { allow } from '#core/auth/rate_limit'
+import { allow } from '#core/identity/rate_limit'
 import { settings } from '#core/settings/settings'
 
 export class TooManyJobsError extends Exception {

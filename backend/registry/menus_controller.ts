@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { accessChanged } from '#core/auth/access_cache'
+import { accessChanged } from '#core/identity/access_cache'
 import { sortMenus, type MenuRow } from '#core/system/menu_tree'
 import { createMenuValidator, updateMenuValidator } from '#core/registry/validators'
 import { sourceName } from './registry_controller.js'

@@ -16,6 +16,6 @@ app.ready(async () => {
   await import('#core/cache/dictionaries_cache')
   await import('#core/cache/prompts_cache')
   await import('#core/settings/settings_cache')
-  await import('#core/auth/access_cache')
+  await import('#core/identity/access_cache')
   await announceSyncedRegistry()
 })

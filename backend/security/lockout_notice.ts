@@ -6,7 +6,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type User from '#core/auth/user'
+import type User from '#core/identity/user'
 import { translate } from '#core/i18n/messages'
 import { notify } from '#core/messages/notify'
 import { permissionHolders } from '#core/deadlines/deadline_recipients'

@@ -15,7 +15,7 @@
 | Counters and locks live in the rate limiter (Redis when there is one), so every
 | app node sees them and each one expires by itself.
 */
-import { currentRateLimits } from '#core/auth/rate_limit'
+import { currentRateLimits } from '#core/identity/rate_limit'
 import { settings } from '#core/settings/settings'
 
 export interface LoginRules {

@@ -10,7 +10,7 @@
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit, type AuditEntry } from '#core/audit/audit'
-import { allow } from '#core/auth/rate_limit'
+import { allow } from '#core/identity/rate_limit'
 import { settings } from '#core/settings/settings'
 
 export type SecurityAction =

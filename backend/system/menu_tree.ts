@@ -3,8 +3,8 @@
 | permission the user holds, and directories that still have a visible child.
 | Administrators' names and order (custom_*) win over the manifest's.
 */
-import { menuRows } from '#core/auth/access_cache'
-import type { UserAccess } from '#core/auth/user_access'
+import { menuRows } from '#core/identity/access_cache'
+import type { UserAccess } from '#core/identity/user_access'
 
 export interface MenuRow {
   code: string

@@ -7,7 +7,7 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { DateTime } from 'luxon'
-import { isCalendarDate } from '#core/calendar/calendar_date'
+import { isCalendarDate } from '#core/holidays/calendar_date'
 
 /** A real calendar date as 'YYYY-MM-DD' text (2025-02-29 is refused). */
 export const calendarDate = vine.createRule(

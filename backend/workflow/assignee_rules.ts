@@ -13,9 +13,9 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import User from '#core/auth/user'
-import { applyDataScope } from '#core/auth/data_scope'
-import { UserAccess } from '#core/auth/user_access'
+import User from '#core/identity/user'
+import { applyDataScope } from '#core/identity/data_scope'
+import { UserAccess } from '#core/identity/user_access'
 import { resolveAssignees } from './assignees.js'
 import type { ChainNode } from './chain_nodes.js'
 import { nodeOf, openTaskOf, type InstanceRow } from './instance_store.js'

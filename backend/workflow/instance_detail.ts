@@ -7,8 +7,8 @@
 | within their data scope (by the applicant's org). Anyone else gets 404.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { isoTime } from '#core/notices/notice_rows'
 import { namedByChain, recordInScope } from './assignee_rules.js'
 import { nodeToApi } from './chain_nodes.js'

@@ -5,7 +5,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { shanghaiToday } from '#core/business_day/business_date'
-import { workingDays } from '#core/calendar/working_days'
+import { workingDays } from '#core/holidays/working_days'
 import type { WorkflowHandler } from '#core/plugins/types'
 import { dbNow } from '#core/support/db_time'
 import { resolveAssignees } from './assignees.js'

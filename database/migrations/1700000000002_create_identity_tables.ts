@@ -29,7 +29,7 @@ export default class extends BaseSchema {
       table.increments('id')
       table.string('code', 64).notNullable().unique()
       table.string('name', 64).notNullable()
-      /** all | custom | org | org_and_below | self — see backend/auth/data_scope.ts */
+      /** all | custom | org | org_and_below | self — see backend/identity/data_scope.ts */
       table.string('data_scope', 16).notNullable().defaultTo('self')
       table.integer('sort').notNullable().defaultTo(0)
       table.string('status', 16).notNullable().defaultTo('active')

@@ -3,7 +3,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 /*
 | The record a deadline is about, for the data scope: its org and owner (管户人).
 | Reminders to "whoever holds the permission at that org" go only to the holders
-| whose data scope covers the record (backend/auth/record_recipients.ts). Null
+| whose data scope covers the record (backend/identity/record_recipients.ts). Null
 | record_org_id: the deadline's org_id is the record's org, with no owner.
 */
 export default class extends BaseSchema {

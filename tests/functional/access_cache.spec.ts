@@ -10,7 +10,7 @@ import {
   newAccessSnapshot,
   swapAccessCache,
   type AccessSnapshot,
-} from '#core/auth/access_cache'
+} from '#core/identity/access_cache'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { transactionWithoutFourEyes } from '#tests/helpers/four_eyes'
 

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
-import type { DataScope } from '#core/auth/role'
+import type { DataScope } from '#core/identity/role'
 
 /*
 | The user list under each data scope, for a head-office, a branch and a

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import type { DataScope } from '#core/auth/role'
+import type { DataScope } from '#core/identity/role'
 import { userWith } from '#tests/helpers/auth'
 
 /*

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { Redis } from 'ioredis'
 import queueConfig from '#config/queue'
-import { RateLimits, allow, currentRateLimits, firstWithin } from '#core/auth/rate_limit'
+import { RateLimits, allow, currentRateLimits, firstWithin } from '#core/identity/rate_limit'
 
 /*
 | The rate limiter (rate-limiter-flexible): a counter left without expiry by a

@@ -4,8 +4,8 @@
 | Tokens are created directly (no password hashing), inside the test's transaction.
 */
 import db from '@adonisjs/lucid/services/db'
-import User from '#core/auth/user'
-import type { DataScope } from '#core/auth/role'
+import User from '#core/identity/user'
+import type { DataScope } from '#core/identity/role'
 import { dbNow } from '#core/support/db_time'
 
 let counter = 0

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { userWith } from '#tests/helpers/auth'
-import User from '#core/auth/user'
-import type { DataScope } from '#core/auth/role'
+import User from '#core/identity/user'
+import type { DataScope } from '#core/identity/role'
 
 /*
 | 通知公告 test helpers. Demo orgs: 总行 000000 → 北京分行 110000 → 朝阳支行 110101 /

@@ -11,7 +11,7 @@
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Group } from '@japa/runner/core'
-import User from '#core/auth/user'
+import User from '#core/identity/user'
 import type { WorkflowHandler, WorkflowHandlerContext } from '#core/plugins/types'
 import { registerWorkflowType } from '#core/workflow/type_registry'
 import { submitForApproval } from '#core/workflow/submit'

@@ -8,7 +8,7 @@ import {
   scopeWithin,
   type Granter,
   type GranterRole,
-} from '#core/auth/grant_guard'
+} from '#core/identity/grant_guard'
 
 /*
 | The comparisons behind 授权防越权, without a database. A granter is a list of

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
-import { HmacTicketProvider } from '#core/auth/sso/hmac_ticket_provider'
-import { currentRateLimits } from '#core/auth/rate_limit'
+import { HmacTicketProvider } from '#core/identity/sso/hmac_ticket_provider'
+import { currentRateLimits } from '#core/identity/rate_limit'
 
 /*
 | A portal ticket is single-use. When the store that remembers used nonces

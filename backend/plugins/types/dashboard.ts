@@ -10,10 +10,10 @@ import type { Localized } from './common.js'
  * sees only their subtree; `query` is the request's query string (validate it).
  */
 export interface WidgetDataContext {
-  access: import('#core/auth/user_access').UserAccess
+  access: import('#core/identity/user_access').UserAccess
   scope<Q extends { where: (...args: any[]) => Q }>(
     query: Q,
-    columns: import('#core/auth/data_scope').ScopeColumns
+    columns: import('#core/identity/data_scope').ScopeColumns
   ): Q
   query: Record<string, unknown>
 }

@@ -10,9 +10,9 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { errors } from '@vinejs/vine'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
-import { dateText } from '#core/calendar/calendar_date'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { dateText } from '#core/holidays/calendar_date'
 import { decimalText } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { submitForApproval } from '#core/workflow/submit'

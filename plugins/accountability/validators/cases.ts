@@ -7,7 +7,7 @@
 */
 import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
-import { calendarDate } from '#core/calendar/validators'
+import { calendarDate } from '#core/holidays/validators'
 import { dictCode } from '#core/validation/dictionary_code'
 import { money } from '#core/money/money_rule'
 

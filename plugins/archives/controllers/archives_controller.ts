@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { createReadStream } from 'node:fs'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { checkUpload, UploadRefused } from '#core/security/upload_policy'
 import { refusedUnknown } from '#core/validation/unknown_fields'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { renderPdf } from '#core/documents/pdf'
 import { announcementData, noticesData } from '../domain/documents.js'
 import { BatchError } from '../domain/batch_error.js'

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { accessOf, type UserAccess } from '#core/auth/user_access'
+import { accessOf, type UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { applyDataScope } from '#core/auth/data_scope'
+import { applyDataScope } from '#core/identity/data_scope'
 import {
   createPackage,
   deletePackage,

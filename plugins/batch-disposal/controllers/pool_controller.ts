@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { readFile } from 'node:fs/promises'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { uploadLimits } from '#core/security/upload_policy'
 import { addByFilter, listItems, poolSummary, removeItems } from '../domain/pool.js'
 import { importList, importTemplate } from '../domain/pool_import.js'

@@ -7,7 +7,7 @@
 | the rule dd_coverage; progress is shown per investigator.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { DD, ITEMS, PACKAGES, PROJECTS, scopedItems } from './store.js'

@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { recordExpense, listFor, totalsFor } from '../../expenses/services/expenses_api.js'
 import { ITEMS, packageRow } from './store.js'
 import { BatchError } from './batch_error.js'

@@ -7,7 +7,7 @@
 | An offer or bid needs the due-diligence coverage (rule dd_coverage).
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { businessDate } from '#core/business_day/business_date'

@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 import { assetClaims, AssetClaimError } from '../../credit-assets/services/asset_claims.js'

@@ -7,8 +7,8 @@
 */
 import ExcelJS from 'exceljs'
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { assetClaims, AssetClaimError } from '../../credit-assets/services/asset_claims.js'
 import { claimOwner } from './store.js'

@@ -8,7 +8,7 @@
 | an as-of (时点) query or a grouped one is refused.
 */
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { compileQuery } from '#core/query/compile_query'
 import { showSaved } from '#core/query/saved_queries'
 import type { QuerySpec } from '#core/query/query_spec'

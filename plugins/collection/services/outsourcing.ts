@@ -8,7 +8,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { dbNow } from '#core/support/db_time'
 import { Money } from '#core/money/money'
 import { confirmedRecoveries } from '../../recoveries/services/recoveries_api.js'

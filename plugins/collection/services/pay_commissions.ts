@@ -9,7 +9,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { dictionariesCache } from '#core/cache/dictionaries_cache'
 import { Money } from '#core/money/money'

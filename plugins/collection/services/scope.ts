@@ -1,7 +1,7 @@
 /* The data scope of every collection table: the record's org and 管户人 (manager). */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 
 export const scopedTable = (table: string, alias: string, access: UserAccess) =>
   applyDataScope(db.from(`${table} as ${alias}`), access, {

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf, type UserAccess } from '#core/auth/user_access'
+import { accessOf, type UserAccess } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { CommitteeError } from '../items/committee_error.js'
 import { visibleMeeting } from '../meetings/meeting_scope.js'

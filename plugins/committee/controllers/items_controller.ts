@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { itemDetail, listItems } from '../items/item_queries.js'
 import { registeredKinds } from '../items/kind_registry.js'
 import { idParam } from './params.js'

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
-import { scopeCovers } from '#core/auth/record_recipients'
-import { SUPER_ADMIN_ROLE } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
+import { scopeCovers } from '#core/identity/record_recipients'
+import { SUPER_ADMIN_ROLE } from '#core/identity/user_access'
 import { LIKE, likeContains } from '#core/support/like'
 import { MANAGE, VOTE } from '../meetings/meeting_service.js'
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { assertOrgInScope, rosterOf, saveRoster } from '../meetings/roster.js'
 import { refuseUnknown } from '../validators/strict.js'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { voteValidator } from '../validators/meeting.js'
 import { meetingDetail } from '../meetings/meeting_queries.js'
 import { announce, castVote, closeVoting, openVoting } from '../meetings/voting.js'

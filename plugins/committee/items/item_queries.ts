@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { LIKE, likeContains } from '#core/support/like'
 import { Money } from '#core/money/money'
 import { fromDb } from '#core/support/db_time'

@@ -1,5 +1,5 @@
 import { dictionariesCache } from '#core/cache/dictionaries_cache'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { CommitteeError } from '../items/committee_error.js'
 import type { CommitteeRule } from '../rules/types.js'
 import { meetingDetail } from './meeting_queries.js'

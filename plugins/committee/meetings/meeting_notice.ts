@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { notify } from '#core/messages/notify'
-import { UserAccess } from '#core/auth/user_access'
-import User from '#core/auth/user'
+import { UserAccess } from '#core/identity/user_access'
+import User from '#core/identity/user'
 import { dateText } from './dates.js'
 
 /*

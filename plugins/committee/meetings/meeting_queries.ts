@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { LIKE, likeContains } from '#core/support/like'
 import { Money } from '#core/money/money'
 import { fromDb } from '#core/support/db_time'

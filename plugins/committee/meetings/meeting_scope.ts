@@ -1,7 +1,7 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { CommitteeError } from '../items/committee_error.js'
 
 /*

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { dictCode } from '#core/validation/dictionary_code'
-import { calendarDate } from '#core/calendar/validators'
+import { calendarDate } from '#core/holidays/validators'
 import { money } from '#core/money/money_rule'
 import './labels.js'
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import { accessOf } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { audit } from '#core/audit/audit'
 import { reveal, SensitiveDecryptError } from '#core/security/sensitive/index'
 

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { Infer } from '@vinejs/vine/types'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { bookApi } from '../services/book_api.js'
 import { pickerValidator } from '../validators/pickers.js'
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf, type UserAccess } from '#core/auth/user_access'
-import { applyDataScope, resolveSubtreeOrgIds } from '#core/auth/data_scope'
+import { accessOf, type UserAccess } from '#core/identity/user_access'
+import { applyDataScope, resolveSubtreeOrgIds } from '#core/identity/data_scope'
 import { riskAssetListValidator } from '../validators/lists.js'
 import type { Infer } from '@vinejs/vine/types'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
@@ -9,7 +9,7 @@ import { applyLoanFilters, keywordRiskAssetIds, latestFlagDate } from '../servic
 import { loanListRow } from '../services/serialize.js'
 import { fenText } from '../services/money_sql.js'
 import { riskAssetCountFromGroups } from '../services/risk_asset_count.js'
-import { subtreeOrgIds } from '#core/auth/access_cache'
+import { subtreeOrgIds } from '#core/identity/access_cache'
 
 type RiskAssetListInput = Infer<typeof riskAssetListValidator>
 

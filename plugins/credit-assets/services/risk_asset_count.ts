@@ -9,8 +9,8 @@
 | filter (keyword, 逾期天数, 下限预警) counts the rows as before.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { bookTotalsSource } from '../snapshots/book_totals.js'
 
 export interface GroupCountInput {

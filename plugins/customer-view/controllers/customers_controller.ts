@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { securityLog } from '#core/security/security_log'
 import { customerSearchValidator } from '../validators/customers.js'

@@ -6,8 +6,8 @@
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf, type UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import { accessOf, type UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export const scopedCustomers = (access: UserAccess) =>

@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { pickLocale } from '#core/i18n/messages'
 import { loansOf } from './portrait.js'
 

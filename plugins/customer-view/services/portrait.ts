@@ -5,9 +5,9 @@
 | (CAST … AS CHAR), then turned into yuan strings by Money: never a float.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookApi, type BookLoan } from '../../credit-assets/services/book_api.js'
 import { scopedLoans } from './customer_scope.js'

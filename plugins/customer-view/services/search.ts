@@ -5,7 +5,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { blindIndex } from '#core/security/sensitive/index'
 import { classRank, type FiveClass } from '../../credit-assets/rules/five_class.js'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { interestTrialValidator, loanSearchValidator } from '../validators/interest_trial.js'
 import { runInterestTrial } from '../interest/trial.js'

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { customerSearchValidator, prefillValidator } from '../validators/plan.js'
 import { planCustomerLoans, searchPlanCustomers } from '../plans/plan_form.js'
 import { fetchPrefill, subjectOf } from '../plans/plan_service.js'

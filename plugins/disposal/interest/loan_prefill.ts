@@ -8,10 +8,10 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { Exception } from '@adonisjs/core/exceptions'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { fromDayNumber, toDayNumber } from '#core/calendar/calendar_date'
+import { fromDayNumber, toDayNumber } from '#core/holidays/calendar_date'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { TrialInput } from './types.js'

@@ -3,7 +3,7 @@
 | grouped into runs of consecutive days with the same base and rate, each with its
 | formula in words, so a clerk can redo every row on a calculator.
 */
-import { fromDayNumber } from '#core/calendar/calendar_date'
+import { fromDayNumber } from '#core/holidays/calendar_date'
 import { Dec, groupedYuan, percentText, yuanText, type Dec as D } from './decimal.js'
 import type { StepKind, TrialStep } from './types.js'
 

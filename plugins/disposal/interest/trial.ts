@@ -22,7 +22,7 @@
 | Events dated asOf still happen (so a repayment on asOf is applied); only the
 | accrual of asOf itself is excluded.
 */
-import { fromDayNumber, isCalendarDate, toDayNumber } from '#core/calendar/calendar_date'
+import { fromDayNumber, isCalendarDate, toDayNumber } from '#core/holidays/calendar_date'
 import { Dec, ZERO, toFen, groupedYuan, yuanText, type Dec as D } from './decimal.js'
 import { StepTable } from './steps.js'
 import {

@@ -28,7 +28,7 @@
 | Every end date goes through §202 (corresponding day, month end) and, when the
 | rule says so, §203 (next working day).
 */
-import type { WorkCalendar } from '#core/calendar/work_calendar'
+import type { WorkCalendar } from '#core/holidays/work_calendar'
 import { addPeriod, periodLastDay } from './period_dates.js'
 import {
   EVENT_NAMES,

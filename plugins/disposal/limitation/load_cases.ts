@@ -5,8 +5,8 @@
 | computes, stores and records with these.
 */
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dateText } from '#core/calendar/calendar_date'
-import { WorkCalendar, workingDays } from '#core/calendar/working_days'
+import { dateText } from '#core/holidays/calendar_date'
+import { WorkCalendar, workingDays } from '#core/holidays/working_days'
 import { calendarWarnings } from './calculator.js'
 import {
   EVENT_NAMES,

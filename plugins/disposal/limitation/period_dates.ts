@@ -9,7 +9,7 @@
 | The counting of §201 and the "corresponding day" of §202 give the same date:
 | one year from 2023-07-01 ends 2024-07-01 (2023-07-02 … 2024-07-01 is a year).
 */
-import type { WorkCalendar } from '#core/calendar/work_calendar'
+import type { WorkCalendar } from '#core/holidays/work_calendar'
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')

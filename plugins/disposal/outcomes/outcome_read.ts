@@ -8,8 +8,8 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** The database service or a transaction. */
 type Client = Pick<QueryClientContract, 'from' | 'raw'>
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { Money } from '#core/money/money'
 import { fromDb } from '#core/support/db_time'
 import { dateText } from './credit_assets.js'

@@ -5,7 +5,7 @@
 | limitation periods of each loan from 时效管理 (`limitationFor`), and the next
 | deadlines to act on. Read-only; the PDF prints exactly this.
 */
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { limitationFor } from '../limitation/limitation_service.js'
 import { planBankSystems } from './bank_systems.js'

@@ -5,8 +5,8 @@
 | flat; the owner downloads it at GET /api/exports/:jobId/download?token=….
 */
 import type { JobHandler } from '#core/plugins/types'
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
 import { dictionariesCache } from '#core/cache/dictionaries_cache'
 import { exportFileName, keysetBatches, writeXlsxExport } from '#core/exports/xlsx_export'
 import { planListQuery, withOrgPath, type PlanFilters } from './plan_queries.js'

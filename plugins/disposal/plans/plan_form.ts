@@ -7,7 +7,7 @@
 | clerk does not pick a loan only to be refused on saving.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { blindIndex } from '#core/security/sensitive/index'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'

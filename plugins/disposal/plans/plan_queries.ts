@@ -4,7 +4,7 @@
 | what a user cannot see does not exist for them (404 on the detail).
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { addCalendarDays } from '#core/business_day/business_date'
 import { scopedPlans } from './plan_scope.js'
 import { planListRow, planLoanRow } from './serialize.js'

@@ -6,8 +6,8 @@
 | the application form are filtered by the same rules credit-assets uses.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export const scopedPlans = (access: UserAccess) =>

@@ -10,7 +10,7 @@
 |
 | A loan outside `access` is a 404 (E_ROW_NOT_FOUND); a bad date a TrialInputError.
 */
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { prefillFromLoan } from '../interest/loan_prefill.js'
 import { runInterestTrial } from '../interest/trial.js'
 import type { TrialInput, TrialResult } from '../interest/types.js'

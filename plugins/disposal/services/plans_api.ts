@@ -13,8 +13,8 @@
 | access when the result is shown to a user.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { Money } from '#core/money/money'
 import { fromDb } from '#core/support/db_time'
 

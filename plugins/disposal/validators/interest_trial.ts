@@ -6,7 +6,7 @@
 */
 import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
-import { calendarDate } from '#core/calendar/validators'
+import { calendarDate } from '#core/holidays/validators'
 import { money } from '#core/money/money_rule'
 import { BUCKETS } from '../interest/types.js'
 

@@ -5,7 +5,7 @@
 */
 import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
-import { calendarDate } from '#core/calendar/validators'
+import { calendarDate } from '#core/holidays/validators'
 import { EVENT_TYPES } from '../limitation/types.js'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {

@@ -4,7 +4,7 @@
 | are refused (refuseUnknown) before this runs.
 */
 import vine from '@vinejs/vine'
-import { calendarDate } from '#core/calendar/validators'
+import { calendarDate } from '#core/holidays/validators'
 
 const date = () => vine.string().trim().use(calendarDate())
 

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { LIKE, likeContains } from '#core/support/like'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'

@@ -5,10 +5,10 @@
 | business date, so the as-of ledger still shows the asset before that day.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { entrustFee } from './fee.js'

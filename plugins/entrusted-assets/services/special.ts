@@ -6,8 +6,8 @@
 | read through credit-assets' book service and published lookups only.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { settings } from '#core/settings/settings'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 import { ExpenseError } from '../expense/expense_error.js'

@@ -6,9 +6,9 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
-import { dateText } from '#core/calendar/calendar_date'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 

@@ -7,7 +7,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { recordExpenseValidator } from '../validators/expense.js'
 import { ExpenseError, refuseUnknown } from './expense_error.js'

@@ -7,7 +7,7 @@ import vine from '@vinejs/vine'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
 import { money } from '#core/money/money_rule'
 import { dictCode } from '#core/validation/dictionary_code'
-import { calendarDate } from '#core/calendar/validators'
+import { calendarDate } from '#core/holidays/validators'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   feeKind: '费用类型',

@@ -15,7 +15,7 @@ export const LIST_PERMISSION = 'foreclosed-assets:asset:list'
 export const CHECK_PERMISSION = 'foreclosed-assets:check:list'
 const ENDED = ['sold', 'fixed', 'written_off']
 
-import { dateText as asDate } from '#core/calendar/calendar_date'
+import { dateText as asDate } from '#core/holidays/calendar_date'
 
 export async function syncDisposalDeadline(trx: TransactionClientContract, assetId: number) {
   const a = await trx.from('foreclosed_assets').where('id', assetId).first()

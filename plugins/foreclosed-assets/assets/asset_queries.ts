@@ -4,9 +4,9 @@
 | income and expenses, disposals). Scoped; out of scope is null (404).
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'

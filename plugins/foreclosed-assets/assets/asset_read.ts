@@ -5,7 +5,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
-import { dateText as asDate } from '#core/calendar/calendar_date'
+import { dateText as asDate } from '#core/holidays/calendar_date'
 import { ASSETS, ASSET_LOANS } from './receive.js'
 
 type Client = TransactionClientContract | typeof db

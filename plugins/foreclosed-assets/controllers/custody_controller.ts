@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { recordCheck, CHECKS } from '../checks/check_service.js'
 import { addPhoto, photoFile, PHOTOS } from '../checks/photos.js'
 import { registerEntry } from '../custody/entry_service.js'

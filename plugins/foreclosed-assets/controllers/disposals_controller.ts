@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { assetRowInScope, lockAsset } from '../assets/asset_scope.js'
 import { applyDisposal } from '../disposal/disposal_service.js'
 import { disposalDetail, listDisposals } from '../disposal/disposal_read.js'

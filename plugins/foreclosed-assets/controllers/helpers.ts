@@ -4,7 +4,7 @@
 | the actor, and the asset in scope.
 */
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { ForeclosedAssetError } from '../assets/asset_error.js'
 import { assetRowInScope } from '../assets/asset_scope.js'

@@ -8,7 +8,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { deadlines } from '#core/deadlines/deadline_service'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { ForeclosedAssetError } from '../assets/asset_error.js'

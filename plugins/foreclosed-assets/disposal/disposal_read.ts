@@ -3,8 +3,8 @@
 | through the asset's data scope.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
-import { dateText } from '#core/calendar/calendar_date'
+import type { UserAccess } from '#core/identity/user_access'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 import { scopedAssets } from '../assets/asset_scope.js'

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { businessDate } from '#core/business_day/business_date'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/support/db_time'

@@ -6,9 +6,9 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
-import { orgPathOf, scopeCovers } from '#core/auth/record_recipients'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
+import { orgPathOf, scopeCovers } from '#core/identity/record_recipients'
 import { dbNow } from '#core/support/db_time'
 import { LIKE, likeContains } from '#core/support/like'
 import { ForeclosedAssetError } from '../assets/asset_error.js'
@@ -16,7 +16,7 @@ import { LIST_PERMISSION, syncDisposalDeadline } from '../assets/asset_deadlines
 import { auditAsset, type Actor } from '../assets/audit_asset.js'
 import { ASSETS } from '../assets/receive.js'
 import { scopedAssets } from '../assets/asset_scope.js'
-import type { UserAccess as Access } from '#core/auth/user_access'
+import type { UserAccess as Access } from '#core/identity/user_access'
 
 export interface DistributeInput {
   assetIds: number[]

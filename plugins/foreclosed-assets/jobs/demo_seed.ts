@@ -16,8 +16,8 @@ import { receiveAsset } from '../assets/receive.js'
 import { addMonths } from '../rules/deadline.js'
 import type { AssetClass } from '../rules/default_class_rules.js'
 import { distribute } from '../distribution/distribution_service.js'
-import { UserAccess } from '#core/auth/user_access'
-import User from '#core/auth/user'
+import { UserAccess } from '#core/identity/user_access'
+import User from '#core/identity/user'
 
 const ASSETS: Array<{
   cls: AssetClass

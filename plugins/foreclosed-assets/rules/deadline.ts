@@ -6,7 +6,7 @@
 | holiday calendar). The next 定期检查 is `interval` months after the last one.
 */
 import { DateTime } from 'luxon'
-import { workingDays } from '#core/calendar/working_days'
+import { workingDays } from '#core/holidays/working_days'
 
 /** The calendar date `months` after `date` ('YYYY-MM-DD'), clamped to the month's end. */
 export function addMonths(date: string, months: number): string {

@@ -6,7 +6,7 @@
 | records which source it used (`core` / `trial`).
 */
 import logger from '@adonisjs/core/services/logger'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import type { BankSystems } from '../../bank-systems/adapters/contracts.js'
 import { interestTrialForLoan } from '../../disposal/services/interest_api.js'

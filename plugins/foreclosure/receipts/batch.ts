@@ -6,7 +6,7 @@
 | through the core workflow (its history, four-eyes and handler run per receipt).
 */
 import type { HttpContext } from '@adonisjs/core/http'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import * as actions from '#core/workflow/actions'
 import { visibleInstance } from '#core/workflow/instance_detail'
 import { WorkflowError } from '#core/workflow/workflow_error'

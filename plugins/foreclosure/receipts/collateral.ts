@@ -7,7 +7,7 @@
 | and the receipt saves (collateral_checked = false).
 */
 import logger from '@adonisjs/core/services/logger'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { foreclosureBankSystems } from './balances.js'
 import { ForeclosureError } from './foreclosure_error.js'

@@ -6,7 +6,7 @@
 | (only the maker edits); out of scope: 404.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/support/db_time'
 import { LOANS, LOCKS, RECEIPTS, receiptPlain, receiptRow } from './store.js'
 import { ForeclosureError } from './foreclosure_error.js'

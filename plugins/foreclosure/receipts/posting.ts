@@ -27,7 +27,7 @@ import { Money } from '#core/money/money'
 import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/support/db_time'
 import { businessDate } from '#core/business_day/business_date'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
 import { recordDisposalOutcome, OutcomeError } from '../../disposal/services/outcomes_api.js'
 import {

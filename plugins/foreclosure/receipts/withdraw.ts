@@ -8,7 +8,7 @@
 | the receipt's locks). Approved, in committee or booked receipts are past 撤回.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import * as actions from '#core/workflow/actions'
 import { WorkflowError } from '#core/workflow/workflow_error'
 import { receiptRow } from './store.js'

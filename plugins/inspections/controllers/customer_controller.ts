@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
-import { dateText } from '#core/calendar/calendar_date'
+import { accessOf } from '#core/identity/user_access'
+import { dateText } from '#core/holidays/calendar_date'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { idParam, scopedTable } from '../services/scope.js'
 import { notFound } from './answer.js'

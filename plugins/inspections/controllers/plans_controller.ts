@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { queue } from '#core/queue/queue'
 import { dbNow } from '#core/support/db_time'

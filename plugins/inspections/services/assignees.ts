@@ -6,9 +6,9 @@
 | rule as reading the record: no task goes to someone who would get a 404.
 | One resolver per run memoises users and org holders.
 */
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
-import { orgPathOf, permissionHolderAccess, scopeCovers } from '#core/auth/record_recipients'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
+import { orgPathOf, permissionHolderAccess, scopeCovers } from '#core/identity/record_recipients'
 import { HANDLE_PERMISSION } from './scope.js'
 
 export interface CustomerRef {

@@ -8,7 +8,7 @@
 | core deadline engine (reminders before, and when overdue).
 */
 import db from '@adonisjs/lucid/services/db'
-import { workingDays } from '#core/calendar/working_days'
+import { workingDays } from '#core/holidays/working_days'
 import { businessDate } from '#core/business_day/business_date'
 import { dbNow } from '#core/support/db_time'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'

@@ -4,7 +4,7 @@
 | day of the period — moved to the next working day when that is a holiday
 | (the caller applies the calendar).
 */
-import { fromDayNumber, toDayNumber } from '#core/calendar/calendar_date'
+import { fromDayNumber, toDayNumber } from '#core/holidays/calendar_date'
 
 export const FREQUENCIES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const
 export type Frequency = (typeof FREQUENCIES)[number]

@@ -1,7 +1,7 @@
 /* The data scope of every inspections table (org and 管户人), ids, and the plugin's one error. */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 
 /** Tables whose rows carry the customer's org_id / manager_id. */
 export const scopedTable = (table: string, alias: string, access: UserAccess) =>

@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { listFor, recordExpense, totalsFor } from '../../expenses/services/expenses_api.js'
 import type { Expense } from '../../expenses/services/expenses_api.js'
 import { CaseError } from './case_error.js'

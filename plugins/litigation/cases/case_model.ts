@@ -8,7 +8,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import type { Money } from '#core/money/money'
 import { moneyColumn } from '#core/money/money_column'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 
 const businessDateColumn = () =>
   column({ consume: (value: unknown) => (value == null ? null : dateText(value)) })

@@ -6,7 +6,7 @@
 | the browser: names are never taken from the request for a book party.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { settings } from '#core/settings/settings'
 import { bookApi, type BookCustomer } from '../../credit-assets/services/book_api.js'
 import { CaseError } from './case_error.js'

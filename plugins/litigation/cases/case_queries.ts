@@ -5,9 +5,9 @@
 | see does not exist for them (404 on the detail).
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { fromDb } from '#core/support/db_time'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 import { scopedCases } from './case_scope.js'

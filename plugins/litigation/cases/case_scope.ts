@@ -5,8 +5,8 @@
 | exactly like a missing id. Documents and the ledger follow their case.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 
 export const CASE_SCOPE = { orgColumn: 'c.org_id', ownerColumn: 'c.created_by' }
 

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import {
   PROCEEDING_FIELDS,

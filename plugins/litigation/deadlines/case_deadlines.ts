@@ -8,8 +8,8 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { deadlines } from '#core/deadlines/deadline_service'
-import type { WorkCalendar } from '#core/calendar/work_calendar'
-import { dateText } from '#core/calendar/calendar_date'
+import type { WorkCalendar } from '#core/holidays/work_calendar'
+import { dateText } from '#core/holidays/calendar_date'
 import { settings } from '#core/settings/settings'
 import { businessDate } from '#core/business_day/business_date'
 import {

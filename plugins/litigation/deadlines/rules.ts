@@ -15,7 +15,7 @@
 |   that is not a 调休 working day, or a holiday) the period ends on the next working day.
 */
 import { DateTime } from 'luxon'
-import type { WorkCalendar } from '#core/calendar/work_calendar'
+import type { WorkCalendar } from '#core/holidays/work_calendar'
 
 type Calendar = Pick<WorkCalendar, 'periodEnd' | 'addWorkingDays' | 'isWorkingDay'>
 

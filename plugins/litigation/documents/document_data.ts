@@ -5,7 +5,7 @@
 | helper groups it), dates are written the Chinese way (2026年3月2日). Templates
 | document these names on 文书模板管理.
 */
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { settings } from '#core/settings/settings'
 import { Decimal } from 'decimal.js'
 import { Money } from '#core/money/money'

@@ -8,7 +8,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow, fromDb } from '#core/support/db_time'
 import { hasReadableText, sanitizeHtmlContent } from '#core/notices/sanitize_html'
 import { CaseError } from '../cases/case_error.js'

@@ -10,7 +10,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { decimalText, Money } from '#core/money/money'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { businessDate } from '#core/business_day/business_date'
 import { confirmedRecoveries } from '../../recoveries/services/recoveries_api.js'
 import { agreementFee, riskCeiling, type FeeAgreement } from './rules.js'

@@ -3,10 +3,10 @@
 | the applicant), so an engagement out of scope is a 404 like a missing one.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { Money } from '#core/money/money'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { fromDb } from '#core/support/db_time'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 

@@ -13,7 +13,7 @@
 import logger from '@adonisjs/core/services/logger'
 import { ConnectorError } from '#core/connectors/connector_error'
 import { Money } from '#core/money/money'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { approvedPlans } from '../../disposal/services/plans_api.js'
 import type { BankSystems } from '../../bank-systems/adapters/contracts.js'
 import { litigationBankSystems } from './bank_systems.js'

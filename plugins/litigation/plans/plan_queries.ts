@@ -4,10 +4,10 @@
 | `scopedLitPlans`, so what a user cannot see does not exist for them (404).
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { addCalendarDays } from '#core/business_day/business_date'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { fromDb } from '#core/support/db_time'
 import { LIKE, likeContains, likePrefix } from '#core/support/like'
 import { scopedLitPlans } from './plan_scope.js'

@@ -5,8 +5,8 @@
 | loans come through credit-assets' lookups under the same rules.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export const scopedLitPlans = (access: UserAccess) =>

@@ -10,7 +10,7 @@
 | transaction as our copy, so the two never disagree.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { ConnectorError } from '#core/connectors/connector_error'
 import { dbNow } from '#core/support/db_time'
 import { businessDate } from '#core/business_day/business_date'

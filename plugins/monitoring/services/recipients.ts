@@ -4,9 +4,9 @@
 | AND their data scope for it covers the customer (the rule GET by id follows:
 | a manager who would get a 404 is not told).
 */
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
-import { orgPathOf, scopeCovers } from '#core/auth/record_recipients'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
+import { orgPathOf, scopeCovers } from '#core/identity/record_recipients'
 import { bookApi, type BookCustomer } from '../../credit-assets/services/book_api.js'
 
 export const ALERT_LIST = 'monitoring:alert:list'

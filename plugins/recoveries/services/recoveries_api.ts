@@ -8,7 +8,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { TRANSACTIONS } from './fetch_transactions.js'
 

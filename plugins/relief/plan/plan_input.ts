@@ -6,7 +6,7 @@
 | the plan's columns). The business rules (plan/rules.ts) are checked at 提交.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'

@@ -10,7 +10,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { randomUUID } from 'node:crypto'
 import { audit } from '#core/audit/audit'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'

@@ -16,7 +16,7 @@
 |   terminate   relief:plan:track            执行中, 草稿, 已退回           → 已终止 (减免冲正 if posted)
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/support/db_time'
 import { planSummary, scopedPlans } from './plan_read.js'
 import { ReliefError } from './relief_error.js'

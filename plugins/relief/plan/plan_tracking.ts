@@ -6,7 +6,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { audit } from '#core/audit/audit'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { deadlines } from '#core/deadlines/deadline_service'
 import { Money } from '#core/money/money'

@@ -9,7 +9,7 @@
 */
 import { Exception } from '@adonisjs/core/exceptions'
 import logger from '@adonisjs/core/services/logger'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { bookApi, type BookLoan } from '../../credit-assets/services/book_api.js'
 import type { BankSystems } from '../../bank-systems/adapters/contracts.js'

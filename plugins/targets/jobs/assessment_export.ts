@@ -4,8 +4,8 @@
 | user who asked, with the scope of `targets:assessment:export`.
 */
 import type { JobHandler } from '#core/plugins/types'
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
 import { dictionariesCache } from '#core/cache/dictionaries_cache'
 import { exportFileName, writeXlsxExport, type XlsxColumn } from '#core/exports/xlsx_export'
 import { assessmentRanking } from '../services/assessment.js'

@@ -5,7 +5,7 @@
 | covers the orgs of one level whose targets the user sees; ties share a rank.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Decimal } from 'decimal.js'
 import { Money, decimalText } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'

@@ -6,7 +6,7 @@
 | service); the list shows only members the actor may see.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { dictionariesCache } from '#core/cache/dictionaries_cache'
 import { dbNow } from '#core/support/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'

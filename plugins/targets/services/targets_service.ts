@@ -7,8 +7,8 @@
 | Amounts are fen in the table and yuan strings in and out.
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { levelOfDepth, type Period, type TargetKind, type TargetLevel } from './periods.js'

@@ -3,7 +3,7 @@
 | 完成率, and its rank among the targets of the same period and kind
 | (视图化排名 and 考核: the highest completion rate ranks first).
 */
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { actualOf, actualsFor } from './actuals.js'
 import { completionRate } from './completion.js'

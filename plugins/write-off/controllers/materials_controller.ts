@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { createHash } from 'node:crypto'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/support/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { renderPdf } from '#core/documents/pdf'
 import { createPlan, submitPlan } from '../plans/plan_service.js'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { LIKE, likePrefix } from '#core/support/like'
 import { audit } from '#core/audit/audit'
 import { renderPdf } from '#core/documents/pdf'

@@ -8,8 +8,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/support/db_time'
 import { businessDate } from '#core/business_day/business_date'
 import { submitForApproval } from '#core/workflow/submit'

@@ -4,7 +4,7 @@
 | given: a subject out of scope is as missing (404). Amounts leave as fen text.
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import type { UserAccess } from '#core/auth/user_access'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 

@@ -7,8 +7,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { checkSubjects, type Checked } from '../rules/findings.js'

@@ -7,7 +7,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
-import { HmacTicketProvider } from '#core/auth/sso/hmac_ticket_provider'
+import { HmacTicketProvider } from '#core/identity/sso/hmac_ticket_provider'
 import { clearRateLimits } from '#tests/helpers/database'
 
 type Cookies = Record<string, { value: string; attributes: string[] }>

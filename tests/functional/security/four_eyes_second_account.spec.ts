@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { orgId, tokenFor } from '#tests/helpers/auth'
-import User from '#core/auth/user'
+import User from '#core/identity/user'
 
 /*
 | Issue 12 defect 2: one administrator created a second account with an

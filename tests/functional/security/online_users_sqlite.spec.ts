@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import User from '#core/auth/user'
-import { liveSessionsQuery } from '#core/auth/live_sessions'
+import User from '#core/identity/user'
+import { liveSessionsQuery } from '#core/identity/live_sessions'
 import { tokenFor } from '#tests/helpers/auth'
 
 /*

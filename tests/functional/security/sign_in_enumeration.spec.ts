@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { issueCaptcha, verifyCaptcha } from '#core/auth/captcha'
+import { issueCaptcha, verifyCaptcha } from '#core/identity/captcha'
 import { userWith } from '#tests/helpers/auth'
 
 /*

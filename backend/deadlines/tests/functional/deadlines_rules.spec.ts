@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import { WorkCalendar } from '#core/calendar/working_days'
-import { parseHolidayCnJson } from '#core/calendar/holiday_import'
+import { WorkCalendar } from '#core/holidays/working_days'
+import { parseHolidayCnJson } from '#core/holidays/holiday_import'
 import { decideReminders, reminderSlots } from '#core/deadlines/reminder_rules'
 
 /*

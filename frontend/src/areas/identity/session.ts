@@ -4,7 +4,7 @@
 | request. What the console can see is the CSRF cookie (double submit): its
 | presence says "signed in" across reloads, and its value goes into the
 | X-CSRF-Token header of every request so the server knows the request came from
-| this page and not from another site (backend/auth/session_cookie.ts).
+| this page and not from another site (backend/identity/session_cookie.ts).
 */
 import { currentLocale } from '@/i18n'
 

@@ -6,8 +6,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import type { UserAccess } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { blindIndex } from '#core/security/sensitive/index'
 import { bookLookups } from '../book_lookups.js'
 import { fenText } from '../money_sql.js'

@@ -6,7 +6,7 @@ import { tokenFor, userWith } from '#tests/helpers/auth'
 import { addGuarantor, bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
-import { importHolidayFile } from '#core/calendar/holiday_import'
+import { importHolidayFile } from '#core/holidays/holiday_import'
 import { limitationFor } from '../../limitation/limitation_service.js'
 import recompute from '../../limitation/daily_recompute.js'
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import { WorkCalendar } from '#core/calendar/work_calendar'
-import { parseHolidayCnJson } from '#core/calendar/holiday_formats'
+import { WorkCalendar } from '#core/holidays/work_calendar'
+import { parseHolidayCnJson } from '#core/holidays/holiday_formats'
 import { addPeriod, periodLastDay } from '../../limitation/period_dates.js'
 import { calendarWarnings, computeLimitation } from '../../limitation/calculator.js'
 import type {

@@ -3,8 +3,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { buildBook } from '#tests/fixtures/book'
-import User from '#core/auth/user'
-import { UserAccess } from '#core/auth/user_access'
+import User from '#core/identity/user'
+import { UserAccess } from '#core/identity/user_access'
 import { applyRules } from '../../services/special.js'
 import {
   setLoanBalance,

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { buildBook } from '#tests/fixtures/book'
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { generateTasks } from '../../services/generate_tasks.js'
 import { audited, revoke, withSimulator } from './helpers.js'

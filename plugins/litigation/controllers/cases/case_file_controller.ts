@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { UploadRefused, checkUpload, uploadLimits } from '#core/security/upload_policy'
 import { sendDownload } from '#core/security/downloads'
 import { securityLog } from '#core/security/security_log'

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
-import { accessOf } from '#core/auth/user_access'
+import { accessOf } from '#core/identity/user_access'
 import { bookApi } from '../../../credit-assets/services/book_api.js'
 import { partyOptions } from '../../cases/case_parties.js'
 

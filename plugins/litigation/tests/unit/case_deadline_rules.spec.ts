@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { WorkCalendar } from '#core/calendar/work_calendar'
+import { WorkCalendar } from '#core/holidays/work_calendar'
 import {
   appealDeadline,
   enforcementDeadline,

@@ -6,7 +6,7 @@
 | requests.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { DataScope } from '#core/auth/role'
+import type { DataScope } from '#core/identity/role'
 
 /** The built-in role whose holders may do everything (system administrator). */
 export const SUPER_ADMIN_ROLE = 'admin'

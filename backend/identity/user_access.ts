@@ -5,7 +5,7 @@
 | grants come from access_cache.ts.
 */
 import type { HttpContext } from '@adonisjs/core/http'
-import type User from '#core/auth/user'
+import type User from '#core/identity/user'
 import { grantsFor } from './access_cache.js'
 import {
   ALL_PERMISSIONS,

@@ -10,7 +10,7 @@
 |   await notify({ type, userIds, title, link }, { trx })
 */
 import db from '@adonisjs/lucid/services/db'
-import User from '#core/auth/user'
+import User from '#core/identity/user'
 import { UserAccess } from './user_access.js'
 
 export interface ScopedRecord {

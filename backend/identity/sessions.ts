@@ -4,7 +4,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#core/auth/user'
+import User from '#core/identity/user'
 import { settings } from '#core/settings/settings'
 
 /** Browsers cannot read a MAC address; the bank's credit portal may pass one in a header. */

@@ -5,23 +5,23 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
 import { businessDate } from '#core/business_day/business_date'
-import { yearView } from '#core/calendar/calendar_view'
+import { yearView } from '#core/holidays/calendar_view'
 import {
   createEntry,
   deleteEntry,
   listEntries,
   listYears,
   updateEntry,
-} from '#core/calendar/holiday_entries'
-import { importHolidayFile } from '#core/calendar/holiday_import'
-import { describeIssue, HolidayDataError } from '#core/calendar/holiday_formats'
-import { workingDays } from '#core/calendar/working_days'
+} from '#core/holidays/holiday_entries'
+import { importHolidayFile } from '#core/holidays/holiday_import'
+import { describeIssue, HolidayDataError } from '#core/holidays/holiday_formats'
+import { workingDays } from '#core/holidays/working_days'
 import {
   entryListValidator,
   entryValidator,
   importValidator,
   yearQueryValidator,
-} from '#core/calendar/validators'
+} from '#core/holidays/validators'
 
 export default class HolidaysController {
   /** One arrangement year's entries, paged (a year fits one page of 400). */

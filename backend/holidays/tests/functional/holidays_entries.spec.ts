@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { tokenFor } from '#tests/helpers/auth'
-import { workingDays } from '#core/calendar/working_days'
+import { workingDays } from '#core/holidays/working_days'
 import { dbNow } from '#core/support/db_time'
 
 /*

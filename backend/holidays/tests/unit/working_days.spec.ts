@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
-import { WorkCalendar, type CalendarEntry } from '#core/calendar/work_calendar'
+import { WorkCalendar, type CalendarEntry } from '#core/holidays/work_calendar'
 import {
   HolidayDataError,
   parseHolidayCnJson,
   parseHolidayCsv,
   parseHolidayFile,
   type Issue,
-} from '#core/calendar/holiday_formats'
-import { yearView } from '#core/calendar/calendar_view'
+} from '#core/holidays/holiday_formats'
+import { yearView } from '#core/holidays/calendar_view'
 
 /*
 | Working-day arithmetic over injected calendars: the State Council arrangements

@@ -9,7 +9,7 @@
 */
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
-import User from '#core/auth/user'
+import User from '#core/identity/user'
 import { loginGuard, loginRules } from '#core/security/login_guard'
 import { verifyCaptcha } from './captcha.js'
 import { passwordExpired } from './password_policy.js'

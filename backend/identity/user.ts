@@ -4,7 +4,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { ThrottledAccessTokensProvider } from '#core/auth/throttled_tokens_provider'
+import { ThrottledAccessTokensProvider } from '#core/identity/throttled_tokens_provider'
 import Org from '#core/organization/org'
 import Role from './role.js'
 

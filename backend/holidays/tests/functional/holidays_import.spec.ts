@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { tokenFor } from '#tests/helpers/auth'
 import { file2025 } from '#tests/helpers/holidays'
-import { workingDays } from '#core/calendar/working_days'
+import { workingDays } from '#core/holidays/working_days'
 
 /*
 | 节假日管理 over HTTP: importing the State Council's 2025 arrangement (the

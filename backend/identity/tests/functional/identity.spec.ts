@@ -3,9 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { DateTime } from 'luxon'
-import { issueCaptcha } from '#core/auth/captcha'
-import { rememberPassword } from '#core/auth/password_policy'
-import { HmacTicketProvider } from '#core/auth/sso/hmac_ticket_provider'
+import { issueCaptcha } from '#core/identity/captcha'
+import { rememberPassword } from '#core/identity/password_policy'
+import { HmacTicketProvider } from '#core/identity/sso/hmac_ticket_provider'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 
 const login = (

@@ -22,7 +22,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import { RuleError } from '#core/plugins/rule_error'
 import { securityLog } from '#core/security/security_log'
-import type { DataScope } from '#core/auth/role'
+import type { DataScope } from '#core/identity/role'
 import { ALL_PERMISSIONS, SUPER_ADMIN_ROLE, type UserAccess } from './user_access.js'
 import { applyDataScope } from './data_scope.js'
 

@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { accessOf } from '#core/auth/user_access'
-import { applyDataScope } from '#core/auth/data_scope'
+import { accessOf } from '#core/identity/user_access'
+import { applyDataScope } from '#core/identity/data_scope'
 import { pageValidator } from '#core/validation/page'
 import { audit } from '#core/audit/audit'
-import { liveSessionsQuery, tokenTime } from '#core/auth/live_sessions'
+import { liveSessionsQuery, tokenTime } from '#core/identity/live_sessions'
 
 /** 在线用户: live sessions in the viewer's data scope; an administrator can end one. */
 export default class SessionsController {

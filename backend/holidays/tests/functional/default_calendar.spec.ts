@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { seedDefaultHolidays } from '#core/calendar/seed_holidays'
-import { workingDays } from '#core/calendar/working_days'
+import { seedDefaultHolidays } from '#core/holidays/seed_holidays'
+import { workingDays } from '#core/holidays/working_days'
 
 /*
 | The default calendar: every State Council arrangement from 2015 on, shipped in

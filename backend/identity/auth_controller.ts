@@ -1,25 +1,25 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
-import User from '#core/auth/user'
-import { loginValidator, changePasswordValidator, ssoValidator } from '#core/auth/validators'
-import { accessOf } from '#core/auth/user_access'
+import User from '#core/identity/user'
+import { loginValidator, changePasswordValidator, ssoValidator } from '#core/identity/validators'
+import { accessOf } from '#core/identity/user_access'
 import { menuTreeFor } from '#core/system/menu_tree'
-import { attemptLogin, CHANGE_PASSWORD_ABILITY } from '#core/auth/login_service'
-import { issueCaptcha } from '#core/auth/captcha'
-import { allow } from '#core/auth/rate_limit'
+import { attemptLogin, CHANGE_PASSWORD_ABILITY } from '#core/identity/login_service'
+import { issueCaptcha } from '#core/identity/captcha'
+import { allow } from '#core/identity/rate_limit'
 import { loginGuard, loginRules } from '#core/security/login_guard'
 import { reportLock } from '#core/security/lockout_notice'
 import { securityLog } from '#core/security/security_log'
-import { openSession, closeAllSessions } from '#core/auth/sessions'
-import { checkPassword, rememberPassword } from '#core/auth/password_policy'
-import { ssoProviders } from '#core/auth/sso/sso_provider'
+import { openSession, closeAllSessions } from '#core/identity/sessions'
+import { checkPassword, rememberPassword } from '#core/identity/password_policy'
+import { ssoProviders } from '#core/identity/sso/sso_provider'
 import { audit } from '#core/audit/audit'
-import { clearSessionCookies, sessionAnswer } from '#core/auth/session_cookie'
+import { clearSessionCookies, sessionAnswer } from '#core/identity/session_cookie'
 
 /*
 | Sign-in (password or portal SSO), captcha, password change, sign-out and
-| "who am I". The rules live in backend/auth; this controller only speaks HTTP.
+| "who am I". The rules live beside it in backend/identity; this controller only speaks HTTP.
 */
 export default class AuthController {
   async login(ctx: HttpContext) {

@@ -5,8 +5,8 @@
 import vine from '@vinejs/vine'
 import { calendarDate } from '#core/validation/dates'
 import { LocalizedMessagesProvider } from '#core/i18n/validation_messages'
-import { DAY_KINDS } from '#core/calendar/work_calendar'
-import { NAME_MAX_LENGTH } from '#core/calendar/holiday_formats'
+import { DAY_KINDS } from '#core/holidays/work_calendar'
+import { NAME_MAX_LENGTH } from '#core/holidays/holiday_formats'
 
 Object.assign(LocalizedMessagesProvider.extraLabels['zh-CN'], {
   date: '日期',
