@@ -3,7 +3,7 @@
 | date D, the assets 数据中台 reported on D with D's figures and class (the
 | snapshot rows the feed wrote that day). 合计 summed in fen by the database.
 */
-import { dateText } from '#core/calendar/calendar_date'
+import { dateText } from '#core/holidays/calendar_date'
 import type { LedgerColumn, LedgerDefinition } from '#core/plugins/types'
 
 const L = (zh: string, en: string) => ({ zh, en })

@@ -4,9 +4,9 @@
 | and converted from fen (never a float).
 */
 import db from '@adonisjs/lucid/services/db'
-import { applyDataScope } from '#core/auth/data_scope'
-import type { UserAccess } from '#core/auth/user_access'
-import { dateText } from '#core/calendar/calendar_date'
+import { applyDataScope } from '#core/identity/data_scope'
+import type { UserAccess } from '#core/identity/user_access'
+import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { LIKE, likeContains } from '#core/support/like'
 import { ASSETS, CHANGES, NonCreditError } from './tables.js'
