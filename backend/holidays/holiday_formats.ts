@@ -46,7 +46,7 @@ export type Position = { entry: number } | { line: number }
 export interface Issue {
   field: string
   rule: string
-  /** Message key in backend/i18n/parts/holidays.ts. */
+  /** Message key in backend/holidays/messages.ts. */
   key: string
   params?: Record<string, string | number>
   at?: Position

@@ -22,5 +22,5 @@ export function ledgerMenuRow(pluginId: string, ledger: LedgerDefinition, index:
   }
 }
 
-/** The one console page every ledger uses (frontend/src/pages/ledgers/LedgerPage.vue). */
+/** The one console page every ledger uses (frontend/src/areas/ledgers/pages/ledgers/LedgerPage.vue). */
 export const LEDGER_PAGE = 'ledgers/LedgerPage'

@@ -9,12 +9,13 @@ import zhCN from './zh-CN'
 import en from './en'
 
 /*
-| Each console area keeps its texts in `areas/<area>/i18n.ts` (and `i18n-<topic>.ts`) (older ones in `parts/<area>.ts`), exporting
+| Each console area keeps its texts in `areas/<area>/i18n.ts` (and `i18n-<topic>.ts`), a shared
+| component beside it (`components/<name>/i18n.ts`), exporting
 | `{ 'zh-CN': {...}, en: {...} }` under its own top-level key, so areas never
 | edit one shared file.
 */
 const parts = import.meta.glob<{ default: Record<'zh-CN' | 'en', Record<string, unknown>> }>(
-  ['./parts/*.ts', '../areas/*/i18n*.ts'],
+  ['../areas/*/i18n*.ts', '../components/*/i18n.ts'],
   {
     eager: true,
   }

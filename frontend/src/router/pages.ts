@@ -2,7 +2,6 @@
 | Page keys → lazy page components, discovered at build time.
 |
 |   frontend/src/areas/<area>/pages/<path>.vue → key '<path>'          e.g. 'system/Users'
-|   frontend/src/pages/<path>.vue          → key '<path>'              (pages not yet in an area)
 |   plugins/<id>/ui/<path>.vue             → key '<id>/<path>'         e.g. 'loan-notes/notes/NotesPage'
 |
 | A menu row names its page by key (menus.page), so a plugin ships its page by
@@ -58,7 +57,7 @@ export function createPageResolver(registry: Map<string, PageLoader>) {
 }
 
 export const pageRegistry = buildPageRegistry(
-  import.meta.glob(['../pages/**/*.vue', '../areas/*/pages/**/*.vue']),
+  import.meta.glob('../areas/*/pages/**/*.vue'),
   import.meta.glob('@plugins/*/ui/**/*.vue')
 )
 

@@ -4,10 +4,10 @@ import {
   FIELD_TYPE_LABELS,
   UNINDEXABLE_TYPES,
   type FormFieldType,
-} from '../../../backend/forms/field_type_list'
+} from '../../../../backend/forms/field_type_list'
 import { currentLocale, localize, type Localized } from '@/i18n'
-import { downloadFile } from './download'
-import { ApiError, buildUrl, http, ValidationError } from './http'
+import { downloadFile } from '@/api/download'
+import { ApiError, buildUrl, http, ValidationError } from '@/api/http'
 import { sessionHeaders } from './session'
 
 /* The type list is the server's (one file both sides read). */

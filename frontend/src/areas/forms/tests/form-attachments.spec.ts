@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import AttachmentInput from '@/components/forms/AttachmentInput.vue'
-import FieldsEditor from '@/components/forms/FieldsEditor.vue'
-import { FIELD_TYPES, fieldTypeLabel } from '@/api/forms'
+import AttachmentInput from '@/areas/forms/components/AttachmentInput.vue'
+import FieldsEditor from '@/areas/forms/components/FieldsEditor.vue'
+import { FIELD_TYPES, fieldTypeLabel } from '@/areas/forms/api'
 import { setLocale } from '@/i18n'
-import { mountInConsole, signedInAs } from './helpers'
+import { mountInConsole, signedInAs } from '../../../../tests/helpers'
 
 /* 表单构建 in the console: the type list is the server's; a 附件 field uploads at once. */
 
