@@ -32,6 +32,9 @@ const handler: JobHandler = async () => {
   const counts = await outbox.deliverDue({
     maxAttempts: await setting('system.outbox.maxAttempts', 10),
     backoffMs: (await setting('system.outbox.backoffSeconds', 2)) * 1000,
+    // Doubling stops here: a message that failed six or seven times in a row (a flaky core,
+    // not a down one — the breaker handles that) would otherwise wait up to ten minutes.
+    maxBackoffMs: Math.max(1, await setting('system.outbox.maxBackoffSeconds', 600)) * 1000,
     claimTtlMs: (await setting('system.outbox.claimTtlSeconds', 120)) * 1000,
     timeoutMs: (await setting('system.outbox.timeoutSeconds', 10)) * 1000,
     // A round claims a few messages per lane, so every lane stays busy.

@@ -101,7 +101,15 @@ export default definePart({
       name: { zh: '外发消息首次重试间隔（秒）', en: 'Outbox first retry delay (s)' },
       type: 'number',
       default: '2',
-      description: '之后每次失败间隔翻倍，最长 10 分钟',
+      description: '之后每次失败间隔翻倍，直至“最长重试间隔”',
+    },
+    {
+      key: 'system.outbox.maxBackoffSeconds',
+      name: { zh: '外发消息最长重试间隔（秒）', en: 'Outbox longest retry delay (s)' },
+      type: 'number',
+      default: '600',
+      description:
+        '翻倍的重试间隔不超过此值。对方系统整体不可用时由熔断器挡住调用，故批量记账日可调低（如 60），使偶发失败的少数消息不必久等',
     },
     {
       key: 'system.outbox.claimTtlSeconds',
