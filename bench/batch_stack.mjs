@@ -66,7 +66,10 @@ export async function useSimulator(sql, simPort) {
     ])
   return async () => {
     for (const row of rows)
-      await sql.query('UPDATE connector_systems SET base_url = ? WHERE id = ?', [row.base_url, row.id])
+      await sql.query('UPDATE connector_systems SET base_url = ? WHERE id = ?', [
+        row.base_url,
+        row.id,
+      ])
   }
 }
 

@@ -129,7 +129,8 @@ export default definePart({
       name: { zh: '外发消息并发发送数', en: 'Outbox parallel sends' },
       type: 'number',
       default: '5',
-      description: '每个发送任务同时在途的调用数；批量记账（如批量核销）时可调高，以对方系统承受能力为限',
+      description:
+        '每个发送任务同时在途的调用数；批量记账（如批量核销）时可调高，以对方系统承受能力为限',
     },
     {
       key: 'system.outbox.batchItems',
