@@ -8,7 +8,7 @@ import {
 import { currentLocale, localize, type Localized } from '@/i18n'
 import { downloadFile } from '@/api/download'
 import { ApiError, buildUrl, http, ValidationError } from '@/api/http'
-import { sessionHeaders } from './session'
+import { sessionHeaders } from '@/areas/identity/session'
 
 /* The type list is the server's (one file both sides read). */
 export { FIELD_TYPES, UNINDEXABLE_TYPES, type FormFieldType }
