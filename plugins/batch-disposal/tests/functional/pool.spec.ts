@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import ExcelJS from 'exceljs'
 import { userWith } from '#tests/helpers/auth'
 import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
+import { addGuarantee } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   API,
   ALL_CODES,
@@ -80,22 +81,15 @@ test.group('batch-disposal: 立项 and 资产池', (group) => {
     await db.from('ca_loans').where('id', settled.loanId).update({ status: 'settled' })
     const taken = await poolLoan(region)
     // 担保结构 is the strongest guarantee: 抵押 > 质押 > 保证 > 信用 (none).
-    const guarantee = (loan: { loanId: number }, type: string) => ({
-      loan_id: loan.loanId,
-      guarantee_type: type,
-      guarantor_name: '某担保人',
-      amount_fen: 100_000,
-      created_at: new Date(),
-    })
-    await db
-      .table('ca_guarantees')
-      .multiInsert([
-        guarantee(loans[0], 'guaranty'),
-        guarantee(loans[0], 'mortgage'),
-        guarantee(loans[1], 'guaranty'),
-        guarantee(loans[1], 'pledge'),
-        guarantee(loans[2], 'guaranty'),
-      ])
+    const guarantees: Array<[{ loanId: number }, 'guaranty' | 'mortgage' | 'pledge']> = [
+      [loans[0], 'guaranty'],
+      [loans[0], 'mortgage'],
+      [loans[1], 'guaranty'],
+      [loans[1], 'pledge'],
+      [loans[2], 'guaranty'],
+    ]
+    for (const [loan, type] of guarantees)
+      await addGuarantee(loan.loanId, type, '某担保人', '100000')
 
     const other = await approvedProject(client, me.token, { name: '另一项目' })
     const buffer = await xlsx([taken.loanNo])
