@@ -9,6 +9,7 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ADMIN_SOURCE } from '#core/plugins/sync'
 import { LEDGER_PAGE } from '#core/ledgers/ledger_menus'
+import { accessChanged } from '#core/identity/access_cache'
 import type { FormDefinition } from './form_store.js'
 
 export const FORM_PAGE = 'forms/FormData'
@@ -75,4 +76,7 @@ export async function publishForm(client: QueryClientContract, form: FormDefinit
     sort: form.menuOrder + 1,
     active: menu.active && form.ledger,
   })
+  // Menus and permission codes are cached per node with the grants (identity's access cache):
+  // without this the approved form stays out of every menu until the cache ages out.
+  await accessChanged(client)
 }
