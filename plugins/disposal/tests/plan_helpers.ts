@@ -6,6 +6,7 @@
 | (分行资产管理, role branch_asset_manager) and the head office's risk user
 | (总行风险管理, hq_risk_manager, from 1 000 000.00 yuan of principal up).
 */
+import type { ApiClient } from '@japa/api-client'
 import { buildBook, type BookUser } from '#tests/fixtures/book'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { CreditBook } from '../../credit-assets/fixtures/book_fixture.js'
@@ -60,4 +61,30 @@ export function planBody(
     reasons: '借款人经营困难，逾期超过 90 天，担保人有可供执行财产，拟提起诉讼。',
     ...extra,
   }
+}
+
+/**
+ * The applicant's verb: save the plan (201) and submit it (200). Specs about a
+ * rule after submission start here instead of repeating the two requests.
+ */
+export async function applyPlan(
+  client: ApiClient,
+  applicant: { token: string },
+  body: ReturnType<typeof planBody>
+) {
+  const created = await client.post(`${PLAN_API}/plans`).bearerToken(applicant.token).json(body)
+  created.assertStatus(201)
+  const plan = created.body()
+  const submitted = await client
+    .post(`${PLAN_API}/plans/${plan.id}/submit`)
+    .bearerToken(applicant.token)
+  submitted.assertStatus(200)
+  return { plan, instanceId: submitted.body().instanceId as number }
+}
+
+/** A plan's detail as `reader` sees it (status, timeline, decidedAt). */
+export async function planDetail(client: ApiClient, reader: { token: string }, planId: number) {
+  const response = await client.get(`${PLAN_API}/plans/${planId}`).bearerToken(reader.token)
+  response.assertStatus(200)
+  return response.body()
 }

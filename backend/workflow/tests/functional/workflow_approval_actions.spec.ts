@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor } from '#tests/helpers/auth'
+import { approveAs, decide } from '#tests/helpers/approvals'
 import {
   TIER,
   handlerLog,
@@ -25,10 +26,7 @@ test.group('Workflow · withdraw, transfer, add signer, access', (group) => {
   test('the applicant withdraws before any decision, not after', async ({ client, assert }) => {
     const applicant = await tokenFor('bj_cy_am')
     const first = await submitPlan('100.00')
-    const withdrawn = await client
-      .post(`/api/workflow/instances/${first}/withdraw`)
-      .bearerToken(applicant)
-      .json({})
+    const withdrawn = await decide(client, { token: applicant }, first, 'withdraw')
     withdrawn.assertStatus(200)
     assert.equal(withdrawn.body().status, 'withdrawn')
     assert.deepEqual(
@@ -38,16 +36,8 @@ test.group('Workflow · withdraw, transfer, add signer, access', (group) => {
     assert.deepEqual(await openTasks(first), [])
 
     const second = await submitPlan(TIER)
-    ;(
-      await client
-        .post(`/api/workflow/instances/${second}/approve`)
-        .bearerToken(await tokenFor('bj_asset'))
-        .json({ comment: '同意' })
-    ).assertStatus(200)
-    const late = await client
-      .post(`/api/workflow/instances/${second}/withdraw`)
-      .bearerToken(applicant)
-      .json({})
+    await approveAs(client, 'bj_asset', second)
+    const late = await decide(client, { token: applicant }, second, 'withdraw')
     late.assertStatus(409)
     late.assertBodyContains({ code: 'workflow.alreadyDecided' })
   })
@@ -73,20 +63,10 @@ test.group('Workflow · withdraw, transfer, add signer, access', (group) => {
       .json({ comment: '请会签', userId: cosigner.user.id })
     added.assertStatus(200)
 
-    ;(
-      await client
-        .post(`/api/workflow/instances/${id}/approve`)
-        .bearerToken(colleague.token)
-        .json({ comment: '同意' })
-    ).assertStatus(200)
+    await approveAs(client, colleague, id)
     assert.equal((await instanceRow(id)).status, 'pending', 'the added signer has not approved yet')
     assert.deepEqual(await openTasks(id), [cosigner.user.username])
-    ;(
-      await client
-        .post(`/api/workflow/instances/${id}/approve`)
-        .bearerToken(cosigner.token)
-        .json({ comment: '会签同意' })
-    ).assertStatus(200)
+    await approveAs(client, cosigner, id, '会签同意')
     assert.equal((await instanceRow(id)).status, 'approved')
     assert.deepEqual(await historyOf(id), [
       'submit',
@@ -127,9 +107,7 @@ test.group('Workflow · withdraw, transfer, add signer, access', (group) => {
 
     const stranger = await tokenFor('auditor')
     ;(await client.get(`/api/workflow/instances/${id}`).bearerToken(stranger)).assertStatus(404)
-    ;(
-      await client.post(`/api/workflow/instances/${id}/approve`).bearerToken(stranger).json({})
-    ).assertStatus(404)
+    ;(await decide(client, { token: stranger }, id, 'approve')).assertStatus(404)
     const strangerTodo = await client.get('/api/workflow/tasks?box=todo').bearerToken(stranger)
     assert.deepEqual(strangerTodo.body().data, [])
     ;(await client.get('/api/workflow/tasks?box=everything').bearerToken(stranger)).assertStatus(

@@ -1,10 +1,9 @@
 import { test } from '@japa/runner'
 import { tokenFor } from '#tests/helpers/auth'
+import { approveAs, decide, expectTimeline, resubmitAs, returnAs } from '#tests/helpers/approvals'
 import {
   TIER,
-  auditActionsOf,
   handlerLog,
-  historyOf,
   instanceRow,
   openTasks,
   resubmitPlan,
@@ -26,12 +25,8 @@ test.group('Workflow · return to the applicant and resubmit', (group) => {
     assert,
   }) => {
     const id = await submitPlan('500000.00')
-    const returned = await client
-      .post(`/api/workflow/instances/${id}/return`)
-      .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '请补充抵押物评估报告', toSeq: 0 })
-    returned.assertStatus(200)
-    assert.equal(returned.body().status, 'returned')
+    const returned = await returnAs(client, 'bj_asset', id, '请补充抵押物评估报告')
+    assert.equal(returned.status, 'returned')
     assert.deepEqual(
       handlerLog.map((h) => h.hook),
       ['returned']
@@ -43,34 +38,18 @@ test.group('Workflow · return to the applicant and resubmit', (group) => {
     detail.assertStatus(200)
     assert.deepEqual(detail.body().actions, ['resubmit'])
 
-    const resubmitted = await client
-      .post(`/api/workflow/instances/${id}/resubmit`)
-      .bearerToken(applicant)
-      .json({ comment: '已补充' })
-    resubmitted.assertStatus(200)
-    assert.equal(resubmitted.body().status, 'pending')
-    assert.equal(resubmitted.body().round, 2)
+    const resubmitted = await resubmitAs(client, { token: applicant }, id, '已补充')
+    assert.equal(resubmitted.status, 'pending')
+    assert.equal(resubmitted.round, 2)
     assert.deepEqual(
       handlerLog.map((h) => h.hook),
       ['returned', 'resubmitted']
     )
     assert.deepEqual(await openTasks(id), ['bj_asset'])
 
-    ;(
-      await client
-        .post(`/api/workflow/instances/${id}/approve`)
-        .bearerToken(await tokenFor('bj_asset'))
-        .json({ comment: '同意' })
-    ).assertStatus(200)
+    await approveAs(client, 'bj_asset', id)
     assert.equal((await instanceRow(id)).status, 'approved')
-    assert.deepEqual(await historyOf(id), ['submit', 'return', 'resubmit', 'approve', 'complete'])
-    assert.deepEqual(await auditActionsOf(id), [
-      'workflow.submit',
-      'workflow.return',
-      'workflow.resubmit',
-      'workflow.approve',
-      'workflow.complete',
-    ])
+    await expectTimeline(assert, id, ['submit', 'return', 'resubmit', 'approve', 'complete'])
   })
 
   test('the plugin resubmits with a higher amount: the new round takes the head office tier', async ({
@@ -78,12 +57,7 @@ test.group('Workflow · return to the applicant and resubmit', (group) => {
     assert,
   }) => {
     const id = await submitPlan('500000.00')
-    ;(
-      await client
-        .post(`/api/workflow/instances/${id}/return`)
-        .bearerToken(await tokenFor('bj_asset'))
-        .json({ comment: '金额有误', toSeq: 0 })
-    ).assertStatus(200)
+    await returnAs(client, 'bj_asset', id, '金额有误')
     const again = await resubmitPlan(id, '2000000.00')
     assert.equal(again.instanceId, id)
     const stored = await instanceRow(id)
@@ -96,35 +70,20 @@ test.group('Workflow · return to the applicant and resubmit', (group) => {
 
   test('a return to an earlier node reopens it', async ({ client, assert }) => {
     const id = await submitPlan(TIER)
-    ;(
-      await client
-        .post(`/api/workflow/instances/${id}/approve`)
-        .bearerToken(await tokenFor('bj_asset'))
-        .json({ comment: '同意' })
-    ).assertStatus(200)
-    const back = await client
-      .post(`/api/workflow/instances/${id}/return`)
-      .bearerToken(await tokenFor('hq_risk'))
-      .json({ comment: '请分行复核', toSeq: 1 })
-    back.assertStatus(200)
-    assert.equal(back.body().status, 'pending')
-    assert.equal(back.body().currentSeq, 1)
+    await approveAs(client, 'bj_asset', id)
+    const back = await returnAs(client, 'hq_risk', id, '请分行复核', 1)
+    assert.equal(back.status, 'pending')
+    assert.equal(back.currentSeq, 1)
     assert.deepEqual(await openTasks(id), ['bj_asset'])
     assert.deepEqual(handlerLog, [])
   })
 
   test('a return needs a reason and goes only backwards', async ({ client }) => {
     const id = await submitPlan('500000.00')
-    const token = await tokenFor('bj_asset')
-    const noReason = await client
-      .post(`/api/workflow/instances/${id}/return`)
-      .bearerToken(token)
-      .json({ toSeq: 0 })
+    const approver = { token: await tokenFor('bj_asset') }
+    const noReason = await decide(client, approver, id, 'return', { toSeq: 0 })
     noReason.assertStatus(422)
-    const forward = await client
-      .post(`/api/workflow/instances/${id}/return`)
-      .bearerToken(token)
-      .json({ comment: '退回', toSeq: 2 })
+    const forward = await decide(client, approver, id, 'return', { comment: '退回', toSeq: 2 })
     forward.assertStatus(422)
     forward.assertBodyContains({ code: 'workflow.badReturnTarget' })
   })

@@ -1,12 +1,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor } from '#tests/helpers/auth'
+import { approveAs, decide, expectTimeline } from '#tests/helpers/approvals'
+import { assertRows } from '#tests/helpers/assert_rows'
 import {
   TIER,
-  auditActionsOf,
   handlerControl,
   handlerLog,
-  historyOf,
   instanceRow,
   openTasks,
   submitPlan,
@@ -53,66 +53,42 @@ test.group('Workflow · amount tiers decide how many approvals', (group) => {
         .first()
     assert.exists(await deadline())
 
-    const approved = await client
-      .post(`/api/workflow/instances/${id}/approve`)
-      .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '同意' })
-    approved.assertStatus(200)
-    assert.equal(approved.body().status, 'approved')
-    assert.equal(approved.body().chain.length, 1)
+    const approved = await approveAs(client, 'bj_asset', id)
+    assert.equal(approved.status, 'approved')
+    assert.equal(approved.chain.length, 1)
 
     const stored = await instanceRow(id)
     assert.equal(stored.status, 'approved')
     assert.equal(String(stored.amount_fen), '99999999')
     assert.deepEqual(handlerLog, [{ hook: 'approved', instanceId: id, amount: '999999.99' }])
     assert.isNull(await deadline())
-    assert.deepEqual(await historyOf(id), ['submit', 'approve', 'complete'])
-    assert.deepEqual(await auditActionsOf(id), [
-      'workflow.submit',
-      'workflow.approve',
-      'workflow.complete',
-    ])
+    await expectTimeline(assert, id, ['submit', 'approve', 'complete'])
   })
 
   test('at the threshold the head office must approve too', async ({ client, assert }) => {
     const id = await submitPlan(TIER)
-    const branch = await client
-      .post(`/api/workflow/instances/${id}/approve`)
-      .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '分行同意' })
-    branch.assertStatus(200)
-    assert.equal(branch.body().status, 'pending')
+    const branch = await approveAs(client, 'bj_asset', id, '分行同意')
+    assert.equal(branch.status, 'pending')
     assert.deepEqual(await openTasks(id), ['hq_risk'])
     assert.deepEqual(handlerLog, [])
 
     // The branch approver has no task any more; a second click is refused.
-    const again = await client
-      .post(`/api/workflow/instances/${id}/approve`)
-      .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '再次同意' })
+    const again = await decide(client, 'bj_asset', id, 'approve', { comment: '再次同意' })
     again.assertStatus(409)
     again.assertBodyContains({ code: 'workflow.noTask' })
 
-    const head = await client
-      .post(`/api/workflow/instances/${id}/approve`)
-      .bearerToken(await tokenFor('hq_risk'))
-      .json({ comment: '总行同意' })
-    head.assertStatus(200)
-    assert.equal(head.body().status, 'approved')
-    assert.deepEqual(
-      head.body().chain.map((n: any) => [n.name.zh, n.state]),
-      [
-        ['分行审批', 'approved'],
-        ['总行审批', 'approved'],
-      ]
+    const head = await approveAs(client, 'hq_risk', id, '总行同意')
+    assert.equal(head.status, 'approved')
+    assertRows(
+      assert,
+      head.chain,
+      `
+      name.zh  | state
+      分行审批 | approved
+      总行审批 | approved
+      `
     )
-    assert.deepEqual(await historyOf(id), ['submit', 'approve', 'approve', 'complete'])
-    assert.deepEqual(await auditActionsOf(id), [
-      'workflow.submit',
-      'workflow.approve',
-      'workflow.approve',
-      'workflow.complete',
-    ])
+    await expectTimeline(assert, id, ['submit', 'approve', 'approve', 'complete'])
     assert.lengthOf(handlerLog, 1)
   })
 })
@@ -126,10 +102,7 @@ test.group('Workflow · a throwing handler rolls the decision back', (group) => 
   }) => {
     const id = await submitPlan('100.00')
     handlerControl.throwOn = 'approved'
-    const response = await client
-      .post(`/api/workflow/instances/${id}/approve`)
-      .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '同意' })
+    const response = await decide(client, 'bj_asset', id, 'approve', { comment: '同意' })
     response.assertStatus(422)
     response.assertBodyContains({ message: '处置预案已被冻结，不能审批通过' })
 
@@ -137,17 +110,11 @@ test.group('Workflow · a throwing handler rolls the decision back', (group) => 
     assert.equal(stored.status, 'pending')
     assert.notEqual(stored.title, 'CHANGED')
     assert.deepEqual(await openTasks(id), ['bj_asset'])
-    assert.deepEqual(await historyOf(id), ['submit'])
-    assert.deepEqual(await auditActionsOf(id), ['workflow.submit'])
+    await expectTimeline(assert, id, ['submit'])
 
     // Once the business lets it through, the same approver can approve.
     handlerControl.throwOn = null
-    ;(
-      await client
-        .post(`/api/workflow/instances/${id}/approve`)
-        .bearerToken(await tokenFor('bj_asset'))
-        .json({ comment: '同意（重试）' })
-    ).assertStatus(200)
+    await approveAs(client, 'bj_asset', id, '同意（重试）')
     assert.equal((await instanceRow(id)).status, 'approved')
   })
 })

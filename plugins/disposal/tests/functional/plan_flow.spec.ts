@@ -3,6 +3,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor } from '#tests/helpers/auth'
+import { approveAs, decide, rejectAs, resubmitAs, returnAs } from '#tests/helpers/approvals'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
@@ -10,7 +11,7 @@ import {
   startTestSimulator,
 } from '../../../bank-systems/simulator/harness.js'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
-import { PLAN_API, planBody, planBook } from '../plan_helpers.js'
+import { PLAN_API, applyPlan, planBody, planBook, planDetail } from '../plan_helpers.js'
 
 /*
 | 处置预案 end to end against the bank-systems simulator: the form's facts come
@@ -120,22 +121,11 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     const task = todo.body().data.find((t: any) => t.instanceId === instanceId)
     assert.exists(task, "the plan is in the branch approver's 待办")
     assert.equal(task.link, `/p/disposal/PlanQuery?id=${plan.id}`)
-    const first = await client
-      .post(`/api/workflow/instances/${instanceId}/approve`)
-      .bearerToken(branch)
-      .json({ comment: '同意，报总行' })
-    first.assertStatus(200)
-    const afterFirst = await client.get(`${PLAN_API}/plans/${plan.id}`).bearerToken(branch)
-    afterFirst.assertStatus(200)
-    assert.equal(afterFirst.body().status, 'pending')
+    await approveAs(client, people.branch, instanceId, '同意，报总行')
+    assert.equal((await planDetail(client, people.branch, plan.id)).status, 'pending')
 
     // Tier 2 (principal ≥ 1 000 000.00): 总行风险管理 approves; the handler marks it approved.
-    const head = people.head.token
-    const second = await client
-      .post(`/api/workflow/instances/${instanceId}/approve`)
-      .bearerToken(head)
-      .json({ comment: '同意诉讼' })
-    second.assertStatus(200)
+    await approveAs(client, people.head, instanceId, '同意诉讼')
 
     // Query: filters find it approved, with the whole timeline.
     const list = await client
@@ -145,7 +135,7 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     list.assertStatus(200)
     assert.equal(list.body().meta.total, 1)
     assert.equal(list.body().data[0].id, plan.id)
-    const detail = (await client.get(`${PLAN_API}/plans/${plan.id}`).bearerToken(head)).body()
+    const detail = await planDetail(client, people.head, plan.id)
     assert.equal(detail.status, 'approved')
     assert.isString(detail.decidedAt)
     assert.deepEqual(
@@ -202,34 +192,15 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     await smallBook()
     const { customer, loanIds, applicant, people } = await planBook()
     await db.from('ca_loans').whereIn('id', loanIds).update({ balance_fen: 10_000_000 })
-    const plan = (
-      await client
-        .post(`${PLAN_API}/plans`)
-        .bearerToken(applicant.token)
-        .json(
-          planBody(customer.id, loanIds.slice(0, 1), {
-            method: 'collection',
-            expectedRecovery: '0',
-          })
-        )
-    ).body()
+    const { plan, instanceId } = await applyPlan(
+      client,
+      applicant,
+      planBody(customer.id, loanIds.slice(0, 1), { method: 'collection', expectedRecovery: '0' })
+    )
     assert.equal(plan.principal, '100000.00')
-    const submitted = await client
-      .post(`${PLAN_API}/plans/${plan.id}/submit`)
-      .bearerToken(applicant.token)
-    submitted.assertStatus(200)
-    const instanceId = submitted.body().instanceId
-    const branch = people.branch.token
 
-    const returned = await client
-      .post(`/api/workflow/instances/${instanceId}/return`)
-      .bearerToken(branch)
-      .json({ comment: '请补充担保人财产线索', toSeq: 0 })
-    returned.assertStatus(200)
-    const back = (
-      await client.get(`${PLAN_API}/plans/${plan.id}`).bearerToken(applicant.token)
-    ).body()
-    assert.equal(back.status, 'returned')
+    await returnAs(client, people.branch, instanceId, '请补充担保人财产线索')
+    assert.equal((await planDetail(client, applicant, plan.id)).status, 'returned')
 
     const edited = await client
       .put(`${PLAN_API}/plans/${plan.id}`)
@@ -250,14 +221,8 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     again.assertStatus(200)
     assert.equal(again.body().instanceId, instanceId, 'the same approval, a new round')
 
-    const approved = await client
-      .post(`/api/workflow/instances/${instanceId}/approve`)
-      .bearerToken(people.branch.token)
-      .json({ comment: '同意' })
-    approved.assertStatus(200)
-    const done = (
-      await client.get(`${PLAN_API}/plans/${plan.id}`).bearerToken(applicant.token)
-    ).body()
+    await approveAs(client, people.branch, instanceId)
+    const done = await planDetail(client, applicant, plan.id)
     assert.equal(done.status, 'approved', 'below 1 000 000.00 the branch alone decides')
     assert.deepEqual(
       done.timeline.map((e: any) => e.eventType),
@@ -271,42 +236,19 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     await smallBook()
     const { customer, loanIds, applicant, people } = await planBook()
     await db.from('ca_loans').whereIn('id', loanIds).update({ balance_fen: 10_000_000 })
-    const plan = (
-      await client
-        .post(`${PLAN_API}/plans`)
-        .bearerToken(applicant.token)
-        .json(planBody(customer.id, loanIds.slice(0, 1), { method: 'collection' }))
-    ).body()
-    const instanceId = (
-      await client.post(`${PLAN_API}/plans/${plan.id}/submit`).bearerToken(applicant.token)
-    ).body().instanceId
-    const branch = people.branch.token
-    ;(
-      await client
-        .post(`/api/workflow/instances/${instanceId}/return`)
-        .bearerToken(branch)
-        .json({ comment: '请补充材料', toSeq: 0 })
-    ).assertStatus(200)
+    const { plan, instanceId } = await applyPlan(
+      client,
+      applicant,
+      planBody(customer.id, loanIds.slice(0, 1), { method: 'collection' })
+    )
+    await returnAs(client, people.branch, instanceId, '请补充材料')
 
-    const resubmitted = await client
-      .post(`/api/workflow/instances/${instanceId}/resubmit`)
-      .bearerToken(applicant.token)
-      .json({ comment: '材料已在附件中' })
-    resubmitted.assertStatus(200)
-    const pending = (
-      await client.get(`${PLAN_API}/plans/${plan.id}`).bearerToken(applicant.token)
-    ).body()
+    await resubmitAs(client, applicant, instanceId, '材料已在附件中')
+    const pending = await planDetail(client, applicant, plan.id)
     assert.equal(pending.status, 'pending', 'the plan learns it is under approval again')
 
-    ;(
-      await client
-        .post(`/api/workflow/instances/${instanceId}/approve`)
-        .bearerToken(people.branch.token)
-        .json({ comment: '同意' })
-    ).assertStatus(200)
-    const done = (
-      await client.get(`${PLAN_API}/plans/${plan.id}`).bearerToken(applicant.token)
-    ).body()
+    await approveAs(client, people.branch, instanceId)
+    const done = await planDetail(client, applicant, plan.id)
     assert.equal(done.status, 'approved')
     assert.deepEqual(
       done.timeline.map((e: any) => e.eventType),
@@ -321,22 +263,11 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     await smallBook()
     const { customer, loanIds, applicant, people } = await planBook()
     await db.from('ca_loans').whereIn('id', loanIds).update({ balance_fen: 10_000_000 })
-    const branch = people.branch.token
-    const submitFirst = async (loanId: number) => {
-      const plan = (
-        await client
-          .post(`${PLAN_API}/plans`)
-          .bearerToken(applicant.token)
-          .json(planBody(customer.id, [loanId], { method: 'write_off', expectedRecovery: '0.00' }))
-      ).body()
-      const submitted = await client
-        .post(`${PLAN_API}/plans/${plan.id}/submit`)
-        .bearerToken(applicant.token)
-      submitted.assertStatus(200)
-      return { plan, instanceId: submitted.body().instanceId as number }
-    }
-
-    const first = await submitFirst(loanIds[0])
+    const first = await applyPlan(
+      client,
+      applicant,
+      planBody(customer.id, [loanIds[0]], { method: 'write_off', expectedRecovery: '0.00' })
+    )
     // A loan in an open plan cannot go into a second one: its asset claim names the first.
     const blocked = await client
       .post(`${PLAN_API}/plans`)
@@ -345,34 +276,22 @@ test.group('disposal: plan apply → approve (two tiers) → query', (group) => 
     blocked.assertStatus(409)
     assert.include(blocked.body().message, `处置预案 ${first.plan.planNo}`)
 
-    const rejected = await client
-      .post(`/api/workflow/instances/${first.instanceId}/reject`)
-      .bearerToken(branch)
-      .json({ comment: '抵押物足值，不宜核销' })
-    rejected.assertStatus(200)
-    const closed = (
-      await client.get(`${PLAN_API}/plans/${first.plan.id}`).bearerToken(branch)
-    ).body()
+    await rejectAs(client, people.branch, first.instanceId, '抵押物足值，不宜核销')
+    const closed = await planDetail(client, people.branch, first.plan.id)
     assert.equal(closed.status, 'rejected')
     assert.isString(closed.decidedAt)
 
     // Rejected, the loan is free again: the second plan goes in. Then someone changes
     // that plan behind the workflow's back, and the approval must not go through.
-    const twice = await client
-      .post(`${PLAN_API}/plans`)
-      .bearerToken(await tokenFor(applicant.username))
-      .json(planBody(customer.id, [loanIds[0]], { reasons: '第二份预案：前一份已否决' }))
-    twice.assertStatus(201)
-    const again = await client
-      .post(`${PLAN_API}/plans/${twice.body().id}/submit`)
-      .bearerToken(await tokenFor(applicant.username))
-    again.assertStatus(200)
-    const second = { plan: twice.body(), instanceId: again.body().instanceId as number }
+    const second = await applyPlan(
+      client,
+      { token: await tokenFor(applicant.username) },
+      planBody(customer.id, [loanIds[0]], { reasons: '第二份预案：前一份已否决' })
+    )
     await db.from('disposal_plans').where('id', second.plan.id).update({ status: 'draft' })
-    const refused = await client
-      .post(`/api/workflow/instances/${second.instanceId}/approve`)
-      .bearerToken(people.branch.token)
-      .json({ comment: '同意' })
+    const refused = await decide(client, people.branch, second.instanceId, 'approve', {
+      comment: '同意',
+    })
     assert.oneOf(refused.status(), [409, 422])
     const instance = await db.from('wf_instances').where('id', second.instanceId).firstOrFail()
     assert.equal(instance.status, 'pending', 'the decision rolled back with the handler')
