@@ -34,7 +34,12 @@ export async function decide(
 /** The decision must succeed; returns the instance the route sends back. */
 async function decided(...args: Parameters<typeof decide>) {
   const response = await decide(...args)
-  response.assertStatus(200)
+  // The refusal's message says why (no task, out of scope, the business refused).
+  if (response.status() !== 200) {
+    const [, actor, instanceId, action] = args
+    const who = typeof actor === 'string' ? actor : 'token holder'
+    throw new Error(`${action} #${instanceId} as ${who}: ${response.status()} ${response.text()}`)
+  }
   return response.body()
 }
 
@@ -53,8 +58,12 @@ export const returnAs = (
   toSeq = 0
 ) => decided(client, actor, instanceId, 'return', { comment, toSeq })
 
-export const resubmitAs = (client: ApiClient, actor: Actor, instanceId: number, comment = '已补充') =>
-  decided(client, actor, instanceId, 'resubmit', { comment })
+export const resubmitAs = (
+  client: ApiClient,
+  actor: Actor,
+  instanceId: number,
+  comment = '已补充'
+) => decided(client, actor, instanceId, 'resubmit', { comment })
 
 /**
  * Approves node after node while the instance is still pending: below an amount
@@ -71,6 +80,16 @@ export async function approveChain(
     await approveAs(client, actor, instanceId)
   }
   return db.from('wf_instances').where('id', instanceId).firstOrFail()
+}
+
+/** Approves the newest approval of a business record through its chain (see approveChain). */
+export async function approveRecord(
+  client: ApiClient,
+  type: string,
+  businessId: number | string,
+  actors?: Actor[]
+) {
+  return approveChain(client, (await latestInstance(type, businessId)).id, actors)
 }
 
 /** The newest approval of a business record (a returned-and-resubmitted record keeps one). */

@@ -41,12 +41,15 @@ function parseTable(text: string) {
 /** Pads each column to its widest cell so the diff lines up. */
 function format(columns: string[], cells: string[][]) {
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)))
-  return [columns, ...cells]
-    .map((r) => r.map((v, i) => v.padEnd(widths[i])).join(' | '))
-    .join('\n')
+  return [columns, ...cells].map((r) => r.map((v, i) => v.padEnd(widths[i])).join(' | ')).join('\n')
 }
 
-export function assertRows(assert: Assert, rows: Row[], expected: string | Row[], message?: string) {
+export function assertRows(
+  assert: Assert,
+  rows: Row[],
+  expected: string | Row[],
+  message?: string
+) {
   const { columns, cells } =
     typeof expected === 'string'
       ? parseTable(expected)

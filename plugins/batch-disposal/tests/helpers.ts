@@ -5,7 +5,8 @@
 | bank's 总行风险管理部 (hq_risk) gives them.
 */
 import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { userWith } from '#tests/helpers/auth'
+import { approveRecord } from '#tests/helpers/approvals'
 import { addGuarantor, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 
 export const API = '/api/batch-disposal'
@@ -61,23 +62,9 @@ export async function poolLoans(
   return loans
 }
 
-export async function approveInstance(client: any, type: string, businessId: number) {
-  const instance = await db
-    .from('wf_instances')
-    .where('type_code', type)
-    .where('business_id', String(businessId))
-    .orderBy('id', 'desc')
-    .firstOrFail()
-  for (const user of ['hq_risk']) {
-    const current = await db.from('wf_instances').where('id', instance.id).first()
-    if (current.status !== 'pending') break
-    const res = await client
-      .post(`/api/workflow/instances/${instance.id}/approve`)
-      .bearerToken(await tokenFor(user))
-      .json({ comment: '同意' })
-    if (res.status() !== 200) throw new Error(`approve as ${user} ${res.status()}: ${res.text()}`)
-  }
-}
+/** Batch disposal goes to the head office alone (hq_risk). */
+export const approveInstance = (client: any, type: string, businessId: number) =>
+  approveRecord(client, type, businessId, ['hq_risk'])
 
 export const projectBody = (extra: Record<string, unknown> = {}) => ({
   name: '2026 年第四季度不良资产批量转让',

@@ -7,7 +7,8 @@
 import type { Group } from '@japa/runner/core'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { userWith } from '#tests/helpers/auth'
+import { approveRecord } from '#tests/helpers/approvals'
 import { addCollateral, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 import { businessDate } from '#core/business_day/business_date'
 import { Money } from '#core/money/money'
@@ -80,23 +81,9 @@ export async function body(loan: { loanId: number; collateralRef: string }, extr
   }
 }
 
-export async function approveAll(client: any, businessId: number) {
-  const instance = await db
-    .from('wf_instances')
-    .where('type_code', 'foreclosure:receipt')
-    .where('business_id', String(businessId))
-    .orderBy('id', 'desc')
-    .firstOrFail()
-  for (const user of ['bj_asset', 'hq_risk']) {
-    const current = await db.from('wf_instances').where('id', instance.id).first()
-    if (current.status !== 'pending') break
-    const res = await client
-      .post(`/api/workflow/instances/${instance.id}/approve`)
-      .bearerToken(await tokenFor(user))
-      .json({ comment: '同意' })
-    if (res.status() !== 200) throw new Error(`approve as ${user} ${res.status()}: ${res.text()}`)
-  }
-}
+/** The receipt's approval through the demo chain (bj_asset, then hq_risk). */
+export const approveAll = (client: any, businessId: number) =>
+  approveRecord(client, 'foreclosure:receipt', businessId)
 
 /** Creates a draft receipt; returns the created detail. */
 export async function draft(client: any, token: string, payload: Record<string, unknown>) {

@@ -3,8 +3,8 @@
 | fixture), an applicant at 朝阳支行 (110101) whose branch approver is the demo
 | bank's bj_asset, and the workflow approvals as the approvers would give them.
 */
-import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { userWith } from '#tests/helpers/auth'
+import { approveRecord } from '#tests/helpers/approvals'
 import { addGuarantor, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 
 export const API = '/api/transfer'
@@ -39,23 +39,9 @@ export async function doubtfulLoan(balanceFen = '20000000') {
   return loan
 }
 
-export async function approveAll(client: any, businessId: number) {
-  const instance = await db
-    .from('wf_instances')
-    .where('type_code', 'transfer:application')
-    .where('business_id', String(businessId))
-    .orderBy('id', 'desc')
-    .firstOrFail()
-  for (const user of ['bj_asset', 'hq_risk']) {
-    const current = await db.from('wf_instances').where('id', instance.id).first()
-    if (current.status !== 'pending') break
-    const res = await client
-      .post(`/api/workflow/instances/${instance.id}/approve`)
-      .bearerToken(await tokenFor(user))
-      .json({ comment: '同意' })
-    if (res.status() !== 200) throw new Error(`approve as ${user} ${res.status()}: ${res.text()}`)
-  }
-}
+/** The application's approval through the demo chain (bj_asset, then hq_risk). */
+export const approveAll = (client: any, businessId: number) =>
+  approveRecord(client, 'transfer:application', businessId)
 
 export const body = (loanIds: number[], extra: Record<string, unknown> = {}) => ({
   loanIds,

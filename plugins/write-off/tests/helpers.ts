@@ -5,7 +5,8 @@
 | connector, and the workflow approvals as the approvers would give them.
 */
 import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { userWith } from '#tests/helpers/auth'
+import { approveRecord } from '#tests/helpers/approvals'
 import { bookCardAccount, bookLoan } from '../../credit-assets/fixtures/book_fixture.js'
 import { DEFAULT_RULES } from '../rules/default_rules.js'
 
@@ -83,19 +84,8 @@ export async function instanceOf(type: string, businessId: number) {
 }
 
 /** Approves every open node of the instance as the demo approvers (bj_asset, then hq_risk). */
-export async function approveAll(client: any, type: string, businessId: number) {
-  const instance = await instanceOf(type, businessId)
-  for (const user of ['bj_asset', 'hq_risk']) {
-    const current = await db.from('wf_instances').where('id', instance.id).first()
-    if (current.status !== 'pending') break
-    const res = await client
-      .post(`/api/workflow/instances/${instance.id}/approve`)
-      .bearerToken(await tokenFor(user))
-      .json({ comment: '同意' })
-    if (res.status() !== 200) throw new Error(`approve as ${user} ${res.status()}: ${res.text()}`)
-  }
-  return db.from('wf_instances').where('id', instance.id).first()
-}
+export const approveAll = (client: any, type: string, businessId: number) =>
+  approveRecord(client, type, businessId)
 
 /** A real PDF came back. */
 export const assertPdf = (res: any, assert: any) => {
