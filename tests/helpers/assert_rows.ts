@@ -35,6 +35,9 @@ function parseTable(text: string) {
     .filter(Boolean)
   const split = (line: string) => line.split('|').map((part) => part.trim())
   const [header, ...body] = lines.map(split)
+  // A short or long row is a typo in the spec, not a difference in the data.
+  const ragged = body.find((row) => row.length !== header.length)
+  if (ragged) throw new Error(`assertRows: "${ragged.join(' | ')}" needs ${header.length} cells`)
   return { columns: header, cells: body }
 }
 
