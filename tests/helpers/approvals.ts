@@ -66,6 +66,27 @@ export const resubmitAs = (
 ) => decided(client, actor, instanceId, 'resubmit', { comment })
 
 /**
+ * The applicant's verb every approval plugin shares: save the record
+ * (POST collection → 201), then submit it (POST collection/:id/submit → 200).
+ * Returns the saved record and the approval it started.
+ */
+export async function applyFor(
+  client: ApiClient,
+  applicant: { token: string },
+  collectionUrl: string,
+  body: Record<string, unknown>
+) {
+  const created = await client.post(collectionUrl).bearerToken(applicant.token).json(body)
+  created.assertStatus(201)
+  const record = created.body()
+  const submitted = await client
+    .post(`${collectionUrl}/${record.id}/submit`)
+    .bearerToken(applicant.token)
+  submitted.assertStatus(200)
+  return { record, instanceId: submitted.body().instanceId as number }
+}
+
+/**
  * Approves node after node while the instance is still pending: below an amount
  * tier the chain ends early, so the later approvers are simply not asked.
  */

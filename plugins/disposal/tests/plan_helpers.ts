@@ -8,6 +8,7 @@
 */
 import type { ApiClient } from '@japa/api-client'
 import { buildBook, type BookUser } from '#tests/fixtures/book'
+import { applyFor } from '#tests/helpers/approvals'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { CreditBook } from '../../credit-assets/fixtures/book_fixture.js'
 
@@ -63,23 +64,14 @@ export function planBody(
   }
 }
 
-/**
- * The applicant's verb: save the plan (201) and submit it (200). Specs about a
- * rule after submission start here instead of repeating the two requests.
- */
+/** The applicant saves and submits a plan: `{ plan, instanceId }`. */
 export async function applyPlan(
   client: ApiClient,
   applicant: { token: string },
   body: ReturnType<typeof planBody>
 ) {
-  const created = await client.post(`${PLAN_API}/plans`).bearerToken(applicant.token).json(body)
-  created.assertStatus(201)
-  const plan = created.body()
-  const submitted = await client
-    .post(`${PLAN_API}/plans/${plan.id}/submit`)
-    .bearerToken(applicant.token)
-  submitted.assertStatus(200)
-  return { plan, instanceId: submitted.body().instanceId as number }
+  const { record, instanceId } = await applyFor(client, applicant, `${PLAN_API}/plans`, body)
+  return { plan: record, instanceId }
 }
 
 /** A plan's detail as `reader` sees it (status, timeline, decidedAt). */

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { applyFor, approveAs, returnAs } from '#tests/helpers/approvals'
 import { generatedBook as smallBook } from '../../../credit-assets/fixtures/book_fixture.js'
 import {
   chaoyangApplicant,
@@ -16,14 +17,6 @@ import {
 | core workflow with the 授权 tiers on 申请日标的金额, return → edit → resubmit, and a
 | form that still saves when a system is down.
 */
-async function approve(client: any, username: string, instanceId: number, comment = '同意') {
-  const response = await client
-    .post(`/api/workflow/instances/${instanceId}/approve`)
-    .bearerToken(await tokenFor(username))
-    .json({ comment })
-  response.assertStatus(200)
-}
-
 test.group('litigation: 诉前方案 apply → approve', (group) => {
   const sim = withSimulator(group)
 
@@ -83,10 +76,10 @@ test.group('litigation: 诉前方案 apply → approve', (group) => {
         .json(litPlanBody(customer.id, loanIds, { cause: '改' }))
     ).assertStatus(409)
 
-    await approve(client, 'bj_asset', instanceId, '同意，报总行')
+    await approveAs(client, 'bj_asset', instanceId, '同意，报总行')
     const mid = await client.get(`${LIT_API}/plans/${plan.id}`).bearerToken(applicant.token)
     assert.equal(mid.body().status, 'pending')
-    await approve(client, 'hq_risk', instanceId, '同意起诉')
+    await approveAs(client, 'hq_risk', instanceId, '同意起诉')
     const done = await client.get(`${LIT_API}/plans/${plan.id}`).bearerToken(applicant.token)
     assert.equal(done.body().status, 'approved')
     assert.deepEqual(
@@ -109,17 +102,14 @@ test.group('litigation: 诉前方案 apply → approve', (group) => {
     await smallBook()
     const { customer, loanIds } = await troubledCustomer(99_999_999n) // 999,999.99
     const applicant = await chaoyangApplicant()
-    const plan = (
-      await client
-        .post(`${LIT_API}/plans`)
-        .bearerToken(applicant.token)
-        .json(litPlanBody(customer.id, loanIds))
-    ).body()
+    const { record: plan, instanceId } = await applyFor(
+      client,
+      applicant,
+      `${LIT_API}/plans`,
+      litPlanBody(customer.id, loanIds)
+    )
     assert.equal(plan.claimTotal, '999999.99')
-    const { instanceId } = (
-      await client.post(`${LIT_API}/plans/${plan.id}/submit`).bearerToken(applicant.token)
-    ).body()
-    await approve(client, 'bj_asset', instanceId)
+    await approveAs(client, 'bj_asset', instanceId)
     const done = await client.get(`${LIT_API}/plans/${plan.id}`).bearerToken(applicant.token)
     assert.equal(done.body().status, 'approved')
   }).timeout(60_000)
@@ -131,20 +121,13 @@ test.group('litigation: 诉前方案 apply → approve', (group) => {
     await smallBook()
     const { customer, loanIds } = await troubledCustomer(50_000_000n) // 500,000.00
     const applicant = await chaoyangApplicant()
-    const plan = (
-      await client
-        .post(`${LIT_API}/plans`)
-        .bearerToken(applicant.token)
-        .json(litPlanBody(customer.id, loanIds))
-    ).body()
-    const { instanceId } = (
-      await client.post(`${LIT_API}/plans/${plan.id}/submit`).bearerToken(applicant.token)
-    ).body()
-    const returned = await client
-      .post(`/api/workflow/instances/${instanceId}/return`)
-      .bearerToken(await tokenFor('bj_asset'))
-      .json({ comment: '请补充诉讼费用预算并核对利息', toSeq: 0 })
-    returned.assertStatus(200)
+    const { record: plan, instanceId } = await applyFor(
+      client,
+      applicant,
+      `${LIT_API}/plans`,
+      litPlanBody(customer.id, loanIds)
+    )
+    await returnAs(client, 'bj_asset', instanceId, '请补充诉讼费用预算并核对利息')
     const back = (
       await client.get(`${LIT_API}/plans/${plan.id}`).bearerToken(applicant.token)
     ).body()
@@ -179,7 +162,7 @@ test.group('litigation: 诉前方案 apply → approve', (group) => {
       .bearerToken(await tokenFor(applicant.user.username))
     again.assertStatus(200)
     assert.equal(again.body().instanceId, instanceId)
-    await approve(client, 'bj_asset', instanceId)
+    await approveAs(client, 'bj_asset', instanceId)
     const done = (
       await client.get(`${LIT_API}/plans/${plan.id}`).bearerToken(applicant.token)
     ).body()
