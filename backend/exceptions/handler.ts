@@ -3,7 +3,7 @@ import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { errors as authErrors } from '@adonisjs/auth'
 import { errors as lucidErrors } from '@adonisjs/lucid'
-import { MAX_NESTING } from '#core/middleware/nesting_limit_middleware'
+import { MAX_NESTING } from '#core/security/nesting_limit_middleware'
 import { TooManyJobsError } from '#core/queue/user_job_throttle'
 import { RuleError } from '#core/plugins/rule_error'
 
