@@ -3,7 +3,7 @@
 | override any of them by key without a deploy (message_overrides, read from the
 | versioned prompts cache in memory — no query per message).
 */
-import { promptOverride } from '../cache/prompts_cache.js'
+import { promptOverride } from '../registry/prompts_cache.js'
 
 export type Locale = 'zh-CN' | 'en'
 

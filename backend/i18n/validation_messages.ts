@@ -6,7 +6,7 @@
 import { HttpContext } from '@adonisjs/core/http'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import { pickLocale, type Locale } from './messages.js'
-import { promptOverride } from '../cache/prompts_cache.js'
+import { promptOverride } from '../registry/prompts_cache.js'
 
 const rules: Record<Locale, Record<string, string>> = {
   'zh-CN': {

@@ -5,7 +5,7 @@ import {
   dictionariesCache,
   effectiveItemSort,
   whereLiveDictType,
-} from '#core/cache/dictionaries_cache'
+} from '#core/registry/dictionaries_cache'
 import {
   createDictItemValidator,
   createDictTypeValidator,

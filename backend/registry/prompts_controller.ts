@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import { messages } from '#core/i18n/messages'
 import { validationRuleMessages } from '#core/i18n/validation_messages'
-import { promptsCache } from '#core/cache/prompts_cache'
+import { promptsCache } from '#core/registry/prompts_cache'
 import { dbNow } from '#core/support/db_time'
 import {
   CONSOLE_PROMPT_KEY,

@@ -13,8 +13,8 @@ app.ready(async () => {
   await import('#core/settings/freeze_change')
   if (app.getEnvironment() !== 'web') return
   const { announceSyncedRegistry } = await import('#core/cache/app_caches')
-  await import('#core/cache/dictionaries_cache')
-  await import('#core/cache/prompts_cache')
+  await import('#core/registry/dictionaries_cache')
+  await import('#core/registry/prompts_cache')
   await import('#core/settings/settings_cache')
   await import('#core/identity/access_cache')
   await announceSyncedRegistry()

@@ -1,4 +1,4 @@
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import type { UserAccess } from '#core/identity/user_access'
 import { CommitteeError } from '../items/committee_error.js'
 import type { CommitteeRule } from '../rules/types.js'

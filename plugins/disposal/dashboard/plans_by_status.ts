@@ -5,7 +5,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { WidgetDataHandler } from '#core/plugins/types'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { Money } from '#core/money/money'
 
 const handler: WidgetDataHandler = async ({ scope }) => {

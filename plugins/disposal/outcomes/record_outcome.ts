@@ -13,7 +13,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { businessDate } from '#core/business_day/business_date'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/support/db_time'
 import { recordPlanEvent } from '../plans/plan_events.js'

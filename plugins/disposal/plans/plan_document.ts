@@ -9,7 +9,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { fromDb } from '#core/support/db_time'
 import { Money } from '#core/money/money'
 import { formatYuan } from '#core/documents/helpers'

@@ -7,7 +7,7 @@
 import type { JobHandler } from '#core/plugins/types'
 import User from '#core/identity/user'
 import { UserAccess } from '#core/identity/user_access'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { exportFileName, keysetBatches, writeXlsxExport } from '#core/exports/xlsx_export'
 import { planListQuery, withOrgPath, type PlanFilters } from './plan_queries.js'
 import { planListRow } from './serialize.js'

@@ -3,7 +3,7 @@
 | the administrators' current zh label, or the code itself. Reads the cache
 | through the pool: call it before a transaction opens (SQLite: one connection).
 */
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 
 export async function labelsOf(type: string): Promise<(code: string) => string> {
   const { data } = await dictionariesCache.current()

@@ -5,7 +5,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { WidgetDataHandler } from '#core/plugins/types'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { businessDate, addCalendarDays } from '#core/business_day/business_date'
 import { dateText } from '#core/holidays/calendar_date'
 import { CASE_SCOPE } from '../cases/case_scope.js'

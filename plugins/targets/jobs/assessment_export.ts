@@ -6,7 +6,7 @@
 import type { JobHandler } from '#core/plugins/types'
 import User from '#core/identity/user'
 import { UserAccess } from '#core/identity/user_access'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { exportFileName, writeXlsxExport, type XlsxColumn } from '#core/exports/xlsx_export'
 import { assessmentRanking } from '../services/assessment.js'
 

@@ -74,7 +74,7 @@ export default class NoRecourseController {
   async store(ctx: HttpContext) {
     refuseUnknownFields(ctx, ['itemId', 'reason', 'facts', 'evidenceIds'])
     const input = await ctx.request.validateUsing(noRecourseValidator)
-    const { data } = await import('#core/cache/dictionaries_cache').then((m) =>
+    const { data } = await import('#core/registry/dictionaries_cache').then((m) =>
       m.dictionariesCache.current()
     )
     if (

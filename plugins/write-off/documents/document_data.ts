@@ -5,7 +5,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { dictionariesCache } from '#core/cache/dictionaries_cache'
+import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { Money } from '#core/money/money'
 import { loadRules } from '../rules/rule_store.js'
 import type { reviewDetail } from '../reviews/review_service.js'

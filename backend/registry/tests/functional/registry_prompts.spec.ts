@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { userWith } from '#tests/helpers/auth'
-import { promptsCache } from '#core/cache/prompts_cache'
+import { promptsCache } from '#core/registry/prompts_cache'
 import { admin, call, auditRows } from '#tests/helpers/registry_admin'
 
 /*

@@ -6,7 +6,7 @@
 | message. A language left empty keeps that language's default text.
 */
 import db from '@adonisjs/lucid/services/db'
-import { appCache } from './app_caches.js'
+import { appCache } from '#core/cache/app_caches'
 
 export interface PromptOverride {
   zh: string | null

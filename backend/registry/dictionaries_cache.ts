@@ -5,7 +5,7 @@
 | label; only the plain (legacy) response leaves them out.
 */
 import db from '@adonisjs/lucid/services/db'
-import { appCache } from './app_caches.js'
+import { appCache } from '#core/cache/app_caches'
 
 export interface ConsoleDictItem {
   code: string
