@@ -2,9 +2,9 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import { enabledPlugins } from '#core/plugins/registry'
-import { sqliteTransactionsBeginImmediate } from '#core/support/sqlite_immediate'
-import { installTransactionRetry } from '#core/support/deadlock_retry'
-import { installConnectionRetry } from '#core/support/connection_retry'
+import { sqliteTransactionsBeginImmediate } from '#core/db/sqlite_immediate'
+import { installTransactionRetry } from '#core/db/deadlock_retry'
+import { installConnectionRetry } from '#core/db/connection_retry'
 
 /*
 | Migrations: core's folder first, then each enabled plugin's folder in dependency

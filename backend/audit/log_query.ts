@@ -9,7 +9,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { applyDataScope } from '#core/identity/data_scope'
 import type { UserAccess } from '#core/identity/user_access'
 import type { AuditCategory } from './categories.js'
-import { escapeLike } from '#core/support/like'
+import { escapeLike } from '#core/db/like'
 
 export interface AuditFilters {
   username?: string
@@ -59,7 +59,7 @@ function upperBound(value: string) {
   return value.length === 16 ? `${value}:59` : value
 }
 
-/* LIKE wildcards in user input are literal characters (#core/support/like). */
+/* LIKE wildcards in user input are literal characters (#core/db/like). */
 const likeEscape = escapeLike
 
 export function auditLogQuery(

@@ -5,7 +5,7 @@
 */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { DateTime } from 'luxon'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import db from '@adonisjs/lucid/services/db'
 
 export const BANK_ZONE = 'Asia/Shanghai'

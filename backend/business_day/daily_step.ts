@@ -3,7 +3,7 @@
 | date, subject): its work and the record that it ran commit in one transaction,
 | and the unique key on daily_step_runs makes a concurrent or repeated run a no-op.
 */
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { assertDate } from './business_date.js'

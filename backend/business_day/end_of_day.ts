@@ -4,7 +4,7 @@
 | day; working-day deadlines use the holiday calendar, not this date's step).
 | A rerun after a crash skips the steps that already committed.
 */
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import logger from '@adonisjs/core/services/logger'
 import type { DailyStepDefinition } from '#core/plugins/types'
 import { addCalendarDays, businessDate } from './business_date.js'

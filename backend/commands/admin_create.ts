@@ -35,7 +35,7 @@ export default class AdminCreate extends BaseCommand {
     const { default: User } = await import('#core/identity/user')
     const { checkPassword, rememberPassword } = await import('#core/identity/password_policy')
     const { syncPlugins } = await import('#core/plugins/sync_enabled')
-    const { dbNow } = await import('#core/support/db_time')
+    const { dbNow } = await import('#core/db/db_time')
 
     await syncPlugins()
     if (await User.findBy('username', this.username)) {

@@ -1,6 +1,6 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { runJobInProcess } from '#core/support/command_jobs'
+import { runJobInProcess } from '#core/jobs/command_jobs'
 
 /*
 | Builds a demo bank of a chosen size for benchmarks and load tests:

@@ -49,7 +49,7 @@ export default class DemoSeed extends BaseCommand {
     const { jobRegistry } = await import('#core/queue/job_registry')
     const { hasRun } = await import('#core/business_day/daily_step')
     const { default: db } = await import('@adonisjs/lucid/services/db')
-    const { dbNow } = await import('#core/support/db_time')
+    const { dbNow } = await import('#core/db/db_time')
     for (const plugin of await enabledPlugins()) {
       const demo = plugin.manifest.demo
       if (!demo || (await hasRun(`demo:${plugin.id}`, DEMO_DATE))) continue

@@ -1,6 +1,6 @@
 import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { runJobInProcess } from '#core/support/command_jobs'
+import { runJobInProcess } from '#core/jobs/command_jobs'
 
 /*
 | Runs one registered job (core's or an enabled plugin's) in this process and

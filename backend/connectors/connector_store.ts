@@ -6,7 +6,7 @@
 | menu sync; run at boot and before the console lists systems.
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { connectorRegistry } from './registry.js'
 
 export interface SystemRow {

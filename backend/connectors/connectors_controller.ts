@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { connectorRegistry } from '#core/connectors/registry'
 import { findSystemRow, syncConnectors } from '#core/connectors/connector_store'
 import { resetBreaker } from '#core/connectors/breakers'

@@ -11,7 +11,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { callBatch, type BatchItemResult } from './batch_call.js'
 import { dbTimeIn } from './times.js'
 import type { DeliveryOptions } from './outbox.js'

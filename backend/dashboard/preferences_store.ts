@@ -3,7 +3,7 @@
 | JSON text. Only the user themselves writes their row.
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 const TABLE = 'dashboard_preferences'
 export type PreferenceColumn = 'layout_json' | 'shortcuts_json'

@@ -20,7 +20,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { assertDate } from '#core/business_day/business_date'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { raiseRemindersFor } from './raise_reminders.js'
 import { deadlineClock } from './deadline_clock.js'
 

@@ -8,7 +8,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { workingDays, type WorkCalendar } from '#core/holidays/working_days'
 import { notify } from '#core/messages/notify'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { decideReminders, type ReminderDecision } from './reminder_rules.js'
 import { asDate } from './deadline_rows.js'
 import { holdersLookup } from './deadline_recipients.js'

@@ -3,7 +3,7 @@
 | departments, three branches with two sub-branches each, and one user per
 | role. Passwords are demo-only and listed in README; production seeds nothing.
 */
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { DEMO_DEPARTMENTS, DEMO_ORGS, type OrgSeed } from './demo_orgs.js'

@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { audit } from '#core/audit/audit'
 import { fetchDirectory } from './directory_source.js'
 import { computeDiff, type DirectoryDiff, type LocalRows } from './diff.js'

@@ -10,7 +10,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import { DateTime } from 'luxon'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { currentDialect, type DdlStep } from './ddl_script.js'
 import { stateOf } from './ddl_steps.js'
 import { fieldsAfter, type Operation } from './operations.js'

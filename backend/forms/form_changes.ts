@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { submitForApproval } from '#core/workflow/submit'
 import { currentDialect, generateSteps } from './ddl_script.js'
 import { applyChange } from './apply_change.js'

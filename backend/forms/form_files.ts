@@ -13,7 +13,7 @@ import path from 'node:path'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { camelOf, columnOf } from './field_types.js'
 import type { FormDefinition, StoredField } from './form_store.js'
 

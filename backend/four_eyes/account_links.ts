@@ -9,7 +9,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { settings } from '#core/settings/settings'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 /** Notes that `changedBy` created or changed the account `userId` (in the caller's transaction). */
 export async function noteAccountChange(

@@ -13,7 +13,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { settings } from '#core/settings/settings'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { madeByMaker } from './account_links.js'
 
 export interface ChangeKind<P = any> {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { encryptValue, decryptValue } from '#core/security/sensitive/index'
-import { dbNow, fromDb } from '#core/support/db_time'
+import { dbNow, fromDb } from '#core/db/db_time'
 
 export const CLIENTS = 'gateway_clients'
 

@@ -5,7 +5,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { yearOf } from './calendar_date.js'
 import {
   bumpCalendarVersion,
@@ -16,7 +16,7 @@ import {
 import { arrangementRange, HolidayDataError, inArrangement } from './holiday_formats.js'
 import type { DayKind } from './work_calendar.js'
 import { workingDays } from './working_days.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 export interface EntryInput {
   date: string

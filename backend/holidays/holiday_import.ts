@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bumpCalendarVersion, DAYS_TABLE } from './calendar_store.js'
 import { dateText } from './calendar_date.js'
 import {

@@ -7,7 +7,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { fromDb } from '#core/support/db_time'
+import { fromDb } from '#core/db/db_time'
 import { CAPTCHA_ALPHABET, renderCaptchaPng } from './captcha_image.js'
 
 const ALPHABET = CAPTCHA_ALPHABET

@@ -6,7 +6,7 @@
 | form it wrote — a text timestamp against SQLite's number matched nothing.
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 export function liveSessionsQuery(
   client: QueryClientContract,

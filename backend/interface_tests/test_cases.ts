@@ -5,7 +5,7 @@
 | chosen systems one after the other and reports pass/fail per case.
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { runInterfaceTest, type InterfaceTestResult } from './run_interface_test.js'
 
 export interface CaseInput {

@@ -13,7 +13,7 @@ import { Money } from '#core/money/money'
 import type { LedgerColumn, LedgerFilter } from '#core/plugins/types'
 import type { RegisteredLedger } from './registry.js'
 import type { LedgerInput } from './ledger_input.js'
-import { escapeLike } from '#core/support/like'
+import { escapeLike } from '#core/db/like'
 
 const pick = (
   sql: string | string[],
@@ -64,7 +64,7 @@ export function applyFilter(
     case 'keyword': {
       if (value === undefined) return
       const [prefix, ...contains] = Array.isArray(sql) ? sql : [sql]
-      // '!' as the LIKE escape (#core/support/like): typed % and _ are literal.
+      // '!' as the LIKE escape (#core/db/like): typed % and _ are literal.
       const escaped = escapeLike(String(value))
       // The first expression (an account number) by prefix, which its index serves.
       query.where((q) => {

@@ -9,7 +9,7 @@ import type { RegisteredLedger } from '#core/ledgers/registry'
 import { ledgerValidator, PRINT_MAX_ROWS, toLedgerInput } from '#core/ledgers/ledger_input'
 import { describeLedger, ledgerTotals, listLedgerRows } from '#core/ledgers/ledger_rows'
 import { LEDGER_EXPORT_JOB, type LedgerExportPayload } from '#core/ledgers/export_job'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 /**
  * 台账: one controller for every ledger. The route (start/routes/ledgers.ts)

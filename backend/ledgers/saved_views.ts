@@ -5,7 +5,7 @@
 | key is ignored on read (the view still opens).
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { RegisteredLedger } from './registry.js'
 
 export interface ViewConfig {

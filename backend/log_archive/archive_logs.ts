@@ -16,7 +16,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { statSync } from 'node:fs'
 import { sha256File } from '#core/backup/backup_files'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { expectedHashOfRow, GENESIS_HASH } from '#core/audit/hash_chain'
 import { archiveDir, plainRow, readArchive, writeArchive } from './archive_files.js'
 import { join } from 'node:path'

@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { JobHandler } from '#core/plugins/types'
-import { dbNow, fromDb } from '#core/support/db_time'
+import { dbNow, fromDb } from '#core/db/db_time'
 import { messageTypes } from './message_types.js'
 import { sendEmail } from './channels/email.js'
 import { sendSms } from './channels/sms.js'

@@ -4,7 +4,7 @@
 | permissions. Each message carries the outcome of its other channels.
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow, fromDb } from '#core/support/db_time'
+import { dbNow, fromDb } from '#core/db/db_time'
 import { messageTypes } from './message_types.js'
 
 export interface MyMessageFilters {

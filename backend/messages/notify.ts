@@ -12,7 +12,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { messageTypes } from './message_types.js'
 import { mutedChannels } from './preferences.js'
 import { dispatchDeliveries } from './delivery_dispatch.js'

@@ -4,7 +4,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { RuleError } from '#core/plugins/rule_error'
 import { messageTypes, type MutableChannel } from './message_types.js'
 

@@ -11,10 +11,10 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { notFound } from './notice_error.js'
 import { isoTime, myNoticeSummary } from './notice_rows.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 export interface MyNoticeFilters {
   page?: number

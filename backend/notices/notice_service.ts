@@ -11,7 +11,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { applyDataScope } from '#core/identity/data_scope'
 import type { UserAccess } from '#core/identity/user_access'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { checkAudience, namedTargets } from './audience.js'
 import { NoticeError, notFound } from './notice_error.js'
 import {
@@ -21,7 +21,7 @@ import {
   type NoticeTargetType,
 } from './notice_rows.js'
 import { hasReadableText, sanitizeHtmlContent } from './sanitize_html.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 export const NOTICE_KIND_DICT = 'notice_kind'
 

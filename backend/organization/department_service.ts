@@ -6,11 +6,11 @@ import db from '@adonisjs/lucid/services/db'
 import { applyDataScope } from '#core/identity/data_scope'
 import { grantGuard } from '#core/identity/grant_guard'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { Actor } from './actor.js'
 import { OrganizationError } from './errors.js'
 import { countOf, scopedDepartment, scopedOrg } from './scope.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 export interface DepartmentQuery {
   page?: number

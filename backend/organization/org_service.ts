@@ -11,7 +11,7 @@ import { GrantRefused } from '#core/identity/grant_guard'
 import type { UserAccess } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { accessChanged } from '#core/identity/access_cache'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { Actor } from './actor.js'
 import { isForeignKeyViolation, OrganizationError } from './errors.js'
 import {

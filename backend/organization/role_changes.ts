@@ -3,7 +3,7 @@ import type { DataScope } from '#core/identity/role'
 import { audit } from '#core/audit/audit'
 import { accessChanged } from '#core/identity/access_cache'
 import { fourEyes } from '#core/four_eyes/four_eyes'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 /*
 | 功能权限分配 and 数据权限分配 are four-eyes change kinds: the checks run when the

@@ -15,7 +15,7 @@ import { grantGuard, loadRoleShape } from '#core/identity/grant_guard'
 import { SUPER_ADMIN_ROLE } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { accessChanged } from '#core/identity/access_cache'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { Actor } from './actor.js'
 import { OrganizationError } from './errors.js'
 import { orgTreeFor } from './org_service.js'
@@ -33,7 +33,7 @@ import { fourEyes } from '#core/four_eyes/four_eyes'
 // Registers the four-eyes change kinds whose `apply` writes what the functions below propose.
 import './role_changes.js'
 import type { GrantChange, ScopeChange } from './role_changes.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 /** What a grant or scope change answers: the role when applied, or the pending change. */
 async function submitRoleChange<P>(

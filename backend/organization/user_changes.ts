@@ -20,7 +20,7 @@ import { SUPER_ADMIN_ROLE, ALL_PERMISSIONS } from '#core/identity/user_access'
 import { noteAccountChange } from '#core/four_eyes/account_links'
 import { fourEyes } from '#core/four_eyes/four_eyes'
 import { settings } from '#core/settings/settings'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { Actor } from './actor.js'
 
 /**

@@ -9,7 +9,7 @@ import type { Actor } from './actor.js'
 import { orgTreeFor } from './org_service.js'
 import { postService } from './post_service.js'
 import { scopedOrg, scopedUser } from './scope.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 export interface UserQuery {
   page?: number

@@ -16,7 +16,7 @@ import { applyDataScope } from '#core/identity/data_scope'
 import { orgPathOf, scopeCovers } from '#core/identity/record_recipients'
 import { SUPER_ADMIN_ROLE, UserAccess } from '#core/identity/user_access'
 import User from '#core/identity/user'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 import { RuleError } from '#core/plugins/rule_error'
 
 export interface UserPickerInput {

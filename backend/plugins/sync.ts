@@ -11,7 +11,7 @@
 |   inactive, keeping grants and parameter values for when it comes back;
 | - administrators' columns (custom_*, hidden, value, frozen, enabled) are never written.
 */
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { PluginManifest } from './types.js'

@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { compileQuery } from './compile_query.js'
 import { QueryError } from './query_error.js'
 import type { QuerySpec } from './query_spec.js'

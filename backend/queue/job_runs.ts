@@ -2,7 +2,7 @@
 | job_runs: the durable record of every job — status, progress and result —
 | shared by both queue drivers and read by the console's progress bars.
 */
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 

@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { hostname } from 'node:os'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { fireKey, previousFire } from './cron.js'
 import type { ScheduledJob } from './scheduled_jobs.js'
 

@@ -4,7 +4,7 @@ import { audit } from '#core/audit/audit'
 import { messages } from '#core/i18n/messages'
 import { validationRuleMessages } from '#core/i18n/validation_messages'
 import { promptsCache } from '#core/registry/prompts_cache'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import {
   CONSOLE_PROMPT_KEY,
   promptListValidator,

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { securityHeaders } from '#core/support/security_headers'
+import { securityHeaders } from '#core/security/security_headers'
 
 /**
  * Sets the security headers (issue 12, defect 6) on every answer: the console's

@@ -9,7 +9,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { checkSettingValue } from './validate_setting.js'
 import { settingsCache } from './settings_cache.js'
 

@@ -17,7 +17,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { lockInstance, nodeOf, openTaskOf, yuanOf, type InstanceRow } from './instance_store.js'
 import { assertMayTakeTask } from './assignee_rules.js'
 import { journal } from './journal.js'

@@ -6,7 +6,7 @@
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
 import type { WorkflowInstanceInfo } from '#core/plugins/types'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { ChainNode } from './chain_nodes.js'
 import { notFound } from './workflow_error.js'
 

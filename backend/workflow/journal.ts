@@ -6,7 +6,7 @@
 import { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { InstanceRow } from './instance_store.js'
 
 export type HistoryAction =

@@ -13,7 +13,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { applicableNodes, readChain } from './chain_nodes.js'
 import { instanceFromRow, lockInstance, type InstanceRow } from './instance_store.js'
 import { journal } from './journal.js'

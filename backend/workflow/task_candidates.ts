@@ -9,7 +9,7 @@
 | facts an approval's own history shows.
 */
 import db from '@adonisjs/lucid/services/db'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 import { assigneeRefusal } from './assignee_rules.js'
 import { instanceFromRow, openTaskOf } from './instance_store.js'
 

@@ -7,7 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import { isoTime } from '#core/notices/notice_rows'
 import type { ChainNode } from './chain_nodes.js'
 import { yuanOf } from './instance_store.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 export type Box = 'todo' | 'done' | 'mine'
 

@@ -10,7 +10,7 @@
 | test's own transaction.
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { nodeFromDefinition, nodeToRow } from './chain_nodes.js'
 import { registeredTypes, type RegisteredType } from './type_registry.js'
 

@@ -1,5 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 /** prev_hash of the first entry: the chain starts from 64 zeros. */
 const GENESIS = '0'.repeat(64)

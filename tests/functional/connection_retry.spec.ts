@@ -1,10 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import {
-  connectionRetries,
-  isConnectionLost,
-  isReadOnlyStatement,
-} from '#core/support/connection_retry'
+import { connectionRetries, isConnectionLost, isReadOnlyStatement } from '#core/db/connection_retry'
 
 /*
 | A Galera node killed under HAProxy leaves dead sockets in the pool; here a real

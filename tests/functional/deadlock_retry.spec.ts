@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { deadlockRetries, isRetryableConflict } from '#core/support/deadlock_retry'
+import { deadlockRetries, isRetryableConflict } from '#core/db/deadlock_retry'
 
 /*
 | Two managed transactions lock two rows in opposite order: InnoDB kills one as

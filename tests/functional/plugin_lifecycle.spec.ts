@@ -9,7 +9,7 @@ import { enabledPlugins, installedPlugins } from '#core/plugins/registry'
 import { syncManifests } from '#core/plugins/sync'
 import { uninstallPlugin, PluginLifecycleError } from '#core/plugins/lifecycle/uninstall'
 import { verifyAuditChain } from '#core/audit/verify'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { installLedgerbook, LEDGERBOOK, LEDGERBOOK_TABLES } from '#tests/helpers/lifecycle_plugin'
 
 const hasTable = (t: string) => db.connection().getWriteClient().schema.hasTable(t)

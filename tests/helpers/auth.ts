@@ -6,7 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#core/identity/user'
 import type { DataScope } from '#core/identity/role'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 let counter = 0
 

@@ -22,7 +22,7 @@
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 
 export interface FakeKnobs {
   failRate: number

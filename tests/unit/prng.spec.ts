@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 
 /*
 | The server's one seeded generator replaced three copies (demo bank, simulator,

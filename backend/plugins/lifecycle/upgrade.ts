@@ -8,7 +8,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { LoadedPlugin } from '../types.js'
 import { compareVersions, pendingStepVersions } from './versions.js'
 

@@ -14,7 +14,7 @@ import { applyDataScope } from '#core/identity/data_scope'
 import type { UserAccess } from '#core/identity/user_access'
 import { dateText } from '#core/holidays/calendar_date'
 import { decimalText } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { submitForApproval } from '#core/workflow/submit'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 

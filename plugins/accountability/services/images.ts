@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { createHash } from 'node:crypto'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 import { IMAGES } from './cases.js'
 

@@ -8,7 +8,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { WorkflowHandler, WorkflowHandlerContext } from '#core/plugins/types'
 import { audit } from '#core/audit/audit'
 import { businessDate } from '#core/business_day/business_date'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { CASES } from '../services/cases.js'
 
 const MOVES = {

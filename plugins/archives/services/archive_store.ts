@@ -13,7 +13,7 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { outbox } from '#core/connectors/outbox'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 import { queueMetadata } from './metadata_sync.js'
 

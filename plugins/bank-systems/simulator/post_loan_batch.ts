@@ -17,7 +17,7 @@
 | path → stats(). `checksPerKey` counts the SUCCESSFUL checks per item key: a test
 | proves exactly-once by every value being 1.
 */
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 import { factsFor } from './random.js'
 import { personName } from './bank_rows.js'
 

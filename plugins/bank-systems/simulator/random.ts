@@ -4,7 +4,7 @@
 | customer always gets the same facts across restarts and processes; fault dice
 | use a run seed so a failing test can be replayed.
 */
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 
 export type Random = Prng
 

@@ -18,7 +18,7 @@
 */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 import { SYSTEM_CODES } from '../systems.js'
 import {
   ApprovalDesk,

@@ -9,7 +9,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { DD, ITEMS, PACKAGES, PROJECTS, scopedItems } from './store.js'
 import { advanceStage } from './projects.js'
 import { checkCoverage, coverageOf, loadRules, ruleFor } from './rules.js'

@@ -9,7 +9,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { businessDate } from '#core/business_day/business_date'
 import { BIDS, OFFERS, PROJECTS, packageRow } from './store.js'
 import { movePackage } from './packages.js'

@@ -5,7 +5,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { businessDate } from '#core/business_day/business_date'
 import type { UserAccess } from '#core/identity/user_access'
 import { applyDataScope } from '#core/identity/data_scope'

@@ -4,7 +4,7 @@ import { accessOf } from '#core/identity/user_access'
 import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { queue } from '#core/queue/queue'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 import {
   fieldError,
   itemValidator,

@@ -5,8 +5,8 @@ import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { dateText } from '#core/holidays/calendar_date'
 import { decimalText, Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
-import { LIKE, likeContains } from '#core/support/like'
+import { dbNow } from '#core/db/db_time'
+import { LIKE, likeContains } from '#core/db/like'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import {
   agencyValidator,
@@ -18,7 +18,7 @@ import {
 import { idParam, scopedAgencies, scopedTable } from '../services/scope.js'
 import { assignmentFigures, attributeRecoveries } from '../services/outsourcing.js'
 import { payCommissions, PayError } from '../services/pay_commissions.js'
-import { isDuplicateKey } from '#core/support/db_errors'
+import { isDuplicateKey } from '#core/db/db_errors'
 
 /*
 | 委外清收: agencies (licence, contract, commission rate), assignments of a

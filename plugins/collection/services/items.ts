@@ -11,7 +11,7 @@ import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import type { UserAccess } from '#core/identity/user_access'
 import { outbox } from '#core/connectors/outbox'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 
 export const COLLECTION_SYSTEM = 'collection'

@@ -9,11 +9,11 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import { dateText } from '#core/holidays/calendar_date'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { Money } from '#core/money/money'
 import { confirmedRecoveries } from '../../recoveries/services/recoveries_api.js'
 import { commissionFen } from './commission.js'
-import { isDuplicateKey } from '#core/support/db_errors'
+import { isDuplicateKey } from '#core/db/db_errors'
 
 /** 归集回款: attributes the assignment's new confirmed recoveries; returns what was added. */
 export async function attributeRecoveries(ctx: HttpContext | null, assignmentId: number) {

@@ -13,7 +13,7 @@ import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { recordExpense } from '../../expenses/services/expenses_api.js'
 
 export class PayError extends Error {

@@ -11,7 +11,7 @@ import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import type { UserAccess } from '#core/identity/user_access'
 import { dateText } from '#core/holidays/calendar_date'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { recordCollection } from '../../disposal/services/limitation_api.js'
 import { ItemError } from './items.js'
 

@@ -7,9 +7,9 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
-import { isDuplicateKey } from '#core/support/db_errors'
+import { isDuplicateKey } from '#core/db/db_errors'
 
 const CHUNK = 100
 

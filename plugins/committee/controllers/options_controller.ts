@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { accessOf } from '#core/identity/user_access'
 import { scopeCovers } from '#core/identity/record_recipients'
 import { SUPER_ADMIN_ROLE } from '#core/identity/user_access'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 import { MANAGE, VOTE } from '../meetings/meeting_service.js'
 
 const peopleValidator = vine.compile(

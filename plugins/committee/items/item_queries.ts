@@ -1,9 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import { applyDataScope } from '#core/identity/data_scope'
 import type { UserAccess } from '#core/identity/user_access'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 import { Money } from '#core/money/money'
-import { fromDb } from '#core/support/db_time'
+import { fromDb } from '#core/db/db_time'
 import { itemKind } from './kind_registry.js'
 import { itemView } from './item_service.js'
 

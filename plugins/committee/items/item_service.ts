@@ -2,7 +2,7 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import db from '@adonisjs/lucid/services/db'
 import { errors } from '@vinejs/vine'
 import { Money } from '#core/money/money'
-import { dbNow, fromDb } from '#core/support/db_time'
+import { dbNow, fromDb } from '#core/db/db_time'
 import { ITEM_FIELDS, submitItemValidator } from '../validators/item.js'
 import { CommitteeError } from './committee_error.js'
 import { itemKind, pluginOfKind, type RecordRef } from './kind_registry.js'

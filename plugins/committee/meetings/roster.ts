@@ -3,7 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import User from '#core/identity/user'
 import { UserAccess } from '#core/identity/user_access'
 import { scopeCovers } from '#core/identity/record_recipients'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { CommitteeError } from '../items/committee_error.js'
 import { VOTE } from './meeting_service.js'
 

@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { CommitteeError } from '../items/committee_error.js'
 import { itemKind, type DecidedContext, type ItemKindDefinition } from '../items/kind_registry.js'
 import { decide, presentMembers, type Tally } from '../rules/decide.js'

@@ -1,5 +1,5 @@
 /* The demo bank's vocabulary: names, products and their amount/rate ranges. */
-import type { Prng } from '#core/support/prng'
+import type { Prng } from '#core/demo/prng'
 
 export type CustomerType = 'corporate' | 'individual' | 'online'
 

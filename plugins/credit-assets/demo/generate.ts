@@ -8,10 +8,10 @@
 */
 import { createHash } from 'node:crypto'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { classRank, FIVE_CLASSES } from '../rules/five_class.js'
 import { classificationFloor } from '../rules/classification_floor.js'
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 import { seal } from '#core/security/sensitive/index'
 import { BulkWriter } from './bulk_writer.js'
 import * as C from './catalog.js'

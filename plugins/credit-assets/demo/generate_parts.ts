@@ -6,7 +6,7 @@
 | same seed still gives the same bank (and checksum).
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 import { classRank, FIVE_CLASSES } from '../rules/five_class.js'
 import { classificationFloor } from '../rules/classification_floor.js'
 import * as C from './catalog.js'

@@ -22,8 +22,8 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { dbNow } from '#core/support/db_time'
-import { affectedRows } from '#core/support/affected_rows'
+import { dbNow } from '#core/db/db_time'
+import { affectedRows } from '#core/db/affected_rows'
 import { bookLookups } from './book_lookups.js'
 
 const CLAIMS = bookLookups.assetClaims.table

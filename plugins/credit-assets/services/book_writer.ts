@@ -18,7 +18,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { assertDate } from '#core/business_day/business_date'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookLookups } from './book_lookups.js'
 import { recordRiskEvent, recordRiskEvents } from './risk_events.js'
 import { bookApi, type BookLoan } from './book_api.js'

@@ -4,7 +4,7 @@
 | `classification` event on its timeline — all in one transaction.
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { FiveClass } from '../rules/five_class.js'
 import { recordRiskEvent } from './risk_events.js'
 

@@ -3,7 +3,7 @@
 | business date, in one INSERT … SELECT (millions of loans: never row by row).
 | Replaces that date's flags so a deliberate rerun gives the same answer.
 */
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { belowFloorSql, floorClassSql } from '../rules/classification_floor.js'
 

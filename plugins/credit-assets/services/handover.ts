@@ -6,7 +6,7 @@
 | platform feed use it; the daily feed from 数据中台 is platform_sync.ts.
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { handoverSql } from '../rules/handover.js'
 import { classRank, isFiveClass } from '../rules/five_class.js'

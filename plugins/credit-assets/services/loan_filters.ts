@@ -5,7 +5,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { blindIndex } from '#core/security/sensitive/index'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 
 export interface LoanFilters {
   orgId?: number

@@ -8,7 +8,7 @@
 | Unknown holders, orgs or managers are reported, never guessed.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { Money } from '#core/money/money'
 import { isFiveClass } from '../rules/five_class.js'
 import { updateRowsById } from './bulk_update.js'

@@ -13,7 +13,7 @@
 | connection. Writes are batched (multi-row INSERT, CASE updates).
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { Money } from '#core/money/money'
 import { isFiveClass, type FiveClass } from '../rules/five_class.js'
 import { recordRiskEvents, type RiskEvent } from './risk_events.js'

@@ -10,7 +10,7 @@
 | Other plugins (customer-view's tags) call `recordRiskEvent`; nobody inserts
 | into the table directly.
 */
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** The dictionary credit_assets_risk_event_type lists the same codes. */

@@ -13,7 +13,7 @@ import type { customerSearchValidator } from '../validators/customers.js'
 import { inOrgSubtree, scopedCustomers, scopedLoans } from './customer_scope.js'
 import { tagsByCustomer } from './tags.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 
 type SearchInput = Infer<typeof customerSearchValidator>
 

@@ -1,6 +1,6 @@
 /* 客户标签: manual tags, codes of the dictionary customer_view_tag; each change is a timeline event. */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { businessDate } from '#core/business_day/business_date'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordRiskEvent } from '../../credit-assets/services/risk_events.js'

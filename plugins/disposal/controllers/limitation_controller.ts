@@ -6,7 +6,7 @@ import { audit } from '#core/audit/audit'
 import { businessDate } from '#core/business_day/business_date'
 import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import {
   limitationEventValidator,
   limitationListValidator,
@@ -22,7 +22,7 @@ import {
 } from '../limitation/limitation_service.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 /*
 | 时效管理: the risk assets with their limitation dates, one loan's periods and

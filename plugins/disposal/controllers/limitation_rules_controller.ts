@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { limitationRuleValidator } from '../validators/limitation.js'
 import { RULES_TABLE, ruleOf } from '../limitation/rule_store.js'
 

@@ -15,7 +15,7 @@ import { fromDayNumber, toDayNumber } from '#core/holidays/calendar_date'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { TrialInput } from './types.js'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 
 const scopedLoans = (access: UserAccess) =>
   applyDataScope(db.from(book.loans.as('l')), access, book.loans.scopeOf('l'))

@@ -12,7 +12,7 @@ import { DateTime } from 'luxon'
 import { businessDate } from '#core/business_day/business_date'
 import { Money } from '#core/money/money'
 import type { JobHandler } from '#core/plugins/types'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { loanBookFigures, loansAndCustomers, recoveriesAfter } from '../outcomes/credit_assets.js'
 import recoveryOutcomes from './recovery_outcomes.js'
 

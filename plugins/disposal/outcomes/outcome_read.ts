@@ -11,7 +11,7 @@ type Client = Pick<QueryClientContract, 'from' | 'raw'>
 import type { UserAccess } from '#core/identity/user_access'
 import { applyDataScope } from '#core/identity/data_scope'
 import { Money } from '#core/money/money'
-import { fromDb } from '#core/support/db_time'
+import { fromDb } from '#core/db/db_time'
 import { dateText } from './credit_assets.js'
 
 /** The amounts of an outcome: API key ↔ fen column. */

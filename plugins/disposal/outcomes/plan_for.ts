@@ -7,7 +7,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
-import { fromDb } from '#core/support/db_time'
+import { fromDb } from '#core/db/db_time'
 import type { PrefillSection } from '../plans/prefill.js'
 
 export interface PlanForDisposal {

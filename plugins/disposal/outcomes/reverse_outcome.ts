@@ -7,7 +7,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { businessDate } from '#core/business_day/business_date'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { reversalInputValidator } from '../validators/outcome.js'
 import { OutcomeError, refuseUnknown } from './outcome_error.js'
 import { AMOUNTS, loadOutcome, type DisposalOutcome } from './outcome_read.js'

@@ -10,7 +10,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { dictionariesCache } from '#core/registry/dictionaries_cache'
-import { fromDb } from '#core/support/db_time'
+import { fromDb } from '#core/db/db_time'
 import { Money } from '#core/money/money'
 import { formatYuan } from '#core/documents/helpers'
 import type { planDetail } from './plan_queries.js'

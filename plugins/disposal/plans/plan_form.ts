@@ -13,7 +13,7 @@ import { blindIndex } from '#core/security/sensitive/index'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { assetClaims } from '../../credit-assets/services/asset_claims.js'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 
 export async function searchPlanCustomers(access: UserAccess, keyword?: string) {
   const query = scopedCustomers(access)

@@ -9,7 +9,7 @@ import { addCalendarDays } from '#core/business_day/business_date'
 import { scopedPlans } from './plan_scope.js'
 import { planListRow, planLoanRow } from './serialize.js'
 import { planTimeline } from './plan_events.js'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 
 /** Columns a list may sort by; user input never reaches SQL any other way. */
 const SORTABLE: Record<string, string> = {

@@ -1,6 +1,6 @@
 /* Plan rows → API shape: money as yuan text with two decimals, timestamps ISO. */
 import { Money } from '#core/money/money'
-import { fromDb } from '#core/support/db_time'
+import { fromDb } from '#core/db/db_time'
 
 const yuan = (fen: unknown) => Money.fromFen(String(fen ?? 0)).toYuan()
 const iso = (value: unknown) => fromDb(value)?.toISO() ?? null

@@ -16,7 +16,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
 import { applyDataScope } from '#core/identity/data_scope'
 import { Money } from '#core/money/money'
-import { fromDb } from '#core/support/db_time'
+import { fromDb } from '#core/db/db_time'
 
 export interface ApprovedPlan {
   id: number

@@ -4,7 +4,7 @@
 | plan_flow.spec.ts), and the ledger's rows for a user.
 */
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import {
   recordDisposalOutcome,
   reverseDisposalOutcome,

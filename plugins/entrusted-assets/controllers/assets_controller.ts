@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { assetRow, createAsset, findAsset, scopedAssets, updateAsset } from '../services/assets.js'
 import { ASSET_FIELDS, assetValidator, listValidator } from '../validators/entrusted.js'

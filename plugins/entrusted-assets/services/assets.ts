@@ -10,7 +10,7 @@ import type { UserAccess } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { entrustFee } from './fee.js'
 
 export const ASSETS = 'entrusted_assets'

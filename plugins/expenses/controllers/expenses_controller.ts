@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf } from '#core/identity/user_access'
 import { settings } from '#core/settings/settings'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 import { ExpenseError } from '../expense/expense_error.js'
 import { loadExpense, present, scopedExpenses, LOANS_TABLE } from '../expense/expense_read.js'
 import {

@@ -4,7 +4,7 @@
 | debtor paid back). Each in the caller's transaction, locked, audited.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { ExpenseError } from './expense_error.js'
 import { TABLE, loadExpense, type Expense } from './expense_read.js'
 import { enqueuePosting } from './posting.js'

@@ -7,7 +7,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { dateText } from '#core/holidays/calendar_date'
 import { ForeclosedAssetError } from '../assets/asset_error.js'
 import { syncDisposalDeadline } from '../assets/asset_deadlines.js'

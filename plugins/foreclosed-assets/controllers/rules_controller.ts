@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { dateText } from '#core/holidays/calendar_date'
 import { syncDisposalDeadline } from '../assets/asset_deadlines.js'
 import { auditAsset } from '../assets/audit_asset.js'

@@ -7,7 +7,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { recordExpense } from '../../expenses/services/expenses_api.js'
 import { ForeclosedAssetError } from '../assets/asset_error.js'
 import { auditAsset, type Actor } from '../assets/audit_asset.js'

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
-import { escapeLike } from '#core/support/like'
+import { escapeLike } from '#core/db/like'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { createReceipt, submitReceipt } from '../receipts/service.js'
 import { updateReceipt } from '../receipts/edit.js'

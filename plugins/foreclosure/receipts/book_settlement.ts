@@ -19,7 +19,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
 import { businessDate } from '#core/business_day/business_date'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'
 import { BUCKET_ORDER } from './allocation.js'
 import { POSTINGS, RECEIPTS, loanRows } from './store.js'

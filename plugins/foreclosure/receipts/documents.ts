@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { createHash } from 'node:crypto'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { foreclosureBankSystems } from './balances.js'
 import { DOCUMENTS, documentPlain } from './store.js'

@@ -7,7 +7,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { LOANS, LOCKS, RECEIPTS, receiptPlain, receiptRow } from './store.js'
 import { ForeclosureError } from './foreclosure_error.js'
 import {

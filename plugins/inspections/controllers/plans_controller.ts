@@ -4,7 +4,7 @@ import { audit } from '#core/audit/audit'
 import { accessOf } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
 import { queue } from '#core/queue/queue'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { CHECK_ITEMS, checklists, saveChecklist, type CheckItem } from '../services/checklists.js'
 import { idParam, scopedByCreator } from '../services/scope.js'
 import {

@@ -13,7 +13,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { notify } from '#core/messages/notify'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 
 export const MAX_ATTEMPTS = 3

@@ -6,7 +6,7 @@
 */
 import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 import { checklists, type CheckItem } from './checklists.js'
 import { InspectionError } from './scope.js'

@@ -10,7 +10,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { workingDays } from '#core/holidays/working_days'
 import { businessDate } from '#core/business_day/business_date'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 import { assigneeResolver } from './assignees.js'
 import { taskDeadline } from './deadlines.js'

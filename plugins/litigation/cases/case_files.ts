@@ -15,7 +15,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { audit } from '#core/audit/audit'
 import type { UserAccess } from '#core/identity/user_access'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { CaseError } from './case_error.js'
 import { caseInScope } from './case_service.js'
 

@@ -7,8 +7,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { dbNow, fromDb } from '#core/support/db_time'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { dbNow, fromDb } from '#core/db/db_time'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 
 export class RegistryError extends Error {
   constructor(

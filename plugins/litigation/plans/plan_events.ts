@@ -5,7 +5,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
-import { dbNow, fromDb } from '#core/support/db_time'
+import { dbNow, fromDb } from '#core/db/db_time'
 
 export interface LitPlanEvent {
   planId: number

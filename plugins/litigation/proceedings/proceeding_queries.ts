@@ -4,8 +4,8 @@ import type { UserAccess } from '#core/identity/user_access'
 import { applyDataScope } from '#core/identity/data_scope'
 import { Money } from '#core/money/money'
 import { dateText } from '#core/holidays/calendar_date'
-import { fromDb } from '#core/support/db_time'
-import { LIKE, likeContains, likePrefix } from '#core/support/like'
+import { fromDb } from '#core/db/db_time'
+import { LIKE, likeContains, likePrefix } from '#core/db/like'
 
 const yuan = (fen: unknown) => Money.fromFen(String(fen ?? 0)).toYuan()
 const iso = (value: unknown) => fromDb(value)?.toISO() ?? null

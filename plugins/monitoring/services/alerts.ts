@@ -9,7 +9,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { UserAccess } from '#core/identity/user_access'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookApi, type BookCustomer } from '../../credit-assets/services/book_api.js'
 import { recordLawsuit } from '../../disposal/services/limitation_api.js'
 import { ALERTS } from './pull_alerts.js'

@@ -12,7 +12,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
 import { ConnectorError } from '#core/connectors/connector_error'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { businessDate } from '#core/business_day/business_date'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 import { bookWriter } from '../../credit-assets/services/book_writer.js'

@@ -9,8 +9,8 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { notify } from '#core/messages/notify'
-import { dbNow } from '#core/support/db_time'
-import { isDuplicateKey } from '#core/support/db_errors'
+import { dbNow } from '#core/db/db_time'
+import { isDuplicateKey } from '#core/db/db_errors'
 import { bankSystems, type DailyAlert } from '../../bank-systems/adapters/index.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { alertRecipients } from './recipients.js'

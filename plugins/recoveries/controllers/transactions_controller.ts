@@ -7,7 +7,7 @@ import { businessDate } from '#core/business_day/business_date'
 import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { queue } from '#core/queue/queue'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 import {
   confirmValidator,
   correctValidator,

@@ -8,10 +8,10 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bankSystems, type CoreRecoveryTransaction } from '../../bank-systems/adapters/index.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
-import { isDuplicateKey } from '#core/support/db_errors'
+import { isDuplicateKey } from '#core/db/db_errors'
 
 export const TRANSACTIONS = 'recoveries_transactions'
 const CHUNK = 200

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { isFiveClass } from '../../credit-assets/rules/five_class.js'
 import { readRules, RULE_PARAM, type RuleRecord } from '../plan/rules.js'

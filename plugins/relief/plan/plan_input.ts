@@ -8,7 +8,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { UserAccess } from '#core/identity/user_access'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import {
   BUCKETS,

@@ -17,7 +17,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { UserAccess } from '#core/identity/user_access'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { planSummary, scopedPlans } from './plan_read.js'
 import { ReliefError } from './relief_error.js'
 import { RELEASING_STATUSES, releasePlanLoans } from './plan_claims.js'

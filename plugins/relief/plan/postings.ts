@@ -18,7 +18,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { outbox } from '#core/connectors/outbox'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { BUCKET_LABELS, sumLines, type PostingLine } from './buckets.js'
 import { ReliefError } from './relief_error.js'
 

@@ -14,7 +14,7 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Decimal } from 'decimal.js'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { classRank, isFiveClass } from '../../credit-assets/rules/five_class.js'
 
 export interface RuleRecord {

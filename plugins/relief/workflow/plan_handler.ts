@@ -7,7 +7,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { WorkflowHandler, WorkflowHandlerContext } from '#core/plugins/types'
 import { audit } from '#core/audit/audit'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { planApproved } from '../plan/plan_service.js'
 import { RELEASING_STATUSES, releasePlanLoans } from '../plan/plan_claims.js'
 

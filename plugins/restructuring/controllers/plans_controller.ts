@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
-import { escapeLike } from '#core/support/like'
+import { escapeLike } from '#core/db/like'
 import { closeObservation, createPlan, recordCheck, submitPlan } from '../plans/plan_service.js'
 import { planDetail, planPlain, scopedPlans } from '../plans/store.js'
 import { RestructuringError } from '../plans/restructuring_error.js'

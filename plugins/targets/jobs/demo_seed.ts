@@ -11,7 +11,7 @@ import { Decimal } from 'decimal.js'
 import { businessDate } from '#core/business_day/business_date'
 import { decimalText, Money } from '#core/money/money'
 import type { JobHandler } from '#core/plugins/types'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { actualOf, actualsFor } from '../services/actuals.js'
 import { KINDS, levelOfDepth, type Period } from '../services/periods.js'
 

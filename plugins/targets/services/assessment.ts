@@ -8,7 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
 import { Decimal } from 'decimal.js'
 import { Money, decimalText } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import type { Period, TargetLevel } from './periods.js'
 import {
   assessmentScore,

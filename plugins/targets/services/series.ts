@@ -8,7 +8,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
 import { dictionariesCache } from '#core/registry/dictionaries_cache'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { TargetError } from './target_error.js'
 

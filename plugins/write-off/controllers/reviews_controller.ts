@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/identity/user_access'
-import { LIKE, likePrefix } from '#core/support/like'
+import { LIKE, likePrefix } from '#core/db/like'
 import { audit } from '#core/audit/audit'
 import { renderPdf } from '#core/documents/pdf'
 import {

@@ -7,7 +7,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { createHash } from 'node:crypto'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bankSystems } from '../../bank-systems/adapters/index.js'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import type { Subject, SubjectRef } from '../plans/subjects.js'

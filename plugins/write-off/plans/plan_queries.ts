@@ -1,7 +1,7 @@
 /* The plan list and detail as the pages read them (in the caller's scope). */
 import db from '@adonisjs/lucid/services/db'
 import type { UserAccess } from '#core/identity/user_access'
-import { escapeLike } from '#core/support/like'
+import { escapeLike } from '#core/db/like'
 import { ITEMS, itemPlain, itemRows, planPlain, planRow, scopedPlans } from './plan_store.js'
 import { PLAN_STATUSES } from './dictionaries.js'
 import { postingsOf, postingSummary } from '../postings/posting_service.js'

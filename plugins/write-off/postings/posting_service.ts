@@ -15,7 +15,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { outbox } from '#core/connectors/outbox'
 import { Money } from '#core/money/money'
 import { settings } from '#core/settings/settings'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 export const POSTINGS = 'write_off_postings'
 export const POSTING_ACCOUNTS = 'write-off.postingAccounts'

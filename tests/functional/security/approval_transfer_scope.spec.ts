@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { registerWorkflowType, registeredType } from '#core/workflow/type_registry'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import {

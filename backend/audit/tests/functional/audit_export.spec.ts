@@ -6,7 +6,7 @@ import { unlink } from 'node:fs/promises'
 import { audit } from '#core/audit/audit'
 import { exportPath } from '#core/audit/export_files'
 import { queue } from '#core/queue/queue'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { userWith } from '#tests/helpers/auth'
 import { uniqueAction } from '#tests/helpers/audit'
 

@@ -8,7 +8,7 @@ import { deadlines, type DeadlineInput } from '#core/deadlines/deadline_service'
 import { deadlineClock } from '#core/deadlines/deadline_clock'
 import { raiseDueReminders } from '#core/deadlines/daily_reminders'
 import { queue } from '#core/queue/queue'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { userWith } from '#tests/helpers/auth'
 
 /*

@@ -9,7 +9,7 @@ import { deadlineClock } from '#core/deadlines/deadline_clock'
 import { raiseDueReminders } from '#core/deadlines/daily_reminders'
 import { recordRecipients } from '#core/identity/record_recipients'
 import { queue } from '#core/queue/queue'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { buildBook } from '#tests/fixtures/book'
 
 /*

@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { tokenFor } from '#tests/helpers/auth'
 import { workingDays } from '#core/holidays/working_days'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 
 /*
 | 节假日管理 over HTTP: one-entry CRUD, and the working-day service seeing every

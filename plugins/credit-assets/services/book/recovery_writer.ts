@@ -17,7 +17,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { assertDate } from '#core/business_day/business_date'
 import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { Money } from '#core/money/money'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookLookups } from '../book_lookups.js'
 import { recordRiskEvent } from '../risk_events.js'
 

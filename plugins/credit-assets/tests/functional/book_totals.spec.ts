@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { userWith } from '#tests/helpers/auth'
 import { bookLoan } from '../helpers.js'
 import { snapshotLoans } from '../../snapshots/loan_snapshot.js'

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { handoverSql, qualifiesForHandover } from '../../rules/handover.js'
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 
 test.group('credit-assets: handover rule (风险资产移交)', () => {
   test('次级 or worse, or overdue beyond the threshold', ({ assert }) => {

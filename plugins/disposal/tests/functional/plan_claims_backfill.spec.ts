@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 import Backfill from '../../database/migrations/20261207180000_claim_open_disposal_plan_loans.js'

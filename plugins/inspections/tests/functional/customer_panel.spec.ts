@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { buildBook } from '#tests/fixtures/book'
-import { dbNow } from '#core/support/db_time'
+import { dbNow } from '#core/db/db_time'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { revoke, withSimulator } from './helpers.js'
 
