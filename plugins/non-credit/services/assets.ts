@@ -8,7 +8,7 @@ import { applyDataScope } from '#core/identity/data_scope'
 import type { UserAccess } from '#core/identity/user_access'
 import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
-import { LIKE, likeContains } from '#core/support/like'
+import { LIKE, likeContains } from '#core/db/like'
 import { ASSETS, CHANGES, NonCreditError } from './tables.js'
 
 export const SCOPE = { orgColumn: 'a.org_id', ownerColumn: 'a.manager_id' }

@@ -8,7 +8,7 @@
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
-import { Prng } from '#core/support/prng'
+import { Prng } from '#core/demo/prng'
 import { bookLookups as book } from '../../credit-assets/services/book_lookups.js'
 
 export interface FeedItem {
