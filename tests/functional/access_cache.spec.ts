@@ -13,6 +13,7 @@ import {
 } from '#core/identity/access_cache'
 import { tokenFor, userWith } from '#tests/helpers/auth'
 import { transactionWithoutFourEyes } from '#tests/helpers/four_eyes'
+import { grantPermission } from '#tests/factories/identity'
 
 /*
 | The grants cache on, with a re-check interval far longer than any test: only
@@ -52,8 +53,8 @@ test.group('Grants cache (GET /api/me and permission checks)', (group) => {
     assert.deepEqual(first.body().permissions, ['system:user:list'])
 
     // Proof the cache serves: a change behind its back (no accessChanged) is not seen.
-    const roleId = (await db.from('user_roles').where('user_id', clerk.user.id).first()).role_id
-    await db.table('role_permissions').insert({ role_id: roleId, permission: 'system:org:list' })
+    const roleId = clerk.roleId
+    await grantPermission(clerk, 'system:org:list')
     assert.deepEqual((await me()).body().permissions, ['system:user:list'])
 
     const granted = await client
@@ -73,7 +74,7 @@ test.group('Grants cache (GET /api/me and permission checks)', (group) => {
     const admin = await tokenFor('admin')
     const users = () => client.get('/api/system/users').bearerToken(clerk.token)
     ;(await users()).assertStatus(200)
-    const roleId = (await db.from('user_roles').where('user_id', clerk.user.id).first()).role_id
+    const roleId = clerk.roleId
 
     ;(
       await client
@@ -98,7 +99,7 @@ test.group('Grants cache (GET /api/me and permission checks)', (group) => {
     const other = await userWith({ permissions: ['system:org:list'] })
     const admin = await tokenFor('admin')
     ;(await client.get('/api/system/users').bearerToken(clerk.token)).assertStatus(200)
-    const otherRole = (await db.from('user_roles').where('user_id', other.user.id).first()).role_id
+    const otherRole = other.roleId
 
     const moved = await client
       .put(`/api/system/users/${clerk.user.id}`)
@@ -149,7 +150,7 @@ test.group('Grants cache across app nodes', (group) => {
     const previous = swapAccessCache(b)
     try {
       const clerk = await userWith({ permissions: ['system:user:list'] })
-      const roleId = (await db.from('user_roles').where('user_id', clerk.user.id).first()).role_id
+      const roleId = clerk.roleId
       // Node B holds the clerk's grants.
       assert.isTrue((await grantsFor(clerk.user)).permissions.has('system:user:list'))
 

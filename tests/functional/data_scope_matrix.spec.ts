@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type { DataScope } from '#core/identity/role'
 import { userWith } from '#tests/helpers/auth'
+import { grantRole, makeRole } from '#tests/factories/identity'
 
 /*
 | 数据权限 matrix: the five scopes × a viewer at 总行, at a 分行 and at a 支行,
@@ -106,21 +107,13 @@ test.group('Data scope matrix', (group) => {
       dataScope: 'org',
       orgCode: '110101',
     })
-    const [roleId] = await db.table('roles').insert({
-      code: `union_${viewer.user.id}`,
+    const union = await makeRole({
       name: '并集',
-      data_scope: 'custom',
-      sort: 1,
-      status: 'active',
-      created_at: '2026-01-01 00:00:00',
-      updated_at: '2026-01-01 00:00:00',
+      permissions: ['system:user:list'],
+      scope: 'custom',
+      orgs: ['000000'],
     })
-    await db.table('role_permissions').insert({ role_id: roleId, permission: 'system:user:list' })
-    await db.table('role_orgs').insert({
-      role_id: roleId,
-      org_id: (await db.from('orgs').where('code', '000000').first()).id,
-    })
-    await db.table('user_roles').insert({ user_id: viewer.user.id, role_id: roleId })
+    await grantRole(viewer, union)
     const names = (
       await client.get('/api/system/users').bearerToken(viewer.token).qs({ perPage: 200 })
     )

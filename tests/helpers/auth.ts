@@ -6,9 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#core/identity/user'
 import type { DataScope } from '#core/identity/role'
-import { dbNow } from '#core/db/db_time'
-
-let counter = 0
+import { makeUser } from '#tests/factories/identity'
 
 export async function tokenFor(username: string): Promise<string> {
   const user = await User.findByOrFail('username', username)
@@ -21,43 +19,17 @@ export async function orgId(code: string): Promise<number> {
   return org.id
 }
 
+/** A fresh role and user (`makeUser` in #tests/factories/identity, under its older name). */
 export async function userWith(options: {
   permissions: string[]
   dataScope?: DataScope
   orgCode?: string
   customOrgCodes?: string[]
 }) {
-  counter++
-  const now = dbNow()
-  const suffix = `${process.pid}_${counter}`
-  const [roleId] = await db.table('roles').insert({
-    code: `test_role_${suffix}`,
-    name: `测试角色${suffix}`,
-    data_scope: options.dataScope ?? 'all',
-    sort: 99,
-    status: 'active',
-    created_at: now,
-    updated_at: now,
+  return makeUser({
+    permissions: options.permissions,
+    scope: options.dataScope,
+    org: options.orgCode,
+    scopeOrgs: options.customOrgCodes,
   })
-  if (options.permissions.length) {
-    await db
-      .table('role_permissions')
-      .multiInsert(options.permissions.map((permission) => ({ role_id: roleId, permission })))
-  }
-  for (const code of options.customOrgCodes ?? []) {
-    await db.table('role_orgs').insert({ role_id: roleId, org_id: await orgId(code) })
-  }
-  const user = await User.create({
-    username: `test_user_${suffix}`,
-    password: 'unused-in-tests',
-    realName: `测试用户${suffix}`,
-    orgId: await orgId(options.orgCode ?? '000000'),
-    status: 'active',
-    mustChangePassword: false,
-    failedLogins: 0,
-    locale: 'zh-CN',
-  })
-  await db.table('user_roles').insert({ user_id: user.id, role_id: roleId })
-  const token = await User.accessTokens.create(user)
-  return { user, token: token.value!.release() }
 }

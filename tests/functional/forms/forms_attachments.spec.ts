@@ -4,6 +4,7 @@ import path from 'node:path'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { removeMade } from '#tests/factories/identity'
 import { designForm, dropFormTables, settledChange, submitAndApprove } from './form_helpers.js'
 
 /*
@@ -31,7 +32,11 @@ test.group('表单构建 · 附件', (group) => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
-  group.teardown(() => dropFormTables([CODE]))
+  // The form's DDL commits, so its users are committed too: removed with the form's tables.
+  group.teardown(async () => {
+    await dropFormTables([CODE])
+    await removeMade()
+  })
 
   test('an attachment field: designed, uploaded, saved, downloaded in scope only', async ({
     client,

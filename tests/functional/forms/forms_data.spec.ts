@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { removeMade } from '#tests/factories/identity'
 import { designForm, dropFormTables, submitAndApprove, tableExists } from './form_helpers.js'
 
 /*
@@ -13,7 +14,11 @@ const perms = (...actions: string[]) => actions.map((a) => `form:${CODE}:${a}`)
 
 test.group('表单构建 · records, 综合查询, 失效', (group) => {
   let formId = 0
-  group.teardown(() => dropFormTables([CODE]))
+  // The form's DDL commits, so its users are committed too: removed with the form's tables.
+  group.teardown(async () => {
+    await dropFormTables([CODE])
+    await removeMade()
+  })
 
   test('a form placed in the menu, forming a ledger, approved', async ({ client, assert }) => {
     const designed = await designForm(client, CODE, { menuParent: 'system:tools', ledger: true })

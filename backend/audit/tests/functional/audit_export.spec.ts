@@ -6,8 +6,8 @@ import { unlink } from 'node:fs/promises'
 import { audit } from '#core/audit/audit'
 import { exportPath } from '#core/audit/export_files'
 import { queue } from '#core/queue/queue'
-import { dbNow } from '#core/db/db_time'
 import { userWith } from '#tests/helpers/auth'
+import { grantRole, makeRole } from '#tests/factories/identity'
 import { uniqueAction } from '#tests/helpers/audit'
 
 /*
@@ -15,7 +15,6 @@ import { uniqueAction } from '#tests/helpers/audit'
 */
 
 /** Unique suffixes for fixture rows this file creates. */
-let seq = 0
 
 /* ---- Export ---------------------------------------------------------------- */
 
@@ -145,20 +144,10 @@ test.group('Audit log export', (group) => {
       orgCode: '110000',
     })
     // A second, bank-wide role grants only the export: it must not widen what the log shows.
-    const now = dbNow()
-    const [exportRole] = await db.table('roles').insert({
-      code: `test_export_${process.pid}_${++seq}`,
-      name: '导出',
-      data_scope: 'all',
-      sort: 99,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-    })
-    await db
-      .table('role_permissions')
-      .insert({ role_id: exportRole, permission: 'system:audit:export' })
-    await db.table('user_roles').insert({ user_id: branch.user.id, role_id: exportRole })
+    await grantRole(
+      branch,
+      await makeRole({ name: '导出', permissions: ['system:audit:export'], scope: 'all' })
+    )
     const started = await client
       .post('/api/system/audit/login-logs/export')
       .bearerToken(branch.token)

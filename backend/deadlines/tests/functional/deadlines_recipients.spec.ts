@@ -8,8 +8,8 @@ import { deadlines, type DeadlineInput } from '#core/deadlines/deadline_service'
 import { deadlineClock } from '#core/deadlines/deadline_clock'
 import { raiseDueReminders } from '#core/deadlines/daily_reminders'
 import { queue } from '#core/queue/queue'
-import { dbNow } from '#core/db/db_time'
 import { userWith } from '#tests/helpers/auth'
+import { grantPermission, grantRole, makeOrg } from '#tests/factories/identity'
 
 /*
 | Deadlines for "whoever handles it at that org": orgId + permission instead of
@@ -21,25 +21,7 @@ const HANDLE = 'test:deadline:handle'
 const SLEEPING = 'test:deadline:sleeping'
 
 /** A fresh 支行 under 总行, so no demo user sits in it. */
-async function freshOrg(code: string) {
-  const head = await db.from('orgs').where('code', '000000').firstOrFail()
-  const [id] = await db.table('orgs').insert({
-    code,
-    name: `测试支行${code}`,
-    parent_id: head.id,
-    level: 2,
-    path: 'pending',
-    sort: 99,
-    status: 'active',
-    created_at: dbNow(),
-    updated_at: dbNow(),
-  })
-  await db
-    .from('orgs')
-    .where('id', id)
-    .update({ path: `${head.path}${id}/` })
-  return Number(id)
-}
+const freshOrg = async (code: string) => (await makeOrg({ code, name: `测试支行${code}` })).id
 
 const base = (orgId: number, over: Partial<DeadlineInput> = {}): DeadlineInput => ({
   source: 'test',
@@ -124,8 +106,7 @@ test.group('Deadlines · org + permission recipients', (group) => {
     assert.lengthOf(await titlesOf(later.user.id), 0)
 
     // The second clerk is given the role (permission) before the 1-day reminder of 10-13.
-    const role = await db.from('user_roles').where('user_id', later.user.id).firstOrFail()
-    await db.table('role_permissions').insert({ role_id: role.role_id, permission: HANDLE })
+    await grantPermission(later, HANDLE)
     await raiseDueReminders('2026-10-13')
     assert.lengthOf(await titlesOf(first.user.id), 2)
     assert.deepEqual(await titlesOf(later.user.id), ['时效提醒：诉讼时效届满'])
@@ -139,8 +120,7 @@ test.group('Deadlines · org + permission recipients', (group) => {
     const holder = await userWith({ permissions: [HANDLE], orgCode: 'T-DL4' })
     const manager = await userWith({ permissions: [], orgCode: 'T-DL5' })
     const admin = await userWith({ permissions: [], orgCode: 'T-DL4' })
-    const adminRole = await db.from('roles').where('code', 'admin').firstOrFail()
-    await db.table('user_roles').insert({ user_id: admin.user.id, role_id: adminRole.id })
+    await grantRole(admin, 'admin')
 
     deadlineClock.fix('2026-09-29')
     await deadlines.upsert(base(orgId, { userIds: [manager.user.id] }))

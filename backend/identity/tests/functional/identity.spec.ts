@@ -7,6 +7,7 @@ import { issueCaptcha } from '#core/identity/captcha'
 import { rememberPassword } from '#core/identity/password_policy'
 import { HmacTicketProvider } from '#core/identity/sso/hmac_ticket_provider'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { grantRole, makeRole } from '#tests/factories/identity'
 
 const login = (
   client: any,
@@ -289,18 +290,10 @@ test.group('Data scope follows the permission in use', (group) => {
       orgCode: '110000',
     })
     // A second role of the same user: the org tree, but only the user's own org.
-    const now = sql(DateTime.now())
-    const [roleId] = await db.table('roles').insert({
-      code: `narrow_${user.id}`,
-      name: '窄范围',
-      data_scope: 'org',
-      sort: 1,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-    })
-    await db.table('role_permissions').insert({ role_id: roleId, permission: 'system:org:list' })
-    await db.table('user_roles').insert({ user_id: user.id, role_id: roleId })
+    await grantRole(
+      user,
+      await makeRole({ name: '窄范围', permissions: ['system:org:list'], scope: 'org' })
+    )
 
     const users = (await client.get('/api/system/users').bearerToken(token).qs({ perPage: 100 }))
       .body()

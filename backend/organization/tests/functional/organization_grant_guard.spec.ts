@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { orgId, tokenFor, userWith } from '#tests/helpers/auth'
+import { grantRole } from '#tests/factories/identity'
 import { transactionWithoutFourEyes } from '#tests/helpers/four_eyes'
 
 /*
@@ -89,8 +90,7 @@ test.group('授权防越权 · 功能权限', (group) => {
   })
 
   test('your own role is out of reach: no grant, scope or edit', async ({ client, assert }) => {
-    const { token, user } = await branchAdmin()
-    const own = Number((await db.from('user_roles').where('user_id', user.id).first()).role_id)
+    const { token, roleId: own } = await branchAdmin()
     const grant = await client
       .put(`/api/system/roles/${own}/permissions`)
       .bearerToken(token)
@@ -112,7 +112,7 @@ test.group('授权防越权 · 功能权限', (group) => {
   test('a role held by staff outside your scope is out of reach', async ({ client, assert }) => {
     const { token } = await branchAdmin()
     const role = await ownMadeRole(client, token, ['system:user:list'])
-    await db.table('user_roles').insert({ user_id: await userId('hq_risk'), role_id: role })
+    await grantRole({ id: await userId('hq_risk') }, { id: role })
     const response = await client
       .put(`/api/system/roles/${role}/permissions`)
       .bearerToken(token)
@@ -272,9 +272,8 @@ test.group('授权防越权 · 用户', (group) => {
   })
 
   test('changing your own roles is refused', async ({ client, assert }) => {
-    const { token, user } = await branchAdmin()
+    const { token, user, roleId: own } = await branchAdmin()
     const made = await ownMadeRole(client, token, ['system:user:list'])
-    const own = Number((await db.from('user_roles').where('user_id', user.id).first()).role_id)
     const response = await client
       .put(`/api/system/users/${user.id}`)
       .bearerToken(token)
@@ -290,7 +289,7 @@ test.group('授权防越权 · 用户', (group) => {
     const { token } = await branchAdminOverStaff()
     // 朝阳支行's account manager is in the branch subtree; make them an auditor (all data, every list code).
     const target = await userId('bj_cy_am')
-    await db.table('user_roles').insert({ user_id: target, role_id: await roleId('auditor') })
+    await grantRole({ id: target }, 'auditor')
     const reset = await client
       .put(`/api/system/users/${target}/password`)
       .bearerToken(token)

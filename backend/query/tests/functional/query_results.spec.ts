@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { grantRole, makeRole } from '#tests/factories/identity'
 import { DATASET, q, riskBook, snapshot } from './query_fixtures.js'
 
 // A distinct URL per call: the same POST twice within 2 s is 防重复提交's 409.
@@ -185,17 +186,10 @@ test.group('综合查询: results, groups, as-of, scope and permissions', (group
     const then = await run(client, branch.token, { ...q(tag), asOf: '2026-06-30' })
     assert.equal(then.body().meta.total, 1)
     // A second role granting only 综合查询 (all data) does not widen the dataset's scope.
-    const wide = await db.table('roles').insert({
-      code: `qy_wide_${Date.now()}`,
-      name: 'wide',
-      data_scope: 'all',
-      sort: 99,
-      status: 'active',
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    await db.table('role_permissions').insert({ role_id: wide[0], permission: 'system:query:run' })
-    await db.table('user_roles').insert({ user_id: branch.user.id, role_id: wide[0] })
+    await grantRole(
+      branch,
+      await makeRole({ name: 'wide', permissions: ['system:query:run'], scope: 'all' })
+    )
     const still = await run(client, branch.token, q(tag))
     assert.equal(still.body().meta.total, 1)
   })

@@ -7,6 +7,7 @@ import { exportPath } from '#core/audit/export_files'
 import { queue } from '#core/queue/queue'
 import { syncPlugins } from '#core/plugins/sync_enabled'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { grantPermission, grantRole, makeRole } from '#tests/factories/identity'
 import { q, riskBook } from './query_fixtures.js'
 
 const DATA = 'credit-assets:risk-asset:list'
@@ -49,34 +50,21 @@ test.group('综合查询: saved queries, sharing, reports, export', (group) => {
     )
 
     // Sharing needs system:query:share, and a role the sharer belongs to.
-    const [teamId] = await db.table('roles').insert({
-      code: `qy_team_${Date.now()}`,
-      name: '清收一组',
-      data_scope: 'all',
-      sort: 99,
-      status: 'active',
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    await db.table('user_roles').multiInsert([
-      { user_id: owner.user.id, role_id: teamId },
-      { user_id: other.user.id, role_id: teamId },
-    ])
+    const team = await makeRole({ name: '清收一组' })
+    await grantRole(owner, team)
+    await grantRole(other, team)
+    const teamId = team.id
     const share = { ...body, visibility: 'role', roleId: teamId }
     const refused = await client
       .put(url(`/api/query/saved/${id}`))
       .bearerToken(owner.token)
       .json(share)
     refused.assertStatus(403)
-    await db.table('role_permissions').insert({
-      role_id: (await db.from('user_roles').where('user_id', owner.user.id).firstOrFail()).role_id,
-      permission: 'system:query:share',
-    })
-    const otherRole = await db.from('user_roles').where('user_id', other.user.id).firstOrFail()
+    await grantPermission(owner, 'system:query:share')
     const foreign = await client
       .put(url(`/api/query/saved/${id}`))
       .bearerToken(owner.token)
-      .json({ ...share, roleId: otherRole.role_id })
+      .json({ ...share, roleId: other.roleId })
     foreign.assertStatus(422)
     assert.equal(foreign.body().errors[0].field, 'roleId')
     const options = await client.get('/api/query/share-roles').bearerToken(owner.token)

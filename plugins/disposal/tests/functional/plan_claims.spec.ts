@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { tokenFor } from '#tests/helpers/auth'
+import { countRows, writeOffDraft } from '#tests/factories/claims'
 import type { Simulator } from '../../../bank-systems/simulator/harness.js'
 import {
   pointSystemsAt,
@@ -20,20 +21,7 @@ import { PLAN_API, planBody, planBook } from '../plan_helpers.js'
 | again; approval hands them on (the executing plugin claims them). The 核销方案
 | is a real draft made through write-off's own route. (Rejection: plan_flow.)
 */
-async function writeOffDraft(client: any, loanId: number) {
-  const clerk = await userWith({ permissions: ['write-off:plan:list', 'write-off:plan:create'] })
-  return client
-    .post('/api/write-off/plans')
-    .bearerToken(clerk.token)
-    .json({
-      kind: 'single',
-      title: '单笔核销',
-      reasons: '追索无果，申请核销。',
-      items: [{ kind: 'loan', id: loanId, ruleCode: 'small_personal' }],
-    })
-}
-
-const count = async () => Number((await db.from('disposal_plans').count('* as n'))[0].n)
+const count = () => countRows('disposal_plans')
 const holderOf = async (loanId: number) =>
   (await assetClaims.holders([loanId])).get(loanId)?.holder ?? null
 

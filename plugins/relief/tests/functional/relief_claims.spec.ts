@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import { userWith } from '#tests/helpers/auth'
+import { countRows, writeOffDraft } from '#tests/factories/claims'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 import { API, modestRelief, planBody, reliefBook, trialBuckets } from '../helpers.js'
@@ -14,20 +13,7 @@ import { API, modestRelief, planBody, reliefBook, trialBuckets } from '../helper
 | free). The 核销方案 is a real draft made through write-off's own route.
 | (Released at 已完成: relief_flow; at 已违约: relief_reversals.)
 */
-async function writeOffDraft(client: any, loanId: number) {
-  const clerk = await userWith({ permissions: ['write-off:plan:list', 'write-off:plan:create'] })
-  return client
-    .post('/api/write-off/plans')
-    .bearerToken(clerk.token)
-    .json({
-      kind: 'single',
-      title: '单笔核销',
-      reasons: '追索无果，申请核销。',
-      items: [{ kind: 'loan', id: loanId, ruleCode: 'small_personal' }],
-    })
-}
-
-const count = async () => Number((await db.from('relief_plans').count('* as n'))[0].n)
+const count = () => countRows('relief_plans')
 
 test.group('relief: asset claims across disposals', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

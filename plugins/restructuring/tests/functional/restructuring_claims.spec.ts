@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { businessDate } from '#core/business_day/business_date'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { countRows, writeOffDraft } from '#tests/factories/claims'
 import { bookLoan } from '../../../credit-assets/fixtures/book_fixture.js'
 import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 
@@ -29,19 +30,6 @@ const loan = () =>
     balanceFen: '50000000',
   })
 
-async function writeOffDraft(client: any, loanId: number) {
-  const clerk = await userWith({ permissions: ['write-off:plan:list', 'write-off:plan:create'] })
-  return client
-    .post('/api/write-off/plans')
-    .bearerToken(clerk.token)
-    .json({
-      kind: 'single',
-      title: '单笔核销',
-      reasons: '追索无果，申请核销。',
-      items: [{ kind: 'loan', id: loanId, ruleCode: 'small_personal' }],
-    })
-}
-
 const planBody = async (loanId: number, reasons = '借款人经营周转困难，展期缓解现金流压力。') => ({
   loanIds: [loanId],
   method: 'extension',
@@ -52,7 +40,7 @@ const planBody = async (loanId: number, reasons = '借款人经营周转困难�
   reasons,
 })
 
-const count = async () => Number((await db.from('restructuring_plans').count('* as n'))[0].n)
+const count = () => countRows('restructuring_plans')
 
 async function submitted(client: any, token: string, loanId: number) {
   const created = await client

@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { tokenFor, userWith } from '#tests/helpers/auth'
+import { tokenFor } from '#tests/helpers/auth'
+import { countRows, writeOffDraft } from '#tests/factories/claims'
 import { assetClaims } from '../../../credit-assets/services/asset_claims.js'
 import { API, applicant, body, doubtfulLoan } from '../helpers.js'
 
@@ -12,20 +13,7 @@ import { API, applicant, body, doubtfulLoan } from '../helpers.js'
 | until the application is withdrawn or rejected. The 核销方案 is a real draft
 | made through write-off's own route. (Released on completion: transfer_flow.)
 */
-async function writeOffDraft(client: any, loanId: number) {
-  const clerk = await userWith({ permissions: ['write-off:plan:list', 'write-off:plan:create'] })
-  return client
-    .post('/api/write-off/plans')
-    .bearerToken(clerk.token)
-    .json({
-      kind: 'single',
-      title: '单笔核销',
-      reasons: '追索无果，申请核销。',
-      items: [{ kind: 'loan', id: loanId, ruleCode: 'small_personal' }],
-    })
-}
-
-const count = async () => Number((await db.from('transfer_applications').count('* as n'))[0].n)
+const count = () => countRows('transfer_applications')
 
 async function submitted(client: any, token: string, loanId: number) {
   const created = await client
