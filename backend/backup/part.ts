@@ -1,11 +1,12 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 运维管理 · backup: the nightly backup job and its two technical parameters.
 | Off by default: where backups go and how long they are kept is a decision of
 | the bank's operations, made once (docs/operations.md#backup-and-restore).
 */
-const part: ManifestPart = {
+export default definePart({
+  area: 'backup',
   settings: [
     {
       key: 'system.backup.nightly',
@@ -30,6 +31,4 @@ const part: ManifestPart = {
       schedule: '30 2 * * *',
     },
   ],
-}
-
-export default part
+})

@@ -1,7 +1,18 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import { definePart } from '#core/plugins/define_part'
+
+const Controller = () => import('./directory_sync_controller.js')
+const id = /^\d{1,9}$/
 
 /* 系统管理 · 权限管理 › 目录同步: orgs, departments and staff from 授权及流程管理. */
-const part: ManifestPart = {
+export default definePart({
+  area: 'directory_sync',
+  prefix: '/api/system/directory-sync',
+  routes(api) {
+    api.get('/runs', [Controller, 'runs'], 'system:directory-sync:list')
+    api.get('/runs/:id', [Controller, 'show'], 'system:directory-sync:list').where('id', id)
+    api.post('/runs', [Controller, 'compute'], 'system:directory-sync:list')
+    api.post('/runs/:id/apply', [Controller, 'apply'], 'system:directory-sync:apply').where('id', id)
+  },
   menus: [
     {
       under: 'system:access',
@@ -58,6 +69,4 @@ const part: ManifestPart = {
       schedule: '30 1 * * *',
     },
   ],
-}
-
-export default part
+})

@@ -1,4 +1,4 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import { definePart } from '#core/plugins/define_part'
 
 /* 运维管理 · 系统工具 › 接口测试: run outbound interfaces, keep cases, run suites after an upgrade. */
 const button = (code: string, zh: string, en: string, order: number) => ({
@@ -9,7 +9,21 @@ const button = (code: string, zh: string, en: string, order: number) => ({
   order,
 })
 
-const part: ManifestPart = {
+const Controller = () => import('./interface_tests_controller.js')
+const id = /^\d{1,9}$/
+
+export default definePart({
+  area: 'interface_tests',
+  prefix: '/api/system/interface-tests',
+  routes(api) {
+    api.get('/interfaces', [Controller, 'interfaces'], 'system:interface-test:list')
+    api.get('/cases', [Controller, 'cases'], 'system:interface-test:list')
+    api.post('/run', [Controller, 'run'], 'system:interface-test:run')
+    api.post('/suite', [Controller, 'suite'], 'system:interface-test:run')
+    api.post('/cases', [Controller, 'createCase'], 'system:interface-test:case')
+    api.put('/cases/:id', [Controller, 'updateCase'], 'system:interface-test:case').where('id', id)
+    api.delete('/cases/:id', [Controller, 'deleteCase'], 'system:interface-test:case').where('id', id)
+  },
   menus: [
     {
       under: 'system:tools',
@@ -27,6 +41,4 @@ const part: ManifestPart = {
       ],
     },
   ],
-}
-
-export default part
+})

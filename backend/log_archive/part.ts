@@ -1,9 +1,10 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import { definePart } from '#core/plugins/define_part'
 
 /*
 | 运维管理 · 日志管理: retention of the audit and call logs (archive, then clean up).
 */
-const part: ManifestPart = {
+export default definePart({
+  area: 'log_archive',
   settings: [
     {
       key: 'system.logs.archiveAfterDays',
@@ -22,6 +23,4 @@ const part: ManifestPart = {
       schedule: '0 3 * * *',
     },
   ],
-}
-
-export default part
+})

@@ -1,7 +1,13 @@
-import type { ManifestPart } from '#core/system/parts/part'
+import { definePart } from '#core/plugins/define_part'
 
 /* 运维管理 · 系统监控 › 数据监控: usage and backlog figures (Prometheus: GET /metrics). */
-const part: ManifestPart = {
+const MonitorController = () => import('./monitor_controller.js')
+
+export default definePart({
+  area: 'monitor',
+  routes(api) {
+    api.get('/monitor/usage', [MonitorController, 'usage'], 'system:monitor:data')
+  },
   menus: [
     {
       under: 'system:monitor',
@@ -15,6 +21,4 @@ const part: ManifestPart = {
       order: 2,
     },
   ],
-}
-
-export default part
+})

@@ -28,7 +28,7 @@ export interface CorePart extends Pick<
 > {
   /** The area's folder name under backend/ (named in errors about its routes). */
   area: string
-  /** URL prefix of the area's routes; default `/api/system`. */
+  /** URL prefix of the area's routes; default `/api/system`; `''` = full paths as written. */
   prefix?: string
   /** Each route with its permission code, or marked signed-in-only / public. */
   routes?: (api: CoreRouter) => void

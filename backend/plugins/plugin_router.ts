@@ -93,5 +93,7 @@ export function mountCorePart(part: CorePart, declared: Set<string>) {
     public: open(() => []),
   }
 
-  router.group(() => part.routes!(api)).prefix(part.prefix ?? '/api/system')
+  const group = router.group(() => part.routes!(api))
+  // '' = paths as written (the router would turn an empty prefix into '/', i.e. '//path').
+  if (part.prefix !== '') group.prefix(part.prefix ?? '/api/system')
 }

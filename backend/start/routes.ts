@@ -6,11 +6,6 @@
 /* 系统管理 areas keep their routes in their own files. */
 import '#core/registry/ready'
 import '#core/ledgers/routes'
-import '#core/metrics/routes'
-import '#core/monitor/routes'
-import '#core/interface_tests/routes'
-import '#core/gateway/routes'
-import '#core/directory_sync/routes'
 import '#core/forms/routes'
 
 /*

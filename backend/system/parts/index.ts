@@ -25,6 +25,7 @@ import interfaceTests from '#core/interface_tests/part'
 import gateway from '#core/gateway/part'
 import directorySync from '#core/directory_sync/part'
 import forms from '#core/forms/part'
+import metrics from '#core/metrics/part'
 
 export const parts: ManifestPart[] = [
   identity,
@@ -53,4 +54,5 @@ export const parts: ManifestPart[] = [
   gateway,
   directorySync,
   forms,
+  metrics,
 ]
