@@ -6,7 +6,7 @@
 | CACHE_RECHECK_MS (default 3000) is the safety-net interval. The Japa suite
 | defaults to 0 (no caching between async reads): each test rolls back its
 | global transaction behind the cache's back, and other areas' tests write
-| parameters directly. tests/functional/versioned_cache.spec.ts exercises real
+| parameters directly. backend/cache/tests/functional/versioned_cache.spec.ts exercises real
 | intervals with two caches standing in for two nodes.
 */
 import app from '@adonisjs/core/services/app'

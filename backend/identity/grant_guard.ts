@@ -15,7 +15,7 @@
 |     such a role would widen people the granter does not manage).
 |
 | The super administrator ('*') is unlimited. The comparisons are pure functions
-| (unit-tested in tests/unit/grant_guard.spec.ts); `loadGranter` reads the
+| (unit-tested in backend/identity/tests/unit/grant_guard.spec.ts); `loadGranter` reads the
 | granter's roles from the database once per check.
 */
 import db from '@adonisjs/lucid/services/db'

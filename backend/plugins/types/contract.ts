@@ -2,7 +2,7 @@
 | What a plugin publishes for other plugins (plugin contract v2, docs/plugins.md §
 | "Reading another plugin's data"): the modules they may import and the lookups —
 | tables with stable columns — their set-based SQL may join. Everything else in a
-| plugin folder is private; tests/unit/plugin_boundaries.spec.ts keeps it so.
+| plugin folder is private; backend/plugins/tests/unit/plugin_boundaries.spec.ts keeps it so.
 */
 
 /** A table another plugin's SQL may join, with the columns the owner keeps stable. */

@@ -115,7 +115,7 @@ test.group('Workflow · withdraw, transfer, add signer, access', (group) => {
     )
 
     // 转办/加签 candidates: only for the holder of the open task, only people who may take it
-    // (tests/functional/security/approval_transfer_scope.spec.ts has the full rule).
+    // (backend/security/tests/functional/approval_transfer_scope.spec.ts has the full rule).
     const colleague = await staffWithRole('110000', 'branch_asset_manager')
     const forApprover = await client
       .get('/api/workflow/users')

@@ -8,7 +8,7 @@ import { WorkflowError } from '#core/workflow/workflow_error'
 | plugin's request (处置预案 submit: `workflow.noApprover`) reached the user as
 | its raw key, because only the workflow controller translated it. The error
 | handler now answers any keyed refusal in the user's language.
-| (tests/unit/message_keys.spec.ts checks every key in the code has both texts.)
+| (backend/i18n/tests/unit/message_keys.spec.ts checks every key in the code has both texts.)
 */
 test.group('Security · message keys reach users translated', () => {
   for (const [language, text] of [
