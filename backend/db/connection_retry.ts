@@ -17,7 +17,7 @@
 |
 | Two knex internals are patched (Client.query, which every statement passes,
 | and Client.acquireConnection), pinned to knex 3 —
-| tests/functional/connection_retry.spec.ts kills real connections to prove it.
+| backend/db/tests/functional/connection_retry.spec.ts kills real connections to prove it.
 */
 import { createRequire } from 'node:module'
 
