@@ -75,7 +75,19 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return ctx.response.status(status).send({ message: (error as Error)?.message ?? String(error) })
   }
 
+  /*
+  | A RuleError with a 4xx status is a business rule saying no — an answer, not an
+  | incident (a 409 or a 403 would otherwise be logged at warn, with no trace of
+  | which rule): logged at info with its code. A 5xx one is reported as any error.
+  */
   async report(error: unknown, ctx: HttpContext) {
+    if (error instanceof RuleError && error.status < 500) {
+      ctx.logger.info(
+        { code: error.code, status: error.status, ...this.context(ctx) },
+        'rule refused'
+      )
+      return
+    }
     return super.report(error, ctx)
   }
 }

@@ -4,7 +4,8 @@ import vine from '@vinejs/vine'
 import { accessOf } from '#core/identity/user_access'
 import { applyDataScope } from '#core/identity/data_scope'
 import { pageValidator } from '#core/validation/page'
-import { fourEyes, FourEyesError } from '#core/four_eyes/four_eyes'
+import { fourEyes } from '#core/four_eyes/four_eyes'
+import { RuleError } from '#core/plugins/rule_error'
 
 const decisionValidator = vine.compile(
   vine.object({ comment: vine.string().trim().maxLength(500).optional() })
@@ -12,14 +13,6 @@ const decisionValidator = vine.compile(
 const statusValidator = vine.compile(
   vine.object({ status: vine.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() })
 )
-
-const HTTP_STATUS: Record<FourEyesError['code'], number> = {
-  NOT_FOUND: 404,
-  NOT_PENDING: 409,
-  OWN_CHANGE: 403,
-  MAKER_ACCOUNT: 403,
-  NOT_REQUESTER: 403,
-}
 
 /** 待复核变更: the maker-checker queue of security-sensitive configuration changes. */
 export default class ChangesController {
@@ -88,24 +81,9 @@ export default class ChangesController {
       access,
       { orgColumn: 'c.requested_org_id', ownerColumn: 'c.requested_by' }
     )
-    if (!(await visible.first()))
-      return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    try {
-      await action()
-      return ctx.response.noContent()
-    } catch (error) {
-      if (error instanceof FourEyesError) {
-        return ctx.response
-          .status(HTTP_STATUS[error.code])
-          .send({ message: ctx.i18n(`fourEyes.${error.code}`), code: error.code })
-      }
-      // The change no longer applies (e.g. the target was deleted meanwhile): nothing
-      // happened, the change stays pending, and the checker is told why.
-      ctx.logger.warn({ err: error }, 'approved change could not be applied')
-      return ctx.response.unprocessableEntity({
-        message: ctx.i18n('fourEyes.applyFailed', { reason: (error as Error).message }),
-        code: 'APPLY_FAILED',
-      })
-    }
+    if (!(await visible.first())) throw RuleError.notFound()
+    // A refusal (FourEyesError, or a change that no longer applies) is answered by the exception handler.
+    await action()
+    return ctx.response.noContent()
   }
 }

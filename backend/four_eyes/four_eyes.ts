@@ -9,11 +9,13 @@
 | within the review window (account_links.ts).
 */
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { settings } from '#core/settings/settings'
 import { audit } from '#core/audit/audit'
 import { dbNow } from '#core/db/db_time'
+import { RuleError } from '#core/plugins/rule_error'
 import { madeByMaker } from './account_links.js'
 
 export interface ChangeKind<P = any> {
@@ -30,13 +32,46 @@ export interface ChangeKind<P = any> {
   ): Promise<unknown>
 }
 
-export class FourEyesError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'NOT_PENDING' | 'OWN_CHANGE' | 'MAKER_ACCOUNT' | 'NOT_REQUESTER',
-    message: string
-  ) {
-    super(message)
+/* How each refusal is answered (the text is the server message `fourEyes.<CODE>`). */
+const STATUS = {
+  NOT_FOUND: 404,
+  NOT_PENDING: 409,
+  OWN_CHANGE: 403,
+  MAKER_ACCOUNT: 403,
+  NOT_REQUESTER: 403,
+} as const
+
+export type FourEyesCode = keyof typeof STATUS
+
+/**
+ * A refused decision: a RuleError the exception handler answers as
+ * `{ message, code }` (with `code`, the bare CODE, on a 404 too: the console reads it).
+ */
+export class FourEyesError extends RuleError {
+  declare readonly code: FourEyesCode
+
+  constructor(code: FourEyesCode, message: string) {
+    super(STATUS[code], code, { body: { code } })
+    // For logs; the user reads `fourEyes.<CODE>` in their language.
+    this.message = message
   }
+
+  messageFor(ctx: HttpContext) {
+    return ctx.i18n(`fourEyes.${this.code}`)
+  }
+}
+
+/**
+ * An approved change that no longer applies (e.g. its target was deleted
+ * meanwhile): the transaction rolls back, the change stays pending, and the
+ * checker is told why (422 `{ message, code: 'APPLY_FAILED' }`).
+ */
+function applyFailed(error: unknown) {
+  logger.warn({ err: error }, 'approved change could not be applied')
+  return new RuleError(422, 'fourEyes.applyFailed', {
+    data: { reason: (error as Error)?.message ?? String(error) },
+    body: { code: 'APPLY_FAILED' },
+  })
 }
 
 const kinds = new Map<string, ChangeKind>()
@@ -104,7 +139,7 @@ export const fourEyes = {
     if (await madeByMaker(user.id, change.requested_by))
       throw new FourEyesError('MAKER_ACCOUNT', 'the maker created or changed this account')
     const definition = kinds.get(change.kind)
-    if (!definition) throw new Error(`Unknown change kind "${change.kind}"`)
+    if (!definition) throw applyFailed(new Error(`Unknown change kind "${change.kind}"`))
     await db.transaction(async (trx) => {
       // Claim the row first, so two checkers approving at once apply it once.
       const claimed = await trx
@@ -119,7 +154,11 @@ export const fourEyes = {
         })
       if (!Number(Array.isArray(claimed) ? claimed[0] : claimed))
         throw new FourEyesError('NOT_PENDING', 'change is not pending')
-      await definition.apply(trx, JSON.parse(change.payload), change.requested_by, user.id)
+      try {
+        await definition.apply(trx, JSON.parse(change.payload), change.requested_by, user.id)
+      } catch (error) {
+        throw applyFailed(error)
+      }
     })
     // Both people on the record: the maker (requested_by) and the checker (the actor).
     const maker = await db.from('users').where('id', change.requested_by).select('username').first()

@@ -1,11 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { audit } from '#core/audit/audit'
-import {
-  dictionariesCache,
-  effectiveItemSort,
-  whereLiveDictType,
-} from '#core/registry/dictionaries_cache'
+import { dictionaryService as dictionaries } from '#core/registry/dictionary_service'
 import {
   createDictItemValidator,
   createDictTypeValidator,
@@ -13,351 +7,57 @@ import {
   updateDictItemValidator,
   updateDictTypeValidator,
 } from '#core/registry/validators'
-import { sourceName } from './registry_controller.js'
 
 /*
-| 数据字典管理. Two kinds of rows, two rule sets:
-| - declared by core or a plugin (type source = plugin id, item origin 'plugin'):
-|   the manifest owns code, labels, order and colour, and the sync rewrites them
-|   on every boot, so administrators change only the custom_* columns (labels,
-|   order), `enabled`, and never delete or recode them — business tables store
-|   the codes and the plugin's code relies on them;
-| - administrators' own (type source 'admin', item origin 'admin'): fully
-|   editable and deletable; the sync never touches them.
-| Every write bumps the dictionaries cache, so every console refetches.
+| 数据字典管理 (/api/system/dictionaries, `system:dict:*`): validate, call the
+| service (dictionary_service.ts holds the rules); a refusal is a RegistryError
+| the exception handler answers.
 */
-
-const ADMIN = 'admin'
-
-const typeJson = (t: any, items: any[]) => ({
-  code: t.code,
-  name: { zh: t.custom_name_zh || t.name_zh, en: t.custom_name_en || t.name_en },
-  defaultName: { zh: t.name_zh, en: t.name_en },
-  customName:
-    t.custom_name_zh || t.custom_name_en ? { zh: t.custom_name_zh, en: t.custom_name_en } : null,
-  source: t.source,
-  items: items.map(itemJson),
-})
-
-const itemJson = (i: any) => ({
-  id: i.id,
-  code: i.code,
-  label: { zh: i.custom_label_zh || i.label_zh, en: i.custom_label_en || i.label_en },
-  defaultLabel: { zh: i.label_zh, en: i.label_en },
-  customLabel:
-    i.custom_label_zh || i.custom_label_en
-      ? { zh: i.custom_label_zh, en: i.custom_label_en }
-      : null,
-  sort: effectiveItemSort(i),
-  defaultSort: i.sort,
-  customSort: i.custom_sort,
-  color: i.color,
-  enabled: Boolean(Number(i.enabled)),
-  origin: i.origin,
-})
-
-const unchanged = (value: string | null | undefined, declared: string) =>
-  !value || value === declared ? null : value
-
-function refuse(ctx: HttpContext, field: string, rule: string, message: string) {
-  return ctx.response.unprocessableEntity({ message, errors: [{ field, rule, message }] })
-}
-
-async function liveType(code: string) {
-  return whereLiveDictType(db.from('dict_types').where('code', code)).first()
-}
-
-async function itemOf(typeCode: string, id: string | number) {
-  if (!/^\d+$/.test(String(id))) return null
-  return db.from('dict_items').where('type_code', typeCode).where('id', Number(id)).first()
-}
-
 export default class DictionariesAdminController {
   /** GET /api/system/dictionaries — every live type with all its items (disabled too). */
   async index() {
-    const types = await whereLiveDictType(db.from('dict_types')).orderBy('source').orderBy('code')
-    const items = await db.from('dict_items').whereIn(
-      'type_code',
-      types.map((t: any) => t.code)
-    )
-    items.sort((a, b) => effectiveItemSort(a) - effectiveItemSort(b) || a.id - b.id)
-    return types.map((t: any) =>
-      typeJson(
-        t,
-        items.filter((i) => i.type_code === t.code)
-      )
-    )
+    return dictionaries.list()
   }
 
   /** POST /api/system/dictionaries — an administrator's own type. */
   async storeType(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createDictTypeValidator)
-    if (await db.from('dict_types').where('code', input.code).first()) {
-      return refuse(
-        ctx,
-        'code',
-        'unique',
-        ctx.i18n('registry.dict.typeExists', { code: input.code })
-      )
-    }
-    const row = {
-      code: input.code,
-      source: ADMIN,
-      name_zh: input.nameZh,
-      name_en: input.nameEn,
-      active: true,
-    }
-    await db.table('dict_types').insert(row)
-    await dictionariesCache.changed()
-    await audit.record(ctx, {
-      action: 'dict.type.create',
-      entityType: 'dict_type',
-      entityId: input.code,
-      after: row,
-    })
-    return ctx.response.created(typeJson(row, []))
+    return ctx.response.created(await dictionaries.createType(input, ctx))
   }
 
   /** PUT /api/system/dictionaries/:code — names (custom names on a declared type). */
   async updateType(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(updateDictTypeValidator)
-    const type = await liveType(ctx.params.code)
-    if (!type) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    const patch =
-      type.source === ADMIN
-        ? { name_zh: input.nameZh || type.name_zh, name_en: input.nameEn || type.name_en }
-        : {
-            custom_name_zh: unchanged(input.nameZh, type.name_zh),
-            custom_name_en: unchanged(input.nameEn, type.name_en),
-          }
-    await db.from('dict_types').where('code', type.code).update(patch)
-    await dictionariesCache.changed()
-    await audit.record(ctx, {
-      action: 'dict.type.update',
-      entityType: 'dict_type',
-      entityId: type.code,
-      before: pick(type, Object.keys(patch)),
-      after: patch,
-    })
-    const items = await db.from('dict_items').where('type_code', type.code)
-    return typeJson({ ...type, ...patch }, items)
+    return dictionaries.updateType(ctx.params.code, input, ctx)
   }
 
   /** DELETE /api/system/dictionaries/:code — administrators' types only, with their items. */
   async destroyType(ctx: HttpContext) {
-    const type = await liveType(ctx.params.code)
-    if (!type) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    if (type.source !== ADMIN) {
-      const name = ctx.locale === 'en' ? type.name_en : type.name_zh
-      const message = ctx.i18n('registry.dict.typeNotDeletable', {
-        name,
-        source: await sourceName(ctx, type.source),
-      })
-      return refuse(ctx, 'code', 'declared', message)
-    }
-    const items = await db.from('dict_items').where('type_code', type.code)
-    await db.transaction(async (trx) => {
-      await trx.from('dict_items').where('type_code', type.code).delete()
-      await trx.from('dict_types').where('code', type.code).delete()
-      await dictionariesCache.changed(trx)
-    })
-    await audit.record(ctx, {
-      action: 'dict.type.delete',
-      entityType: 'dict_type',
-      entityId: type.code,
-      before: { ...type, items: items.map((i) => i.code) },
-    })
+    await dictionaries.deleteType(ctx.params.code, ctx)
     return ctx.response.noContent()
   }
 
   /** POST /api/system/dictionaries/:code/items — an administrator's item (also on a declared type). */
   async storeItem(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createDictItemValidator)
-    const type = await liveType(ctx.params.code)
-    if (!type) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    const clash = await db
-      .from('dict_items')
-      .where('type_code', type.code)
-      .where('code', input.code)
-      .first()
-    if (clash) {
-      return refuse(
-        ctx,
-        'code',
-        'unique',
-        ctx.i18n('registry.dict.itemExists', { code: input.code })
-      )
-    }
-    const siblings = await db.from('dict_items').where('type_code', type.code)
-    const nextSort = Math.max(0, ...siblings.map(effectiveItemSort)) + 1
-    const row = {
-      type_code: type.code,
-      code: input.code,
-      label_zh: input.labelZh,
-      label_en: input.labelEn,
-      sort: input.sort ?? nextSort,
-      color: input.color ?? null,
-      origin: ADMIN,
-      enabled: input.enabled ?? true,
-    }
-    const [id] = await db.table('dict_items').insert(row)
-    await dictionariesCache.changed()
-    const created = await db
-      .from('dict_items')
-      .where('type_code', type.code)
-      .where('code', input.code)
-      .first()
-    await audit.record(ctx, {
-      action: 'dict.item.create',
-      entityType: 'dict_item',
-      entityId: created?.id ?? id,
-      after: row,
-    })
-    return ctx.response.created(itemJson(created))
+    return ctx.response.created(await dictionaries.createItem(ctx.params.code, input, ctx))
   }
 
-  /** PUT /api/system/dictionaries/:code/items/:id — see the rules at the top of this file. */
+  /** PUT /api/system/dictionaries/:code/items/:id */
   async updateItem(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(updateDictItemValidator)
-    const type = await liveType(ctx.params.code)
-    const item = type && (await itemOf(type.code, ctx.params.id))
-    if (!item) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-
-    let patch: Record<string, unknown>
-    if (item.origin === ADMIN) {
-      if (input.code !== undefined && input.code !== item.code) {
-        const clash = await db
-          .from('dict_items')
-          .where('type_code', type.code)
-          .where('code', input.code)
-          .first()
-        if (clash) {
-          return refuse(
-            ctx,
-            'code',
-            'unique',
-            ctx.i18n('registry.dict.itemExists', { code: input.code })
-          )
-        }
-      }
-      patch = {
-        code: input.code ?? item.code,
-        label_zh: input.labelZh || item.label_zh,
-        label_en: input.labelEn || item.label_en,
-        sort: input.sort ?? item.sort,
-        color: input.color === undefined ? item.color : input.color,
-        enabled: input.enabled ?? Boolean(Number(item.enabled)),
-      }
-    } else {
-      if (input.code !== undefined && input.code !== item.code) {
-        return refuse(ctx, 'code', 'declared', ctx.i18n('registry.dict.itemCodeLocked'))
-      }
-      if (input.color !== undefined && (input.color ?? null) !== (item.color ?? null)) {
-        return refuse(ctx, 'color', 'declared', ctx.i18n('registry.dict.itemColorLocked'))
-      }
-      patch = {
-        custom_label_zh:
-          input.labelZh === undefined
-            ? item.custom_label_zh
-            : unchanged(input.labelZh, item.label_zh),
-        custom_label_en:
-          input.labelEn === undefined
-            ? item.custom_label_en
-            : unchanged(input.labelEn, item.label_en),
-        custom_sort:
-          input.sort === undefined
-            ? item.custom_sort
-            : input.sort === null || input.sort === item.sort
-              ? null
-              : input.sort,
-        enabled: input.enabled ?? Boolean(Number(item.enabled)),
-      }
-    }
-    await db.from('dict_items').where('id', item.id).update(patch)
-    await dictionariesCache.changed()
-    await audit.record(ctx, {
-      action: 'dict.item.update',
-      entityType: 'dict_item',
-      entityId: item.id,
-      before: pick(item, Object.keys(patch)),
-      after: patch,
-      detail: `${type.code}:${item.code}`,
-    })
-    return itemJson({ ...item, ...patch })
+    return dictionaries.updateItem(ctx.params.code, ctx.params.id, input, ctx)
   }
 
   /** DELETE /api/system/dictionaries/:code/items/:id — administrators' items only. */
   async destroyItem(ctx: HttpContext) {
-    const type = await liveType(ctx.params.code)
-    const item = type && (await itemOf(type.code, ctx.params.id))
-    if (!item) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    if (item.origin !== ADMIN) {
-      const label = ctx.locale === 'en' ? item.label_en : item.label_zh
-      const message = ctx.i18n('registry.dict.itemNotDeletable', {
-        label,
-        source: await sourceName(ctx, type.source),
-      })
-      return refuse(ctx, 'code', 'declared', message)
-    }
-    await db.from('dict_items').where('id', item.id).delete()
-    await dictionariesCache.changed()
-    await audit.record(ctx, {
-      action: 'dict.item.delete',
-      entityType: 'dict_item',
-      entityId: item.id,
-      before: item,
-      detail: `${type.code}:${item.code}`,
-    })
+    await dictionaries.deleteItem(ctx.params.code, ctx.params.id, ctx)
     return ctx.response.noContent()
   }
 
-  /**
-   * PUT /api/system/dictionaries/:code/order `{ ids }` — the full new order.
-   * Declared items keep their manifest order in `sort` and get `custom_sort`.
-   */
+  /** PUT /api/system/dictionaries/:code/order `{ ids }` — the full new order. */
   async reorder(ctx: HttpContext) {
     const { ids } = await ctx.request.validateUsing(reorderDictItemsValidator)
-    const type = await liveType(ctx.params.code)
-    if (!type) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    const items = await db.from('dict_items').where('type_code', type.code)
-    const known = new Set(items.map((i) => Number(i.id)))
-    if (
-      ids.length !== known.size ||
-      new Set(ids).size !== ids.length ||
-      ids.some((id) => !known.has(id))
-    ) {
-      return refuse(ctx, 'ids', 'order', ctx.i18n('registry.dict.reorderMismatch'))
-    }
-    const byId = new Map(items.map((i) => [Number(i.id), i]))
-    await db.transaction(async (trx) => {
-      for (const [index, id] of ids.entries()) {
-        const item = byId.get(id)!
-        const position = index + 1
-        const patch =
-          item.origin === ADMIN
-            ? { sort: position }
-            : { custom_sort: position === item.sort ? null : position }
-        await trx.from('dict_items').where('id', id).update(patch)
-      }
-      await dictionariesCache.changed(trx)
-    })
-    await audit.record(ctx, {
-      action: 'dict.item.reorder',
-      entityType: 'dict_type',
-      entityId: type.code,
-      before: {
-        order: [...items]
-          .sort((a, b) => effectiveItemSort(a) - effectiveItemSort(b))
-          .map((i) => i.code),
-      },
-      after: { order: ids.map((id) => byId.get(id)!.code) },
-    })
-    const fresh = await db.from('dict_items').where('type_code', type.code)
-    fresh.sort((a, b) => effectiveItemSort(a) - effectiveItemSort(b) || a.id - b.id)
-    return typeJson(type, fresh)
+    return dictionaries.reorder(ctx.params.code, ids, ctx)
   }
-}
-
-function pick(row: Record<string, unknown>, keys: string[]) {
-  return Object.fromEntries(keys.map((k) => [k, row[k] ?? null]))
 }

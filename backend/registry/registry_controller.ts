@@ -16,14 +16,6 @@ import {
   settingValueValidator,
 } from '#core/registry/validators'
 
-/** "the core" or `plugin "贷款备注"`, for messages that say who declared something. */
-export async function sourceName(ctx: HttpContext, source: string): Promise<string> {
-  if (source === 'system') return ctx.i18n('registry.source.core')
-  const plugin = await db.from('installed_plugins').where('id', source).first()
-  const name = plugin ? (ctx.locale === 'en' ? plugin.name_en : plugin.name_zh) : source
-  return ctx.i18n('registry.source.plugin', { name })
-}
-
 const settingJson = (r: SettingRow & { updated_at?: unknown }) => ({
   key: r.key,
   name: { zh: r.name_zh, en: r.name_en },

@@ -6,14 +6,13 @@ import { Money } from '#core/money/money'
 import { queue } from '#core/queue/queue'
 import { LIKE, likeContains } from '#core/db/like'
 import {
-  fieldError,
   itemValidator,
   listValidator,
   refusedUnknown,
   registerValidator,
 } from '../validators/collection.js'
 import { idParam, scopedTable } from '../services/scope.js'
-import { ItemError, itemKey, startItem } from '../services/items.js'
+import { itemKey, startItem } from '../services/items.js'
 import { registerInterruption } from '../services/register.js'
 
 /*
@@ -40,13 +39,6 @@ const recordOf = (r: any) => ({
   promisedAmount: yuanOrNull(r.promised_amount_fen),
   registeredAt: r.registered_at ?? null,
 })
-
-function answer(ctx: HttpContext, error: unknown) {
-  if (!(error instanceof ItemError) && !(error as any)?.zh) throw error
-  const e = error as ItemError
-  if (e.status === 404) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-  fieldError(ctx, e.field ?? 'id', e.zh, e.en)
-}
 
 export default class ItemsController {
   async index(ctx: HttpContext) {
@@ -100,12 +92,8 @@ export default class ItemsController {
   async store(ctx: HttpContext) {
     if (refusedUnknown(ctx, ['customerId', 'loanIds', 'method', 'dueOn', 'instructions'])) return
     const input = await ctx.request.validateUsing(itemValidator)
-    try {
-      const item = await startItem(ctx, await accessOf(ctx), input)
-      return ctx.response.status(201).send(item)
-    } catch (error) {
-      return answer(ctx, error)
-    }
+    const item = await startItem(ctx, await accessOf(ctx), input)
+    return ctx.response.status(201).send(item)
   }
 
   /** 同步催收记录 now (the job also runs every 15 minutes). */
@@ -156,12 +144,8 @@ export default class ItemsController {
       : null
     if (!row) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     const input = await ctx.request.validateUsing(registerValidator)
-    try {
-      const events = await registerInterruption(ctx, access, Number(row.id), input)
-      return { events }
-    } catch (error) {
-      // ItemError, or disposal's LimitationError (status, zh, en, field): the same answer.
-      return answer(ctx, error)
-    }
+    // A refusal (ItemError, or disposal's LimitationError as one) is answered by the exception handler.
+    const events = await registerInterruption(ctx, access, Number(row.id), input)
+    return { events }
   }
 }

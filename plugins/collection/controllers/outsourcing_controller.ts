@@ -17,7 +17,7 @@ import {
 } from '../validators/collection.js'
 import { idParam, scopedAgencies, scopedTable } from '../services/scope.js'
 import { assignmentFigures, attributeRecoveries } from '../services/outsourcing.js'
-import { payCommissions, PayError } from '../services/pay_commissions.js'
+import { payCommissions } from '../services/pay_commissions.js'
 import { isDuplicateKey } from '#core/db/db_errors'
 
 /*
@@ -376,15 +376,7 @@ export default class OutsourcingController {
     if (refusedUnknown(ctx, [])) return
     const row = await this.assignmentInScope(ctx)
     if (!row) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    try {
-      return await payCommissions(ctx, await accessOf(ctx), Number(row.id))
-    } catch (error) {
-      if (!(error instanceof PayError) && !(error as any)?.zh) throw error
-      const e = error as PayError
-      if (e.status === 404) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-      if (e.status === 409)
-        return ctx.response.conflict({ message: ctx.locale === 'en' ? e.en : e.zh })
-      return fieldError(ctx, e.field ?? 'id', e.zh, e.en)
-    }
+    // A refusal (PayError, or expenses' ExpenseError as one) is answered by the exception handler.
+    return payCommissions(ctx, await accessOf(ctx), Number(row.id))
   }
 }

@@ -13,6 +13,7 @@ import type { UserAccess } from '#core/identity/user_access'
 import { outbox } from '#core/connectors/outbox'
 import { dbNow } from '#core/db/db_time'
 import { bookApi } from '../../credit-assets/services/book_api.js'
+import { CollectionError } from './collection_error.js'
 
 export const COLLECTION_SYSTEM = 'collection'
 export const DISPATCH = 'dispatch'
@@ -26,14 +27,10 @@ export interface ItemInput {
   instructions?: string
 }
 
-export class ItemError extends Error {
-  constructor(
-    public status: 404 | 422,
-    public field: string,
-    public zh: string,
-    public en: string
-  ) {
-    super(en)
+/** A refusal of 发起催收 / 登记时效中断 (answered by the exception handler). */
+export class ItemError extends CollectionError {
+  constructor(status: 404 | 422, field: string, zh: string, en: string) {
+    super(status, field, zh, en)
   }
 }
 

@@ -14,16 +14,13 @@ import { businessDate } from '#core/business_day/business_date'
 import { dictionariesCache } from '#core/registry/dictionaries_cache'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/db/db_time'
-import { recordExpense } from '../../expenses/services/expenses_api.js'
+import { ExpenseError, recordExpense } from '../../expenses/services/expenses_api.js'
+import { CollectionError } from './collection_error.js'
 
-export class PayError extends Error {
-  constructor(
-    public status: 404 | 409 | 422,
-    public field: string | null,
-    public zh: string,
-    public en: string
-  ) {
-    super(en)
+/** A refusal of 支付佣金 (answered by the exception handler). */
+export class PayError extends CollectionError {
+  constructor(status: 404 | 409 | 422, field: string | null, zh: string, en: string) {
+    super(status, field, zh, en)
   }
 }
 
@@ -78,6 +75,9 @@ export async function payCommissions(ctx: HttpContext, access: UserAccess, assig
       operatorId: user.id,
       access,
       ctx,
+    }).catch((error) => {
+      // The expenses plugin's refusal (e.g. its amount limits), answered as this one's.
+      throw error instanceof ExpenseError ? CollectionError.from(error) : error
     })
     await trx
       .from('collection_commissions')

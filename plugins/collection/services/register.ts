@@ -12,7 +12,8 @@ import { audit } from '#core/audit/audit'
 import type { UserAccess } from '#core/identity/user_access'
 import { dateText } from '#core/holidays/calendar_date'
 import { dbNow } from '#core/db/db_time'
-import { recordCollection } from '../../disposal/services/limitation_api.js'
+import { LimitationError, recordCollection } from '../../disposal/services/limitation_api.js'
+import { CollectionError } from './collection_error.js'
 import { ItemError } from './items.js'
 
 export async function registerInterruption(
@@ -47,6 +48,9 @@ export async function registerInterruption(
       remark: input.remark,
       access,
       ctx,
+    }).catch((error) => {
+      // disposal's refusal (e.g. a loan with no running period), answered as this plugin's.
+      throw error instanceof LimitationError ? CollectionError.from(error) : error
     })
     await trx
       .from('collection_records')

@@ -19,10 +19,12 @@
 | `whereUnclaimed` (or join the `assetClaims` lookup). Claims ride in the
 | caller's transaction: they commit or roll back with the application.
 */
+import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { dbNow } from '#core/db/db_time'
+import { RuleError } from '#core/plugins/rule_error'
 import { affectedRows } from '#core/db/affected_rows'
 import { bookLookups } from './book_lookups.js'
 
@@ -45,15 +47,23 @@ export interface Holding {
   label: string
 }
 
-/** A loan is held by another application: 409, naming the holder. */
-export class AssetClaimError extends Error {
-  readonly status = 409
+/**
+ * A loan is held by another application: 409 `{ message, code }` naming the holder,
+ * a RuleError the exception handler answers in the caller's language.
+ */
+export class AssetClaimError extends RuleError {
   constructor(
     readonly zh: string,
     readonly en: string,
     readonly holding: Holding | null
   ) {
-    super(zh)
+    super(409, 'creditAssets.loanHeld', { text: { zh, en } })
+    this.message = zh
+  }
+
+  /** The texts as written (a holder's label is never read as a template). */
+  messageFor(ctx: HttpContext) {
+    return ctx.locale === 'en' ? this.en : this.zh
   }
 }
 

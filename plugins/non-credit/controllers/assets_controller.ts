@@ -21,22 +21,9 @@ import {
   syncValidator,
 } from '../validators/non_credit.js'
 
-/** Runs the work; a NonCreditError becomes its 404/409 or a 422 with the field message. */
-async function answer<T>(ctx: HttpContext, work: () => Promise<T>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof NonCreditError)) throw error
-    const message = String(ctx.locale).startsWith('en') ? error.en : error.zh
-    if (error.status === 422)
-      return ctx.response.unprocessableEntity({
-        message: ctx.i18n('validation.failed'),
-        errors: [{ field: error.field ?? 'id', rule: 'nonCredit', message }],
-      })
-    return ctx.response.status(error.status).send({ message })
-  }
-}
 const idOf = (ctx: HttpContext) => Number(ctx.params.id)
+
+/* A NonCreditError is answered by the exception handler (its 404/409, or a 422 with the field message). */
 
 /* 非信贷资产: list, detail, history, reclassification, the feed on demand, a customer's assets. */
 export default class AssetsController {
@@ -46,25 +33,23 @@ export default class AssetsController {
   }
 
   async show(ctx: HttpContext) {
-    return answer(ctx, async () => findAsset(await accessOf(ctx), idOf(ctx)))
+    return findAsset(await accessOf(ctx), idOf(ctx))
   }
 
   async history(ctx: HttpContext) {
-    return answer(ctx, async () => ({ data: await classHistory(await accessOf(ctx), idOf(ctx)) }))
+    return { data: await classHistory(await accessOf(ctx), idOf(ctx)) }
   }
 
   async change(ctx: HttpContext) {
-    return answer(ctx, async () => findChange(await accessOf(ctx), idOf(ctx)))
+    return findChange(await accessOf(ctx), idOf(ctx))
   }
 
   async classify(ctx: HttpContext) {
     refuseUnknownFields(ctx, CLASSIFY_FIELDS)
     const input = await ctx.request.validateUsing(classifyValidator)
-    return answer(ctx, async () => {
-      const result = await applyForClass(ctx, await accessOf(ctx), idOf(ctx), input)
-      ctx.response.status(201)
-      return result
-    })
+    const result = await applyForClass(ctx, await accessOf(ctx), idOf(ctx), input)
+    ctx.response.status(201)
+    return result
   }
 
   /** Queues the feed of a business date (default: today); 202 `{ jobId }` with progress. */
@@ -83,15 +68,13 @@ export default class AssetsController {
 
   /** 客户视图 panel: the customer must be in the caller's scope (else 404). */
   async customerAssets(ctx: HttpContext) {
-    return answer(ctx, async () => {
-      const access = await accessOf(ctx)
-      const customerId = Number(ctx.params.customerId)
-      const customer =
-        Number.isSafeInteger(customerId) && customerId > 0
-          ? await bookApi.customers.byId(customerId, { access })
-          : null
-      if (!customer) throw new NonCreditError(404, '客户不存在或无权访问', 'No such customer')
-      return customerAssets(access, customerId)
-    })
+    const access = await accessOf(ctx)
+    const customerId = Number(ctx.params.customerId)
+    const customer =
+      Number.isSafeInteger(customerId) && customerId > 0
+        ? await bookApi.customers.byId(customerId, { access })
+        : null
+    if (!customer) throw new NonCreditError(404, '客户不存在或无权访问', 'No such customer')
+    return customerAssets(access, customerId)
   }
 }
