@@ -3,9 +3,8 @@ import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { pageValidator } from '#core/validation/page'
 import { refuseUnknown } from '#core/validation/unknown_fields'
-import { checkUpload, UploadRefused, uploadLimits } from '#core/security/upload_policy'
+import { receiveUpload } from '#core/security/upload_check'
 import { sendDownload } from '#core/security/downloads'
-import { securityLog } from '#core/security/security_log'
 import { camelOf } from './field_types.js'
 import { fieldsOf, findFormByCode, type StoredField } from './form_store.js'
 import { permissionOf } from './form_publish.js'
@@ -188,23 +187,21 @@ export default class FormDataController {
     if (!field) return this.notFound(ctx)
     if (field.type !== 'attachment')
       return problemsResponse(ctx, [{ field: 'field', key: 'forms.notAttachment' }])
-    const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
-    let contentType: string
-    try {
-      contentType = await checkUpload(file)
-    } catch (error) {
-      if (!(error instanceof UploadRefused)) throw error
-      await securityLog.denied(ctx, 'security.upload_refused', {
-        entityType: `form:${found.form.code}`,
-        entityId: 0,
-        detail: `${file?.clientName.slice(0, 100) ?? '-'}: ${error.key}`,
-      })
+    const upload = await receiveUpload(ctx, {
+      log: { entityType: `form:${found.form.code}`, entityId: 0 },
+    })
+    if (!upload.ok)
       return ctx.response.unprocessableEntity({
-        message: ctx.i18n(error.key, error.data),
-        errors: [{ field: 'file', rule: error.key, message: ctx.i18n(error.key, error.data) }],
+        message: upload.message,
+        errors: [{ field: 'file', rule: upload.key, message: upload.message }],
       })
-    }
-    const saved = await storeUpload(found.form, field, file!, contentType, ctx.auth.user!)
+    const saved = await storeUpload(
+      found.form,
+      field,
+      upload.file,
+      upload.contentType,
+      ctx.auth.user!
+    )
     await audit.record(ctx, {
       action: 'form.file.upload',
       entityType: `form:${found.form.code}`,

@@ -43,10 +43,17 @@ export async function uploadLimits() {
 
 /**
  * Checks a received file against the limits and its content; returns the content
- * type to store (the detected one), or throws UploadRefused.
+ * type to store (the detected one), or throws UploadRefused. `extensions` narrows
+ * the allow-list for one caller (an import that reads only xlsx); `sniff: false` skips
+ * the content check for a file that is parsed, never stored or served (the import
+ * then refuses what it cannot read).
  */
-export async function checkUpload(file: MultipartFile | null): Promise<string> {
-  const limits = await uploadLimits()
+export async function checkUpload(
+  file: MultipartFile | null,
+  options: { extensions?: string[]; sniff?: boolean } = {}
+): Promise<string> {
+  const policy = await uploadLimits()
+  const limits = options.extensions ? { ...policy, extensions: options.extensions } : policy
   const allowed = limits.extensions.join(', ')
   if (!file?.tmpPath) throw new UploadRefused('security.fileTypeRefused', { types: allowed })
   if (file.size > limits.maxBytes || file.errors.some((e) => e.type === 'size')) {
@@ -56,6 +63,7 @@ export async function checkUpload(file: MultipartFile | null): Promise<string> {
   if (!limits.extensions.includes(ext)) {
     throw new UploadRefused('security.fileTypeRefused', { types: allowed })
   }
+  if (options.sniff === false) return CONTAINER_OF[ext]?.mime ?? 'application/octet-stream'
   const sniffed = await sniffFile(file.tmpPath, ext)
   if (!sniffed) throw new UploadRefused('security.fileTypeRefused', { types: allowed })
   if (sniffed.ext === kindOf(ext)) return sniffed.mime

@@ -3,9 +3,8 @@ import { accessOf } from '#core/identity/user_access'
 import { pickLocale } from '#core/i18n/messages'
 import * as actions from '#core/workflow/actions'
 import { addAttachment, attachmentFile } from '#core/workflow/attachments'
-import { UploadRefused, checkUpload, uploadLimits } from '#core/security/upload_policy'
+import { receiveUpload } from '#core/security/upload_check'
 import { sendDownload } from '#core/security/downloads'
-import { securityLog } from '#core/security/security_log'
 import { WorkflowError } from '#core/workflow/workflow_error'
 import { applyExternalDecision } from '#core/workflow/external'
 import { instanceDetail, visibleInstance } from '#core/workflow/instance_detail'
@@ -108,22 +107,16 @@ export default class WorkflowController {
 
   /** 审批附件: multipart field `file`; size, allow-list and content are checked before the file is kept. */
   async attach(ctx: HttpContext) {
-    const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
-    if (!file) throw new WorkflowError(422, 'workflow.badFile')
-    let contentType: string
-    try {
-      contentType = await checkUpload(file)
-    } catch (error) {
-      if (!(error instanceof UploadRefused)) throw error
-      await securityLog.denied(ctx, 'security.upload_refused', {
-        entityType: 'wf_instance',
-        entityId: idOf(ctx),
-        detail: `${file.clientName.slice(0, 100)}: ${error.key}`,
-      })
-      throw new WorkflowError(422, error.key, error.data)
-    }
+    const upload = await receiveUpload(ctx, {
+      required: true,
+      log: { entityType: 'wf_instance', entityId: idOf(ctx) },
+    })
+    if (!upload.ok)
+      throw upload.missing
+        ? new WorkflowError(422, 'workflow.badFile')
+        : new WorkflowError(422, upload.key, upload.data)
     const access = await accessOf(ctx)
-    const saved = await addAttachment(access, idOf(ctx), file, contentType)
+    const saved = await addAttachment(access, idOf(ctx), upload.file, upload.contentType)
     ctx.response.status(201)
     return saved
   }

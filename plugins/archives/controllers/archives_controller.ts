@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
-import { checkUpload, UploadRefused } from '#core/security/upload_policy'
+import { receiveUpload } from '#core/security/upload_check'
 import { refusedUnknown } from '#core/validation/unknown_fields'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { queueMetadata } from '../services/metadata_sync.js'
@@ -59,20 +59,18 @@ async function documentOf(ctx: HttpContext, customer: Customer) {
   return db.from(DOCUMENTS).where('id', id).where('customer_id', customer.id).first()
 }
 
+/** The upload policy's check, then the archive's own, smaller size limit. */
 async function checkedFile(ctx: HttpContext) {
-  const file = ctx.request.file('file')
-  try {
-    const contentType = await checkUpload(file)
-    if (file!.size > ARCHIVE_MAX_BYTES) {
-      refuse(ctx, 'file', '档案文件不得超过 10 MB / an archive file is at most 10 MB')
-      return null
-    }
-    return { file: file!, contentType }
-  } catch (error) {
-    if (!(error instanceof UploadRefused)) throw error
-    refuse(ctx, 'file', ctx.i18n(error.key, error.data))
+  const upload = await receiveUpload(ctx)
+  if (!upload.ok) {
+    refuse(ctx, 'file', upload.message)
     return null
   }
+  if (upload.file.size > ARCHIVE_MAX_BYTES) {
+    refuse(ctx, 'file', '档案文件不得超过 10 MB / an archive file is at most 10 MB')
+    return null
+  }
+  return { file: upload.file, contentType: upload.contentType }
 }
 
 export default class ArchivesController {

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { readFile } from 'node:fs/promises'
 import { accessOf } from '#core/identity/user_access'
-import { uploadLimits } from '#core/security/upload_policy'
+import { receiveUpload } from '#core/security/upload_check'
 import { addByFilter, listItems, poolSummary, removeItems } from '../domain/pool.js'
 import { importList, importTemplate } from '../domain/pool_import.js'
 import { ddOf, ddProgress, registerDd, type DdInput } from '../domain/due_diligence.js'
@@ -70,22 +70,26 @@ export default class PoolController {
     const id = idParam(ctx.params.id)
     const access = await accessOf(ctx)
     await projectRow(access, id, true)
-    const file = ctx.request.file('file', {
-      size: (await uploadLimits()).maxBytes,
-      extnames: ['xlsx'],
+    const upload = await receiveUpload(ctx, {
+      required: true,
+      extensions: ['xlsx'],
+      // The list is read and dropped, never stored: importList refuses what is no workbook.
+      sniff: false,
     })
-    if (!file || !file.tmpPath)
+    if (!upload.ok && (upload.missing || !upload.file?.tmpPath))
       return ctx.response.status(422).send({
         message: '请上传 xlsx 名单',
         errors: [{ field: 'file', rule: 'required', message: '请上传 xlsx 名单' }],
       })
-    if (!file.isValid)
+    if (!upload.ok)
       return ctx.response.status(422).send({
         message: '文件须为不超过上传限制的 xlsx',
         errors: [{ field: 'file', rule: 'file', message: '文件须为不超过上传限制的 xlsx' }],
       })
+    const { file } = upload
     try {
-      const result = await importList(access, id, await readFile(file.tmpPath))
+      // tmpPath is there: the policy refuses a file that was never written.
+      const result = await importList(access, id, await readFile(file.tmpPath!))
       await record(ctx, 'pool.import', 'project', id, { file: file.clientName, ...result })
       return result
     } catch (error) {

@@ -1,9 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
-import { checkUpload, uploadLimits, UploadRefused } from '#core/security/upload_policy'
+import { receiveUpload } from '#core/security/upload_check'
 import { sendDownload } from '#core/security/downloads'
-import { securityLog } from '#core/security/security_log'
 import { CommitteeError } from '../items/committee_error.js'
 import { addMaterial, materialFile } from '../items/materials.js'
 import { answer } from './answer.js'
@@ -14,22 +13,15 @@ export default class MaterialsController {
   async upload(ctx: HttpContext) {
     const itemId = idParam(ctx.params.id)
     return answer(ctx, async () => {
-      const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
-      if (!file) throw new CommitteeError(422, '请选择要上传的文件', 'Choose a file to upload')
-      let contentType: string
-      try {
-        contentType = await checkUpload(file)
-      } catch (error) {
-        if (!(error instanceof UploadRefused)) throw error
-        await securityLog.denied(ctx, 'security.upload_refused', {
-          entityType: 'committee_item',
-          entityId: itemId,
-          detail: `${file.clientName.slice(0, 100)}: ${error.key}`,
-        })
-        return ctx.response
-          .status(422)
-          .send({ message: ctx.i18n(error.key, error.data), code: error.key })
-      }
+      const upload = await receiveUpload(ctx, {
+        required: true,
+        log: { entityType: 'committee_item', entityId: itemId },
+      })
+      if (!upload.ok && upload.missing)
+        throw new CommitteeError(422, '请选择要上传的文件', 'Choose a file to upload')
+      if (!upload.ok)
+        return ctx.response.status(422).send({ message: upload.message, code: upload.key })
+      const { file, contentType } = upload
       const saved = await addMaterial(await accessOf(ctx), itemId, file, contentType, (trx, id) =>
         audit
           .append(ctx, {

@@ -6,6 +6,24 @@
 | saw them. An applicant may change 标的金额 only with a reason. Submitting hands the
 | plan to the approval workflow (type `litigation:plan`, amount = 申请日标的金额 for the
 | 授权 tiers) in the transaction that marks it pending.
+|
+| Who may do what, and which status moves to which (PLAN_MOVES below is this table;
+| every write locks the plan through it, so the rule lives in one place):
+|
+|   move       who                          from                          to
+|   create     applicant, customer+loans    —                             draft
+|              in their data scope
+|   update     the applicant (creator)      draft, returned, withdrawn    (stays)
+|   delete     the applicant (creator)      draft                         (gone)
+|   submit     the applicant (creator)      draft, returned, withdrawn    pending
+|   approved   the workflow's decision      pending                       approved
+|   rejected   the workflow's decision      pending                       rejected
+|   returned   the workflow's decision      pending                       returned
+|   withdrawn  the workflow (applicant)     pending                       withdrawn
+|   resubmit   the workflow (applicant)     returned                      pending
+|
+| approved and rejected are final (decided_at set); a submit is refused while
+| another pending plan holds one of the loans.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -48,6 +66,70 @@ export interface LitPlanInput {
   cause: string
   applicationReason: string
   disposalPlanId?: number
+}
+
+type PlanRow = { plan_no: string; status: string }
+
+/** One row of the table above: who moves the plan, from which statuses, to which. */
+interface PlanMove {
+  by: 'applicant' | 'workflow'
+  from: readonly LitPlanStatus[]
+  /** null: the status stays (update) or the plan goes (delete). */
+  to: LitPlanStatus | null
+  /** The 409 when the plan is in another status. */
+  refused: (plan: PlanRow) => string
+  /** A final decision: decided_at is set. */
+  final?: boolean
+}
+
+const notEditable = () => '方案已提交审批或已审结，不能修改'
+const notPending = (plan: PlanRow) =>
+  `诉前方案 ${plan.plan_no} 不在审批中（当前状态 ${plan.status}）`
+const decision = (to: LitPlanStatus, final = false): PlanMove & { to: LitPlanStatus } => ({
+  by: 'workflow',
+  from: ['pending'],
+  to,
+  refused: notPending,
+  final,
+})
+
+export const PLAN_MOVES = {
+  update: { by: 'applicant', from: EDITABLE_STATUSES, to: null, refused: notEditable },
+  delete: { by: 'applicant', from: ['draft'], to: null, refused: notEditable },
+  submit: { by: 'applicant', from: EDITABLE_STATUSES, to: 'pending', refused: notEditable },
+  approved: decision('approved', true),
+  rejected: decision('rejected', true),
+  returned: decision('returned'),
+  withdrawn: decision('withdrawn'),
+  resubmit: {
+    by: 'workflow',
+    from: ['returned'],
+    to: 'pending',
+    refused: (plan) => `诉前方案 ${plan.plan_no} 未被退回（当前状态 ${plan.status}）`,
+  },
+} satisfies Record<string, PlanMove>
+
+export type PlanMoveName = keyof typeof PLAN_MOVES
+
+/**
+ * Locks the plan for `name` and checks the table: an applicant's move needs their
+ * own plan (`userId`), a workflow move only the status. Refuses with 404 / 409.
+ */
+async function lockFor(
+  trx: TransactionClientContract,
+  planId: number,
+  name: PlanMoveName,
+  userId: number | null = null
+) {
+  const move: PlanMove = PLAN_MOVES[name]
+  const plan = await trx.from('lit_plans').where('id', planId).forUpdate().first()
+  if (move.by === 'applicant') {
+    if (!plan) throw new LitPlanError(404, '记录不存在或无权访问')
+    if (Number(plan.created_by) !== userId)
+      throw new LitPlanError(409, '只有申请人可以修改、删除或提交方案')
+  } else if (!plan) throw new LitPlanError(404, `诉前方案 ${planId} 不存在`)
+  if (!move.from.includes(plan.status)) throw new LitPlanError(409, move.refused(plan))
+  return plan
 }
 
 const LOAN_COLUMNS = [
@@ -213,22 +295,6 @@ export async function createLitPlan(access: UserAccess, input: LitPlanInput, onC
   })
 }
 
-/** Locks the applicant's own plan in one of `statuses`, or refuses. */
-async function lockOwn(
-  trx: TransactionClientContract,
-  planId: number,
-  userId: number,
-  statuses: LitPlanStatus[]
-) {
-  const plan = await trx.from('lit_plans').where('id', planId).forUpdate().first()
-  if (!plan) throw new LitPlanError(404, '记录不存在或无权访问')
-  if (Number(plan.created_by) !== userId)
-    throw new LitPlanError(409, '只有申请人可以修改、删除或提交方案')
-  if (!statuses.includes(plan.status))
-    throw new LitPlanError(409, '方案已提交审批或已审结，不能修改')
-  return plan
-}
-
 /** 修改: the applicant's draft, returned or withdrawn plan; figures and 催收 fetched again. */
 export async function updateLitPlan(
   access: UserAccess,
@@ -238,7 +304,7 @@ export async function updateLitPlan(
 ) {
   const prepared = await prepare(access, input)
   await db.transaction(async (trx) => {
-    const plan = await lockOwn(trx, planId, access.user.id, EDITABLE_STATUSES)
+    const plan = await lockFor(trx, planId, 'update', access.user.id)
     await trx
       .from('lit_plans')
       .where('id', planId)
@@ -258,7 +324,7 @@ export async function updateLitPlan(
 /** 删除: drafts only (a submitted plan is history); its loans and timeline go with it. */
 export async function deleteLitPlan(access: UserAccess, planId: number, onCommit?: OnCommit) {
   await db.transaction(async (trx) => {
-    await lockOwn(trx, planId, access.user.id, ['draft'])
+    await lockFor(trx, planId, 'delete', access.user.id)
     await onCommit?.(trx, planId)
     await trx.from('lit_plan_loans').where('plan_id', planId).delete()
     await trx.from('lit_plan_events').where('plan_id', planId).delete()
@@ -269,7 +335,7 @@ export async function deleteLitPlan(access: UserAccess, planId: number, onCommit
 /** 提交审批: pending + a workflow instance (or the next round of a returned one), in one transaction. */
 export async function submitLitPlan(access: UserAccess, planId: number, onCommit?: OnCommit) {
   return db.transaction(async (trx) => {
-    const plan = await lockOwn(trx, planId, access.user.id, EDITABLE_STATUSES)
+    const plan = await lockFor(trx, planId, 'submit', access.user.id)
     const busy = await trx
       .from('lit_plan_loans as pl')
       .join('lit_plans as p', 'p.id', 'pl.plan_id')
@@ -292,7 +358,7 @@ export async function submitLitPlan(access: UserAccess, planId: number, onCommit
     })
     const now = dbNow()
     await trx.from('lit_plans').where('id', planId).update({
-      status: 'pending',
+      status: PLAN_MOVES.submit.to,
       workflow_instance_id: instanceId,
       submitted_at: now,
       decided_at: null,
@@ -302,7 +368,7 @@ export async function submitLitPlan(access: UserAccess, planId: number, onCommit
       planId,
       eventType: 'submitted',
       fromStatus: plan.status,
-      toStatus: 'pending',
+      toStatus: PLAN_MOVES.submit.to,
       actorId: access.user.id,
     })
     await onCommit?.(trx, planId)
@@ -317,21 +383,18 @@ export async function decideLitPlan(
   to: 'approved' | 'rejected' | 'returned' | 'withdrawn',
   actorId: number
 ) {
-  const plan = await trx.from('lit_plans').where('id', planId).forUpdate().first()
-  if (!plan) throw new LitPlanError(404, `诉前方案 ${planId} 不存在`)
-  if (plan.status !== 'pending')
-    throw new LitPlanError(409, `诉前方案 ${plan.plan_no} 不在审批中（当前状态 ${plan.status}）`)
+  const plan = await lockFor(trx, planId, to)
+  const move = PLAN_MOVES[to]
   const now = dbNow()
-  const final = to === 'approved' || to === 'rejected'
   await trx
     .from('lit_plans')
     .where('id', planId)
-    .update({ status: to, decided_at: final ? now : null, updated_at: now })
+    .update({ status: move.to, decided_at: move.final ? now : null, updated_at: now })
   await recordLitPlanEvent(trx, {
     planId,
     eventType: to,
-    fromStatus: 'pending',
-    toStatus: to,
+    fromStatus: plan.status,
+    toStatus: move.to,
     actorId,
   })
 }
@@ -342,20 +405,19 @@ export async function resubmitLitPlan(
   planId: number,
   actorId: number
 ) {
-  const plan = await trx.from('lit_plans').where('id', planId).forUpdate().first()
-  if (!plan) throw new LitPlanError(404, `诉前方案 ${planId} 不存在`)
-  if (plan.status !== 'returned')
-    throw new LitPlanError(409, `诉前方案 ${plan.plan_no} 未被退回（当前状态 ${plan.status}）`)
+  const plan = await lockFor(trx, planId, 'resubmit')
   const now = dbNow()
-  await trx
-    .from('lit_plans')
-    .where('id', planId)
-    .update({ status: 'pending', submitted_at: now, decided_at: null, updated_at: now })
+  await trx.from('lit_plans').where('id', planId).update({
+    status: PLAN_MOVES.resubmit.to,
+    submitted_at: now,
+    decided_at: null,
+    updated_at: now,
+  })
   await recordLitPlanEvent(trx, {
     planId,
     eventType: 'submitted',
-    fromStatus: 'returned',
-    toStatus: 'pending',
+    fromStatus: plan.status,
+    toStatus: PLAN_MOVES.resubmit.to,
     actorId,
   })
 }

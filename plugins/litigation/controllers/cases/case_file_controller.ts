@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/identity/user_access'
-import { UploadRefused, checkUpload, uploadLimits } from '#core/security/upload_policy'
+import { receiveUpload } from '#core/security/upload_check'
 import { sendDownload } from '#core/security/downloads'
-import { securityLog } from '#core/security/security_log'
 import { addProgressFile, progressFile } from '../../cases/case_files.js'
 import { CaseError } from '../../cases/case_error.js'
 import { idParam } from '../../cases/case_scope.js'
@@ -12,28 +11,21 @@ import { answering } from './case_errors.js'
 export default class CaseFileController {
   async store(ctx: HttpContext) {
     return answering(ctx, async () => {
-      const file = ctx.request.file('file', { size: (await uploadLimits()).maxBytes })
-      if (!file) throw new CaseError(422, '请选择文件', 'Choose a file', 'file')
-      let contentType: string
-      try {
-        contentType = await checkUpload(file)
-      } catch (error) {
-        if (!(error instanceof UploadRefused)) throw error
-        await securityLog.denied(ctx, 'security.upload_refused', {
-          entityType: 'lit_case',
-          entityId: idParam(ctx.params.id),
-          detail: `${file.clientName.slice(0, 100)}: ${error.key}`,
-        })
-        const message = ctx.i18n(error.key, error.data)
-        throw new CaseError(422, message, message, 'file')
-      }
+      const upload = await receiveUpload(ctx, {
+        required: true,
+        log: { entityType: 'lit_case', entityId: idParam(ctx.params.id) },
+      })
+      if (!upload.ok)
+        throw upload.missing
+          ? new CaseError(422, '请选择文件', 'Choose a file', 'file')
+          : new CaseError(422, upload.message, upload.message, 'file')
       const saved = await addProgressFile(
         ctx,
         await accessOf(ctx),
         idParam(ctx.params.id),
         idParam(ctx.params.progressId),
-        file,
-        contentType
+        upload.file,
+        upload.contentType
       )
       ctx.response.status(201)
       return saved
