@@ -6,7 +6,10 @@
 | held row. The auth middleware checks the row's status on every request.
 */
 import { AccessTokensLucidUserProvider } from '@adonisjs/auth/access_tokens'
-import type { AccessTokensLucidUserProviderOptions, LucidTokenable } from '@adonisjs/auth/types/access_tokens'
+import type {
+  AccessTokensLucidUserProviderOptions,
+  LucidTokenable,
+} from '@adonisjs/auth/types/access_tokens'
 import { userRow } from './session_cache.js'
 
 export class SessionUserProvider<

@@ -67,9 +67,9 @@ test.group('Session cache: an ended session is refused on the next request', (gr
     const clerk = await heldSession(client, assert)
     const admin = await tokenFor('admin')
     const session = await db.from('auth_access_tokens').where('tokenable_id', clerk.user.id).first()
-    ;(
-      await client.delete(`/api/system/sessions/${session.id}`).bearerToken(admin)
-    ).assertStatus(204)
+    ;(await client.delete(`/api/system/sessions/${session.id}`).bearerToken(admin)).assertStatus(
+      204
+    )
     ;(await clerk.me()).assertStatus(401)
   })
 
@@ -174,9 +174,9 @@ test.group('Session cache across app nodes', (group) => {
         .from('auth_access_tokens')
         .where('tokenable_id', clerk.user.id)
         .first()
-      ;(
-        await client.delete(`/api/system/sessions/${session.id}`).bearerToken(admin)
-      ).assertStatus(204)
+      ;(await client.delete(`/api/system/sessions/${session.id}`).bearerToken(admin)).assertStatus(
+        204
+      )
 
       swapSessionCache(b)
       const until = Date.now() + 3000
