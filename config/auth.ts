@@ -1,17 +1,19 @@
 import { defineConfig } from '@adonisjs/auth'
-import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
+import { tokensGuard } from '@adonisjs/auth/access_tokens'
 import type { InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
+import { sessionUserProvider } from '#core/identity/session_user_provider'
 
 /*
 | Opaque bearer tokens stored server-side (auth_access_tokens): every request
-| checks the table, so logout or an administrator's kick takes effect at once on
-| every app node.
+| checks the token and its user, so logout or an administrator's kick takes
+| effect at once on every app node. The rows are held per node between requests
+| and dropped by every change (backend/identity/session_cache.ts).
 */
 const authConfig = defineConfig({
   default: 'api',
   guards: {
     api: tokensGuard({
-      provider: tokensUserProvider({
+      provider: sessionUserProvider({
         tokens: 'accessTokens',
         model: () => import('#core/identity/user'),
       }),

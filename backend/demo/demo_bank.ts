@@ -6,6 +6,7 @@
 import { dbNow } from '#core/db/db_time'
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
+import { sessionsChanged } from '#core/identity/session_cache'
 import { DEMO_DEPARTMENTS, DEMO_ORGS, type OrgSeed } from './demo_orgs.js'
 
 export { DEMO_DEPARTMENTS, DEMO_ORGS } from './demo_orgs.js'
@@ -259,6 +260,7 @@ export async function ensureDemoIntegrationAccount() {
       locked_until: null,
       updated_at: now,
     })
+    await sessionsChanged()
   } else {
     const org = await db.from('orgs').where('code', a.org).firstOrFail()
     await db.table('users').insert({

@@ -15,6 +15,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { HttpContext } from '@adonisjs/core/http'
 import { audit } from '#core/audit/audit'
 import { accessChanged } from '#core/identity/access_cache'
+import { sessionsChanged } from '#core/identity/session_cache'
 import { dbNow } from '#core/db/db_time'
 import { childPath, relocate } from '#core/organization/org_tree'
 import type { Directory } from './directory_source.js'
@@ -36,8 +37,10 @@ export async function applyDiff(
   const byKind = (kind: Change['kind']) => diff.changes.filter((c) => c.kind === kind)
   return db.transaction(async (trx) => {
     const result: ApplyResult = { applied: 0, sessionsEnded: 0 }
-    // Orgs, their paths and users' orgs may change: cached grants and subtrees go.
+    // Orgs, their paths and users' orgs may change: cached grants and subtrees go; users rows
+    // and ended sessions too (app nodes hold them between requests).
     await accessChanged(trx)
+    await sessionsChanged(trx)
     const note = async (c: Change, entityId: number, before: unknown, after: unknown) => {
       result.applied++
       await audit.append(ctx, {

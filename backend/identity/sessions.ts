@@ -1,11 +1,13 @@
 /*
 | Sessions are rows of auth_access_tokens: one per sign-in, checked on every
-| request by every app node, so deleting a row ends that session everywhere at once.
+| request by every app node, so deleting a row ends that session everywhere at
+| once — with `sessionsChanged`, as app nodes hold the rows (session_cache.ts).
 */
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#core/identity/user'
 import { settings } from '#core/settings/settings'
+import { sessionsChanged } from './session_cache.js'
 
 /** Browsers cannot read a MAC address; the bank's credit portal may pass one in a header. */
 async function clientMac(ctx: HttpContext): Promise<string | null> {
@@ -31,4 +33,5 @@ export async function openSession(ctx: HttpContext, user: User, abilities: strin
 
 export async function closeAllSessions(userId: number) {
   await db.from('auth_access_tokens').where('tokenable_id', userId).delete()
+  await sessionsChanged()
 }

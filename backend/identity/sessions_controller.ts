@@ -5,6 +5,7 @@ import { applyDataScope } from '#core/identity/data_scope'
 import { pageValidator } from '#core/validation/page'
 import { audit } from '#core/audit/audit'
 import { liveSessionsQuery, tokenTime } from '#core/identity/live_sessions'
+import { sessionsChanged } from '#core/identity/session_cache'
 
 /** 在线用户: live sessions in the viewer's data scope; an administrator can end one. */
 export default class SessionsController {
@@ -48,6 +49,8 @@ export default class SessionsController {
       return ctx.response.unprocessableEntity({ message: ctx.i18n('identity.cannotKickSelf') })
     }
     await db.from('auth_access_tokens').where('id', session.id).delete()
+    // App nodes hold token rows: this node drops its copy now, the others through the cache bus.
+    await sessionsChanged()
     await audit.record(ctx, {
       action: 'session.kick',
       entityType: 'user',

@@ -1,12 +1,26 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { BaseModel, belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
+import {
+  afterDelete,
+  afterUpdate,
+  BaseModel,
+  beforeUpdate,
+  belongsTo,
+  column,
+  manyToMany,
+} from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { ThrottledAccessTokensProvider } from '#core/identity/throttled_tokens_provider'
+import { sessionsChanged } from '#core/identity/session_cache'
 import Org from '#core/organization/org'
 import Role from './role.js'
+
+/** Sign-in bookkeeping: written on every sign-in, read by no authenticated request. */
+const BOOKKEEPING = new Set(['lastLoginAt', 'failedLogins'])
+/** Saves that change what a session is served (status, password, org, names, lock …). */
+const announcing = new WeakSet<object>()
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['username'],
@@ -71,6 +85,23 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @manyToMany(() => Role, { pivotTable: 'user_roles' })
   declare roles: ManyToMany<typeof Role>
+
+  // App nodes hold users rows between requests (identity/session_cache.ts): a save that
+  // changes one drops every node's copy, in the save's transaction when it has one.
+  @beforeUpdate()
+  static noteSessionChange(user: User) {
+    if (Object.keys(user.$dirty).some((key) => !BOOKKEEPING.has(key))) announcing.add(user)
+  }
+
+  @afterUpdate()
+  static async announceSessionChange(user: User) {
+    if (announcing.delete(user)) await sessionsChanged(user.$trx)
+  }
+
+  @afterDelete()
+  static async announceSessionEnd(user: User) {
+    await sessionsChanged(user.$trx)
+  }
 
   // last_used_at at most once a minute per token (auth/throttled_tokens_provider.ts).
   static accessTokens = new ThrottledAccessTokensProvider({

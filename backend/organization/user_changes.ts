@@ -16,6 +16,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { audit } from '#core/audit/audit'
 import { accessChanged } from '#core/identity/access_cache'
+import { sessionsChanged } from '#core/identity/session_cache'
 import { SUPER_ADMIN_ROLE, ALL_PERMISSIONS } from '#core/identity/user_access'
 import { noteAccountChange } from '#core/four_eyes/account_links'
 import { fourEyes } from '#core/four_eyes/four_eyes'
@@ -149,6 +150,7 @@ const rolesKind = (kind: 'user.create' | 'user.roles', name: { zh: string; en: s
       await setRoles(trx, change.userId, change.roleIds)
       await accessChanged(trx)
       await trx.from('users').where('id', change.userId).update({ updated_at: dbNow() })
+      await sessionsChanged(trx)
       await noteBoth(trx, change.userId, kind, requestedBy, approvedBy)
       await audit.record(null, {
         trx,
@@ -177,6 +179,8 @@ fourEyes.register<UserOrgChange>('user.org', {
       .where('id', change.userId)
       .update({ org_id: change.orgId, department_id: change.departmentId, updated_at: dbNow() })
     await accessChanged(trx)
+    // Grants are keyed by the org of the user row a request is served: every node reads it again.
+    await sessionsChanged(trx)
     await noteBoth(trx, change.userId, 'user.org', requestedBy, approvedBy)
     await audit.record(null, {
       trx,

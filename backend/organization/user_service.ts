@@ -18,6 +18,7 @@ import { grantGuard } from '#core/identity/grant_guard'
 import { rememberPassword } from '#core/identity/password_policy'
 import { audit } from '#core/audit/audit'
 import { accessChanged } from '#core/identity/access_cache'
+import { sessionsChanged } from '#core/identity/session_cache'
 import { dbNow } from '#core/db/db_time'
 import type { Actor } from './actor.js'
 import { isForeignKeyViolation, OrganizationError } from './errors.js'
@@ -53,6 +54,7 @@ export type UserPatch = Partial<Omit<UserInput, 'username' | 'password' | 'statu
 /** Ends every session of the user on every app node (tokens are rows, checked per request). */
 export async function revokeTokens(userId: number) {
   await db.from('auth_access_tokens').where('tokenable_id', userId).delete()
+  await sessionsChanged()
 }
 
 const sameSet = (a: number[], b: number[]) =>
@@ -330,6 +332,7 @@ export const userService = {
     const beforeSnapshot = await snapshot(id)
     if (!hard) {
       await db.from('users').where('id', id).update({ status: 'disabled', updated_at: dbNow() })
+      // Announces the status too: it drops every node's copy of the user row with the tokens.
       await revokeTokens(id)
       await audit.record(actor.ctx, {
         action: 'user.delete',
@@ -354,6 +357,7 @@ export const userService = {
         await trx.from('auth_access_tokens').where('tokenable_id', id).delete()
         await trx.from('users').where('id', id).delete()
         await accessChanged(trx)
+        await sessionsChanged(trx)
       })
     } catch (error) {
       if (isForeignKeyViolation(error)) {
