@@ -18,6 +18,17 @@ import { newestRun } from './book_totals.js'
 
 type Source = { sql: string; bindings: unknown[] }
 
+/**
+ * The newest run, when its date has rows in `table`: a snapshot taken before
+ * these tables existed (or a date with no such loans) is read from the rows.
+ */
+async function runWith(client: Pick<QueryClientContract, 'from'>, table: string) {
+  const run = await newestRun(client)
+  if (!run) return null
+  const any = await client.from(table).where('snapshot_date', run.date).select('id').first()
+  return any ? run : null
+}
+
 /** (Re)writes one snapshot date's dashboard groups from its ca_loan_snapshots rows. */
 export async function writeDashboardTotals(client: QueryClientContract, snapshotDate: string) {
   await purgeDashboardTotals(client, [snapshotDate])
@@ -46,11 +57,11 @@ export async function purgeDashboardTotals(client: QueryClientContract, dates: s
   await client.from('ca_customer_risk_totals').whereIn('snapshot_date', dates).delete()
 }
 
-/** Active loans per (org_id, manager_id, five_class) now: loans, balance_fen. Null before the first snapshot. */
+/** Active loans per (org_id, manager_id, five_class) now: loans, balance_fen; null without groups. */
 export async function classTotalsSource(
   client: Pick<QueryClientContract, 'from'>
 ): Promise<Source | null> {
-  const run = await newestRun(client)
+  const run = await runWith(client, 'ca_class_totals')
   if (!run) return null
   const changed = `(SELECT id AS loan_id FROM ca_loans WHERE updated_at >= ?) ch`
   const sql = `SELECT org_id, manager_id, five_class, loans, balance_fen
@@ -68,11 +79,11 @@ export async function classTotalsSource(
   return { sql, bindings: [run.date, run.takenAt, run.date, run.takenAt] }
 }
 
-/** Managed risk assets per (customer_id, org_id, manager_id) now: loans, balance_fen. Null before the first snapshot. */
+/** Managed risk assets per (customer_id, org_id, manager_id) now: loans, balance_fen; null without groups. */
 export async function customerRiskTotalsSource(
   client: Pick<QueryClientContract, 'from'>
 ): Promise<Source | null> {
-  const run = await newestRun(client)
+  const run = await runWith(client, 'ca_customer_risk_totals')
   if (!run) return null
   const changed = `(SELECT id AS loan_id FROM ca_loans WHERE updated_at >= ?
      UNION SELECT loan_id FROM ca_risk_assets WHERE updated_at >= ?) ch`
