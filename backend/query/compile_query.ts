@@ -18,6 +18,7 @@ import { datasetFor, fieldFor, isGroupable, type CatalogueDataset } from './cata
 import type { QueryFieldDefinition, QueryFieldType } from './dataset_types.js'
 import { boundValue, containsPattern, isCalendarDate } from './condition_values.js'
 import { QueryError } from './query_error.js'
+import { aggregateTotals, type AggregatePlan } from './aggregate_totals.js'
 import {
   isGroup,
   MAX_CONDITIONS,
@@ -53,6 +54,12 @@ export interface CompiledQuery {
   rows(): DatabaseQueryBuilderContract
   /** Row count and sums of the whole result (detail: its amount columns; grouped: the chosen sums). */
   totals(): DatabaseQueryBuilderContract
+  /**
+   * The same row as `totals()` (plus `groups`, the number of result groups of
+   * a grouped query) from the dataset's pre-summed groups, or null when they
+   * cannot answer this query (aggregate_totals.ts).
+   */
+  aggregateTotals(): Promise<Record<string, unknown> | null>
 }
 
 /*
@@ -164,8 +171,14 @@ async function compile(
   const codes = await dictionaryCodes([...dictTypes])
 
   type Clause = { sql: string; bindings: string[] }
-  const clauseOf = (item: QueryCondition, path: string): Clause => {
-    const { field, source } = resolve(item.field, `${path}.field`)
+  // `sourceOf` gives the expression a condition reads (the rows' or the groups').
+  type SourceOf = (r: Resolved) => string | undefined
+  const rowSource: SourceOf = (r) => r.source
+  const clauseOf = (item: QueryCondition, path: string, sourceOf: SourceOf): Clause => {
+    const resolved = resolve(item.field, `${path}.field`)
+    const field = resolved.field
+    const source = sourceOf(resolved)
+    if (source === undefined) throw new NotCarried()
     if (!OPERATORS_BY_TYPE[field.type].includes(item.op))
       throw new QueryError('query.badOperator', `${path}.op`)
     const bind = (raw: string | undefined, at: string) => {
@@ -227,13 +240,15 @@ async function compile(
   }
 
   type Node = { logic: 'and' | 'or'; items: (Clause | Node)[] }
-  const build = (group: QueryGroup, path: string): Node => ({
+  const build = (group: QueryGroup, path: string, sourceOf: SourceOf): Node => ({
     logic: group.logic,
     items: group.items.map((item, i) =>
-      isGroup(item) ? build(item, `${path}.items.${i}`) : clauseOf(item, `${path}.items.${i}`)
+      isGroup(item)
+        ? build(item, `${path}.items.${i}`, sourceOf)
+        : clauseOf(item, `${path}.items.${i}`, sourceOf)
     ),
   })
-  const where = spec.where ? build(spec.where, 'where') : null
+  const where = spec.where ? build(spec.where, 'where', rowSource) : null
   const applyNode = (q: any, node: Node) => {
     node.items.forEach((item, i) => {
       const or = node.logic === 'or' && i > 0
@@ -325,8 +340,47 @@ async function compile(
     return q
   }
 
-  return { dataset, columns, grouped, filtered, rows, totals }
+  /* ---- the same count and sums from the dataset's groups, when they carry every field used ---- */
+  const plan = (): AggregatePlan | null => {
+    const aggregate = definition.aggregate
+    if (!aggregate) return null
+    const dimension: SourceOf = (r) => aggregate.dimensions[r.field.id]
+    try {
+      const aggregateWhere = spec.where ? build(spec.where, 'where', dimension) : null
+      const groups = groupBy.map((g) => dimension(g))
+      const summed = grouped
+        ? sums.map((s) => ({ alias: `sum_${s.field.id}`, expr: aggregate.sums[s.field.id] }))
+        : selected
+            .filter((s) => s.field.type === 'amount')
+            .map((s) => ({ alias: s.field.id, expr: aggregate.sums[s.field.id] }))
+      if (groups.some((g) => g === undefined) || summed.some((s) => s.expr === undefined))
+        return null
+      return {
+        aggregate,
+        asOf,
+        access: scoped,
+        where: (q) => {
+          if (aggregateWhere && aggregateWhere.items.length)
+            q.where((inner: any) => applyNode(inner, aggregateWhere))
+        },
+        groups: groups as string[],
+        sums: summed as { alias: string; expr: string }[],
+      }
+    } catch (error) {
+      if (error instanceof NotCarried) return null
+      throw error
+    }
+  }
+  const fromGroups = async () => {
+    const p = plan()
+    return p ? aggregateTotals(p) : null
+  }
+
+  return { dataset, columns, grouped, filtered, rows, totals, aggregateTotals: fromGroups }
 }
+
+/** A condition on a field the dataset's groups do not carry. */
+class NotCarried extends Error {}
 
 function columnOf(field: QueryFieldDefinition): ResultColumn {
   return {

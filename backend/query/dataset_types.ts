@@ -7,6 +7,7 @@
 | query compiler (compile_query.ts) looks each id up here and refuses the rest.
 */
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Localized } from '#core/plugins/types'
 
 /**
@@ -65,4 +66,32 @@ export interface QueryDatasetDefinition {
   fields: QueryFieldDefinition[]
   /** The fields a new query starts with in the console. */
   defaultFields?: string[]
+  /**
+   * Pre-summed groups that answer the count and 合计 of a query whose
+   * conditions and grouping use only `dimensions` and whose summed amounts are
+   * all in `sums` (otherwise the rows are summed). They must equal a SUM over
+   * the rows exactly, live and as of every date `source` answers for.
+   */
+  aggregate?: QueryDatasetAggregate
+}
+
+export interface QueryDatasetAggregate {
+  /** The groups as SQL (the core reads it as derived table `a`); null when there are none for `asOf`. */
+  source: (ctx: {
+    db: Pick<QueryClientContract, 'from'>
+    asOf: string | null
+  }) => Promise<{ sql: string; bindings: unknown[] } | null>
+  /** JOINs over `a` for dimensions read from other tables (e.g. the org's name). */
+  join?: (query: DatabaseQueryBuilderContract) => void
+  /** The data-scope columns, over `a`. */
+  scope: QueryScopeColumns
+  /** Expression of a group's row count, e.g. `a.loans`. */
+  count: string
+  /**
+   * Field id → expression with the value every row of the group has for that
+   * field (live and as of a date), usable in conditions and grouping.
+   */
+  dimensions: Record<string, string>
+  /** Amount field id → expression of the group's sum (fen). */
+  sums: Record<string, string>
 }

@@ -54,8 +54,11 @@ export async function runQueryPage(
   let total: number | null = null
   let totals: Record<string, unknown> | null = null
   if (withCount) {
-    const row = (await compiled.totals().first()) as Record<string, unknown> | null
-    if (compiled.grouped) {
+    // The dataset's groups when they can answer (milliseconds), else a SUM over every row.
+    const fromGroups = await compiled.aggregateTotals()
+    const row = fromGroups ?? ((await compiled.totals().first()) as Record<string, unknown> | null)
+    if (fromGroups && compiled.grouped) total = Number(fromGroups.groups ?? 0)
+    else if (compiled.grouped) {
       const counted = await db
         .from(compiled.rows().clearOrder().as('groups'))
         .count('* as total')

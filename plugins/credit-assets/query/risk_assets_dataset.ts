@@ -74,6 +74,35 @@ export const riskAssetsDataset: QueryDatasetDefinition = {
     // The org and manager of that day: a loan moved since is seen by who held it then.
     scope: { orgColumn: 's.org_id', ownerColumn: 's.manager_id' },
   },
+  // Count and 合计 from the snapshot step's groups (snapshots/book_totals.ts, the 台账's
+  // source), live-corrected, when a query uses only these fields in conditions and grouping.
+  aggregate: {
+    source: async ({ db, asOf }) =>
+      (await import('../snapshots/book_totals.js')).bookTotalsSource(db, asOf),
+    join(query) {
+      query.leftJoin('orgs as o', 'o.id', 'a.org_id').leftJoin('users as u', 'u.id', 'a.manager_id')
+    },
+    scope: { orgColumn: 'a.org_id', ownerColumn: 'a.manager_id' },
+    count: 'a.loans',
+    dimensions: {
+      product: 'a.product',
+      fiveClass: 'a.five_class',
+      riskStatus: 'a.risk_status',
+      orgName: 'o.name',
+      orgCode: 'o.code',
+      managerName: 'u.real_name',
+    },
+    sums: {
+      amount: 'a.amount_fen',
+      balance: 'a.balance_fen',
+      overduePrincipal: 'a.overdue_principal_fen',
+      overdueInterest: 'a.overdue_interest_fen',
+      penaltyInterest: 'a.penalty_interest_fen',
+      compoundInterest: 'a.compound_interest_fen',
+      onBalanceInterest: 'a.on_balance_interest_fen',
+      offBalanceInterest: 'a.off_balance_interest_fen',
+    },
+  },
   fields: [
     f('loan', 'loanNo', '借据号', 'Loan no.', 'string', 'l.loan_no', { groupable: false }),
     f('loan', 'product', '贷款产品', 'Product', 'dict', 'l.product', {

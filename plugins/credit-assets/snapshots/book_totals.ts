@@ -96,12 +96,9 @@ export async function bookTotalsSource(
     const run = await client.from('ca_book_total_runs').where('snapshot_date', asOf).first()
     return run ? stored(asOf) : null
   }
-  const run = await client.from('ca_book_total_runs').orderBy('taken_at', 'desc').first()
+  const run = await newestRun(client)
   if (!run) return null
-  const date = String(
-    run.snapshot_date instanceof Date ? isoDate(run.snapshot_date) : run.snapshot_date
-  ).slice(0, 10)
-  const takenAt = run.taken_at instanceof Date ? sqlTime(run.taken_at) : String(run.taken_at)
+  const { date, takenAt } = run
   // The changed loans as a derived table that drives primary-key lookups.
   const changed = `(SELECT id AS loan_id FROM ca_loans WHERE updated_at >= ?
      UNION SELECT loan_id FROM ca_risk_assets WHERE updated_at >= ?) ch`
@@ -120,6 +117,19 @@ export async function bookTotalsSource(
     JOIN ca_risk_assets r ON r.loan_id = ch.loan_id
     JOIN ca_loans l ON l.id = r.loan_id`
   return { sql, bindings: [date, takenAt, takenAt, date, takenAt, takenAt] }
+}
+
+/** The newest snapshot with groups and when it started reading (null before the first). */
+export async function newestRun(
+  client: Pick<QueryClientContract, 'from'>
+): Promise<{ date: string; takenAt: string } | null> {
+  const run = await client.from('ca_book_total_runs').orderBy('taken_at', 'desc').first()
+  if (!run) return null
+  const date = String(
+    run.snapshot_date instanceof Date ? isoDate(run.snapshot_date) : run.snapshot_date
+  ).slice(0, 10)
+  const takenAt = run.taken_at instanceof Date ? sqlTime(run.taken_at) : String(run.taken_at)
+  return { date, takenAt }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

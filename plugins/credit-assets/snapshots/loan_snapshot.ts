@@ -7,6 +7,7 @@
 */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { purgeBookTotals, snapshotTakenAt, writeBookTotals } from './book_totals.js'
+import { purgeDashboardTotals, writeDashboardTotals } from './dashboard_totals.js'
 
 /** The state columns, named as in ca_loans (the contract the as-of queries rely on). */
 export const SNAPSHOT_STATE_COLUMNS = [
@@ -66,6 +67,8 @@ export async function snapshotLoans(
   }
   // The day's 合计 groups, in the same transaction as the rows they sum.
   await writeBookTotals(client, snapshotDate, takenAt)
+  // 五级分类分布 and 风险客户排名's groups, same transaction and same taken_at.
+  await writeDashboardTotals(client, snapshotDate)
   return { snapshotDate, rows, chunks, ms: Date.now() - started }
 }
 
@@ -99,6 +102,7 @@ export async function purgeOldSnapshots(
   if (!doomed.length) return 0
   await client.from('ca_loan_snapshots').whereIn('snapshot_date', doomed).delete()
   await purgeBookTotals(client, doomed)
+  await purgeDashboardTotals(client, doomed)
   return doomed.length
 }
 
