@@ -59,6 +59,12 @@ export async function listLedgerRows(
   const page = input.page ?? 1
   const perPage = input.perPage ?? defaultPerPage
 
+  // A bad cursor is refused before any query starts (none may outlive the 422).
+  const sorted = sortColumn(ledger, input)
+  const order = keysetOrder(ledger, input, asOf)
+  const context = { list: `ledger:${ledger.id}`, sort: sorted?.key ?? null, order: order.sortOrder }
+  const cursor = decodeCursor(context, input)
+
   // The count from the maintained groups when they cover the filters (ledger_aggregate.ts);
   // else one joining only the lookups a filter needs, so it can stay inside indexes.
   const counting = aggregateTotals(ledger, input, access).then(
@@ -72,10 +78,6 @@ export async function listLedgerRows(
   // The page in two steps (a deferred join): the keys of the page, sorted and cut
   // with only what the filters and the sort need; then the columns of those keys.
   // Next / previous by one page continue from a cursor (keyset) instead of OFFSET.
-  const sorted = sortColumn(ledger, input)
-  const order = keysetOrder(ledger, input, asOf)
-  const context = { list: `ledger:${ledger.id}`, sort: sorted?.key ?? null, order: order.sortOrder }
-  const cursor = decodeCursor(context, input)
   const keysQuery = build(
     aliasesIn(ledger, activeSql(ledger, input, asOf, sorted ? [columnSql(sorted, asOf)] : []))
   ).select(db.raw(`${ledger.rowKey} as ??`, ['__key']))

@@ -99,6 +99,22 @@ export default class RiskAssetsController {
     const sortColumn = SORTABLE[input.sort ?? '']
     const order = input.order ?? 'desc'
 
+    // Next / previous by one page continue from a cursor (keyset on the same indexes)
+    // instead of reading and discarding every row before the page.
+    const keyset: KeysetOrder = {
+      sortSql: sortColumn ?? null,
+      sortOrder: order,
+      keySql: 'r.id',
+      // Ties are broken newest risk asset first whatever the order (as before).
+      keyOrder: sortColumn ? 'desc' : order,
+    }
+    const context = {
+      list: 'credit-assets:risk-assets',
+      sort: sortColumn ? input.sort! : null,
+      order,
+    }
+    const cursor = decodeCursor(context, input)
+
     // 机构及下级 on the risk asset's org: undefined = no filter, null = no such org.
     const orgPath = input.orgId
       ? ((await db.from('orgs').where('id', input.orgId).select('path').first())?.path ?? null)
@@ -124,21 +140,6 @@ export default class RiskAssetsController {
     const counted = riskAssetCountFromGroups(access, input, groupOrgIds).then((total) =>
       total !== null ? { total } : counting.count('* as total').first()
     )
-    // Next / previous by one page continue from a cursor (keyset on the same indexes)
-    // instead of reading and discarding every row before the page.
-    const keyset: KeysetOrder = {
-      sortSql: sortColumn ?? null,
-      sortOrder: order,
-      keySql: 'r.id',
-      // Ties are broken newest risk asset first whatever the order (as before).
-      keyOrder: sortColumn ? 'desc' : order,
-    }
-    const context = {
-      list: 'credit-assets:risk-assets',
-      sort: sortColumn ? input.sort! : null,
-      order,
-    }
-    const cursor = decodeCursor(context, input)
     // Walking the balance index reads about page × perPage × (loans / total)
     // entries: only while the page is within the first twentieth of the list,
     // so at most a twentieth of the index; a deep page (or a short list, where
