@@ -39,7 +39,8 @@ async function get(client: Client, endpoint: Endpoint, token: string, qs: Record
     .get(endpoint.url)
     .bearerToken(token)
     .qs({ perPage: PER_PAGE, ...qs })
-  if (response.status() !== 200) throw new Error(JSON.stringify(response.body()))
+  if (response.status() !== 200)
+    throw new Error(`${endpoint.name} ${JSON.stringify(qs)}: ${JSON.stringify(response.body())}`)
   return response.body() as { data: any[]; meta: any }
 }
 
@@ -91,7 +92,9 @@ async function sameAsOffset(
   who: string
 ) {
   const label = `${who} ${endpoint.name} ${JSON.stringify(qs)}`
-  const offset = await byOffset(client, endpoint, token, qs)
+  const offset = await byOffset(client, endpoint, token, qs).catch((e) => {
+    throw new Error(`${label}: ${e.message}`)
+  })
   assert.isAbove(offset.length, PER_PAGE, label)
   assert.equal(new Set(offset).size, offset.length, `${label}: offset has no doubles`)
   const walk = await byCursor(client, endpoint, token, qs)
@@ -185,7 +188,7 @@ test.group('credit-assets: keyset paging by cursor', (group) => {
         viewer.name
       )
     }
-    const selfWalk = await byCursor(client, list, manager.user.token, {})
+    const selfWalk = await byCursor(client, list, manager.token, {})
     assert.equal(selfWalk.forward.length, 8)
   }).timeout(120_000)
 
