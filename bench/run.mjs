@@ -7,7 +7,8 @@
 |   export DB_CONNECTION=mysql DB_DATABASE=ram_bench APP_MODE=demo APP_KEY=bench-only-key-0123456789abcdefghijklmnopqrstuvwxyz
 |   node ace migration:run --force && node ace demo:seed
 |   node ace demo:generate --customers 100000 --loans 1000000
-| (BENCH_GENERATE=1 does those three steps first; the database is created if missing.) Env: DB_DATABASE (default
+| (BENCH_GENERATE=1 does those three steps first, the book's size from BENCH_LOANS and BENCH_CUSTOMERS,
+| default 1,000,000 / 100,000; the database is created if missing.) Env: DB_DATABASE (default
 | ram_bench), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, BENCH_PORT (default 3391),
 | BENCH_RISK_ASSETS (default 200000, the issue's book: the bench hands over
 | more loans directly when the generator made fewer), BENCH_REQUESTS (50).
@@ -99,7 +100,14 @@ const f1 = (n) => n.toFixed(1)
 if (process.env.BENCH_GENERATE === '1') {
   ace('migration:run', '--force')
   ace('demo:seed')
-  ace('demo:generate', '--customers', '100000', '--loans', '1000000')
+  // BENCH_LOANS / BENCH_CUSTOMERS size the generated book (a 10 M book, or a small one to try the bench).
+  ace(
+    'demo:generate',
+    '--customers',
+    process.env.BENCH_CUSTOMERS ?? '100000',
+    '--loans',
+    process.env.BENCH_LOANS ?? '1000000'
+  )
 } else {
   ace('migration:run', '--force')
   // Idempotent: syncs the manifests and gives the demo roles codes added since (the ledgers').

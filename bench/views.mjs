@@ -5,11 +5,13 @@
 | straight through mysql2 (one connection; a pool of 50 for the concurrent case).
 | Views: 风险资产台账 default page (count from the snapshot groups, keys, rows), its 合计,
 | the filtered page (五级分类 = 次级, 逾期 ≥ 30 days: counted from the rows), and the
-| risk-asset list's default page. Figures are printed, never asserted.
+| risk-asset list's default page; then (6b, bench/deep_pages.mjs) page 1 against a deep page
+| by OFFSET and by cursor. Figures are printed, never asserted.
 */
 import http from 'node:http'
 import { loadavg } from 'node:os'
 import mysql from 'mysql2/promise'
+import { deepPagesBench } from './deep_pages.mjs'
 
 const MONEY = [
   'amount_fen',
@@ -86,6 +88,8 @@ export async function viewsBench({ base, connection, requests = 50, concurrency 
       b: [me.id],
     },
   ]
+  // BENCH_VIEWS=default,list keeps the views whose names contain one of the words ('deep': 6b).
+  const only = () => (process.env.BENCH_VIEWS ?? '').split(',').filter(Boolean)
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency + 5 })
   const get = (path, token) =>
     new Promise((resolve, reject) => {
@@ -216,10 +220,9 @@ export async function viewsBench({ base, connection, requests = 50, concurrency 
       body: JSON.stringify({ username: s.user, password: s.password }),
     })
     const { token } = await login.json()
-    // BENCH_VIEWS=default,list keeps the views whose names contain one of the words.
-    const only = (process.env.BENCH_VIEWS ?? '').split(',').filter(Boolean)
+    s.token = token
     for (const view of views(s).filter(
-      (v) => !only.length || only.some((w) => v.name.includes(w))
+      (v) => !only().length || only().some((w) => v.name.includes(w))
     )) {
       const first = await get(view.path, token)
       const rows = first.meta?.total ?? first.total ?? '—'
@@ -232,6 +235,9 @@ export async function viewsBench({ base, connection, requests = 50, concurrency 
       )
     }
   }
+  // Page 1 against a deep page, by OFFSET and by cursor (bench/deep_pages.mjs).
+  if (!only().length || only().includes('deep'))
+    await deepPagesBench({ sql, scopes, get, requests: Math.min(requests, 20) })
   // What the 合计 cost before the groups: the full SUM over every row in scope.
   for (const s of scopes) {
     // Three runs: at 1 M loans each reads every loan row of the scope (seconds).

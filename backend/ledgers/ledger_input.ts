@@ -14,6 +14,9 @@ import type { RegisteredLedger } from './registry.js'
 export interface LedgerInput {
   page?: number
   perPage?: number
+  /** Keyset paging: the signed cursor of the next / previous page (#core/support/keyset_cursor). */
+  after?: string
+  before?: string
   sort?: string
   order?: 'asc' | 'desc'
   asOf?: string
@@ -50,6 +53,9 @@ function schemaFor(ledger: RegisteredLedger, maxPerPage: number) {
   return vine.object({
     page: vine.number().withoutDecimals().min(1).max(1_000_000).optional(),
     perPage: vine.number().withoutDecimals().range([1, maxPerPage]).optional(),
+    // Checked by decodeCursor (signature, list, sort): a bad one is a 422 there.
+    after: vine.string().maxLength(2000).optional(),
+    before: vine.string().maxLength(2000).optional(),
     sort: sortable.length ? vine.enum(sortable).optional() : vine.string().in([]).optional(),
     order: vine.enum(['asc', 'desc'] as const).optional(),
     asOf: ledger.asOf
@@ -92,6 +98,8 @@ export function toLedgerInput(ledger: RegisteredLedger, raw: Record<string, any>
   return {
     page: raw.page,
     perPage: raw.perPage,
+    after: raw.after || undefined,
+    before: raw.before || undefined,
     sort: raw.sort,
     order: raw.order,
     asOf: raw.asOf,

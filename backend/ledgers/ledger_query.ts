@@ -14,6 +14,7 @@ import type { LedgerColumn, LedgerFilter } from '#core/plugins/types'
 import type { RegisteredLedger } from './registry.js'
 import type { LedgerInput } from './ledger_input.js'
 import { escapeLike } from '#core/db/like'
+import type { KeysetOrder } from '#core/support/keyset_cursor'
 
 const pick = (
   sql: string | string[],
@@ -172,17 +173,38 @@ export function sortColumn(ledger: RegisteredLedger, input: LedgerInput) {
   )
 }
 
+/** The order of the rows: the user's, or the default sort's (descending when it names none). */
+export const sortOrder = (ledger: RegisteredLedger, input: LedgerInput): 'asc' | 'desc' =>
+  input.order ?? (input.sort ? 'asc' : (ledger.defaultSort?.order ?? 'desc'))
+
+/** The sort as keyset paging needs it: the column, then the row key, in one direction. */
+export function keysetOrder(
+  ledger: RegisteredLedger,
+  input: LedgerInput,
+  asOf: string | null
+): KeysetOrder {
+  const column = sortColumn(ledger, input)
+  const order = sortOrder(ledger, input)
+  return {
+    sortSql: column ? columnSql(column, asOf) : null,
+    sortOrder: order,
+    keySql: ledger.rowKey,
+    keyOrder: order,
+  }
+}
+
 export function applySort(
   query: DatabaseQueryBuilderContract,
   ledger: RegisteredLedger,
   input: LedgerInput,
-  asOf: string | null
+  asOf: string | null,
+  // Reversed when reading the rows before a cursor (keyset paging backwards).
+  order: KeysetOrder = keysetOrder(ledger, input, asOf)
 ) {
-  const column = sortColumn(ledger, input)
-  const order = input.order ?? (input.sort ? 'asc' : (ledger.defaultSort?.order ?? 'desc'))
-  if (column) query.orderByRaw(`${columnSql(column, asOf)} ${order === 'asc' ? 'ASC' : 'DESC'}`)
+  const dir = (o: 'asc' | 'desc') => (o === 'asc' ? 'ASC' : 'DESC')
+  if (order.sortSql) query.orderByRaw(`${order.sortSql} ${dir(order.sortOrder)}`)
   // Rows with equal sort values keep one order from page to page.
-  query.orderByRaw(`${ledger.rowKey} ${order === 'asc' ? 'ASC' : 'DESC'}`)
+  query.orderByRaw(`${order.keySql} ${dir(order.keyOrder)}`)
   return query
 }
 

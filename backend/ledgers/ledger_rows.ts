@@ -16,14 +16,24 @@ import {
   fenToYuan,
   filteredQuery,
   formatRow,
+  keysetOrder,
   selectColumns,
   sortColumn,
 } from './ledger_query.js'
 import { aggregateTotals } from './ledger_aggregate.js'
+import { decodeCursor, encodeCursor, keysetSql, scanOrder } from '#core/support/keyset_cursor'
 
 export interface LedgerPage {
   data: Record<string, unknown>[]
-  meta: { total: number; page: number; perPage: number; asOf: string | null }
+  meta: {
+    total: number
+    page: number
+    perPage: number
+    asOf: string | null
+    /** Keyset cursors of the next / previous page (null: none that way). */
+    nextCursor: string | null
+    prevCursor: string | null
+  }
 }
 
 export interface LedgerTotals {
@@ -49,6 +59,12 @@ export async function listLedgerRows(
   const page = input.page ?? 1
   const perPage = input.perPage ?? defaultPerPage
 
+  // A bad cursor is refused before any query starts (none may outlive the 422).
+  const sorted = sortColumn(ledger, input)
+  const order = keysetOrder(ledger, input, asOf)
+  const context = { list: `ledger:${ledger.id}`, sort: sorted?.key ?? null, order: order.sortOrder }
+  const cursor = decodeCursor(context, input)
+
   // The count from the maintained groups when they cover the filters (ledger_aggregate.ts);
   // else one joining only the lookups a filter needs, so it can stay inside indexes.
   const counting = aggregateTotals(ledger, input, access).then(
@@ -61,24 +77,46 @@ export async function listLedgerRows(
 
   // The page in two steps (a deferred join): the keys of the page, sorted and cut
   // with only what the filters and the sort need; then the columns of those keys.
-  const sorted = sortColumn(ledger, input)
+  // Next / previous by one page continue from a cursor (keyset) instead of OFFSET.
   const keysQuery = build(
     aliasesIn(ledger, activeSql(ledger, input, asOf, sorted ? [columnSql(sorted, asOf)] : []))
   ).select(db.raw(`${ledger.rowKey} as ??`, ['__key']))
-  applySort(keysQuery, ledger, input, asOf)
-  keysQuery.limit(perPage).offset((page - 1) * perPage)
+  if (order.sortSql) keysQuery.select(db.raw(`${order.sortSql} as ??`, ['__sort']))
+  if (cursor) {
+    const { sql, bindings } = keysetSql(scanOrder(order, cursor.direction), cursor)
+    keysQuery.whereRaw(sql, bindings)
+    applySort(keysQuery, ledger, input, asOf, scanOrder(order, cursor.direction))
+    keysQuery.limit(perPage + 1)
+  } else {
+    applySort(keysQuery, ledger, input, asOf)
+    keysQuery.limit(perPage + 1).offset((page - 1) * perPage)
+  }
 
-  const [counted, keys] = await Promise.all([counting, keysQuery])
-  const order = new Map(keys.map((k: any, i: number) => [String(k.__key), i]))
+  const [counted, read] = await Promise.all([counting, keysQuery])
+  // One row past the page tells whether there is a page beyond it in the reading direction.
+  const more = read.length > perPage
+  const keys = read.slice(0, perPage)
+  if (cursor?.direction === 'before') keys.reverse()
+  const cursorOf = (row: any) => encodeCursor(context, row.__sort ?? null, row.__key)
+  const hasNext = cursor?.direction === 'before' ? true : more
+  const hasPrev = cursor ? (cursor.direction === 'after' ? true : more) : page > 1
+  const byKey = new Map(keys.map((k: any, i: number) => [String(k.__key), i]))
   const rows = keys.length
     ? await selectColumns(build('all'), ledger.columns, asOf)
         .select(db.raw(`${ledger.rowKey} as ??`, ['__key']))
-        .whereIn(db.raw(ledger.rowKey) as any, [...order.keys()])
+        .whereIn(db.raw(ledger.rowKey) as any, [...byKey.keys()])
     : []
-  rows.sort((a: any, b: any) => order.get(String(a.__key))! - order.get(String(b.__key))!)
+  rows.sort((a: any, b: any) => byKey.get(String(a.__key))! - byKey.get(String(b.__key))!)
   return {
     data: rows.map((row: Record<string, unknown>) => formatRow(ledger.columns, row)),
-    meta: { total: Number(counted?.count ?? 0), page, perPage, asOf },
+    meta: {
+      total: Number(counted?.count ?? 0),
+      page,
+      perPage,
+      asOf,
+      nextCursor: hasNext && keys.length ? cursorOf(keys[keys.length - 1]) : null,
+      prevCursor: hasPrev && keys.length ? cursorOf(keys[0]) : null,
+    },
   }
 }
 

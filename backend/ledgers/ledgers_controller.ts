@@ -49,7 +49,14 @@ export default class LedgersController {
   /** The print view (A4 landscape): up to PRINT_MAX_ROWS rows plus the page header's facts. */
   async print(ctx: HttpContext, ledger: RegisteredLedger) {
     const raw = await ctx.request.validateUsing(ledgerValidator(ledger, 'print'))
-    const input = { ...toLedgerInput(ledger, raw), page: 1, perPage: PRINT_MAX_ROWS }
+    // From the first row, whatever page the screen was on (no cursor).
+    const input = {
+      ...toLedgerInput(ledger, raw),
+      page: 1,
+      perPage: PRINT_MAX_ROWS,
+      after: undefined,
+      before: undefined,
+    }
     const access = await accessOf(ctx)
     const [result, summary] = await Promise.all([
       listLedgerRows(ledger, input, access),

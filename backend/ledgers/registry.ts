@@ -53,7 +53,17 @@ export function validateLedgers(manifest: PluginManifest) {
 }
 
 /** Query-string names the rows endpoint uses itself; a filter may not take them. */
-export const RESERVED = new Set(['page', 'perPage', 'sort', 'order', 'asOf', 'columns', 'format'])
+export const RESERVED = new Set([
+  'page',
+  'perPage',
+  'after',
+  'before',
+  'sort',
+  'order',
+  'asOf',
+  'columns',
+  'format',
+])
 
 let loading: Promise<Map<string, RegisteredLedger>> | undefined
 

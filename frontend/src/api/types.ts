@@ -63,6 +63,9 @@ export interface PageMeta {
   total: number
   page: number
   perPage: number
+  /** Keyset paging (lists that support it): cursors of the next / previous page, null at an end. */
+  nextCursor?: string | null
+  prevCursor?: string | null
 }
 
 export interface Paginated<T> {
@@ -73,6 +76,9 @@ export interface Paginated<T> {
 export interface ListQuery {
   page?: number
   perPage?: number
+  /** Keyset paging: a cursor from the last answer (see composables/cursorStep.ts). */
+  after?: string
+  before?: string
   keyword?: string
   sort?: string
   order?: 'asc' | 'desc'

@@ -4,6 +4,7 @@
 */
 import { reactive, ref, shallowRef } from 'vue'
 import type { ListQuery, Paginated } from '@/api/types'
+import { cursorStep, pageAfterStep, type PageCursors } from './cursorStep'
 
 export type SortOrder = 'asc' | 'desc'
 
@@ -22,19 +23,32 @@ export function useTable<T>(
     order: undefined as SortOrder | undefined,
   })
   let latest = 0
+  /** The last answer's keyset cursors (lists that send them): next / previous by one page. */
+  let cursors: PageCursors = {}
 
-  async function load(): Promise<void> {
+  async function fetchRows(step: { after?: string; before?: string }): Promise<void> {
     const ticket = ++latest
     loading.value = true
     try {
-      const result = await fetchPage({ ...query, keyword: query.keyword.trim() || undefined })
+      const result = await fetchPage({
+        ...query,
+        keyword: query.keyword.trim() || undefined,
+        ...step,
+      })
       // A slower earlier response must not overwrite the answer to the newest query.
       if (ticket !== latest) return
       rows.value = result?.data ?? []
       total.value = result?.meta?.total ?? 0
+      cursors = { nextCursor: result?.meta?.nextCursor, prevCursor: result?.meta?.prevCursor }
+      query.page = pageAfterStep(query.page, step, cursors)
     } finally {
       if (ticket === latest) loading.value = false
     }
+  }
+
+  /** The current page again, by its number. */
+  function load(): Promise<void> {
+    return fetchRows({})
   }
 
   function search() {
@@ -55,8 +69,9 @@ export function useTable<T>(
   }
 
   function onPageChange(page: number) {
+    const step = cursorStep(query.page, page, cursors)
     query.page = page
-    return load()
+    return fetchRows(step)
   }
 
   function onPerPageChange(perPage: number) {

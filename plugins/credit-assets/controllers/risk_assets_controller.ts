@@ -10,6 +10,13 @@ import { loanListRow } from '../services/serialize.js'
 import { fenText } from '../services/money_sql.js'
 import { riskAssetCountFromGroups } from '../services/risk_asset_count.js'
 import { subtreeOrgIds } from '#core/identity/access_cache'
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetSql,
+  scanOrder,
+  type KeysetOrder,
+} from '#core/support/keyset_cursor'
 
 type RiskAssetListInput = Infer<typeof riskAssetListValidator>
 
@@ -92,6 +99,22 @@ export default class RiskAssetsController {
     const sortColumn = SORTABLE[input.sort ?? '']
     const order = input.order ?? 'desc'
 
+    // Next / previous by one page continue from a cursor (keyset on the same indexes)
+    // instead of reading and discarding every row before the page.
+    const keyset: KeysetOrder = {
+      sortSql: sortColumn ?? null,
+      sortOrder: order,
+      keySql: 'r.id',
+      // Ties are broken newest risk asset first whatever the order (as before).
+      keyOrder: sortColumn ? 'desc' : order,
+    }
+    const context = {
+      list: 'credit-assets:risk-assets',
+      sort: sortColumn ? input.sort! : null,
+      order,
+    }
+    const cursor = decodeCursor(context, input)
+
     // 机构及下级 on the risk asset's org: undefined = no filter, null = no such org.
     const orgPath = input.orgId
       ? ((await db.from('orgs').where('id', input.orgId).select('path').first())?.path ?? null)
@@ -121,19 +144,35 @@ export default class RiskAssetsController {
     // entries: only while the page is within the first twentieth of the list,
     // so at most a twentieth of the index; a deep page (or a short list, where
     // the sort is cheap) sorts the rows instead, as before.
-    if (sortColumn === 'l.balance_fen') {
+    if (sortColumn === 'l.balance_fen' && !cursor) {
       const total = Number((await counted)?.total ?? 0)
       if (page * perPage * 20 <= total) {
         const bound = await this.balanceBound(access, input, { flagDate, orgPath }, page, perPage)
         if (bound !== null) paging.where('l.balance_fen', order === 'desc' ? '>=' : '<=', bound)
       }
     }
-    paging.select('r.id').orderBy(sortColumn ?? 'r.id', order)
-    if (sortColumn) paging.orderBy('r.id', 'desc')
-    const [total, pageIds] = await Promise.all([counted, paging.forPage(page, perPage)])
-    const ids = pageIds.map((r) => Number(r.id))
+    paging.select('r.id')
+    if (sortColumn) paging.select(db.raw(`${sortColumn} as ??`, ['__sort']))
+    const scan = cursor ? scanOrder(keyset, cursor.direction) : keyset
+    if (cursor) {
+      const { sql, bindings } = keysetSql(scan, cursor)
+      paging.whereRaw(sql, bindings)
+    }
+    if (sortColumn) paging.orderBy(sortColumn, scan.sortOrder)
+    paging.orderBy('r.id', scan.keyOrder)
+    // One row past the page tells whether there is a page beyond it in the reading direction.
+    paging.limit(perPage + 1)
+    if (!cursor) paging.offset((page - 1) * perPage)
+    const [total, read] = await Promise.all([counted, paging])
+    const more = read.length > perPage
+    const pageRows = read.slice(0, perPage)
+    if (cursor?.direction === 'before') pageRows.reverse()
+    const ids = pageRows.map((r) => Number(r.id))
     const details = ids.length ? await this.details(ids, flagDate) : []
     const byId = new Map(details.map((d) => [Number(d.id), d]))
+    const cursorOf = (row: any) => encodeCursor(context, row.__sort ?? null, row.id)
+    const hasNext = cursor?.direction === 'before' ? true : more
+    const hasPrev = cursor ? (cursor.direction === 'after' ? true : more) : page > 1
     return {
       data: ids.flatMap((id) => (byId.has(id) ? [loanListRow(byId.get(id)!)] : [])),
       meta: {
@@ -141,6 +180,8 @@ export default class RiskAssetsController {
         page,
         perPage,
         floorFlagDate: flagDate,
+        nextCursor: hasNext && pageRows.length ? cursorOf(pageRows[pageRows.length - 1]) : null,
+        prevCursor: hasPrev && pageRows.length ? cursorOf(pageRows[0]) : null,
       },
     }
   }

@@ -20,6 +20,9 @@ export const riskAssetListValidator = vine.compile(
   vine.object({
     ...listFilters,
     status: vine.enum(['managed', 'exited']).optional(),
+    // Keyset paging: a cursor from the previous answer (checked by decodeCursor, 422 if bad).
+    after: vine.string().maxLength(2000).optional(),
+    before: vine.string().maxLength(2000).optional(),
     floorFlag: vine.enum(['below', 'ok']).optional(),
   })
 )
