@@ -52,6 +52,7 @@ export default class MakePlugin extends BaseCommand {
       [`workflow/${vars.resourceSnake}_type.ts`, 'workflow_type.ts.stub'],
       [`workflow/${vars.resourceSnake}_handler.ts`, 'workflow_handler.ts.stub'],
       [`ui/${vars.Resource}Page.vue`, 'page.vue.stub'],
+      ['ui/api.ts', 'api.ts.stub'],
       [`documents/${vars.resourceSnake}.hbs`, 'document.hbs.stub'],
       [`dashboard/${vars.resourceSnake}s_by_status.ts`, 'widget_data.ts.stub'],
       [`ui/widgets/${vars.resourceSnake}s_by_status.ts`, 'widget_view.ts.stub'],

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import SlotOutlet from '@/components/slots/SlotOutlet.vue'
 import ExtensionFields from '@/components/slots/ExtensionFields.vue'
 import EventKindTag from '@/components/slots/EventKindTag.vue'
-import LoanDrawer from '../../plugins/credit-assets/ui/parts/LoanDrawer.vue'
+import LoanDrawer from '../../plugins/credit-assets/ui/components/LoanDrawer.vue'
 import { fakeServer, flushPromises, mountInConsole, signedInAs, withDictionaries } from './helpers'
 import type { ExtensionValue } from '@/api/extensions'
 

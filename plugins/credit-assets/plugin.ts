@@ -38,7 +38,7 @@ export default definePlugin({
     'rules/five_class.ts',
     'rules/handover.ts',
     'ui/risk_event_text.ts',
-    'ui/parts/MaskedIdNo.vue',
+    'ui/components/MaskedIdNo.vue',
     'ui/pickers.ts',
     'fixtures/book_fixture.ts',
   ],

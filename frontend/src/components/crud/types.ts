@@ -50,6 +50,11 @@ export interface CrudField {
   recordOrgOf?: string
   /** 'org' fields: the caller's data scope (default) or every org. */
   scope?: OrgScope
+  /** 'number' fields: bounds of the input. */
+  min?: number
+  max?: number
+  /** 'select' fields: false when a value is always required (no clear button). */
+  clearable?: boolean
 }
 
 /** An extra per-row button of CrudPage (beside 编辑 / 删除). */

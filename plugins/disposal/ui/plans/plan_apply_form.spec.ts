@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkPlanForm, selectedLoanTotals } from './plan_apply_form'
-import type { PlanLoanOption } from '../parts/plans'
+import type { PlanLoanOption } from './api'
 
 const t = (zh: string) => zh
 

@@ -4,7 +4,7 @@
 | the checks made before anything is sent to the server.
 */
 import { fenToYuan, MONEY_INPUT, normalizeMoneyInput, yuanToFen } from '@/utils/money'
-import type { PlanLoanOption } from '../parts/plans'
+import type { PlanLoanOption } from './api'
 
 export interface PlanFormFields {
   method: string | null

@@ -5,7 +5,7 @@
 | aborts the older one so a slow answer never overwrites a fresher one.
 */
 import { ref, watch, type Ref } from 'vue'
-import { plansApi, type PrefillSection } from '../parts/plans'
+import { plansApi, type PrefillSection } from './api'
 
 export function usePlanPrefill(customerId: Ref<number | null>, selected: Ref<number[]>) {
   const sections = ref<PrefillSection[]>([])
