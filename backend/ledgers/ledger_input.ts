@@ -14,7 +14,7 @@ import type { RegisteredLedger } from './registry.js'
 export interface LedgerInput {
   page?: number
   perPage?: number
-  /** Keyset paging: the signed cursor of the next / previous page (#core/support/keyset_cursor). */
+  /** Keyset paging: the signed cursor of the next / previous page (#core/db/keyset_cursor). */
   after?: string
   before?: string
   sort?: string

@@ -14,7 +14,7 @@ import type { LedgerColumn, LedgerFilter } from '#core/plugins/types'
 import type { RegisteredLedger } from './registry.js'
 import type { LedgerInput } from './ledger_input.js'
 import { escapeLike } from '#core/db/like'
-import type { KeysetOrder } from '#core/support/keyset_cursor'
+import type { KeysetOrder } from '#core/db/keyset_cursor'
 
 const pick = (
   sql: string | string[],

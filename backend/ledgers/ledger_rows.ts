@@ -21,7 +21,7 @@ import {
   sortColumn,
 } from './ledger_query.js'
 import { aggregateTotals } from './ledger_aggregate.js'
-import { decodeCursor, encodeCursor, keysetSql, scanOrder } from '#core/support/keyset_cursor'
+import { decodeCursor, encodeCursor, keysetSql, scanOrder } from '#core/db/keyset_cursor'
 
 export interface LedgerPage {
   data: Record<string, unknown>[]

@@ -16,7 +16,7 @@ import {
   keysetSql,
   scanOrder,
   type KeysetOrder,
-} from '#core/support/keyset_cursor'
+} from '#core/db/keyset_cursor'
 
 type RiskAssetListInput = Infer<typeof riskAssetListValidator>
 
