@@ -17,6 +17,9 @@
 | LOAD_URL (a running server, loopback only; default: start one like the bench does, against
 | DB_DATABASE (ram_bench) on LOAD_PORT (3392), in demo mode with the in-process queue).
 | LOAD_ROUTES=me,台账 keeps only the routes whose names contain one of the words (saturation runs).
+| LOAD_STEPS=10,20,40,80 then finds one node's saturation point: the same mix closed-loop with that
+| many connections, LOAD_STEP_SECONDS (20) each, and the req/s at which p99 reaches 1 s.
+| The issue's run: LOAD_USERS=200 LOAD_THINK_MS=6500 LOAD_SECONDS=600 (about 30 requests/s in all).
 | No dependencies: Node's http with a keep-alive Agent.
 */
 import http from 'node:http'
@@ -225,38 +228,54 @@ for (const [username, routes] of allowed)
   console.log(`  ${username}: ${routes.map((r) => r[0]).join(' · ')}`)
 
 /* ---- the mix ------------------------------------------------------------------ */
-const stats = new Map()
-const record = (name, res) => {
-  let s = stats.get(name)
-  if (!s) stats.set(name, (s = { ms: [], errors: 0, codes: {} }))
-  s.ms.push(res.ms)
-  if (res.status < 200 || res.status >= 400) {
-    s.errors++
-    s.codes[res.status] = (s.codes[res.status] ?? 0) + 1
-  }
-}
-let sent = 0
-const deadline = Date.now() + SECONDS * 1000
-const think = () => (THINK_MS > 0 ? -Math.log(1 - Math.random()) * THINK_MS : 0)
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
-async function virtualUser(user) {
-  const routes = allowed.get(user.username)
-  const weight = routes.reduce((s, r) => s + r[1], 0)
-  await sleep(Math.random() * Math.max(THINK_MS, 100)) // spread the start
-  while (Date.now() < deadline && sent < MAX_REQUESTS) {
-    let roll = Math.random() * weight
-    const route = routes.find((r) => (roll -= r[1]) < 0) ?? routes[0]
-    const [method, path, body] = route[2]()
-    sent++
-    record(route[0], await request(method, path, { token: user.token, body }))
-    await sleep(think())
+/** Runs `who` through the mix for `seconds` (or until MAX_REQUESTS); per-route stats. */
+async function runMix(who, seconds, thinkMs) {
+  const stats = new Map()
+  const record = (name, res) => {
+    let s = stats.get(name)
+    if (!s) stats.set(name, (s = { ms: [], errors: 0, codes: {} }))
+    s.ms.push(res.ms)
+    if (res.status < 200 || res.status >= 400) {
+      s.errors++
+      s.codes[res.status] = (s.codes[res.status] ?? 0) + 1
+    }
   }
+  let sent = 0
+  const deadline = Date.now() + seconds * 1000
+  const think = () => (thinkMs > 0 ? -Math.log(1 - Math.random()) * thinkMs : 0)
+  const virtualUser = async (user) => {
+    const routes = allowed.get(user.username)
+    const weight = routes.reduce((s, r) => s + r[1], 0)
+    await sleep(Math.random() * Math.max(thinkMs, 100)) // spread the start
+    while (Date.now() < deadline && sent < MAX_REQUESTS) {
+      let roll = Math.random() * weight
+      const route = routes.find((r) => (roll -= r[1]) < 0) ?? routes[0]
+      const [method, path, body] = route[2]()
+      sent++
+      record(route[0], await request(method, path, { token: user.token, body }))
+      await sleep(think())
+    }
+  }
+  const start = Date.now()
+  await Promise.all(who.map(virtualUser))
+  return { stats, seconds: (Date.now() - start) / 1000 }
 }
+
+/** Every route's samples in one. */
+const merged = (stats) => {
+  const all = { ms: [], errors: 0, codes: {} }
+  for (const s of stats.values()) {
+    all.ms.push(...s.ms)
+    all.errors += s.errors
+    for (const [c, n] of Object.entries(s.codes)) all.codes[c] = (all.codes[c] ?? 0) + n
+  }
+  return all
+}
+
 const loadBefore = load()
-const mixStart = Date.now()
-await Promise.all(users.map(virtualUser))
-const mixSeconds = (Date.now() - mixStart) / 1000
+const { stats, seconds: mixSeconds } = await runMix(users, SECONDS, THINK_MS)
 const loadAfter = load()
 
 /* ---- baseline: a bare route under the same connections, no think time -------- */
@@ -291,18 +310,48 @@ console.log(
 console.log(
   '| ------------------------------ | ------ | ------- | ------- | ------- | ------- | ------'
 )
-const all = { ms: [], errors: 0, codes: {} }
 for (const [name] of ROUTES) {
   const s = stats.get(name)
-  if (!s) continue
-  console.log(line(name, s, mixSeconds))
-  all.ms.push(...s.ms)
-  all.errors += s.errors
-  for (const [c, n] of Object.entries(s.codes)) all.codes[c] = (all.codes[c] ?? 0) + n
+  if (s) console.log(line(name, s, mixSeconds))
 }
+const all = merged(stats)
 console.log(line('all (mix)', all, mixSeconds))
 console.log(line(`GET /api/health (bare, ${users.length} conn)`, baseline, baseSeconds))
 console.log(`load average at the end ${load()}`)
+
+/* ---- saturation: closed-loop steps of more connections until p99 passes 1 s ------ */
+// LOAD_STEPS=10,20,40,80 runs the same mix with that many connections and no think time,
+// LOAD_STEP_SECONDS (20) each, and reports the throughput at which p99 reaches 1 s
+// (interpolated between the two steps around it) — one node's saturation point.
+const steps = (process.env.LOAD_STEPS ?? '').split(',').filter(Boolean).map(Number)
+if (steps.length) {
+  const stepSeconds = Number(process.env.LOAD_STEP_SECONDS ?? 20)
+  const rows = []
+  console.log(`\nsaturation steps (closed loop, ${stepSeconds} s each):`)
+  console.log('| connections |   req/s | p50 ms  | p95 ms  | p99 ms  | errors | load average')
+  console.log('| ----------- | ------- | ------- | ------- | ------- | ------ | ------------')
+  for (const n of steps) {
+    const who = Array.from({ length: n }, (_, i) => users[i % users.length])
+    const { stats: st, seconds } = await runMix(who, stepSeconds, 0)
+    const a = merged(st)
+    const sorted = a.ms.sort((x, y) => x - y)
+    const row = { n, rps: sorted.length / seconds, p99: pct(sorted, 99) }
+    rows.push(row)
+    console.log(
+      `| ${String(n).padStart(11)} | ${row.rps.toFixed(1).padStart(7)} | ${f1(pct(sorted, 50)).padStart(7)} | ${f1(pct(sorted, 95)).padStart(7)} | ${f1(row.p99).padStart(7)} | ${String(a.errors).padStart(6)} | ${load()}`
+    )
+  }
+  const over = rows.findIndex((r) => r.p99 >= 1000)
+  if (over === -1)
+    console.log(`p99 stayed under 1 s up to ${steps.at(-1)} connections: saturation above ${rows.at(-1).rps.toFixed(1)} req/s`)
+  else if (over === 0)
+    console.log(`p99 passed 1 s already at ${steps[0]} connections (${rows[0].rps.toFixed(1)} req/s)`)
+  else {
+    const [lo, hi] = [rows[over - 1], rows[over]]
+    const t = (1000 - lo.p99) / (hi.p99 - lo.p99)
+    console.log(`saturation point (p99 = 1 s): ~${(lo.rps + t * (hi.rps - lo.rps)).toFixed(1)} req/s between ${lo.n} and ${hi.n} connections`)
+  }
+}
 agent.destroy()
 if (server) await server.stop()
 process.exit(all.errors ? 1 : 0)
