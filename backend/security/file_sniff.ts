@@ -30,6 +30,9 @@ const ACTIVE_CONTENT =
 
 const TEXT_SAMPLE_BYTES = 64 * 1024
 
+/* A detected binary type a browser renders or runs: SVG, HTML/XHTML, bare XML, *+xml, script. */
+export const ACTIVE_MIME = /svg|html|javascript|^(application|text)\/xml$|\+xml$/
+
 async function sniffText(filePath: string, ext: string): Promise<SniffedType | null> {
   const handle = await open(filePath, 'r')
   try {
@@ -59,8 +62,9 @@ export async function sniffFile(
 ): Promise<SniffedType | null> {
   const detected = await fileTypeFromFile(filePath)
   if (detected) {
-    // XML-based and web formats are never inert, whatever they are named.
-    if (/svg|html|xml|javascript/.test(detected.mime)) return null
+    // XML-based and web formats are never inert, whatever they are named. Office files are
+    // zipped XML with an inert mime type (…openxmlformats-officedocument…): allowed.
+    if (ACTIVE_MIME.test(detected.mime)) return null
     return { ext: kindOf(detected.ext), mime: detected.mime }
   }
   return sniffText(filePath, declaredExt.toLowerCase())
