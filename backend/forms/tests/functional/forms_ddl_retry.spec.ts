@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { dbNow } from '#core/db/db_time'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { removeMade } from '#tests/factories/identity'
 import {
   columnExists,
   designForm,
@@ -38,7 +39,11 @@ const logOf = (row: any) =>
 
 test.group('表单构建 · DDL that fails half-way', (group) => {
   let formId = 0
-  group.teardown(() => dropFormTables([CODE]))
+  group.teardown(async () => {
+    await dropFormTables([CODE])
+    // Committed users would show in the data-scope specs' exact user lists.
+    await removeMade()
+  })
 
   test('step 2 fails: failed with step 1 recorded; the re-run completes without redoing it', async ({
     client,

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { tokenFor, userWith } from '#tests/helpers/auth'
+import { removeMade } from '#tests/factories/identity'
 import {
   columnExists,
   designForm,
@@ -19,7 +20,11 @@ const CODE = `fd_${suffix}`
 const CODE_VALID = `fv_${suffix}`
 
 test.group('表单构建 · design and approval', (group) => {
-  group.teardown(() => dropFormTables([CODE, CODE_VALID]))
+  group.teardown(async () => {
+    await dropFormTables([CODE, CODE_VALID])
+    // Committed users would show in the data-scope specs' exact user lists.
+    await removeMade()
+  })
 
   test('names, types and flags are validated; no SQL gets through', async ({ client, assert }) => {
     const admin = await tokenFor('admin')
