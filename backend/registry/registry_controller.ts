@@ -1,10 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { audit } from '#core/audit/audit'
-import { settingCategory } from '#core/settings/setting_category'
 import {
   changeSettingValue,
-  isFrozen,
   setSettingFrozen,
   type SettingRow,
 } from '#core/settings/update_setting'
@@ -15,38 +12,23 @@ import {
   settingListValidator,
   settingValueValidator,
 } from '#core/registry/validators'
-
-const settingJson = (r: SettingRow & { updated_at?: unknown }) => ({
-  key: r.key,
-  name: { zh: r.name_zh, en: r.name_en },
-  type: r.type,
-  category: settingCategory(r.key, r.category),
-  defaultValue: r.default_value,
-  value: r.value,
-  frozen: isFrozen(r),
-  source: r.source,
-  updatedAt: r.updated_at ?? null,
-})
+import {
+  findActiveSetting,
+  listInstalledPlugins,
+  listSettings,
+  settingJson,
+} from '#core/registry/setting_rows'
 
 /** 插件管理 and 参数管理 (业务参数 / 技术参数; the category rule is in settings/setting_category.ts). */
 export default class RegistryController {
   async plugins() {
-    const rows = await db.from('installed_plugins').orderBy('active', 'desc').orderBy('load_order')
-    return rows.map((r) => ({
-      id: r.id,
-      name: { zh: r.name_zh, en: r.name_en },
-      version: r.version,
-      dependsOn: JSON.parse(r.depends_on),
-      active: Boolean(Number(r.active)),
-      loadOrder: r.load_order,
-    }))
+    return listInstalledPlugins()
   }
 
   /** GET /api/system/settings[?category=business|technical] */
   async settings({ request }: HttpContext) {
     const { category } = await request.validateUsing(settingListValidator)
-    const rows = await db.from('settings').where('active', true).orderBy('key')
-    return rows.map(settingJson).filter((s) => !category || s.category === category)
+    return listSettings(category)
   }
 
   /** PUT /api/system/settings/:key `{ value }` — typed, refused while frozen, audited. */
@@ -93,7 +75,7 @@ export default class RegistryController {
   async freezeSetting(ctx: HttpContext) {
     const { params, request, response, i18n } = ctx
     const { frozen } = await request.validateUsing(settingFreezeValidator)
-    const setting = await db.from('settings').where('key', params.key).where('active', true).first()
+    const setting = await findActiveSetting(params.key)
     if (!setting) return response.notFound({ message: i18n('http.notFound') })
     const payload: SettingFrozenChange = { key: setting.key, frozen }
     const summary = `${frozen ? '冻结' : '解冻'}参数 ${setting.name_zh}（${setting.key}）`
