@@ -1,13 +1,5 @@
-/* InspectionError → 404, or 422 with one field message; anything else is rethrown. */
+/* Small answers the controllers share (an InspectionError is answered by the exception handler). */
 import type { HttpContext } from '@adonisjs/core/http'
-import { InspectionError } from '../services/scope.js'
-import { fieldError } from '../validators/inspections.js'
-
-export function answer(ctx: HttpContext, error: unknown) {
-  if (!(error instanceof InspectionError)) throw error
-  if (error.status === 404) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-  fieldError(ctx, error.field, error.zh, error.en)
-}
 
 export const notFound = (ctx: HttpContext) =>
   ctx.response.notFound({ message: ctx.i18n('http.notFound') })
