@@ -24,7 +24,7 @@ import {
 } from '../meetings/meeting_service.js'
 import { cancelMeeting, closeMeeting, openMeeting, saveMinutes } from '../meetings/voting.js'
 import { assertRunner } from '../meetings/meeting_scope.js'
-import { answer, onMeeting } from './answer.js'
+import { onMeeting } from './on_meeting.js'
 import { idParam } from './params.js'
 
 /**
@@ -39,7 +39,7 @@ export default class MeetingsController {
   }
 
   async show(ctx: HttpContext) {
-    return answer(ctx, () => this.detail(ctx))
+    return this.detail(ctx)
   }
 
   private async detail(ctx: HttpContext) {
@@ -53,142 +53,122 @@ export default class MeetingsController {
 
   async store(ctx: HttpContext) {
     const input = await this.input(ctx)
-    return answer(ctx, async () => {
-      const access = await accessOf(ctx)
-      const id = await createMeeting(access, input, async (trx, meetingId) => {
-        await audit.append(ctx, {
-          action: 'committee.meeting.create',
-          entityType: 'committee_meeting',
-          entityId: meetingId,
-          after: { ...input },
-          trx,
-        })
+    const access = await accessOf(ctx)
+    const id = await createMeeting(access, input, async (trx, meetingId) => {
+      await audit.append(ctx, {
+        action: 'committee.meeting.create',
+        entityType: 'committee_meeting',
+        entityId: meetingId,
+        after: { ...input },
+        trx,
       })
-      ctx.response.status(201)
-      return meetingDetail(access, id)
     })
+    ctx.response.status(201)
+    return meetingDetail(access, id)
   }
 
   async update(ctx: HttpContext) {
     const input = await this.input(ctx)
-    return answer(ctx, async () => {
-      const access = await accessOf(ctx)
-      const id = idParam(ctx.params.id)
-      await updateMeeting(access, id, input, async (trx, before) => {
-        await audit.append(ctx, {
-          action: 'committee.meeting.update',
-          entityType: 'committee_meeting',
-          entityId: id,
-          before: { title: before.title, place: before.place, chairId: before.chair_id },
-          after: { ...input },
-          trx,
-        })
+    const access = await accessOf(ctx)
+    const id = idParam(ctx.params.id)
+    await updateMeeting(access, id, input, async (trx, before) => {
+      await audit.append(ctx, {
+        action: 'committee.meeting.update',
+        entityType: 'committee_meeting',
+        entityId: id,
+        before: { title: before.title, place: before.place, chairId: before.chair_id },
+        after: { ...input },
+        trx,
       })
-      return meetingDetail(access, id)
     })
+    return meetingDetail(access, id)
   }
 
   async addAgenda(ctx: HttpContext) {
     const { itemIds } = await ctx.request.validateUsing(agendaValidator)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.agenda.add',
-        (trx, access, meeting) => addAgendaItems(trx, access, meeting, itemIds),
-        () => ({ after: { itemIds } })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.agenda.add',
+      (trx, access, meeting) => addAgendaItems(trx, access, meeting, itemIds),
+      () => ({ after: { itemIds } })
+    )
+    return this.detail(ctx)
   }
 
   async removeAgenda(ctx: HttpContext) {
     const itemId = idParam(ctx.params.itemId)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.agenda.remove',
-        (trx, _access, meeting) => removeAgendaItem(trx, meeting, itemId),
-        () => ({ after: { itemId } })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.agenda.remove',
+      (trx, _access, meeting) => removeAgendaItem(trx, meeting, itemId),
+      () => ({ after: { itemId } })
+    )
+    return this.detail(ctx)
   }
 
   /** 临时议题: a matter put on this meeting's agenda directly, as an item of the committee's own kind. */
   async motion(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(motionValidator)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.agenda.motion',
-        async (trx, access, meeting) => {
-          assertRunner(access, meeting)
-          const itemId = await submitItem(trx, {
-            kind: 'committee:motion',
-            title: input.title,
-            amount: input.amount,
-            recordRef: { plugin: 'committee', kind: 'motion', id: randomUUID() },
-            orgId: meeting.org_id,
-            submittedBy: access.user.id,
-          })
-          await addAgendaItems(trx, access, meeting, [itemId])
-          return itemId
-        },
-        (itemId) => ({ after: { itemId, ...input } })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.agenda.motion',
+      async (trx, access, meeting) => {
+        assertRunner(access, meeting)
+        const itemId = await submitItem(trx, {
+          kind: 'committee:motion',
+          title: input.title,
+          amount: input.amount,
+          recordRef: { plugin: 'committee', kind: 'motion', id: randomUUID() },
+          orgId: meeting.org_id,
+          submittedBy: access.user.id,
+        })
+        await addAgendaItems(trx, access, meeting, [itemId])
+        return itemId
+      },
+      (itemId) => ({ after: { itemId, ...input } })
+    )
+    return this.detail(ctx)
   }
 
   async attendance(ctx: HttpContext) {
     const { attendance } = await ctx.request.validateUsing(attendanceValidator)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.meeting.attendance',
-        async (trx, access, meeting) => {
-          assertRunner(access, meeting)
-          await recordAttendance(trx, meeting, attendance)
-        },
-        () => ({ after: { attendance } })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.meeting.attendance',
+      async (trx, access, meeting) => {
+        assertRunner(access, meeting)
+        await recordAttendance(trx, meeting, attendance)
+      },
+      () => ({ after: { attendance } })
+    )
+    return this.detail(ctx)
   }
 
   async open(ctx: HttpContext) {
-    return answer(ctx, async () => {
-      await onMeeting(ctx, 'committee.meeting.open', openMeeting, (rule) => ({
-        after: { rule: rule as unknown as Record<string, unknown> },
-      }))
-      return this.detail(ctx)
-    })
+    await onMeeting(ctx, 'committee.meeting.open', openMeeting, (rule) => ({
+      after: { rule: rule as unknown as Record<string, unknown> },
+    }))
+    return this.detail(ctx)
   }
 
   async minutes(ctx: HttpContext) {
     const { minutes } = await ctx.request.validateUsing(minutesValidator)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.meeting.minutes',
-        (trx, access, meeting) => saveMinutes(trx, access, meeting, minutes),
-        () => ({ after: { length: minutes.length } })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.meeting.minutes',
+      (trx, access, meeting) => saveMinutes(trx, access, meeting, minutes),
+      () => ({ after: { length: minutes.length } })
+    )
+    return this.detail(ctx)
   }
 
   async close(ctx: HttpContext) {
-    return answer(ctx, async () => {
-      await onMeeting(ctx, 'committee.meeting.close', closeMeeting)
-      return this.detail(ctx)
-    })
+    await onMeeting(ctx, 'committee.meeting.close', closeMeeting)
+    return this.detail(ctx)
   }
 
   async cancel(ctx: HttpContext) {
-    return answer(ctx, async () => {
-      await onMeeting(ctx, 'committee.meeting.cancel', cancelMeeting)
-      return this.detail(ctx)
-    })
+    await onMeeting(ctx, 'committee.meeting.cancel', cancelMeeting)
+    return this.detail(ctx)
   }
 }

@@ -5,7 +5,6 @@ import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { assertOrgInScope, rosterOf, saveRoster } from '../meetings/roster.js'
 import { refuseUnknown } from '../validators/strict.js'
-import { answer } from './answer.js'
 import { idParam } from './params.js'
 
 const id = () => vine.number().withoutDecimals().positive()
@@ -21,31 +20,27 @@ const rosterValidator = vine.compile(
 export default class RosterController {
   async show(ctx: HttpContext) {
     const orgId = idParam(ctx.params.orgId)
-    return answer(ctx, async () => {
-      await assertOrgInScope(await accessOf(ctx), orgId, 'committee:meeting:manage')
-      return rosterOf(orgId)
-    })
+    await assertOrgInScope(await accessOf(ctx), orgId, 'committee:meeting:manage')
+    return rosterOf(orgId)
   }
 
   async update(ctx: HttpContext) {
     const orgId = idParam(ctx.params.orgId)
     refuseUnknown(ctx.request.body(), ['chairId', 'secretaryId', 'memberIds'])
     const input = await ctx.request.validateUsing(rosterValidator)
-    return answer(ctx, async () => {
-      await assertOrgInScope(await accessOf(ctx), orgId, 'committee:rule:update')
-      const before = await rosterOf(orgId)
-      await db.transaction(async (trx) => {
-        await saveRoster(trx, { orgId, ...input })
-        await audit.append(ctx, {
-          action: 'committee.roster.update',
-          entityType: 'committee_roster',
-          entityId: orgId,
-          before: { ...before },
-          after: { ...input },
-          trx,
-        })
+    await assertOrgInScope(await accessOf(ctx), orgId, 'committee:rule:update')
+    const before = await rosterOf(orgId)
+    await db.transaction(async (trx) => {
+      await saveRoster(trx, { orgId, ...input })
+      await audit.append(ctx, {
+        action: 'committee.roster.update',
+        entityType: 'committee_roster',
+        entityId: orgId,
+        before: { ...before },
+        after: { ...input },
+        trx,
       })
-      return rosterOf(orgId)
     })
+    return rosterOf(orgId)
   }
 }

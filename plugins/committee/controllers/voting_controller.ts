@@ -3,7 +3,7 @@ import { accessOf } from '#core/identity/user_access'
 import { voteValidator } from '../validators/meeting.js'
 import { meetingDetail } from '../meetings/meeting_queries.js'
 import { announce, castVote, closeVoting, openVoting } from '../meetings/voting.js'
-import { answer, onMeeting } from './answer.js'
+import { onMeeting } from './on_meeting.js'
 import { idParam } from './params.js'
 
 /**
@@ -18,75 +18,67 @@ export default class VotingController {
 
   async open(ctx: HttpContext) {
     const itemId = idParam(ctx.params.itemId)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.vote.open',
-        (trx, access, meeting) => openVoting(trx, access, meeting, itemId),
-        () => ({ entityType: 'committee_item', entityId: itemId })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.vote.open',
+      (trx, access, meeting) => openVoting(trx, access, meeting, itemId),
+      () => ({ entityType: 'committee_item', entityId: itemId })
+    )
+    return this.detail(ctx)
   }
 
   async cast(ctx: HttpContext) {
     const itemId = idParam(ctx.params.itemId)
     const input = await ctx.request.validateUsing(voteValidator)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.vote.cast',
-        (trx, access, meeting) => castVote(trx, access, meeting, itemId, input),
-        (cast) => ({
-          entityType: 'committee_item',
-          entityId: itemId,
-          after: {
-            memberId: cast.memberId,
-            ...(cast.anonymous ? {} : { choice: input.choice }),
-            changed: cast.changed,
-          },
-        })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.vote.cast',
+      (trx, access, meeting) => castVote(trx, access, meeting, itemId, input),
+      (cast) => ({
+        entityType: 'committee_item',
+        entityId: itemId,
+        after: {
+          memberId: cast.memberId,
+          ...(cast.anonymous ? {} : { choice: input.choice }),
+          changed: cast.changed,
+        },
+      })
+    )
+    return this.detail(ctx)
   }
 
   async close(ctx: HttpContext) {
     const itemId = idParam(ctx.params.itemId)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.vote.close',
-        (trx, access, meeting) => closeVoting(trx, access, meeting, itemId),
-        (tally) => ({
-          entityType: 'committee_item',
-          entityId: itemId,
-          after: { counts: tally.counts, decision: tally.decision, quorate: tally.quorate },
-        })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.vote.close',
+      (trx, access, meeting) => closeVoting(trx, access, meeting, itemId),
+      (tally) => ({
+        entityType: 'committee_item',
+        entityId: itemId,
+        after: { counts: tally.counts, decision: tally.decision, quorate: tally.quorate },
+      })
+    )
+    return this.detail(ctx)
   }
 
   async announce(ctx: HttpContext) {
     const itemId = idParam(ctx.params.itemId)
-    return answer(ctx, async () => {
-      await onMeeting(
-        ctx,
-        'committee.vote.announce',
-        (trx, access, meeting) => announce(trx, access, meeting, itemId),
-        ({ tally, resolutionNo }) => ({
-          entityType: 'committee_item',
-          entityId: itemId,
-          after: {
-            decision: tally.decision,
-            resolutionNo,
-            counts: tally.counts,
-            reason: tally.reason.zh,
-          },
-        })
-      )
-      return this.detail(ctx)
-    })
+    await onMeeting(
+      ctx,
+      'committee.vote.announce',
+      (trx, access, meeting) => announce(trx, access, meeting, itemId),
+      ({ tally, resolutionNo }) => ({
+        entityType: 'committee_item',
+        entityId: itemId,
+        after: {
+          decision: tally.decision,
+          resolutionNo,
+          counts: tally.counts,
+          reason: tally.reason.zh,
+        },
+      })
+    )
+    return this.detail(ctx)
   }
 }

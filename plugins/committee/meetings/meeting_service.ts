@@ -32,11 +32,7 @@ export interface MeetingInput {
   attendeeIds?: number[]
 }
 
-const bad = (field: string, zh: string, en: string) => {
-  const error = new CommitteeError(422, zh, en) as CommitteeError & { field?: string }
-  error.field = field
-  return error
-}
+const bad = (field: string, zh: string, en: string) => new CommitteeError(422, zh, en, field)
 
 async function checkOrg(access: UserAccess, input: MeetingInput) {
   const org = await db.from('orgs').where('id', input.orgId).where('status', 'active').first()

@@ -5,7 +5,7 @@ import { LIKE, likeContains } from '#core/db/like'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import { assetRow, createAsset, findAsset, scopedAssets, updateAsset } from '../services/assets.js'
 import { ASSET_FIELDS, assetValidator, listValidator } from '../validators/entrusted.js'
-import { answer, idOf } from './answer.js'
+import { idOf } from './params.js'
 
 /* 受托资产登记 (CrudPage): list, show, create, update; every write audited. */
 export default class AssetsController {
@@ -29,38 +29,34 @@ export default class AssetsController {
   }
 
   async show(ctx: HttpContext) {
-    return answer(ctx, async () => findAsset(await accessOf(ctx), idOf(ctx)))
+    return findAsset(await accessOf(ctx), idOf(ctx))
   }
 
   async store(ctx: HttpContext) {
     refuseUnknownFields(ctx, ASSET_FIELDS)
     const input = await ctx.request.validateUsing(assetValidator)
-    return answer(ctx, async () => {
-      const created = await createAsset(await accessOf(ctx), input)
-      await audit.record(ctx, {
-        action: 'entrusted.asset.create',
-        entityType: 'entrusted_asset',
-        entityId: created.id,
-        after: created,
-      })
-      ctx.response.status(201)
-      return created
+    const created = await createAsset(await accessOf(ctx), input)
+    await audit.record(ctx, {
+      action: 'entrusted.asset.create',
+      entityType: 'entrusted_asset',
+      entityId: created.id,
+      after: created,
     })
+    ctx.response.status(201)
+    return created
   }
 
   async update(ctx: HttpContext) {
     refuseUnknownFields(ctx, ASSET_FIELDS)
     const input = await ctx.request.validateUsing(assetValidator)
-    return answer(ctx, async () => {
-      const { before, after } = await updateAsset(await accessOf(ctx), idOf(ctx), input)
-      await audit.record(ctx, {
-        action: 'entrusted.asset.update',
-        entityType: 'entrusted_asset',
-        entityId: after.id,
-        before,
-        after,
-      })
-      return after
+    const { before, after } = await updateAsset(await accessOf(ctx), idOf(ctx), input)
+    await audit.record(ctx, {
+      action: 'entrusted.asset.update',
+      entityType: 'entrusted_asset',
+      entityId: after.id,
+      before,
+      after,
     })
+    return after
   }
 }

@@ -16,7 +16,7 @@ import {
   ruleValidator,
   specialValidator,
 } from '../validators/entrusted.js'
-import { answer, idOf } from './answer.js'
+import { idOf } from './params.js'
 
 /* 特定资产登记 (flags by hand, removal) and the rules that flag (CrudPages). */
 const ruleRow = (r: any) => ({
@@ -83,30 +83,26 @@ export default class SpecialController {
   async store(ctx: HttpContext) {
     refuseUnknownFields(ctx, SPECIAL_FIELDS)
     const input = await ctx.request.validateUsing(specialValidator)
-    return answer(ctx, async () => {
-      const id = await flagByHand(await accessOf(ctx), input)
-      await audit.record(ctx, {
-        action: 'entrusted.special.flag',
-        entityType: 'entrusted_special_asset',
-        entityId: id,
-        after: input,
-      })
-      ctx.response.status(201)
-      return { id }
+    const id = await flagByHand(await accessOf(ctx), input)
+    await audit.record(ctx, {
+      action: 'entrusted.special.flag',
+      entityType: 'entrusted_special_asset',
+      entityId: id,
+      after: input,
     })
+    ctx.response.status(201)
+    return { id }
   }
 
   async destroy(ctx: HttpContext) {
-    return answer(ctx, async () => {
-      const removed = await unflag(await accessOf(ctx), idOf(ctx))
-      await audit.record(ctx, {
-        action: 'entrusted.special.unflag',
-        entityType: 'entrusted_special_asset',
-        entityId: removed.id,
-        before: removed,
-      })
-      return ctx.response.noContent()
+    const removed = await unflag(await accessOf(ctx), idOf(ctx))
+    await audit.record(ctx, {
+      action: 'entrusted.special.unflag',
+      entityType: 'entrusted_special_asset',
+      entityId: removed.id,
+      before: removed,
     })
+    return ctx.response.noContent()
   }
 
   async apply(ctx: HttpContext) {
@@ -162,25 +158,23 @@ export default class SpecialController {
   async updateRule(ctx: HttpContext) {
     refuseUnknownFields(ctx, RULE_FIELDS)
     const input = await ctx.request.validateUsing(ruleValidator)
-    return answer(ctx, async () => {
-      const before = await db
-        .from(RULES)
-        .where('id', idOf(ctx) || 0)
-        .first()
-      if (!before) throw new EntrustedError(404, '规则不存在', 'No such rule')
-      await db
-        .from(RULES)
-        .where('id', before.id)
-        .update({ ...ruleColumns(input), updated_at: dbNow() })
-      const after = ruleRow(await db.from(RULES).where('id', before.id).first())
-      await audit.record(ctx, {
-        action: 'entrusted.rule.update',
-        entityType: 'entrusted_special_rule',
-        entityId: after.id,
-        before: ruleRow(before),
-        after,
-      })
-      return after
+    const before = await db
+      .from(RULES)
+      .where('id', idOf(ctx) || 0)
+      .first()
+    if (!before) throw new EntrustedError(404, '规则不存在', 'No such rule')
+    await db
+      .from(RULES)
+      .where('id', before.id)
+      .update({ ...ruleColumns(input), updated_at: dbNow() })
+    const after = ruleRow(await db.from(RULES).where('id', before.id).first())
+    await audit.record(ctx, {
+      action: 'entrusted.rule.update',
+      entityType: 'entrusted_special_rule',
+      entityId: after.id,
+      before: ruleRow(before),
+      after,
     })
+    return after
   }
 }

@@ -12,17 +12,15 @@ import { dateText } from '#core/holidays/calendar_date'
 import { Money } from '#core/money/money'
 import { dbNow } from '#core/db/db_time'
 import { entrustFee } from './fee.js'
+import { BilingualRuleError } from '#core/plugins/bilingual_rule_error'
 
 export const ASSETS = 'entrusted_assets'
 
-export class EntrustedError extends Error {
-  constructor(
-    readonly status: 404 | 409 | 422,
-    readonly zh: string,
-    readonly en: string,
-    readonly field?: string
-  ) {
-    super(zh)
+/** A refusal in both languages: a RuleError the exception handler answers (422 under its field). */
+export class EntrustedError extends BilingualRuleError {
+  constructor(status: 404 | 409 | 422, zh: string, en: string, field?: string) {
+    super(status, 'entrustedAssets.refused', { zh, en }, field, 'entrusted')
+    this.message = zh
   }
 }
 

@@ -3,7 +3,6 @@ import db from '@adonisjs/lucid/services/db'
 import { accessOf } from '#core/identity/user_access'
 import { settings } from '#core/settings/settings'
 import { LIKE, likeContains, likePrefix } from '#core/db/like'
-import { ExpenseError } from '../expense/expense_error.js'
 import { loadExpense, present, scopedExpenses, LOANS_TABLE } from '../expense/expense_read.js'
 import {
   auditExpense,
@@ -38,21 +37,6 @@ const SORTS: Record<string, string> = {
 
 const notFound = (ctx: HttpContext) =>
   ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
-
-/** A service refusal as the API's one error shape, in the user's language. */
-async function answering<T>(ctx: HttpContext, work: () => Promise<T>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof ExpenseError)) throw error
-    const message = ctx.locale === 'en' ? error.en : error.zh
-    if (error.status === 404 && !error.field) return notFound(ctx)
-    return ctx.response.status(error.status).send({
-      message: error.status === 422 ? ctx.i18n('validation.failed') : message,
-      ...(error.field ? { errors: [{ field: error.field, rule: 'expense', message }] } : {}),
-    })
-  }
-}
 
 const idOf = (ctx: HttpContext) => {
   const id = Number(ctx.params.id)
@@ -118,10 +102,8 @@ export default class ExpensesController {
     const input = await ctx.request.validateUsing(expenseValidator)
     const actor = await actorOf(ctx)
     const context = await writeContext()
-    return answering(ctx, async () => {
-      const expense = await db.transaction((trx) => createExpense(trx, input, actor, context))
-      return ctx.response.status(201).send(expense)
-    })
+    const expense = await db.transaction((trx) => createExpense(trx, input, actor, context))
+    return ctx.response.status(201).send(expense)
   }
 
   /** A returned or withdrawn application, edited and submitted again. */
@@ -132,9 +114,7 @@ export default class ExpensesController {
     const input = await ctx.request.validateUsing(expenseValidator)
     const actor = await actorOf(ctx)
     const context = await writeContext()
-    return answering(ctx, () =>
-      db.transaction((trx) => resubmitExpense(trx, id, input, actor, context))
-    )
+    return db.transaction((trx) => resubmitExpense(trx, id, input, actor, context))
   }
 
   /** 登记支付: 已支付, and the accounting posting goes to the outbox with it. */
@@ -144,7 +124,7 @@ export default class ExpensesController {
     const input = await ctx.request.validateUsing(payValidator)
     const actor = await actorOf(ctx)
     const context = await writeContext()
-    return answering(ctx, () => db.transaction((trx) => payExpense(trx, id, input, actor, context)))
+    return db.transaction((trx) => payExpense(trx, id, input, actor, context))
   }
 
   /** 登记收回: a recoverable expense the debtor paid back. */
@@ -154,9 +134,7 @@ export default class ExpensesController {
     const input = await ctx.request.validateUsing(recoverValidator)
     const actor = await actorOf(ctx)
     const context = await writeContext()
-    return answering(ctx, () =>
-      db.transaction((trx) => recoverExpense(trx, id, input, actor, context))
-    )
+    return db.transaction((trx) => recoverExpense(trx, id, input, actor, context))
   }
 
   /** 重新记账: a posting core banking refused goes out again, with the same key. */

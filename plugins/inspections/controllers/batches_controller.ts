@@ -16,7 +16,7 @@ import {
   previewValidator,
   refusedUnknown,
 } from '../validators/inspections.js'
-import { answer, meta, notFound } from './answer.js'
+import { meta, notFound } from './replies.js'
 import { refuseUnknown } from '#core/validation/unknown_fields'
 
 /*
@@ -75,24 +75,16 @@ export default class BatchesController {
     if (refusedUnknown(ctx, ['filter'])) return
     refuseUnknown(ctx.request.input('filter'), FILTER_FIELDS)
     const { filter } = await ctx.request.validateUsing(previewValidator)
-    try {
-      return { customers: await countBatchCustomers(await accessOf(ctx), filter) }
-    } catch (error) {
-      return answer(ctx, error)
-    }
+    return { customers: await countBatchCustomers(await accessOf(ctx), filter) }
   }
 
   async store(ctx: HttpContext) {
     if (refusedUnknown(ctx, BATCH_FIELDS)) return
     refuseUnknown(ctx.request.input('filter'), FILTER_FIELDS)
     const input = await ctx.request.validateUsing(batchValidator)
-    try {
-      const batch = await createBatch(ctx, await accessOf(ctx), input)
-      const jobId = await dispatchRun(ctx, batch.id)
-      return ctx.response.status(201).send({ ...batch, jobId })
-    } catch (error) {
-      return answer(ctx, error)
-    }
+    const batch = await createBatch(ctx, await accessOf(ctx), input)
+    const jobId = await dispatchRun(ctx, batch.id)
+    return ctx.response.status(201).send({ ...batch, jobId })
   }
 
   async show(ctx: HttpContext) {
@@ -143,7 +135,7 @@ export default class BatchesController {
     const row = await scopedBatch(ctx)
     if (!row) return notFound(ctx)
     if (row.status === 'queued' || row.status === 'running')
-      return answer(ctx, new InspectionError(422, 'id', '该批次正在执行', 'The batch is running'))
+      throw new InspectionError(422, 'id', '该批次正在执行', 'The batch is running')
     const reset = await db
       .from('insp_batch_items')
       .where('batch_id', row.id)

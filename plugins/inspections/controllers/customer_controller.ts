@@ -3,7 +3,7 @@ import { accessOf } from '#core/identity/user_access'
 import { dateText } from '#core/holidays/calendar_date'
 import { bookApi } from '../../credit-assets/services/book_api.js'
 import { idParam, scopedTable } from '../services/scope.js'
-import { notFound } from './answer.js'
+import { notFound } from './replies.js'
 
 /*
 | 客户视图 › 日常检查: one customer's check tasks (定期 and 非定期, newest first)

@@ -15,7 +15,7 @@ import {
   planValidator,
   refusedUnknown,
 } from '../validators/inspections.js'
-import { meta, notFound } from './answer.js'
+import { meta, notFound } from './replies.js'
 
 /*
 | 检查计划: 定期检查 plans (which loans, how often, which items) of the caller's

@@ -19,7 +19,7 @@ import {
   resultValidator,
   taskValidator,
 } from '../validators/inspections.js'
-import { answer, meta, notFound } from './answer.js'
+import { meta, notFound } from './replies.js'
 
 /*
 | 检查任务: 定期 (from plans) and 非定期 tasks in the caller's data scope (out of
@@ -127,11 +127,7 @@ export default class TasksController {
   async store(ctx: HttpContext) {
     if (refusedUnknown(ctx, TASK_FIELDS)) return
     const input = await ctx.request.validateUsing(taskValidator)
-    try {
-      return ctx.response.status(201).send(await createAdhoc(ctx, await accessOf(ctx), input))
-    } catch (error) {
-      return answer(ctx, error)
-    }
+    return ctx.response.status(201).send(await createAdhoc(ctx, await accessOf(ctx), input))
   }
 
   async result(ctx: HttpContext) {
@@ -139,11 +135,7 @@ export default class TasksController {
     const row = await scopedTask(ctx)
     if (!row) return notFound(ctx)
     const input = await ctx.request.validateUsing(resultValidator)
-    try {
-      return await submitResult(ctx, await accessOf(ctx), Number(row.id), input)
-    } catch (error) {
-      return answer(ctx, error)
-    }
+    return await submitResult(ctx, await accessOf(ctx), Number(row.id), input)
   }
 
   /** A photo or scan for one checklist point, filed on the 影像平台. */
@@ -152,26 +144,22 @@ export default class TasksController {
     const row = await scopedTask(ctx)
     if (!row) return notFound(ctx)
     const input = await ctx.request.validateUsing(evidenceValidator)
-    try {
-      const filed = await fileEvidence(
-        { id: Number(row.id), customerNo: row.customer_no, items: JSON.parse(row.items) },
-        input,
-        ctx.auth.getUserOrFail().id
-      )
-      await audit.record(ctx, {
-        action: 'inspections.evidence.upload',
-        entityType: 'inspection_task',
-        entityId: Number(row.id),
-        after: {
-          item: input.item,
-          point: input.point,
-          fileName: input.fileName,
-          docNo: filed.docNo,
-        },
-      })
-      return ctx.response.created(filed)
-    } catch (error) {
-      return answer(ctx, error)
-    }
+    const filed = await fileEvidence(
+      { id: Number(row.id), customerNo: row.customer_no, items: JSON.parse(row.items) },
+      input,
+      ctx.auth.getUserOrFail().id
+    )
+    await audit.record(ctx, {
+      action: 'inspections.evidence.upload',
+      entityType: 'inspection_task',
+      entityId: Number(row.id),
+      after: {
+        item: input.item,
+        point: input.point,
+        fileName: input.fileName,
+        docNo: filed.docNo,
+      },
+    })
+    return ctx.response.created(filed)
   }
 }

@@ -1,6 +1,8 @@
 /* The data scope of every inspections table (org and 管户人), ids, and the plugin's one error. */
 import db from '@adonisjs/lucid/services/db'
 import { applyDataScope } from '#core/identity/data_scope'
+import type { HttpContext } from '@adonisjs/core/http'
+import { BilingualRuleError } from '#core/plugins/bilingual_rule_error'
 import type { UserAccess } from '#core/identity/user_access'
 
 /** Tables whose rows carry the customer's org_id / manager_id. */
@@ -22,15 +24,17 @@ export const idParam = (value: unknown) => {
   return Number.isSafeInteger(id) && id > 0 ? id : null
 }
 
-/** A refusal the controllers answer as 404 or as a 422 on one field (zh / en). */
-export class InspectionError extends Error {
-  constructor(
-    public status: 404 | 422,
-    public field: string,
-    public zh: string,
-    public en: string
-  ) {
-    super(en)
+/**
+ * A refusal: a RuleError the exception handler answers as 404 (the shared 'not found'
+ * text) or as a 422 on one field (zh / en).
+ */
+export class InspectionError extends BilingualRuleError {
+  constructor(status: 404 | 422, field: string, zh: string, en: string) {
+    super(status, 'http.notFound', { zh, en }, field, 'inspections')
+  }
+
+  messageFor(ctx: HttpContext) {
+    return this.status === 404 ? ctx.i18n('http.notFound') : super.messageFor(ctx)
   }
 }
 

@@ -8,7 +8,12 @@
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { UserAccess } from '#core/identity/user_access'
-import { listFor, recordExpense, totalsFor } from '../../expenses/services/expenses_api.js'
+import {
+  ExpenseError,
+  listFor,
+  recordExpense,
+  totalsFor,
+} from '../../expenses/services/expenses_api.js'
 import type { Expense } from '../../expenses/services/expenses_api.js'
 import { CaseError } from './case_error.js'
 import { caseInScope } from './case_service.js'
@@ -70,6 +75,9 @@ export async function registerCaseExpense(
       operatorId: access.user.id,
       access,
       ctx,
+    }).catch((error) => {
+      // 费用管理's refusal (a future date, a loan out of scope) is answered as the case's own.
+      throw error instanceof ExpenseError ? CaseError.from(error) : error
     })
     return expense
   })

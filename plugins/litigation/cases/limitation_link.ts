@@ -13,7 +13,14 @@ import {
   recordEnforcementApplication,
   recordJudgment,
   recordLawsuit,
+  LimitationError,
 } from '../../disposal/services/limitation_api.js'
+import { CaseError } from './case_error.js'
+
+/** 时效管理's refusal (a loan out of scope, a date it cannot take) is answered as the case's own. */
+const asCaseError = (error: unknown): never => {
+  throw error instanceof LimitationError ? CaseError.from(error) : error
+}
 
 interface Common {
   caseId: number
@@ -41,7 +48,7 @@ export function recordFiling(trx: TransactionClientContract, input: Common & { f
     remark: '诉讼管理：案件登记立案',
     access: input.access,
     ctx: input.ctx,
-  })
+  }).catch(asCaseError)
 }
 
 export function recordJudgmentEffect(
@@ -64,7 +71,7 @@ export function recordJudgmentEffect(
     remark: '诉讼管理：判决/调解书生效，申请执行期间起算',
     access: input.access,
     ctx: input.ctx,
-  })
+  }).catch(asCaseError)
 }
 
 export function recordEnforcement(
@@ -80,5 +87,5 @@ export function recordEnforcement(
     remark: '诉讼管理：申请强制执行',
     access: input.access,
     ctx: input.ctx,
-  })
+  }).catch(asCaseError)
 }

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { courtFee, FEE_SCHEDULES, FeeTrialError, percentText } from '../fees/court_fee.js'
+import { courtFee, FEE_SCHEDULES, percentText } from '../fees/court_fee.js'
 import { FEE_TRIAL_FIELDS, feeTrialValidator } from '../validators/fee_trial.js'
 import { refuseUnknown } from '../validators/strict.js'
 
@@ -11,15 +11,8 @@ export default class FeeTrialController {
   async run(ctx: HttpContext) {
     refuseUnknown(ctx.request.body(), FEE_TRIAL_FIELDS)
     const input = await ctx.request.validateUsing(feeTrialValidator)
-    try {
-      return courtFee(input.kind, input.amount, { summaryProcedure: input.summaryProcedure })
-    } catch (error) {
-      if (!(error instanceof FeeTrialError)) throw error
-      return ctx.response.status(422).send({
-        message: ctx.i18n('validation.failed'),
-        errors: [{ field: error.field, rule: 'feeTrial', message: error.message }],
-      })
-    }
+    // A FeeTrialError (an amount the schedule cannot take) is answered by the exception handler.
+    return courtFee(input.kind, input.amount, { summaryProcedure: input.summaryProcedure })
   }
 
   /** The schedules with each rate also as a percentage ("0.025" → "2.5%") for the table. */

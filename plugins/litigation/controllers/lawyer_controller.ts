@@ -22,7 +22,6 @@ import {
   lawyerById,
   listFirms,
   listLawyers,
-  RegistryError,
   saveFirm,
   saveLawyer,
 } from '../lawyers/registry.js'
@@ -35,7 +34,6 @@ import {
   updateEngagement,
 } from '../lawyers/engagement_service.js'
 import { idParam } from '../plans/plan_scope.js'
-import { ExpenseError } from '../../expenses/services/expenses_api.js'
 import { feeDueOf } from '../lawyers/engagement_fee.js'
 
 /**
@@ -59,19 +57,17 @@ export default class LawyerController {
     const input = await ctx.request.validateUsing(firmValidator)
     const existing = ctx.params.id === undefined ? undefined : idParam(ctx.params.id)
     if (existing === 0) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      const { id, before } = await saveFirm(input, (await accessOf(ctx)).user.id, existing)
-      const after = await firmById(id)
-      await audit.record(ctx, {
-        action: existing ? 'litigation.firm.update' : 'litigation.firm.create',
-        entityType: 'lit_law_firm',
-        entityId: id,
-        before,
-        after,
-      })
-      if (!existing) ctx.response.status(201)
-      return after
+    const { id, before } = await saveFirm(input, (await accessOf(ctx)).user.id, existing)
+    const after = await firmById(id)
+    await audit.record(ctx, {
+      action: existing ? 'litigation.firm.update' : 'litigation.firm.create',
+      entityType: 'lit_law_firm',
+      entityId: id,
+      before,
+      after,
     })
+    if (!existing) ctx.response.status(201)
+    return after
   }
 
   async lawyers(ctx: HttpContext) {
@@ -89,19 +85,17 @@ export default class LawyerController {
     const input = await ctx.request.validateUsing(lawyerValidator)
     const existing = ctx.params.id === undefined ? undefined : idParam(ctx.params.id)
     if (existing === 0) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      const { id, before } = await saveLawyer(input, (await accessOf(ctx)).user.id, existing)
-      const after = await lawyerById(id)
-      await audit.record(ctx, {
-        action: existing ? 'litigation.lawyer.update' : 'litigation.lawyer.create',
-        entityType: 'lit_lawyer',
-        entityId: id,
-        before,
-        after,
-      })
-      if (!existing) ctx.response.status(201)
-      return after
+    const { id, before } = await saveLawyer(input, (await accessOf(ctx)).user.id, existing)
+    const after = await lawyerById(id)
+    await audit.record(ctx, {
+      action: existing ? 'litigation.lawyer.update' : 'litigation.lawyer.create',
+      entityType: 'lit_lawyer',
+      entityId: id,
+      before,
+      after,
     })
+    if (!existing) ctx.response.status(201)
+    return after
   }
 
   // ---- engagements ----
@@ -120,21 +114,19 @@ export default class LawyerController {
     refuseUnknown(ctx.request.body(), ENGAGEMENT_FIELDS)
     const input = await ctx.request.validateUsing(engagementValidator)
     const access = await accessOf(ctx)
-    return this.refusals(ctx, async () => {
-      const id = await createEngagement(access, input, (trx, engagementId) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.engagement.create',
-            entityType: 'lit_engagement',
-            entityId: engagementId,
-            after: { ...input },
-            trx,
-          })
-          .then(() => {})
-      )
-      ctx.response.status(201)
-      return engagementDetail(access, id)
-    })
+    const id = await createEngagement(access, input, (trx, engagementId) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.engagement.create',
+          entityType: 'lit_engagement',
+          entityId: engagementId,
+          after: { ...input },
+          trx,
+        })
+        .then(() => {})
+    )
+    ctx.response.status(201)
+    return engagementDetail(access, id)
   }
 
   async update(ctx: HttpContext) {
@@ -144,21 +136,19 @@ export default class LawyerController {
     const id = idParam(ctx.params.id)
     const before = await engagementDetail(access, id)
     if (!before) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      await updateEngagement(access, id, input, (trx) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.engagement.update',
-            entityType: 'lit_engagement',
-            entityId: id,
-            before: { ...before, payments: undefined, timeline: undefined },
-            after: { ...input },
-            trx,
-          })
-          .then(() => {})
-      )
-      return engagementDetail(access, id)
-    })
+    await updateEngagement(access, id, input, (trx) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.engagement.update',
+          entityType: 'lit_engagement',
+          entityId: id,
+          before: { ...before, payments: undefined, timeline: undefined },
+          after: { ...input },
+          trx,
+        })
+        .then(() => {})
+    )
+    return engagementDetail(access, id)
   }
 
   async destroy(ctx: HttpContext) {
@@ -166,20 +156,18 @@ export default class LawyerController {
     const id = idParam(ctx.params.id)
     const before = await engagementDetail(access, id)
     if (!before) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      await deleteEngagement(access, id, (trx) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.engagement.delete',
-            entityType: 'lit_engagement',
-            entityId: id,
-            before: { engagementNo: before.engagementNo, status: before.status },
-            trx,
-          })
-          .then(() => {})
-      )
-      return ctx.response.noContent()
-    })
+    await deleteEngagement(access, id, (trx) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.engagement.delete',
+          entityType: 'lit_engagement',
+          entityId: id,
+          before: { engagementNo: before.engagementNo, status: before.status },
+          trx,
+        })
+        .then(() => {})
+    )
+    return ctx.response.noContent()
   }
 
   async submit(ctx: HttpContext) {
@@ -187,20 +175,18 @@ export default class LawyerController {
     const id = idParam(ctx.params.id)
     if (!(await engagementDetail(access, id)))
       return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      const { instanceId } = await submitEngagement(access, id, (trx) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.engagement.submit',
-            entityType: 'lit_engagement',
-            entityId: id,
-            after: { status: 'pending' },
-            trx,
-          })
-          .then(() => {})
-      )
-      return { ...(await engagementDetail(access, id)), instanceId }
-    })
+    const { instanceId } = await submitEngagement(access, id, (trx) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.engagement.submit',
+          entityType: 'lit_engagement',
+          entityId: id,
+          after: { status: 'pending' },
+          trx,
+        })
+        .then(() => {})
+    )
+    return { ...(await engagementDetail(access, id)), instanceId }
   }
 
   /** 应付律师费 on the actually recovered amount (confirmed recoveries, or entered with a reason). */
@@ -211,9 +197,7 @@ export default class LawyerController {
     const id = idParam(ctx.params.id)
     if (!(await engagementDetail(access, id)))
       return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () =>
-      feeDueOf(await db.from('lit_engagements').where('id', id).first(), input)
-    )
+    return feeDueOf(await db.from('lit_engagements').where('id', id).first(), input)
   }
 
   /** 律师费支付: recorded here and, as a 律师费 expense, in 费用管理. */
@@ -224,32 +208,14 @@ export default class LawyerController {
     const id = idParam(ctx.params.id)
     if (!(await engagementDetail(access, id)))
       return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      const result = await recordPayment(access, id, input, ctx)
-      await audit.record(ctx, {
-        action: 'litigation.engagement.pay',
-        entityType: 'lit_engagement',
-        entityId: id,
-        after: { ...input, ...result },
-      })
-      ctx.response.status(201)
-      return { ...result, engagement: await engagementDetail(access, id) }
+    const result = await recordPayment(access, id, input, ctx)
+    await audit.record(ctx, {
+      action: 'litigation.engagement.pay',
+      entityType: 'lit_engagement',
+      entityId: id,
+      after: { ...input, ...result },
     })
-  }
-
-  private async refusals<T>(ctx: HttpContext, work: () => Promise<T>) {
-    try {
-      return await work()
-    } catch (error) {
-      const refusal = error as { status?: number; field?: string; message: string; zh?: string }
-      if (!(error instanceof RegistryError || error instanceof ExpenseError)) throw error
-      const message = refusal.zh ?? refusal.message
-      if (refusal.status === 422)
-        return ctx.response.status(422).send({
-          message,
-          errors: [{ field: refusal.field ?? 'id', rule: 'litigationLawyer', message }],
-        })
-      return ctx.response.status(refusal.status ?? 409).send({ message })
-    }
+    ctx.response.status(201)
+    return { ...result, engagement: await engagementDetail(access, id) }
   }
 }

@@ -13,7 +13,6 @@ import { listLitPlans, litPlanDetail } from '../plans/plan_queries.js'
 import {
   createLitPlan,
   deleteLitPlan,
-  LitPlanError,
   planFacts,
   submitLitPlan,
   updateLitPlan,
@@ -42,21 +41,19 @@ export default class LitPlanController {
     refuseUnknown(ctx.request.body(), LIT_PLAN_FIELDS)
     const input = await ctx.request.validateUsing(litPlanValidator)
     const access = await accessOf(ctx)
-    return this.refusals(ctx, async () => {
-      const id = await createLitPlan(access, input, (trx, planId) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.plan.create',
-            entityType: 'lit_plan',
-            entityId: planId,
-            after: { ...input },
-            trx,
-          })
-          .then(() => {})
-      )
-      ctx.response.status(201)
-      return litPlanDetail(access, id)
-    })
+    const id = await createLitPlan(access, input, (trx, planId) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.plan.create',
+          entityType: 'lit_plan',
+          entityId: planId,
+          after: { ...input },
+          trx,
+        })
+        .then(() => {})
+    )
+    ctx.response.status(201)
+    return litPlanDetail(access, id)
   }
 
   async update(ctx: HttpContext) {
@@ -66,30 +63,28 @@ export default class LitPlanController {
     const id = idParam(ctx.params.id)
     const before = await litPlanDetail(access, id)
     if (!before) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      await updateLitPlan(access, id, input, (trx) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.plan.update',
-            entityType: 'lit_plan',
-            entityId: id,
-            before: {
-              loanIds: before.loans.map((l) => l.loanId),
-              caseType: before.caseType,
-              judicialMethod: before.judicialMethod,
-              claimPrincipal: before.claimPrincipal,
-              claimInterest: before.claimInterest,
-              amountReason: before.amountReason,
-              cause: before.cause,
-              applicationReason: before.applicationReason,
-            },
-            after: { ...input },
-            trx,
-          })
-          .then(() => {})
-      )
-      return litPlanDetail(access, id)
-    })
+    await updateLitPlan(access, id, input, (trx) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.plan.update',
+          entityType: 'lit_plan',
+          entityId: id,
+          before: {
+            loanIds: before.loans.map((l) => l.loanId),
+            caseType: before.caseType,
+            judicialMethod: before.judicialMethod,
+            claimPrincipal: before.claimPrincipal,
+            claimInterest: before.claimInterest,
+            amountReason: before.amountReason,
+            cause: before.cause,
+            applicationReason: before.applicationReason,
+          },
+          after: { ...input },
+          trx,
+        })
+        .then(() => {})
+    )
+    return litPlanDetail(access, id)
   }
 
   async destroy(ctx: HttpContext) {
@@ -97,20 +92,18 @@ export default class LitPlanController {
     const id = idParam(ctx.params.id)
     const before = await litPlanDetail(access, id)
     if (!before) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      await deleteLitPlan(access, id, (trx) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.plan.delete',
-            entityType: 'lit_plan',
-            entityId: id,
-            before: { planNo: before.planNo, status: before.status },
-            trx,
-          })
-          .then(() => {})
-      )
-      return ctx.response.noContent()
-    })
+    await deleteLitPlan(access, id, (trx) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.plan.delete',
+          entityType: 'lit_plan',
+          entityId: id,
+          before: { planNo: before.planNo, status: before.status },
+          trx,
+        })
+        .then(() => {})
+    )
+    return ctx.response.noContent()
   }
 
   /** 提交审批 (or resubmit after a return / withdrawal). */
@@ -119,29 +112,25 @@ export default class LitPlanController {
     const id = idParam(ctx.params.id)
     if (!(await litPlanDetail(access, id)))
       return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      const { instanceId } = await submitLitPlan(access, id, (trx) =>
-        audit
-          .append(ctx, {
-            action: 'litigation.plan.submit',
-            entityType: 'lit_plan',
-            entityId: id,
-            after: { status: 'pending' },
-            trx,
-          })
-          .then(() => {})
-      )
-      return { ...(await litPlanDetail(access, id)), instanceId }
-    })
+    const { instanceId } = await submitLitPlan(access, id, (trx) =>
+      audit
+        .append(ctx, {
+          action: 'litigation.plan.submit',
+          entityType: 'lit_plan',
+          entityId: id,
+          after: { status: 'pending' },
+          trx,
+        })
+        .then(() => {})
+    )
+    return { ...(await litPlanDetail(access, id)), instanceId }
   }
 
   /** The form's facts at the application date; 200 even when every system is down. */
   async facts(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(litPlanFactsValidator)
     const access = await accessOf(ctx)
-    return this.refusals(ctx, () =>
-      planFacts(access, input.customerId, input.loanIds.split(',').map(Number))
-    )
+    return planFacts(access, input.customerId, input.loanIds.split(',').map(Number))
   }
 
   /** The customer's approved 处置预案 (disposal's public service), in the user's scope. */
@@ -151,19 +140,5 @@ export default class LitPlanController {
     const customer = await scopedCustomers(access).where('c.id', customerId).select('c.id').first()
     if (!customer) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     return { data: await customerDisposalPlans(access, customerId) }
-  }
-
-  private async refusals<T>(ctx: HttpContext, work: () => Promise<T>) {
-    try {
-      return await work()
-    } catch (error) {
-      if (!(error instanceof LitPlanError)) throw error
-      if (error.status === 422)
-        return ctx.response.status(422).send({
-          message: error.message,
-          errors: [{ field: error.field ?? 'id', rule: 'litigationPlan', message: error.message }],
-        })
-      return ctx.response.status(error.status).send({ message: error.message })
-    }
   }
 }

@@ -8,7 +8,6 @@ import {
   proceedingValidator,
 } from '../validators/proceeding.js'
 import { refuseUnknown } from '../validators/strict.js'
-import { LitPlanError } from '../plans/plan_service.js'
 import { idParam } from '../plans/plan_scope.js'
 import { listProceedings, proceedingDetail } from '../proceedings/proceeding_queries.js'
 import {
@@ -35,13 +34,11 @@ export default class ProceedingController {
     refuseUnknown(ctx.request.body(), PROCEEDING_FIELDS)
     const input = await ctx.request.validateUsing(proceedingValidator)
     const access = await accessOf(ctx)
-    return this.refusals(ctx, async () => {
-      const id = await createProceeding(access, input, (trx, planId) =>
-        this.audited(ctx, trx, 'create', planId, undefined, { ...input })
-      )
-      ctx.response.status(201)
-      return proceedingDetail(access, id)
-    })
+    const id = await createProceeding(access, input, (trx, planId) =>
+      this.audited(ctx, trx, 'create', planId, undefined, { ...input })
+    )
+    ctx.response.status(201)
+    return proceedingDetail(access, id)
   }
 
   async update(ctx: HttpContext) {
@@ -51,12 +48,10 @@ export default class ProceedingController {
     const id = idParam(ctx.params.id)
     const before = await proceedingDetail(access, id)
     if (!before) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      await updateProceeding(access, id, input, (trx) =>
-        this.audited(ctx, trx, 'update', id, { ...before, timeline: undefined }, { ...input })
-      )
-      return proceedingDetail(access, id)
-    })
+    await updateProceeding(access, id, input, (trx) =>
+      this.audited(ctx, trx, 'update', id, { ...before, timeline: undefined }, { ...input })
+    )
+    return proceedingDetail(access, id)
   }
 
   async destroy(ctx: HttpContext) {
@@ -64,12 +59,10 @@ export default class ProceedingController {
     const id = idParam(ctx.params.id)
     const before = await proceedingDetail(access, id)
     if (!before) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      await deleteProceeding(access, id, (trx) =>
-        this.audited(ctx, trx, 'delete', id, { planNo: before.planNo, status: before.status })
-      )
-      return ctx.response.noContent()
-    })
+    await deleteProceeding(access, id, (trx) =>
+      this.audited(ctx, trx, 'delete', id, { planNo: before.planNo, status: before.status })
+    )
+    return ctx.response.noContent()
   }
 
   async submit(ctx: HttpContext) {
@@ -77,12 +70,10 @@ export default class ProceedingController {
     const id = idParam(ctx.params.id)
     if (!(await proceedingDetail(access, id)))
       return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    return this.refusals(ctx, async () => {
-      const { instanceId } = await submitProceeding(access, id, (trx) =>
-        this.audited(ctx, trx, 'submit', id, undefined, { status: 'pending' })
-      )
-      return { ...(await proceedingDetail(access, id)), instanceId }
-    })
+    const { instanceId } = await submitProceeding(access, id, (trx) =>
+      this.audited(ctx, trx, 'submit', id, undefined, { status: 'pending' })
+    )
+    return { ...(await proceedingDetail(access, id)), instanceId }
   }
 
   private audited(
@@ -103,19 +94,5 @@ export default class ProceedingController {
         trx,
       })
       .then(() => {})
-  }
-
-  private async refusals<T>(ctx: HttpContext, work: () => Promise<T>) {
-    try {
-      return await work()
-    } catch (error) {
-      if (!(error instanceof LitPlanError)) throw error
-      if (error.status === 422)
-        return ctx.response.status(422).send({
-          message: error.message,
-          errors: [{ field: error.field ?? 'id', rule: 'litigationPlan', message: error.message }],
-        })
-      return ctx.response.status(error.status).send({ message: error.message })
-    }
   }
 }

@@ -12,6 +12,7 @@
 */
 import { Decimal } from 'decimal.js'
 import { decimalText } from '#core/money/money'
+import { RuleError } from '#core/plugins/rule_error'
 
 // Exact text never in exponent notation (toString), as the money helpers write it.
 const Dec = Decimal.clone({
@@ -115,12 +116,16 @@ export const FEE_SCHEDULES: FeeSchedule[] = [
 /** "0.025" → "2.5%" (decimal, no float). */
 export const percentText = (rate: string) => `${new Dec(rate).times(100).toString()}%`
 
-export class FeeTrialError extends Error {
+/** Input the schedule cannot take: a RuleError the exception handler answers as a 422 on the field. */
+export class FeeTrialError extends RuleError {
   constructor(
     readonly field: string,
     message: string
   ) {
-    super(message)
+    super(422, 'validation.failed', {
+      problems: [{ field, rule: 'feeTrial', text: { zh: message, en: message } }],
+    })
+    this.message = message
   }
 }
 

@@ -16,7 +16,7 @@ import { Money } from '#core/money/money'
 import { dbNow } from '#core/db/db_time'
 import type { UserAccess } from '#core/identity/user_access'
 import { submitForApproval } from '#core/workflow/submit'
-import { recordExpense } from '../../expenses/services/expenses_api.js'
+import { ExpenseError, recordExpense } from '../../expenses/services/expenses_api.js'
 import { caseInScope } from '../cases/case_service.js'
 import { scopedLitPlans } from '../plans/plan_scope.js'
 import { agreementFee, type FeeAgreement } from './rules.js'
@@ -348,6 +348,9 @@ export async function recordPayment(
       operatorId: access.user.id,
       access,
       ctx,
+    }).catch((error) => {
+      // 费用管理's refusal (a future date, a loan out of scope) is answered as this registry's own.
+      throw error instanceof ExpenseError ? RegistryError.from(error) : error
     })
     await trx
       .from('lit_engagement_payments')

@@ -9,14 +9,27 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dbNow, fromDb } from '#core/db/db_time'
 import { LIKE, likeContains, likePrefix } from '#core/db/like'
+import { RuleError } from '#core/plugins/rule_error'
 
-export class RegistryError extends Error {
+/** A refusal (its text as written): a RuleError the exception handler answers, a 422 also under its field. */
+export class RegistryError extends RuleError {
   constructor(
-    readonly status: 404 | 409 | 422,
+    status: 404 | 409 | 422,
     message: string,
     readonly field?: string
   ) {
-    super(message)
+    super(status, 'litigation.lawyerRefused', {
+      message,
+      problems:
+        status === 422
+          ? [{ field: field ?? 'id', rule: 'litigationLawyer', text: { zh: message, en: message } }]
+          : undefined,
+    })
+  }
+
+  /** Another plugin's refusal (status, zh, field) met on the way, answered as this one. */
+  static from(error: { status: 404 | 409 | 422; zh: string; field?: string }) {
+    return new RegistryError(error.status, error.zh, error.field)
   }
 }
 

@@ -38,17 +38,25 @@ import { fetchPlanFacts, type BookLoan, type PlanFacts } from './plan_facts.js'
 import { recordLitPlanEvent } from './plan_events.js'
 import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { EDITABLE_STATUSES, type LitPlanStatus } from './dictionaries.js'
+import { RuleError } from '#core/plugins/rule_error'
 
 export const LIT_PLAN_WORKFLOW_TYPE = 'litigation:plan'
 
 /** A refusal the applicant can act on; `field` makes a 422 point at the form field. */
-export class LitPlanError extends Error {
+/** A refusal (its text as written): a RuleError the exception handler answers, a 422 also under its field. */
+export class LitPlanError extends RuleError {
   constructor(
-    readonly status: 404 | 409 | 422,
+    status: 404 | 409 | 422,
     message: string,
     readonly field?: string
   ) {
-    super(message)
+    super(status, 'litigation.planRefused', {
+      message,
+      problems:
+        status === 422
+          ? [{ field: field ?? 'id', rule: 'litigationPlan', text: { zh: message, en: message } }]
+          : undefined,
+    })
   }
 }
 

@@ -3,63 +3,41 @@ import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { queue } from '#core/queue/queue'
 import { refuseUnknown, refuseUnknownFields } from '#core/validation/unknown_fields'
-import { LimitationError } from '../../disposal/services/limitation_api.js'
-import { MonitoringError, confirmLawsuit, customerAlerts } from '../services/alerts.js'
+import { confirmLawsuit, customerAlerts } from '../services/alerts.js'
 import { applyMaster, compareMaster } from '../services/customer_master.js'
 import { MASTER_CHANGE_FIELDS, masterValidator, pullValidator } from '../validators/monitoring.js'
 
 /*
 | 全方位动态监测 routes. Everything hangs off a customer in the caller's data
 | scope (credit-assets' book service; out of scope = 404), alerts included.
+| A refusal (MonitoringError) is answered by the exception handler.
 */
-const zhOrEn = (ctx: HttpContext, zh: string, en: string) =>
-  String(ctx.locale).startsWith('en') ? en : zh
-
-async function answer<T>(ctx: HttpContext, work: () => Promise<T>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof MonitoringError) && !(error instanceof LimitationError)) throw error
-    const message = zhOrEn(ctx, error.zh, error.en)
-    if (error.status === 422)
-      return ctx.response.unprocessableEntity({
-        message: ctx.i18n('validation.failed'),
-        errors: [{ field: error.field ?? 'id', rule: 'monitoring', message }],
-      })
-    return ctx.response.status(error.status).send({ message })
-  }
-}
-
 const customerIdOf = (ctx: HttpContext) => Number(ctx.params.customerId)
 
 export default class MonitoringController {
   async alerts(ctx: HttpContext) {
-    return answer(ctx, async () => ({
-      data: await customerAlerts(await accessOf(ctx), customerIdOf(ctx)),
-    }))
+    return { data: await customerAlerts(await accessOf(ctx), customerIdOf(ctx)) }
   }
 
   async confirmLimitation(ctx: HttpContext) {
     refuseUnknownFields(ctx, [])
-    return answer(ctx, async () => {
-      const result = await confirmLawsuit(
-        await accessOf(ctx),
-        ctx,
-        customerIdOf(ctx),
-        Number(ctx.params.id)
-      )
-      await audit.record(ctx, {
-        action: 'monitoring.alert.limitation',
-        entityType: 'monitoring_alert',
-        entityId: result.alert.id,
-        after: {
-          alertNo: result.alert.alertNo,
-          caseNo: result.alert.detail.caseNo,
-          loans: result.events.map((e) => e.loanId),
-        },
-      })
-      return result
+    const result = await confirmLawsuit(
+      await accessOf(ctx),
+      ctx,
+      customerIdOf(ctx),
+      Number(ctx.params.id)
+    )
+    await audit.record(ctx, {
+      action: 'monitoring.alert.limitation',
+      entityType: 'monitoring_alert',
+      entityId: result.alert.id,
+      after: {
+        alertNo: result.alert.alertNo,
+        caseNo: result.alert.detail.caseNo,
+        loans: result.events.map((e) => e.loanId),
+      },
     })
+    return result
   }
 
   /** Queues the pull of a business date (default: today and yesterday); 202 `{ jobId }`. */
@@ -77,23 +55,21 @@ export default class MonitoringController {
   }
 
   async master(ctx: HttpContext) {
-    return answer(ctx, async () => compareMaster(await accessOf(ctx), customerIdOf(ctx)))
+    return compareMaster(await accessOf(ctx), customerIdOf(ctx))
   }
 
   async applyMaster(ctx: HttpContext) {
     refuseUnknownFields(ctx, ['changes'])
     refuseUnknown(ctx.request.body().changes, MASTER_CHANGE_FIELDS)
     const { changes } = await ctx.request.validateUsing(masterValidator)
-    return answer(ctx, async () => {
-      const result = await applyMaster(await accessOf(ctx), customerIdOf(ctx), changes)
-      await audit.record(ctx, {
-        action: 'monitoring.master.apply',
-        entityType: 'customer',
-        entityId: result.customerId,
-        before: result.before,
-        after: result.after,
-      })
-      return result
+    const result = await applyMaster(await accessOf(ctx), customerIdOf(ctx), changes)
+    await audit.record(ctx, {
+      action: 'monitoring.master.apply',
+      entityType: 'customer',
+      entityId: result.customerId,
+      before: result.before,
+      after: result.after,
     })
+    return result
   }
 }

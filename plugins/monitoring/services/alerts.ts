@@ -11,17 +11,20 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { UserAccess } from '#core/identity/user_access'
 import { dbNow } from '#core/db/db_time'
 import { bookApi, type BookCustomer } from '../../credit-assets/services/book_api.js'
-import { recordLawsuit } from '../../disposal/services/limitation_api.js'
+import { BilingualRuleError } from '#core/plugins/bilingual_rule_error'
+import { LimitationError, recordLawsuit } from '../../disposal/services/limitation_api.js'
 import { ALERTS } from './pull_alerts.js'
 
-export class MonitoringError extends Error {
-  constructor(
-    readonly status: 404 | 409 | 422 | 503,
-    readonly zh: string,
-    readonly en: string,
-    readonly field?: string
-  ) {
-    super(zh)
+/** A refusal in both languages: a RuleError the exception handler answers (422 under its field). */
+export class MonitoringError extends BilingualRuleError {
+  constructor(status: 404 | 409 | 422 | 503, zh: string, en: string, field?: string) {
+    super(status, 'monitoring.refused', { zh, en }, field, 'monitoring')
+    this.message = zh
+  }
+
+  /** disposal's refusal met while recording the lawsuit, answered as this plugin's own. */
+  static from(error: LimitationError) {
+    return new MonitoringError(error.status, error.zh, error.en, error.field)
   }
 }
 
@@ -101,6 +104,8 @@ export async function confirmLawsuit(
       remark: `智能预警 ${row.alertNo}：${row.title}`,
       access,
       ctx,
+    }).catch((error) => {
+      throw error instanceof LimitationError ? MonitoringError.from(error) : error
     })
     await trx.from(ALERTS).where('id', row.id).update({
       limitation_status: 'recorded',

@@ -6,7 +6,6 @@ import { businessDate } from '#core/business_day/business_date'
 import { renderPdf } from '#core/documents/pdf'
 import { LIKE, likeContains } from '#core/db/like'
 import { bookApi } from '../../credit-assets/services/book_api.js'
-import { CommitteeError } from '../../committee/services/committee_api.js'
 import { BUCKETS, BUCKET_LABELS } from '../plan/buckets.js'
 import { readPlan, scopedPlans, planSummary } from '../plan/plan_read.js'
 import { loanBuckets } from '../plan/prefill.js'
@@ -14,7 +13,6 @@ import { KIND_LABELS, retryPosting } from '../plan/postings.js'
 import { createPlan, submitPlan, updatePlan } from '../plan/plan_service.js'
 import { registerPayment, reversePayment } from '../plan/plan_accounting.js'
 import { changeStatus } from '../plan/plan_tracking.js'
-import { ReliefError } from '../plan/relief_error.js'
 import {
   bucketsValidator,
   listValidator,
@@ -31,38 +29,6 @@ import {
 */
 const notFound = (ctx: HttpContext) =>
   ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
-
-/** A refusal in the API's one error shape, in the user's language, naming the rule. */
-async function answering<T>(ctx: HttpContext, work: () => Promise<T>) {
-  try {
-    // The workflow's own refusals (RuleError) go on to the exception handler.
-    return await work()
-  } catch (error) {
-    if (error instanceof CommitteeError)
-      return ctx.response
-        .status(error.status)
-        .send({ message: ctx.locale === 'en' ? error.en : error.zh })
-    if (!(error instanceof ReliefError)) throw error
-    const message = ctx.locale === 'en' ? error.en : error.zh
-    if (error.status === 404 && !error.field) return notFound(ctx)
-    const failures = (error as any).failures as
-      { rule: string; ruleName: string; zh: string; en: string }[] | undefined
-    return ctx.response.status(error.status).send({
-      message,
-      ...(error.rule ? { rule: error.rule } : {}),
-      ...(failures
-        ? {
-            failures: failures.map((f) => ({
-              rule: f.rule,
-              ruleName: f.ruleName,
-              message: ctx.locale === 'en' ? f.en : f.zh,
-            })),
-          }
-        : {}),
-      ...(error.field ? { errors: [{ field: error.field, rule: 'relief', message }] } : {}),
-    })
-  }
-}
 
 const idOf = (ctx: HttpContext, key = 'id') => {
   const id = Number(ctx.params[key])
@@ -100,10 +66,8 @@ export default class PlansController {
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(planValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      const id = await db.transaction((trx) => createPlan(trx, access, input, ctx))
-      return ctx.response.created(await readPlan(id, access, await businessDate.current()))
-    })
+    const id = await db.transaction((trx) => createPlan(trx, access, input, ctx))
+    return ctx.response.created(await readPlan(id, access, await businessDate.current()))
   }
 
   async update(ctx: HttpContext) {
@@ -111,39 +75,33 @@ export default class PlansController {
     if (!id) return notFound(ctx)
     const input = await ctx.request.validateUsing(planValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      await db.transaction((trx) => updatePlan(trx, access, id, input, ctx))
-      return readPlan(id, access, await businessDate.current())
-    })
+    await db.transaction((trx) => updatePlan(trx, access, id, input, ctx))
+    return readPlan(id, access, await businessDate.current())
   }
 
   async submit(ctx: HttpContext) {
     const id = idOf(ctx)
     if (!id) return notFound(ctx)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      const route = await db.transaction((trx) => submitPlan(trx, access, id, ctx))
-      return { ...(await readPlan(id, access, await businessDate.current())), route }
-    })
+    const route = await db.transaction((trx) => submitPlan(trx, access, id, ctx))
+    return { ...(await readPlan(id, access, await businessDate.current())), route }
   }
 
   /** 科目预填: each loan's buckets from core banking or 利息试算 as of the date. */
   async buckets(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(bucketsValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      const data = []
-      for (const loanId of input.loanIds) {
-        const b = await loanBuckets(access, loanId, input.source, input.date)
-        data.push({ loanId: b.loanId, loanNo: b.loanNo, fiveClass: b.fiveClass, owed: b.owed })
-      }
-      return {
-        source: input.source,
-        date: input.date,
-        data,
-        buckets: BUCKETS.map((b) => ({ code: b, label: BUCKET_LABELS[b] })),
-      }
-    })
+    const data = []
+    for (const loanId of input.loanIds) {
+      const b = await loanBuckets(access, loanId, input.source, input.date)
+      data.push({ loanId: b.loanId, loanNo: b.loanNo, fiveClass: b.fiveClass, owed: b.owed })
+    }
+    return {
+      source: input.source,
+      date: input.date,
+      data,
+      buckets: BUCKETS.map((b) => ({ code: b, label: BUCKET_LABELS[b] })),
+    }
   }
 
   /** Loans of a customer for the picker (in scope), or a customer's guarantors. */
@@ -197,13 +155,11 @@ export default class PlansController {
     if (!id) return notFound(ctx)
     const input = await ctx.request.validateUsing(paymentValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      const result = await db.transaction((trx) => registerPayment(trx, access, id, input, ctx))
-      return {
-        ...(await readPlan(id, access, await businessDate.current())),
-        completed: result.completed,
-      }
-    })
+    const result = await db.transaction((trx) => registerPayment(trx, access, id, input, ctx))
+    return {
+      ...(await readPlan(id, access, await businessDate.current())),
+      completed: result.completed,
+    }
   }
 
   async reverse(ctx: HttpContext) {
@@ -212,10 +168,8 @@ export default class PlansController {
     if (!id || !postingId) return notFound(ctx)
     const { reason } = await ctx.request.validateUsing(reasonValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      await db.transaction((trx) => reversePayment(trx, access, id, postingId, reason, ctx))
-      return readPlan(id, access, await businessDate.current())
-    })
+    await db.transaction((trx) => reversePayment(trx, access, id, postingId, reason, ctx))
+    return readPlan(id, access, await businessDate.current())
   }
 
   /** 重新记账: a posting core banking refused, sent again with its keys (in scope; audited). */
@@ -225,16 +179,14 @@ export default class PlansController {
     const access = await accessOf(ctx)
     const plan = id ? await readPlan(id, access, await businessDate.current()) : null
     if (!plan || !postingId) return notFound(ctx)
-    return answering(ctx, async () => {
-      const done = await retryPosting(plan.id, postingId)
-      await audit.record(ctx, {
-        action: 'relief.posting.retry',
-        entityType: 'relief:posting',
-        entityId: postingId,
-        detail: `${done.noticeNo}: ${done.keys.join(', ')}`,
-      })
-      return readPlan(plan.id, access, await businessDate.current())
+    const done = await retryPosting(plan.id, postingId)
+    await audit.record(ctx, {
+      action: 'relief.posting.retry',
+      entityType: 'relief:posting',
+      entityId: postingId,
+      detail: `${done.noticeNo}: ${done.keys.join(', ')}`,
     })
+    return readPlan(plan.id, access, await businessDate.current())
   }
 
   async status(ctx: HttpContext) {
@@ -242,10 +194,8 @@ export default class PlansController {
     if (!id) return notFound(ctx)
     const input = await ctx.request.validateUsing(statusValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      await db.transaction((trx) => changeStatus(trx, access, id, input, ctx))
-      return readPlan(id, access, await businessDate.current())
-    })
+    await db.transaction((trx) => changeStatus(trx, access, id, input, ctx))
+    return readPlan(id, access, await businessDate.current())
   }
 
   /** 通知单 of one posting (PDF), in scope; printing is audited. */

@@ -137,9 +137,9 @@ export async function submitPlan(
   })
   if (outcome.failures.length) {
     const first = outcome.failures[0]
-    throw Object.assign(new ReliefError(first.status, first.zh, first.en, undefined, first.rule), {
-      failures: outcome.failures,
-    })
+    const refused = new ReliefError(first.status, first.zh, first.en, undefined, first.rule)
+    refused.failures = outcome.failures
+    throw refused
   }
   let route: { to: string; rule?: string; committeeItemId?: number; workflowInstanceId?: number }
   if (outcome.needsCommittee) {

@@ -6,7 +6,6 @@ import { refuseUnknown, refuseUnknownFields } from '#core/validation/unknown_fie
 import { assessmentRanking, replaceWeights, weightsOf } from '../services/assessment.js'
 import type { TargetLevel } from '../services/periods.js'
 import { addMember, listMembers, removeMember } from '../services/series.js'
-import { answer } from './answer.js'
 import {
   WEIGHT_FIELDS,
   assessmentValidator,
@@ -32,46 +31,42 @@ export default class AssessmentController {
     const body = ctx.request.body()
     if (Array.isArray(body.weights)) for (const w of body.weights) refuseUnknown(w, WEIGHT_FIELDS)
     const input = await ctx.request.validateUsing(weightsValidator)
-    return answer(ctx, async () => {
-      const weights = input.weights.map((w) => ({ ...w, series: w.series ?? '' }))
-      const { before, after } = await replaceWeights(await accessOf(ctx), input.year, weights)
-      await audit.record(ctx, {
-        action: 'target.assessment-weights',
-        entityType: 'target_assessment',
-        entityId: input.year,
-        before: { weights: before },
-        after: { weights: after },
-      })
-      return { year: input.year, weights: after }
+    const weights = input.weights.map((w) => ({ ...w, series: w.series ?? '' }))
+    const { before, after } = await replaceWeights(await accessOf(ctx), input.year, weights)
+    await audit.record(ctx, {
+      action: 'target.assessment-weights',
+      entityType: 'target_assessment',
+      entityId: input.year,
+      before: { weights: before },
+      after: { weights: after },
     })
+    return { year: input.year, weights: after }
   }
 
   async ranking(ctx: HttpContext, level: TargetLevel) {
     const filter = await ctx.request.validateUsing(assessmentValidator)
-    return answer(ctx, async () => assessmentRanking(await accessOf(ctx), level, filter))
+    return assessmentRanking(await accessOf(ctx), level, filter)
   }
 
   /** Queues the ranking's xlsx; 202 `{ jobId }`, progress at /api/jobs/:id. */
   async export(ctx: HttpContext, level: TargetLevel) {
     refuseUnknownFields(ctx, ['year', 'period'])
     const filter = await ctx.request.validateUsing(assessmentValidator)
-    return answer(ctx, async () => {
-      // Refuse now (422) rather than in the job when the year has no weights.
-      await assessmentRanking(await accessOf(ctx), level, filter)
-      const user = ctx.auth.getUserOrFail()
-      const jobId = await queue.dispatch(
-        'targets:assessment-export',
-        { userId: user.id, level, ...filter },
-        { userId: user.id }
-      )
-      await audit.record(ctx, {
-        action: 'target.assessment-export',
-        entityType: 'target_assessment',
-        entityId: filter.year,
-        detail: JSON.stringify({ level, ...filter }),
-      })
-      return ctx.response.accepted({ jobId })
+    // Refuse now (422) rather than in the job when the year has no weights.
+    await assessmentRanking(await accessOf(ctx), level, filter)
+    const user = ctx.auth.getUserOrFail()
+    const jobId = await queue.dispatch(
+      'targets:assessment-export',
+      { userId: user.id, level, ...filter },
+      { userId: user.id }
+    )
+    await audit.record(ctx, {
+      action: 'target.assessment-export',
+      entityType: 'target_assessment',
+      entityId: filter.year,
+      detail: JSON.stringify({ level, ...filter }),
     })
+    return ctx.response.accepted({ jobId })
   }
 
   async members(ctx: HttpContext) {
@@ -81,32 +76,28 @@ export default class AssessmentController {
   async addMember(ctx: HttpContext) {
     refuseUnknownFields(ctx, ['customerId'])
     const { customerId } = await ctx.request.validateUsing(memberValidator)
-    return answer(ctx, async () => {
-      const series = seriesOf(ctx)
-      const member = await addMember(await accessOf(ctx), series, customerId)
-      if (member.added)
-        await audit.record(ctx, {
-          action: 'target.series-member.add',
-          entityType: 'target_series',
-          entityId: series,
-          after: member,
-        })
-      ctx.response.status(member.added ? 201 : 200)
-      return member
-    })
+    const series = seriesOf(ctx)
+    const member = await addMember(await accessOf(ctx), series, customerId)
+    if (member.added)
+      await audit.record(ctx, {
+        action: 'target.series-member.add',
+        entityType: 'target_series',
+        entityId: series,
+        after: member,
+      })
+    ctx.response.status(member.added ? 201 : 200)
+    return member
   }
 
   async removeMember(ctx: HttpContext) {
-    return answer(ctx, async () => {
-      const series = seriesOf(ctx)
-      const member = await removeMember(await accessOf(ctx), series, Number(ctx.params.customerId))
-      await audit.record(ctx, {
-        action: 'target.series-member.remove',
-        entityType: 'target_series',
-        entityId: series,
-        before: member,
-      })
-      return ctx.response.noContent()
+    const series = seriesOf(ctx)
+    const member = await removeMember(await accessOf(ctx), series, Number(ctx.params.customerId))
+    await audit.record(ctx, {
+      action: 'target.series-member.remove',
+      entityType: 'target_series',
+      entityId: series,
+      before: member,
     })
+    return ctx.response.noContent()
   }
 }

@@ -3,7 +3,6 @@ import { accessOf } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'
 import type { TargetLevel } from '../services/periods.js'
-import { answer } from './answer.js'
 import * as targets from '../services/targets_service.js'
 import { trackTargets } from '../services/tracking.js'
 import { targetListValidator, targetValidator, trackingValidator } from '../validators/targets.js'
@@ -45,51 +44,45 @@ export default class TargetsController {
   async store(ctx: HttpContext, level: TargetLevel) {
     refuseUnknownFields(ctx, TARGET_FIELDS)
     const input = await ctx.request.validateUsing(targetValidator)
-    return answer(ctx, async () => {
-      const created = await targets.createTarget(await accessOf(ctx), level, input)
-      await audit.record(ctx, {
-        action: 'target.create',
-        entityType: 'target',
-        entityId: created.id,
-        after: created,
-      })
-      ctx.response.status(201)
-      return created
+    const created = await targets.createTarget(await accessOf(ctx), level, input)
+    await audit.record(ctx, {
+      action: 'target.create',
+      entityType: 'target',
+      entityId: created.id,
+      after: created,
     })
+    ctx.response.status(201)
+    return created
   }
 
   async update(ctx: HttpContext, level: TargetLevel) {
     refuseUnknownFields(ctx, TARGET_FIELDS)
     const input = await ctx.request.validateUsing(targetValidator)
-    return answer(ctx, async () => {
-      const { before, after } = await targets.updateTarget(
-        await accessOf(ctx),
-        level,
-        idOf(ctx),
-        input
-      )
-      await audit.record(ctx, {
-        action: 'target.update',
-        entityType: 'target',
-        entityId: after.id,
-        before,
-        after,
-      })
-      return after
+    const { before, after } = await targets.updateTarget(
+      await accessOf(ctx),
+      level,
+      idOf(ctx),
+      input
+    )
+    await audit.record(ctx, {
+      action: 'target.update',
+      entityType: 'target',
+      entityId: after.id,
+      before,
+      after,
     })
+    return after
   }
 
   async destroy(ctx: HttpContext, level: TargetLevel) {
-    return answer(ctx, async () => {
-      const before = await targets.deleteTarget(await accessOf(ctx), level, idOf(ctx))
-      await audit.record(ctx, {
-        action: 'target.delete',
-        entityType: 'target',
-        entityId: before.id,
-        before,
-      })
-      return ctx.response.noContent()
+    const before = await targets.deleteTarget(await accessOf(ctx), level, idOf(ctx))
+    await audit.record(ctx, {
+      action: 'target.delete',
+      entityType: 'target',
+      entityId: before.id,
+      before,
     })
+    return ctx.response.noContent()
   }
 
   async tracking(ctx: HttpContext, level: TargetLevel) {

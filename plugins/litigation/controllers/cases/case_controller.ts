@@ -23,7 +23,6 @@ import {
 } from '../../cases/case_records.js'
 import { idParam } from '../../cases/case_scope.js'
 import { caseExpenses, registerCaseExpense } from '../../cases/case_expenses.js'
-import { answering } from './case_errors.js'
 
 /**
  * 案件信息登记: list and detail (scoped; out of scope is 404), register, change,
@@ -46,11 +45,9 @@ export default class CaseController {
     refuseUnknown(ctx.request.body(), CASE_FIELDS)
     const input = await ctx.request.validateUsing(caseValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      const id = await createCase(ctx, access, input)
-      ctx.response.status(201)
-      return caseDetail(access, id)
-    })
+    const id = await createCase(ctx, access, input)
+    ctx.response.status(201)
+    return caseDetail(access, id)
   }
 
   async update(ctx: HttpContext) {
@@ -58,18 +55,14 @@ export default class CaseController {
     const input = await ctx.request.validateUsing(caseValidator)
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.id)
-    return answering(ctx, async () => {
-      await updateCase(ctx, access, id, input)
-      return caseDetail(access, id)
-    })
+    await updateCase(ctx, access, id, input)
+    return caseDetail(access, id)
   }
 
   async destroy(ctx: HttpContext) {
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      await deleteCase(ctx, access, idParam(ctx.params.id))
-      return ctx.response.noContent()
-    })
+    await deleteCase(ctx, access, idParam(ctx.params.id))
+    return ctx.response.noContent()
   }
 
   async addProgress(ctx: HttpContext) {
@@ -108,11 +101,9 @@ export default class CaseController {
     const input = await ctx.request.validateUsing(validator as any)
     const access = await accessOf(ctx)
     const caseId = idParam(ctx.params.id)
-    return answering(ctx, async () => {
-      const id = await add(ctx, access, caseId, input as I)
-      ctx.response.status(201)
-      return { id, case: await caseDetail(access, caseId) }
-    })
+    const id = await add(ctx, access, caseId, input as I)
+    ctx.response.status(201)
+    return { id, case: await caseDetail(access, caseId) }
   }
 
   private async removeChild(
@@ -121,10 +112,8 @@ export default class CaseController {
   ) {
     const access = await accessOf(ctx)
     const caseId = idParam(ctx.params.id)
-    return answering(ctx, async () => {
-      await removeRecord(ctx, access, caseId, table, idParam(ctx.params.recordId))
-      return caseDetail(access, caseId)
-    })
+    await removeRecord(ctx, access, caseId, table, idParam(ctx.params.recordId))
+    return caseDetail(access, caseId)
   }
 
   /** The case's fees in 费用管理 (its own and its lawyer engagements'), in scope. */
@@ -139,10 +128,8 @@ export default class CaseController {
     refuseUnknown(ctx.request.body(), CASE_EXPENSE_FIELDS)
     const input = await ctx.request.validateUsing(caseExpenseValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      const expense = await registerCaseExpense(ctx, access, idParam(ctx.params.id), input)
-      ctx.response.status(201)
-      return expense
-    })
+    const expense = await registerCaseExpense(ctx, access, idParam(ctx.params.id), input)
+    ctx.response.status(201)
+    return expense
   }
 }

@@ -5,31 +5,29 @@ import { sendDownload } from '#core/security/downloads'
 import { addProgressFile, progressFile } from '../../cases/case_files.js'
 import { CaseError } from '../../cases/case_error.js'
 import { idParam } from '../../cases/case_scope.js'
-import { answering } from './case_errors.js'
 
 /** 进展附件: multipart field `file` (the core upload policy checks size, type and content). */
 export default class CaseFileController {
   async store(ctx: HttpContext) {
-    return answering(ctx, async () => {
-      const upload = await receiveUpload(ctx, {
-        required: true,
-        log: { entityType: 'lit_case', entityId: idParam(ctx.params.id) },
-      })
-      if (!upload.ok)
-        throw upload.missing
-          ? new CaseError(422, '请选择文件', 'Choose a file', 'file')
-          : new CaseError(422, upload.message, upload.message, 'file')
-      const saved = await addProgressFile(
-        ctx,
-        await accessOf(ctx),
-        idParam(ctx.params.id),
-        idParam(ctx.params.progressId),
-        upload.file,
-        upload.contentType
-      )
-      ctx.response.status(201)
-      return saved
+    // receiveUpload writes a refused upload to the security log before it answers.
+    const upload = await receiveUpload(ctx, {
+      required: true,
+      log: { entityType: 'lit_case', entityId: idParam(ctx.params.id) },
     })
+    if (!upload.ok)
+      throw upload.missing
+        ? new CaseError(422, '请选择文件', 'Choose a file', 'file')
+        : new CaseError(422, upload.message, upload.message, 'file')
+    const saved = await addProgressFile(
+      ctx,
+      await accessOf(ctx),
+      idParam(ctx.params.id),
+      idParam(ctx.params.progressId),
+      upload.file,
+      upload.contentType
+    )
+    ctx.response.status(201)
+    return saved
   }
 
   async show(ctx: HttpContext) {

@@ -17,7 +17,6 @@ import {
 import { documentPdf } from '../../documents/document_pdf.js'
 import { htmlToDocx } from '../../documents/html_to_docx.js'
 import { idParam } from '../../cases/case_scope.js'
-import { answering } from '../cases/case_errors.js'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -43,21 +42,17 @@ export default class DocumentController {
   async store(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(applyDocumentValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      const id = await applyDocument(ctx, access, input)
-      ctx.response.status(201)
-      return documentDetail(access, id)
-    })
+    const id = await applyDocument(ctx, access, input)
+    ctx.response.status(201)
+    return documentDetail(access, id)
   }
 
   async update(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(saveDocumentValidator)
     const access = await accessOf(ctx)
     const id = idParam(ctx.params.id)
-    return answering(ctx, async () => {
-      await saveDocumentVersion(ctx, access, id, input)
-      return documentDetail(access, id)
-    })
+    await saveDocumentVersion(ctx, access, id, input)
+    return documentDetail(access, id)
   }
 
   async pdf(ctx: HttpContext) {

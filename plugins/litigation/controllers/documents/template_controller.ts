@@ -9,7 +9,6 @@ import {
   templateList,
   templateVersion,
 } from '../../documents/template_store.js'
-import { answering } from '../cases/case_errors.js'
 
 /** 文书模板管理: the six kinds, each version's text, and saving a new version. */
 export default class TemplateController {
@@ -38,9 +37,7 @@ export default class TemplateController {
       return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
     const input = await ctx.request.validateUsing(saveTemplateValidator)
     const access = await accessOf(ctx)
-    return answering(ctx, async () => {
-      await saveTemplate(ctx, access, code, input)
-      return { ...(await currentTemplate(code)), history: await templateHistory(code) }
-    })
+    await saveTemplate(ctx, access, code, input)
+    return { ...(await currentTemplate(code)), history: await templateHistory(code) }
   }
 }

@@ -3,30 +3,13 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { accessOf, type UserAccess } from '#core/identity/user_access'
 import { audit } from '#core/audit/audit'
-import { CommitteeError } from '../items/committee_error.js'
 import { visibleMeeting } from '../meetings/meeting_scope.js'
 import { idParam } from './params.js'
 
-/*
-| The committee's routes answer a CommitteeError with its status and the message in
-| the user's language (a 422 naming a field carries it in `errors`, like VineJS's).
-*/
-export async function answer<T>(ctx: HttpContext, fn: () => Promise<T>) {
-  try {
-    return await fn()
-  } catch (error) {
-    if (!(error instanceof CommitteeError)) throw error
-    const message = String(ctx.locale ?? '').startsWith('en') ? error.en : error.zh
-    const field = (error as CommitteeError & { field?: string }).field
-    return ctx.response
-      .status(error.status)
-      .send(field ? { message, errors: [{ field, rule: 'committee', message }] } : { message })
-  }
-}
-
 /**
- * One action on one meeting (call it inside `answer`): in a transaction, the meeting the user may see
- * (locked; else 404), the change, and its audit row in the same transaction.
+ * One action on one meeting: in a transaction, the meeting the user may see
+ * (locked; else 404), the change, and its audit row in the same transaction (a
+ * CommitteeError thrown inside rolls it back; the exception handler answers it).
  */
 export async function onMeeting<T>(
   ctx: HttpContext,
