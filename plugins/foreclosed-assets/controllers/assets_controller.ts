@@ -25,7 +25,7 @@ import {
   reconciliationFields,
   reconciliationValidator,
 } from '../validators/foreclosed_assets.js'
-import { actorOf, answering, assetOf, idParam, notFound, strictBody } from './helpers.js'
+import { actorOf, assetOf, idParam, notFound, strictBody } from './helpers.js'
 
 /*
 | 资产分发 and 资产保管 › 基本信息: the asset list and record, the distribution
@@ -74,9 +74,7 @@ export default class AssetsController {
   async distribute(ctx: HttpContext) {
     const input = await strictBody(ctx, distributeValidator, distributeFields)
     const actor = await actorOf(ctx)
-    return answering(ctx, () =>
-      db.transaction((trx) => distribute(trx, input, actor, actor.access))
-    )
+    return db.transaction((trx) => distribute(trx, input, actor, actor.access))
   }
 
   /** Who the asset may go to (the distribution dialog's picker). */
@@ -167,9 +165,7 @@ export default class AssetsController {
     if (!asset) return notFound(ctx)
     const input = await strictBody(ctx, reconciliationValidator, reconciliationFields)
     const actor = await actorOf(ctx)
-    return answering(ctx, async () => {
-      const done = await db.transaction((trx) => recordReconciliation(trx, asset, input, actor))
-      return ctx.response.status(201).send(done)
-    })
+    const done = await db.transaction((trx) => recordReconciliation(trx, asset, input, actor))
+    return ctx.response.status(201).send(done)
   }
 }

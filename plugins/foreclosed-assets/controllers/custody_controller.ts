@@ -19,7 +19,7 @@ import {
   photoFields,
   photoValidator,
 } from '../validators/foreclosed_assets.js'
-import { actorOf, answering, assetOf, idParam, notFound, strictBody } from './helpers.js'
+import { actorOf, assetOf, idParam, notFound, strictBody } from './helpers.js'
 import { lockAsset } from '../assets/asset_scope.js'
 
 /*
@@ -37,13 +37,11 @@ export default class CustodyController {
     if (!asset) return notFound(ctx)
     const input = await strictBody(ctx, checkValidator, checkFields)
     const actor = await actorOf(ctx)
-    return answering(ctx, async () => {
-      const done = await db.transaction(async (trx) => {
-        const locked = await lockAsset(trx, Number(asset.id))
-        return recordCheck(trx, locked, input, actor)
-      })
-      return ctx.response.status(201).send(done)
+    const done = await db.transaction(async (trx) => {
+      const locked = await lockAsset(trx, Number(asset.id))
+      return recordCheck(trx, locked, input, actor)
     })
+    return ctx.response.status(201).send(done)
   }
 
   async storePhoto(ctx: HttpContext) {
@@ -52,13 +50,11 @@ export default class CustodyController {
     if (!check) return notFound(ctx)
     const input = await strictBody(ctx, photoValidator, photoFields)
     const actor = await actorOf(ctx)
-    return answering(ctx, async () => {
-      const done = await db.transaction(async (trx) => {
-        const asset = await trx.from('foreclosed_assets').where('id', check.asset_id).first()
-        return addPhoto(trx, asset, Number(check.id), input, actor)
-      })
-      return ctx.response.status(201).send(done)
+    const done = await db.transaction(async (trx) => {
+      const asset = await trx.from('foreclosed_assets').where('id', check.asset_id).first()
+      return addPhoto(trx, asset, Number(check.id), input, actor)
     })
+    return ctx.response.status(201).send(done)
   }
 
   /** The kept copy of a photo (the preview), through its check's scope. */
@@ -84,13 +80,11 @@ export default class CustodyController {
     if (!asset) return notFound(ctx)
     const input = await strictBody(ctx, leaseValidator, leaseFields)
     const actor = await actorOf(ctx)
-    return answering(ctx, async () => {
-      const done = await db.transaction(async (trx) => {
-        const locked = await lockAsset(trx, Number(asset.id))
-        return createLease(trx, locked, input, actor)
-      })
-      return ctx.response.status(201).send(done)
+    const done = await db.transaction(async (trx) => {
+      const locked = await lockAsset(trx, Number(asset.id))
+      return createLease(trx, locked, input, actor)
     })
+    return ctx.response.status(201).send(done)
   }
 
   async endLease(ctx: HttpContext) {
@@ -99,14 +93,12 @@ export default class CustodyController {
     if (!lease) return notFound(ctx)
     const input = await strictBody(ctx, endLeaseValidator, endLeaseFields)
     const actor = await actorOf(ctx)
-    return answering(ctx, async () => {
-      await db.transaction(async (trx) => {
-        await lockAsset(trx, Number(lease.asset_id))
-        const fresh = await trx.from(LEASES).where('id', lease.id).first()
-        await endLease(trx, fresh, input.endedOn, actor)
-      })
-      return { ok: true }
+    await db.transaction(async (trx) => {
+      await lockAsset(trx, Number(lease.asset_id))
+      const fresh = await trx.from(LEASES).where('id', lease.id).first()
+      await endLease(trx, fresh, input.endedOn, actor)
     })
+    return { ok: true }
   }
 
   async entries(ctx: HttpContext) {
@@ -118,12 +110,10 @@ export default class CustodyController {
     if (!asset) return notFound(ctx)
     const input = await strictBody(ctx, entryValidator, entryFields)
     const actor = await actorOf(ctx)
-    return answering(ctx, async () => {
-      const done = await db.transaction(async (trx) => {
-        const locked = await lockAsset(trx, Number(asset.id))
-        return registerEntry(trx, locked, input, actor)
-      })
-      return ctx.response.status(201).send(done)
+    const done = await db.transaction(async (trx) => {
+      const locked = await lockAsset(trx, Number(asset.id))
+      return registerEntry(trx, locked, input, actor)
     })
+    return ctx.response.status(201).send(done)
   }
 }

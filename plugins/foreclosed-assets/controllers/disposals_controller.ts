@@ -11,7 +11,7 @@ import {
   disposalValidator,
   listValidator,
 } from '../validators/foreclosed_assets.js'
-import { actorOf, answering, idParam, notFound, strictBody } from './helpers.js'
+import { actorOf, idParam, notFound, strictBody } from './helpers.js'
 
 /*
 | 资产处置 › 出售申请 / 转固申请 / 列损申请: lists by kind, one application
@@ -34,13 +34,11 @@ export default class DisposalsController {
     const actor = await actorOf(ctx)
     const asset = await assetRowInScope(input.assetId, actor.access)
     if (!asset) return notFound(ctx)
-    return answering(ctx, async () => {
-      const done = await db.transaction(async (trx) => {
-        const locked = await lockAsset(trx, Number(asset.id))
-        return applyDisposal(trx, locked, input, actor)
-      })
-      return ctx.response.status(201).send(await disposalDetail(actor.access, done.id))
+    const done = await db.transaction(async (trx) => {
+      const locked = await lockAsset(trx, Number(asset.id))
+      return applyDisposal(trx, locked, input, actor)
     })
+    return ctx.response.status(201).send(await disposalDetail(actor.access, done.id))
   }
 
   async retry(ctx: HttpContext) {

@@ -1,35 +1,14 @@
 /*
-| What every controller of the plugin shares: the 404 answer, a service
-| refusal as the API's one error shape, strict bodies (unknown fields refused),
+| What every controller of the plugin shares: the 404 answer, strict bodies (unknown fields refused),
 | the actor, and the asset in scope.
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import { accessOf } from '#core/identity/user_access'
 import { refuseUnknownFields } from '#core/validation/unknown_fields'
-import { ForeclosedAssetError } from '../assets/asset_error.js'
 import { assetRowInScope } from '../assets/asset_scope.js'
 
 export const notFound = (ctx: HttpContext) =>
   ctx.response.status(404).send({ message: ctx.i18n('http.notFound') })
-
-export async function answering<T>(ctx: HttpContext, work: () => Promise<T>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof ForeclosedAssetError)) {
-      const e = error as { status?: number; zh?: string; en?: string; field?: string }
-      // Another plugin's refusal (expenses, committee) has the same shape.
-      if (!(typeof e?.status === 'number' && typeof e?.zh === 'string')) throw error
-    }
-    const e = error as ForeclosedAssetError
-    const message = ctx.locale === 'en' ? e.en : e.zh
-    if (e.status === 404 && !e.field) return notFound(ctx)
-    return ctx.response.status(e.status).send({
-      message: e.status === 422 ? ctx.i18n('validation.failed') : message,
-      ...(e.field ? { errors: [{ field: e.field, rule: 'foreclosed-assets', message }] } : {}),
-    })
-  }
-}
 
 export const idParam = (ctx: HttpContext, name = 'id') => {
   const id = Number(ctx.params[name])
