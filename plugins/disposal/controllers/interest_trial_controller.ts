@@ -3,7 +3,6 @@ import { accessOf } from '#core/identity/user_access'
 import { businessDate } from '#core/business_day/business_date'
 import { interestTrialValidator, loanSearchValidator } from '../validators/interest_trial.js'
 import { runInterestTrial } from '../interest/trial.js'
-import { TrialInputError } from '../interest/types.js'
 import { prefillFromLoan, searchLoans } from '../interest/loan_prefill.js'
 
 /*
@@ -13,15 +12,7 @@ import { prefillFromLoan, searchLoans } from '../interest/loan_prefill.js'
 export default class InterestTrialController {
   async run(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(interestTrialValidator)
-    try {
-      return runInterestTrial(input)
-    } catch (error) {
-      if (!(error instanceof TrialInputError)) throw error
-      return ctx.response.status(422).send({
-        message: ctx.i18n('validation.failed'),
-        errors: [{ field: error.field, rule: 'trial', message: error.message }],
-      })
-    }
+    return runInterestTrial(input)
   }
 
   async loans(ctx: HttpContext) {

@@ -3,6 +3,7 @@
 | travel as decimal strings (yuan, annual fractions), dates as 'YYYY-MM-DD';
 | nothing here is ever a JS float.
 */
+import { RuleError } from '#core/plugins/rule_error'
 
 /** The buckets a loan's debt sits in; a repayment is allocated over them in an order. */
 export const BUCKETS = [
@@ -99,12 +100,15 @@ export interface TrialResult {
 }
 
 /** A problem with the input that validation of single fields cannot see. */
-export class TrialInputError extends Error {
+/** Input the calculator cannot use: a 422 under its field (a RuleError the handler answers). */
+export class TrialInputError extends RuleError {
   constructor(
     readonly field: string,
     message: string
   ) {
-    super(message)
-    this.name = 'TrialInputError'
+    super(422, 'validation.failed', {
+      problems: [{ field, rule: 'trial', text: { zh: message, en: message } }],
+    })
+    this.message = message
   }
 }
