@@ -18,7 +18,6 @@ import {
 import { TRANSACTIONS } from '../services/fetch_transactions.js'
 import {
   confirmTransaction,
-  ConfirmError,
   CORRECTIONS,
   correctTransaction,
 } from '../services/confirm.js'
@@ -188,19 +187,7 @@ export default class TransactionsController {
           .first()
       : null
     if (!row) return ctx.response.notFound({ message: ctx.i18n('http.notFound') })
-    try {
-      await work(Number(row.id))
-    } catch (error) {
-      if (!(error instanceof ConfirmError) && !(error as any)?.zh) throw error
-      const e = error as ConfirmError
-      const message = ctx.locale === 'en' ? e.en : e.zh
-      if (e.status === 422 || (error as any).status === 422)
-        return ctx.response.status(422).send({
-          message: ctx.i18n('validation.failed'),
-          errors: [{ field: e.field ?? 'method', rule: 'recoveries', message }],
-        })
-      return ctx.response.status(e.status).send({ message })
-    }
+    await work(Number(row.id))
     const fresh = await scoped(await accessOf(ctx))
       .leftJoin('orgs as o', 'o.id', 't.org_id')
       .leftJoin('users as u', 'u.id', 't.confirmed_by')

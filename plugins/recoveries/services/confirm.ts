@@ -12,6 +12,7 @@
 |    the old outcome and records a new one),
 | 4. the audit row.
 */
+import { RuleError } from '#core/plugins/rule_error'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
@@ -24,14 +25,31 @@ import { TRANSACTIONS } from './fetch_transactions.js'
 
 export const CORRECTIONS = 'recoveries_corrections'
 
-export class ConfirmError extends Error {
+/*
+| A refused 确认/退回: a RuleError the exception handler answers — a 422 as
+| 'validation.failed' with the text under its field (确认方式 when none is named),
+| anything else in the caller's language.
+*/
+export class ConfirmError extends RuleError {
   constructor(
-    public status: 404 | 409 | 422,
+    status: 404 | 409 | 422,
     public field: string | null,
     public zh: string,
     public en: string
   ) {
-    super(en)
+    super(status, status === 422 ? 'validation.failed' : 'recoveries.refused', {
+      text: { zh, en },
+      problems:
+        status === 422
+          ? [{ field: field ?? 'method', rule: 'recoveries', text: { zh, en } }]
+          : undefined,
+    })
+    this.message = en
+  }
+
+  messageFor(ctx: HttpContext) {
+    if (this.status === 422) return ctx.i18n('validation.failed')
+    return ctx.locale === 'en' ? this.en : this.zh
   }
 }
 
