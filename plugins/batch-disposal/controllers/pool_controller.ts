@@ -87,18 +87,10 @@ export default class PoolController {
         errors: [{ field: 'file', rule: 'file', message: '文件须为不超过上传限制的 xlsx' }],
       })
     const { file } = upload
-    try {
-      // tmpPath is there: the policy refuses a file that was never written.
-      const result = await importList(access, id, await readFile(file.tmpPath!))
-      await record(ctx, 'pool.import', 'project', id, { file: file.clientName, ...result })
-      return result
-    } catch (error) {
-      if (error instanceof BatchError && error.details)
-        return ctx.response
-          .status(error.status)
-          .send({ message: error.message, rowErrors: error.details })
-      throw error
-    }
+    // tmpPath is there: the policy refuses a file that was never written.
+    const result = await importList(access, id, await readFile(file.tmpPath!))
+    await record(ctx, 'pool.import', 'project', id, { file: file.clientName, ...result })
+    return result
   }
 
   async remove(ctx: HttpContext) {

@@ -1,11 +1,19 @@
-/** A refusal the user can act on: its status (404 / 409 / 422) and the message, as is. */
-export class BatchError extends Error {
+import { RuleError } from '#core/plugins/rule_error'
+
+/*
+| A refusal of the batch-disposal rules, its text as written; a RuleError the exception
+| handler answers. A list import's row problems travel as `rowErrors` beside the message.
+*/
+export class BatchError extends RuleError {
   constructor(
-    readonly status: 404 | 409 | 422,
+    status: 404 | 409 | 422,
     message: string,
     readonly details?: unknown
   ) {
-    super(message)
+    super(status, 'batch-disposal.refused', {
+      message,
+      body: details ? { rowErrors: details } : {},
+    })
   }
 }
 
