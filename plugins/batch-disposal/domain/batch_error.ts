@@ -5,6 +5,8 @@ import { RuleError } from '#core/plugins/rule_error'
 | handler answers. A list import's row problems travel as `rowErrors` beside the message.
 */
 export class BatchError extends RuleError {
+  declare readonly status: 404 | 409 | 422
+
   constructor(
     status: 404 | 409 | 422,
     message: string,
