@@ -28,53 +28,18 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Money } from '#core/money/money'
-import { settings } from '#core/settings/settings'
 import { dbNow } from '#core/db/db_time'
-import { businessDate } from '#core/business_day/business_date'
 import type { UserAccess } from '#core/identity/user_access'
 import { submitForApproval } from '#core/workflow/submit'
-import { approvedPlans } from '../../disposal/services/plans_api.js'
-import { fetchPlanFacts, type BookLoan, type PlanFacts } from './plan_facts.js'
 import { recordLitPlanEvent } from './plan_events.js'
-import { scopedCustomers, scopedLoans } from './plan_scope.js'
 import { EDITABLE_STATUSES, type LitPlanStatus } from './dictionaries.js'
-import { RuleError } from '#core/plugins/rule_error'
+import { LitPlanError } from './plan_error.js'
+import { preparePlan, planColumns, writeLoans, type LitPlanInput } from './plan_input.js'
+
+export { LitPlanError } from './plan_error.js'
+export { planFacts, planSubject, type LitPlanInput } from './plan_input.js'
 
 export const LIT_PLAN_WORKFLOW_TYPE = 'litigation:plan'
-
-/** A refusal the applicant can act on; `field` makes a 422 point at the form field. */
-/** A refusal (its text as written): a RuleError the exception handler answers, a 422 also under its field. */
-export class LitPlanError extends RuleError {
-  constructor(
-    status: 404 | 409 | 422,
-    message: string,
-    readonly field?: string
-  ) {
-    super(status, 'litigation.planRefused', {
-      message,
-      problems:
-        status === 422
-          ? [{ field: field ?? 'id', rule: 'litigationPlan', text: { zh: message, en: message } }]
-          : undefined,
-    })
-  }
-}
-
-export interface LitPlanInput {
-  customerId: number
-  loanIds: number[]
-  caseType: string
-  judicialMethod: string
-  bankRole: string
-  businessSegment: string
-  /** 标的本金 / 标的利息 in yuan; omitted = the system's figures at the application date. */
-  claimPrincipal?: string
-  claimInterest?: string
-  amountReason?: string
-  cause: string
-  applicationReason: string
-  disposalPlanId?: number
-}
 
 type PlanRow = { plan_no: string; status: string }
 
@@ -140,142 +105,11 @@ async function lockFor(
   return plan
 }
 
-const LOAN_COLUMNS = [
-  'l.id',
-  'l.loan_no',
-  'l.customer_id',
-  'l.status',
-  ...['balance_fen', 'overdue_interest_fen', 'penalty_interest_fen', 'compound_interest_fen'].map(
-    (c) => db.raw(`CAST(l.${c} AS CHAR) as ${c}`)
-  ),
-]
-
-/** The customer and the chosen loans, in the user's scope, or a 404/422 naming what is wrong. */
-export async function planSubject(access: UserAccess, customerId: number, loanIds: number[]) {
-  const customer = await scopedCustomers(access).where('c.id', customerId).select('c.*').first()
-  if (!customer) throw new LitPlanError(404, '客户不存在或无权访问', 'customerId')
-  const unique = [...new Set(loanIds)]
-  const loans: Array<BookLoan & { status: string }> = await scopedLoans(access)
-    .whereIn('l.id', unique)
-    .where('l.customer_id', customer.id)
-    .select(LOAN_COLUMNS)
-    .orderBy('l.id')
-  if (loans.length !== unique.length)
-    throw new LitPlanError(422, '所选借据不属于该客户或无权访问', 'loanIds')
-  return { customer, loans }
-}
-
-export async function planFacts(access: UserAccess, customerId: number, loanIds: number[]) {
-  const subject = await planSubject(access, customerId, loanIds)
-  const timeoutMs = await settings.integer('litigation.plan.prefillTimeoutMs')
-  return fetchPlanFacts(
-    { customerNo: subject.customer.customer_no, loans: subject.loans },
-    await businessDate.current(),
-    timeoutMs
-  )
-}
-
-function sourceOf(facts: PlanFacts) {
-  const sources = new Set(facts.loans.map((l) => l.source))
-  return sources.size > 1 ? 'mixed' : [...sources][0]
-}
-
-/** Validates and fetches everything a save needs, before any transaction (SQLite: one connection). */
-async function prepare(access: UserAccess, input: LitPlanInput) {
-  const subject = await planSubject(access, input.customerId, input.loanIds)
-  const inactive = subject.loans.find((l) => l.status !== 'active')
-  if (inactive)
-    throw new LitPlanError(422, `借据 ${inactive.loan_no} 已结清或核销，不能起诉`, 'loanIds')
-  const facts = await fetchPlanFacts(
-    { customerNo: subject.customer.customer_no, loans: subject.loans },
-    await businessDate.current(),
-    await settings.integer('litigation.plan.prefillTimeoutMs')
-  )
-  const systemPrincipal = Money.fromYuan(facts.principal)
-  const systemInterest = Money.fromYuan(facts.interest)
-  const principal = input.claimPrincipal ? Money.fromYuan(input.claimPrincipal) : systemPrincipal
-  const interest = input.claimInterest ? Money.fromYuan(input.claimInterest) : systemInterest
-  const edited = !principal.equals(systemPrincipal) || !interest.equals(systemInterest)
-  const reason = input.amountReason?.trim() || null
-  if (edited && !reason) {
-    throw new LitPlanError(
-      422,
-      `标的金额与申请日系统数据（本金 ${facts.principal}，利息 ${facts.interest}）不一致，请填写调整原因`,
-      'amountReason'
-    )
-  }
-  if (principal.plus(interest).isZero())
-    throw new LitPlanError(422, '申请日标的金额不能为 0', 'claimPrincipal')
-  let disposalPlanNo: string | null = null
-  if (input.disposalPlanId) {
-    const [linked] = await approvedPlans({
-      planId: input.disposalPlanId,
-      customerId: subject.customer.id,
-      access,
-      limit: 1,
-    })
-    if (!linked)
-      throw new LitPlanError(422, '关联的处置预案不是该客户已批准的预案', 'disposalPlanId')
-    disposalPlanNo = linked.planNo
-  }
-  return {
-    subject,
-    facts,
-    principal,
-    interest,
-    systemPrincipal,
-    systemInterest,
-    reason: edited ? reason : null,
-    disposalPlanNo,
-  }
-}
-
-type Prepared = Awaited<ReturnType<typeof prepare>>
-
-function planColumns(input: LitPlanInput, p: Prepared) {
-  return {
-    customer_id: p.subject.customer.id,
-    customer_no: p.subject.customer.customer_no,
-    customer_name: p.subject.customer.name,
-    org_id: p.subject.customer.org_id,
-    case_type: input.caseType,
-    judicial_method: input.judicialMethod,
-    bank_role: input.bankRole,
-    business_segment: input.businessSegment,
-    application_date: p.facts.applicationDate,
-    principal_fen: p.principal.toFen(),
-    interest_fen: p.interest.toFen(),
-    system_principal_fen: p.systemPrincipal.toFen(),
-    system_interest_fen: p.systemInterest.toFen(),
-    figures_source: sourceOf(p.facts),
-    amount_reason: p.reason,
-    cause: input.cause,
-    reasons: input.applicationReason,
-    disposal_plan_id: input.disposalPlanId ?? null,
-    disposal_plan_no: p.disposalPlanNo,
-    collections_json: JSON.stringify({ ...p.facts.collections, figures: p.facts.figures }),
-  }
-}
-
-async function writeLoans(trx: TransactionClientContract, planId: number, p: Prepared) {
-  await trx.from('lit_plan_loans').where('plan_id', planId).delete()
-  await trx.table('lit_plan_loans').multiInsert(
-    p.facts.loans.map((l) => ({
-      plan_id: planId,
-      loan_id: l.loanId,
-      loan_no: l.loanNo,
-      principal_fen: Money.fromYuan(l.principal).toFen(),
-      interest_fen: Money.fromYuan(l.interest).toFen(),
-      figures_source: l.source,
-    }))
-  )
-}
-
 type OnCommit = (trx: TransactionClientContract, planId: number) => Promise<void>
 
 /** 新增: a new plan in `draft`. Returns its id. */
 export async function createLitPlan(access: UserAccess, input: LitPlanInput, onCommit?: OnCommit) {
-  const prepared = await prepare(access, input)
+  const prepared = await preparePlan(access, input)
   return db.transaction(async (trx) => {
     const now = dbNow()
     const [id] = await trx.table('lit_plans').insert({
@@ -310,7 +144,7 @@ export async function updateLitPlan(
   input: LitPlanInput,
   onCommit?: OnCommit
 ) {
-  const prepared = await prepare(access, input)
+  const prepared = await preparePlan(access, input)
   await db.transaction(async (trx) => {
     const plan = await lockFor(trx, planId, 'update', access.user.id)
     await trx
